@@ -1,0 +1,41 @@
+# make start | make app | make test | make bench | make lock
+# Each target creates .venv on first use and installs the pinned lock (binder/requirements.txt).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PORT ?= 8866
+
+.PHONY: start app test bench lock
+
+$(STAMP): pyproject.toml binder/requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt
+	@touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+start: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+app: $(STAMP)
+	@echo "The workbook app: http://127.0.0.1:$(PORT)/voila/render/00_start_here.ipynb (Ctrl-C stops it)"
+	$(BIN)/voila notebooks --no-browser --Voila.ip=127.0.0.1 --port=$(PORT)
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(TEST_STAMP)
+	$(BIN)/python -m benchmarks
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lock]'
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --no-header --quiet -o $(VENV)/lock.tmp
+	{ echo "# The pinned lock of pyproject.toml's dependencies, for Binder and 'make start'."; \
+	  echo "# Regenerate with 'make lock'; never edit by hand (tests/test_binder.py checks it matches)."; \
+	  cat $(VENV)/lock.tmp; echo "-e ."; } > binder/requirements.txt
+	@rm -f $(VENV)/lock.tmp

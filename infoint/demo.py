@@ -1,0 +1,58 @@
+"""The synthetic demo persona (data/demo): a student changing fields, for trying the workbook."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .exports import save_safety_copy
+from .objectives import Objective, Profile
+from .workspace import Workspace, WorkspaceError
+
+DEMO_ENV_VAR = "INFOINT_DEMO_DIR"
+
+
+def demo_dir() -> Path:
+    """The folder with the demo files: the environment variable, else ``data/demo`` of this checkout."""
+    env = os.environ.get(DEMO_ENV_VAR, "").strip()
+    candidates = [Path(env)] if env else []
+    candidates += [Path(__file__).resolve().parent.parent / "data" / "demo", Path.cwd().parent / "data" / "demo"]
+    for folder in candidates:
+        if (folder / "persona.json").is_file():
+            return folder
+    raise WorkspaceError(
+        "The demo files (data/demo) are not next to this copy of the workbook. "
+        "Run the workbook from its full folder, or set INFOINT_DEMO_DIR to the demo folder."
+    )
+
+
+def load_persona(folder: Path | None = None) -> tuple[Profile, Objective]:
+    """The demo's profile and objective (step 1)."""
+    path = (folder or demo_dir()) / "persona.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    objective = dict(content["objective"])
+    row = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in objective.items()}
+    return Profile.from_row(content["profile"]), Objective.from_row(row)
+
+
+def has_user_data(ws: Workspace) -> bool:
+    """True once anything was saved that loading the demo would replace."""
+    return ws.get_row("profile") is not None or ws.get_row("objective") is not None
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What loading the demo did."""
+
+    name: str
+    safety_copy: Path | None
+
+
+def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
+    """Put the demo persona into the workspace in one transaction, after a safety copy."""
+    profile, objective = load_persona(folder)
+    safety = save_safety_copy(ws, "before-demo") if has_user_data(ws) else None
+    ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
+    return DemoReport(name=profile.name, safety_copy=safety)

@@ -1,0 +1,58 @@
+"""How far the user is through the six steps, computed from the workspace (nothing assumed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .objectives import Objective, Profile, step_progress
+from .workspace import Workspace
+
+NOT_BUILT = "Not built yet in this version of the workbook."
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    """One step's progress for the start page."""
+
+    number: int
+    title: str
+    notebook: str
+    built: bool
+    parts: list[tuple[str, bool]] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for _, ok in self.parts if ok)
+
+    @property
+    def summary(self) -> str:
+        """One line: what is done, what is next, or that the step does not exist yet."""
+        if not self.built:
+            return NOT_BUILT
+        if self.done == len(self.parts):
+            return f"Done: all {len(self.parts)} parts."
+        todo = next(name for name, ok in self.parts if not ok)
+        return f"{self.done} of {len(self.parts)} parts done. Next: {todo}."
+
+
+STEPS = [
+    (1, "Define your objectives", "01_define_objectives.ipynb"),
+    (2, "Build your target lists", "02_build_target_list.ipynb"),
+    (3, "Compose requests and follow up", "03_compose_requests.ipynb"),
+    (4, "Prepare questions and the meeting", "04_prepare_questions.ipynb"),
+    (5, "Debrief", "05_debrief.ipynb"),
+    (6, "Send thanks and stay in touch", "06_send_thanks.ipynb"),
+]
+
+
+def workbook_progress(ws: Workspace) -> list[StepStatus]:
+    """Every step's status, read from the workspace."""
+    profile = Profile.from_row(ws.get_row("profile"))
+    objective = Objective.from_row(ws.get_row("objective"))
+    statuses = []
+    for number, title, notebook in STEPS:
+        if number == 1:
+            statuses.append(StepStatus(number, title, notebook, True, step_progress(profile, objective)))
+        else:
+            statuses.append(StepStatus(number, title, notebook, False))
+    return statuses

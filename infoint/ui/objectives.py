@@ -1,0 +1,246 @@
+"""Step 1's form: profile, what to learn, the plan, the pitch; live feedback and an explicit save."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import ipywidgets as widgets
+
+from .. import demo as demo_data
+from ..objectives import (
+    KIND_LABELS,
+    KINDS,
+    O6_REMINDER,
+    Objective,
+    Plan,
+    Profile,
+    check_goals,
+    check_kinds,
+    check_pitch,
+    check_plan,
+    check_profile,
+    pitch_stats,
+    plan_mix,
+    suggest_plan,
+)
+from ..workspace import Workspace, WorkspaceError
+from .charts import bar_chart
+from .feedback import STYLE, findings_html, message_html
+from .session import open_workspace
+
+_WIDE = widgets.Layout(width="95%")
+_LABEL = {"description_width": "initial"}
+_PLAN_FIELDS = (
+    ("total", "Interviews in total"),
+    ("position", "With people in a position you want"),
+    ("organization", "With people at an organization you want"),
+    ("both", "People who are both (counted in both numbers)"),
+    ("junior", "Junior people"),
+    ("senior", "Mid-level or senior people"),
+)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _css(widget: widgets.Widget, name: str) -> widgets.Widget:
+    widget.add_class(f"ii-objectives-{name}")
+    return widget
+
+
+class ObjectivesPage:
+    """The views of 01_define_objectives, bound to one workspace."""
+
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+        text = lambda name, label, **kw: _css(  # noqa: E731
+            widgets.Text(description=label, style=_LABEL, layout=_WIDE, **kw), name
+        )
+        area = lambda name, label, rows, **kw: _css(  # noqa: E731
+            widgets.Textarea(description=label, style=_LABEL, layout=widgets.Layout(width="95%", height=f"{rows * 1.6 + 1}em"), **kw),
+            name,
+        )
+        self.name = text("name", "Your name", placeholder="as you sign your emails")
+        self.email = text("email", "Your own email address", placeholder="firstname.lastname@school.edu")
+        self.timezone = _css(
+            widgets.Combobox(
+                description="Your time zone",
+                options=sorted(available_timezones()),
+                placeholder="type a city, e.g. Toronto",
+                ensure_option=False,
+                style=_LABEL,
+                layout=widgets.Layout(width="60%"),
+            ),
+            "timezone",
+        )
+        self.profile_feedback = _css(widgets.HTML(), "profile-feedback")
+        self.kinds = {
+            kind: _css(widgets.Checkbox(description=f"About {KIND_LABELS[kind]}", indent=False, layout=_WIDE), f"kind-{kind}")
+            for kind in KINDS
+        }
+        self.kinds_feedback = _css(widgets.HTML(), "kinds-feedback")
+        self.field_of_interest = text("field", "Your field or industry of interest", placeholder="e.g. user experience research")
+        self.roles = area("roles", "Positions that interest you (one per line; add other titles used for them)", 3)
+        self.organizations = area("organizations", "Organizations that interest you (one per line)", 3)
+        self.goals = area("goals", "What you want to learn (one goal per line)", 4)
+        self.goals_feedback = _css(widgets.HTML(), "goals-feedback")
+        self.plan_inputs = {
+            key: _css(widgets.BoundedIntText(value=0, min=0, max=50, description=label, style=_LABEL), f"plan-{key}")
+            for key, label in _PLAN_FIELDS
+        }
+        self.suggest_button = _css(widgets.Button(description="Suggest a mix for this total", layout=widgets.Layout(width="auto")), "plan-suggest")
+        self.suggest_button.on_click(self._suggest)
+        self.plan_feedback = _css(widgets.HTML(), "plan-feedback")
+        self.plan_chart = _css(widgets.HTML(), "plan-chart")
+        self.pitch = area("pitch", "Your pitch: who you are, what interests you, why you're asking", 5)
+        self.pitch_feedback = _css(widgets.HTML(), "pitch-feedback")
+        self.save_button = _css(widgets.Button(description="Save step 1", button_style="primary", icon="save", layout=widgets.Layout(width="auto")), "save")
+        self.save_button.on_click(self.save)
+        self.status = _css(widgets.HTML(), "status")
+        self._loading = False
+        self.load()
+        for w in [self.name, self.email, self.timezone, self.field_of_interest, self.roles, self.organizations, self.goals, self.pitch]:
+            w.observe(self._changed, names="value")
+        for w in list(self.kinds.values()) + list(self.plan_inputs.values()):
+            w.observe(self._changed, names="value")
+
+    @classmethod
+    def open(cls, workspace: str | None = None, demo: bool = False) -> "ObjectivesPage":
+        """Open the form; ``demo=True`` types the demo persona's answers and clicks Save."""
+        page = cls(open_workspace(workspace))
+        if demo:
+            profile, objective = demo_data.load_persona()
+            page.fill(profile, objective)
+            page.save_button.click()
+        return page
+
+    # -- sections ------------------------------------------------------------------------------
+    def profile_section(self) -> widgets.VBox:
+        """Name, own address (O5) and time zone."""
+        return widgets.VBox([_css(widgets.HTML(STYLE), "style"), self.name, self.email, self.timezone, self.profile_feedback])
+
+    def learning_section(self) -> widgets.VBox:
+        """What you want to learn about (O1) and concrete learning goals (O2)."""
+        heading = widgets.HTML("<p><strong>I want to learn about…</strong> (tick all that apply)</p>")
+        return widgets.VBox(
+            [heading, *self.kinds.values(), self.kinds_feedback, self.field_of_interest, self.roles, self.organizations, self.goals, self.goals_feedback]
+        )
+
+    def plan_section(self) -> widgets.VBox:
+        """How many interviews and with whom (O3), with the target mix as a chart."""
+        return widgets.VBox([*self.plan_inputs.values(), self.suggest_button, self.plan_feedback, self.plan_chart])
+
+    def pitch_section(self) -> widgets.VBox:
+        """The 30-second pitch (O4) with its spoken length."""
+        return widgets.VBox([self.pitch, self.pitch_feedback])
+
+    def reminder(self) -> widgets.HTML:
+        """O6: who leads the conversation."""
+        return _css(widgets.HTML(STYLE + message_html(O6_REMINDER, "note")), "reminder")
+
+    def save_bar(self) -> widgets.VBox:
+        """The explicit save, with its confirmation."""
+        return widgets.VBox([self.save_button, self.status])
+
+    # -- state ------------------------------------------------------------------------------------
+    def collect(self) -> tuple[Profile, Objective]:
+        """The form's current values as step 1's dataclasses."""
+        profile = Profile(
+            name=self.name.value.strip(),
+            email=self.email.value.strip(),
+            timezone=self.timezone.value.strip(),
+            pitch=self.pitch.value.strip(),
+        )
+        objective = Objective(
+            kinds=[k for k, box in self.kinds.items() if box.value],
+            field_of_interest=self.field_of_interest.value.strip(),
+            roles=_lines(self.roles.value),
+            organizations=_lines(self.organizations.value),
+            goals=_lines(self.goals.value),
+            plan=Plan(**{k: int(w.value) for k, w in self.plan_inputs.items()}),
+        )
+        return profile, objective
+
+    def fill(self, profile: Profile, objective: Objective) -> None:
+        """Put values into the form (what reopening or the demo does)."""
+        self._loading = True
+        try:
+            self.name.value = profile.name
+            self.email.value = profile.email
+            self.timezone.value = profile.timezone
+            self.pitch.value = profile.pitch
+            for kind, box in self.kinds.items():
+                box.value = kind in objective.kinds
+            self.field_of_interest.value = objective.field_of_interest
+            self.roles.value = "\n".join(objective.roles)
+            self.organizations.value = "\n".join(objective.organizations)
+            self.goals.value = "\n".join(objective.goals)
+            for key, w in self.plan_inputs.items():
+                w.value = max(w.min, min(w.max, int(getattr(objective.plan, key))))
+        finally:
+            self._loading = False
+        self.update_feedback()
+
+    def load(self) -> None:
+        """Show what the workspace holds (a new workbook shows the suggested plan)."""
+        profile_row, objective_row = self.ws.get_row("profile"), self.ws.get_row("objective")
+        objective = Objective.from_row(objective_row) if objective_row else Objective(plan=suggest_plan(6))
+        self.fill(Profile.from_row(profile_row), objective)
+        if profile_row or objective_row:
+            saved = max(r["updated_at"] or "" for r in (profile_row, objective_row) if r)
+            self.status.value = message_html(f"Showing what you saved ({self._local_time(saved)}).", "note")
+        else:
+            self.status.value = message_html("Nothing saved yet for step 1.", "note")
+
+    def save(self, _=None) -> bool:
+        """Save profile and objective together; confirm visibly, with what still needs attention."""
+        profile, objective = self.collect()
+        try:
+            self.ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
+        except (WorkspaceError, OSError) as exc:
+            self.status.value = message_html(f"Not saved: {exc}. Your answers are still in the form; try again.", "warning")
+            return False
+        findings = check_profile(profile) + check_kinds(objective.kinds) + check_goals(objective.goals) + check_plan(objective.plan)
+        open_items = sum(1 for f in findings if f.severity in ("error", "warning"))
+        note = f" {open_items} point{'s' if open_items != 1 else ''} above could still be improved." if open_items else ""
+        self.status.value = message_html(f"Saved at {self._local_time(None)}.{note}", "ok")
+        return True
+
+    # -- feedback -------------------------------------------------------------------------------
+    def _changed(self, _change=None) -> None:
+        if self._loading:
+            return
+        self.update_feedback()
+        self.status.value = message_html("You have unsaved changes: press Save step 1 when you're ready.", "note")
+
+    def update_feedback(self) -> None:
+        """Recompute every check from the form's values (runs as the user types)."""
+        profile, objective = self.collect()
+        profile_findings = [f for f in check_profile(profile) if f.rule != "O4"]
+        self.profile_feedback.value = findings_html(profile_findings, "Your details look good.")
+        self.kinds_feedback.value = findings_html(check_kinds(objective.kinds))
+        self.goals_feedback.value = findings_html(check_goals(objective.goals), "Your goals are concrete.")
+        self.plan_feedback.value = findings_html(check_plan(objective.plan), "The plan follows the suggested mix.")
+        self.plan_chart.value = bar_chart(plan_mix(objective.plan), "Your planned interview mix")
+        stats = pitch_stats(profile.pitch)
+        self.pitch_feedback.value = (
+            f"<p class='ii-objectives-pitch-stats'>{stats.words} words, about {round(stats.seconds)} seconds spoken.</p>"
+            + findings_html(check_pitch(profile.pitch))
+        )
+
+    def _suggest(self, _=None) -> None:
+        plan = suggest_plan(max(1, int(self.plan_inputs["total"].value)))
+        for key, w in self.plan_inputs.items():
+            w.value = getattr(plan, key)
+
+    def _local_time(self, iso: str | None) -> str:
+        when = datetime.fromisoformat(iso) if iso else datetime.now().astimezone()
+        try:
+            zone = ZoneInfo(self.timezone.value.strip()) if self.timezone.value.strip() else None
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None
+        local = when.astimezone(zone) if zone else when.astimezone()
+        return local.strftime("%Y-%m-%d %H:%M")
+

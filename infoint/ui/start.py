@@ -1,0 +1,246 @@
+"""The start page: where the data lives, progress, backup and restore, and the demo persona."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from .. import demo as demo_data
+from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
+from ..progress import workbook_progress
+from ..safe import escape
+from ..workspace import Workspace, WorkspaceError
+from .download import DownloadButton
+from .feedback import STYLE, message_html
+from .session import on_binder, open_workspace
+
+UPLOAD_LIMIT_MB = 10
+def _auto() -> widgets.Layout:
+    return widgets.Layout(width="auto")
+
+
+
+def _html(value: str = "", css: str = "") -> widgets.HTML:
+    w = widgets.HTML(value=value)
+    if css:
+        w.add_class(css)
+    return w
+
+
+class StartPage:
+    """The views of 00_start_here; each method returns one section's widget."""
+
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+        # progress
+        self.progress_html = _html(css="ii-start-progress")
+        self.refresh_button = widgets.Button(description="Refresh progress", layout=_auto(), tooltip="Read the progress again from your workspace")
+        self.refresh_button.add_class("ii-start-refresh")
+        self.refresh_button.on_click(lambda _: self.refresh())
+        # backup
+        self.download = DownloadButton("Download my whole workbook", self._backup_file, on_error=self._download_failed)
+        self.download.add_class("ii-start-download")
+        self.upload = widgets.FileUpload(accept=".zip,.json", multiple=False, description="Choose a backup file", layout=_auto())
+        self.upload.add_class("ii-start-upload")
+        self.upload.observe(self._on_upload, names="value")
+        self.restore_path = widgets.Text(
+            description="Or the backup's path on this computer",
+            placeholder="for example ~/Downloads/infoint-backup-2026-01-31-0930.zip",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="90%"),
+        )
+        self.restore_path.add_class("ii-start-restore-path")
+        self.check_path_button = widgets.Button(description="Read that file", layout=_auto())
+        self.check_path_button.add_class("ii-start-restore-read")
+        self.check_path_button.on_click(self._on_path)
+        self.restore_button = widgets.Button(
+            description="Replace my workbook with this backup", button_style="danger", disabled=True, layout=_auto()
+        )
+        self.restore_button.add_class("ii-start-restore")
+        self.restore_button.on_click(self._on_restore)
+        self.backup_status = _html(css="ii-start-backup-status")
+        self._pending: tuple[str, bytes] | None = None
+        # demo
+        self.demo_button = widgets.Button(description="Load the demo persona", layout=_auto(), tooltip="Fill the workbook with a made-up student's data")
+        self.demo_button.add_class("ii-start-demo")
+        self.demo_button.on_click(self._on_demo)
+        self.demo_confirm = widgets.Button(
+            description="Yes, replace my data with the demo", button_style="warning", layout=widgets.Layout(width="auto", display="none")
+        )
+        self.demo_confirm.add_class("ii-start-demo-confirm")
+        self.demo_confirm.on_click(self._on_demo_confirmed)
+        self.demo_status = _html(css="ii-start-demo-status")
+        self.refresh()
+
+    @classmethod
+    def open(cls, workspace: str | None = None, demo: bool = False) -> "StartPage":
+        """Open the page on the workspace; ``demo=True`` clicks "Load the demo persona" (and confirms)."""
+        page = cls(open_workspace(workspace))
+        if demo:
+            page.demo_button.click()
+            if page.demo_confirm.layout.display != "none":
+                page.demo_confirm.click()
+        return page
+
+    # -- sections ------------------------------------------------------------------------------
+    def where(self) -> widgets.HTML:
+        """Where the data lives, what stays private, and the Binder warning."""
+        parts = [STYLE]
+        parts.append(
+            f'<p>Your workbook is saved in one file on this computer: <code class="ii-start-path">{escape(self.ws.path)}</code>. '
+            "Nothing you type is sent anywhere; the workbook never uses the internet.</p>"
+        )
+        if self.ws.notice:
+            parts.append(message_html(self.ws.notice, "note"))
+        if on_binder():
+            parts.append(
+                message_html(
+                    "You are on Binder, a free temporary computer in the cloud. Everything here, your workbook "
+                    "included, is deleted when the session ends (after about 10 minutes without activity, or when "
+                    "you close the tab). Download your workbook before you leave, and restore it next time.",
+                    "warning",
+                )
+            )
+        return _html("".join(parts), "ii-start-where")
+
+    def progress(self) -> widgets.VBox:
+        """The six steps with what is done in each, and links to them."""
+        return widgets.VBox([self.progress_html, self.refresh_button])
+
+    def backup(self) -> widgets.VBox:
+        """Download everything as one file; restore it later (here or on another computer)."""
+        intro = _html(
+            "<p><strong>Download</strong> saves your whole workbook as one .zip file. "
+            "<strong>Restore</strong> puts a downloaded workbook back; what is here now is saved "
+            "to a safety copy first, so nothing is lost.</p>"
+        )
+        return widgets.VBox(
+            [
+                intro,
+                self.download,
+                self.upload,
+                _html(f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be uploaded in the browser: give their path instead.</p>'),
+                widgets.HBox([self.restore_path, self.check_path_button]),
+                self.restore_button,
+                self.backup_status,
+            ]
+        )
+
+    def demo_loader(self) -> widgets.VBox:
+        """The demo persona, for trying things out."""
+        return widgets.VBox([self.demo_button, self.demo_confirm, self.demo_status])
+
+    # -- behaviour ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recompute progress from the workspace (another notebook may have changed it)."""
+        rows = []
+        for step in workbook_progress(self.ws):
+            name = f'<a href="{escape(step.notebook)}">Step {step.number}: {escape(step.title)}</a>'
+            if step.built:
+                parts = ", ".join(f"{'&#10003;' if ok else '&#9675;'} {escape(p)}" for p, ok in step.parts)
+                detail = f"{escape(step.summary)}<br><span class='ii-muted'>{parts}</span>"
+            else:
+                detail = f"<span class='ii-muted'>{escape(step.summary)}</span>"
+            rows.append(f"<tr><th scope='row' style='text-align:left'>{name}</th><td>{detail}</td></tr>")
+        self.progress_html.value = (
+            STYLE
+            + "<table class='ii-progress'><caption style='text-align:left'>Your progress "
+            "(&#10003; done, &#9675; still to do)</caption>"
+            "<thead><tr><th scope='col'>Step</th><th scope='col'>Where you are</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+
+    def _backup_file(self) -> tuple[str, str, bytes]:
+        data = backup_bytes(self.ws)
+        self.backup_status.value = message_html(
+            f"Your workbook was prepared for download ({len(data) // 1024 + 1} KB). Keep the file somewhere safe.", "ok"
+        )
+        return backup_filename(), "application/zip", data
+
+    def _download_failed(self, exc: Exception) -> None:
+        self.backup_status.value = message_html(f"The download could not be prepared: {exc}", "warning")
+
+    def _on_upload(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0]
+        self._check_backup(str(item.get("name", "the file")), bytes(item["content"]))
+
+    def _on_path(self, _=None) -> None:
+        raw = self.restore_path.value.strip()
+        if not raw:
+            self.backup_status.value = message_html("Type the path of a backup file first.", "warning")
+            return
+        path = Path(raw).expanduser()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.backup_status.value = message_html(f"Could not read {raw}: {exc.strerror or exc}.", "warning")
+            return
+        self._check_backup(path.name, data)
+
+    def _check_backup(self, name: str, data: bytes) -> None:
+        self._pending = None
+        self.restore_button.disabled = True
+        try:
+            content = read_backup(data, name)
+        except WorkspaceError as exc:
+            self.backup_status.value = message_html(f"{exc} Your workbook was not changed.", "warning")
+            return
+        counts = {t: len(b.get("rows", [])) for t, b in content.get("tables", {}).items() if isinstance(b, dict)}
+        summary = ", ".join(f"{t}: {n} row{'s' if n != 1 else ''}" for t, n in counts.items())
+        self._pending = (name, data)
+        self.restore_button.disabled = False
+        self.backup_status.value = message_html(
+            f"{name} is a workbook backup made {content.get('exported_at', 'at an unknown time')} ({summary}). "
+            "Press the red button to replace your current workbook with it; a safety copy of the current one is saved first.",
+            "note",
+        )
+
+    def _on_restore(self, _=None) -> None:
+        if self._pending is None:
+            self.backup_status.value = message_html("Choose a backup file first.", "warning")
+            return
+        name, data = self._pending
+        try:
+            report = restore_backup(self.ws, data, name)
+        except WorkspaceError as exc:
+            self.backup_status.value = message_html(f"{exc}", "warning")
+            return
+        self._pending = None
+        self.restore_button.disabled = True
+        self.backup_status.value = message_html(
+            f"Restored {name}. Your previous workbook was saved to {report.safety_copy}. "
+            "Reopen the other steps to see the restored data.",
+            "ok",
+        )
+        self.refresh()
+
+    def _on_demo(self, _=None) -> None:
+        if demo_data.has_user_data(self.ws):
+            self.demo_confirm.layout.display = None
+            self.demo_status.value = message_html(
+                "Your workbook already has data. Loading the demo replaces your profile and objectives; "
+                "a safety copy of your data is saved first (see Restore above to bring it back).",
+                "warning",
+            )
+            return
+        self._load_demo()
+
+    def _on_demo_confirmed(self, _=None) -> None:
+        self.demo_confirm.layout.display = "none"
+        self._load_demo()
+
+    def _load_demo(self) -> None:
+        try:
+            report = demo_data.apply_persona(self.ws)
+        except (WorkspaceError, OSError, ValueError, KeyError) as exc:
+            self.demo_status.value = message_html(f"The demo could not be loaded: {exc}", "warning")
+            return
+        saved = f" Your own data was saved to {report.safety_copy}." if report.safety_copy else ""
+        self.demo_status.value = message_html(
+            f"The demo persona, {report.name}, is loaded: open Step 1 to see her objectives.{saved}", "ok"
+        )
+        self.refresh()

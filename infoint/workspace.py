@@ -1,0 +1,432 @@
+"""The one door to the user's data: a single SQLite file.
+
+Why SQLite: two notebooks (two kernels) may be open at once, a kernel may be killed
+mid-write, and the workbook gets updated under the user. WAL plus ``BEGIN IMMEDIATE``
+transactions with a busy timeout make concurrent writers wait instead of losing updates;
+``PRAGMA user_version`` migrations upgrade old files without dropping data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+ENV_VAR = "INFOINT_WORKSPACE"
+JOURNAL_ENV_VAR = "INFOINT_JOURNAL"
+FILE_NAME = "workspace.sqlite3"
+BUSY_TIMEOUT_S = 15.0
+
+# File systems where SQLite's WAL (shared memory between processes) is unsafe.
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "fuse.sshfs", "fuse.s3fs", "lustre", "gpfs", "ceph"}
+)
+
+# Each migration is a list of statements run in one transaction. Never edit a released
+# migration and never drop user data: add a new one instead.
+MIGRATIONS: list[list[str]] = [
+    # 1: step 1, the seeker's profile and objective.
+    [
+        """CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            timezone TEXT NOT NULL DEFAULT '',
+            pitch TEXT NOT NULL DEFAULT '',
+            updated_at TEXT)""",
+        """CREATE TABLE objective (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            kinds TEXT NOT NULL DEFAULT '[]',
+            field_of_interest TEXT NOT NULL DEFAULT '',
+            roles TEXT NOT NULL DEFAULT '[]',
+            organizations TEXT NOT NULL DEFAULT '[]',
+            goals TEXT NOT NULL DEFAULT '[]',
+            plan TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT)""",
+    ],
+    # 2: workbook facts and the append-only event log the pipeline is derived from.
+    [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            contact_id INTEGER,
+            data TEXT NOT NULL DEFAULT '{}')""",
+        "CREATE INDEX events_contact ON events (contact_id, at)",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class WorkspaceError(Exception):
+    """A problem with the workspace, worded for the user (what happened and what to do)."""
+
+
+def now_iso() -> str:
+    """UTC now as ISO 8601, the one timestamp format stored in the workspace."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def default_path() -> Path:
+    """Where the workspace lives unless told otherwise: the environment variable, else a
+    per-user data folder outside the repository, so updating the notebooks never touches it."""
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("infoint", appauthor=False)) / FILE_NAME
+
+
+def filesystem_type(path: Path, mounts_text: str | None = None) -> str:
+    """The file system type holding ``path`` according to /proc/mounts ('' if unknown)."""
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+    target = str(Path(path).resolve())
+    best, best_type = -1, ""
+    for line in mounts_text.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > best:
+            best, best_type = len(mount_point), parts[2]
+    return best_type
+
+
+def _prepare_location(path: Path) -> None:
+    """Create the folder (0700) and file (0600) before SQLite does, so nobody else can read them."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    try:
+        os.chmod(path, 0o600)
+    except OSError:  # not ours to change (a read-only share): SQLite will say so if it matters
+        pass
+
+
+@dataclass
+class Workspace:
+    """An open workspace. Reads run in autocommit; every write goes through ``transaction()``."""
+
+    path: Path
+    journal_mode: str = "wal"
+    notice: str = ""  # why the rollback journal is in use, shown on the start page
+    _conn: sqlite3.Connection | None = field(default=None, repr=False)
+
+    # -- opening -----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, journal: str | None = None) -> "Workspace":
+        """Open (creating if needed), check integrity and migrate to the current schema."""
+        target = Path(path).expanduser() if path else default_path()
+        try:
+            _prepare_location(target)
+            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise WorkspaceError(
+                f"The workbook can't create or open its data file at {target} ({exc}). "
+                f"Choose a folder you can write to with the {ENV_VAR} environment variable "
+                "or the notebooks' workspace parameter."
+            ) from exc
+        conn.row_factory = sqlite3.Row
+        ws = cls(path=target, _conn=conn)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            ws._check_integrity()
+            ws._set_journal(journal or os.environ.get(JOURNAL_ENV_VAR, ""))
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            ws._migrate()
+        except Exception:
+            conn.close()
+            raise
+        return ws
+
+    def _check_integrity(self) -> None:
+        try:
+            result = self.conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            result = str(exc)
+        if result != "ok":
+            raise WorkspaceError(
+                f"The workspace file at {self.path} is damaged or is not a workbook file "
+                f"(SQLite says: {result}). Nothing was changed. Move it aside and restore your "
+                "last backup from the start page, or point the workbook at another file."
+            )
+
+    def _set_journal(self, requested: str) -> None:
+        requested = requested.strip().lower()
+        fs = filesystem_type(self.path)
+        if requested in ("delete", "rollback"):
+            reason = "the rollback journal was requested"
+        elif fs in NETWORK_FILESYSTEMS:
+            reason = f"the workspace is on a network file system ({fs}), where WAL is unsafe"
+        else:
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower()
+            if mode == "wal":
+                self.journal_mode, self.notice = "wal", ""
+                return
+            reason = f"SQLite could not use WAL here (it answered '{mode}')"
+        mode = self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()
+        self.journal_mode = mode
+        self.notice = (
+            f"Using SQLite's rollback journal because {reason}. Your data is safe; "
+            "two notebooks writing at the same moment just wait a little longer for each other."
+        )
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"The workspace at {self.path} was written by a newer version of the workbook "
+                f"(data version {version}, this one knows {SCHEMA_VERSION}). Update the workbook; "
+                "nothing was changed."
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction() as tx:
+            migrate_connection(tx, SCHEMA_VERSION)
+            if not tx.execute("SELECT 1 FROM meta WHERE key = 'created_at'").fetchone():
+                tx.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)", (now_iso(),))
+
+    # -- basics ----------------------------------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise WorkspaceError("This workspace has been closed; open it again.")
+        return self._conn
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the connection (the data is already on disk: every write commits)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: ``BEGIN IMMEDIATE`` takes the write lock up front, so a
+        read-modify-write in another kernel waits rather than overwriting this one."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | Mapping = ()) -> list[dict]:
+        """Rows of a read-only query as plain dicts."""
+        return [dict(row) for row in self.conn.execute(sql, params)]
+
+    def columns(self, table: str) -> list[str]:
+        """The columns of a table of the current schema."""
+        return [row["name"] for row in self.conn.execute(f"PRAGMA table_info({quote_name(table)})")]
+
+    def tables(self) -> list[str]:
+        """The user's tables (SQLite's own bookkeeping tables excluded)."""
+        return user_tables(self.conn)
+
+    # -- single-row tables (profile, objective) -------------------------------------------------
+    def get_row(self, table: str) -> dict | None:
+        """The one row of a single-row table, or None when nothing was saved yet."""
+        rows = self.query(f"SELECT * FROM {quote_name(table)} WHERE id = 1")
+        return rows[0] if rows else None
+
+    def put_row(self, table: str, values: Mapping[str, Any]) -> None:
+        """Save the given columns of a single-row table; other columns keep their values."""
+        self.put_rows({table: values})
+
+    def put_rows(self, tables: Mapping[str, Mapping[str, Any]]) -> None:
+        """Save single-row tables together in one transaction (all of them or none)."""
+        statements = []
+        for table, values in tables.items():
+            allowed = set(self.columns(table)) - {"id"}
+            unknown = set(values) - allowed
+            if not allowed or unknown:
+                raise ValueError(f"{table} has no column(s) {sorted(unknown) or 'at all'}")
+            cols = [c for c in values if c != "updated_at"] + ["updated_at"]
+            params = [values[c] for c in cols[:-1]] + [now_iso()]
+            names = ", ".join(quote_name(c) for c in cols)
+            marks = ", ".join("?" for _ in cols)
+            updates = ", ".join(f"{quote_name(c)} = excluded.{quote_name(c)}" for c in cols)
+            statements.append(
+                (
+                    f"INSERT INTO {quote_name(table)} (id, {names}) VALUES (1, {marks}) "
+                    f"ON CONFLICT(id) DO UPDATE SET {updates}",
+                    params,
+                )
+            )
+        with self.transaction() as tx:
+            for sql, params in statements:
+                tx.execute(sql, params)
+
+    # -- facts and the event log ---------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """A stored workbook fact (text)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a workbook fact (text)."""
+        with self.transaction() as tx:
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def append_event(
+        self, kind: str, contact_id: int | None = None, data: Mapping[str, Any] | None = None, at: str | None = None
+    ) -> int:
+        """Add one event to the append-only log; stages and agendas are derived from it."""
+        with self.transaction() as tx:
+            cur = tx.execute(
+                "INSERT INTO events (at, kind, contact_id, data) VALUES (?, ?, ?, ?)",
+                (at or now_iso(), kind, contact_id, json.dumps(dict(data or {}), ensure_ascii=False)),
+            )
+            return int(cur.lastrowid)
+
+    def events(self, contact_id: int | None = None) -> list[dict]:
+        """Events in the order they happened (optionally of one contact), data decoded."""
+        where, params = ("WHERE contact_id = ?", (contact_id,)) if contact_id is not None else ("", ())
+        rows = self.query(f"SELECT * FROM events {where} ORDER BY at, id", params)
+        for row in rows:
+            row["data"] = json.loads(row["data"] or "{}")
+        return rows
+
+    # -- whole-workbook dump and restore (the backup file is built in exports.py) ---------------
+    def dump(self) -> dict:
+        """Every user table as columns and rows: the lossless content of a backup."""
+        tables = {}
+        for table in self.tables():
+            cols = self.columns(table)
+            rows = self.conn.execute(f"SELECT * FROM {quote_name(table)} ORDER BY rowid").fetchall()
+            tables[table] = {"columns": cols, "rows": [list(r) for r in rows]}
+        return {"schema_version": self.schema_version, "tables": tables}
+
+    def restore(self, content: Mapping[str, Any]) -> dict[str, int]:
+        """Replace everything with a dump (of this or an older schema version) in one transaction.
+
+        The dump is first loaded into a scratch database at its own version and migrated
+        forward, so an old backup restores into a newer workbook. Returns rows per table.
+        """
+        version, tables = _validate_dump(content)
+        fd, scratch_name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=self.path.parent)
+        os.close(fd)
+        scratch_path = Path(scratch_name)
+        try:
+            scratch = sqlite3.connect(scratch_path, isolation_level=None)
+            try:
+                scratch.execute("BEGIN")
+                migrate_connection(scratch, version)
+                for table, block in tables.items():
+                    _insert_block(scratch, table, block)
+                migrate_connection(scratch, SCHEMA_VERSION)
+                scratch.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise WorkspaceError(f"The backup could not be read back: {exc}. Nothing was changed.") from exc
+            finally:
+                scratch.close()
+            return self._replace_from(scratch_path)
+        finally:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(str(scratch_path) + suffix).unlink(missing_ok=True)
+
+    def _replace_from(self, source: Path) -> dict[str, int]:
+        conn = self.conn
+        conn.execute("ATTACH DATABASE ? AS restore_src", (str(source),))
+        try:
+            counts = {}
+            with self.transaction() as tx:
+                for table in self.tables():
+                    cols = ", ".join(quote_name(c) for c in self.columns(table))
+                    tx.execute(f"DELETE FROM main.{quote_name(table)}")
+                    tx.execute(
+                        f"INSERT INTO main.{quote_name(table)} ({cols}) SELECT {cols} FROM restore_src.{quote_name(table)}"
+                    )
+                    counts[table] = tx.execute(f"SELECT count(*) FROM main.{quote_name(table)}").fetchone()[0]
+            return counts
+        finally:
+            conn.execute("DETACH DATABASE restore_src")
+
+
+def quote_name(name: str) -> str:
+    """An SQL identifier, quoted (table and column names never come from the user, but still)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def user_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables holding user data, in creation order."""
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def migrate_connection(conn: sqlite3.Connection, target: int) -> None:
+    """Apply the migrations from the connection's version up to ``target`` (caller holds the transaction)."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    for number in range(version + 1, target + 1):
+        for statement in MIGRATIONS[number - 1]:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
+    if not isinstance(content, Mapping):
+        raise WorkspaceError("The backup's content is not what the workbook writes. Nothing was changed.")
+    version = content.get("schema_version")
+    tables = content.get("tables")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1 or not isinstance(tables, Mapping):
+        raise WorkspaceError("The backup has no valid data version or tables. Nothing was changed.")
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError(
+            f"This backup was made by a newer version of the workbook (data version {version}; "
+            f"this one knows {SCHEMA_VERSION}). Update the workbook, then restore it. Nothing was changed."
+        )
+    return version, dict(tables)
+
+
+def _insert_block(conn: sqlite3.Connection, table: str, block: Any) -> None:
+    known = set(user_tables(conn))
+    if table not in known:
+        raise WorkspaceError(f"The backup has a table '{table}' this workbook does not know. Nothing was changed.")
+    if not isinstance(block, Mapping) or not isinstance(block.get("columns"), list) or not isinstance(block.get("rows"), list):
+        raise WorkspaceError(f"The backup's table '{table}' is malformed. Nothing was changed.")
+    cols = block["columns"]
+    have = {r[1] for r in conn.execute(f"PRAGMA table_info({quote_name(table)})")}
+    if not cols or any(not isinstance(c, str) or c not in have for c in cols):
+        raise WorkspaceError(f"The backup's table '{table}' has columns this workbook does not know. Nothing was changed.")
+    names = ", ".join(quote_name(c) for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    for row in block["rows"]:
+        if not isinstance(row, list) or len(row) != len(cols) or any(
+            not (v is None or isinstance(v, (str, int, float))) or isinstance(v, bool) for v in row
+        ):
+            raise WorkspaceError(f"A row of the backup's table '{table}' is malformed. Nothing was changed.")
+        conn.execute(f"INSERT INTO {quote_name(table)} ({names}) VALUES ({marks})", row)
