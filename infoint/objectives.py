@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 
@@ -158,7 +158,7 @@ class Objective:
 
     def to_row(self) -> dict:
         """Strings for the ``objective`` table: lists and the plan as JSON (accents kept)."""
-        dump = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
+        dump = lambda v: json.dumps(v, ensure_ascii=False, default=str)  # noqa: E731
         plan = self.plan if isinstance(self.plan, Plan) else Plan()
         return {
             "kinds": dump(_as_list(self.kinds)),
@@ -172,9 +172,9 @@ class Objective:
     @classmethod
     def from_row(cls, row) -> "Objective":
         """Inverse of ``to_row``; a damaged column falls back to its default instead of failing."""
-        kinds = [k for k in _load_list(_get(row, "kinds")) if k in KINDS]
+        stored = set(_load_list(_get(row, "kinds")))
         return cls(
-            kinds=list(dict.fromkeys(kinds)),
+            kinds=[k for k in KINDS if k in stored],  # a set of choices, kept in the form's order
             field_of_interest=_text(_get(row, "field_of_interest")),
             roles=_load_list(_get(row, "roles")),
             organizations=_load_list(_get(row, "organizations")),
@@ -299,8 +299,8 @@ _TOPIC_RE = _words_re([
     r"best part", r"pros and cons", r"like (?:most|least|best)", r"enjoy\w*", r"surpris\w*",
     r"wish\w*", r"mistakes?", r"regrets?", r"lessons?", r"associations?", r"publications?",
     r"conferences?", r"unions?", r"regulations?", r"competitors?", r"demand", r"who else",
-    r"talk to", r"speak (?:to|with)", r"contacts?", r"structure", r"departments?", r"products?", r"funding", r"mission",
-    r"strategy", r"speciali[sz]\w*", r"niche",
+    r"talk to", r"speak (?:to|with)", r"contacts?", r"structure", r"departments?", r"products?",
+    r"funding", r"mission", r"strategy", r"speciali[sz]\w*", r"niche",
 ])
 
 _HOW_OTHERS_RE = re.compile(
@@ -308,15 +308,16 @@ _HOW_OTHERS_RE = re.compile(
     r"|students|newcomers)\b")
 _JOB_ASK_RES = (
     re.compile(r"\b(?:hire|employ|recruit)\s+me\b"),
-    re.compile(r"\b(?:job|position|role|internship)\s+(?:openings?|offers?|leads?|vacanc(?:y|ies))\b"),
+    re.compile(r"\b(?:job|position|role|internship)\s+"
+               r"(?:openings?|offers?|leads?|vacanc(?:y|ies))\b"),
     re.compile(r"\b(?:openings?|vacanc(?:y|ies)|open\s+(?:positions?|roles?|jobs?))\b"),
     re.compile(r"\b(?:for|get|land|secure|find|give|offer)\s+me\s+(?:a|an|the)\s+"
                r"(?:job|position|internship|role|offer|interview)\b"),
     re.compile(r"\bask(?:ing)?\s+(?:\w+\s+){0,2}?for\s+(?:a|an|the)\s+"
                r"(?:job|position|internship|role|interview|referral)\b"),
     re.compile(r"\b(?:job|employee)\s+referrals?\b"),
-    re.compile(r"\b(?:get|ask\s+for|request)\s+(?:a\s+)?referrals?\b(?!\s+to\s+(?:other|more|another"
-               r"|someone|people|contacts))"),
+    re.compile(r"\b(?:get|ask\s+for|request)\s+(?:a\s+)?referrals?\b"
+               r"(?!\s+to\s+(?:other|more|another|someone|people|contacts))"),
     re.compile(r"\brefer\s+me\s+(?:for|to)\s+(?:a|an|the|their|any)?\s*"
                r"(?:job|position|opening|role|internship|posting|hiring|recruit\w*|hr)\b"),
     re.compile(r"\b(?:if|whether)\s+(?:they|you|the\s+\w+)\s+(?:are|is|'re)\s+hiring\b"),
@@ -454,7 +455,8 @@ def check_plan(plan: Plan) -> list[Finding]:
     elif t > 6:
         found.append(Finding("O3", _WARNING,
                              f"{t} interviews is a lot: after about six, each extra one "
-                             "teaches you less.", str(t), "Start with three to six; add more later."))
+                             "teaches you less.", str(t),
+                             "Start with three to six; add more later."))
     mix_errors = []
     if p > t or o > t:
         mix_errors.append(f"Neither group can be larger than the total ({t}).")
@@ -492,8 +494,9 @@ def check_plan(plan: Plan) -> list[Finding]:
 def plan_mix(plan: Plan) -> list[tuple[str, int]]:
     """O3: labelled counts for a small chart of the target mix (later: the actual mix)."""
     plan = plan if plan is not None else Plan()
-    labels = [("In a position you want", "position"), ("At an organization you want", "organization"),
-              ("Both", "both"), ("Junior", "junior"), ("Mid-level or senior", "senior")]
+    labels = [("In a position you want", "position"),
+              ("At an organization you want", "organization"), ("Both", "both"),
+              ("Junior", "junior"), ("Mid-level or senior", "senior")]
     return [(label, _whole(getattr(plan, name, 0)) or 0) for label, name in labels]
 
 
@@ -563,7 +566,8 @@ _EMAIL_FIX = ("Use an address made from your name, such as firstname.lastname at
 _EMAIL_REASONS = (  # email_validator's reason -> our plain words (never the user's text)
     ("must have an @-sign", "It needs an @ sign, as in name@example.com."),
     ("small commercial at", "It has a look-alike @ sign; type an ordinary @ instead."),
-    ("something after the @-sign", "Nothing comes after the @ sign; add the provider, e.g. gmail.com."),
+    ("something after the @-sign",
+     "Nothing comes after the @ sign; add the provider, e.g. gmail.com."),
     ("something before the @-sign", "Nothing comes before the @ sign."),
     ("too long", "It is too long to be an email address."),
     ("two periods in a row", "It has two dots in a row."),
@@ -571,7 +575,8 @@ _EMAIL_REASONS = (  # email_validator's reason -> our plain words (never the use
     ("period and a hyphen", "It has a dot and a hyphen side by side."),
     ("should have a period", "The part after the @ sign needs a dot, as in gmail.com."),
     ("top-level domain", "The ending after the last dot is not a real one (like .com or .ca)."),
-    ("special-use or reserved", "The part after the @ sign is a reserved name that cannot get mail."),
+    ("special-use or reserved",
+     "The part after the @ sign is a reserved name that cannot get mail."),
     ("angle bracket", "It has extra text or brackets around it; enter the address alone."),
     ("display name", "It has extra text or brackets around it; enter the address alone."),
     ("anything after the email address", "It has extra text around it; enter the address alone."),
@@ -670,9 +675,11 @@ def check_email(address: str, name: str = "") -> list[Finding]:
     if parts:
         letters = re.sub(r"[^a-z]", "", local)
         initials = "".join(p[0] for p in parts)
-        if not any(p in letters for p in parts) and not (len(initials) >= 2 and initials in letters):
+        has_initials = len(initials) >= 2 and initials in letters
+        if not has_initials and not any(p in letters for p in parts):
             warn("The part before the @ contains no part of your name. An address built from "
-                 "your name looks professional and tells people who is writing.", local)
+                 "your name looks professional and tells people who is writing.",
+                 address.rpartition("@")[0])
     return found
 
 
@@ -700,7 +707,8 @@ def check_profile(profile: Profile) -> list[Finding]:
                              "meeting times are in your local time.",
                              fix="Pick the city nearest you, such as America/Toronto."))
     elif zone not in _zones():
-        match = next((z for z in _zones() if z.casefold() == zone.casefold()), "") if len(zone) < 100 else ""
+        folded = zone.casefold()
+        match = next((z for z in sorted(_zones()) if z.casefold() == folded), "")
         found.append(Finding("O5", _ERROR, "This is not a known time zone.", _clip(zone),
                              f"Did you mean {match}?" if match else
                              "Pick one from the list, such as America/Toronto or Europe/Paris."))
@@ -717,11 +725,17 @@ def objective_findings(objective: Objective) -> list[Finding]:
 
 
 def _blocking(findings: list[Finding], severities=(_ERROR, _WARNING)) -> bool:
+    """Whether any finding has one of ``severities`` (info hints never block)."""
     return any(f.severity in severities for f in findings)
 
 
 def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, bool]]:
-    """The parts of step 1 and whether each is done, for a checklist on the page."""
+    """The parts of step 1 (O1-O5) and whether each is done, for a checklist on the page.
+
+    A part counts as done when nothing in it still needs fixing: the profile has a name, an
+    address without errors and a known time zone; at least one kind is chosen; at least one
+    goal has no warning; the plan has no error; the pitch exists and is not too long.
+    """
     profile = profile if isinstance(profile, Profile) else Profile()
     objective = objective if isinstance(objective, Objective) else Objective()
     profile_done = (bool(_text(profile.name).strip())
@@ -734,5 +748,6 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
         ("What you want to learn about", any(k in KINDS for k in _as_list(objective.kinds))),
         ("At least one clear learning goal", any(not _blocking(check_goal(g)) for g in goals)),
         ("Your interview plan", not _blocking(check_plan(objective.plan), (_ERROR,))),
-        ("Your 30-second pitch", bool(pitch.strip()) and not _blocking(check_pitch(pitch), (_WARNING,))),
+        ("Your 30-second pitch",
+         bool(pitch.strip()) and not _blocking(check_pitch(pitch), (_WARNING,))),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .objectives import Objective, Profile, step_progress
+from .objectives import Objective, Plan, Profile, step_progress
 from .workspace import Workspace
 
 NOT_BUILT = "Not built yet in this version of the workbook."
@@ -48,7 +48,9 @@ STEPS = [
 def workbook_progress(ws: Workspace) -> list[StepStatus]:
     """Every step's status, read from the workspace."""
     profile = Profile.from_row(ws.get_row("profile"))
-    objective = Objective.from_row(ws.get_row("objective"))
+    row = ws.get_row("objective")
+    # Nothing saved means nothing planned: the form's suggested plan is not the user's yet.
+    objective = Objective.from_row(row) if row else Objective(plan=Plan(0, 0, 0, 0, 0, 0))
     statuses = []
     for number, title, notebook in STEPS:
         if number == 1:

@@ -22,13 +22,6 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
-@pytest.fixture
-def ws(tmp_path):
-    w = Workspace.open(tmp_path / "private" / "workspace.sqlite3")
-    yield w
-    w.close()
-
-
 # -- location and permissions ---------------------------------------------------------------
 def test_new_workspace_is_private(tmp_path):
     path = tmp_path / "new" / "deeper" / "ws.sqlite3"

@@ -1,0 +1,73 @@
+"""Binder: the lock matches pyproject.toml, the runtime is pinned, repo2docker accepts binder/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def lock() -> dict[str, Version]:
+    pins = {}
+    for line in (ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        match = re.match(r"^([A-Za-z0-9_.\-\[\]]+)==([^\s;]+)", line)
+        if match:
+            pins[canonicalize_name(match.group(1).split("[")[0])] = Version(match.group(2))
+    return pins
+
+
+def test_lock_installs_the_project_itself():
+    lines = [l.strip() for l in (ROOT / "binder" / "requirements.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
+    assert lines[-1] == "-e ."
+
+
+def test_every_dependency_is_pinned_in_the_lock_within_its_range():
+    pins = lock()
+    for spec in pyproject()["project"]["dependencies"]:
+        req = Requirement(spec)
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{req.name} is in pyproject.toml but not in binder/requirements.txt: run make lock"
+        assert req.specifier.contains(pins[name], prereleases=True), f"{req.name}=={pins[name]} is outside {req.specifier}"
+
+
+def test_voila_is_in_the_lock():
+    assert canonicalize_name("voila") in lock()
+
+
+def test_runtime_matches_supported_python():
+    runtime = (ROOT / "binder" / "runtime.txt").read_text().strip()
+    assert re.fullmatch(r"python-3\.\d+", runtime)
+    minimum = pyproject()["project"]["requires-python"].removeprefix(">=")
+    assert Version(runtime.removeprefix("python-")) >= Version(minimum)
+
+
+def test_repo2docker_accepts_the_binder_folder():
+    exe = shutil.which("repo2docker") or str(Path(sys.executable).parent / "repo2docker")
+    result = subprocess.run([exe, "--no-build", "--debug", "."], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    dockerfile = result.stdout + result.stderr
+    assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in dockerfile
+    assert "python=3.11" in dockerfile
+
+
+def test_readme_binder_badges_open_existing_notebooks():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    app = re.search(r"mybinder\.org/v2/gh/[^)\s]+\?urlpath=voila%2Frender%2F([^)\s]+)", readme)
+    lab = re.search(r"mybinder\.org/v2/gh/[^)\s]+\?urlpath=lab%2Ftree%2F([^)\s]+)", readme)
+    assert app and lab
+    for match in (app, lab):
+        assert (ROOT / match.group(1).replace("%2F", "/")).is_file()

@@ -1,0 +1,72 @@
+"""Every notebook runs headless with papermill; demo=True drives the same callbacks a click would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from infoint.demo import load_persona
+from infoint.objectives import Objective, Profile
+from infoint.workspace import Workspace
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb"]
+
+pytestmark = pytest.mark.notebook
+
+
+def notebooks() -> list[str]:
+    return sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def run(name: str, workspace: Path, out: Path, demo: bool) -> dict:
+    import papermill
+
+    papermill.execute_notebook(
+        str(NOTEBOOKS / name),
+        str(out / name),
+        parameters={"workspace": str(workspace), "demo": demo},
+        cwd=str(NOTEBOOKS),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    return json.loads((out / name).read_text(encoding="utf-8"))
+
+
+def errors(nb: dict) -> list[str]:
+    return [o.get("ename", "") for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def test_the_expected_notebooks_are_found():
+    assert notebooks() == EXPECTED
+
+
+def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
+    workspace = tmp_path / "ws" / "workspace.sqlite3"
+    found = notebooks()
+    assert len(found) == len(EXPECTED)
+    for name in found:
+        nb = run(name, workspace, tmp_path, demo=True)
+        assert errors(nb) == []
+    profile, objective = load_persona()
+    with Workspace.open(workspace) as ws:
+        assert Profile.from_row(ws.get_row("profile")) == profile
+        saved = Objective.from_row(ws.get_row("objective"))
+        assert saved == objective
+        assert saved.goals and saved.kinds and saved.plan.total == 6
+        assert ws.get_row("profile")["updated_at"]
+
+
+def test_run_all_on_an_empty_workspace_shows_the_pages_and_saves_nothing(tmp_path):
+    workspace = tmp_path / "ws" / "workspace.sqlite3"
+    for name in notebooks():
+        nb = run(name, workspace, tmp_path, demo=False)
+        assert errors(nb) == []
+        widgets_shown = [
+            o for c in nb["cells"] for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+        ]
+        assert widgets_shown, f"{name} displayed no widgets"
+    with Workspace.open(workspace) as ws:
+        assert ws.get_row("profile") is None and ws.get_row("objective") is None
