@@ -41,7 +41,13 @@ class StartPage:
         # backup
         self.download = DownloadButton("Download my whole workbook", self._backup_file, on_error=self._download_failed)
         self.download.add_class("ii-start-download")
-        self.upload = widgets.FileUpload(accept=".zip,.json", multiple=False, description="Choose a backup file", layout=_auto())
+        self.upload = widgets.FileUpload(
+            accept=".zip,.json",
+            multiple=False,
+            description="Choose a backup file",
+            tooltip="Upload a workbook backup (.zip) that you downloaded earlier",
+            layout=_auto(),
+        )
         self.upload.add_class("ii-start-upload")
         self.upload.observe(self._on_upload, names="value")
         self.restore_path = widgets.Text(
