@@ -1,0 +1,28 @@
+"""Progress on the start page comes from the workspace, and unbuilt steps say so."""
+
+from __future__ import annotations
+
+from infoint.demo import apply_persona
+from infoint.progress import NOT_BUILT, STEPS, workbook_progress
+
+
+def test_empty_workspace_has_nothing_done(ws):
+    statuses = workbook_progress(ws)
+    assert [s.number for s in statuses] == [n for n, _, _ in STEPS]
+    assert statuses[0].built and statuses[0].done == 0
+    assert statuses[0].summary.startswith("0 of 5 parts done. Next:")
+    assert all(not s.built and s.summary == NOT_BUILT for s in statuses[1:])
+
+
+def test_demo_persona_completes_step_1(ws):
+    apply_persona(ws)
+    first = workbook_progress(ws)[0]
+    assert first.done == len(first.parts)
+    assert first.summary.startswith("Done")
+
+
+def test_partial_step_names_the_next_part(ws):
+    ws.put_row("profile", {"name": "Ada Lovelace", "email": "ada.lovelace@example.edu", "timezone": "Europe/London"})
+    first = workbook_progress(ws)[0]
+    assert first.done == 1
+    assert "Next:" in first.summary
