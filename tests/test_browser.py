@@ -183,3 +183,16 @@ def test_demo_button_in_the_app(voila, page):
     page.goto(f"{base}/voila/render/01_define_objectives.ipynb")
     page.wait_for_selector(".ii-objectives-save")
     expect(page.locator(".ii-objectives-name input")).to_have_value("Leela Varadan")
+
+
+@pytest.mark.parametrize("notebook, ready", [("00_start_here", ".ii-download-button"), ("01_define_objectives", ".ii-objectives-save")])
+def test_pages_have_no_serious_accessibility_violations(voila, page, notebook, ready):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _ = voila
+    page.goto(f"{base}/voila/render/{notebook}.ipynb")
+    page.wait_for_selector(ready)
+    page.wait_for_timeout(500)  # let the live feedback render too
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["impact"], v["nodes"][0]["html"][:200]) for v in violations if v["impact"] in ("critical", "serious")]
+    assert serious == []
