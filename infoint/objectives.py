@@ -122,9 +122,10 @@ class Profile:
     email: str = ""
     timezone: str = ""
     pitch: str = ""
+    location: str = ""  # T6: your city, to tell who is local enough to meet in person
 
     def to_row(self) -> dict:
-        """Plain strings for the ``profile`` table (keys: name, email, timezone, pitch)."""
+        """Plain strings for the ``profile`` table (keys: name, email, timezone, pitch, location)."""
         return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod

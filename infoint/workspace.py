@@ -64,6 +64,7 @@ MIGRATIONS: list[list[str]] = [
     # 3: step 2, organizations and contacts. Empty text means "not set"; override columns
     # hold the user's choice over the derived classification.
     [
+        "ALTER TABLE profile ADD COLUMN location TEXT NOT NULL DEFAULT ''",
         """CREATE TABLE organizations (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL,

@@ -405,7 +405,7 @@ def test_time_zone_in_the_wrong_case_gets_a_suggestion():
 ])
 def test_profile_row_round_trip(profile):
     row = profile.to_row()
-    assert set(row) == {"name", "email", "timezone", "pitch"}
+    assert set(row) == {"name", "email", "timezone", "pitch", "location"}
     assert all(isinstance(v, str) for v in row.values())
     assert Profile.from_row(row) == profile
 
@@ -423,8 +423,8 @@ def test_profile_from_odd_rows(row, expected):
 def test_rows_from_sqlite():
     con = sqlite3.connect(":memory:")
     con.row_factory = sqlite3.Row
-    con.execute("create table profile (name, email, timezone, pitch, other)")
-    con.execute("insert into profile values (?, ?, ?, ?, ?)", (*GOOD_PROFILE.to_row().values(), "x"))
+    con.execute("create table profile (name, email, timezone, pitch, location, other)")
+    con.execute("insert into profile values (?, ?, ?, ?, ?, ?)", (*GOOD_PROFILE.to_row().values(), "x"))
     assert Profile.from_row(con.execute("select * from profile").fetchone()) == GOOD_PROFILE
     assert Profile.from_row(con.execute("select name from profile").fetchone()) == Profile("Jane Doe")
     objective = Objective(["role"], "Health data", ["Analyst"], ["UHN"], [GOOD_GOAL], suggest_plan(4))

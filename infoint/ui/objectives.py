@@ -75,6 +75,7 @@ class ObjectivesPage:
             ),
             "timezone",
         )
+        self.location = text("location", "Your city (to tell who could meet you in person)", placeholder="e.g. Toronto")
         self.profile_feedback = _css(widgets.HTML(), "profile-feedback")
         self.kinds = {
             kind: _css(widgets.Checkbox(description=f"About {KIND_LABELS[kind]}", indent=False, layout=_WIDE), f"kind-{kind}")
@@ -101,7 +102,7 @@ class ObjectivesPage:
         self.status = _css(widgets.HTML(), "status")
         self._loading = False
         self.load()
-        for w in [self.name, self.email, self.timezone, self.field_of_interest, self.roles, self.organizations, self.goals, self.pitch]:
+        for w in [self.name, self.email, self.timezone, self.location, self.field_of_interest, self.roles, self.organizations, self.goals, self.pitch]:
             w.observe(self._changed, names="value")
         for w in list(self.kinds.values()) + list(self.plan_inputs.values()):
             w.observe(self._changed, names="value")
@@ -119,7 +120,9 @@ class ObjectivesPage:
     # -- sections ------------------------------------------------------------------------------
     def profile_section(self) -> widgets.VBox:
         """Name, own address (O5) and time zone."""
-        return widgets.VBox([_css(widgets.HTML(STYLE), "style"), self.name, self.email, self.timezone, self.profile_feedback])
+        return widgets.VBox(
+            [_css(widgets.HTML(STYLE), "style"), self.name, self.email, self.timezone, self.location, self.profile_feedback]
+        )
 
     def learning_section(self) -> widgets.VBox:
         """What you want to learn about (O1) and concrete learning goals (O2)."""
@@ -152,6 +155,7 @@ class ObjectivesPage:
             email=self.email.value.strip(),
             timezone=self.timezone.value.strip(),
             pitch=self.pitch.value.strip(),
+            location=self.location.value.strip(),
         )
         objective = Objective(
             kinds=[k for k, box in self.kinds.items() if box.value],
@@ -171,6 +175,7 @@ class ObjectivesPage:
             self.email.value = profile.email
             self.timezone.value = profile.timezone
             self.pitch.value = profile.pitch
+            self.location.value = profile.location
             for kind, box in self.kinds.items():
                 box.value = kind in objective.kinds
             self.field_of_interest.value = objective.field_of_interest
