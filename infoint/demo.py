@@ -39,7 +39,7 @@ def load_persona(folder: Path | None = None) -> tuple[Profile, Objective]:
 
 def has_user_data(ws: Workspace) -> bool:
     """True once anything was saved that loading the demo would replace."""
-    return ws.get_row("profile") is not None or ws.get_row("objective") is not None
+    return any(ws.query(f"SELECT 1 FROM {table} LIMIT 1") for table in ("profile", "objective", "organizations", "contacts"))
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,20 @@ class DemoReport:
 
 
 def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
-    """Put the demo persona into the workspace in one transaction, after a safety copy."""
+    """Put the demo persona into the workspace, after a safety copy of what was there.
+
+    Step 1 is written in one transaction; the organizations and connections go through the
+    same import as a user's own files (each in one transaction), so loading twice adds nothing.
+    """
+    from . import imports, targets
+
+    folder = folder or demo_dir()
     profile, objective = load_persona(folder)
     safety = save_safety_copy(ws, "before-demo") if has_user_data(ws) else None
     ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
+    parsed = imports.read_table((folder / "organizations.csv").read_bytes(), "organizations.csv")
+    targets.merge_organizations(ws, targets.organizations_from_table(parsed.columns, parsed.rows)[0])
+    plan = imports.read_contacts((folder / "Connections.csv").read_bytes(), "Connections.csv")
+    existing = targets.load_contacts(ws)
+    targets.apply_merge(ws, imports.plan_merge(existing, plan), existing)
     return DemoReport(name=profile.name, safety_copy=safety)

@@ -1,20 +1,36 @@
-"""Every file that leaves the workbook. For now: the whole-workbook backup.
+"""Every file that leaves the workbook: the whole-workbook backup, mail drafts, calendar files.
 
 A backup is a ZIP holding ``workbook.json`` (every table, lossless) and a short README,
 because a ZIP opens on every computer and compresses a 30,000-contact workbook well below
 the browser upload limit.
+
+Mail drafts (.eml, mailto: links) and calendar files (.ics) carry untrusted text (names,
+subjects, notes from imported files) into formats where a line break can add a recipient or
+an event; the rules of DESIGN.md "Untrusted text" (Mail, Calendar) are applied here. Nothing
+is sent: the user's own mail client and calendar open these files. ``icalendar`` is imported
+only when a calendar file is made.
 """
 
 from __future__ import annotations
 
+import email
+import email.errors
+import email.policy
+import email.utils
 import io
 import json
 import os
+import re
+import unicodedata
+import uuid
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from email.headerregistry import Address
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .workspace import Workspace, WorkspaceError, now_iso
 
@@ -112,3 +128,275 @@ def _write_private(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
+
+
+# ============================================================================ mail and calendar
+# Drafts and reminders the user opens in their own mail client or calendar: nothing is sent
+# from here (DESIGN.md "Untrusted text", Mail and Calendar). Every name, subject and note may
+# come from an imported file, so each value is cleaned before it reaches a header or property.
+
+MAIL_DOMAIN = "infoint.local"  # Message-ID and calendar UID domain: never looked up (no DNS)
+MAX_SUBJECT = 300  # no mail client shows more; also keeps header folding simple
+MAX_DISPLAY_NAME = 120
+MAILTO_MAX_LENGTH = 1800  # some browsers and mail clients drop longer mailto: links
+MAILTO_SHORTENED_NOTE = (
+    "[This message was shortened to fit in a mail link. "
+    "The full text is in the .eml draft and in the workbook, ready to copy.]"
+)
+
+# Bidirectional controls can make a name display as something else (spoofing); line and
+# paragraph separators act as line breaks in some clients.
+_INVISIBLE_CONTROLS = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_ADDRESS_RE = re.compile(r"^[A-Za-z0-9.!$'*+/=^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$")
+
+
+def _no_controls(text: object, keep: str = "") -> str:
+    """``text`` without control characters (C0, DEL, C1) and invisible direction marks."""
+    value = "" if text is None else str(text)
+    return "".join(
+        ch for ch in value
+        if ch in keep or not (unicodedata.category(ch) in ("Cc", "Cs") or ch in _INVISIBLE_CONTROLS)
+    )
+
+
+def _clean_text(text: object) -> str:
+    """Multi-line text (a body, a description): line breaks made uniform, other controls removed."""
+    value = "" if text is None else str(text)
+    return _no_controls(value.replace("\r\n", "\n").replace("\r", "\n"), keep="\n\t")
+
+
+def clean_header(text: object, limit: int = MAX_SUBJECT) -> str:
+    """A value that is safe in one mail header: one line, no control characters, bounded length.
+
+    Every control character (CR and LF included) goes, so nothing can start a new header
+    ("\\r\\nBcc: ..."). Whitespace runs collapse to one space. ``=?`` becomes ``= ?``: Python's
+    email package decodes RFC 2047 encoded words in the text it is given, and an encoded word
+    can smuggle a line break past the first rule.
+    """
+    # Line breaks and tabs become spaces first (so "Ana\r\nBcc" stays two words), then the rest goes.
+    value = " ".join(_no_controls(" ".join(("" if text is None else str(text)).split())).split())
+    value = value.replace("=?", "= ?")
+    if len(value) > limit:
+        value = value[:limit].rstrip()
+    return value
+
+
+def clean_address(address: object) -> str:
+    """A plain email address (``name@example.org``) or "" when it isn't one.
+
+    Deliberately strict: spaces, line breaks, control characters, ``,`` ``;`` ``?`` ``&`` ``%``
+    ``<`` ``>`` and anything else that could add a recipient or a header makes the whole address
+    invalid instead of being "repaired". A non-ASCII domain is converted to its ASCII (IDNA)
+    form; a non-ASCII user name is not supported by most mail systems and is refused.
+    """
+    value = "" if address is None else str(address).strip()
+    if not value or len(value) > 254 or value.count("@") != 1:
+        return ""
+    local, domain = value.split("@")
+    if domain and not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return ""
+    value = f"{local}@{domain.lower()}"
+    if not _ADDRESS_RE.match(value) or ".." in local or local.startswith(".") or local.endswith("."):
+        return ""
+    try:
+        Address(addr_spec=value)
+    except (ValueError, IndexError, TypeError, email.errors.MessageError):
+        return ""
+    return value
+
+
+def _mailbox(name: object, address: object) -> Address | str:
+    """An ``Address`` (display name encoded by the email package), or "" without a valid address."""
+    addr = clean_address(address)
+    if not addr:
+        return ""
+    return Address(display_name=clean_header(name, MAX_DISPLAY_NAME), addr_spec=addr)
+
+
+_EML_HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "X-Unsent")
+
+
+def eml_draft(
+    *, sender: str, sender_name: str, to: str, to_name: str, subject: str, body: str, when: datetime | None = None
+) -> bytes:
+    """An unsent email draft (.eml) the user opens in Outlook, Thunderbird or Apple Mail.
+
+    ``X-Unsent: 1`` makes Outlook open it as an unsent draft with a Send button; other clients
+    open it as a message the user can "edit as new" and send from their own account.
+    Header values are cleaned with ``clean_header``/``clean_address``; an invalid address gives
+    an empty header rather than a guessed one. The result is parsed back and its header set
+    checked before it is returned, so a draft with an injected header can never leave.
+    """
+    msg = EmailMessage(policy=email.policy.default)
+    msg["From"] = _mailbox(sender_name, sender)
+    msg["To"] = _mailbox(to_name, to)
+    msg["Subject"] = clean_header(subject)
+    stamp = when or datetime.now(timezone.utc)
+    stamp = stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=timezone.utc)  # naive: read as UTC
+    msg["Date"] = email.utils.format_datetime(stamp.astimezone(timezone.utc))
+    msg["Message-ID"] = email.utils.make_msgid(domain=MAIL_DOMAIN)  # a domain given: no DNS look-up
+    msg["X-Unsent"] = "1"
+    msg.set_content(_clean_text(body), charset="utf-8")
+    data = msg.as_bytes()
+    parsed = email.message_from_bytes(data, policy=email.policy.default)
+    expected = {h.lower() for h in _EML_HEADERS} | {"mime-version", "content-type", "content-transfer-encoding"}
+    names = [k.lower() for k in parsed.keys()]
+    if sorted(names) != sorted(expected):
+        raise ValueError("The draft could not be built safely from this text; please simplify the names or subject.")
+    return data
+
+
+def eml_filename(to_name: str, kind: str) -> str:
+    """A file name every system accepts: ASCII letters, digits, ``-`` and ``_``, at most 60 characters."""
+    def part(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")
+        return "-".join(re.findall(r"[A-Za-z0-9]+", plain))
+
+    stem = "_".join(p for p in (part(kind), part(to_name)) if p) or "draft"
+    return stem[: 60 - len(".eml")].rstrip("-_") + ".eml"
+
+
+def mailto_link(to: str, subject: str, body: str, max_length: int = MAILTO_MAX_LENGTH) -> tuple[str, bool]:
+    """A ``mailto:`` link that opens a pre-filled message, and whether the body had to be cut.
+
+    Everything after the address is percent-encoded (``& ? = #`` and line breaks too), and an
+    address that could add a recipient or a header (``,`` ``;`` ``?`` ``&`` ``%``, line breaks)
+    is dropped, leaving the recipient empty. Long bodies are shortened on a word boundary
+    with a note pointing to the full text, so the link stays under ``max_length``.
+    """
+    address = clean_address(to)
+    head = "mailto:" + quote(address, safe="@")
+    clean_subject = clean_header(subject)
+    text = _clean_text(body)
+
+    def build(subj: str, txt: str) -> str:
+        return f"{head}?subject={quote(subj, safe='')}&body={quote(txt.replace(chr(10), chr(13) + chr(10)), safe='')}"
+
+    url = build(clean_subject, text)
+    if len(url) <= max_length:
+        return url, False
+    note = "\n\n" + MAILTO_SHORTENED_NOTE
+    if len(build(clean_subject, note.lstrip())) > max_length:
+        # Not even the note fits beside the subject: shorten the subject, keep the note.
+        keep = _longest_fitting(clean_subject, lambda s: len(build(s, note.lstrip())) <= max_length)
+        clean_subject = _word_cut(clean_subject, keep)
+        return build(clean_subject, note.lstrip()), True
+    keep = _longest_fitting(text, lambda t: len(build(clean_subject, t + note)) <= max_length)
+    cut = _word_cut(text, keep)
+    return build(clean_subject, (cut + note) if cut else note.lstrip()), True
+
+
+def _longest_fitting(text: str, fits) -> int:
+    """The largest n such that fits(text[:n]) (binary search; fits must be monotonic)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(text[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _word_cut(text: str, n: int) -> str:
+    """``text[:n]`` ending on a word boundary when there is one, trailing spaces removed."""
+    if n >= len(text):
+        return text.rstrip()
+    piece = text[:n]
+    if not text[n].isspace():
+        space = max(piece.rfind(" "), piece.rfind("\n"), piece.rfind("\t"))
+        if space > 0:
+            piece = piece[:space]
+    return piece.rstrip()
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One calendar reminder: a short event at ``start`` with an alarm before it.
+
+    ``uid_seed`` identifies what the reminder is about (e.g. "follow_up:12:2026-03-10"), so a
+    re-exported reminder replaces the old one in the calendar instead of duplicating it.
+    """
+
+    uid_seed: str
+    summary: str
+    description: str
+    start: datetime
+    minutes: int = 15
+    alarm_minutes_before: int = 60
+
+
+def calendar_uid(seed: str) -> str:
+    """A stable UID for an event: the same seed always gives the same UID (RFC 5545 3.8.4.7)."""
+    return f"{uuid.uuid5(_UID_NAMESPACE, str(seed))}@{MAIL_DOMAIN}"
+
+
+_UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, MAIL_DOMAIN)
+
+
+def ics_reminders(reminders: list[Reminder], tz: str) -> bytes:
+    """Reminders as one .ics calendar file, one VEVENT each, in the user's time zone ``tz``.
+
+    Each event has UID, DTSTAMP, DTSTART/DTEND with the zone (and its VTIMEZONE), SUMMARY,
+    DESCRIPTION and a display alarm. Text is escaped by ``icalendar``, so "END:VEVENT" or a
+    line break in a note stays inside its property; other control characters are removed.
+    An unknown or empty ``tz`` means UTC (times are written with "Z"; no VTIMEZONE is needed).
+    """
+    events = [
+        _vevent(r.uid_seed, r.summary, r.description, r.start, r.minutes, tz, alarm_before=r.alarm_minutes_before)
+        for r in reminders
+    ]
+    return _vcalendar(events)
+
+
+def ics_event(*, uid_seed: str, summary: str, description: str, start: datetime, minutes: int, tz: str, location: str = "") -> bytes:
+    """One meeting as an .ics file for the user's own calendar (R8), same guarantees as ``ics_reminders``.
+
+    It has no organizer or attendees on purpose: it goes into your calendar, it is not an
+    invitation sent to the other person.
+    """
+    return _vcalendar([_vevent(uid_seed, summary, description, start, minutes, tz, location=location, alarm_before=60)])
+
+
+def _vevent(seed, summary, description, start, minutes, tz, *, location="", alarm_before=60):
+    from icalendar import Alarm, Event  # lazily: only the calendar export needs it
+
+    from .pipeline import zone
+
+    tzinfo = zone(tz)
+    if start.tzinfo is None or start.tzinfo.utcoffset(start) is None:
+        start = start.replace(tzinfo=tzinfo)  # a naive time means the user's local time
+    local_start = start.astimezone(tzinfo)
+    length = max(1, int(minutes or 0))
+    event = Event()
+    event.add("uid", calendar_uid(seed))
+    event.add("dtstamp", datetime.now(timezone.utc).replace(microsecond=0))
+    event.add("dtstart", local_start)
+    event.add("dtend", local_start + timedelta(minutes=length))
+    event.add("summary", clean_header(summary, 500))
+    event.add("description", _clean_text(description))
+    place = clean_header(location, 500)
+    if place:
+        event.add("location", place)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", clean_header(summary, 500) or "Reminder")
+    alarm.add("trigger", timedelta(minutes=-max(0, int(alarm_before or 0))))
+    event.add_component(alarm)
+    return event
+
+
+def _vcalendar(events) -> bytes:
+    from icalendar import Calendar
+
+    cal = Calendar()
+    cal.add("prodid", "-//infoint//Informational interview workbook//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    for event in events:
+        cal.add_component(event)
+    cal.add_missing_timezones()  # a VTIMEZONE for every TZID used (icalendar 6+)
+    return cal.to_ical()

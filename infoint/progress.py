@@ -55,6 +55,18 @@ def workbook_progress(ws: Workspace) -> list[StepStatus]:
     for number, title, notebook in STEPS:
         if number == 1:
             statuses.append(StepStatus(number, title, notebook, True, step_progress(profile, objective)))
+        elif number == 2:
+            statuses.append(StepStatus(number, title, notebook, True, _targets_progress(ws, objective)))
         else:
             statuses.append(StepStatus(number, title, notebook, False))
     return statuses
+
+
+def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bool]]:
+    from . import targets
+
+    contacts = targets.load_contacts(ws)
+    ctx = targets.context(ws, objective=objective)
+    chosen = targets.mix_of(targets.classify([c for c in contacts if c.target], ctx))
+    active = sum(1 for c in contacts if not c.archived)
+    return targets.step_progress(targets.load_organizations(ws), active, chosen, objective.plan)

@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any, Mapping
 
 CONNECTIONS = ("first", "second", "cold")  # T2
@@ -27,7 +28,11 @@ TOP = 5  # T1: work the top five first
 
 def fold(text: str) -> str:
     """Lower case, accents removed, spaces collapsed: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    if not text:
+        return ""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
 
@@ -35,6 +40,7 @@ def fold(text: str) -> str:
 _ORG_NOISE = re.compile(r"\b(inc|incorporated|ltd|limited|llc|corp|corporation|co|company|gmbh|sa|plc)\b\.?")
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """An organization's identity: folded, without punctuation or legal suffixes."""
     folded = re.sub(r"[^\w\s]", " ", fold(name))
@@ -154,15 +160,613 @@ class Contact:
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Contact":
         """Inverse of ``to_row`` (extra columns ignored; damaged JSON gives no alternative titles)."""
-        names = {f.name for f in fields(cls)}
-        values = {k: row[k] for k in row.keys() if k in names}
-        try:
-            titles = json.loads(values.get("alt_titles") or "[]")
-        except (TypeError, ValueError):
-            titles = []
-        values["alt_titles"] = [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
-        for flag in ("target", "archived"):
-            values[flag] = bool(values.get(flag) or 0)
+        values = {k: row[k] for k in _CONTACT_FIELDS if k in row}
+        raw = values.get("alt_titles")
+        if raw and raw != "[]":
+            try:
+                titles = json.loads(raw) if isinstance(raw, str) else raw
+            except ValueError:
+                titles = []
+            values["alt_titles"] = [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
+        else:
+            values["alt_titles"] = []
+        values["target"] = bool(values.get("target"))
+        values["archived"] = bool(values.get("archived"))
         if values.get("local") is not None:
             values["local"] = bool(values["local"])
         return cls(**values)
+
+
+_CONTACT_FIELDS = tuple(f.name for f in fields(Contact))
+
+
+# --------------------------------------------------------------------------- organizations (T1)
+def sort_organizations(orgs: list[Organization]) -> list[tuple[int, Organization]]:
+    """T1: motivation, then postings, then advocacy (unrated last); returns (place, org), archived left out."""
+    active = [o for o in orgs if not o.archived]
+    ranked = sorted(
+        active,
+        key=lambda o: (-(o.motivation or 0), -(o.postings or 0), -(1 if o.advocacy else 0), fold(o.name)),
+    )
+    return [(i + 1, o) for i, o in enumerate(ranked)]
+
+
+def check_organization(org: Organization) -> list[str]:
+    """Plain reasons an organization can't be saved as entered (empty list: fine)."""
+    problems = []
+    if not org.name.strip():
+        problems.append("Give the organization a name.")
+    elif not org_key(org.name):
+        problems.append("The name needs at least one letter or digit.")
+    if org.motivation is not None and not 1 <= org.motivation <= 5:
+        problems.append("Motivation is rated from 1 (a little) to 5 (very much).")
+    if org.postings is not None and not 1 <= org.postings <= 3:
+        problems.append("Postings are rated from 1 (none seen) to 3 (several relevant ones).")
+    if org.size and org.size not in SIZE_BANDS:
+        problems.append(f"Size is one of {', '.join(SIZE_BANDS)}.")
+    return problems
+
+
+def long_list_note(count: int) -> str:
+    """Where the long list stands against the suggested 40 (T1)."""
+    if count >= LONG_LIST:
+        return f"{count} organizations: a full long list. Work the top {TOP} first."
+    return (
+        f"{count} of about {LONG_LIST} organizations. A long list gives you choices: "
+        "add large, small and in-between ones, then rate them and work the top five first."
+    )
+
+
+ORG_COLUMNS = {
+    "name": ("name", "organization", "organisation", "company", "employer"),
+    "industry": ("industry", "sector", "field"),
+    "size": ("size", "size band", "employees", "headcount"),
+    "location": ("location", "city", "place"),
+    "motivation": ("motivation", "interest"),
+    "postings": ("postings", "posting", "openings"),
+    "advocacy": ("advocacy", "alumni", "contact there"),
+    "website": ("website", "site", "url", "web"),
+    "notes": ("notes", "comments"),
+}
+
+
+def organizations_from_table(columns: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list[Organization], list[tuple[int, str]]]:
+    """Organizations from a parsed CSV/XLSX table, with (line, reason) for rows left out."""
+    index: dict[str, int] = {}
+    for i, col in enumerate(columns):
+        folded = fold(col)
+        for field_name, names in ORG_COLUMNS.items():
+            if folded in names and field_name not in index:
+                index[field_name] = i
+    if "name" not in index:
+        raise ValueError("The file has no column for the organization's name (for example 'Name').")
+    orgs, skipped, seen = [], [], {}
+    for line, cells in rows:
+        get = lambda f: cells[index[f]].strip() if f in index and index[f] < len(cells) else ""  # noqa: E731
+        org = Organization(
+            name=get("name"), industry=get("industry"), location=get("location"), website=get("website"), notes=get("notes")
+        )
+        org.size = get("size") if get("size") in SIZE_BANDS else ""
+        org.motivation = _rating(get("motivation"), 5)
+        org.postings = _rating(get("postings"), 3)
+        yes_no = fold(get("advocacy"))
+        org.advocacy = True if yes_no in ("yes", "y", "true", "1") else False if yes_no in ("no", "n", "false", "0") else None
+        if not org_key(org.name):
+            skipped.append((line, "no organization name"))
+        elif org_key(org.name) in seen:
+            skipped.append((line, f"same organization as line {seen[org_key(org.name)]}"))
+        else:
+            seen[org_key(org.name)] = line
+            orgs.append(org)
+    return orgs, skipped
+
+
+def _rating(text: str, top: int) -> int | None:
+    try:
+        value = int(float(text.replace(",", ".")))
+    except ValueError:
+        return None
+    return value if 1 <= value <= top else None
+
+
+# --------------------------------------------------------------------------- classification (T2, T3, T6, O3)
+JUNIOR_WORDS = ("junior", "jr", "associate", "intern", "internship", "trainee", "apprentice", "entry level", "graduate", "assistant", "student")
+SENIOR_WORDS = ("senior", "sr", "lead", "principal", "director", "head", "vp", "vice president", "chief", "ceo", "cto", "cfo", "coo", "cmo", "cio", "president", "partner", "founder", "cofounder", "co founder")
+TOP_MANAGER_WORDS = ("chief", "ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "vice president", "president", "head", "director", "founder", "cofounder", "co founder", "partner", "executive")
+_ROLE_STOP = set(JUNIOR_WORDS) | set(SENIOR_WORDS) | {"of", "and", "the", "a", "an", "for", "in", "at", "to", "mid", "level"}
+_SYNONYMS = (("user experience", "ux"), ("user interface", "ui"), ("human resources", "hr"), ("&", " and "))
+
+
+def _words_re(words) -> re.Pattern:
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\b(" + alternatives + r")\b")
+
+
+_SENIOR_RE = _words_re(SENIOR_WORDS)
+_JUNIOR_RE = _words_re(JUNIOR_WORDS)
+_TOP_RE = _words_re(TOP_MANAGER_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def fold_title(text: str) -> str:
+    """A title or place folded for matching: no accents or punctuation, common synonyms unified."""
+    folded = re.sub(r"[^\w&]+", " ", fold(text))
+    for long, short in _SYNONYMS:
+        folded = folded.replace(long, short)
+    return " ".join(folded.split())
+
+
+def role_tokens(role: str) -> tuple[str, ...]:
+    """The words of a target role that a title must contain (seniority words dropped)."""
+    return tuple(t for t in fold_title(role).split() if t not in _ROLE_STOP and len(t) > 1)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What classification and ranking need besides the contacts themselves."""
+
+    roles: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()  # of interest (step 1), matched by org_key
+    home: str = ""  # the user's city (T6)
+    org_ratings: Mapping[str, Organization] = field(default_factory=dict)  # org_key -> long-list entry
+    plan: Any = None  # objectives.Plan
+    meetings_held: int = 0  # T4: early on means before a few meetings
+
+    @classmethod
+    def build(cls, profile, objective, organizations: list[Organization], meetings_held: int = 0) -> "Context":
+        """From step 1's profile and objective and the long list of organizations."""
+        ratings = {org_key(o.name): o for o in organizations if not o.archived}
+        return cls(tuple(objective.roles), tuple(objective.organizations), profile.location, ratings, objective.plan, meetings_held)
+
+    def interesting_orgs(self) -> dict[str, str]:
+        """org_key -> why it interests you: listed in step 1, or rated 4-5 on the long list."""
+        out = {org_key(name): "one of the organizations you want to learn about" for name in self.organizations if org_key(name)}
+        for key, org in self.org_ratings.items():
+            if key not in out and (org.motivation or 0) >= 4:
+                out[key] = f"rated {org.motivation}/5 on your long list"
+        return out
+
+    def org_places(self) -> dict[str, int]:
+        """org_key -> place on the sorted long list (T1)."""
+        return {org_key(o.name): place for place, o in sort_organizations(list(self.org_ratings.values()))}
+
+
+@dataclass(slots=True)
+class Assessment:
+    """One contact's derived classification (each with its reason) and ranking."""
+
+    contact: Contact
+    connection: str
+    connection_why: str
+    warm: bool
+    warm_why: str
+    seniority: str
+    seniority_why: str
+    top_manager: bool
+    focus: str
+    focus_why: str
+    local: bool
+    local_why: str
+    modes: str
+    score: float = 0.0
+    why: str = ""
+    rank: int = 0
+
+
+def _title_facts(title: str) -> tuple[str, str, bool]:
+    folded = fold_title(title)
+    senior = _SENIOR_RE.search(folded)
+    junior = _JUNIOR_RE.search(folded)
+    return (senior.group(1) if senior else "", junior.group(1) if junior else "", bool(_TOP_RE.search(folded)))
+
+
+class Classifier:
+    """Classifies contacts against one context, caching what titles, organizations and places imply.
+
+    A LinkedIn export repeats titles, employers and cities a lot, so per-value caches keep
+    30,000 contacts well under a second without vectorised string code.
+    """
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.roles = [(role, set(role_tokens(role))) for role in ctx.roles if role_tokens(role)]
+        self.interesting = ctx.interesting_orgs()
+        self.home = fold_title(ctx.home)
+        self._titles: dict[str, tuple[str, str, bool]] = {}
+        self._roles: dict[str, str] = {}
+        self._places: dict[str, tuple[bool, str]] = {}
+
+    def _role(self, text: str) -> str:
+        hit = self._roles.get(text)
+        if hit is None:
+            words = set(fold_title(text).split())
+            hit = next((role for role, tokens in self.roles if tokens <= words), "")
+            self._roles[text] = hit
+        return hit
+
+    def _place(self, place: str) -> tuple[bool, str]:
+        found = self._places.get(place)
+        if found is None:
+            folded = fold_title(place)
+            if not self.home:
+                found = (False, "add your city in step 1 to spot local people")
+            elif not folded:
+                found = (False, "location unknown")
+            elif re.search(r"\b" + re.escape(self.home) + r"\b", folded) and "remote" not in folded.split():
+                found = (True, f"local: {place} is in {self.ctx.home}")
+            else:
+                found = (False, f"not local: {place}")
+            self._places[place] = found
+        return found
+
+    def assess(self, c: Contact) -> Assessment:
+        """T2, T3, O3, T6 for one contact; the user's overrides win and say so."""
+        # T2: connection, and warm or cold
+        via = c.via.strip()
+        if c.connection in CONNECTIONS:
+            connection, connection_why = c.connection, f"set by you: {CONNECTION_LABELS[c.connection]}"
+        elif via:
+            connection, connection_why = "second", f"second-degree: {via} can introduce you"
+        elif c.source.startswith("linkedin"):
+            connection, connection_why = "first", "first-degree: a LinkedIn connection of yours"
+        else:
+            connection, connection_why = "cold", "cold: no link recorded yet"
+        reason = c.warm_reason.strip()
+        if reason:
+            warm, warm_why = True, f"warm: {reason}"
+        elif connection == "first":
+            warm, warm_why = True, "warm: you know them"
+        elif connection == "second":
+            warm, warm_why = True, f"warm: through {via or 'a mutual contact'}"
+        else:
+            warm, warm_why = False, "cold: no shared link"
+        # T3: seniority from title words, else years in the industry
+        facts = self._titles.get(c.position)
+        if facts is None:
+            facts = self._titles[c.position] = _title_facts(c.position)
+        senior_word, junior_word, top_manager = facts
+        years = c.years_in_industry
+        if c.seniority in SENIORITIES:
+            seniority, seniority_why = c.seniority, f"set by you: {SENIORITY_LABELS[c.seniority]}"
+        elif senior_word:
+            seniority, seniority_why = "senior", f"senior: the title says '{senior_word}'"
+        elif junior_word:
+            seniority, seniority_why = "junior", f"junior: the title says '{junior_word}'"
+        elif years is not None:
+            seniority = "junior" if years < 3 else "senior" if years >= 10 else "mid"
+            under = " (under 3)" if years < 3 else ""
+            seniority_why = f"{SENIORITY_LABELS[seniority]}: {years:g} years in the industry{under}"
+        else:
+            seniority, seniority_why = "mid", "mid-level assumed: no seniority words in the title and no years recorded"
+        # O3: focus against step 1's roles (and the person's other titles, T5) and organizations
+        role = self._role(c.position) or next((r for r in map(self._role, c.alt_titles) if r), "")
+        org_reason = self.interesting.get(org_key(c.organization), "")
+        if c.focus in FOCUSES:
+            focus, focus_why = c.focus, f"set by you: {c.focus}"
+        else:
+            parts = ([f"in a position you want ({role})"] if role else []) + ([f"at {c.organization}, {org_reason}"] if org_reason else [])
+            focus = "both" if role and org_reason else "position" if role else "organization" if org_reason else "neither"
+            focus_why = " and ".join(parts) or "neither a target role nor a target organization"
+        # T6: local, and the modes to offer
+        place = c.location.strip()
+        if not place:
+            rated = self.ctx.org_ratings.get(org_key(c.organization))
+            place = rated.location if rated else ""
+        if c.local is not None:
+            local, local_why = bool(c.local), "set by you: local" if c.local else "set by you: not local"
+        else:
+            local, local_why = self._place(place)
+        modes = c.modes.strip() or ("in person, video, phone" if local else "video, phone")
+        return Assessment(c, connection, connection_why, warm, warm_why, seniority, seniority_why, top_manager, focus, focus_why, local, local_why, modes)
+
+
+def classify(contacts: list[Contact], ctx: Context) -> list[Assessment]:
+    """T2, T3, O3 and T6 for every contact (archived ones left out)."""
+    classifier = Classifier(ctx)
+    return [classifier.assess(c) for c in contacts if not c.archived]
+
+
+# --------------------------------------------------------------------------- the mix (O3) and ranking (T4)
+@dataclass(frozen=True)
+class Mix:
+    """Counts of a set of people along the plan's dimensions (O3) plus warmth (T2)."""
+
+    total: int = 0
+    position: int = 0  # in a position you want (both included)
+    organization: int = 0  # at an organization you want (both included)
+    both: int = 0
+    junior: int = 0
+    senior: int = 0  # mid-level or senior
+    warm: int = 0
+    cold: int = 0
+
+
+def mix_of(assessed: list[Assessment]) -> Mix:
+    """The mix of a set of assessed contacts (usually the chosen targets)."""
+    return Mix(
+        total=len(assessed),
+        position=sum(a.focus in ("position", "both") for a in assessed),
+        organization=sum(a.focus in ("organization", "both") for a in assessed),
+        both=sum(a.focus == "both" for a in assessed),
+        junior=sum(a.seniority == "junior" for a in assessed),
+        senior=sum(a.seniority in ("mid", "senior") for a in assessed),
+        warm=sum(a.warm for a in assessed),
+        cold=sum(not a.warm for a in assessed),
+    )
+
+
+MIX_LABELS = (
+    ("position", "In a position you want"),
+    ("organization", "At an organization you want"),
+    ("both", "Both"),
+    ("junior", "Junior"),
+    ("senior", "Mid-level or senior"),
+)
+
+
+def mix_rows(plan, mix: Mix) -> list[tuple[str, int, int]]:
+    """(label, planned, chosen so far) for the chart."""
+    return [(label, int(getattr(plan, key)), int(getattr(mix, key))) for key, label in MIX_LABELS]
+
+
+def mix_suggestions(plan, mix: Mix) -> list[str]:
+    """O3 and T2 in plain words: what the chosen targets still lack against the plan."""
+    wants = {  # (one, several)
+        "position": ("person in a position you want", "people in a position you want"),
+        "organization": ("person at an organization you want", "people at an organization you want"),
+        "both": ("person who is both in a position and at an organization you want", "people who are both in a position and at an organization you want"),
+        "junior": ("junior person, who remembers recent hiring well", "junior people, who remember recent hiring well"),
+        "senior": ("mid-level or senior person, who knows what employers look for", "mid-level or senior people, who know what employers look for"),
+    }
+    tips = []
+    for key, (one, several) in wants.items():
+        missing = int(getattr(plan, key)) - int(getattr(mix, key))
+        if missing > 0:
+            tips.append(f"Add {missing} more {one if missing == 1 else several}.")
+    if mix.total < plan.total:
+        tips.append(f"You have picked {mix.total} of the {plan.total} people your plan calls for.")
+    elif mix.total > plan.total:
+        tips.append(f"You have picked {mix.total} people, more than the {plan.total} in your plan: that's fine, many requests go unanswered.")
+    if mix.total and mix.cold > mix.warm:
+        tips.append("Most of your targets are cold. Warm contacts answer far more often: look for a shared school, club or a mutual contact first.")
+    if not tips and mix.total:
+        tips.append("Your targets match your plan. Go on to step 3 and write your requests.")
+    return tips
+
+
+def _part(points: float, text: str) -> tuple[float, str]:
+    """One scored reason, its points shown in the text so the score explains itself."""
+    return (points, f"{text} ({points:+g})")
+
+
+_KNOW = _part(3.0, "you know them")
+_INTRO = _part(2.0, "someone you know can introduce you")
+_FOCUS_PARTS = {
+    "both": _part(3.0, "fits a target role and a target organization"),
+    "position": _part(2.0, "in a role you want to learn about"),
+    "organization": _part(1.5, "at an organization you want to learn about"),
+}
+_NEED_JUNIOR = _part(1.5, "junior, which your plan still needs")
+_NEED_SENIOR = _part(1.5, "mid-level or senior, which your plan still needs")
+_NEED_ROLE = _part(1.0, "a role your plan still needs")
+_NEED_ORG = _part(1.0, "an organization your plan still needs")
+_TOP_MANAGER = _part(-1.5, "a top manager: early on, people in roles like yours tell you more")
+_NO_REASON = "no strong reason yet: add their role, organization or how you know them"
+
+
+def rank(assessed: list[Assessment], ctx: Context, chosen: Mix | None = None) -> list[Assessment]:
+    """A transparent score with a one-line why for each person, best first.
+
+    Warmth (T2), fit to the target roles and organizations (O3, T5), the organization's place
+    on the long list (T1), what the plan still lacks (O3), and T4: while you have held few
+    meetings, peers in roles like the one you want come before top managers.
+    """
+    places = ctx.org_places()
+    plan, chosen = ctx.plan, chosen or Mix()
+    lacking = {k: plan is not None and int(getattr(plan, k)) > int(getattr(chosen, k)) for k in ("junior", "senior", "position", "organization")}
+    early = ctx.meetings_held < 3
+    org_parts: dict[str, tuple[float, str] | None] = {}
+    for a in assessed:
+        c = a.contact
+        parts = []
+        if a.connection == "first":
+            parts.append(_KNOW)
+        elif a.connection == "second":
+            parts.append(_INTRO)
+        elif c.warm_reason.strip():
+            parts.append(_part(1.0, f"a shared link ({c.warm_reason.strip()})"))
+        if a.focus in _FOCUS_PARTS:
+            parts.append(_FOCUS_PARTS[a.focus])
+        key = org_key(c.organization)
+        if key not in org_parts:
+            rated = ctx.org_ratings.get(key)
+            points = 0.0 if rated is None else max(0, (rated.motivation or 1) - 1) * 0.4 + (0.8 if places.get(key, 99) <= TOP else 0.0)
+            org_parts[key] = _part(points, f"{c.organization} is #{places.get(key)} on your list of organizations") if points else None
+        if org_parts[key] is not None:
+            parts.append(org_parts[key])
+        if not c.target:
+            if lacking["junior"] and a.seniority == "junior":
+                parts.append(_NEED_JUNIOR)
+            elif lacking["senior"] and a.seniority != "junior":
+                parts.append(_NEED_SENIOR)
+            if lacking["position"] and a.focus in ("position", "both"):
+                parts.append(_NEED_ROLE)
+            elif lacking["organization"] and a.focus in ("organization", "both"):
+                parts.append(_NEED_ORG)
+        if early and a.top_manager:
+            parts.append(_TOP_MANAGER)
+        a.score = round(sum(p[0] for p in parts), 1)
+        top = parts if len(parts) <= 1 else sorted(parts, key=_weight)[:3]
+        a.why = "; ".join(p[1] for p in top) if top else _NO_REASON
+    # Stable sorts, least important key first: name, then the most recent connection, then score.
+    ordered = sorted(assessed, key=lambda a: (a.contact.first_name.casefold(), a.contact.last_name.casefold()))
+    ordered.sort(key=lambda a: a.contact.connected_on, reverse=True)
+    ordered.sort(key=lambda a: a.score, reverse=True)
+    for i, a in enumerate(ordered, 1):
+        a.rank = i
+    return ordered
+
+
+def _weight(part: tuple[float, str]) -> float:
+    return -abs(part[0])
+
+
+def matches(a: Assessment, *, text: str = "", organization: str = "", seniority: str = "", connection: str = "", focus: str = "", targets_only: bool = False) -> bool:
+    """The contact table's filters: free text (name, title, organization), exact facets."""
+    c = a.contact
+    if targets_only and not c.target:
+        return False
+    if seniority and a.seniority != seniority or connection and a.connection != connection or focus and a.focus != focus:
+        return False
+    if organization and org_key(organization) not in org_key(c.organization):
+        return False
+    if text:
+        haystack = fold(f"{c.first_name} {c.last_name} {c.position} {c.organization} {c.notes}")
+        return all(word in haystack for word in fold(text).split())
+    return True
+
+
+# --------------------------------------------------------------------------- reading and writing the workspace
+# These only call the workspace's generic methods; every write is one transaction.
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, line by line where something was left out."""
+
+    file: str
+    added: int
+    updated: int
+    unchanged: int
+    skipped: list[tuple[int, str]]
+
+    def summary(self) -> str:
+        """One sentence for the page."""
+        return (
+            f"{self.file}: {self.added} added, {self.updated} updated, {self.unchanged} already there, "
+            f"{len(self.skipped)} left out."
+        )
+
+
+def load_organizations(ws) -> list[Organization]:
+    """Every organization, archived ones included (the views filter)."""
+    return [Organization.from_row(r) for r in ws.rows("organizations")]
+
+
+def save_organization(ws, org: Organization) -> int:
+    """Add or update one organization; ValueError with a plain reason when it can't be saved."""
+    problems = check_organization(org)
+    if problems:
+        raise ValueError(" ".join(problems))
+    key = org_key(org.name)
+    clash = ws.query("SELECT id FROM organizations WHERE name_key = ? AND id IS NOT ?", (key, org.id))
+    if clash:
+        raise ValueError(f"{org.name} is already on your list.")
+    if org.id is None:
+        return ws.write(inserts={"organizations": [org.to_row()]})["organizations"][0]
+    ws.write(updates={"organizations": [(org.id, org.to_row())]})
+    return org.id
+
+
+def set_archived(ws, org_id: int, archived: bool = True) -> None:
+    """Archive (or bring back) an organization; nothing is deleted."""
+    ws.write(updates={"organizations": [(org_id, {"archived": int(archived)})]})
+
+
+def merge_organizations(ws, orgs: list[Organization]) -> tuple[int, int]:
+    """Add new organizations and fill in known ones by name (a file or the demo); (added, updated)."""
+    known = {org_key(o.name): o for o in load_organizations(ws)}
+    inserts, updates = [], []
+    for org in orgs:
+        current = known.get(org_key(org.name))
+        if current is None:
+            inserts.append(org.to_row())
+            continue
+        changes = {
+            k: v
+            for k, v in org.to_row().items()
+            if k not in ("name", "name_key", "archived", "notes") and v not in (None, "") and getattr(current, k, None) != v
+        }
+        if "advocacy" in changes and current.advocacy == bool(changes["advocacy"]):
+            changes.pop("advocacy")
+        if changes:
+            updates.append((current.id, changes))
+    ws.write(inserts={"organizations": inserts}, updates={"organizations": updates})
+    return len(inserts), len(updates)
+
+
+def load_contacts(ws) -> list[Contact]:
+    """Every contact, archived ones included (classification leaves those out)."""
+    return [Contact.from_row(r) for r in ws.rows("contacts")]
+
+
+def save_contact(ws, contact: Contact) -> int:
+    """Add or update one contact from the form; ValueError when it has no name."""
+    if not (contact.first_name.strip() or contact.last_name.strip()):
+        raise ValueError("Give the person a name (first or last).")
+    if contact.id is None:
+        return ws.write(inserts={"contacts": [contact.to_row()]})["contacts"][0]
+    ws.write(updates={"contacts": [(contact.id, contact.to_row())]})
+    return contact.id
+
+
+def set_targets(ws, ids, target: bool = True) -> None:
+    """Pick (or drop) contacts as targets for requests."""
+    ws.write(updates={"contacts": [(i, {"target": int(target)}) for i in ids]})
+
+
+def apply_merge(ws, merge, existing: list[Contact]) -> ImportReport:
+    """Write a planned import (imports.plan_merge) in one transaction: all rows or none."""
+    by_id = {c.id: c for c in existing}
+    updates = []
+    for _line, contact_id, changes in merge.update:
+        merged = Contact.from_row({**by_id[contact_id].to_row(), **changes})
+        updates.append((contact_id, {**changes, **merged.keys()}))
+    ws.write(inserts={"contacts": [c.to_row() for _, c in merge.add]}, updates={"contacts": updates})
+    return ImportReport(
+        file=getattr(merge, "file", "") or "the file",
+        added=len(merge.add),
+        updated=len(merge.update),
+        unchanged=len(merge.unchanged),
+        skipped=list(merge.skipped),
+    )
+
+
+def context(ws, profile=None, objective=None) -> Context:
+    """The context for classification and ranking, read from the workspace."""
+    from .objectives import Objective, Profile
+
+    profile = profile or Profile.from_row(ws.get_row("profile"))
+    objective = objective or Objective.from_row(ws.get_row("objective"))
+    held = ws.query("SELECT count(DISTINCT contact_id) AS n FROM events WHERE kind = 'met'")[0]["n"]
+    return Context.build(profile, objective, load_organizations(ws), meetings_held=int(held or 0))
+
+
+def suggest_targets(assessed: list[Assessment], ctx: Context, count: int, pool: int = 300) -> list[Assessment]:
+    """Pick ``count`` people one at a time, re-scoring after each pick so the plan's mix fills up (O3).
+
+    Only the best ``pool`` non-targets are re-scored each round, which keeps this quick at
+    30,000 contacts while still letting "what the plan lacks" change the order.
+    """
+    chosen = [a for a in assessed if a.contact.target]
+    candidates = sorted((a for a in assessed if not a.contact.target), key=lambda a: -a.score)[:pool]
+    picks: list[Assessment] = []
+    for _ in range(max(0, count)):
+        if not candidates:
+            break
+        best = rank(candidates, ctx, mix_of(chosen + picks))[0]
+        picks.append(best)
+        candidates = [a for a in candidates if a is not best]
+    return picks
+
+
+def step_progress(orgs: list[Organization], contacts: int, targets_mix: Mix, plan) -> list[tuple[str, bool]]:
+    """Step 2's parts for the start page, each done or not."""
+    active = [o for o in orgs if not o.archived]
+    rated = [o for o in active if o.motivation]
+    missing = [t for t in mix_suggestions(plan, targets_mix) if t.startswith("Add")]
+    return [
+        (f"At least {TOP} organizations on your long list", len(active) >= TOP),
+        ("Your organizations rated for motivation", bool(active) and len(rated) == len(active)),
+        ("Contacts imported or added", contacts > 0),
+        (f"{plan.total} targets picked for your plan", targets_mix.total >= plan.total > 0),
+        ("Targets that match your planned mix", targets_mix.total > 0 and not missing),
+    ]

@@ -110,10 +110,6 @@ MIGRATIONS: list[list[str]] = [
             name_org_key TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL)""",
-        "CREATE INDEX contacts_url ON contacts (url_key) WHERE url_key != ''",
-        "CREATE INDEX contacts_email ON contacts (email_key) WHERE email_key != ''",
-        "CREATE INDEX contacts_name_org ON contacts (name_org_key) WHERE name_org_key != ''",
-        "CREATE INDEX contacts_target ON contacts (target)",
     ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -296,7 +292,11 @@ class Workspace:
 
     def query(self, sql: str, params: tuple | Mapping = ()) -> list[dict]:
         """Rows of a read-only query as plain dicts."""
-        return [dict(row) for row in self.conn.execute(sql, params)]
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples zipped with the names: much faster for 30,000 rows
+        cursor.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def columns(self, table: str) -> list[str]:
         """The columns of a table of the current schema."""
@@ -339,6 +339,56 @@ class Workspace:
         with self.transaction() as tx:
             for sql, params in statements:
                 tx.execute(sql, params)
+
+    # -- many-row tables (organizations, contacts, ...) ------------------------------------------
+    def write(
+        self,
+        inserts: Mapping[str, list[Mapping[str, Any]]] | None = None,
+        updates: Mapping[str, list[tuple[int, Mapping[str, Any]]]] | None = None,
+    ) -> dict[str, list[int]]:
+        """Insert and update rows of several tables in ONE transaction: all of it or nothing.
+
+        Timestamps are set here. Returns the new ids per table, in the order given.
+        """
+        stamp = now_iso()
+        new_ids: dict[str, list[int]] = {}
+        with self.transaction() as tx:
+            for table, rows in (inserts or {}).items():
+                allowed = set(self.columns(table))
+                ids = new_ids.setdefault(table, [])
+                by_shape: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
+                for row in rows:
+                    by_shape.setdefault(tuple(row), []).append(row)
+                for shape, group in by_shape.items():
+                    cols = [c for c in shape if c not in ("id", "created_at", "updated_at")]
+                    _check_columns(table, cols, allowed)
+                    extra = [c for c in ("created_at", "updated_at") if c in allowed]
+                    names = ", ".join(quote_name(c) for c in cols + extra)
+                    marks = ", ".join("?" for _ in cols + extra)
+                    sql = f"INSERT INTO {quote_name(table)} ({names}) VALUES ({marks})"
+                    stamps = [stamp] * len(extra)
+                    tx.executemany(sql, ([row[c] for c in cols] + stamps for row in group))
+                    # The write lock is held, so the new rowids are consecutive up to the last one.
+                    last = int(tx.execute("SELECT last_insert_rowid()").fetchone()[0])
+                    ids.extend(range(last - len(group) + 1, last + 1))
+            for table, changes in (updates or {}).items():
+                allowed = set(self.columns(table))
+                for row_id, values in changes:
+                    cols = [c for c in values if c not in ("id", "created_at", "updated_at")]
+                    _check_columns(table, cols, allowed)
+                    if "updated_at" in allowed:
+                        cols_sql = [f"{quote_name(c)} = ?" for c in cols] + ["updated_at = ?"]
+                        params = [values[c] for c in cols] + [stamp, row_id]
+                    else:
+                        cols_sql, params = [f"{quote_name(c)} = ?" for c in cols], [values[c] for c in cols] + [row_id]
+                    if cols_sql:
+                        tx.execute(f"UPDATE {quote_name(table)} SET {', '.join(cols_sql)} WHERE id = ?", params)
+        return new_ids
+
+    def rows(self, table: str, where: str = "", params: tuple | Mapping = ()) -> list[dict]:
+        """Every row of a table (optionally filtered by a fixed SQL condition), by id."""
+        condition = f" WHERE {where}" if where else ""
+        return self.query(f"SELECT * FROM {quote_name(table)}{condition} ORDER BY id", params)
 
     # -- facts and the event log ---------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -449,6 +499,12 @@ def migrate_connection(conn: sqlite3.Connection, target: int) -> None:
         for statement in MIGRATIONS[number - 1]:
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _check_columns(table: str, cols: list[str], allowed: set[str]) -> None:
+    unknown = set(cols) - allowed
+    if unknown:
+        raise ValueError(f"{table} has no column(s) {sorted(unknown)}")
 
 
 def _validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:

@@ -12,7 +12,7 @@ from infoint.objectives import Objective, Profile
 from infoint.workspace import Workspace
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb"]
+EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb", "02_build_target_list.ipynb"]
 
 pytestmark = pytest.mark.notebook
 

@@ -11,7 +11,8 @@ def test_empty_workspace_has_nothing_done(ws):
     assert [s.number for s in statuses] == [n for n, _, _ in STEPS]
     assert statuses[0].built and statuses[0].done == 0
     assert statuses[0].summary.startswith("0 of 5 parts done. Next:")
-    assert all(not s.built and s.summary == NOT_BUILT for s in statuses[1:])
+    assert statuses[1].built and statuses[1].done == 0
+    assert all(not s.built and s.summary == NOT_BUILT for s in statuses[2:])
 
 
 def test_demo_persona_completes_step_1(ws):
@@ -19,6 +20,16 @@ def test_demo_persona_completes_step_1(ws):
     first = workbook_progress(ws)[0]
     assert first.done == len(first.parts)
     assert first.summary.startswith("Done")
+
+
+def test_demo_targets_show_in_step_2(ws):
+    from infoint.ui.targets import TargetsPage
+
+    apply_persona(ws)
+    TargetsPage.open(None, demo=True)
+    second = workbook_progress(ws)[1]
+    assert dict(second.parts)["Contacts imported or added"]
+    assert dict(second.parts)["6 targets picked for your plan"]
 
 
 def test_partial_step_names_the_next_part(ws):
