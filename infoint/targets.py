@@ -596,7 +596,9 @@ def rank(assessed: list[Assessment], ctx: Context, chosen: Mix | None = None) ->
         if early and a.top_manager:
             parts.append(_TOP_MANAGER)
         a.score = round(sum(p[0] for p in parts), 1)
-        top = parts if len(parts) <= 1 else sorted(parts, key=_weight)[:3]
+        # The three weightiest reasons, and always any penalty, so a low score explains itself.
+        penalties = [p for p in parts if p[0] < 0]
+        top = sorted((p for p in parts if p[0] > 0), key=_weight)[: 3 - len(penalties)] + penalties
         a.why = "; ".join(p[1] for p in top) if top else _NO_REASON
     # Stable sorts, least important key first: name, then the most recent connection, then score.
     ordered = sorted(assessed, key=lambda a: (a.contact.first_name.casefold(), a.contact.last_name.casefold()))

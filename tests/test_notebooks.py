@@ -57,6 +57,19 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert saved == objective
         assert saved.goals and saved.kinds and saved.plan.total == 6
         assert ws.get_row("profile")["updated_at"]
+        # step 2: the demo's organizations and connections, imported once, and the ranked targets
+        from infoint import targets as tg
+
+        contacts = tg.load_contacts(ws)
+        assert len(contacts) == 28 and len(tg.load_organizations(ws)) == 12
+        chosen = [c for c in contacts if c.target]
+        assert len(chosen) == saved.plan.total
+        ctx = tg.context(ws)
+        ranked = tg.rank(tg.classify(contacts, ctx), ctx, tg.mix_of(tg.classify(chosen, ctx)))
+        picked = [a for a in ranked if a.contact.target]
+        assert all(a.warm and a.focus != "neither" for a in picked)
+        assert all(a.why for a in ranked) and ranked[0].rank == 1
+        assert tg.mix_of(tg.classify(chosen, ctx)).junior >= 2  # the picks followed the plan's mix
 
 
 def test_run_all_on_an_empty_workspace_shows_the_pages_and_saves_nothing(tmp_path):
