@@ -47,11 +47,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def voila(tmp_path_factory):
-    """A Voila server for the notebooks folder, with its own workspace file."""
-    _require_chromium()
-    workspace = tmp_path_factory.mktemp("browser") / "workspace.sqlite3"
+def _start_voila(workspace: Path):
+    """Start Voila on the notebooks folder with its own workspace; returns (process, base URL, log)."""
     port = _free_port()
     log = open(workspace.parent / "voila.log", "w")
     proc = subprocess.Popen(
@@ -63,21 +60,42 @@ def voila(tmp_path_factory):
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/voila/templates/lab/static/voila.js", timeout=5)
-                break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError("Voila did not start: " + (workspace.parent / "voila.log").read_text()[-2000:])
-                time.sleep(0.3)
-        yield base, workspace
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
-        log.close()
+    deadline = time.time() + 90
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/voila/templates/lab/static/voila.js", timeout=5)
+            return proc, base, log
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                _stop(proc, log)
+                raise RuntimeError("Voila did not start: " + (workspace.parent / "voila.log").read_text()[-2000:])
+            time.sleep(0.3)
+
+
+def _stop(proc, log) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    """A Voila server shared by this module's tests, with its own workspace file."""
+    _require_chromium()
+    workspace = tmp_path_factory.mktemp("browser") / "workspace.sqlite3"
+    proc, base, log = _start_voila(workspace)
+    yield base, workspace
+    _stop(proc, log)
+
+
+@pytest.fixture
+def fresh_voila(tmp_path_factory):
+    """A Voila server on an empty workspace, for a test that starts from nothing."""
+    _require_chromium()
+    workspace = tmp_path_factory.mktemp("fresh") / "workspace.sqlite3"
+    proc, base, log = _start_voila(workspace)
+    yield base, workspace
+    _stop(proc, log)
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +203,10 @@ def test_demo_button_in_the_app(voila, page):
     expect(page.locator(".ii-objectives-name input")).to_have_value("Leela Varadan")
 
 
-@pytest.mark.parametrize("notebook, ready", [("00_start_here", ".ii-download-button"), ("01_define_objectives", ".ii-objectives-save")])
+@pytest.mark.parametrize(
+    "notebook, ready",
+    [("00_start_here", ".ii-download-button"), ("01_define_objectives", ".ii-objectives-save"), ("02_build_target_list", ".ii-targets-import")],
+)
 def test_pages_have_no_serious_accessibility_violations(voila, page, notebook, ready):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -196,3 +217,27 @@ def test_pages_have_no_serious_accessibility_violations(voila, page, notebook, r
     violations = Axe().run(page).response["violations"]
     serious = [(v["id"], v["impact"], v["nodes"][0]["html"][:200]) for v in violations if v["impact"] in ("critical", "serious")]
     assert serious == []
+
+
+def test_step2_upload_linkedin_export_and_see_the_ranked_list(fresh_voila, page):
+    from playwright.sync_api import expect
+
+    base, workspace = fresh_voila
+    page.goto(f"{base}/voila/render/02_build_target_list.ipynb")
+    page.wait_for_selector(".ii-targets-upload")
+    with page.expect_file_chooser() as chooser:
+        page.click(".ii-targets-upload")
+    chooser.value.set_files(str(ROOT / "data" / "demo" / "Connections.csv"))
+    expect(page.locator(".ii-targets-import-status")).to_contain_text("LinkedIn export with 30 rows")
+    page.click(".ii-targets-import")
+    expect(page.locator(".ii-targets-import-status")).to_contain_text("28 added")
+    table = page.locator(".ii-targets-table")
+    expect(table).to_contain_text("Rank")
+    expect(page.locator(".ii-targets-page-label")).to_contain_text("of 28 people")
+    page.fill(".ii-targets-filter-text input", "theo")
+    expect(table.locator("th.ii-name")).to_have_text(["<b>Theo</b> Marchetti"])  # the tag shows as text
+    assert table.locator("b").count() == 0
+    page.fill(".ii-targets-filter-text input", "Ale$$andra")
+    expect(table.locator("th.ii-name").first).to_contain_text("Ale$$andra")
+    with Workspace.open(workspace) as ws:
+        assert len(ws.rows("contacts")) == 28
