@@ -70,3 +70,39 @@ def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bo
     chosen = targets.mix_of(targets.classify([c for c in contacts if c.target], ctx))
     active = sum(1 for c in contacts if not c.archived)
     return targets.step_progress(targets.load_organizations(ws), active, chosen, objective.plan)
+
+
+# --------------------------------------------------------------------------- today's agenda
+def pipeline_settings(ws: Workspace) -> "pipeline.Settings":
+    """The pacing settings: the profile's time zone and the user's 3B7 choice (R7)."""
+    from . import pipeline
+
+    tz = Profile.from_row(ws.get_row("profile")).timezone or "UTC"
+    return pipeline.Settings(tz=tz, mode_3b7=ws.get_meta("pipeline.mode_3b7") == "1")
+
+
+def todays_agenda(ws: Workspace, now=None) -> list:
+    """Every due and overdue action from every step, soonest first (pipeline.agenda assembles it).
+
+    Targets not written to yet appear as "send your request"; later steps add their items here.
+    """
+    from datetime import datetime, timezone
+
+    from . import pipeline, targets
+
+    now = now or datetime.now(timezone.utc)
+    settings = pipeline_settings(ws)
+    by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+    contacts = {c.id: c for c in targets.load_contacts(ws) if not c.archived}
+    actions, extra = [], []
+    for contact_id, contact in contacts.items():
+        events = by_contact.get(contact_id, [])
+        if events:
+            actions += pipeline.next_actions(
+                contact_id, events, now, settings, name=contact.full_name, organization=contact.organization, via=contact.via
+            )
+        elif contact.target:
+            extra.append(
+                pipeline.AgendaItem(now, False, f"Write your request to {contact.full_name}.", "03_compose_requests.ipynb", contact_id, "request")
+            )
+    return pipeline.agenda(actions, extra, now)

@@ -111,6 +111,19 @@ MIGRATIONS: list[list[str]] = [
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL)""",
     ],
+    # 4: step 3, the user's own edits of each draft (one per contact and kind).
+    [
+        """CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            forwardable TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (contact_id, kind))""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from .. import demo as demo_data
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
-from ..progress import workbook_progress
+from ..progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
 from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
@@ -33,8 +33,9 @@ class StartPage:
 
     def __init__(self, ws: Workspace):
         self.ws = ws
-        # progress
+        # progress and today's agenda
         self.progress_html = _html(css="ii-start-progress")
+        self.agenda_html = _html(css="ii-start-agenda")
         self.refresh_button = widgets.Button(description="Refresh progress", layout=_auto(), tooltip="Read the progress again from your workspace")
         self.refresh_button.add_class("ii-start-refresh")
         self.refresh_button.on_click(lambda _: self.refresh())
@@ -114,6 +115,10 @@ class StartPage:
         """The six steps with what is done in each, and links to them."""
         return widgets.VBox([self.progress_html, self.refresh_button])
 
+    def today(self) -> widgets.HTML:
+        """What to do today: every due and overdue action, soonest first, with the step for it."""
+        return self.agenda_html
+
     def backup(self) -> widgets.VBox:
         """Download everything as one file; restore it later (here or on another computer)."""
         intro = _html(
@@ -139,7 +144,8 @@ class StartPage:
 
     # -- behaviour ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Recompute progress from the workspace (another notebook may have changed it)."""
+        """Recompute progress and the agenda from the workspace (another notebook may have changed it)."""
+        self.agenda_html.value = self._agenda_html()
         rows = []
         for step in workbook_progress(self.ws):
             name = f'<a href="{escape(step.notebook)}">Step {step.number}: {escape(step.title)}</a>'
@@ -156,6 +162,22 @@ class StartPage:
             "<thead><tr><th scope='col'>Step</th><th scope='col'>Where you are</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
+
+    def _agenda_html(self) -> str:
+        from ..pipeline import zone
+
+        tz = zone(pipeline_settings(self.ws).tz)
+        titles = {notebook: f"Step {number}" for number, _, notebook in STEPS}
+        items = todays_agenda(self.ws)
+        if not items:
+            return STYLE + "<p>Nothing is due today. When you send requests and meet people, what to do next shows up here.</p>"
+        lines = []
+        for item in items:
+            when = item.due.astimezone(tz).strftime("%a %d %b, %H:%M")
+            status = f"<strong>Overdue</strong> since {when}" if item.overdue else f"Due {when}"
+            step = f'<a href="{escape(item.step)}">{escape(titles.get(item.step, "Open the step"))}</a>'
+            lines.append(f"<li>{status}: {escape(item.text)} ({step})</li>")
+        return STYLE + f"<ol class='ii-agenda'>{''.join(lines)}</ol>"
 
     def _backup_file(self) -> tuple[str, str, bytes]:
         data = backup_bytes(self.ws)
