@@ -19,8 +19,10 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
 start: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG)
 
 app: $(STAMP)
 	@echo "The workbook app: http://127.0.0.1:$(PORT)/voila/render/00_start_here.ipynb (Ctrl-C stops it)"

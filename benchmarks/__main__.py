@@ -32,6 +32,7 @@ from pathlib import Path
 # never pays for the others' imports. Add new benchmarks here, in the order to report them.
 REGISTRY: list[tuple[str, str]] = [
     ("headless-run", "benchmarks.notebooks"),
+    ("import-rank", "benchmarks.targets"),
 ]
 
 README = Path(__file__).resolve().parent / "README.md"
@@ -80,10 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             failed.append("README")
     for result in results:
         if not result["passed"]:
-            print(
-                f"TARGET MISSED: {result['name']}: ratio {result['ratio']:.2f} > {result['target']} "
-                "(reported, not gating: the exit code stays 0)."
-            )
+            # A benchmark with more than the ratio to meet says which target it missed.
+            reason = result.get("missed") or f"ratio {result['ratio']:.2f} > {result['target']}"
+            print(f"TARGET MISSED: {result['name']}: {reason} (reported, not gating: the exit code stays 0).")
     if failed:
         print(f"FAILED TO RUN: {', '.join(failed)}", file=sys.stderr)
         return 1

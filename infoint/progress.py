@@ -57,6 +57,8 @@ def workbook_progress(ws: Workspace) -> list[StepStatus]:
             statuses.append(StepStatus(number, title, notebook, True, step_progress(profile, objective)))
         elif number == 2:
             statuses.append(StepStatus(number, title, notebook, True, _targets_progress(ws, objective)))
+        elif number == 3:
+            statuses.append(StepStatus(number, title, notebook, True, _outreach_progress(ws)))
         else:
             statuses.append(StepStatus(number, title, notebook, False))
     return statuses
@@ -70,6 +72,30 @@ def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bo
     chosen = targets.mix_of(targets.classify([c for c in contacts if c.target], ctx))
     active = sum(1 for c in contacts if not c.archived)
     return targets.step_progress(targets.load_organizations(ws), active, chosen, objective.plan)
+
+
+def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
+    from datetime import datetime, timezone
+
+    from . import pipeline
+
+    targets = [r["id"] for r in ws.query("SELECT id FROM contacts WHERE target = 1 AND archived = 0")]
+    drafted = {r["contact_id"] for r in ws.query("SELECT DISTINCT contact_id FROM drafts")}
+    by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+    asked = {cid for cid, events in by_contact.items() if pipeline.attempts(events) > 0}
+    now, settings = datetime.now(timezone.utc), pipeline_settings(ws)
+    overdue = any(
+        a.overdue and a.kind in ("follow_up", "call", "move_on")
+        for cid, events in by_contact.items()
+        for a in pipeline.next_actions(cid, events, now, settings)
+    )
+    answered = any(e.kind == pipeline.REPLY for events in by_contact.values() for e in events)
+    return [
+        ("A draft saved for each target", bool(targets) and set(targets) <= drafted),
+        ("Requests sent to all your targets", bool(targets) and set(targets) <= asked),
+        ("No follow-up overdue", bool(asked) and not overdue),
+        ("At least one answer logged", answered),
+    ]
 
 
 # --------------------------------------------------------------------------- today's agenda

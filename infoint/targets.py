@@ -130,6 +130,7 @@ class Contact:
     target: bool = False  # picked for a request
     referred_by: int | None = None  # contact id (D3, the snowball)
     archived: bool = False
+    cadence_days: int | None = None  # S4: days between stay-in-touch updates, None = the default
     id: int | None = None
 
     @property

@@ -124,6 +124,58 @@ MIGRATIONS: list[list[str]] = [
             updated_at TEXT NOT NULL,
             UNIQUE (contact_id, kind))""",
     ],
+    # 5: step 4, meetings (R8) with their prepared questions (Q1-Q4), and the user's own questions.
+    [
+        """CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER NOT NULL,
+            starts_at TEXT NOT NULL DEFAULT '',
+            minutes INTEGER NOT NULL DEFAULT 30,
+            mode TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            their_workplace INTEGER NOT NULL DEFAULT 0,
+            recognise TEXT NOT NULL DEFAULT '',
+            checklist TEXT NOT NULL DEFAULT '{}',
+            research TEXT NOT NULL DEFAULT '{}',
+            notes TEXT NOT NULL DEFAULT '',
+            offer TEXT NOT NULL DEFAULT '',
+            questions TEXT NOT NULL DEFAULT '[]',
+            cancelled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+        """CREATE TABLE custom_questions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL,
+            themes TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+    ],
+    # 6: steps 5 and 6, debriefs (D1, D2, D5), action items (D4), and each contact's S4 cadence.
+    [
+        """CREATE TABLE debriefs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            meeting_id INTEGER NOT NULL UNIQUE,
+            contact_id INTEGER NOT NULL,
+            answers TEXT NOT NULL DEFAULT '{}',
+            insights TEXT NOT NULL DEFAULT '',
+            surprises TEXT NOT NULL DEFAULT '',
+            reflection TEXT NOT NULL DEFAULT '{}',
+            role_fit INTEGER,
+            org_fit INTEGER,
+            next_changes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+        """CREATE TABLE action_items (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            meeting_id INTEGER,
+            contact_id INTEGER,
+            text TEXT NOT NULL,
+            due TEXT NOT NULL DEFAULT '',
+            done_at TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+        "ALTER TABLE contacts ADD COLUMN cadence_days INTEGER",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

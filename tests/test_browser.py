@@ -205,7 +205,12 @@ def test_demo_button_in_the_app(voila, page):
 
 @pytest.mark.parametrize(
     "notebook, ready",
-    [("00_start_here", ".ii-download-button"), ("01_define_objectives", ".ii-objectives-save"), ("02_build_target_list", ".ii-targets-import")],
+    [
+        ("00_start_here", ".ii-download-button"),
+        ("01_define_objectives", ".ii-objectives-save"),
+        ("02_build_target_list", ".ii-targets-import"),
+        ("03_compose_requests", ".ii-outreach-sent"),
+    ],
 )
 def test_pages_have_no_serious_accessibility_violations(voila, page, notebook, ready):
     from axe_playwright_python.sync_playwright import Axe
@@ -241,3 +246,39 @@ def test_step2_upload_linkedin_export_and_see_the_ranked_list(fresh_voila, page)
     expect(table.locator("th.ii-name").first).to_contain_text("Ale$$andra")
     with Workspace.open(workspace) as ws:
         assert len(ws.rows("contacts")) == 28
+
+
+def test_step3_job_ask_flagged_then_fixed_sent_and_followed_up_on_the_agenda(fresh_voila, page):
+    from datetime import date, timedelta
+
+    from playwright.sync_api import expect
+
+    from infoint.demo import apply_persona
+
+    base, workspace = fresh_voila
+    with Workspace.open(workspace) as ws:
+        apply_persona(ws)
+        amara = next(r["id"] for r in ws.rows("contacts") if r["first_name"] == "Amara")
+        ws.write(updates={"contacts": [(amara, {"target": 1})]})
+    page.goto(f"{base}/voila/render/03_compose_requests.ipynb")
+    page.wait_for_selector(".ii-outreach-body textarea")
+    findings = page.locator(".ii-outreach-findings")
+    expect(findings).to_contain_text("Nothing to fix")
+    body = page.input_value(".ii-outreach-body textarea")
+    page.fill(".ii-outreach-body textarea", body + "\nBy the way, do you have any job openings on your team?")
+    expect(findings).to_contain_text("R2")
+    page.fill(".ii-outreach-body textarea", body)
+    expect(findings).not_to_contain_text("R2")
+    sent_on = date.today() - timedelta(days=9)
+    page.fill(".ii-outreach-when input", sent_on.isoformat())
+    page.press(".ii-outreach-when input", "Tab")
+    page.click(".ii-outreach-sent")
+    expect(page.locator(".ii-outreach-log-status")).to_contain_text("Recorded")
+    with Workspace.open(workspace) as ws:
+        (event,) = ws.events(amara)
+        assert event["kind"] == "request_sent" and event["at"].startswith(sent_on.isoformat())
+    page.goto(f"{base}/voila/render/00_start_here.ipynb")
+    agenda = page.locator(".ii-start-agenda")
+    expect(agenda).to_contain_text("Overdue")
+    expect(agenda).to_contain_text("No answer from Amara Osei")
+    expect(agenda.locator("a", has_text="Step 3")).to_have_attribute("href", "03_compose_requests.ipynb")

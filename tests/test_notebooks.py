@@ -12,7 +12,7 @@ from infoint.objectives import Objective, Profile
 from infoint.workspace import Workspace
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb", "02_build_target_list.ipynb"]
+EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb", "02_build_target_list.ipynb", "03_compose_requests.ipynb"]
 
 pytestmark = pytest.mark.notebook
 
@@ -70,6 +70,18 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert all(a.warm and a.focus != "neither" for a in picked)
         assert all(a.why for a in ranked) and ranked[0].rank == 1
         assert tg.mix_of(tg.classify(chosen, ctx)).junior >= 2  # the picks followed the plan's mix
+        # step 3: three requests drafted and sent (one nine days ago), one yes
+        from infoint import pipeline
+        from infoint.progress import todays_agenda
+
+        by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+        assert len(by_contact) == 3 and len(ws.rows("drafts")) == 3
+        stages = sorted(pipeline.stage(events) for events in by_contact.values())
+        assert stages == ["requested", "requested", "requested"]
+        answers = [e.data["answer"] for events in by_contact.values() for e in events if e.kind == "reply"]
+        assert answers == ["yes"]
+        kinds = {item.kind for item in todays_agenda(ws)}
+        assert {"follow_up", "schedule", "request"} <= kinds
 
 
 def test_run_all_on_an_empty_workspace_shows_the_pages_and_saves_nothing(tmp_path):

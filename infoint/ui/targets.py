@@ -433,7 +433,7 @@ class TargetsPage:
         """The ranked list: filters, one page at a time, and picking targets."""
         filters = widgets.VBox([self.f_text, self.f_org, widgets.HBox([self.f_seniority, self.f_connection, self.f_focus]), self.f_targets])
         actions = widgets.HBox([self.pick_button, self.drop_button, self.edit_button])
-        return widgets.VBox([filters, self.page_label, self.table, widgets.HBox([self.prev_button, self.next_button]), self.row_pick, actions, self.pick_top_button, self.table_status])
+        return widgets.VBox([filters, self.page_label, self.table, widgets.HBox([self.prev_button, self.next_button]), self.row_pick, actions, widgets.HBox([self.pick_top_button]), self.table_status])
 
     def mix_section(self) -> widgets.VBox:
         """O3: the plan against the chosen targets, with what is missing."""
