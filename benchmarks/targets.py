@@ -9,7 +9,7 @@ exactly what the page does::
     existing = targets.load_contacts(ws)                                            # merge plan
     merge = imports.plan_merge(existing, plan)                                      #   "
     report = targets.apply_merge(ws, merge, existing)                               # write
-    ctx = targets.context(ws); contacts = targets.load_contacts(ws)                 # load
+    ctx = targets.context(ws); contacts = report.contacts                           # load
     assessed = targets.classify(contacts, ctx)                                      # classify
     ranked = targets.rank(assessed, ctx)                                            # rank
 
@@ -302,7 +302,7 @@ def import_and_rank(ws, data: bytes) -> tuple[dict[str, float], object, object, 
     report = targets.apply_merge(ws, merge, existing)
     t3 = time.perf_counter()
     ctx = targets.context(ws)
-    contacts = targets.load_contacts(ws)
+    contacts = report.contacts  # the page ranks what the import returned; no second read
     t4 = time.perf_counter()
     assessed = targets.classify(contacts, ctx)
     t5 = time.perf_counter()

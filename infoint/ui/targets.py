@@ -309,7 +309,7 @@ class TargetsPage:
         more = f"<li>and {len(report.skipped) - 30} more</li>" if len(report.skipped) > 30 else ""
         self.import_status.value = message_html(report.summary(), "ok") + (f"<ul class='ii-import-skipped'>{details}{more}</ul>" if details else "")
         self.refresh_organizations()
-        self.recompute()
+        self.recompute(report.contacts)
 
     # ================================================================== one contact: the form (T2, T3, T5, T6)
     def _build_contact_form(self) -> None:
@@ -439,10 +439,10 @@ class TargetsPage:
         """O3: the plan against the chosen targets, with what is missing."""
         return widgets.VBox([self.mix_chart, self.mix_tips])
 
-    def recompute(self) -> None:
+    def recompute(self, contacts: list[tg.Contact] | None = None) -> None:
         """Classify and rank everyone again (after an import, an edit or a new target)."""
         ctx = tg.context(self.ws)
-        assessed = tg.classify(tg.load_contacts(self.ws), ctx)
+        assessed = tg.classify(contacts if contacts is not None else tg.load_contacts(self.ws), ctx)
         chosen = tg.mix_of([a for a in assessed if a.contact.target])
         self.assessed = tg.rank(assessed, ctx, chosen)
         self.plan = ctx.plan
