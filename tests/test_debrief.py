@@ -396,6 +396,10 @@ def test_compare_suggestions():
     talk = [t for t in tips if t.startswith("Talk to")]
     assert talk == ["Talk to Lee Park next: Amara Osei suggested them.",
                     "Talk to Priya Raman at Innkeep Cloud next: Amara Osei suggested them."]
+    everyone = [t for t in compare(DEBRIEFS, PEOPLE).suggestions if t.startswith("Talk to")]
+    assert everyone[0] == ("Talk to Jonah Fox at Tidewater Travel Group next: Hana Sato "
+                           "suggested them.")  # the organization rated 5/5 comes first
+    assert everyone[1:] == talk
 
 
 def test_compare_with_few_meetings():

@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from infoint import questions as qm
 from infoint.objectives import KINDS, Finding, Objective, Profile
 from infoint.questions import (
-    CLOSING_MINUTES, MODES, SMALL_TALK_MINUTES, THEME_ORDER, THEME_SETS, THEMES, Meeting,
+    CLOSING_MINUTES, SMALL_TALK_MINUTES, THEME_ORDER, THEME_SETS, THEMES, Meeting,
     Question, check_meeting, custom_question, fits, from_entries, in_person_checklist,
     load_bank, meeting_ics, prep_sheet_filename, prep_sheet_html, prep_sheet_markdown, propose,
     question_budget, research_checklist, swap, to_entries, validate_bank,
@@ -121,6 +121,18 @@ def test_load_bank_is_cached_and_returns_a_fresh_list():
     assert len(second) >= 70
     assert second[0] is load_bank()[0]  # the same cached objects
     assert qm._bank.cache_info().currsize == 1
+
+
+def test_a_broken_shipped_bank_fails_loudly(tmp_path, monkeypatch):
+    broken = tmp_path / "question_bank.json"
+    broken.write_text(json.dumps({"questions": raw_bank()[:10]}), encoding="utf-8")
+    monkeypatch.setattr(qm, "_BANK_PATH", broken)
+    qm._bank.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="question bank is not valid"):
+            load_bank()
+    finally:
+        qm._bank.cache_clear()
 
 
 def _drop(key):
@@ -291,6 +303,9 @@ def test_propose_tiny_meeting_and_single_theme_bank():
 
 @pytest.mark.parametrize("kinds, level", [(["role"], "junior"), (["industry"], "senior"), ([], "mid")])
 def test_swap_every_position(kinds, level):
+    def suits(q):
+        return level in q.seniority and bool((set(kinds) or set(KINDS)) & set(q.objectives))
+
     current = propose(kinds, level, 45)
     for index in range(len(current)):
         removed = current[index]
@@ -300,14 +315,12 @@ def test_swap_every_position(kinds, level):
         assert removed.id not in {q.id for q in got}
         assert len({q.id for q in got}) == len(got)
         new = next(q for q in got if q.id not in {c.id for c in current})
-        assert level in new.seniority and (set(kinds) or set(KINDS)) & set(new.objectives)
+        assert suits(new)
+        unused = [q for q in load_bank() if q not in current and suits(q) and not q.closing]
         if not removed.closing:
-            assert new.theme == removed.theme or not [
-                q for q in load_bank() if q.theme == removed.theme and q not in current
-                and level in q.seniority and (set(kinds) or set(KINDS)) & set(q.objectives)]
-            assert new.minutes <= removed.minutes or not any(
-                q.theme == new.theme and q.minutes <= removed.minutes for q in load_bank()
-                if q not in current and level in q.seniority)
+            assert new.theme == removed.theme or not [q for q in unused if q.theme == removed.theme]
+            assert new.minutes <= removed.minutes or not [
+                q for q in unused if q.theme == new.theme and q.minutes <= removed.minutes]
     assert fits(swap(current, 0, kinds, level), 45)[0]
 
 
@@ -343,7 +356,7 @@ def _q(minutes, closing=False):
 
 @pytest.mark.parametrize("items, minutes, ok, words", [
     ([_q(4)] * 5 + [_q(3, True)], 30, True, "About 26 of 30 minutes"),
-    ([_q(4)] * 6 + [_q(3, True)], 30, False, "About 30"),  # 3 + 24 + 3 = 30 fits... see below
+    ([_q(4)] * 6 + [_q(3, True)], 30, True, "About 30 of 30 minutes"),  # exactly full still fits
     ([_q(5)] * 6 + [_q(3, True)], 30, False, "Remove a question"),
     ([_q(4)] * 6, 30, True, "About 30 of 30"),  # closing time kept even without the question
     ([_q(4)] * 7, 30, False, "Remove a question"),
@@ -353,8 +366,6 @@ def _q(minutes, closing=False):
     ([_q(4)], "x", False, "Agree how long"),
 ])
 def test_fits(items, minutes, ok, words):
-    if words == "About 30":
-        ok, words = True, "About 30 of 30 minutes"
     got, sentence = fits(items, minutes)
     assert got is ok and words in sentence
     assert sentence.endswith(".")
@@ -371,7 +382,7 @@ def hostile_meeting(**changes) -> Meeting:
         notes="# Not a heading\n- not a list\n    not code\n1. not a number\n" + HOSTILE,
         offer="[a link](javascript:alert(1)) " + HOSTILE,
         questions=to_entries(propose(["role"], "mid", 30)) + [
-            {"id": "", "text": "Mine: " + HOSTILE, "theme": "insights"}],
+            {"id": "", "text": "Mine (Zoë): " + HOSTILE, "theme": "insights"}],
         cancelled=False, id=3)
     values.update(changes)
     return Meeting(**values)
@@ -382,7 +393,7 @@ def test_meeting_row_matches_the_table_and_round_trips(ws):
     row = meeting.to_row()
     table = set(ws.columns("meetings")) - {"id", "created_at", "updated_at"}
     assert set(row) == table
-    assert "Olé" in row["place"] and "Olé" not in json.dumps("Olé")  # ensure_ascii=False matters
+    assert "Olé" in row["place"] and "Zoë" in row["questions"]  # JSON keeps accents readable
     assert "\\u" not in row["questions"] and isinstance(json.loads(row["questions"]), list)
     new_id = ws.write(inserts={"meetings": [row]})["meetings"][0]
     stored = ws.rows("meetings")[0]
@@ -436,7 +447,7 @@ FUTURE = "2026-03-12T10:00:00-04:00"
     dict(starts_at="2026-03-12T10:00:00", mode="phone", place="416 555 0199"),  # no offset: read in tz
 ])
 def test_check_meeting_good(changes):
-    meeting = Meeting(contact_id=1, starts_at=FUTURE, minutes=30, **{"mode": "video", **changes})
+    meeting = Meeting(**{"contact_id": 1, "starts_at": FUTURE, "minutes": 30, "mode": "video", **changes})
     found = check_meeting(meeting, TZ, NOW)
     assert [f for f in found if f.severity != "info"] == [], found
 
@@ -614,7 +625,8 @@ def test_prep_sheet_html_shows_any_text_literally(text):
 
 def test_prep_sheet_markdown_escapes_everything():
     out = render("markdown")
-    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    body = [line[2:] if line.startswith("> ") else line for line in out.splitlines()]  # our quote
+    assert not [line for line in body if re.search(r"(?<!\\)[<>]", line)]  # no raw HTML
     assert "\\<script\\>alert(1)\\</script\\>" in out
     assert "\\$5M and \\$10M" in out and not re.search(r"(?<!\\)\$", out)
     assert "{{7\\*7}}" in out
