@@ -15,8 +15,10 @@ Adding a benchmark: write a module here that defines ``NAME`` and ``TITLE`` and 
 ``run(repeats: int) -> dict`` returning ``name``, ``title``, ``values`` (measured numbers,
 keyed by a label with its unit), ``runs`` (the raw timings), ``ratio``, ``ratio_of``,
 ``target`` (the highest ratio that passes) and ``passed`` (optionally ``missed``: which
-target was missed, when there is more than the ratio to meet); then add it to ``REGISTRY`` in
-``benchmarks/__main__.py`` and describe it in ``benchmarks/README.md``. Import anything heavy
+target was missed, when there is more than the ratio to meet; and ``skipped``: why nothing
+could be measured on this machine, e.g. no browser, so that the README keeps the earlier
+numbers); then add it to ``REGISTRY`` in ``benchmarks/__main__.py`` and describe it in
+``benchmarks/README.md``. Import anything heavy
 (papermill, voila, ...) inside ``run``, so that listing or running one benchmark never pays for
 the others.
 """

@@ -770,3 +770,40 @@ def fit_chart_rows(comparison: Comparison) -> list[tuple[str, int, int]]:
         out.append((label, _rating(row.get("role_fit")) or 0, _rating(row.get("org_fit")) or 0))
     return out
 
+
+
+# ----------------------------------------------------------------- reading and writing the workspace
+# These only call the workspace's generic methods; every write is one transaction.
+def load_debrief(ws, meeting_id: int, contact_id: int) -> Debrief:
+    """The debrief of one meeting, or a new (unsaved) one."""
+    rows = ws.rows("debriefs", "meeting_id = ?", (meeting_id,))
+    return Debrief.from_row(rows[0]) if rows else Debrief(meeting_id=meeting_id, contact_id=contact_id)
+
+
+def load_debriefs(ws) -> list[Debrief]:
+    """Every saved debrief (for the comparison, D5)."""
+    return [Debrief.from_row(r) for r in ws.rows("debriefs")]
+
+
+def save_debrief(ws, debrief: Debrief) -> int:
+    """Insert or update a debrief; returns its id (set on the object too)."""
+    if debrief.id is None:
+        debrief.id = ws.write(inserts={"debriefs": [debrief.to_row()]})["debriefs"][0]
+    else:
+        ws.write(updates={"debriefs": [(debrief.id, debrief.to_row())]})
+    return debrief.id
+
+
+def load_action_items(ws, contact_id: int | None = None) -> list[ActionItem]:
+    """Action items (of one contact, or all), oldest first."""
+    where, params = ("contact_id = ?", (contact_id,)) if contact_id is not None else ("", ())
+    return [ActionItem.from_row(r) for r in ws.rows("action_items", where, params)]
+
+
+def save_action_item(ws, item: ActionItem) -> int:
+    """Insert or update an action item; returns its id."""
+    if item.id is None:
+        item.id = ws.write(inserts={"action_items": [item.to_row()]})["action_items"][0]
+    else:
+        ws.write(updates={"action_items": [(item.id, item.to_row())]})
+    return item.id

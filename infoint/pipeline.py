@@ -484,8 +484,12 @@ def next_actions(
     name: str = "",
     organization: str = "",
     via: str = "",
+    cadence_days: int | None = None,
 ) -> list[Action]:
     """What to do next for one contact, each with a due time, soonest first.
+
+    ``cadence_days`` is the contact's own stay-in-touch interval (S4; None = the settings'
+    default, 0 = no updates); at most about three updates a year are proposed.
 
     Future actions are included (a calendar can show them); ``agenda`` picks what is due.
     ``via`` is the contact's introducer (Contact.via); a ``via`` in any event's data, or an
@@ -495,6 +499,7 @@ def next_actions(
     """
     tz = zone(settings.tz)
     now = _aware(now)
+    events = list(events)
     s = _replay(events, tz)
     who = _who(name, organization)
     intro_by = " ".join((via or s.via or "").split())
@@ -526,9 +531,14 @@ def next_actions(
             f"Send {who} a thank-you note within {settings.thanks_hours} hours of the meeting, "
             "naming something specific you learned.")
     elif current in ("thanked", "in_touch"):
+        from .thanks import next_update  # S4's schedule lives there; imported late (thanks uses this module)
+
         last = s.last_touch or s.thanked_at
-        add("update", add_days(last, settings.stay_in_touch_days, tz),
-            f"Send {who} a short update on your progress: it has been a while since you were last in touch.")
+        sent = [e.at for e in events if e.kind == UPDATE_SENT]
+        due = next_update(last, settings.stay_in_touch_days if cadence_days is None else cadence_days, sent, settings.tz)
+        if due is not None:
+            add("update", due.astimezone(timezone.utc),
+                f"Send {who} a short update on your progress: it has been a while since you were last in touch.")
 
     if s.met_at is not None and (s.intro or intro_by) and not s.intro_thanked:
         by = intro_by or "the person who introduced you"
@@ -578,6 +588,9 @@ def _outreach_actions(s: _State, add, who: str, organization: str, tz: ZoneInfo,
 
 # ----------------------------------------------------------------------------- agenda
 
+SHOWN_AT_ONCE = frozenset({"thanks"})  # kinds listed as soon as they exist, not only when due
+
+
 def agenda(actions: Iterable[Action], extra: Iterable[AgendaItem] = (), now: datetime | None = None) -> list[AgendaItem]:
     """What to do today: every item due within the next day or already overdue, soonest first.
 
@@ -591,7 +604,8 @@ def agenda(actions: Iterable[Action], extra: Iterable[AgendaItem] = (), now: dat
     chosen = []
     for item in items:
         overdue = bool(item.overdue) or item.due < now
-        if overdue or item.due <= horizon:
+        # S1: a thank-you shows from the moment the meeting is over ("sooner is better").
+        if overdue or item.due <= horizon or item.kind in SHOWN_AT_ONCE:
             chosen.append(item if overdue == item.overdue else AgendaItem(item.due, overdue, item.text, item.step, item.contact_id, item.kind))
     return sorted(chosen, key=lambda i: (i.due, i.kind, -1 if i.contact_id is None else i.contact_id, i.text))
 

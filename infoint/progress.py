@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .objectives import Objective, Plan, Profile, step_progress
 from .workspace import Workspace
 
-NOT_BUILT = "Not built yet in this version of the workbook."
+NOT_BUILT = "Not built yet in this version of the workbook."  # kept for steps added later
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ def workbook_progress(ws: Workspace) -> list[StepStatus]:
         elif number == 3:
             statuses.append(StepStatus(number, title, notebook, True, _outreach_progress(ws)))
         else:
-            statuses.append(StepStatus(number, title, notebook, False))
+            parts = {4: _questions_progress, 5: _debrief_progress, 6: _thanks_progress}[number](ws)
+            statuses.append(StepStatus(number, title, notebook, True, parts))
     return statuses
 
 
@@ -98,6 +99,50 @@ def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
     ]
 
 
+def _questions_progress(ws: Workspace) -> list[tuple[str, bool]]:
+    from . import questions
+
+    meetings = [m for m in questions.load_meetings(ws) if not m.cancelled and m.starts_at]
+    last = meetings[-1] if meetings else None
+    return [
+        ("A meeting booked with someone who said yes", bool(meetings)),
+        ("Questions chosen, ending with the closing ask", bool(last and last.questions)),
+        ("Research done before the meeting", bool(last and last.research) and all(last.research.values())),
+        ("Something to offer in return", bool(last and last.offer.strip())),
+    ]
+
+
+def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
+    from datetime import date
+
+    from . import debrief
+
+    debriefs = debrief.load_debriefs(ws)
+    items = debrief.load_action_items(ws)
+    overdue = any(not i.done and i.due and i.due < date.today().isoformat() for i in items)
+    return [
+        ("A meeting debriefed", any(d.insights.strip() or d.answers for d in debriefs)),
+        ("Role and organization fit rated", any(d.role_fit and d.org_fit for d in debriefs)),
+        ("No action item overdue", bool(debriefs) and not overdue),
+    ]
+
+
+def _thanks_progress(ws: Workspace) -> list[tuple[str, bool]]:
+    from datetime import datetime, timezone
+
+    from . import pipeline
+
+    by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+    met = {cid: evs for cid, evs in by_contact.items() if any(e.kind == pipeline.MET for e in evs)}
+    now, settings = datetime.now(timezone.utc), pipeline_settings(ws)
+    pending = [a for cid, evs in met.items() for a in pipeline.next_actions(cid, evs, now, settings)]
+    return [
+        ("A thank-you sent to everyone you met", bool(met) and all(any(e.kind == pipeline.THANKS_SENT for e in evs) for evs in met.values())),
+        ("Introducers thanked", bool(met) and not any(a.kind == "intro_thanks" for a in pending)),
+        ("Stay-in-touch updates on time", bool(met) and not any(a.kind == "update" and a.overdue for a in pending)),
+    ]
+
+
 # --------------------------------------------------------------------------- today's agenda
 def pipeline_settings(ws: Workspace) -> "pipeline.Settings":
     """The pacing settings: the profile's time zone and the user's 3B7 choice (R7)."""
@@ -125,10 +170,15 @@ def todays_agenda(ws: Workspace, now=None) -> list:
         events = by_contact.get(contact_id, [])
         if events:
             actions += pipeline.next_actions(
-                contact_id, events, now, settings, name=contact.full_name, organization=contact.organization, via=contact.via
+                contact_id, events, now, settings, name=contact.full_name, organization=contact.organization, via=contact.via,
+                cadence_days=contact.cadence_days,
             )
         elif contact.target:
             extra.append(
                 pipeline.AgendaItem(now, False, f"Write your request to {contact.full_name}.", "03_compose_requests.ipynb", contact_id, "request")
             )
+    from .debrief import action_agenda, load_action_items
+
+    names = {cid: c.full_name for cid, c in contacts.items()}
+    extra += action_agenda(load_action_items(ws), now, settings.tz, names)  # D4
     return pipeline.agenda(actions, extra, now)

@@ -973,3 +973,45 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
     return ics_event(uid_seed=seed, summary=summary, description="\n".join(lines), start=start,
                      minutes=max(1, _int(meeting.minutes, 30)), tz=tz,
                      location=meeting.place if meeting.mode == "in person" else "")
+
+
+# ----------------------------------------------------------------- reading and writing the workspace
+# These only call the workspace's generic methods; every write is one transaction.
+def load_meetings(ws, contact_id: int | None = None) -> list[Meeting]:
+    """Meetings (of one contact, or all), oldest first; cancelled ones included."""
+    where, params = ("contact_id = ?", (contact_id,)) if contact_id is not None else ("", ())
+    return [Meeting.from_row(r) for r in ws.rows("meetings", where, params)]
+
+
+def current_meeting(ws, contact_id: int) -> Meeting:
+    """The contact's latest meeting that isn't cancelled, or a new (unsaved) one."""
+    open_ones = [m for m in load_meetings(ws, contact_id) if not m.cancelled]
+    return open_ones[-1] if open_ones else Meeting(contact_id=contact_id)
+
+
+def save_meeting(ws, meeting: Meeting) -> int:
+    """Insert or update a meeting; returns its id (set on the object too)."""
+    if meeting.id is None:
+        meeting.id = ws.write(inserts={"meetings": [meeting.to_row()]})["meetings"][0]
+    else:
+        ws.write(updates={"meetings": [(meeting.id, meeting.to_row())]})
+    return meeting.id
+
+
+def load_custom_questions(ws) -> list[Question]:
+    """The user's own questions, kept for reuse with other people."""
+    out = []
+    for row in ws.rows("custom_questions"):
+        try:
+            themes = json.loads(row["themes"] or "[]")
+        except ValueError:
+            themes = []
+        out.append(custom_question(row["text"], themes if isinstance(themes, list) else []))
+    return out
+
+
+def save_custom_question(ws, text: str, themes=()) -> None:
+    """Remember one of the user's own questions (once)."""
+    text = " ".join(str(text or "").split())
+    if text and not ws.query("SELECT 1 FROM custom_questions WHERE text = ?", (text,)):
+        ws.write(inserts={"custom_questions": [{"text": text, "themes": json.dumps(list(themes), ensure_ascii=False)}]})

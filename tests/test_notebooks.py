@@ -12,7 +12,8 @@ from infoint.objectives import Objective, Profile
 from infoint.workspace import Workspace
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb", "02_build_target_list.ipynb", "03_compose_requests.ipynb"]
+EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb", "02_build_target_list.ipynb", "03_compose_requests.ipynb",
+            "04_prepare_questions.ipynb", "05_debrief.ipynb", "06_send_thanks.ipynb"]
 
 pytestmark = pytest.mark.notebook
 
@@ -61,7 +62,7 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         from infoint import targets as tg
 
         contacts = tg.load_contacts(ws)
-        assert len(contacts) == 28 and len(tg.load_organizations(ws)) == 12
+        assert sum(c.source == "linkedin" for c in contacts) == 28 and len(tg.load_organizations(ws)) == 12
         chosen = [c for c in contacts if c.target]
         assert len(chosen) == saved.plan.total
         ctx = tg.context(ws)
@@ -75,13 +76,38 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         from infoint.progress import todays_agenda
 
         by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
-        assert len(by_contact) == 3 and len(ws.rows("drafts")) == 3
-        stages = sorted(pipeline.stage(events) for events in by_contact.values())
-        assert stages == ["requested", "requested", "requested"]
+        assert len(by_contact) == 3 and len([d for d in ws.rows("drafts") if d["kind"].startswith("request")]) == 3
+        assert len([cid for cid, events in by_contact.items() if pipeline.attempts(events)]) == 3
         answers = [e.data["answer"] for events in by_contact.values() for e in events if e.kind == "reply"]
         assert answers == ["yes"]
         kinds = {item.kind for item in todays_agenda(ws)}
-        assert {"follow_up", "schedule", "request"} <= kinds
+        assert {"follow_up", "request"} <= kinds
+        # step 4: the meeting with the person who said yes, its questions ending with the closing ask
+        from infoint import debrief, questions
+
+        (meeting,) = questions.load_meetings(ws)
+        yes = next(cid for cid, events in by_contact.items() if any(e.kind == "reply" for e in events))
+        assert meeting.contact_id == yes and meeting.mode == "in person" and meeting.starts_at
+        bank = {q.id: q for q in questions.load_bank()}
+        assert len(meeting.questions) >= 3 and bank[meeting.questions[-1]["id"]].closing
+        assert meeting.offer and any(meeting.research.values())
+        assert pipeline.stage(by_contact[yes]) in ("scheduled", "met", "thanked")
+        # step 5: the debrief, the action item on the agenda, the referral as a warm contact
+        (saved_debrief,) = debrief.load_debriefs(ws)
+        assert saved_debrief.role_fit == 4 and saved_debrief.org_fit == 5 and saved_debrief.insights
+        (item,) = debrief.load_action_items(ws)
+        assert item.due and not item.done and item.contact_id == yes
+        from datetime import date, datetime, time, timezone
+
+        on_the_day = datetime.combine(date.fromisoformat(item.due), time(12), timezone.utc)
+        assert any(i.kind == "action_item" and i.contact_id == yes for i in todays_agenda(ws, on_the_day))
+        referral = next(c for c in tg.load_contacts(ws) if c.first_name == "Nadia")
+        assert referral.referred_by == yes and referral.source == "referral" and "referred by" in referral.warm_reason
+        # step 6: the thank-you, sent on time, and the next update planned
+        events = pipeline.events_from_rows(ws.events(yes))
+        assert [e.kind for e in events].count("thanks_sent") == 1
+        assert pipeline.stage(events) == "thanked"
+        assert any(d["kind"] == "thanks" for d in ws.rows("drafts"))
 
 
 def test_run_all_on_an_empty_workspace_shows_the_pages_and_saves_nothing(tmp_path):

@@ -1,0 +1,531 @@
+"""Voila time to interactive: each workbook page vs a bare Voila page with one button.
+
+What it answers: how long does a person wait, after following a link to a page of the app,
+before the page is usable? Time to interactive is measured from the start of
+``page.goto(url)`` until the page's widgets are rendered *and* answer: a harmless control is
+clicked (or typed into) and its visible effect, a label that the kernel updates, has appeared.
+That covers what the person waits for: Voila starting a fresh kernel, running every cell,
+streaming the page, the browser loading the widget code and rendering the widgets, and one
+round trip through the kernel.
+
+The floor is the least any Voila page can cost: a generated notebook whose only cell shows a
+button and a Label, the button setting the Label. It is served by the same Voila server (same
+version, same flags, launched like ``make app``) from the same folder as the pages, loaded in
+the same browser the same way, and timed the same way: goto until the button is visible and
+a click has changed the label. The ratio page / floor is what DESIGN.md ("Performance") sets a
+target for: **at most 1.3 for every page**.
+
+How a page is probed: ``PROBES`` maps each notebook (by its file name without ``.ipynb``) to
+the selectors that say "rendered" (all visible), the control to click or type into, and the
+element whose text must then contain a given text (or, without one, merely change). The
+widgets carry CSS classes ``ii-<page>-<name>`` (see ``infoint/ui``). A numbered notebook with no
+entry yet is skipped and named in the output, so a new page never breaks the benchmark: add
+its line to ``PROBES``.
+
+How it stays fair: the pages and the floor are copied into one temporary folder served by one
+Voila server; the workspace is a temporary copy of the demo persona's workbook (set up
+untimed in a separate process: ``infoint.demo.apply_persona``, then step 2's and step 3's own
+demo, so the pages have people, targets and requests to show), passed as
+``INFOINT_WORKSPACE``; your real workbook is never opened. Every load gets a fresh browser
+context and a fresh kernel (Voila starts one per page load); after each load the page is left
+(Voila's ``beforeunload`` shuts its kernel down) and the next load waits until the server has
+no kernel left, so no load pays for its predecessor's dying kernel. One untimed warm-up load
+of the floor and of every page first, then ``repeats`` rounds, each the floor and every page
+(order reversed every other round); medians are compared.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+NAME = "voila-tti"
+TITLE = "Voila time to interactive (goto until the widgets answer a click) of each page vs a bare one-button page"
+TARGET_RATIO = 1.3
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOKS_DIR = REPO / "notebooks"
+WORKSPACE_ENV_VAR = "INFOINT_WORKSPACE"  # as in infoint.workspace.ENV_VAR
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# RECIPES.md: without the background-networking flags Chromium floods the closed network.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT_S = 90.0
+LOAD_TIMEOUT_S = 120.0  # one page load, goto to the click's answer
+KERNELS_GONE_TIMEOUT_S = 30.0
+FLOOR_NOTEBOOK = "bench_floor_one_button.ipynb"  # not NN_*: never mistaken for a workbook page
+
+
+@dataclass(frozen=True)
+class Probe:
+    """How to tell that one page is interactive.
+
+    ``ready``: selectors that must all be visible (the page's widgets rendered; name one from
+    the last section, so the whole page is there). ``action`` is ``"click"`` or ``"fill"``
+    (type ``value``) on ``target``; it must be harmless (nothing saved). Then ``watch``'s text
+    must contain ``expect``, or, when ``expect`` is None, differ from what it was before.
+    """
+
+    ready: tuple[str, ...]
+    action: str
+    target: str
+    watch: str
+    expect: str | None = None
+    value: str = ""
+
+
+_BODY = "Hello from the benchmark."
+
+# One line per workbook page, keyed by the notebook's file name without ".ipynb". A numbered
+# notebook without a line here is skipped (and named in the output): add it when the page lands.
+PROBES: dict[str, Probe] = {
+    # "Read that file" with no path typed: the backup status says to type one. Nothing is read.
+    "00_start_here": Probe(
+        ready=(".ii-start-demo", ".ii-start-restore-read"),
+        action="click",
+        target=".ii-start-restore-read",
+        watch=".ii-start-backup-status",
+        expect="Type the path",
+    ),
+    # Typing a name marks the form unsaved (and re-runs every check); nothing is saved.
+    "01_define_objectives": Probe(
+        ready=(".ii-objectives-save", ".ii-objectives-name input"),
+        action="fill",
+        target=".ii-objectives-name input",
+        value="Bench Mark",
+        watch=".ii-objectives-status",
+        expect="unsaved",
+    ),
+    # The demo's 28 people make two pages of 25: "Next page" shows the second.
+    "02_build_target_list": Probe(
+        ready=(".ii-targets-c-save", ".ii-targets-next"),
+        action="click",
+        target=".ii-targets-next",
+        watch=".ii-targets-page-label",
+        expect="page 2 of",
+    ),
+    # Typing in the draft re-runs the checker, which counts words and characters; not saved.
+    "03_compose_requests": Probe(
+        ready=(".ii-outreach-3b7", ".ii-outreach-body textarea"),
+        action="fill",
+        target=".ii-outreach-body textarea",
+        value=_BODY,
+        watch=".ii-outreach-findings",
+        expect=f"{len(_BODY.split())} words, {len(_BODY)} characters",
+    ),
+}
+
+FLOOR_PROBE = Probe(
+    ready=(".ii-floor-button",),
+    action="click",
+    target=".ii-floor-button",
+    watch=".ii-floor-label",
+    expect="Clicked",
+)
+FLOOR_SOURCE = """\
+import ipywidgets as widgets
+
+label = widgets.Label(value="Not clicked yet")
+label.add_class("ii-floor-label")
+button = widgets.Button(description="Click me")
+button.add_class("ii-floor-button")
+
+
+def on_click(_):
+    label.value = "Clicked"
+
+
+button.on_click(on_click)
+widgets.VBox([button, label])"""
+
+# Untimed, in its own process: the demo persona's workbook, with step 2's targets picked and
+# step 3's requests logged, so every page has something real to show.
+PREPARE_SOURCE = """\
+import sys
+from infoint.demo import apply_persona
+from infoint.workspace import Workspace
+from infoint.ui.targets import TargetsPage
+from infoint.ui.outreach import OutreachPage
+
+path = sys.argv[1]
+with Workspace.open(path) as ws:
+    apply_persona(ws)
+TargetsPage.open(path, demo=True)
+OutreachPage.open(path, demo=True)
+with Workspace.open(path) as ws:
+    targets = sum(1 for r in ws.rows("contacts") if r["target"])
+    people = len(ws.rows("contacts"))
+print(people, targets)
+"""
+
+
+class LoadError(RuntimeError):
+    """A page did not become interactive in time, or its probe failed."""
+
+
+# --------------------------------------------------------------------------- the served folder
+def workbook_notebooks() -> list[Path]:
+    found = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise RuntimeError(f"No numbered notebooks (NN_*.ipynb) in {NOTEBOOKS_DIR}.")
+    return found
+
+
+def write_floor(folder: Path) -> Path:
+    """The floor notebook: one code cell, a button that sets a Label (plain JSON, nbformat 4.4)."""
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "metadata": {},
+                "outputs": [],
+                "source": FLOOR_SOURCE.splitlines(keepends=True),
+            }
+        ],
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 4,
+    }
+    path = folder / FLOOR_NOTEBOOK
+    path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    return path
+
+
+def prepare_workspace(path: Path) -> tuple[int, int]:
+    """Fill a new workspace with the demo persona (untimed, separate process); (people, targets)."""
+    env = {**os.environ, WORKSPACE_ENV_VAR: str(path)}
+    done = subprocess.run(
+        [sys.executable, "-c", PREPARE_SOURCE, str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"Could not prepare the demo workspace:\n{done.stderr[-3000:]}")
+    people, targets = (int(x) for x in done.stdout.split()[-2:])
+    if not targets:
+        raise RuntimeError("The demo workspace has no targets: step 3 would have no one to write to.")
+    return people, targets
+
+
+# --------------------------------------------------------------------------- the Voila server
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class VoilaServer:
+    """``voila FOLDER --no-browser --port=P --Voila.ip=127.0.0.1`` (as ``make app``), in its own
+    session so that stopping it stops its kernels too."""
+
+    def __init__(self, folder: Path, workspace: Path, log_path: Path):
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self._log = open(log_path, "w", encoding="utf-8")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1"],
+            cwd=REPO,  # as make app: a voila.json of the checkout applies alike
+            env={**os.environ, WORKSPACE_ENV_VAR: str(workspace)},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_ready(self) -> None:
+        """Poll Voila's static script: polling a page would start a kernel (RECIPES.md)."""
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while True:
+            try:
+                urllib.request.urlopen(f"{self.base}/voila/templates/lab/static/voila.js", timeout=5).read()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"Voila exited with code {self.proc.returncode}:\n{self.log_tail()}")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Voila did not answer within {SERVER_START_TIMEOUT_S:g} s:\n{self.log_tail()}")
+                time.sleep(0.3)
+
+    def kernels(self) -> int:
+        """How many kernels the server runs now (its ipykernel child processes; Linux /proc)."""
+        count = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                if ppid == self.proc.pid and b"ipykernel" in (entry / "cmdline").read_bytes():
+                    count += 1
+            except (OSError, ValueError, IndexError):
+                continue
+        return count
+
+    def wait_no_kernels(self) -> bool:
+        """Wait until every kernel of earlier loads has exited; False if some are still running."""
+        if not Path("/proc/self/stat").exists():
+            time.sleep(1.0)  # no /proc to look at: give the shutdown a moment
+            return True
+        deadline = time.monotonic() + KERNELS_GONE_TIMEOUT_S
+        while self.kernels():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+        return True
+
+    def log_tail(self, chars: int = 3000) -> str:
+        self._log.flush()
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")[-chars:]
+        except OSError:
+            return "(no log)"
+
+    def stop(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=30)
+        self._log.close()
+
+
+# --------------------------------------------------------------------------- one timed load
+def _text_of(page, selector: str) -> str | None:
+    return page.evaluate("s => { const e = document.querySelector(s); return e ? e.textContent : null; }", selector)
+
+
+def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[float, float]:
+    """Load ``url`` in a fresh context; (seconds to interactive, seconds until rendered).
+
+    Raises LoadError with the step that did not happen in time.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        start = time.perf_counter()
+        deadline = start + LOAD_TIMEOUT_S
+
+        def remaining_ms() -> float:
+            return max(1.0, (deadline - time.perf_counter()) * 1000)
+
+        step = f"opening {url}"
+        try:
+            page.goto(url, wait_until="commit", timeout=remaining_ms())
+            for selector in probe.ready:
+                step = f"waiting for {selector} to be visible (the page's widgets)"
+                page.wait_for_selector(selector, state="visible", timeout=remaining_ms())
+            rendered = time.perf_counter() - start
+            before = _text_of(page, probe.watch) if probe.expect is None else None
+            step = f"{probe.action} on {probe.target}"
+            if probe.action == "click":
+                page.click(probe.target, timeout=remaining_ms())
+            elif probe.action == "fill":
+                page.fill(probe.target, probe.value, timeout=remaining_ms())
+            else:
+                raise LoadError(f"{label}: unknown probe action {probe.action!r} (use 'click' or 'fill')")
+            if probe.expect is not None:
+                step = f"waiting for {probe.watch} to contain {probe.expect!r} (the answer to the {probe.action})"
+                page.wait_for_function(
+                    "([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
+                    arg=[probe.watch, probe.expect],
+                    timeout=remaining_ms(),
+                )
+            else:
+                step = f"waiting for {probe.watch} to change (the answer to the {probe.action})"
+                page.wait_for_function(
+                    "([s, b]) => { const e = document.querySelector(s); return !!e && e.textContent !== b; }",
+                    arg=[probe.watch, before],
+                    timeout=remaining_ms(),
+                )
+            elapsed = time.perf_counter() - start
+        except PlaywrightError as exc:
+            shown = _text_of(page, probe.watch) if not page.is_closed() else None
+            detail = f" ({probe.watch} shows {shown.strip()[:200]!r})" if shown else ""
+            first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise LoadError(
+                f"{label}: not interactive after {time.perf_counter() - start:.1f} s (limit {LOAD_TIMEOUT_S:g} s): "
+                f"stuck {step}{detail}: {first_line}"
+            ) from exc
+        # Leave the page: Voila's beforeunload handler asks the server to shut the kernel down.
+        try:
+            page.goto("about:blank", timeout=10_000)
+        except PlaywrightError:
+            pass
+        return elapsed, rendered
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- the benchmark
+def _skipped(reason: str) -> dict:
+    """A result that says why nothing was measured (``skipped``: the README keeps earlier numbers)."""
+    _log(f"{NAME}: skipped: {reason}")
+    return {
+        "name": NAME,
+        "title": TITLE,
+        "values": {"status": f"skipped: {reason}"},
+        "runs": {},
+        "ratio": float("nan"),
+        "ratio_of": "worst page / floor",
+        "target": TARGET_RATIO,
+        "passed": True,
+        "skipped": reason,
+    }
+
+
+def _loadavg() -> str:
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "not available"
+
+
+def run(repeats: int) -> dict:
+    """Warm up, then ``repeats`` rounds of the floor and every probed page; compare medians."""
+    if repeats < 1:
+        raise ValueError("repeats must be at least 1")
+    if not os.path.exists(CHROMIUM):
+        return _skipped("chromium not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return _skipped("playwright not installed (pip install -e '.[test]')")
+    from importlib.metadata import version
+
+    notebooks = workbook_notebooks()
+    pages = [nb.stem for nb in notebooks if nb.stem in PROBES]
+    unprobed = [nb.stem for nb in notebooks if nb.stem not in PROBES]
+    if unprobed:
+        _log(f"{NAME}: not measured, no entry in PROBES yet: {', '.join(unprobed)}")
+    if not pages:
+        raise RuntimeError(f"None of the notebooks has an entry in {__name__}.PROBES.")
+    load_start = _loadavg()
+
+    floor_times: list[float] = []
+    times: dict[str, list[float]] = {stem: [] for stem in pages}
+    rendered: dict[str, list[float]] = {stem: [] for stem in ["floor", *pages]}
+    stuck_kernels = 0
+    with tempfile.TemporaryDirectory(prefix="infoint-bench-voila-") as tmp_name:
+        tmp = Path(tmp_name)
+        served = tmp / "notebooks"
+        # A snapshot of the pages: notebooks being edited meanwhile can't change the run.
+        shutil.copytree(NOTEBOOKS_DIR, served, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        write_floor(served)
+        workspace = tmp / "workspace.sqlite3"
+        _log(f"{NAME}: preparing the demo workspace (untimed)")
+        people, targets = prepare_workspace(workspace)
+
+        server = VoilaServer(served, workspace, tmp / "voila.log")
+        try:
+            server.wait_ready()
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+                try:
+
+                    def load(stem: str) -> tuple[float, float]:
+                        nonlocal stuck_kernels
+                        if not server.wait_no_kernels():
+                            stuck_kernels += 1
+                            _log(f"{NAME}: warning: {server.kernels()} kernel(s) still running before {stem}")
+                        name = FLOOR_NOTEBOOK if stem == "floor" else f"{stem}.ipynb"
+                        probe = FLOOR_PROBE if stem == "floor" else PROBES[stem]
+                        try:
+                            return time_to_interactive(browser, f"{server.base}/voila/render/{name}", probe, stem)
+                        except LoadError as exc:
+                            raise LoadError(f"{exc}\nVoila's log ends with:\n{server.log_tail()}") from exc
+
+                    order = ["floor", *pages]
+                    _log(f"{NAME}: Voila {version('voila')}, {len(pages)} pages; warm-up (untimed)")
+                    for stem in order:
+                        load(stem)
+                    for i in range(repeats):
+                        for stem in order if i % 2 == 0 else order[::-1]:
+                            elapsed, shown = load(stem)
+                            (floor_times if stem == "floor" else times[stem]).append(elapsed)
+                            rendered[stem].append(shown)
+                        _log(
+                            f"{NAME}: round {i + 1}/{repeats}: floor {floor_times[-1]:.2f} s, "
+                            + ", ".join(f"{stem[:2]} {times[stem][-1]:.2f} s" for stem in pages)
+                        )
+                finally:
+                    browser.close()
+        finally:
+            server.stop()
+
+    floor_median = statistics.median(floor_times)
+    medians = {stem: statistics.median(times[stem]) for stem in pages}
+    ratios = {stem: medians[stem] / floor_median for stem in pages}
+    worst = max(pages, key=lambda stem: ratios[stem])
+    over = [stem for stem in pages if ratios[stem] > TARGET_RATIO]
+
+    def click_median(stem: str, runs: list[float]) -> float:
+        return statistics.median(t - r for t, r in zip(runs, rendered[stem]))
+
+    values: dict[str, object] = {
+        "pages measured": len(pages),
+        "rounds": repeats,
+        "floor median (s)": floor_median,
+    }
+    for stem in pages:
+        flag = " (over target)" if stem in over else ""
+        values[f"{stem} median (s)"] = medians[stem]
+        values[f"{stem} / floor"] = f"{ratios[stem]:.2f}{flag}"
+    values["click to answer, medians (s)"] = ", ".join(
+        [f"floor {click_median('floor', floor_times):.2f}"] + [f"{stem[:2]} {click_median(stem, times[stem]):.2f}" for stem in pages]
+    )
+    values["not measured (no probe yet)"] = ", ".join(unprobed) or "none"
+    values["workspace"] = f"demo persona: {people} people, {targets} targets, requests logged"
+    values["Voila"] = version("voila")
+    values["load average at start / end"] = f"{load_start}; {_loadavg()}"
+    if stuck_kernels:
+        values["loads started with a kernel still running"] = stuck_kernels
+    runs = {"floor (s)": floor_times}
+    runs.update({f"{stem[:2]} (s)": times[stem] for stem in pages})
+    return {
+        "name": NAME,
+        "title": TITLE,
+        "values": values,
+        "runs": runs,
+        "ratio": ratios[worst],
+        "ratio_of": f"slowest page ({worst}) / floor",
+        "target": TARGET_RATIO,
+        "passed": not over,
+        "missed": f"over {TARGET_RATIO:g}x the floor: " + ", ".join(f"{stem} {ratios[stem]:.2f}x" for stem in over),
+    }
+
+
+def _log(message: str) -> None:
+    """Progress goes to stderr, so stdout carries only the results table."""
+    print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,337 @@
+"""Step 6's page: the thank-you within 48 hours, the introducer's thanks, and staying in touch."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import ipywidgets as widgets
+
+from .. import debrief as db
+from .. import exports, pipeline
+from .. import targets as tg
+from .. import thanks as th
+from ..objectives import Profile
+from ..outreach import Draft
+from ..progress import pipeline_settings
+from ..safe import escape
+from ..workspace import Workspace, WorkspaceError
+from .download import DownloadButton
+from .feedback import STYLE, findings_html, message_html
+from .session import open_workspace
+
+_LABEL = {"description_width": "initial"}
+_WIDE = widgets.Layout(width="95%")
+_CADENCES = [("every 2 months", 61), ("every 3 months (suggested)", 91), ("every 4 months", 122), ("every 6 months", 182), ("no updates", 0)]
+
+
+def _css(widget, name: str):
+    widget.add_class(f"ii-thanks-{name}")
+    return widget
+
+
+def _button(name: str, label: str, **kw) -> widgets.Button:
+    return _css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
+
+
+class _Note:
+    """One editable note (subject, body), its checker findings, files and "I sent it"."""
+
+    def __init__(self, page: "ThanksPage", name: str, kind: str, event: str, sent_label: str):
+        self.page, self.kind, self.event = page, kind, event
+        self.to = _css(widgets.Text(description="To (email address)", style=_LABEL, layout=_WIDE), f"{name}-to")
+        self.subject = _css(widgets.Text(description="Subject", style=_LABEL, layout=_WIDE), f"{name}-subject")
+        self.body = _css(widgets.Textarea(description="Message", style=_LABEL, layout=widgets.Layout(width="95%", height="13em")), f"{name}-body")
+        self.findings = _css(widgets.HTML(), f"{name}-findings")
+        self.eml = _css(DownloadButton("Download as an email draft (.eml)", self._eml, on_error=page._failed), f"{name}-eml")
+        self.mailto = _css(widgets.HTML(), f"{name}-mailto")
+        self.sent = _button(f"{name}-sent", sent_label, button_style="success")
+        self.sent.on_click(self._on_sent)
+        self.status = _css(widgets.HTML(), f"{name}-status")
+        for w in (self.to, self.subject, self.body):
+            w.observe(lambda _: self.check(), names="value")
+
+    def widgets(self) -> list:
+        return [self.to, self.subject, self.body, self.findings, self.eml, self.mailto, widgets.HBox([self.sent]), self.status]
+
+    def fill(self, draft, to: str) -> None:
+        self.to.value, self.subject.value, self.body.value = to, draft.subject, draft.body
+        self.check()
+
+    def check(self) -> None:
+        page = self.page
+        if page.contact is None:
+            return
+        findings = th.check_thanks(self.body.value, kind=self.kind, specific_hints=page.hints, suggestion_hints=page.suggestion_hints(), known_words=page.known_words)
+        self.findings.value = findings_html(findings, "Personal and ready to send.")
+        url, shortened = exports.mailto_link(self.to.value, self.subject.value, self.body.value)
+        note = " (shortened to fit a link: use the .eml draft for the full text)" if shortened else ""
+        self.mailto.value = f'<p><a href="{escape(url)}">Open in my mail program</a>{escape(note)}.</p>'
+
+    def _eml(self) -> tuple[str, str, bytes]:
+        p = self.page.profile
+        data = exports.eml_draft(sender=p.email, sender_name=p.name, to=self.to.value, to_name="", subject=self.subject.value, body=self.body.value)
+        return exports.eml_filename(self.page.contact.full_name, self.kind), "message/rfc822", data
+
+    def _on_sent(self, _=None) -> None:
+        page = self.page
+        if page.contact is None:
+            return
+        page.ws.append_event(self.event, page.contact.id, {"subject": self.subject.value, "body": self.body.value}, at=page.now().isoformat())
+        self.status.value = message_html("Recorded. Well done.", "ok")
+        page.refresh(keep=page.contact.id)
+
+
+class ThanksPage:
+    """The views of 06_send_thanks, bound to one workspace."""
+
+    def __init__(self, ws: Workspace, now: datetime | None = None):
+        self.ws = ws
+        self._now = now
+        self.profile = Profile.from_row(ws.get_row("profile"))
+        self.settings = pipeline_settings(ws)
+        self.contact: tg.Contact | None = None
+        self.hints: list[str] = []
+        self.known_words = set(self.profile.name.split())
+        self._loading = False
+        self.person = _css(widgets.Dropdown(description="Person you met", options=[], style=_LABEL, layout=widgets.Layout(width="80%")), "person")
+        self.person.observe(lambda _: self.select(self.person.value), names="value")
+        self.deadline = _css(widgets.HTML(), "deadline")
+        self.specific = _css(widgets.Combobox(description="Something specific from your conversation", options=[], ensure_option=False, style=_LABEL, layout=_WIDE), "specific")
+        self.suggestion = _css(widgets.Text(description="Something they suggested", style=_LABEL, layout=_WIDE), "suggestion")
+        self.suggestion_status = _css(widgets.Text(description="What you did about it, or when you will", style=_LABEL, layout=_WIDE), "suggestion-status")
+        self.card = _css(widgets.Checkbox(description="I have their postal address: write a handwritten card as well", indent=False), "card")
+        self.compose_button = _button("compose", "Write the thank-you for me", button_style="info")
+        self.compose_button.on_click(self._on_compose)
+        self.note = _Note(self, "note", "thanks", pipeline.THANKS_SENT, "I sent the thank-you")
+        self.card_text = _css(widgets.Textarea(description="Card text (to copy by hand)", style=_LABEL, layout=widgets.Layout(width="95%", height="9em", display="none")), "card-text")
+        self.gifts = _css(widgets.HTML(STYLE + message_html(th.GIFT_GUIDANCE, "note")), "gifts")
+        # S3
+        self.intro_box = _css(widgets.VBox(), "intro")
+        self.outcome = _css(widgets.Text(description="What came of it", style=_LABEL, layout=_WIDE), "outcome")
+        self.intro_compose = _button("intro-compose", "Write the thank-you to the introducer", button_style="info")
+        self.intro_compose.on_click(self._on_intro_compose)
+        self.intro = _Note(self, "intro", "intro_thanks", pipeline.INTRO_THANKS_SENT, "I thanked the introducer")
+        # S4
+        self.cadence = _css(widgets.Dropdown(description="Send a short update", options=_CADENCES, value=91, style=_LABEL), "cadence")
+        self.cadence.observe(self._on_cadence, names="value")
+        self.next_update = _css(widgets.HTML(), "next-update")
+        self.progress_text = _css(widgets.Text(description="Your news since you spoke", style=_LABEL, layout=_WIDE), "progress")
+        self.update_compose = _button("update-compose", "Write an update for me", button_style="info")
+        self.update_compose.on_click(self._on_update_compose)
+        self.update = _Note(self, "update", "update", pipeline.UPDATE_SENT, "I sent the update")
+        self.logged = _button("log-contact", "We were in touch another way")
+        self.logged.on_click(self._on_logged)
+        self.reminders = _css(DownloadButton("Calendar reminders for all updates (.ics)", self._ics, on_error=self._failed), "ics")
+        self.table = _css(widgets.HTML(), "table")
+        self.status = _css(widgets.HTML(), "status")
+        self.refresh()
+
+    @classmethod
+    def open(cls, workspace: str | None = None, demo: bool = False) -> "ThanksPage":
+        """Open the page; ``demo=True`` writes and sends the thank-you for the first meeting."""
+        page = cls(open_workspace(workspace))
+        if demo:
+            page.run_demo()
+        return page
+
+    def run_demo(self) -> None:
+        """As a person would, the day after the meeting."""
+        if not self.person.options:
+            return
+        self.person.value = self.person.options[0][1]
+        if self.specific.options:
+            self.specific.value = self.specific.options[0]
+        self.suggestion.value = "the book on interviewing users"
+        self.suggestion_status.value = "I've ordered it and will start it this week"
+        self.compose_button.click()
+        self.note.sent.click()
+
+    def now(self) -> datetime:
+        """The current time (fixed in tests)."""
+        return self._now or datetime.now(timezone.utc)
+
+    # -- sections -------------------------------------------------------------------------------
+    def choose_section(self) -> widgets.VBox:
+        """Whom to thank, and the 48-hour deadline (S1)."""
+        return widgets.VBox([widgets.HTML(STYLE), self.person, self.deadline])
+
+    def thanks_section(self) -> widgets.VBox:
+        """S2: a personal note: something specific, and what you did about their suggestion."""
+        return widgets.VBox([self.specific, self.suggestion, self.suggestion_status, self.card, widgets.HBox([self.compose_button]), *self.note.widgets(), self.card_text, self.gifts])
+
+    def introducer_section(self) -> widgets.VBox:
+        """S3: whoever introduced you hears how it went."""
+        return self.intro_box
+
+    def stay_in_touch_section(self) -> widgets.VBox:
+        """S4: a short update every few months, not only when you need something."""
+        return widgets.VBox([self.cadence, self.next_update, self.progress_text, widgets.HBox([self.update_compose]), *self.update.widgets(),
+                             widgets.HBox([self.logged]), self.reminders, self.status])
+
+    def overview_section(self) -> widgets.HTML:
+        """Everyone you met: thanks on time or not, introducer thanked, next update."""
+        return self.table
+
+    # -- state --------------------------------------------------------------------------------------
+    def refresh(self, keep: int | None = None) -> None:
+        """People you met, newest meeting first; the overview table."""
+        self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
+        self.events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
+        met = {cid: max(e.at for e in evs if e.kind == pipeline.MET) for cid, evs in self.events.items() if any(e.kind == pipeline.MET for e in evs) and cid in self.contacts}
+        self.met = met
+        self.known_words = set(self.profile.name.split()) | {w for c in self.contacts.values() for w in (c.first_name + " " + c.last_name + " " + c.organization).split()}
+        order = sorted(met, key=lambda cid: met[cid], reverse=True)
+        self._loading = True
+        self.person.options = [(f"{self.contacts[cid].full_name}: {self._status(cid)}", cid) for cid in order]
+        self._loading = False
+        if order:
+            chosen = keep if keep in met else order[0]
+            self.person.value = chosen
+            self.select(chosen)
+        else:
+            self.deadline.value = message_html("Nobody to thank yet: after a meeting, mark it as held in step 5.", "note")
+        self._draw_table()
+
+    def _sent_at(self, cid: int, kind: str):
+        times = [e.at for e in self.events.get(cid, []) if e.kind == kind]
+        return max(times) if times else None
+
+    def _status(self, cid: int) -> str:
+        return th.thanks_status(self.met[cid], self._sent_at(cid, pipeline.THANKS_SENT), self.now())
+
+    def select(self, contact_id) -> None:
+        """Show one person: deadline, what to thank them for, the introducer, the update rhythm."""
+        if self._loading or contact_id not in getattr(self, "met", {}):
+            return
+        self.contact = self.contacts[contact_id]
+        tz = pipeline.zone(self.settings.tz)
+        due = th.thanks_due(self.met[contact_id], self.settings.tz)
+        status = self._status(contact_id)
+        words = {"due": "Due", "overdue": "Overdue: it was due", "sent on time": "Sent on time (due", "sent late": "Sent, a little late (due"}[status]
+        closing = ")" if status.startswith("sent") else ""
+        self.deadline.value = message_html(f"Thank-you note: {words} {due.astimezone(tz):%A %d %B, %H:%M}{closing}. Within 48 hours of the meeting; sooner is better.",
+                                           "warning" if status == "overdue" else "note")
+        debriefs = [d for d in db.load_debriefs(self.ws) if d.contact_id == contact_id]
+        self.hints = [h for d in debriefs for h in db.insight_choices(d)]
+        items = db.load_action_items(self.ws, contact_id)
+        self.specific.options = self.hints
+        self.suggestion.value = items[0].text if items else ""
+        self.suggestion_status.value = "" if not items else ("Done" if items[0].done else "")
+        saved = self.ws.query("SELECT * FROM drafts WHERE contact_id = ? AND kind = 'thanks'", (contact_id,))
+        if saved:
+            self.note.fill(Draft(kind="thanks", subject=saved[0]["subject"], body=saved[0]["body"]), self.contact.email)
+        else:
+            self.note.fill(th.compose_thanks(self.profile, self.contact), self.contact.email)
+        self._draw_intro()
+        cadence = 91 if self.contact.cadence_days is None else self.contact.cadence_days
+        self._loading = True
+        self.cadence.value = cadence if cadence in [v for _, v in _CADENCES] else 91
+        self._loading = False
+        self._draw_next_update()
+        self.update.fill(th.compose_update(self.profile, self.contact), self.contact.email)
+
+    def suggestion_hints(self) -> list[str]:
+        """The suggested item, for the S2 check that its status is mentioned."""
+        return [self.suggestion.value] if self.suggestion.value.strip() else []
+
+    def _on_compose(self, _=None) -> None:
+        if self.contact is None:
+            return
+        args = {"specific": self.specific.value.strip(), "suggestion": self.suggestion.value.strip(), "suggestion_status": self.suggestion_status.value.strip()}
+        self.note.fill(th.compose_thanks(self.profile, self.contact, **args), self.contact.email)
+        self.card_text.layout.display = None if self.card.value else "none"
+        if self.card.value:
+            self.card_text.value = th.compose_thanks(self.profile, self.contact, card=True, **args).body
+        self._save_draft("thanks", self.note)
+
+    def _save_draft(self, kind: str, note: _Note) -> None:
+        values = {"subject": note.subject.value, "body": note.body.value}
+        existing = self.ws.query("SELECT id FROM drafts WHERE contact_id = ? AND kind = ?", (self.contact.id, kind))
+        try:
+            if existing:
+                self.ws.write(updates={"drafts": [(existing[0]["id"], values)]})
+            else:
+                self.ws.write(inserts={"drafts": [{"contact_id": self.contact.id, "kind": kind, **values}]})
+        except WorkspaceError as exc:
+            note.status.value = message_html(f"Not saved: {exc}", "warning")
+
+    # -- S3 ---------------------------------------------------------------------------------------------
+    def _introducer(self) -> str:
+        c = self.contact
+        intro = any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(c.id, []))
+        return c.via.strip() or ("the person who introduced you" if intro else "")
+
+    def _draw_intro(self) -> None:
+        name = self._introducer()
+        if not name:
+            self.intro_box.children = (widgets.HTML("<p>No one introduced you to this person, so there is no one else to thank.</p>"),)
+            return
+        done = self._sent_at(self.contact.id, pipeline.INTRO_THANKS_SENT)
+        state = "already thanked" if done else "not thanked yet"
+        self.intro_box.children = (
+            widgets.HTML(f"<p>{escape(name)} introduced you ({state}). Tell them you met, how it went, and what came of it.</p>"),
+            self.outcome, widgets.HBox([self.intro_compose]), *self.intro.widgets(),
+        )
+        introducer = next((c for c in self.contacts.values() if tg.fold(c.full_name) == tg.fold(name)), None)
+        self.intro.fill(th.compose_intro_thanks(self.profile, name, self.contact, outcome=self.outcome.value.strip()), introducer.email if introducer else "")
+
+    def _on_intro_compose(self, _=None) -> None:
+        if self.contact is not None:
+            self._draw_intro()
+
+    # -- S4 ----------------------------------------------------------------------------------------------
+    def _draw_next_update(self) -> None:
+        tz = pipeline.zone(self.settings.tz)
+        actions = pipeline.next_actions(self.contact.id, self.events.get(self.contact.id, []), self.now(), self.settings,
+                                        name=self.contact.full_name, cadence_days=self.contact.cadence_days)
+        update = next((a for a in actions if a.kind == "update"), None)
+        if self.cadence.value == 0:
+            text = "No updates planned for this person."
+        elif update is None:
+            text = "The first update is planned once you have sent your thank-you."
+        else:
+            text = f"Next update: {update.due.astimezone(tz):%A %d %B %Y}. Logging any contact moves it on."
+        self.next_update.value = message_html(text, "note")
+
+    def _on_cadence(self, change) -> None:
+        if self._loading or self.contact is None:
+            return
+        self.contact.cadence_days = change["new"]
+        self.ws.write(updates={"contacts": [(self.contact.id, {"cadence_days": change["new"]})]})
+        self._draw_next_update()
+        self.status.value = message_html("Saved.", "ok")
+
+    def _on_update_compose(self, _=None) -> None:
+        if self.contact is not None:
+            self.update.fill(th.compose_update(self.profile, self.contact, progress=self.progress_text.value.strip()), self.contact.email)
+
+    def _on_logged(self, _=None) -> None:
+        if self.contact is None:
+            return
+        self.ws.append_event(pipeline.CONTACT_LOGGED, self.contact.id, {}, at=self.now().isoformat())
+        self.status.value = message_html("Noted: the next update moves on from today.", "ok")
+        self.refresh(keep=self.contact.id)
+
+    def _ics(self) -> tuple[str, str, bytes]:
+        reminders = th.stay_in_touch_reminders([c for c in self.contacts.values() if c.id in self.met], self.events, self.now(), self.settings.tz)
+        if not reminders:
+            raise ValueError("no updates are planned yet: send a thank-you first")
+        return "stay-in-touch-reminders.ics", "text/calendar", exports.ics_reminders(reminders, self.settings.tz)
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.value = message_html(f"The file could not be made: {exc}", "warning")
+
+    def _draw_table(self) -> None:
+        tz = pipeline.zone(self.settings.tz)
+        rows = []
+        for cid in sorted(self.met, key=lambda c: self.met[c], reverse=True):
+            c = self.contacts[cid]
+            actions = pipeline.next_actions(cid, self.events.get(cid, []), self.now(), self.settings, name=c.full_name, via=c.via, cadence_days=c.cadence_days)
+            update = next((a for a in actions if a.kind == "update"), None)
+            intro = "" if not (c.via or any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(cid, []))) else ("thanked" if self._sent_at(cid, pipeline.INTRO_THANKS_SENT) else "not yet")
+            rows.append(
+                f"<tr><th scope='row'>{escape(c.full_name)}</th><td>{self.met[cid].astimezone(tz):%d %b %Y}</td><td>{escape(self._status(cid))}</td>"
+                f"<td>{escape(intro) or '-'}</td><td>{'' if update is None else f'{update.due.astimezone(tz):%d %b %Y}'}</td></tr>"
+            )
+        head = "".join(f"<th scope='col'>{h}</th>" for h in ("Person", "Met", "Thank-you", "Introducer thanked", "Next update"))
+        self.table.value = STYLE + (f"<table class='ii-table'><caption>Everyone you met</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>" if rows else "<p>Nobody yet.</p>")
