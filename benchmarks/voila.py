@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -333,6 +334,12 @@ def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[fl
 
     context = browser.new_context()
     try:
+        # Voila shuts a page's kernel down from a beforeunload beacon that carries the _xsrf
+        # cookie, which a render page never sets (voila-dashboards/voila#1458: the beacon gets a
+        # 403 and the kernel lives on). An _xsrf cookie of our own lets the beacon through, so
+        # each load leaves no kernel behind. It changes nothing in the timed span.
+        scheme, _, host = url.split("/", 3)[:3]
+        context.add_cookies([{"name": "_xsrf", "value": secrets.token_hex(16), "url": f"{scheme}//{host}/"}])
         page = context.new_page()
         start = time.perf_counter()
         deadline = start + LOAD_TIMEOUT_S
@@ -467,7 +474,7 @@ def run(repeats: int) -> dict:
                             raise LoadError(f"{exc}\nVoila's log ends with:\n{server.log_tail()}") from exc
 
                     order = ["floor", *pages]
-                    _log(f"{NAME}: Voila {version('voila')}, {len(pages)} pages; warm-up (untimed)")
+                    _log(f"{NAME}: Voila {version('voila')}, {len(pages)} page(s); warm-up (untimed)")
                     for stem in order:
                         load(stem)
                     for i in range(repeats):
@@ -522,7 +529,7 @@ def run(repeats: int) -> dict:
         "ratio_of": f"slowest page ({worst}) / floor",
         "target": TARGET_RATIO,
         "passed": not over,
-        "missed": f"over {TARGET_RATIO:g}x the floor: " + ", ".join(f"{stem} {ratios[stem]:.2f}x" for stem in over),
+        "missed": (f"over {TARGET_RATIO:g}x the floor: " + ", ".join(f"{stem} {ratios[stem]:.2f}x" for stem in over)) if over else "",
     }
 
 

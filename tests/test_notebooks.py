@@ -51,6 +51,8 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
     for name in found:
         nb = run(name, workspace, tmp_path, demo=True)
         assert errors(nb) == []
+        saved_text = json.dumps([o.get("data", {}).get("text/plain", "") for c in nb["cells"] for o in c.get("outputs", [])])
+        assert "Leela" not in saved_text and "Varadan" not in saved_text  # nothing personal in the saved file
     profile, objective = load_persona()
     with Workspace.open(workspace) as ws:
         assert Profile.from_row(ws.get_row("profile")) == profile

@@ -60,3 +60,15 @@ def test_download_button_reports_errors():
     button.send = lambda content, buffers=None: None
     assert button.click() is None
     assert str(errors[0]) == "disk full"
+
+
+def test_sections_never_put_typed_text_in_saved_notebooks(ws):
+    from infoint.ui.objectives import ObjectivesPage
+
+    page = ObjectivesPage(ws)
+    page.name.value = "Very Private Name"
+    page.pitch.value = "my secret pitch"
+    for view in (page.profile_section(), page.pitch_section()):
+        text = view._repr_mimebundle_()["text/plain"]
+        assert "Private" not in text and "secret" not in text
+        assert "open this notebook" in text

@@ -110,17 +110,17 @@ def test_missing_path_is_explained(ws, tmp_path):
 
 def test_where_names_the_file_and_warns_on_binder(ws, monkeypatch):
     page = StartPage(ws)
-    assert str(ws.path) in page.where().value
-    assert "Binder" not in page.where().value
+    assert str(ws.path) in page.where().children[0].value
+    assert "Binder" not in page.where().children[0].value
     monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
-    assert "deleted when the session ends" in page.where().value
+    assert "deleted when the session ends" in page.where().children[0].value
 
 
 def test_agenda_lists_due_items_with_links_and_escaped_names(ws):
     from infoint import targets as tg
 
-    assert "Nothing is due today" in StartPage(ws).today().value
+    assert "Nothing is due today" in StartPage(ws).today().children[0].value
     tg.save_contact(ws, tg.Contact(first_name="<img src=x onerror=alert(1)>", target=True))
-    html = StartPage(ws).today().value
+    html = StartPage(ws).today().children[0].value
     assert "Write your request to &lt;img" in html and "<img" not in html
     assert 'href="03_compose_requests.ipynb"' in html and "Step 3" in html

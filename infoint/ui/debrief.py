@@ -15,6 +15,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
 from .feedback import STYLE, findings_html, message_html
+from .section import section
 from .session import open_workspace
 
 _LABEL = {"description_width": "initial"}
@@ -124,26 +125,32 @@ class DebriefPage:
         return self._now or datetime.now(timezone.utc)
 
     # -- sections --------------------------------------------------------------------------------
+    @section
     def choose_section(self) -> widgets.VBox:
         """Which meeting, and whether it took place."""
         return widgets.VBox([widgets.HTML(STYLE), self.pick, self.meeting_note, widgets.HBox([self.held_button])])
 
+    @section
     def notes_section(self) -> widgets.VBox:
         """D1: notes next to each prepared question, then insights and surprises."""
         return widgets.VBox([self.answers_box, self.insights, self.surprises])
 
+    @section
     def reflect_section(self) -> widgets.VBox:
         """D2: the reflection questions and how well the role and organization fit."""
         return widgets.VBox([*self.reflection.values(), self.role_fit, self.org_fit, self.next_changes, self.findings, widgets.HBox([self.save_button]), self.status])
 
+    @section
     def actions_section(self) -> widgets.VBox:
         """D4: what they suggested you do, with a date, shown on the start page until done."""
         return widgets.VBox([self.item_text, self.item_due, widgets.HBox([self.item_add]), self.items_list, widgets.HBox([self.item_done]), self.items_status])
 
+    @section
     def referrals_section(self) -> widgets.VBox:
         """D3: people they suggested become warm contacts in step 2, "referred by" recorded."""
         return widgets.VBox([self.ref_first, self.ref_last, self.ref_org, self.ref_position, self.ref_email, widgets.HBox([self.ref_add]), self.ref_status])
 
+    @section
     def compare_section(self) -> widgets.VBox:
         """D5: every debriefed meeting side by side."""
         return widgets.VBox([self.compare_chart, self.compare_table])

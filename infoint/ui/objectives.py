@@ -27,6 +27,7 @@ from ..objectives import (
 from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
 from .feedback import STYLE, findings_html, message_html
+from .section import section
 from .session import open_workspace
 
 _WIDE = widgets.Layout(width="95%")
@@ -118,12 +119,14 @@ class ObjectivesPage:
         return page
 
     # -- sections ------------------------------------------------------------------------------
+    @section
     def profile_section(self) -> widgets.VBox:
         """Name, own address (O5) and time zone."""
         return widgets.VBox(
             [_css(widgets.HTML(STYLE), "style"), self.name, self.email, self.timezone, self.location, self.profile_feedback]
         )
 
+    @section
     def learning_section(self) -> widgets.VBox:
         """What you want to learn about (O1) and concrete learning goals (O2)."""
         heading = widgets.HTML("<p><strong>I want to learn about…</strong> (tick all that apply)</p>")
@@ -131,18 +134,22 @@ class ObjectivesPage:
             [heading, *self.kinds.values(), self.kinds_feedback, self.field_of_interest, self.roles, self.organizations, self.goals, self.goals_feedback]
         )
 
+    @section
     def plan_section(self) -> widgets.VBox:
         """How many interviews and with whom (O3), with the target mix as a chart."""
         return widgets.VBox([*self.plan_inputs.values(), self.suggest_button, self.plan_feedback, self.plan_chart])
 
+    @section
     def pitch_section(self) -> widgets.VBox:
         """The 30-second pitch (O4) with its spoken length."""
         return widgets.VBox([self.pitch, self.pitch_feedback])
 
-    def reminder(self) -> widgets.HTML:
+    @section
+    def reminder(self) -> widgets.VBox:
         """O6: who leads the conversation."""
         return _css(widgets.HTML(STYLE + message_html(O6_REMINDER, "note")), "reminder")
 
+    @section
     def save_bar(self) -> widgets.VBox:
         """The explicit save, with its confirmation."""
         return widgets.VBox([self.save_button, self.status])

@@ -14,6 +14,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
+from .section import section
 from .session import open_workspace
 
 _LABEL = {"description_width": "initial"}
@@ -126,24 +127,29 @@ class OutreachPage:
         return self._now or datetime.now(timezone.utc)
 
     # -- sections ------------------------------------------------------------------------------
+    @section
     def choose_section(self) -> widgets.VBox:
         """Whom to write to, and what the workbook knows about them."""
         return widgets.VBox([widgets.HTML(STYLE), self.person, self.facts])
 
+    @section
     def draft_section(self) -> widgets.VBox:
         """The draft, editable, with the checker's findings as you type."""
         return widgets.VBox([self.kind, self.linkedin_plan, self.strict, widgets.HBox([self.compose_button]), self.to, self.subject, self.body, self.forwardable,
                              self.findings, widgets.HBox([self.save_button]), self.draft_status])
 
+    @section
     def send_section(self) -> widgets.VBox:
         """When to send (R5), and the files and link that take the draft to your own mail client."""
         return widgets.VBox([self.advice, self.eml_button, self.mailto, self.ics_button])
 
+    @section
     def log_section(self) -> widgets.VBox:
         """Record what happened: sent, answered, called, moved on."""
         return widgets.VBox([self.when, widgets.HBox([self.sent_button]), widgets.HBox([self.answer, self.answer_button]), widgets.HBox([self.voicemail, self.call_button]),
                              widgets.HBox([self.move_on_button, self.reopen_button]), self.log_status])
 
+    @section
     def pipeline_section(self) -> widgets.VBox:
         """Everyone you are writing to, their stage and what comes next; response statistics."""
         return widgets.VBox([self.mode_3b7, self.stats, self.table])

@@ -15,6 +15,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
+from .section import section
 from .session import open_workspace
 
 _LABEL = {"description_width": "initial"}
@@ -131,25 +132,30 @@ class QuestionsPage:
         return self._now or datetime.now(timezone.utc)
 
     # -- sections ----------------------------------------------------------------------------
+    @section
     def choose_section(self) -> widgets.VBox:
         """Whom you are meeting (people who said yes come first)."""
         return widgets.VBox([widgets.HTML(STYLE), self.person, self.facts])
 
+    @section
     def meeting_section(self) -> widgets.VBox:
         """R8: when, how long, how and where; saving it moves them to "scheduled"."""
         return widgets.VBox([self.date, self.start, self.minutes, self.mode, self.place, self.workplace, self.recognise, self.meeting_findings,
                              widgets.HBox([self.save_button, self.cancel_button]), self.meeting_status, self.ics_button])
 
+    @section
     def prepare_section(self) -> widgets.VBox:
         """Q3, Q5: research, your pitch, something to offer, and the checklist for the day."""
         return widgets.VBox([widgets.HTML("<p><strong>Research first</strong></p>"), self.research_box, self.notes, self.offer, self.pitch,
                              widgets.HTML("<p><strong>On the day</strong></p>"), self.checklist_box])
 
+    @section
     def questions_section(self) -> widgets.VBox:
         """Q1, Q2, Q4: a proposed set for this person and time, ending with the closing ask."""
         return widgets.VBox([widgets.HBox([self.propose_button]), self.list, widgets.HBox([self.up_button, self.down_button, self.swap_button, self.remove_button]),
                              self.bank_pick, widgets.HBox([self.bank_add]), self.own, widgets.HBox([self.own_add]), self.fit_note, self.questions_status])
 
+    @section
     def sheet_section(self) -> widgets.VBox:
         """The one-page prep sheet: print it or keep it on your phone."""
         return widgets.VBox([self.sheet_html, self.sheet_md])

@@ -13,6 +13,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, message_html
+from .section import section
 from .session import on_binder, open_workspace
 
 UPLOAD_LIMIT_MB = 10
@@ -52,7 +53,7 @@ class StartPage:
         self.upload.add_class("ii-start-upload")
         self.upload.observe(self._on_upload, names="value")
         self.restore_path = widgets.Text(
-            description="Or the backup's path on this computer",
+            description="Or the backup's path on the computer running the workbook",
             placeholder="for example ~/Downloads/infoint-backup-2026-01-31-0930.zip",
             style={"description_width": "initial"},
             layout=widgets.Layout(width="90%"),
@@ -91,7 +92,8 @@ class StartPage:
         return page
 
     # -- sections ------------------------------------------------------------------------------
-    def where(self) -> widgets.HTML:
+    @section
+    def where(self) -> widgets.VBox:
         """Where the data lives, what stays private, and the Binder warning."""
         parts = [STYLE]
         parts.append(
@@ -111,14 +113,17 @@ class StartPage:
             )
         return _html("".join(parts), "ii-start-where")
 
+    @section
     def progress(self) -> widgets.VBox:
         """The six steps with what is done in each, and links to them."""
         return widgets.VBox([self.progress_html, self.refresh_button])
 
-    def today(self) -> widgets.HTML:
+    @section
+    def today(self) -> widgets.VBox:
         """What to do today: every due and overdue action, soonest first, with the step for it."""
         return self.agenda_html
 
+    @section
     def backup(self) -> widgets.VBox:
         """Download everything as one file; restore it later (here or on another computer)."""
         intro = _html(
@@ -138,6 +143,7 @@ class StartPage:
             ]
         )
 
+    @section
     def demo_loader(self) -> widgets.VBox:
         """The demo persona, for trying things out."""
         return widgets.VBox([self.demo_button, self.demo_confirm, self.demo_status])
@@ -250,8 +256,9 @@ class StartPage:
         if demo_data.has_user_data(self.ws):
             self.demo_confirm.layout.display = None
             self.demo_status.value = message_html(
-                "Your workbook already has data. Loading the demo replaces your profile and objectives; "
-                "a safety copy of your data is saved first (see Restore above to bring it back).",
+                "Your workbook already has data. Loading the demo replaces your profile and objectives and adds "
+                "its organizations and contacts to your lists. A safety copy of your data is saved first: "
+                "restore it above to go back to exactly what you had.",
                 "warning",
             )
             return

@@ -14,6 +14,7 @@ from ..safe import escape, link
 from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
 from .feedback import STYLE, message_html
+from .section import section
 from .session import open_workspace
 from .upload import as_upload
 
@@ -114,6 +115,7 @@ class TargetsPage:
         self.org_upload = _css(widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description="Import organizations (CSV or Excel)", layout=widgets.Layout(width="auto")), "org-upload")
         self.org_upload.observe(self._on_org_upload, names="value")
 
+    @section
     def organizations_section(self) -> widgets.VBox:
         """T1: the long list, rated and sorted, with the top five marked."""
         form = widgets.VBox(
@@ -230,7 +232,7 @@ class TargetsPage:
     def _build_import(self) -> None:
         self.upload = _css(widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description="Choose a contacts file", layout=widgets.Layout(width="auto")), "upload")
         self.upload.observe(self._on_upload, names="value")
-        self.import_path = _text("import-path", "Or the file's path on this computer", placeholder="e.g. ~/Downloads/Connections.csv")
+        self.import_path = _text("import-path", "Or the file's path on the computer running the workbook", placeholder="e.g. ~/Downloads/Connections.csv")
         self.import_path_button = _button("import-read", "Read that file")
         self.import_path_button.on_click(self._on_import_path)
         self.mapping_box = _css(widgets.VBox(), "mapping")
@@ -239,6 +241,7 @@ class TargetsPage:
         self.import_button.on_click(self._on_import)
         self.import_status = _css(widgets.HTML(), "import-status")
 
+    @section
     def import_section(self) -> widgets.VBox:
         """Upload a LinkedIn export or any contact list, map its columns, import all rows or none."""
         note = widgets.HTML(f"<p class='ii-muted'>Files above {UPLOAD_LIMIT_MB} MB can't be uploaded in the browser: type their path instead.</p>")
@@ -334,6 +337,7 @@ class TargetsPage:
         self.c_why = _css(widgets.HTML(), "c-why")
         self._editing_contact = tg.Contact(source="form")
 
+    @section
     def contact_form_section(self) -> widgets.VBox:
         """Add someone by hand, or correct what the workbook worked out about them."""
         return widgets.VBox(
@@ -429,12 +433,14 @@ class TargetsPage:
         self.pick_top_button.on_click(self._on_pick_top)
         self.table_status = _css(widgets.HTML(), "table-status")
 
+    @section
     def contacts_section(self) -> widgets.VBox:
         """The ranked list: filters, one page at a time, and picking targets."""
         filters = widgets.VBox([self.f_text, self.f_org, widgets.HBox([self.f_seniority, self.f_connection, self.f_focus]), self.f_targets])
         actions = widgets.HBox([self.pick_button, self.drop_button, self.edit_button])
         return widgets.VBox([filters, self.page_label, self.table, widgets.HBox([self.prev_button, self.next_button]), self.row_pick, actions, widgets.HBox([self.pick_top_button]), self.table_status])
 
+    @section
     def mix_section(self) -> widgets.VBox:
         """O3: the plan against the chosen targets, with what is missing."""
         return widgets.VBox([self.mix_chart, self.mix_tips])

@@ -17,6 +17,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
+from .section import section
 from .session import open_workspace
 
 _LABEL = {"description_width": "initial"}
@@ -151,24 +152,29 @@ class ThanksPage:
         return self._now or datetime.now(timezone.utc)
 
     # -- sections -------------------------------------------------------------------------------
+    @section
     def choose_section(self) -> widgets.VBox:
         """Whom to thank, and the 48-hour deadline (S1)."""
         return widgets.VBox([widgets.HTML(STYLE), self.person, self.deadline])
 
+    @section
     def thanks_section(self) -> widgets.VBox:
         """S2: a personal note: something specific, and what you did about their suggestion."""
         return widgets.VBox([self.specific, self.suggestion, self.suggestion_status, self.card, widgets.HBox([self.compose_button]), *self.note.widgets(), self.card_text, self.gifts])
 
+    @section
     def introducer_section(self) -> widgets.VBox:
         """S3: whoever introduced you hears how it went."""
         return self.intro_box
 
+    @section
     def stay_in_touch_section(self) -> widgets.VBox:
         """S4: a short update every few months, not only when you need something."""
         return widgets.VBox([self.cadence, self.next_update, self.progress_text, widgets.HBox([self.update_compose]), *self.update.widgets(),
                              widgets.HBox([self.logged]), self.reminders, self.status])
 
-    def overview_section(self) -> widgets.HTML:
+    @section
+    def overview_section(self) -> widgets.VBox:
         """Everyone you met: thanks on time or not, introducer thanked, next update."""
         return self.table
 

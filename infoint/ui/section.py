@@ -1,0 +1,34 @@
+"""Page sections whose saved text form names the section, never what the user typed.
+
+A notebook saved by JupyterLab keeps each output's plain-text form next to the widget; for a
+widget that form is its ``repr``, which includes every value typed into it (names, pitches,
+notes). Sections replace it with a neutral line, so saved notebooks hold no personal data.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import ipywidgets as widgets
+
+
+class Section(widgets.VBox):
+    """A VBox whose text form is only its title."""
+
+    def __init__(self, children, title: str):
+        super().__init__(children=children)
+        self._title = title
+
+    def __repr__(self) -> str:
+        return f"[{self._title}: open this notebook in JupyterLab or the app to use it]"
+
+
+def section(method):
+    """Decorate a page method so the widget it returns is shown inside a privacy-safe Section."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        title = (method.__doc__ or method.__name__).strip().splitlines()[0].rstrip(".")
+        return Section([method(self, *args, **kwargs)], title=title[:80])
+
+    return wrapper
