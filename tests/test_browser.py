@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -93,6 +94,33 @@ def fresh_voila(tmp_path_factory):
     """A Voila server on an empty workspace, for a test that starts from nothing."""
     _require_chromium()
     workspace = tmp_path_factory.mktemp("fresh") / "workspace.sqlite3"
+    proc, base, log = _start_voila(workspace)
+    yield base, workspace
+    _stop(proc, log)
+
+
+def _full_demo(workspace: Path) -> None:
+    """Run every page's demo in-process (what papermill does), so each page has content."""
+    from infoint.ui import session
+    from infoint.ui.debrief import DebriefPage
+    from infoint.ui.objectives import ObjectivesPage
+    from infoint.ui.outreach import OutreachPage
+    from infoint.ui.questions import QuestionsPage
+    from infoint.ui.start import StartPage
+    from infoint.ui.targets import TargetsPage
+    from infoint.ui.thanks import ThanksPage
+
+    for page in (StartPage, ObjectivesPage, TargetsPage, OutreachPage, QuestionsPage, DebriefPage, ThanksPage):
+        page.open(str(workspace), demo=True)
+    session._OPEN.pop(workspace.resolve()).close()
+
+
+@pytest.fixture(scope="module")
+def demo_voila(tmp_path_factory):
+    """A Voila server on a workspace where the demo persona went through all six steps."""
+    _require_chromium()
+    workspace = tmp_path_factory.mktemp("demo") / "workspace.sqlite3"
+    _full_demo(workspace)
     proc, base, log = _start_voila(workspace)
     yield base, workspace
     _stop(proc, log)
@@ -203,19 +231,26 @@ def test_demo_button_in_the_app(voila, page):
     expect(page.locator(".ii-objectives-name input")).to_have_value("Leela Varadan")
 
 
-@pytest.mark.parametrize(
-    "notebook, ready",
-    [
-        ("00_start_here", ".ii-download-button"),
-        ("01_define_objectives", ".ii-objectives-save"),
-        ("02_build_target_list", ".ii-targets-import"),
-        ("03_compose_requests", ".ii-outreach-sent"),
-    ],
-)
-def test_pages_have_no_serious_accessibility_violations(voila, page, notebook, ready):
+PAGES = [
+    ("00_start_here", ".ii-download-button"),
+    ("01_define_objectives", ".ii-objectives-save"),
+    ("02_build_target_list", ".ii-targets-import"),
+    ("03_compose_requests", ".ii-outreach-sent"),
+    ("04_prepare_questions", ".ii-questions-save-meeting"),
+    ("05_debrief", ".ii-debrief-save"),
+    ("06_send_thanks", ".ii-thanks-note-sent"),
+]
+
+
+def test_every_notebook_has_a_browser_page_entry():
+    assert sorted(f"{name}.ipynb" for name, _ in PAGES) == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook, ready", PAGES)
+def test_pages_have_no_serious_accessibility_violations(demo_voila, page, notebook, ready):
     from axe_playwright_python.sync_playwright import Axe
 
-    base, _ = voila
+    base, _ = demo_voila
     page.goto(f"{base}/voila/render/{notebook}.ipynb")
     page.wait_for_selector(ready)
     page.wait_for_timeout(500)  # let the live feedback render too
@@ -282,3 +317,105 @@ def test_step3_job_ask_flagged_then_fixed_sent_and_followed_up_on_the_agenda(fre
     expect(agenda).to_contain_text("Overdue")
     expect(agenda).to_contain_text("No answer from Amara Osei")
     expect(agenda.locator("a", has_text="Step 3")).to_have_attribute("href", "03_compose_requests.ipynb")
+
+
+def _said_yes(workspace: Path) -> int:
+    """A workspace with the demo persona where Amara is a target who said yes; returns her id."""
+    from infoint.demo import apply_persona
+
+    with Workspace.open(workspace) as ws:
+        apply_persona(ws)
+        amara = next(r["id"] for r in ws.rows("contacts") if r["first_name"] == "Amara")
+        ws.write(updates={"contacts": [(amara, {"target": 1})]})
+        ws.append_event("request_sent", amara, {"channel": "email"})
+        ws.append_event("reply", amara, {"answer": "yes"})
+    return amara
+
+
+def test_step4_schedule_propose_remove_and_download_the_prep_sheet(fresh_voila, page, tmp_path):
+    from datetime import date, timedelta
+
+    from playwright.sync_api import expect
+
+    base, workspace = fresh_voila
+    amara = _said_yes(workspace)
+    page.goto(f"{base}/voila/render/04_prepare_questions.ipynb")
+    page.wait_for_selector(".ii-questions-save-meeting")
+    expect(page.locator(".ii-questions-person select")).to_contain_text("Amara Osei")
+    page.fill(".ii-questions-date input", (date.today() + timedelta(days=5)).isoformat())
+    page.fill(".ii-questions-start input", "10:30")
+    page.fill(".ii-questions-place input", "https://meet.example.org/amara")
+    page.press(".ii-questions-place input", "Tab")
+    page.click(".ii-questions-save-meeting")
+    expect(page.locator(".ii-questions-meeting-status")).to_contain_text("Saved")
+    page.click(".ii-questions-propose")
+    options = page.locator(".ii-questions-list select option")
+    expect(options.first).to_be_attached()
+    before = options.count()
+    assert before >= 3
+    second = options.nth(1).text_content().replace("\xa0", " ")  # Select shows spaces as no-break spaces
+    page.select_option(".ii-questions-list select", index=1)
+    page.click(".ii-questions-remove")
+    expect(options).to_have_count(before - 1)
+    assert second.split(". ", 1)[1] not in page.locator(".ii-questions-list select").text_content().replace("\xa0", " ")
+    with page.expect_download() as info:
+        page.click(".ii-questions-sheet-html button")
+    sheet = tmp_path / info.value.suggested_filename
+    info.value.save_as(sheet)
+    html = sheet.read_text(encoding="utf-8")
+    assert "Amara Osei" in html and second.split(". ", 1)[1] not in html
+    with Workspace.open(workspace) as ws:
+        (meeting,) = ws.rows("meetings", "contact_id = ?", (amara,))
+        assert len(json.loads(meeting["questions"])) == before - 1
+        assert [e["kind"] for e in ws.events(amara)][-1] == "meeting_scheduled"
+
+
+def test_step5_and_6_debrief_referral_in_step2_then_thank_you_sent(fresh_voila, page):
+    from datetime import datetime, timedelta, timezone
+
+    from playwright.sync_api import expect
+
+    from infoint import questions as qs
+
+    base, workspace = fresh_voila
+    amara = _said_yes(workspace)
+    with Workspace.open(workspace) as ws:
+        start = datetime.now(timezone.utc) - timedelta(hours=3)
+        meeting = qs.Meeting(contact_id=amara, starts_at=start.isoformat(), minutes=30, mode="video", place="https://meet.example.org/x",
+                             questions=qs.to_entries(qs.propose(None, "senior", 30)))
+        qs.save_meeting(ws, meeting)
+        ws.append_event("meeting_scheduled", amara, {"starts_at": meeting.starts_at, "minutes": 30})
+    page.goto(f"{base}/voila/render/05_debrief.ipynb")
+    page.wait_for_selector(".ii-debrief-save")
+    page.click(".ii-debrief-held")
+    expect(page.locator(".ii-debrief-meeting-note")).to_contain_text("Marked as held")
+    page.fill(".ii-debrief-insights textarea", "Research ops is a way in; <b>synthesis</b> takes most of the time.")
+    page.press(".ii-debrief-insights textarea", "Tab")
+    expect(page.locator(".ii-debrief-status")).to_contain_text("Saved")
+    page.fill(".ii-debrief-ref-first input", "Nadia")
+    page.fill(".ii-debrief-ref-last input", "Okafor")
+    page.fill(".ii-debrief-ref-organization input", "Harbourline Hotels")
+    page.click(".ii-debrief-ref-add")
+    expect(page.locator(".ii-debrief-ref-status")).to_contain_text("now on your list")
+
+    page.goto(f"{base}/voila/render/02_build_target_list.ipynb")
+    page.wait_for_selector(".ii-targets-filter-text input")
+    page.fill(".ii-targets-filter-text input", "Nadia")
+    expect(page.locator(".ii-targets-table th.ii-name")).to_have_text(["Nadia Okafor"])
+    expect(page.locator(".ii-targets-table")).to_contain_text("someone you know can introduce you")
+
+    page.goto(f"{base}/voila/render/06_send_thanks.ipynb")
+    page.wait_for_selector(".ii-thanks-note-sent")
+    expect(page.locator(".ii-thanks-deadline")).to_contain_text("Due")
+    page.fill(".ii-thanks-specific input", "Research ops is a way in")
+    page.fill(".ii-thanks-suggestion input", "talking to Nadia Okafor")
+    page.fill(".ii-thanks-suggestion-status input", "I have written to her today")
+    page.click(".ii-thanks-compose")
+    expect(page.locator(".ii-thanks-note-findings")).to_contain_text("ready to send")
+    page.click(".ii-thanks-note-sent")
+    expect(page.locator(".ii-thanks-note-status")).to_contain_text("Recorded")
+    with Workspace.open(workspace) as ws:
+        kinds = [e["kind"] for e in ws.events(amara)]
+        assert kinds.count("met") == 1 and kinds[-1] == "thanks_sent"
+        nadia = next(r for r in ws.rows("contacts") if r["first_name"] == "Nadia")
+        assert nadia["referred_by"] == amara and nadia["source"] == "referral"

@@ -50,7 +50,7 @@ class DebriefPage:
         self._loading = False
         self.pick = _css(widgets.Dropdown(description="Meeting", options=[], style=_LABEL, layout=widgets.Layout(width="80%")), "meeting")
         self.pick.observe(lambda _: self.select(self.pick.value), names="value")
-        self.held_button = _button("held", "It took place", button_style="success")
+        self.held_button = _button("held", "It took place", button_style="primary")
         self.held_button.on_click(self._on_held)
         self.meeting_note = _css(widgets.HTML(), "meeting-note")
         self.answers_box = _css(widgets.VBox(), "answers")

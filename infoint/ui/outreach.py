@@ -78,7 +78,7 @@ class OutreachPage:
         self.mailto = _css(widgets.HTML(), "mailto")
         self.ics_button = _css(DownloadButton("Calendar reminder to follow up (.ics)", self._ics_file, on_error=self._output_failed), "ics")
         self.when = _css(widgets.DatePicker(description="When (leave empty for now)", style=_LABEL), "when")
-        self.sent_button = _button("sent", "I sent it", button_style="success")
+        self.sent_button = _button("sent", "I sent it", button_style="primary")
         self.sent_button.on_click(self._on_sent)
         self.answer = _css(widgets.ToggleButtons(description="Their answer", options=[("yes", "yes"), ("no", "no"), ("ask me later", "later")], style=_LABEL), "answer")
         self.answer_button = _button("log-answer", "Log their answer")

@@ -75,7 +75,7 @@ class QuestionsPage:
         self.offer.observe(self._prep_changed, names="value")
         self.pitch = _css(widgets.HTML(), "pitch")
         # Q1, Q2, Q4: the questions
-        self.propose_button = _button("propose", "Suggest questions for this person", button_style="info")
+        self.propose_button = _button("propose", "Suggest questions for this person", button_style="primary")
         self.propose_button.on_click(self._on_propose)
         self.list = _css(widgets.Select(description="Your questions, in order", options=[], rows=10, style=_LABEL, layout=_WIDE), "list")
         self.up_button = _button("up", "Move up")

@@ -423,7 +423,7 @@ class TargetsPage:
         self.prev_button.on_click(lambda _: self.show_page(self.page - 1))
         self.next_button.on_click(lambda _: self.show_page(self.page + 1))
         self.row_pick = _css(widgets.Select(description="Person on this page", options=[], rows=8, style=_LABEL, layout=widgets.Layout(width="95%")), "row-pick")
-        self.pick_button = _button("pick", "Make a target", button_style="success")
+        self.pick_button = _button("pick", "Make a target", button_style="primary")
         self.drop_button = _button("drop", "Remove from targets")
         self.edit_button = _button("edit", "Edit this person")
         self.pick_button.on_click(lambda _: self._set_target(True))

@@ -45,7 +45,7 @@ class _Note:
         self.findings = _css(widgets.HTML(), f"{name}-findings")
         self.eml = _css(DownloadButton("Download as an email draft (.eml)", self._eml, on_error=page._failed), f"{name}-eml")
         self.mailto = _css(widgets.HTML(), f"{name}-mailto")
-        self.sent = _button(f"{name}-sent", sent_label, button_style="success")
+        self.sent = _button(f"{name}-sent", sent_label, button_style="primary")
         self.sent.on_click(self._on_sent)
         self.status = _css(widgets.HTML(), f"{name}-status")
         for w in (self.to, self.subject, self.body):
@@ -101,7 +101,7 @@ class ThanksPage:
         self.suggestion = _css(widgets.Text(description="Something they suggested", style=_LABEL, layout=_WIDE), "suggestion")
         self.suggestion_status = _css(widgets.Text(description="What you did about it, or when you will", style=_LABEL, layout=_WIDE), "suggestion-status")
         self.card = _css(widgets.Checkbox(description="I have their postal address: write a handwritten card as well", indent=False), "card")
-        self.compose_button = _button("compose", "Write the thank-you for me", button_style="info")
+        self.compose_button = _button("compose", "Write the thank-you for me", button_style="primary")
         self.compose_button.on_click(self._on_compose)
         self.note = _Note(self, "note", "thanks", pipeline.THANKS_SENT, "I sent the thank-you")
         self.card_text = _css(widgets.Textarea(description="Card text (to copy by hand)", style=_LABEL, layout=widgets.Layout(width="95%", height="9em", display="none")), "card-text")
@@ -109,7 +109,7 @@ class ThanksPage:
         # S3
         self.intro_box = _css(widgets.VBox(), "intro")
         self.outcome = _css(widgets.Text(description="What came of it", style=_LABEL, layout=_WIDE), "outcome")
-        self.intro_compose = _button("intro-compose", "Write the thank-you to the introducer", button_style="info")
+        self.intro_compose = _button("intro-compose", "Write the thank-you to the introducer", button_style="primary")
         self.intro_compose.on_click(self._on_intro_compose)
         self.intro = _Note(self, "intro", "intro_thanks", pipeline.INTRO_THANKS_SENT, "I thanked the introducer")
         # S4
@@ -117,7 +117,7 @@ class ThanksPage:
         self.cadence.observe(self._on_cadence, names="value")
         self.next_update = _css(widgets.HTML(), "next-update")
         self.progress_text = _css(widgets.Text(description="Your news since you spoke", style=_LABEL, layout=_WIDE), "progress")
-        self.update_compose = _button("update-compose", "Write an update for me", button_style="info")
+        self.update_compose = _button("update-compose", "Write an update for me", button_style="primary")
         self.update_compose.on_click(self._on_update_compose)
         self.update = _Note(self, "update", "update", pipeline.UPDATE_SENT, "I sent the update")
         self.logged = _button("log-contact", "We were in touch another way")
