@@ -132,3 +132,15 @@ def test_no_machine_paths_or_star_imports_in_package():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^from \S+ import \*", text, re.M), path
         assert "sys.path" not in text, path
+
+
+def test_every_step_links_to_the_previous_and_next_step():
+    numbered = sorted(p.name for p in NOTEBOOK_PATHS if re.match(r"\d\d_", p.name))
+    for i, name in enumerate(numbered):
+        text = "\n".join("".join(c["source"]) for c in load(ROOT / "notebooks" / name)["cells"] if c["cell_type"] == "markdown")
+        links = set(re.findall(r"\]\(([^)]+\.ipynb)\)", text))
+        assert all((ROOT / "notebooks" / link).is_file() for link in links), name
+        if i > 0:
+            assert numbered[i - 1] in links, f"{name} has no link back to {numbered[i - 1]}"
+        if i < len(numbered) - 1:
+            assert numbered[i + 1] in links, f"{name} has no link on to {numbered[i + 1]}"
