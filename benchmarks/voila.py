@@ -133,6 +133,30 @@ PROBES: dict[str, Probe] = {
         watch=".ii-outreach-findings",
         expect=f"{len(_BODY.split())} words, {len(_BODY)} characters",
     ),
+    # "Remove" with no question chosen: the page asks for one. Nothing changes.
+    "04_prepare_questions": Probe(
+        ready=(".ii-questions-save-meeting", ".ii-questions-remove"),
+        action="click",
+        target=".ii-questions-remove",
+        watch=".ii-questions-questions-status",
+        expect="Choose a question",
+    ),
+    # "Mark as done" with no action item chosen: the page asks for one. Nothing changes.
+    "05_debrief": Probe(
+        ready=(".ii-debrief-save", ".ii-debrief-item-done"),
+        action="click",
+        target=".ii-debrief-item-done",
+        watch=".ii-debrief-items-status",
+        expect="Choose an action item",
+    ),
+    # Typing in the thank-you re-runs its checker; nothing is sent or saved.
+    "06_send_thanks": Probe(
+        ready=(".ii-thanks-note-sent", ".ii-thanks-note-body textarea"),
+        action="fill",
+        target=".ii-thanks-note-body textarea",
+        value="Thanks for your time.",
+        watch=".ii-thanks-note-findings",
+    ),
 }
 
 FLOOR_PROBE = Probe(
@@ -166,12 +190,15 @@ from infoint.demo import apply_persona
 from infoint.workspace import Workspace
 from infoint.ui.targets import TargetsPage
 from infoint.ui.outreach import OutreachPage
+from infoint.ui.questions import QuestionsPage
+from infoint.ui.debrief import DebriefPage
+from infoint.ui.thanks import ThanksPage
 
 path = sys.argv[1]
 with Workspace.open(path) as ws:
     apply_persona(ws)
-TargetsPage.open(path, demo=True)
-OutreachPage.open(path, demo=True)
+for page in (TargetsPage, OutreachPage, QuestionsPage, DebriefPage, ThanksPage):
+    page.open(path, demo=True)
 with Workspace.open(path) as ws:
     targets = sum(1 for r in ws.rows("contacts") if r["target"])
     people = len(ws.rows("contacts"))
