@@ -62,6 +62,19 @@ def test_repo2docker_accepts_the_binder_folder():
     dockerfile = result.stdout + result.stderr
     assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in dockerfile
     assert "python=3.11" in dockerfile
+    assert "binder/postBuild" in dockerfile  # the kernel-culling settings for the app
+
+
+def test_postbuild_culls_only_disconnected_idle_kernels(tmp_path):
+    import json
+    import os
+
+    script = ROOT / "binder" / "postBuild"
+    assert os.access(script, os.X_OK)
+    subprocess.run(["bash", str(script)], env={**os.environ, "HOME": str(tmp_path)}, check=True)
+    config = json.loads((tmp_path / ".jupyter" / "jupyter_server_config.json").read_text())
+    assert config["MappingKernelManager"]["cull_connected"] is False
+    assert 60 <= config["MappingKernelManager"]["cull_idle_timeout"] <= 3600
 
 
 def test_readme_binder_badges_open_existing_notebooks():
