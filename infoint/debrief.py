@@ -27,6 +27,8 @@ from datetime import date, datetime, time, timezone
 from .imports import ImportPlan, MergePlan
 from .objectives import Finding
 from .pipeline import STEP_NOTEBOOKS, AgendaItem, zone
+from .safe import one_line as _one_line
+from .safe import plain_text as _text
 from .targets import Contact, email_key, fold, fold_title, name_org_key, org_key, url_key
 
 __all__ = [
@@ -53,28 +55,7 @@ ACTION_ITEM_KIND = "action_item"  # D4: the AgendaItem kind for action items
 
 _ERROR, _WARNING, _INFO = "error", "warning", "info"
 _MAX_ONE_LINE = 200
-_CONTROL_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff]")
-
-
 # ----------------------------------------------------------------- small helpers
-
-def _text(value) -> str:
-    """Any value as a string (None -> ""), so nothing here raises on odd input."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else str(value)
-
-
-def _one_line(value, limit: int | None = _MAX_ONE_LINE) -> str:
-    """A value fit for one line of an agenda entry or a finding: no line breaks or controls."""
-    text = _CONTROL_RE.sub(" ", _text(value)[: 4 * (limit or 10_000)])
-    text = " ".join(text.split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "\u2026"
-    return text
-
 
 def _get(row, key):
     """``row[key]`` from a Mapping or ``sqlite3.Row``; None when missing or unreadable."""

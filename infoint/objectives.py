@@ -26,6 +26,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 
+from .safe import plain_text as _text
+from .safe import text_list as _as_list
+
 __all__ = [
     "KINDS", "KIND_LABELS", "WORDS_PER_MINUTE", "O6_REMINDER",
     "Finding", "Profile", "Plan", "Objective", "PitchStats",
@@ -64,13 +67,6 @@ class Finding:
 
 # ----------------------------------------------------------------- small helpers
 
-def _text(value) -> str:
-    """Any value as a string (None -> ""), so checks never raise on odd input."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else str(value)
-
-
 def _clip(value: str, limit: int = 80) -> str:
     """Shorten user text for ``subject`` so a 100k-character paste stays readable."""
     value = " ".join(value[: 4 * limit].split())
@@ -81,18 +77,6 @@ def _fold(value: str) -> str:
     """Lower-case without accents ("Résumé" -> "resume") so word lists match any spelling."""
     decomposed = unicodedata.normalize("NFKD", value.replace("\u2019", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _as_list(value) -> list[str]:
-    """A list of strings from a list, a tuple, a single string or None."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    try:
-        return [_text(v) for v in value]
-    except TypeError:
-        return [_text(value)]
 
 
 def _words_re(words: Iterable[str]) -> re.Pattern:

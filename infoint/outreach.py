@@ -33,6 +33,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .objectives import Finding, Objective, Profile, check_email
+from .safe import one_line as _one_line
+from .safe import plain_text as _text
+from .safe import text_list as _as_list
 from .targets import CONNECTIONS, MODES, Contact, Organization
 
 __all__ = [
@@ -72,31 +75,6 @@ _SPELL_MAX_FINDINGS = 10
 
 # ----------------------------------------------------------------- plain text helpers
 
-_CONTROL_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff]")
-
-
-def _text(value) -> str:
-    """Any value as a string (None -> ""), so nothing here raises on odd input."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else str(value)
-
-
-def _one_line(value, limit: int | None = _MAX_VALUE) -> str:
-    """A value fit for one line of a draft or a subject: no newlines, no control characters.
-
-    Bidirectional overrides and zero-width characters go too (they can disguise what a subject
-    line says); runs of spaces become one. Longer values are shortened with an ellipsis.
-    """
-    text = _CONTROL_RE.sub(" ", _text(value)[: 4 * (limit or 10_000)])
-    text = " ".join(text.split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "\u2026"
-    return text
-
-
 def _clip(value: str, limit: int = 80) -> str:
     """Shorten user text for a finding's ``subject`` so a huge paste stays readable."""
     return _one_line(value, limit)
@@ -108,18 +86,6 @@ def _fold(value: str) -> str:
     value = value.replace("\u2013", "-").replace("\u2014", "-").replace("\u2011", "-")
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _as_list(value) -> list[str]:
-    """A list of strings from a list, a tuple, a single string or None."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    try:
-        return [_text(v) for v in value]
-    except TypeError:
-        return [_text(value)]
 
 
 def _utf16_len(text: str) -> int:

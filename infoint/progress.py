@@ -144,8 +144,8 @@ def _thanks_progress(ws: Workspace) -> list[tuple[str, bool]]:
 
 
 # --------------------------------------------------------------------------- today's agenda
-def pipeline_settings(ws: Workspace) -> "pipeline.Settings":
-    """The pacing settings: the profile's time zone and the user's 3B7 choice (R7)."""
+def pipeline_settings(ws: Workspace):
+    """The pacing settings (``pipeline.Settings``): the profile's time zone and the 3B7 choice (R7)."""
     from . import pipeline
 
     tz = Profile.from_row(ws.get_row("profile")).timezone or "UTC"

@@ -6,6 +6,7 @@ Only the output of these functions may enter an HTML sink (``widgets.HTML``, ``d
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlsplit
 
 ALLOWED_SCHEMES = ("https", "mailto")
@@ -18,6 +19,12 @@ def escape(text: object) -> str:
     output, exported reports) never reads ``$5M and $10M`` as a formula.
     """
     return html.escape("" if text is None else str(text), quote=True).replace("$", "&#36;")
+
+
+def label_text(text: object) -> str:
+    """Text for a widget ``description``: JupyterLab and Voila typeset those with MathJax, so a
+    ``$`` is escaped the way MathJax expects (``\\$`` shows as ``$``) and "$5M and $10M" stays literal."""
+    return plain_text(text).replace("$", "\\$")
 
 
 def safe_url(url: str) -> str | None:
@@ -38,3 +45,44 @@ def link(url: str, text: str) -> str:
     if target is None:
         return escape(text)
     return f'<a href="{escape(target)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
+
+
+# Line breaks, C0/C1 controls, zero-width and bidirectional-override characters: they can break a
+# mail header or disguise what a line says, so one-line values never carry them.
+CONTROL_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff]")
+MAX_LINE = 200
+
+
+def plain_text(value) -> str:
+    """Any value as a string (None -> ""), so code handling user data never raises on odd input."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def one_line(value, limit: int | None = MAX_LINE) -> str:
+    """A value fit for one line (a subject, an agenda entry, a name in a draft).
+
+    No line breaks or control characters, runs of spaces collapsed, and longer values shortened
+    with an ellipsis; only the first few times ``limit`` characters are looked at, so a huge
+    paste costs nothing.
+    """
+    text = CONTROL_RE.sub(" ", plain_text(value)[: 4 * (limit or 10_000)])
+    text = " ".join(text.split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    return text
+
+
+def text_list(value) -> list[str]:
+    """A list of strings from a list, a tuple, a single string or None."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    try:
+        return [plain_text(v) for v in value]
+    except TypeError:
+        return [plain_text(value)]

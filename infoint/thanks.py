@@ -34,6 +34,8 @@ from .outreach import Draft, check_request
 from .pipeline import (
     CONTACT_LOGGED, MET, STEP_NOTEBOOKS, THANKS_SENT, UPDATE_SENT, Event, add_days, stage, zone,
 )
+from .safe import one_line as _one_line
+from .safe import plain_text as _text
 from .targets import Contact, fold
 
 __all__ = [
@@ -82,25 +84,7 @@ _MAX_CADENCE = 3650
 
 # ----------------------------------------------------------------- plain text helpers
 
-_CONTROL_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff]")
 
-
-def _text(value) -> str:
-    """Any value as a string (None -> "")."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else str(value)
-
-
-def _one_line(value, limit: int | None = _MAX_VALUE) -> str:
-    """One line of plain text: no line breaks, controls or direction overrides; shortened."""
-    text = _CONTROL_RE.sub(" ", _text(value)[: 4 * (limit or 10_000)])
-    text = " ".join(text.split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "\u2026"
-    return text
 
 
 def _phrase(value) -> str:

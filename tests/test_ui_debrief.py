@@ -91,7 +91,8 @@ def test_it_took_place_logs_one_met_event_and_the_thanks_reaches_the_agenda(demo
     assert [i.kind for i in todays_agenda(demo_ws, NOW) if i.contact_id == cid] == ["debrief"]
     page.held_button.click()
     [met] = events(demo_ws, cid, pipeline.MET)
-    assert met["at"] == AMARA_AT.isoformat()  # when it started, not when it was recorded
+    assert datetime.fromisoformat(met["data"]["at"]) == AMARA_AT  # when it happened, in the data
+    assert met["at"] == NOW.isoformat()  # logged when recorded, after the booking, so the stage moves on
     assert met["data"]["meeting_id"] == page.meeting.id
     assert "Marked as held" in page.meeting_note.value and "48 hours" in page.meeting_note.value
     assert stage(demo_ws, cid) == "met"
@@ -109,7 +110,7 @@ def test_a_meeting_marked_held_before_its_start_is_held_now(demo_ws):
     page = page_for(demo_ws, "Amara", now=AMARA_AT - timedelta(hours=2))
     page.held_button.click()
     [met] = events(demo_ws, page.contact.id, pipeline.MET)
-    assert met["at"] == (AMARA_AT - timedelta(hours=2)).isoformat()  # never in the future
+    assert datetime.fromisoformat(met["data"]["at"]) == AMARA_AT - timedelta(hours=2)  # never in the future
 
 
 # -- D1, D2 notes that save as you go ---------------------------------------------------------------------
@@ -333,3 +334,24 @@ def test_demo_debriefs_the_newest_meeting(demo_ws):
     [nadia] = [c for c in tg.load_contacts(demo_ws) if c.first_name == "Nadia"]
     assert nadia.referred_by == amara and nadia.source == "referral"
     assert "Amara Osei" in page.compare_table.value
+
+
+def test_a_meeting_recorded_after_it_happened_moves_on_to_met(ws):
+    """Booked today for yesterday (as people do), then marked held: the stage is met, thanks is due."""
+    apply_persona(ws)
+    cid = next(r["id"] for r in ws.rows("contacts") if r["first_name"] == "Amara")
+    yesterday = NOW - timedelta(days=1)
+    meeting = qs.Meeting(contact_id=cid, starts_at=yesterday.isoformat(), minutes=30, mode="video", place="Zoom")
+    qs.save_meeting(ws, meeting)
+    ws.append_event(pipeline.MEETING_SCHEDULED, cid, {"starts_at": meeting.starts_at, "minutes": 30}, at=(NOW - timedelta(hours=1)).isoformat())
+    page = DebriefPage(ws, now=NOW)
+    page.held_button.click()
+    assert pipeline.stage(pipeline.events_from_rows(ws.events(cid))) == "met"
+    assert any(i.kind == "thanks" and i.contact_id == cid for i in todays_agenda(ws, NOW))
+
+
+def test_fit_chart_names_the_two_ratings(demo_ws):
+    page = page_for(demo_ws, "Amara")
+    page.role_fit.value = 4
+    chart = page.compare_chart.value
+    assert "role fit" in chart and "organization fit not rated" in chart and "planned" not in chart

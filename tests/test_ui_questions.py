@@ -42,7 +42,8 @@ def page_for(ws, first_name: str) -> QuestionsPage:
     return page
 
 
-def book(page: QuestionsPage, start: str = "10:00", place: str = "https://zoom.us/j/123") -> None:
+def book(page: QuestionsPage, start: str = "10:00", place: str = "https://zoom.us/j/123", mode: str = "video") -> None:
+    page.mode.value = mode
     page.date.value = MEETING_DAY
     page.start.value = start
     page.place.value = place
@@ -121,6 +122,7 @@ def test_saving_logs_one_event_and_the_stage_becomes_scheduled(demo_ws):
     page = page_for(demo_ws, "Rosa")
     cid = page.contact.id
     assert "No meeting saved yet" in page.meeting_status.value
+    page.mode.value = "video"
     page.date.value = MEETING_DAY
     page.start.value = "10:00"
     page.place.value = "https://zoom.us/j/123"
@@ -155,9 +157,8 @@ def test_saving_logs_one_event_and_the_stage_becomes_scheduled(demo_ws):
 
 def test_a_reopened_page_shows_the_saved_meeting(demo_ws):
     page = page_for(demo_ws, "Rosa")
-    page.mode.value = "phone"
     page.minutes.value = 25
-    book(page, "09:15", "+1 416 555 0199")
+    book(page, "09:15", "+1 416 555 0199", mode="phone")
     again = page_for(demo_ws, "Rosa")
     assert (again.date.value, again.start.value, again.minutes.value) == (MEETING_DAY, "09:15", 25)
     assert (again.mode.value, again.place.value) == ("phone", "+1 416 555 0199")
@@ -196,6 +197,11 @@ def test_a_time_in_the_past_is_flagged(demo_ws):
     assert "in the past" in page.meeting_findings.value
     page.date.value = MEETING_DAY
     assert "in the past" not in page.meeting_findings.value
+
+
+def test_a_new_meeting_offers_in_person_to_a_local_contact(demo_ws):
+    assert page_for(demo_ws, "Rosa").mode.value == "in person"  # Rosa is in Toronto, like the persona
+    assert page_for(demo_ws, "Amara").mode.value == "video"  # Amara is in Montreal
 
 
 def test_in_person_checklist_only_for_in_person_and_ticks_persist(demo_ws):
@@ -379,7 +385,8 @@ def test_own_question_is_added_before_the_closing_ask_and_stored_once(demo_ws):
 @pytest.fixture
 def hostile(demo_ws):
     cid = tg.save_contact(demo_ws, tg.Contact(first_name="<script>alert(1)</script>", last_name="$5M and $10M",
-                                              organization="{{7*7}} Corp", position="UX Researcher", target=True))
+                                              organization="{{7*7}} Corp", position="UX Researcher <img src=x onerror=alert(1)>",
+                                              target=True))
     demo_ws.append_event(pipeline.REPLY, cid, {"answer": "yes"}, at="2026-03-09T16:00:00+00:00")
     return cid
 
@@ -388,7 +395,8 @@ def test_hostile_names_are_shown_literally_on_the_page(demo_ws, hostile):
     page = QuestionsPage(demo_ws, now=NOW)
     assert hostile in [v for _, v in page.person.options]
     page.person.value = hostile
-    assert "{{7*7}} Corp" in page.facts.value and "<script" not in page.facts.value
+    assert "{{7*7}} Corp" in page.facts.value and "UX Researcher &lt;img src=x onerror=alert(1)&gt;" in page.facts.value
+    assert "<img" not in page.facts.value
     page.propose_button.click()
     assert "&lt;script&gt;" in page.questions_status.value and "<script" not in page.questions_status.value
     assert "&#36;5M and &#36;10M" in page.questions_status.value
@@ -480,3 +488,70 @@ def test_demo_books_and_prepares_the_meeting_with_whoever_said_yes(demo_ws):
     assert list(json.loads(row["checklist"]).values()) == [True, True]
     assert list(json.loads(row["research"]).values()) == [True, True]
     assert row["offer"].startswith("An article")
+
+
+# -- regressions: each found by driving the page, now fixed --------------------------------------------
+def test_rebooking_after_a_cancellation_is_logged_and_scheduled_again(demo_ws):
+    page = page_for(demo_ws, "Rosa")
+    cid = page.contact.id
+    book(page)
+    page.cancel_button.click()
+    assert "Marked as cancelled" in page.meeting_status.value  # the confirmation stays visible
+    book(page)
+    assert len(kinds(demo_ws, cid, "meeting_scheduled")) == 2
+    assert stage(demo_ws, cid) == "scheduled"
+
+
+def test_cancelling_keeps_the_saved_meeting_not_unsaved_edits(demo_ws):
+    page = page_for(demo_ws, "Rosa")
+    cid = page.contact.id
+    book(page)
+    page.minutes.value = 60
+    page.place.value = "The Rusty Pub"
+    page.cancel_button.click()
+    (row,) = meeting_rows(demo_ws, cid)
+    assert (row["minutes"], row["place"], row["cancelled"]) == (30, "https://zoom.us/j/123", 1)
+
+
+def test_preparation_edits_never_save_an_unsaved_time(demo_ws):
+    page = page_for(demo_ws, "Rosa")
+    cid = page.contact.id
+    book(page, "10:00")
+    page.start.value = "15:00"
+    page.offer.value = "A short article"
+    (row,) = meeting_rows(demo_ws, cid)
+    assert row["starts_at"].startswith("2026-03-12T10:00") and row["offer"] == "A short article"
+    assert "Unsaved changes" in page.meeting_status.value
+
+
+def test_the_closing_ask_cannot_be_moved_from_last_place(demo_ws):
+    page = page_for(demo_ws, "Rosa")
+    book(page)
+    page.propose_button.click()
+    closing = page.current[-1]
+    page.list.value = len(page.current) - 2
+    page.down_button.click()
+    assert page.current[-1] == closing and "stays last" in page.questions_status.value
+    page.list.value = len(page.current) - 1
+    page.up_button.click()
+    assert page.current[-1] == closing
+
+
+def test_the_same_own_question_is_listed_once(demo_ws):
+    page = page_for(demo_ws, "Rosa")
+    book(page)
+    for _ in range(2):
+        page.own.value = "What surprised you most in your first month?"
+        page.own_add.click()
+    assert [q.text for q in page.current].count("What surprised you most in your first month?") == 1
+    assert "already in your list" in page.questions_status.value
+
+
+def test_checklist_labels_keep_dollar_signs_literal_under_mathjax(demo_ws):
+    cid = tg.save_contact(demo_ws, tg.Contact(first_name="$5M", last_name="and $10M", target=True))
+    demo_ws.append_event("reply", cid, {"answer": "yes"}, at=NOW.isoformat())
+    page = QuestionsPage(demo_ws, now=NOW)
+    page.person.value = cid
+    labels = [b.description for b in page.research_box.children]
+    assert any("\\$5M and \\$10M" in d for d in labels)  # MathJax shows \$ as a plain $
+    assert not any("$" in d.replace("\\$", "") for d in labels)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -326,3 +326,36 @@ def test_demo_journey_from_the_yes_to_the_thank_you(ws):
     assert page.person.options[0][0].endswith("sent on time")
     assert len(ws.rows("debriefs")) == 1 and len(ws.rows("action_items")) == 1
     assert [(d["contact_id"], d["kind"]) for d in ws.rows("drafts") if d["kind"] == "thanks"] == [(yes, "thanks")]
+
+
+# -- regressions ----------------------------------------------------------------------------------------------
+def test_the_introducers_note_counts_the_outcome_typed(met_ws):
+    amara = contact_id(met_ws, "Amara")
+    met_ws.write(updates={"contacts": [(amara, {"via": "Priya Natarajan"})]})
+    page = ThanksPage(met_ws, now=NOW)
+    page.outcome.value = "I've signed up for the user research meetup she recommended"
+    page.intro_compose.click()
+    assert "doesn't say what came of" not in page.intro.findings.value
+    assert "Priya" not in page.intro.findings.value  # the introducer's name is no typo
+
+
+def test_changing_the_rhythm_redraws_the_overview_and_explains_the_reminders(met_ws):
+    page = ThanksPage(met_ws, now=NOW)
+    page.note.sent.click()
+    assert "Jun 2026" in page.table.value
+    page.cadence.value = 0
+    assert "Jun 2026" not in page.table.value
+    page.reminders.send = lambda *a, **k: None
+    assert page.reminders.click() is None
+    assert "set to &#x27;no updates&#x27;" in page.status.value
+
+
+def test_hand_edits_to_the_thank_you_are_kept(met_ws):
+    page = ThanksPage(met_ws, now=NOW)
+    page.note.body.value = "My own words, with $5M and $10M and <b>tags</b>."
+    page.note.save.click()
+    again = ThanksPage(met_ws, now=NOW)
+    assert again.note.body.value == "My own words, with $5M and $10M and <b>tags</b>."
+    again.note.body.value = "Edited once more."
+    again.note.sent.click()
+    assert ThanksPage(met_ws, now=NOW).note.body.value == "Edited once more."

@@ -11,15 +11,24 @@ from typing import Sequence
 from ..safe import escape
 
 
-def bar_chart(rows: Sequence[tuple[str, int]], title: str, compare: Sequence[int] | None = None) -> str:
-    """Horizontal bars for labelled counts; ``compare`` adds a second (actual) bar per row."""
+def bar_chart(
+    rows: Sequence[tuple[str, int]],
+    title: str,
+    compare: Sequence[int] | None = None,
+    names: tuple[str, str] = ("planned", "so far"),
+) -> str:
+    """Horizontal bars for labelled counts; ``compare`` adds a second bar per row.
+
+    ``names`` say what the two bars are (a plan and what is done, or two ratings); a second
+    value of 0 with names other than the default reads "not rated".
+    """
     width, label_w, bar_h, gap = 460, 210, 16, 10
     per_row = bar_h * (2 if compare else 1) + gap
     height = per_row * len(rows) + 24
     top = max([v for _, v in rows] + list(compare or []) + [1])
     scale = (width - label_w - 40) / top
     summary = "; ".join(
-        f"{label}: {value}" + (f" planned, {compare[i]} so far" if compare else "") for i, (label, value) in enumerate(rows)
+        f"{label}: {value}" + (f" {names[0]}, {compare[i]} {names[1]}" if compare else "") for i, (label, value) in enumerate(rows)
     )
     parts = [
         f'<svg role="img" aria-label="{escape(title + ". " + summary)}" width="{width}" height="{height}" '
@@ -37,7 +46,8 @@ def bar_chart(rows: Sequence[tuple[str, int]], title: str, compare: Sequence[int
             parts.append(
                 f'<rect x="{label_w}" y="{y2}" width="{actual * scale:.1f}" height="{bar_h}" fill="#f0f0f0" stroke="#6b4500" stroke-dasharray="3 2"/>'
             )
-            parts.append(f'<text x="{label_w + actual * scale + 4:.1f}" y="{y2 + 12}" fill="#1b1b1b">{actual} so far</text>')
+            shown = f"{actual} {names[1]}" if actual or names == ("planned", "so far") else f"{names[1]} not rated"
+            parts.append(f'<text x="{label_w + actual * scale + 4:.1f}" y="{y2 + 12}" fill="#1b1b1b">{escape(shown)}</text>')
         y += per_row
     parts.append("</svg>")
     return "".join(parts)

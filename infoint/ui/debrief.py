@@ -230,7 +230,7 @@ class DebriefPage:
         except (WorkspaceError, ValueError) as exc:
             self.status.value = message_html(f"Not saved: {exc}. Your notes are still here; try again.", "warning")
             return False
-        self.status.value = message_html(f"Saved at {datetime.now().astimezone(pipeline.zone(self.tz)):%H:%M}.", "ok")
+        self.status.value = message_html(f"Saved at {self.now().astimezone(pipeline.zone(self.tz)):%H:%M}.", "ok")
         self.findings.value = findings_html(db.check_debrief(debrief, self.questions))
         self._draw_compare()
         return True
@@ -243,8 +243,9 @@ class DebriefPage:
             self.meeting_note.value = message_html("Already marked as held. The thank-you is due within 48 hours: see step 6.", "note")
             return
         start = qs._start(self.meeting.starts_at, self.tz)
-        at = min(start, self.now()) if start else self.now()
-        self.ws.append_event(pipeline.MET, self.contact.id, {"at": at.isoformat(), "meeting_id": self.meeting.id}, at=at.astimezone(timezone.utc).isoformat())
+        held_at = min(start, self.now()) if start else self.now()
+        # Logged now (after the booking), with when it happened in the data: the pipeline uses that.
+        self.ws.append_event(pipeline.MET, self.contact.id, {"at": held_at.isoformat(), "meeting_id": self.meeting.id}, at=self.now().isoformat())
         self.meeting_note.value = message_html(f"Marked as held. Write your notes now, while they are fresh, and thank {self.contact.full_name} within 48 hours (step 6).", "ok")
 
     # -- D4 ---------------------------------------------------------------------------------------------
@@ -311,7 +312,12 @@ class DebriefPage:
             self.compare_table.value = "<p>Your debriefed meetings will appear here side by side.</p>"
             return
         chart_rows = db.fit_chart_rows(comparison)
-        self.compare_chart.value = bar_chart([(label, role) for label, role, _ in chart_rows], "Role fit (solid) and organization fit (dashed), 1-5", compare=[org for _, _, org in chart_rows])
+        self.compare_chart.value = bar_chart(
+            [(label, role) for label, role, _ in chart_rows],
+            "Role fit (solid) and organization fit (dashed), 1 to 5",
+            compare=[org for _, _, org in chart_rows],
+            names=("role fit", "organization fit"),
+        )
         head = "".join(f"<th scope='col'>{h}</th>" for h in ("Person", "Organization", "Role", "Role fit", "Organization fit", "Insights"))
         body = "".join(
             f"<tr><th scope='row'>{escape(r.get('name', ''))}</th><td>{escape(r.get('organization', ''))}</td><td>{escape(r.get('position', ''))}</td>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time, timezone
 
 import ipywidgets as widgets
@@ -11,7 +12,7 @@ from .. import questions as qs
 from .. import targets as tg
 from ..objectives import Objective, Profile
 from ..progress import pipeline_settings
-from ..safe import escape
+from ..safe import escape, label_text
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
@@ -203,7 +204,7 @@ class QuestionsPage:
             self.date.value = start.date() if start else None
             self.start.value = start.strftime("%H:%M") if start else ""
             self.minutes.value = max(10, min(120, m.minutes or 30))
-            self.mode.value = m.mode if m.mode in qs.MODES else ("in person" if a.local else "video")
+            self.mode.value = m.mode if m.id is not None and m.mode in qs.MODES else ("in person" if a.local else "video")
             self.place.value, self.workplace.value, self.recognise.value = m.place, m.their_workplace, m.recognise
             self.notes.value, self.offer.value = m.notes, m.offer
             self.current = qs.from_entries(m.questions)
@@ -218,7 +219,7 @@ class QuestionsPage:
         self.meeting_status.value = message_html(saved, "note")
 
     def _meeting_from_form(self) -> qs.Meeting:
-        m = self.meeting
+        """The meeting as the form shows it: a copy, so unsaved edits never reach the saved one."""
         starts_at = ""
         if self.date.value is not None:
             try:
@@ -227,19 +228,25 @@ class QuestionsPage:
                 clock = None
             if clock is not None:
                 starts_at = datetime.combine(self.date.value, clock, pipeline.zone(self.tz)).isoformat()
-        m.starts_at, m.minutes, m.mode = starts_at, int(self.minutes.value), self.mode.value
-        m.place, m.their_workplace, m.recognise = self.place.value.strip(), bool(self.workplace.value), self.recognise.value.strip()
-        m.notes, m.offer = self.notes.value, self.offer.value.strip()
-        m.questions = qs.to_entries(self.current)
-        return m
+        return replace(
+            self.meeting,
+            starts_at=starts_at,
+            minutes=int(self.minutes.value),
+            mode=self.mode.value,
+            place=self.place.value.strip(),
+            their_workplace=bool(self.workplace.value),
+            recognise=self.recognise.value.strip(),
+            notes=self.notes.value,
+            offer=self.offer.value.strip(),
+            questions=qs.to_entries(self.current),
+        )
 
     def _meeting_changed(self, change=None) -> None:
         if self._loading or self.meeting is None:
             return
         self._update_meeting_findings()
         if change is not None and change["owner"] in (self.mode, self.workplace):
-            self._meeting_from_form()
-            self._draw_checklists()
+            self._draw_checklists(self._meeting_from_form())
         self.meeting_status.value = message_html("Unsaved changes: press Save the meeting.", "note")
 
     def _update_meeting_findings(self) -> None:
@@ -258,18 +265,24 @@ class QuestionsPage:
         if not meeting.starts_at:
             self.meeting_status.value = message_html("Add the date and the start time first.", "warning")
             return False
-        last = [e for e in self._events.get(self.contact.id, []) if e.kind == pipeline.MEETING_SCHEDULED]
-        moved = not last or last[-1].data.get("starts_at") != meeting.starts_at or last[-1].data.get("minutes") != meeting.minutes
+        booked = [e for e in self._events.get(self.contact.id, []) if e.kind in (pipeline.MEETING_SCHEDULED, pipeline.MEETING_CANCELLED)]
+        last = booked[-1] if booked else None
+        moved = (
+            last is None or last.kind == pipeline.MEETING_CANCELLED
+            or last.data.get("starts_at") != meeting.starts_at or last.data.get("minutes") != meeting.minutes
+        )
         try:
             qs.save_meeting(self.ws, meeting)
             if moved:
                 self.ws.append_event(
                     pipeline.MEETING_SCHEDULED, self.contact.id,
                     {"starts_at": meeting.starts_at, "minutes": meeting.minutes, "mode": meeting.mode, "place": meeting.place, "meeting_id": meeting.id},
+                    at=self.now().isoformat(),
                 )
         except WorkspaceError as exc:
             self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
             return False
+        self.meeting = meeting
         self._events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
         start = qs._start(meeting.starts_at, self.tz)
         self.meeting_status.value = message_html(f"Saved: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. Add it to your calendar below.", "ok")
@@ -279,18 +292,23 @@ class QuestionsPage:
         if self.meeting is None or self.meeting.id is None:
             self.meeting_status.value = message_html("There is no saved meeting to cancel.", "warning")
             return
-        self.meeting.cancelled = True
-        qs.save_meeting(self.ws, self.meeting)
-        self.ws.append_event(pipeline.MEETING_CANCELLED, self.contact.id, {"meeting_id": self.meeting.id})
-        self.meeting_status.value = message_html("Marked as cancelled. If you agree a new time, fill it in and save again.", "ok")
+        saved = replace(self.meeting, cancelled=True)  # as saved: edits in the form are not kept
+        qs.save_meeting(self.ws, saved)
+        self.ws.append_event(pipeline.MEETING_CANCELLED, self.contact.id, {"meeting_id": saved.id}, at=self.now().isoformat())
+        self._events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
         self.select(self.contact.id)
+        self.meeting_status.value = message_html("Marked as cancelled. If you agree a new time, fill it in and save again.", "ok")
 
     def _persist(self, message: str) -> None:
-        """Keep preparation and questions as they change (nothing is lost when the page closes)."""
+        """Keep preparation and questions as they change (nothing is lost when the page closes).
+
+        Only the preparation is written: a date, time or place typed but not saved stays unsaved.
+        """
         if self.meeting is None:
             return
+        self.meeting = replace(self.meeting, notes=self.notes.value, offer=self.offer.value.strip(), questions=qs.to_entries(self.current))
         try:
-            qs.save_meeting(self.ws, self._meeting_from_form())
+            qs.save_meeting(self.ws, self.meeting)
         except WorkspaceError as exc:
             self.questions_status.value = message_html(f"Not saved: {exc}", "warning")
             return
@@ -300,18 +318,19 @@ class QuestionsPage:
         if not self._loading:
             self._persist("Saved.")
 
-    def _draw_checklists(self) -> None:
+    def _draw_checklists(self, shown: qs.Meeting | None = None) -> None:
         m = self.meeting
+        shown = shown or m
 
         def boxes(items, store, name):
             out = []
             for key, text in items:
-                box = _css(widgets.Checkbox(description=text, value=bool(store.get(key)), indent=False, layout=_WIDE), f"{name}-item")
+                box = _css(widgets.Checkbox(description=label_text(text), value=bool(store.get(key)), indent=False, layout=_WIDE), f"{name}-item")
                 box.observe(lambda change, key=key, store=store: self._tick(store, key, change["new"]), names="value")
                 out.append(box)
             return out
 
-        self.checklist_box.children = boxes(qs.in_person_checklist(m), m.checklist, "check")
+        self.checklist_box.children = boxes(qs.in_person_checklist(shown), m.checklist, "check")
         self.research_box.children = boxes(qs.research_checklist(self.contact, self.organization), m.research, "research")
 
     def _tick(self, store: dict, key: str, value: bool) -> None:
@@ -353,6 +372,10 @@ class QuestionsPage:
         if i is None:
             return
         j = i + step
+        closing_last = bool(self.current) and self.current[-1].closing
+        if closing_last and len(self.current) - 1 in (i, j):
+            self.questions_status.value = message_html("The closing ask stays last: it is how the conversation ends.", "note")
+            return
         if 0 <= j < len(self.current):
             self.current[i], self.current[j] = self.current[j], self.current[i]
             self._questions_changed("Order saved.", j)
@@ -386,6 +409,9 @@ class QuestionsPage:
         text = " ".join(self.own.value.split())
         if not text:
             self.questions_status.value = message_html("Write your question first.", "warning")
+            return
+        if any(q.text == text for q in self.current):
+            self.questions_status.value = message_html("That question is already in your list.", "note")
             return
         qs.save_custom_question(self.ws, text)
         closing_last = self.current and self.current[-1].closing

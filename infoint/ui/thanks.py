@@ -34,6 +34,15 @@ def _button(name: str, label: str, **kw) -> widgets.Button:
     return _css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
 
 
+def _held_at(event) -> datetime:
+    """When a meeting took place: the time in the ``met`` event's data, else when it was logged."""
+    try:
+        held = datetime.fromisoformat(str(event.data.get("at", "")))
+    except ValueError:
+        return event.at
+    return held if held.tzinfo else event.at
+
+
 class _Note:
     """One editable note (subject, body), its checker findings, files and "I sent it"."""
 
@@ -47,12 +56,14 @@ class _Note:
         self.mailto = _css(widgets.HTML(), f"{name}-mailto")
         self.sent = _button(f"{name}-sent", sent_label, button_style="primary")
         self.sent.on_click(self._on_sent)
+        self.save = _button(f"{name}-save", "Save this draft")
+        self.save.on_click(lambda _: self.save_draft("Draft saved."))
         self.status = _css(widgets.HTML(), f"{name}-status")
         for w in (self.to, self.subject, self.body):
             w.observe(lambda _: self.check(), names="value")
 
     def widgets(self) -> list:
-        return [self.to, self.subject, self.body, self.findings, self.eml, self.mailto, widgets.HBox([self.sent]), self.status]
+        return [self.to, self.subject, self.body, self.findings, self.eml, self.mailto, widgets.HBox([self.save, self.sent]), self.status]
 
     def fill(self, draft, to: str) -> None:
         self.to.value, self.subject.value, self.body.value = to, draft.subject, draft.body
@@ -62,13 +73,42 @@ class _Note:
         page = self.page
         if page.contact is None:
             return
-        findings = th.check_thanks(self.body.value, kind=self.kind, specific_hints=page.hints, suggestion_hints=page.suggestion_hints(), known_words=page.known_words)
+        hints = {"thanks": page.hints, "intro_thanks": [page.outcome.value], "update": [page.progress_text.value]}[self.kind]
+        findings = th.check_thanks(
+            self.body.value, kind=self.kind, specific_hints=[h for h in hints if h.strip()],
+            suggestion_hints=page.suggestion_hints() if self.kind == "thanks" else [], known_words=page.known_words | set(page.contact.via.split()),
+        )
         self.findings.value = findings_html(findings, "Personal and ready to send.")
         url, shortened = exports.mailto_link(self.to.value, self.subject.value, self.body.value)
         note = " (shortened to fit a link: use the .eml draft for the full text)" if shortened else ""
         self.mailto.value = f'<p><a href="{escape(url)}">Open in my mail program</a>{escape(note)}.</p>'
 
+    def save_draft(self, message: str = "") -> None:
+        """Keep the user's own wording (the page puts it back next time)."""
+        page = self.page
+        if page.contact is None:
+            return
+        values = {"subject": self.subject.value, "body": self.body.value}
+        existing = page.ws.query("SELECT id FROM drafts WHERE contact_id = ? AND kind = ?", (page.contact.id, self.kind))
+        try:
+            if existing:
+                page.ws.write(updates={"drafts": [(existing[0]["id"], values)]})
+            else:
+                page.ws.write(inserts={"drafts": [{"contact_id": page.contact.id, "kind": self.kind, **values}]})
+        except WorkspaceError as exc:
+            self.status.value = message_html(f"Not saved: {exc}", "warning")
+            return
+        if message:
+            self.status.value = message_html(message, "ok")
+
+    def saved_draft(self) -> Draft | None:
+        """The user's saved wording for this person and kind, if any."""
+        page = self.page
+        rows = page.ws.query("SELECT subject, body FROM drafts WHERE contact_id = ? AND kind = ?", (page.contact.id, self.kind))
+        return Draft(kind=self.kind, subject=rows[0]["subject"], body=rows[0]["body"]) if rows else None
+
     def _eml(self) -> tuple[str, str, bytes]:
+        self.save_draft()
         p = self.page.profile
         data = exports.eml_draft(sender=p.email, sender_name=p.name, to=self.to.value, to_name="", subject=self.subject.value, body=self.body.value)
         return exports.eml_filename(self.page.contact.full_name, self.kind), "message/rfc822", data
@@ -77,6 +117,7 @@ class _Note:
         page = self.page
         if page.contact is None:
             return
+        self.save_draft()
         page.ws.append_event(self.event, page.contact.id, {"subject": self.subject.value, "body": self.body.value}, at=page.now().isoformat())
         self.status.value = message_html("Recorded. Well done.", "ok")
         page.refresh(keep=page.contact.id)
@@ -183,7 +224,7 @@ class ThanksPage:
         """People you met, newest meeting first; the overview table."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
         self.events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
-        met = {cid: max(e.at for e in evs if e.kind == pipeline.MET) for cid, evs in self.events.items() if any(e.kind == pipeline.MET for e in evs) and cid in self.contacts}
+        met = {cid: max(_held_at(e) for e in evs if e.kind == pipeline.MET) for cid, evs in self.events.items() if any(e.kind == pipeline.MET for e in evs) and cid in self.contacts}
         self.met = met
         self.known_words = set(self.profile.name.split()) | {w for c in self.contacts.values() for w in (c.first_name + " " + c.last_name + " " + c.organization).split()}
         order = sorted(met, key=lambda cid: met[cid], reverse=True)
@@ -223,18 +264,14 @@ class ThanksPage:
         self.specific.options = self.hints
         self.suggestion.value = items[0].text if items else ""
         self.suggestion_status.value = "" if not items else ("Done" if items[0].done else "")
-        saved = self.ws.query("SELECT * FROM drafts WHERE contact_id = ? AND kind = 'thanks'", (contact_id,))
-        if saved:
-            self.note.fill(Draft(kind="thanks", subject=saved[0]["subject"], body=saved[0]["body"]), self.contact.email)
-        else:
-            self.note.fill(th.compose_thanks(self.profile, self.contact), self.contact.email)
+        self.note.fill(self.note.saved_draft() or th.compose_thanks(self.profile, self.contact), self.contact.email)
         self._draw_intro()
         cadence = 91 if self.contact.cadence_days is None else self.contact.cadence_days
         self._loading = True
         self.cadence.value = cadence if cadence in [v for _, v in _CADENCES] else 91
         self._loading = False
         self._draw_next_update()
-        self.update.fill(th.compose_update(self.profile, self.contact), self.contact.email)
+        self.update.fill(self.update.saved_draft() or th.compose_update(self.profile, self.contact), self.contact.email)
 
     def suggestion_hints(self) -> list[str]:
         """The suggested item, for the S2 check that its status is mentioned."""
@@ -248,18 +285,7 @@ class ThanksPage:
         self.card_text.layout.display = None if self.card.value else "none"
         if self.card.value:
             self.card_text.value = th.compose_thanks(self.profile, self.contact, card=True, **args).body
-        self._save_draft("thanks", self.note)
-
-    def _save_draft(self, kind: str, note: _Note) -> None:
-        values = {"subject": note.subject.value, "body": note.body.value}
-        existing = self.ws.query("SELECT id FROM drafts WHERE contact_id = ? AND kind = ?", (self.contact.id, kind))
-        try:
-            if existing:
-                self.ws.write(updates={"drafts": [(existing[0]["id"], values)]})
-            else:
-                self.ws.write(inserts={"drafts": [{"contact_id": self.contact.id, "kind": kind, **values}]})
-        except WorkspaceError as exc:
-            note.status.value = message_html(f"Not saved: {exc}", "warning")
+        self.note.save_draft()
 
     # -- S3 ---------------------------------------------------------------------------------------------
     def _introducer(self) -> str:
@@ -305,6 +331,7 @@ class ThanksPage:
         self.contact.cadence_days = change["new"]
         self.ws.write(updates={"contacts": [(self.contact.id, {"cadence_days": change["new"]})]})
         self._draw_next_update()
+        self._draw_table()
         self.status.value = message_html("Saved.", "ok")
 
     def _on_update_compose(self, _=None) -> None:
@@ -321,6 +348,9 @@ class ThanksPage:
     def _ics(self) -> tuple[str, str, bytes]:
         reminders = th.stay_in_touch_reminders([c for c in self.contacts.values() if c.id in self.met], self.events, self.now(), self.settings.tz)
         if not reminders:
+            thanked = [cid for cid in self.met if self._sent_at(cid, pipeline.THANKS_SENT)]
+            if thanked and all(self.contacts[cid].cadence_days == 0 for cid in thanked):
+                raise ValueError("every person you thanked is set to 'no updates'")
             raise ValueError("no updates are planned yet: send a thank-you first")
         return "stay-in-touch-reminders.ics", "text/calendar", exports.ics_reminders(reminders, self.settings.tz)
 
