@@ -419,3 +419,24 @@ def test_step5_and_6_debrief_referral_in_step2_then_thank_you_sent(fresh_voila, 
         assert kinds.count("met") == 1 and kinds[-1] == "thanks_sent"
         nadia = next(r for r in ws.rows("contacts") if r["first_name"] == "Nadia")
         assert nadia["referred_by"] == amara and nadia["source"] == "referral"
+
+
+def test_report_downloads_from_the_start_page_and_runs_nothing(demo_voila, page, tmp_path):
+    from playwright.sync_api import expect
+
+    base, _ = demo_voila
+    page.goto(f"{base}/voila/render/00_start_here.ipynb")
+    page.wait_for_selector(".ii-start-report button")
+    with page.expect_download(timeout=90_000) as info:
+        page.click(".ii-start-report button")
+    report = tmp_path / info.value.suggested_filename
+    info.value.save_as(report)
+    expect(page.locator(".ii-start-report-status")).to_contain_text("prepared")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(report.as_uri())
+    body = page.inner_text("body")
+    for expected in ("Leela Varadan", "Tidewater Travel Group", "<b>Theo</b> Marchetti"):
+        assert expected in body
+    assert page.evaluate("typeof window.__pwned") == "undefined" and page.locator("script").count() == 0
+    assert all(url.startswith(("file:", "data:", "about:")) for url in requests)

@@ -124,3 +124,17 @@ def test_agenda_lists_due_items_with_links_and_escaped_names(ws):
     html = StartPage(ws).today().children[0].value
     assert "Write your request to &lt;img" in html and "<img" not in html
     assert 'href="03_compose_requests.ipynb"' in html and "Step 3" in html
+
+
+def test_report_download_for_the_whole_workbook_and_one_step(ws):
+    from infoint.demo import apply_persona
+
+    apply_persona(ws)
+    page = StartPage(ws)
+    page.report_button.send = lambda *a, **k: None
+    name, mime, data = page.report_button.click()
+    assert name.startswith("infoint-report-") and mime == "text/html" and b"Leela Varadan" in data
+    assert "report was prepared" in page.report_status.value
+    page.report_scope.value = 2
+    name, _, data = page.report_button.click()
+    assert "step-2" in name and b"Tidewater Travel Group" in data

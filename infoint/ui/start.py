@@ -69,6 +69,16 @@ class StartPage:
         self.restore_button.on_click(self._on_restore)
         self.backup_status = _html(css="ii-start-backup-status")
         self._pending: tuple[str, bytes] | None = None
+        # the report for an advising appointment
+        self.report_scope = widgets.Dropdown(
+            description="What to include",
+            options=[("The whole workbook", 0)] + [(f"Step {n}: {title}", n) for n, title, _ in STEPS],
+            style={"description_width": "initial"},
+        )
+        self.report_scope.add_class("ii-start-report-scope")
+        self.report_button = DownloadButton("Download a report to share with an advisor", self._report_file, on_error=self._report_failed)
+        self.report_button.add_class("ii-start-report")
+        self.report_status = _html(css="ii-start-report-status")
         # demo
         self.demo_button = widgets.Button(description="Load the demo persona", layout=_auto(), tooltip="Fill the workbook with a made-up student's data")
         self.demo_button.add_class("ii-start-demo")
@@ -144,6 +154,16 @@ class StartPage:
         )
 
     @section
+    def report(self) -> widgets.VBox:
+        """A code-free page of your workbook (or one step) for an advising appointment."""
+        intro = _html(
+            "<p>A single web page with what you planned, whom you are contacting, your meetings, what you learned "
+            "and what comes next: no code, and nothing on it can run. Print it, or bring it to an appointment. "
+            "It holds your own notes, so share it only with people you choose.</p>"
+        )
+        return widgets.VBox([intro, self.report_scope, self.report_button, self.report_status])
+
+    @section
     def demo_loader(self) -> widgets.VBox:
         """The demo persona, for trying things out."""
         return widgets.VBox([self.demo_button, self.demo_confirm, self.demo_status])
@@ -191,6 +211,17 @@ class StartPage:
             f"Your workbook was prepared for download ({len(data) // 1024 + 1} KB). Keep the file somewhere safe.", "ok"
         )
         return backup_filename(), "application/zip", data
+
+    def _report_file(self) -> tuple[str, str, bytes]:
+        from ..report import REPORT_MIME, report_filename, report_html  # nbconvert loads only now
+
+        step = self.report_scope.value or None
+        data = report_html(self.ws, step)
+        self.report_status.value = message_html(f"Your report was prepared ({len(data) // 1024 + 1} KB).", "ok")
+        return report_filename(step), REPORT_MIME, data
+
+    def _report_failed(self, exc: Exception) -> None:
+        self.report_status.value = message_html(f"The report could not be made: {exc}", "warning")
 
     def _download_failed(self, exc: Exception) -> None:
         self.backup_status.value = message_html(f"The download could not be prepared: {exc}", "warning")
