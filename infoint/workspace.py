@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -221,11 +220,16 @@ def _prepare_location(path: Path) -> None:
     """Create the folder (0700) and file (0600) before SQLite does, so nobody else can read them."""
     folder = path.parent
     if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)
+        try:
+            folder.mkdir(parents=True, mode=0o700)
+            os.chmod(folder, 0o700)
+        except FileExistsError:  # another kernel created it a moment ago
+            pass
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            pass
     try:
         os.chmod(path, 0o600)
     except OSError:  # not ours to change (a read-only share): SQLite will say so if it matters
@@ -294,8 +298,17 @@ class Workspace:
                 self.journal_mode, self.notice = "wal", ""
                 return
             reason = f"SQLite could not use WAL here (it answered '{mode}')"
-        mode = self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()
+        try:
+            mode = self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()
+        except sqlite3.OperationalError:  # another notebook has the file open in WAL: it can't switch now
+            mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
         self.journal_mode = mode
+        if mode == "wal":
+            self.notice = (
+                f"The rollback journal was wanted because {reason}, but another notebook has the workbook open. "
+                "It stays in WAL mode until every notebook using it is closed; your data is safe either way."
+            )
+            return
         self.notice = (
             f"Using SQLite's rollback journal because {reason}. Your data is safe; "
             "two notebooks writing at the same moment just wait a little longer for each other."
@@ -344,13 +357,22 @@ class Workspace:
         """One write transaction: ``BEGIN IMMEDIATE`` takes the write lock up front, so a
         read-modify-write in another kernel waits rather than overwriting this one."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise WorkspaceError(
+                f"The workbook is busy ({exc}): another notebook kept it locked for too long. Nothing was lost; try again."
+            ) from exc
         try:
             yield conn
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            conn.execute("ROLLBACK")
+            raise WorkspaceError(f"The change could not be saved ({exc}). Nothing was changed; try again.") from exc
 
     def query(self, sql: str, params: tuple | Mapping = ()) -> list[dict]:
         """Rows of a read-only query as plain dicts."""
@@ -502,11 +524,9 @@ class Workspace:
         forward, so an old backup restores into a newer workbook. Returns rows per table.
         """
         version, tables = _validate_dump(content)
-        fd, scratch_name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=self.path.parent)
-        os.close(fd)
-        scratch_path = Path(scratch_name)
+        # The scratch copy lives in memory: a restore killed midway leaves no copy of the data on disk.
+        scratch = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            scratch = sqlite3.connect(scratch_path, isolation_level=None)
             try:
                 scratch.execute("BEGIN")
                 migrate_connection(scratch, version)
@@ -516,29 +536,21 @@ class Workspace:
                 scratch.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise WorkspaceError(f"The backup could not be read back: {exc}. Nothing was changed.") from exc
-            finally:
-                scratch.close()
-            return self._replace_from(scratch_path)
+            return self._replace_from(scratch)
         finally:
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(str(scratch_path) + suffix).unlink(missing_ok=True)
+            scratch.close()
 
-    def _replace_from(self, source: Path) -> dict[str, int]:
-        conn = self.conn
-        conn.execute("ATTACH DATABASE ? AS restore_src", (str(source),))
-        try:
-            counts = {}
-            with self.transaction() as tx:
-                for table in self.tables():
-                    cols = ", ".join(quote_name(c) for c in self.columns(table))
-                    tx.execute(f"DELETE FROM main.{quote_name(table)}")
-                    tx.execute(
-                        f"INSERT INTO main.{quote_name(table)} ({cols}) SELECT {cols} FROM restore_src.{quote_name(table)}"
-                    )
-                    counts[table] = tx.execute(f"SELECT count(*) FROM main.{quote_name(table)}").fetchone()[0]
-            return counts
-        finally:
-            conn.execute("DETACH DATABASE restore_src")
+    def _replace_from(self, source: sqlite3.Connection) -> dict[str, int]:
+        counts = {}
+        with self.transaction() as tx:
+            for table in self.tables():
+                cols = self.columns(table)
+                names = ", ".join(quote_name(c) for c in cols)
+                rows = source.execute(f"SELECT {names} FROM {quote_name(table)} ORDER BY rowid").fetchall()
+                tx.execute(f"DELETE FROM main.{quote_name(table)}")
+                tx.executemany(f"INSERT INTO main.{quote_name(table)} ({names}) VALUES ({', '.join('?' for _ in cols)})", rows)
+                counts[table] = len(rows)
+        return counts
 
 
 def quote_name(name: str) -> str:
