@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import subprocess
 import sys
-import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -748,7 +747,6 @@ def big_export(n: int, position: str = "Designer") -> bytes:
 
 
 def test_thirty_thousand_connections_round_trip():
-    started = time.perf_counter()
     plan = read_contacts(big_export(30_000), "Connections.csv")
     assert len(plan.contacts) == 30_000 and plan.skipped == []
     assert plan.contacts[0][0] == 5 and plan.contacts[-1][0] == 30_004
@@ -759,7 +757,6 @@ def test_thirty_thousand_connections_round_trip():
     again = plan_merge(existing, read_contacts(big_export(30_000, "Lead"), "Connections.csv"))
     assert (len(again.add), len(again.update), len(again.unchanged)) == (0, 15_000, 15_000)
     assert again.update[0] == (6, 101, {"position": "Lead"})
-    assert time.perf_counter() - started < 5  # a smoke check only; timings live in benchmarks/
 
 
 def test_import_stays_light():
