@@ -206,3 +206,25 @@ def test_every_control_has_a_label(ws):
     controls = [page.org_pick, page.org_name, page.org_size, page.org_motivation, page.org_postings, page.org_advocacy, page.c_first,
                 page.c_connection, page.c_seniority, page.c_focus, page.c_local, page.f_text, page.f_seniority, page.row_pick, page.upload]
     assert all(w.description.strip() for w in controls)
+
+
+def test_the_filtered_list_downloads_as_csv_and_xlsx_without_formulas(ws):
+    import csv
+
+    import openpyxl
+
+    apply_persona(ws)
+    tg.save_contact(ws, tg.Contact(first_name="=HYPERLINK(\"http://x\")", last_name="Evil", organization="Innkeep Cloud"))
+    page = TargetsPage(ws)
+    page.f_org.value = "innkeep"
+    for button in (page.csv_button, page.xlsx_button):
+        button.send = lambda *a, **k: None
+    name, mime, data = page.csv_button.click()
+    assert name.endswith(".csv") and mime == "text/csv"
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) - 1 == len(page.filtered) and all("Innkeep" in r[2] for r in rows[1:])
+    assert any(r[0].startswith("'=HYPERLINK") for r in rows[1:])
+    name, _, data = page.xlsx_button.click()
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert sheet.max_row - 1 == len(page.filtered)
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import imports
+from .. import exports, imports
 from .. import targets as tg
 from ..objectives import Objective
 from ..safe import escape, link
 from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
+from .download import DownloadButton
 from .feedback import STYLE, message_html
 from .section import section
 from .session import open_workspace
@@ -432,13 +433,17 @@ class TargetsPage:
         self.pick_top_button = _button("pick-top", "Pick the top suggestions for my plan")
         self.pick_top_button.on_click(self._on_pick_top)
         self.table_status = _css(widgets.HTML(), "table-status")
+        self.csv_button = _css(DownloadButton("Download the list shown (CSV)", lambda: self._table_file("csv"), on_error=self._export_failed), "csv")
+        self.xlsx_button = _css(DownloadButton("Download it for Excel (.xlsx)", lambda: self._table_file("xlsx"), on_error=self._export_failed), "xlsx")
 
     @section
     def contacts_section(self) -> widgets.VBox:
         """The ranked list: filters, one page at a time, and picking targets."""
         filters = widgets.VBox([self.f_text, self.f_org, widgets.HBox([self.f_seniority, self.f_connection, self.f_focus]), self.f_targets])
         actions = widgets.HBox([self.pick_button, self.drop_button, self.edit_button])
-        return widgets.VBox([filters, self.page_label, self.table, widgets.HBox([self.prev_button, self.next_button]), self.row_pick, actions, widgets.HBox([self.pick_top_button]), self.table_status])
+        downloads = widgets.HBox([self.csv_button, self.xlsx_button])
+        return widgets.VBox([filters, self.page_label, self.table, widgets.HBox([self.prev_button, self.next_button]), self.row_pick, actions,
+                             widgets.HBox([self.pick_top_button]), self.table_status, downloads])
 
     @section
     def mix_section(self) -> widgets.VBox:
@@ -491,6 +496,17 @@ class TargetsPage:
             f"<td title='{escape(a.seniority_why)}'>{escape(tg.SENIORITY_LABELS[a.seniority])}</td><td title='{escape(a.focus_why)}'>{escape(a.focus)}</td>"
             f"<td>{'yes' if a.local else 'no'}</td><td>{a.score:g}</td><td class='ii-why'>{escape(a.why)}</td></tr>"
         )
+
+    def _table_file(self, ext: str) -> tuple[str, str, bytes]:
+        """Everyone matching the filters, ranked, as a spreadsheet (cells can never run as formulas)."""
+        header, rows = exports.contacts_table([a.contact for a in self.filtered], self.filtered)
+        data = exports.table_csv(header, rows) if ext == "csv" else exports.table_xlsx(header, rows)
+        mime = "text/csv" if ext == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        self.table_status.value = message_html(f"{len(rows)} people prepared for download.", "ok")
+        return exports.export_filename("contacts", ext), mime, data
+
+    def _export_failed(self, exc: Exception) -> None:
+        self.table_status.value = message_html(f"The file could not be made: {exc}", "warning")
 
     def _selected(self) -> tg.Assessment | None:
         return next((a for a in self.filtered if a.contact.id == self.row_pick.value), None)
