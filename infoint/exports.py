@@ -230,7 +230,10 @@ def eml_draft(
     an empty header rather than a guessed one. The result is parsed back and its header set
     checked before it is returned, so a draft with an injected header can never leave.
     """
-    msg = EmailMessage(policy=email.policy.default)
+    # No header wrapping (names are capped at 120 characters and subjects at 300): Python 3.11's
+    # folding drops the quotes around a long display name, turning its commas into recipients.
+    policy = email.policy.default.clone(max_line_length=998)
+    msg = EmailMessage(policy=policy)
     msg["From"] = _mailbox(sender_name, sender)
     msg["To"] = _mailbox(to_name, to)
     msg["Subject"] = clean_header(subject)
@@ -244,7 +247,13 @@ def eml_draft(
     parsed = email.message_from_bytes(data, policy=email.policy.default)
     expected = {h.lower() for h in _EML_HEADERS} | {"mime-version", "content-type", "content-transfer-encoding"}
     names = [k.lower() for k in parsed.keys()]
-    if sorted(names) != sorted(expected):
+    wanted = {"from": clean_address(sender), "to": clean_address(to)}
+    try:
+        got = {k: [a.addr_spec for a in parsed[k].addresses] for k in ("from", "to")}
+    except (AttributeError, IndexError, TypeError, ValueError):
+        got = None
+    same_people = got is not None and all(got[k] == ([wanted[k]] if wanted[k] else []) for k in got)
+    if sorted(names) != sorted(expected) or not same_people:
         raise ValueError("The draft could not be built safely from this text; please simplify the names or subject.")
     return data
 
