@@ -228,3 +228,45 @@ def test_the_filtered_list_downloads_as_csv_and_xlsx_without_formulas(ws):
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     assert sheet.max_row - 1 == len(page.filtered)
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_any_file_through_the_page_imports_or_changes_nothing(tmp_path):
+    """Issue 8: whatever bytes arrive (garbage, odd encodings, broken CSV), the page either imports
+    or says why, and then the workspace is exactly as before."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from infoint.workspace import Workspace
+
+    cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+    csv_like = st.lists(st.lists(cells, min_size=1, max_size=8), min_size=1, max_size=20).map(
+        lambda rows: "\n".join(";".join(r) for r in [["First Name", "Last Name", "Company"]] + rows)
+    )
+    files = st.one_of(
+        st.binary(max_size=3000),
+        csv_like.map(lambda t: t.encode("utf-8")),
+        csv_like.map(lambda t: t.encode("utf-16")),
+        csv_like.map(lambda t: t.encode("cp1252", "replace")),
+    )
+    ws = Workspace.open(tmp_path / "prop" / "workspace.sqlite3")
+    apply_persona(ws)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(files)
+    def check(data):
+        before = ws.dump()
+        page = TargetsPage(ws)
+        page.upload.value = as_upload("contacts.csv", data)
+        if not page.import_button.disabled:
+            page.import_button.click()
+        status = page.import_status.value
+        if " added, " in status:  # imported: the report counts what was added
+            ws.restore(before)  # back to the same start for the next example
+        else:  # refused, with the reason shown: nothing at all changed
+            assert "Nothing was imported" in status
+            assert ws.dump() == before
+
+    try:
+        check()
+    finally:
+        ws.close()
