@@ -15,14 +15,7 @@ Helpers are copied from tests/test_browser.py (tests are not a package).
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,18 +23,9 @@ import pytest
 
 from infoint.workspace import Workspace
 
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _full_demo, _require_chromium, _start_voila, _stop  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -63,68 +47,7 @@ def payload(tag: str) -> str:
     return f"{tag} {IMG} {SVG} {SCRIPT} {QUOTE} {JS_URL} {TEMPLATE} {MATH} {MONEY}"
 
 
-# ------------------------------------------------------------------ helpers (from test_browser.py)
-
-def _require_chromium() -> None:
-    if not os.path.exists(CHROMIUM):
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must install it")
-        pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_voila(workspace: Path):
-    """Start Voila on the notebooks folder with its own workspace; returns (process, base URL, log)."""
-    port = _free_port()
-    log = open(workspace.parent / "voila.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "notebooks", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"],
-        cwd=ROOT,
-        env={**os.environ, "INFOINT_WORKSPACE": str(workspace)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/voila/templates/lab/static/voila.js", timeout=5)
-            return proc, base, log
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                _stop(proc, log)
-                raise RuntimeError("Voila did not start: " + (workspace.parent / "voila.log").read_text()[-2000:])
-            time.sleep(0.3)
-
-
-def _stop(proc, log) -> None:
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=30)
-    log.close()
-
-
-def _full_demo(workspace: Path) -> None:
-    """Run every page's demo in-process (what papermill does), so each page has content."""
-    from infoint.ui import session
-    from infoint.ui.debrief import DebriefPage
-    from infoint.ui.objectives import ObjectivesPage
-    from infoint.ui.outreach import OutreachPage
-    from infoint.ui.questions import QuestionsPage
-    from infoint.ui.start import StartPage
-    from infoint.ui.targets import TargetsPage
-    from infoint.ui.thanks import ThanksPage
-
-    for page in (StartPage, ObjectivesPage, TargetsPage, OutreachPage, QuestionsPage, DebriefPage, ThanksPage):
-        page.open(str(workspace), demo=True)
-    session._OPEN.pop(workspace.resolve()).close()
-
+# ------------------------------------------------------------------ helpers shared with test_browser.py
 
 # ------------------------------------------------------------------ the payload workspace
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -23,18 +21,9 @@ from infoint.safe import escape
 from infoint.targets import Contact, Organization, save_contact, save_organization
 from infoint.workspace import Workspace
 
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium  # the one place for Chromium's settings
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HEAVY = ["jsonschema", "nbconvert", "nbformat", "matplotlib"]
 LOCAL_SCHEMES = ("file:", "data:", "about:")
 
@@ -49,14 +38,6 @@ PAYLOADS = [
 ]
 JS_URL = "javascript:window.__pwned=1"
 PAYLOAD_NAME = 'Ale$$x <img src=x onerror="window.__pwned=1"> {{7*7}}'
-
-
-def _require_chromium() -> None:
-    if not os.path.exists(CHROMIUM):
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must install it")
-        pytest.skip(message)
 
 
 # --------------------------------------------------------------------------- workspaces
