@@ -29,6 +29,7 @@ from .objectives import Finding
 from .pipeline import STEP_NOTEBOOKS, AgendaItem, zone
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
+from .safe import whole_number as _whole
 from .targets import Contact, email_key, fold, fold_title, name_org_key, org_key, url_key
 
 __all__ = [
@@ -67,19 +68,6 @@ def _get(row, key):
         return row[key]
     except (KeyError, IndexError, TypeError):
         return None
-
-
-def _whole(value) -> int | None:
-    """An integer, or None for anything that is not a whole number (bools included)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,9}\s*", value):
-        return int(value)
-    return None
 
 
 def _rating(value) -> int | None:
@@ -750,7 +738,6 @@ def fit_chart_rows(comparison: Comparison) -> list[tuple[str, int, int]]:
         label = f"{name} ({organization})" if organization else name
         out.append((label, _rating(row.get("role_fit")) or 0, _rating(row.get("org_fit")) or 0))
     return out
-
 
 
 # ----------------------------------------------------------------- reading and writing the workspace

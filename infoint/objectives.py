@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 
 from .safe import plain_text as _text
+from .safe import whole_number as _whole
 from .safe import text_list as _as_list
 
 __all__ = [
@@ -182,19 +183,6 @@ def _load_list(value) -> list[str]:
     """A stored list of strings; other shapes give an empty list, non-strings are dropped."""
     value = _load_json(value)
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _whole(value) -> int | None:
-    """An integer count, or None for anything that is not a whole number (bools included)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,9}\s*", value):
-        return int(value)
-    return None
 
 
 def _load_plan(value) -> Plan:

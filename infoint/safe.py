@@ -76,6 +76,20 @@ def one_line(value, limit: int | None = MAX_LINE) -> str:
     return text
 
 
+def whole_number(value) -> int | None:
+    """An integer from a stored or typed value, or None for anything that is not a whole number
+    (bools included), so a damaged row never raises."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,9}\s*", value):
+        return int(value)
+    return None
+
+
 def text_list(value) -> list[str]:
     """A list of strings from a list, a tuple, a single string or None."""
     if value is None:

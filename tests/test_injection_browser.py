@@ -23,7 +23,8 @@ import pytest
 
 from infoint.workspace import Workspace
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _full_demo, _require_chromium, _start_voila, _stop  # noqa: E402
+from test_browser import _full_demo, _require_chromium, _start_voila, _stop  # noqa: E402
+from test_browser import browser  # noqa: E402,F401  (the shared Chromium fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -165,17 +166,6 @@ def payload_voila(payload_workspace):
     proc, base, log = _start_voila(payload_workspace)
     yield base, payload_workspace
     _stop(proc, log)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
 from .feedback import STYLE, findings_html, message_html
+from .controls import controls
 from .section import section
 from .session import open_workspace
 
@@ -23,13 +24,7 @@ _WIDE = widgets.Layout(width="95%")
 _RATINGS = [("not rated", 0)] + [(str(i), i) for i in range(1, 6)]
 
 
-def _css(widget, name: str):
-    widget.add_class(f"ii-debrief-{name}")
-    return widget
-
-
-def _button(name: str, label: str, **kw) -> widgets.Button:
-    return _css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
+_css, _button = controls("debrief")
 
 
 def _area(name: str, label: str, rows: int = 4) -> widgets.Textarea:

@@ -14,6 +14,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
+from .controls import controls
 from .section import section
 from .session import open_workspace
 
@@ -29,13 +30,7 @@ _SENT_EVENT = {  # what "I sent it" records for each kind of draft (R6, R7)
 }
 
 
-def _css(widget, name: str):
-    widget.add_class(f"ii-outreach-{name}")
-    return widget
-
-
-def _button(name: str, label: str, **kw) -> widgets.Button:
-    return _css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
+_css, _button = controls("outreach")
 
 
 class OutreachPage:

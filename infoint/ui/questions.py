@@ -16,6 +16,7 @@ from ..safe import escape, label_text
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
+from .controls import controls
 from .section import section
 from .session import open_workspace
 
@@ -23,13 +24,7 @@ _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
 
 
-def _css(widget, name: str):
-    widget.add_class(f"ii-questions-{name}")
-    return widget
-
-
-def _button(name: str, label: str, **kw) -> widgets.Button:
-    return _css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
+_css, _button = controls("questions")
 
 
 class QuestionsPage:

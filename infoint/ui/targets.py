@@ -15,6 +15,7 @@ from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
 from .download import DownloadButton
 from .feedback import STYLE, message_html
+from .controls import controls
 from .section import section
 from .session import open_workspace
 from .upload import as_upload
@@ -25,17 +26,11 @@ _LABEL = {"description_width": "initial"}
 _NONE = "(not in this file)"
 
 
-def _css(widget, name: str):
-    widget.add_class(f"ii-targets-{name}")
-    return widget
+_css, _button = controls("targets")
 
 
 def _text(name: str, label: str, **kw) -> widgets.Text:
     return _css(widgets.Text(description=label, style=_LABEL, layout=widgets.Layout(width="95%"), **kw), name)
-
-
-def _button(name: str, label: str, **kw) -> widgets.Button:
-    return _css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
 
 
 def _dropdown(name: str, label: str, options, **kw) -> widgets.Dropdown:

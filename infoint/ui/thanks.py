@@ -17,6 +17,7 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
+from .controls import controls
 from .section import section
 from .session import open_workspace
 
@@ -25,13 +26,7 @@ _WIDE = widgets.Layout(width="95%")
 _CADENCES = [("every 2 months", 61), ("every 3 months (suggested)", 91), ("every 4 months", 122), ("every 6 months", 182), ("no updates", 0)]
 
 
-def _css(widget, name: str):
-    widget.add_class(f"ii-thanks-{name}")
-    return widget
-
-
-def _button(name: str, label: str, **kw) -> widgets.Button:
-    return _css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
+_css, _button = controls("thanks")
 
 
 def _held_at(event) -> datetime:
