@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import islice
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Iterable, Iterator
 
+from .bulk import paused_gc
 from .targets import Contact, email_key, fold, name_org_key, url_key
 
 __all__ = [
@@ -134,6 +135,8 @@ class ImportPlan:
     file: str
     contacts: list[tuple[int, Contact]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # The only Contact fields the file fills (the rest keep their defaults); () when not known.
+    fields: tuple[str, ...] = ()
 
 
 @dataclass
@@ -145,6 +148,7 @@ class MergePlan:
     unchanged: list[tuple[int, int]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     file: str = ""  # the imported file's name, for the report after the import
+    fields: tuple[str, ...] = ()  # ImportPlan.fields: lets the new contacts be written as a lean batch
 
 
 # ---------------------------------------------------------------------------------------------
@@ -413,19 +417,18 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
     if len(text) - end > _CHECK_LINES_FROM:
         source = _bounded_lines(source, name, header_line, len(columns))
     reader = csv.reader(source, delimiter=delimiter)
-    before = 0
+    before = header_line + 1  # the line the next record starts on
     ncols, rows, strip = len(columns), collected.rows, str.strip
     try:
         for record in reader:
-            number = header_line + before + 1
-            before = reader.line_num
+            number, before = before, header_line + 1 + reader.line_num
             cells = list(map(strip, record))
             if len(cells) == ncols and any(cells) and not collected.blank_count and len(rows) < _MAX_ROWS and max(map(len, cells)) <= MAX_CELL_CHARS:
                 rows.append((number, cells))  # the common case, kept fast for 30,000 rows
             else:
                 collected.add(number, cells)
     except csv.Error as exc:
-        line = header_line + before + 1  # the line where the record that failed starts
+        line = before  # the line where the record that failed starts
         if "field larger than field limit" in str(exc):
             raise _long_cell(name, "line", line) from None
         raise _fail(
@@ -543,6 +546,7 @@ def _read_workbook(workbook: Any, name: str) -> ParsedFile:
     return ParsedFile(name, _kind(columns), "xlsx", "", header_row, columns, collected.rows)
 
 
+@paused_gc()
 def read_table(data: bytes, name: str) -> ParsedFile:
     """Read a CSV or .xlsx file's header and rows as text, or refuse it with a plain-language ImportFailed.
 
@@ -582,7 +586,6 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d+)?")
 
 
-@lru_cache(maxsize=4096)
 def _iso_date(text: str) -> str:
     """LinkedIn's "12 Mar 2021" or an ISO date (time ignored) as "2021-03-12"; anything else ""."""
     match = _DAY_MONTH_YEAR.fullmatch(text)
@@ -618,7 +621,6 @@ def _split_name(full: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-_url = lru_cache(maxsize=1 << 16)(url_key)
 _name_org = lru_cache(maxsize=1 << 16)(name_org_key)
 
 
@@ -704,6 +706,7 @@ def _checked_mapping(parsed: ParsedFile, mapping: dict[str, str]) -> dict[str, s
     return used
 
 
+@paused_gc()
 def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> ImportPlan:
     """Turn rows into contacts with a column mapping (contact field -> column), keeping every row's line number.
 
@@ -719,24 +722,38 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
     connected = position[used["connected_on"]] if "connected_on" in used else None
     years = position[used["years_in_industry"]] if "years_in_industry" in used else None
     unit = "row" if parsed.encoding == "xlsx" else "line"
-    plan = ImportPlan(parsed.name)
+    filled = {f for f, _ in text_fields} | {"source"}
+    filled |= {"first_name", "last_name"} if full is not None else set()
+    filled |= {"connected_on"} if connected is not None else set()
+    filled |= {"years_in_industry"} if years is not None else set()
+    plan = ImportPlan(parsed.name, fields=tuple(f for f in CONTACT_FIELDS + ("source",) if f in filled))
     people = _People()
+    names = [f for f, _ in text_fields]
+    pick = itemgetter(*[i for _, i in text_fields]) if len(text_fields) > 1 else None
+    dates: dict[str, str] = {}  # a LinkedIn export has a few thousand distinct days for 30,000 rows
     for line, cells in parsed.rows:
         if not any(cells):
             plan.skipped.append((line, "blank row"))
             continue
-        values: dict[str, Any] = {f: cells[i] for f, i in text_fields}
+        if pick is not None:
+            values: dict[str, Any] = dict(zip(names, pick(cells)))
+        else:
+            values = {f: cells[i] for f, i in text_fields}
         if full is not None and not values.get("first_name") and not values.get("last_name"):
             values["first_name"], values["last_name"] = _split_name(cells[full])
         if not values.get("first_name") and not values.get("last_name"):
             plan.skipped.append((line, "no name"))
             continue
         if connected is not None:
-            values["connected_on"] = _iso_date(cells[connected])
+            day = cells[connected]
+            iso = dates.get(day)
+            if iso is None:
+                iso = dates[day] = _iso_date(day)
+            values["connected_on"] = iso
         if years is not None:
             values["years_in_industry"] = _years(cells[years])
         contact = Contact(**values, source=source)
-        url, email = _url(contact.profile_url), email_key(contact.email)
+        url, email = url_key(contact.profile_url), email_key(contact.email) if contact.email else ""
         earlier = people.find(contact, url, email)
         if earlier is not None:
             plan.skipped.append((line, f"same person as {unit} {earlier}"))
@@ -751,6 +768,7 @@ def _linkedin_mapping(columns: list[str]) -> dict[str, str]:
     return {f: by_key[_header_key(n)] for f, n in zip(_LINKEDIN_FIELDS, LINKEDIN_HEADER) if _header_key(n) in by_key}
 
 
+@paused_gc()
 def read_contacts(data: bytes, name: str, mapping: dict[str, str] | None = None) -> ImportPlan:
     """Read a file straight to contacts: LinkedIn's export with its known columns, other files with the given or guessed mapping.
 
@@ -776,6 +794,7 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+@paused_gc()
 def plan_merge(existing: list[Contact], plan: ImportPlan) -> MergePlan:
     """Match each imported contact to a saved one and say what would change, so re-importing never duplicates anyone.
 
@@ -785,15 +804,16 @@ def plan_merge(existing: list[Contact], plan: ImportPlan) -> MergePlan:
     location, phone); the user's own fields are only filled when still empty (introduced by,
     shared link, notes, years in the industry) and never changed otherwise.
     """
-    merge = MergePlan(skipped=list(plan.skipped), file=plan.file)
-    if not plan.contacts:
+    merge = MergePlan(skipped=list(plan.skipped), file=plan.file, fields=plan.fields)
+    if not existing:  # a first import: nobody to match
+        merge.add = list(plan.contacts)
         return merge
     saved = _People()
     for index, contact in enumerate(existing):
-        saved.add(index, contact, _url(contact.profile_url), email_key(contact.email))
+        saved.add(index, contact, url_key(contact.profile_url), email_key(contact.email))
     matched: dict[int, int] = {}  # index in existing -> line that matched it
     for line, contact in plan.contacts:
-        index = saved.find(contact, _url(contact.profile_url), email_key(contact.email))
+        index = saved.find(contact, url_key(contact.profile_url), email_key(contact.email))
         if index is None:
             merge.add.append((line, contact))
             continue

@@ -12,8 +12,12 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import attrgetter, ne
 from typing import Any, Mapping
+
+from .bulk import paused_gc
+from .workspace import Batch
 
 CONNECTIONS = ("first", "second", "cold")  # T2
 CONNECTION_LABELS = {"first": "first-degree (you know them)", "second": "second-degree (someone you know knows them)", "cold": "cold (no link yet)"}
@@ -51,10 +55,12 @@ def org_key(name: str) -> str:
 def url_key(url: str) -> str:
     """A profile URL's identity: no scheme, no www, no query, no trailing slash, lower case."""
     text = (url or "").strip().lower()
-    text = re.sub(r"^[a-z]+://", "", text)
-    text = re.sub(r"^www\.", "", text)
-    text = re.split(r"[?#]", text, maxsplit=1)[0]
-    return text.rstrip("/")
+    scheme, found, rest = text.partition("://")
+    if found and scheme.isascii() and scheme.isalpha():
+        text = rest
+    if text.startswith("www."):
+        text = text[4:]
+    return text.partition("?")[0].partition("#")[0].rstrip("/")
 
 
 @lru_cache(maxsize=65536)
@@ -366,8 +372,9 @@ def _title_facts(title: str) -> tuple[str, str, bool]:
 class Classifier:
     """Classifies contacts against one context, caching what titles, organizations and places imply.
 
-    A LinkedIn export repeats titles, employers and cities a lot, so per-value caches keep
-    30,000 contacts well under a second without vectorised string code.
+    A LinkedIn export repeats titles, employers, cities and (mostly empty) overrides a lot, so
+    each part of an assessment, reason text included, is worked out once per distinct value:
+    30,000 contacts take a tenth of a second without vectorised string code.
     """
 
     def __init__(self, ctx: Context):
@@ -378,6 +385,10 @@ class Classifier:
         self._titles: dict[str, tuple[str, str, bool]] = {}
         self._roles: dict[str, str] = {}
         self._places: dict[str, tuple[bool, str]] = {}
+        self._orgs: dict[str, tuple[str, str]] = {}  # organization -> (why it interests you, its long-list location)
+        self._links: dict[tuple, tuple[str, str, bool, str]] = {}
+        self._levels: dict[tuple, tuple[str, str]] = {}
+        self._focuses: dict[tuple, tuple[str, str]] = {}
 
     def _role(self, text: str) -> str:
         hit = self._roles.get(text)
@@ -386,6 +397,14 @@ class Classifier:
             hit = next((role for role, tokens in self.roles if tokens <= words), "")
             self._roles[text] = hit
         return hit
+
+    def _org(self, name: str) -> tuple[str, str]:
+        found = self._orgs.get(name)
+        if found is None:
+            key = org_key(name)
+            rated = self.ctx.org_ratings.get(key)
+            found = self._orgs[name] = (self.interesting.get(key, ""), rated.location if rated else "")
+        return found
 
     def _place(self, place: str) -> tuple[bool, str]:
         found = self._places.get(place)
@@ -402,67 +421,81 @@ class Classifier:
             self._places[place] = found
         return found
 
-    def assess(self, c: Contact) -> Assessment:
-        """T2, T3, O3, T6 for one contact; the user's overrides win and say so."""
-        # T2: connection, and warm or cold
-        via = c.via.strip()
-        if c.connection in CONNECTIONS:
-            connection, connection_why = c.connection, f"set by you: {CONNECTION_LABELS[c.connection]}"
+    @staticmethod
+    def _link(chosen: str, via: str, linkedin: bool, reason: str) -> tuple[str, str, bool, str]:
+        """T2: the connection and whether it is warm, each with its reason."""
+        if chosen in CONNECTIONS:
+            connection, connection_why = chosen, f"set by you: {CONNECTION_LABELS[chosen]}"
         elif via:
             connection, connection_why = "second", f"second-degree: {via} can introduce you"
-        elif c.source.startswith("linkedin"):
+        elif linkedin:
             connection, connection_why = "first", "first-degree: a LinkedIn connection of yours"
         else:
             connection, connection_why = "cold", "cold: no link recorded yet"
-        reason = c.warm_reason.strip()
         if reason:
-            warm, warm_why = True, f"warm: {reason}"
-        elif connection == "first":
-            warm, warm_why = True, "warm: you know them"
-        elif connection == "second":
-            warm, warm_why = True, f"warm: through {via or 'a mutual contact'}"
-        else:
-            warm, warm_why = False, "cold: no shared link"
-        # T3: seniority from title words, else years in the industry
-        facts = self._titles.get(c.position)
+            return connection, connection_why, True, f"warm: {reason}"
+        if connection == "first":
+            return connection, connection_why, True, "warm: you know them"
+        if connection == "second":
+            return connection, connection_why, True, f"warm: through {via or 'a mutual contact'}"
+        return connection, connection_why, False, "cold: no shared link"
+
+    def _level(self, chosen: str, title: str, years: float | None) -> tuple[str, str]:
+        """T3: seniority from the user's choice, else title words, else years in the industry."""
+        facts = self._titles.get(title)
         if facts is None:
-            facts = self._titles[c.position] = _title_facts(c.position)
-        senior_word, junior_word, top_manager = facts
-        years = c.years_in_industry
-        if c.seniority in SENIORITIES:
-            seniority, seniority_why = c.seniority, f"set by you: {SENIORITY_LABELS[c.seniority]}"
-        elif senior_word:
-            seniority, seniority_why = "senior", f"senior: the title says '{senior_word}'"
-        elif junior_word:
-            seniority, seniority_why = "junior", f"junior: the title says '{junior_word}'"
-        elif years is not None:
+            facts = self._titles[title] = _title_facts(title)
+        senior_word, junior_word, _ = facts
+        if chosen in SENIORITIES:
+            return chosen, f"set by you: {SENIORITY_LABELS[chosen]}"
+        if senior_word:
+            return "senior", f"senior: the title says '{senior_word}'"
+        if junior_word:
+            return "junior", f"junior: the title says '{junior_word}'"
+        if years is not None:
             seniority = "junior" if years < 3 else "senior" if years >= 10 else "mid"
             under = " (under 3)" if years < 3 else ""
-            seniority_why = f"{SENIORITY_LABELS[seniority]}: {years:g} years in the industry{under}"
-        else:
-            seniority, seniority_why = "mid", "mid-level assumed: no seniority words in the title and no years recorded"
-        # O3: focus against step 1's roles (and the person's other titles, T5) and organizations
-        role = self._role(c.position) or next((r for r in map(self._role, c.alt_titles) if r), "")
-        org_reason = self.interesting.get(org_key(c.organization), "")
-        if c.focus in FOCUSES:
-            focus, focus_why = c.focus, f"set by you: {c.focus}"
-        else:
-            parts = ([f"in a position you want ({role})"] if role else []) + ([f"at {c.organization}, {org_reason}"] if org_reason else [])
-            focus = "both" if role and org_reason else "position" if role else "organization" if org_reason else "neither"
-            focus_why = " and ".join(parts) or "neither a target role nor a target organization"
-        # T6: local, and the modes to offer
-        place = c.location.strip()
-        if not place:
-            rated = self.ctx.org_ratings.get(org_key(c.organization))
-            place = rated.location if rated else ""
+            return seniority, f"{SENIORITY_LABELS[seniority]}: {years:g} years in the industry{under}"
+        return "mid", "mid-level assumed: no seniority words in the title and no years recorded"
+
+    @staticmethod
+    def _focus(chosen: str, role: str, organization: str, org_reason: str) -> tuple[str, str]:
+        """O3: in a target role, at a target organization, both or neither."""
+        if chosen in FOCUSES:
+            return chosen, f"set by you: {chosen}"
+        parts = ([f"in a position you want ({role})"] if role else []) + ([f"at {organization}, {org_reason}"] if org_reason else [])
+        focus = "both" if role and org_reason else "position" if role else "organization" if org_reason else "neither"
+        return focus, " and ".join(parts) or "neither a target role nor a target organization"
+
+    def assess(self, c: Contact) -> Assessment:
+        """T2, T3, O3, T6 for one contact; the user's overrides win and say so."""
+        via = c.via.strip()
+        key = (c.connection, via, c.source.startswith("linkedin"), c.warm_reason.strip())
+        link = self._links.get(key)
+        if link is None:
+            link = self._links[key] = self._link(*key)
+        key = (c.seniority, c.position, c.years_in_industry)
+        level = self._levels.get(key)
+        if level is None:
+            level = self._levels[key] = self._level(*key)
+        # T5: the person's other titles count when the current one is not a target role.
+        role = self._role(c.position) or (next((r for r in map(self._role, c.alt_titles) if r), "") if c.alt_titles else "")
+        org_reason, org_place = self._org(c.organization)
+        key = (c.focus, role, c.organization if org_reason else "", org_reason)
+        focus = self._focuses.get(key)
+        if focus is None:
+            focus = self._focuses[key] = self._focus(*key)
+        # T6: local (the person's place, else their organization's), and the modes to offer
         if c.local is not None:
             local, local_why = bool(c.local), "set by you: local" if c.local else "set by you: not local"
         else:
-            local, local_why = self._place(place)
+            local, local_why = self._place(c.location.strip() or org_place)
         modes = c.modes.strip() or ("in person, video, phone" if local else "video, phone")
-        return Assessment(c, connection, connection_why, warm, warm_why, seniority, seniority_why, top_manager, focus, focus_why, local, local_why, modes)
+        top_manager = self._titles[c.position][2]
+        return Assessment(c, *link, *level, top_manager, *focus, local, local_why, modes)
 
 
+@paused_gc()
 def classify(contacts: list[Contact], ctx: Context) -> list[Assessment]:
     """T2, T3, O3 and T6 for every contact (archived ones left out)."""
     classifier = Classifier(ctx)
@@ -557,63 +590,86 @@ _TOP_MANAGER = _part(-1.5, "a top manager: early on, people in roles like yours 
 _NO_REASON = "no strong reason yet: add their role, organization or how you know them"
 
 
+@paused_gc()
 def rank(assessed: list[Assessment], ctx: Context, chosen: Mix | None = None) -> list[Assessment]:
     """A transparent score with a one-line why for each person, best first.
 
     Warmth (T2), fit to the target roles and organizations (O3, T5), the organization's place
     on the long list (T1), what the plan still lacks (O3), and T4: while you have held few
-    meetings, peers in roles like the one you want come before top managers.
+    meetings, peers in roles like the one you want come before top managers. People with the
+    same reasons share one score and one text, so each distinct set of reasons is worked out once.
     """
     places = ctx.org_places()
     plan, chosen = ctx.plan, chosen or Mix()
     lacking = {k: plan is not None and int(getattr(plan, k)) > int(getattr(chosen, k)) for k in ("junior", "senior", "position", "organization")}
     early = ctx.meetings_held < 3
-    org_parts: dict[str, tuple[float, str] | None] = {}
+    org_parts: dict[str, tuple[float, str] | None] = {}  # organization as written -> its long-list part
+    scored: dict[tuple, tuple[float, str]] = {}
     for a in assessed:
         c = a.contact
-        parts = []
-        if a.connection == "first":
-            parts.append(_KNOW)
-        elif a.connection == "second":
-            parts.append(_INTRO)
-        elif c.warm_reason.strip():
-            parts.append(_part(1.0, f"a shared link ({c.warm_reason.strip()})"))
-        if a.focus in _FOCUS_PARTS:
-            parts.append(_FOCUS_PARTS[a.focus])
-        key = org_key(c.organization)
-        if key not in org_parts:
+        if c.organization in org_parts:
+            org_part = org_parts[c.organization]
+        else:
+            key = org_key(c.organization)
             rated = ctx.org_ratings.get(key)
             points = 0.0 if rated is None else max(0, (rated.motivation or 1) - 1) * 0.4 + (0.8 if places.get(key, 99) <= TOP else 0.0)
-            org_parts[key] = _part(points, f"{c.organization} is #{places.get(key)} on your list of organizations") if points else None
-        if org_parts[key] is not None:
-            parts.append(org_parts[key])
-        if not c.target:
-            if lacking["junior"] and a.seniority == "junior":
-                parts.append(_NEED_JUNIOR)
-            elif lacking["senior"] and a.seniority != "junior":
-                parts.append(_NEED_SENIOR)
-            if lacking["position"] and a.focus in ("position", "both"):
-                parts.append(_NEED_ROLE)
-            elif lacking["organization"] and a.focus in ("organization", "both"):
-                parts.append(_NEED_ORG)
-        if early and a.top_manager:
-            parts.append(_TOP_MANAGER)
-        a.score = round(sum(p[0] for p in parts), 1)
-        # The three weightiest reasons, and always any penalty, so a low score explains itself.
-        penalties = [p for p in parts if p[0] < 0]
-        top = sorted((p for p in parts if p[0] > 0), key=_weight)[: 3 - len(penalties)] + penalties
-        a.why = "; ".join(p[1] for p in top) if top else _NO_REASON
+            org_part = org_parts[c.organization] = _part(points, f"{c.organization} is #{places.get(key)} on your list of organizations") if points else None
+        shared = c.warm_reason.strip() if a.connection == "cold" else ""
+        reasons = (a.connection, shared, a.focus, org_part, c.target, a.seniority, early and a.top_manager)
+        found = scored.get(reasons)
+        if found is None:
+            found = scored[reasons] = _score(reasons, lacking)
+        a.score, a.why = found
     ordered = sorted(assessed, key=_rank_key)
     for i, a in enumerate(ordered, 1):
         a.rank = i
     return ordered
 
 
+def _score(reasons: tuple, lacking: dict[str, bool]) -> tuple[float, str]:
+    """The score and the one-line why for one set of reasons (see ``rank``)."""
+    connection, shared, focus, org_part, target, seniority, top_manager = reasons
+    parts = []
+    if connection == "first":
+        parts.append(_KNOW)
+    elif connection == "second":
+        parts.append(_INTRO)
+    elif shared:
+        parts.append(_part(1.0, f"a shared link ({shared})"))
+    if focus in _FOCUS_PARTS:
+        parts.append(_FOCUS_PARTS[focus])
+    if org_part is not None:
+        parts.append(org_part)
+    if not target:
+        if lacking["junior"] and seniority == "junior":
+            parts.append(_NEED_JUNIOR)
+        elif lacking["senior"] and seniority != "junior":
+            parts.append(_NEED_SENIOR)
+        if lacking["position"] and focus in ("position", "both"):
+            parts.append(_NEED_ROLE)
+        elif lacking["organization"] and focus in ("organization", "both"):
+            parts.append(_NEED_ORG)
+    if top_manager:
+        parts.append(_TOP_MANAGER)
+    score = round(sum(p[0] for p in parts), 1)
+    # The three weightiest reasons, and always any penalty, so a low score explains itself.
+    penalties = [p for p in parts if p[0] < 0]
+    top = sorted((p for p in parts if p[0] > 0), key=_weight)[: 3 - len(penalties)] + penalties
+    return score, "; ".join(p[1] for p in top) if top else _NO_REASON
+
+
+_RECENT: dict[str, int] = {}  # ISO date -> its sort number (a few thousand distinct days at most)
+
+
 def _rank_key(a: Assessment) -> tuple:
     """Best score first, then the most recent connection (ISO dates as numbers), then the name."""
     day = a.contact.connected_on
-    digits = day[:4] + day[5:7] + day[8:10]
-    recent = -int(digits) if len(day) == 10 and digits.isdigit() else 0
+    recent = _RECENT.get(day)
+    if recent is None:
+        digits = day[:4] + day[5:7] + day[8:10]
+        recent = -int(digits) if len(day) == 10 and digits.isdigit() else 0
+        if len(_RECENT) < 100_000:
+            _RECENT[day] = recent
     return (-a.score, recent, a.contact.first_name.casefold(), a.contact.last_name.casefold())
 
 
@@ -704,6 +760,7 @@ def merge_organizations(ws, orgs: list[Organization]) -> tuple[int, int]:
     return len(inserts), len(updates)
 
 
+@paused_gc()
 def load_contacts(ws) -> list[Contact]:
     """Every contact, archived ones included (classification leaves those out)."""
     return [Contact.from_row(r) for r in ws.rows("contacts")]
@@ -724,6 +781,27 @@ def set_targets(ws, ids, target: bool = True) -> None:
     ws.write(updates={"contacts": [(i, {"target": int(target)}) for i in ids]})
 
 
+_ROW_FIELDS = tuple(f for f in _CONTACT_FIELDS if f != "id")
+_DEFAULTS = Contact()
+# Whether a value differs from the field's default: for text, whether it is non-empty (the quickest test).
+_FILLED = {f: bool if getattr(_DEFAULTS, f) == "" else partial(ne, getattr(_DEFAULTS, f)) for f in _ROW_FIELDS}
+_STORED_AS_IS = frozenset(_ROW_FIELDS) - {"alt_titles", "local", "target", "archived"}  # to_row converts the others
+
+
+def _contact_batch(contacts: list[Contact], fields: tuple[str, ...] = ()) -> Batch | list[dict]:
+    """New contacts as rows of only the columns they fill (the table's defaults are the
+    dataclass's): an import of 30,000 people fills about eight of the 25 columns. ``fields``
+    are those columns when the importer knows them; otherwise they are looked for."""
+    columns = fields or tuple(f for f in _ROW_FIELDS if any(map(_FILLED[f], map(attrgetter(f), contacts))))
+    if not columns or not set(columns) <= _STORED_AS_IS:
+        return [c.to_row() for c in contacts]
+    values = attrgetter(*columns)
+    if len(columns) == 1:
+        return Batch(columns, [(values(c),) for c in contacts])
+    return Batch(columns, list(map(values, contacts)))
+
+
+@paused_gc()
 def apply_merge(ws, merge, existing: list[Contact]) -> ImportReport:
     """Write a planned import (imports.plan_merge) in one transaction: all rows or none.
 
@@ -737,7 +815,7 @@ def apply_merge(ws, merge, existing: list[Contact]) -> ImportReport:
         merged[contact_id] = contact
         updates.append((contact_id, dict(changes)))
     added = [c for _, c in merge.add]
-    ids = ws.write(inserts={"contacts": [c.to_row() for c in added]}, updates={"contacts": updates}).get("contacts", [])
+    ids = ws.write(inserts={"contacts": _contact_batch(added, getattr(merge, "fields", ()))}, updates={"contacts": updates}).get("contacts", [])
     for contact, new_id in zip(added, ids):  # the import's own objects: give them their ids in place
         contact.id = new_id
     contacts = [merged.get(c.id, c) for c in existing] + added

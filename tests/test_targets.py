@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infoint import imports
 from infoint import targets as tg
@@ -49,6 +53,19 @@ def test_org_key_ignores_case_accents_and_legal_suffixes(a, b):
 )
 def test_url_key(url, key):
     assert tg.url_key(url) == key
+
+
+def _url_key_spec(url: str) -> str:
+    """url_key's rule written as plainly as possible, to check the fast string version against."""
+    text = re.sub(r"^[a-z]+://", "", (url or "").strip().lower())
+    text = re.sub(r"^www\.", "", text)
+    return re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ:/?#.w- é\u212a1"), max_size=30) | st.text(max_size=30))
+def test_url_key_follows_its_rule_for_any_text(url):
+    assert tg.url_key(url) == _url_key_spec(url)
 
 
 def test_contact_row_round_trip_keeps_untrusted_text():
@@ -326,6 +343,25 @@ def test_t8_updated_export_updates_without_duplicating(ws):
     assert (report.added, report.updated) == (0, 1)
     assert len(tg.load_contacts(ws)) == 28
     assert any(c.position == "Lead UX Researcher" for c in tg.load_contacts(ws))
+
+
+@pytest.mark.parametrize("source", ["linkedin", "table"])
+def test_an_import_saves_every_field_it_reads(ws, source):
+    """Imports are written as a lean batch of the columns the file fills: what is read back is what was imported."""
+    if source == "linkedin":
+        data, name = (demo_dir() / "Connections.csv").read_bytes(), "Connections.csv"
+    else:
+        header = "Name,Email,URL,Company,Title,Connected on,Location,Phone,Notes,Introduced by,How we met,Years in industry\n"
+        row = '"Ana <b>Lima</b>",ana@x.org,https://linkedin.com/in/ana,"=Acme, Inc.",$5 Lead,12 Mar 2021,Toronto,+1 555,"a\nb",Grace,school,2.5\n'
+        data, name = (header + row + "Bo Diaz,,,,,,,,,,,0\n").encode(), "people.csv"
+    report = tg.apply_merge(ws, imports.plan_merge([], imports.read_contacts(data, name)), [])
+    saved = {c.id: c for c in tg.load_contacts(ws)}
+    assert report.added == len(saved) > 0
+    assert saved == {c.id: c for c in report.contacts}
+    if source == "table":
+        ana = next(c for c in saved.values() if c.first_name == "Ana")
+        assert (ana.last_name, ana.organization, ana.notes, ana.years_in_industry, ana.connected_on) == ("<b>Lima</b>", "=Acme, Inc.", "a\nb", 2.5, "2021-03-12")
+        assert next(c for c in saved.values() if c.first_name == "Bo").years_in_industry == 0
 
 
 def test_save_contact_needs_a_name(ws):

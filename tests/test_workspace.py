@@ -344,3 +344,23 @@ def test_bad_dumps_change_nothing(tmp_path, content, message):
             w.restore(content)
         assert w.dump() == before
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".restore-")] == []
+
+
+# -- batch inserts ----------------------------------------------------------------------------
+def test_batch_insert_gives_consecutive_ids_stamps_and_column_defaults(tmp_path):
+    with Workspace.open(tmp_path / "ws.sqlite3") as w:
+        first = w.write(inserts={"contacts": [{"first_name": "Before"}]})["contacts"]
+        batch = wsmod.Batch(("first_name", "notes"), [("A<b>", "=1+1"), ("B'); DROP TABLE contacts;--", "$x")])
+        ids = w.write(inserts={"contacts": batch})["contacts"]
+        assert ids == [first[0] + 1, first[0] + 2]
+        rows = w.rows("contacts", "id IN (?, ?)", tuple(ids))
+    assert [(r["first_name"], r["notes"]) for r in rows] == [("A<b>", "=1+1"), ("B'); DROP TABLE contacts;--", "$x")]
+    assert all(r["created_at"] == r["updated_at"] and r["created_at"].startswith("20") for r in rows)
+    assert all((r["alt_titles"], r["target"], r["local"], r["email"]) == ("[]", 0, None, "") for r in rows)
+
+
+def test_batch_with_an_unknown_column_writes_nothing(tmp_path):
+    with Workspace.open(tmp_path / "ws.sqlite3") as w:
+        with pytest.raises(ValueError, match="no_such_column"):
+            w.write(inserts={"contacts": wsmod.Batch(("first_name", "no_such_column"), [("A", "x")])})
+        assert w.rows("contacts") == []
