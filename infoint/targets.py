@@ -170,20 +170,33 @@ class Contact:
     def from_row(cls, row: Mapping[str, Any]) -> "Contact":
         """Inverse of ``to_row`` (extra columns ignored; damaged JSON gives no alternative titles)."""
         values = {k: row[k] for k in _CONTACT_FIELDS if k in row}
-        raw = values.get("alt_titles")
-        if raw and raw != "[]":
-            try:
-                titles = json.loads(raw) if isinstance(raw, str) else raw
-            except ValueError:
-                titles = []
-            values["alt_titles"] = [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
-        else:
-            values["alt_titles"] = []
+        values["alt_titles"] = _alt_titles(values.get("alt_titles"))
         values["target"] = bool(values.get("target"))
         values["archived"] = bool(values.get("archived"))
         if values.get("local") is not None:
             values["local"] = bool(values["local"])
         return cls(**values)
+
+    @classmethod
+    def from_values(cls, values: tuple) -> "Contact":
+        """Like ``from_row``, from a row's values in the order of the fields (``Workspace.values``)."""
+        c = cls(*values)
+        c.alt_titles = _alt_titles(c.alt_titles)
+        c.target, c.archived = bool(c.target), bool(c.archived)
+        if c.local is not None:
+            c.local = bool(c.local)
+        return c
+
+
+def _alt_titles(raw: Any) -> list[str]:
+    """The stored alternative titles (JSON text) as a new list; damaged JSON gives none."""
+    if not raw or raw == "[]":
+        return []
+    try:
+        titles = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return []
+    return [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
 
 
 _CONTACT_FIELDS = tuple(f.name for f in fields(Contact))
@@ -763,7 +776,7 @@ def merge_organizations(ws, orgs: list[Organization]) -> tuple[int, int]:
 @paused_gc()
 def load_contacts(ws) -> list[Contact]:
     """Every contact, archived ones included (classification leaves those out)."""
-    return [Contact.from_row(r) for r in ws.rows("contacts")]
+    return [Contact.from_values(v) for v in ws.values("contacts", _CONTACT_FIELDS)]
 
 
 def save_contact(ws, contact: Contact) -> int:

@@ -496,6 +496,15 @@ class Workspace:
         condition = f" WHERE {where}" if where else ""
         return self.query(f"SELECT * FROM {quote_name(table)}{condition} ORDER BY id", params)
 
+    def values(self, table: str, columns: tuple[str, ...] | list[str]) -> list[tuple]:
+        """Every row's values for the given columns, by id: for tens of thousands of rows,
+        tuples cost a fraction of one dict per row."""
+        _check_columns(table, list(columns), set(self.columns(table)))
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        names = ", ".join(quote_name(c) for c in columns)
+        return cursor.execute(f"SELECT {names} FROM {quote_name(table)} ORDER BY id").fetchall()
+
     # -- facts and the event log ---------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """A stored workbook fact (text)."""

@@ -79,6 +79,24 @@ def test_damaged_alt_titles_give_none(raw):
     assert tg.Contact.from_row({"first_name": "A", "alt_titles": raw}).alt_titles == []
 
 
+def test_loading_contacts_reads_what_from_row_reads(ws):
+    """load_contacts reads value tuples for speed; it must agree with from_row on every kind of value."""
+    people = [
+        tg.Contact(first_name="<b>A</b>", alt_titles=["$5 Lead", "UX"], local=False, target=True, years_in_industry=0.0, cadence_days=30),
+        tg.Contact(first_name="B", local=True, archived=True, referred_by=1, seniority="junior", modes="video"),
+        tg.Contact(last_name="C"),
+    ]
+    for person in people:
+        tg.save_contact(ws, person)
+    ws.conn.execute("UPDATE contacts SET alt_titles = 'not json' WHERE last_name = 'C'")
+    loaded = tg.load_contacts(ws)
+    assert loaded == [tg.Contact.from_row(r) for r in ws.rows("contacts")]
+    assert [(c.alt_titles, c.local, c.target, c.archived) for c in loaded] == [
+        (["$5 Lead", "UX"], False, True, False), ([], True, False, True), ([], None, False, False)
+    ]
+    assert loaded[0].alt_titles is not loaded[2].alt_titles  # each contact gets its own list
+
+
 # -- T1 organizations -----------------------------------------------------------------------------
 def test_t1_sorted_by_motivation_then_postings_then_advocacy():
     orgs = [
