@@ -84,3 +84,16 @@ def test_readme_binder_badges_open_existing_notebooks():
     assert app and lab
     for match in (app, lab):
         assert (ROOT / match.group(1).replace("%2F", "/")).is_file()
+
+
+def test_readme_binder_badges_build_the_declared_repository_at_main():
+    """Both badges name the repository pyproject.toml declares, on the branch the CI runs."""
+    repository = pyproject()["project"]["urls"]["Repository"]
+    slug = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+)", repository)
+    assert slug, repository
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    badges = re.findall(r"\(https://mybinder\.org/v2/gh/([^)?\s]+)\?urlpath=", readme)
+    assert len(badges) == 2
+    assert set(badges) == {f"{slug.group(1)}/main"}
+    guide = (ROOT / "docs" / "facilitator-guide.md").read_text(encoding="utf-8")
+    assert repository in guide
