@@ -76,6 +76,14 @@ def test_meetings_are_listed_newest_first_without_cancelled_ones(demo_ws):
     assert "Not marked as held yet" in page.meeting_note.value and "Tidewater Travel Group" in page.meeting_note.value
 
 
+def test_opening_shows_the_newest_meeting_once(demo_ws, monkeypatch):
+    shown = []
+    load_debrief = db.load_debrief
+    monkeypatch.setattr(db, "load_debrief", lambda ws, mid, cid: shown.append(cid) or load_debrief(ws, mid, cid))
+    DebriefPage(demo_ws, now=NOW)
+    assert shown == [contact_id(demo_ws, "Amara")]
+
+
 def test_no_meetings_says_so(ws):
     page = DebriefPage(ws, now=NOW)
     assert page.pick.options == () and "No meetings yet" in page.meeting_note.value

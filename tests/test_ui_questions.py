@@ -82,6 +82,14 @@ def test_people_who_said_yes_come_first(demo_ws):
     assert "Innkeep Cloud" in page.facts.value
 
 
+def test_opening_shows_the_first_person_once(demo_ws, monkeypatch):
+    shown = []
+    current_meeting = qs.current_meeting
+    monkeypatch.setattr(qs, "current_meeting", lambda ws, cid: shown.append(cid) or current_meeting(ws, cid))
+    QuestionsPage(demo_ws, now=NOW)
+    assert shown == [contact_id(demo_ws, "Rosa")]
+
+
 def test_a_later_yes_moves_that_person_to_the_top(demo_ws):
     demo_ws.append_event(pipeline.REPLY, contact_id(demo_ws, "Amara"), {"answer": "no"})
     assert QuestionsPage(demo_ws, now=NOW).person.options[0][0].startswith("Rosa")

@@ -14,6 +14,7 @@ from infoint import debrief as db
 from infoint import pipeline
 from infoint import questions as qs
 from infoint import targets as tg
+from infoint import thanks as th
 from infoint.demo import apply_persona
 from infoint.progress import todays_agenda
 from infoint.ui.debrief import DebriefPage
@@ -78,6 +79,14 @@ def test_only_people_you_met_are_listed(met_ws):
     assert page.person.options == (("Amara Osei: due", contact_id(met_ws, "Amara")),)
     assert page.contact.first_name == "Amara"
     assert "Amara Osei" in page.table.value and "Rosa" not in page.table.value
+
+
+def test_opening_checks_each_note_once(met_ws, monkeypatch):
+    checked = []
+    check_thanks = th.check_thanks
+    monkeypatch.setattr(th, "check_thanks", lambda *a, **kw: checked.append(kw["kind"]) or check_thanks(*a, **kw))
+    ThanksPage(met_ws, now=NOW)
+    assert sorted(checked) == ["thanks", "update"]
 
 
 def test_nobody_met_yet_says_so(ws):

@@ -162,8 +162,10 @@ class DebriefPage:
         self._loading = False
         if meetings:
             current = self.meeting.id if self.meeting is not None and self.meeting.id in self.meetings else meetings[0].id
-            self.pick.value = current
-            self.select(current)
+            if self.pick.value == current:
+                self.select(current)
+            else:
+                self.pick.value = current  # its observer shows it
         else:
             self.meeting_note.value = message_html("No meetings yet: record one in step 4 when someone says yes.", "note")
         self._draw_compare()

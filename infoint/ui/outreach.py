@@ -187,8 +187,10 @@ class OutreachPage:
         done = pipeline.attempts(events)
         kind = outreach.suggested_kind(self.contact) if not done else "follow_up" if done < 2 else "voicemail"
         self._draw_facts()
-        self.kind.value = kind
-        self._load_draft()
+        if self.kind.value == kind:
+            self._load_draft()
+        else:
+            self.kind.value = kind  # its observer loads the draft
 
     def _draw_facts(self) -> None:
         c = self.contact

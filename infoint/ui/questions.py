@@ -172,8 +172,11 @@ class QuestionsPage:
         ]
         self._loading = False
         if contacts:
-            self.select(contacts[0].id if self.contact is None or self.contact.id not in self.contacts else self.contact.id)
-            self.person.value = self.contact.id
+            chosen = contacts[0].id if self.contact is None or self.contact.id not in self.contacts else self.contact.id
+            if self.person.value == chosen:
+                self.select(chosen)
+            else:
+                self.person.value = chosen  # its observer shows them
         else:
             self.facts.value = message_html("Nobody to prepare for yet: when someone says yes in step 3, they appear here.", "note")
 

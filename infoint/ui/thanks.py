@@ -54,14 +54,24 @@ class _Note:
         self.save = _button(f"{name}-save", "Save this draft")
         self.save.on_click(lambda _: self.save_draft("Draft saved."))
         self.status = _css(widgets.HTML(), f"{name}-status")
+        self._filling = False
         for w in (self.to, self.subject, self.body):
-            w.observe(lambda _: self.check(), names="value")
+            w.observe(self._edited, names="value")
 
     def widgets(self) -> list:
         return [self.to, self.subject, self.body, self.findings, self.eml, self.mailto, widgets.HBox([self.save, self.sent]), self.status]
 
+    def _edited(self, _change=None) -> None:
+        if not self._filling:
+            self.check()
+
     def fill(self, draft, to: str) -> None:
-        self.to.value, self.subject.value, self.body.value = to, draft.subject, draft.body
+        """Show a draft, checked once (not once per field it changes)."""
+        self._filling = True
+        try:
+            self.to.value, self.subject.value, self.body.value = to, draft.subject, draft.body
+        finally:
+            self._filling = False
         self.check()
 
     def check(self) -> None:
@@ -228,8 +238,10 @@ class ThanksPage:
         self._loading = False
         if order:
             chosen = keep if keep in met else order[0]
-            self.person.value = chosen
-            self.select(chosen)
+            if self.person.value == chosen:
+                self.select(chosen)
+            else:
+                self.person.value = chosen  # its observer shows them
         else:
             self.deadline.value = message_html("Nobody to thank yet: after a meeting, mark it as held in step 5.", "note")
         self._draw_table()
