@@ -4,49 +4,36 @@ Logic lives in one module per step; ``infoint.ui`` holds the widgets (imported s
 that ``import infoint`` stays light and has no side effects).
 """
 
-from .debrief import ActionItem, Debrief, Referral, compare, referral_contacts
-from .demo import apply_persona, demo_dir, load_persona
-from .exports import (
-    RestoreReport,
-    backup_bytes,
-    backup_filename,
-    eml_draft,
-    ics_event,
-    ics_reminders,
-    mailto_link,
-    read_backup,
-    restore_backup,
-    save_safety_copy,
-)
-from .imports import ImportFailed, plan_merge, read_contacts, read_table
-from .objectives import (
-    KINDS,
-    Finding,
-    Objective,
-    PitchStats,
-    Plan,
-    Profile,
-    check_email,
-    check_goal,
-    check_goals,
-    check_kinds,
-    check_pitch,
-    check_plan,
-    check_profile,
-    objective_findings,
-    pitch_stats,
-    plan_mix,
-    step_progress,
-    suggest_plan,
-)
-from .outreach import Draft, check_request, compose, send_time_advice, suggested_kind
-from .pipeline import Event, Settings, agenda, next_actions, response_stats, stage
-from .progress import STEPS, StepStatus, todays_agenda, workbook_progress
-from .questions import Meeting, load_bank, prep_sheet_html, prep_sheet_markdown, propose
-from .safe import escape, link, safe_url
-from .targets import Assessment, Contact, Context, Organization, classify, mix_of, rank, suggest_targets
-from .thanks import check_thanks, compose_thanks, next_update, thanks_due
-from .workspace import ENV_VAR, SCHEMA_VERSION, Workspace, WorkspaceError, default_path
+from importlib import import_module
+
+# Where each public name lives. Modules load on first use of one of their names (PEP 562), so
+# opening one step's page loads only what that page needs, not every step's rules.
+_PUBLIC = {
+    "debrief": ("ActionItem", "Debrief", "Referral", "compare", "referral_contacts"),
+    "demo": ("apply_persona", "demo_dir", "load_persona"),
+    "exports": (
+        "RestoreReport", "backup_bytes", "backup_filename", "eml_draft", "ics_event",
+        "ics_reminders", "mailto_link", "read_backup", "restore_backup", "save_safety_copy",
+    ),
+    "imports": ("ImportFailed", "plan_merge", "read_contacts", "read_table"),
+    "objectives": (
+        "KINDS", "Finding", "Objective", "PitchStats", "Plan", "Profile", "check_email",
+        "check_goal", "check_goals", "check_kinds", "check_pitch", "check_plan", "check_profile",
+        "objective_findings", "pitch_stats", "plan_mix", "step_progress", "suggest_plan",
+    ),
+    "outreach": ("Draft", "check_request", "compose", "send_time_advice", "suggested_kind"),
+    "pipeline": ("Event", "Settings", "agenda", "next_actions", "response_stats", "stage"),
+    "progress": ("STEPS", "StepStatus", "todays_agenda", "workbook_progress"),
+    "questions": ("Meeting", "load_bank", "prep_sheet_html", "prep_sheet_markdown", "propose"),
+    "safe": ("escape", "link", "safe_url"),
+    "targets": (
+        "Assessment", "Contact", "Context", "Organization", "classify", "mix_of", "rank",
+        "suggest_targets",
+    ),
+    "thanks": ("check_thanks", "compose_thanks", "next_update", "thanks_due"),
+    "workspace": ("ENV_VAR", "SCHEMA_VERSION", "Workspace", "WorkspaceError", "default_path"),
+}
+_MODULE_OF = {name: module for module, names in _PUBLIC.items() for name in names}
 
 __version__ = "0.1.0"
 
@@ -132,3 +119,18 @@ __all__ = [
     "todays_agenda",
     "workbook_progress",
 ]
+
+
+def __getattr__(name: str):
+    """Load a public name's module the first time the name is used (``infoint.rank``, ``from
+    infoint import rank``); later uses find it in the package's namespace."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_MODULE_OF))

@@ -657,10 +657,19 @@ def check_email(address: str, name: str = "") -> list[Finding]:
 
 
 @lru_cache(maxsize=1)
+def time_zone_names() -> tuple[str, ...]:
+    """Every name ``zoneinfo`` offers, sorted: the step 1 list to pick from.
+
+    Read once per process: listing them walks the whole tzdata folder.
+    """
+    from zoneinfo import available_timezones
+    return tuple(sorted(available_timezones()))
+
+
+@lru_cache(maxsize=1)
 def _zones() -> frozenset:
     """IANA time zone names (from tzdata), minus file-system artefacts that are not zones."""
-    from zoneinfo import available_timezones
-    return frozenset(available_timezones()) - {"localtime", "posixrules", "Factory"}
+    return frozenset(time_zone_names()) - {"localtime", "posixrules", "Factory"}
 
 
 def check_profile(profile: Profile) -> list[Finding]:

@@ -629,6 +629,15 @@ def test_objective_and_profile_words_are_known():
     assert [f for f in check(text, objective=Objective()) if f.rule == "R3"]
 
 
+def test_spellchecker_holds_pyspellcheckers_english_list():
+    from spellchecker import SpellChecker
+
+    reference = SpellChecker(language="en", distance=1).word_frequency
+    loaded = outreach._spell().word_frequency
+    assert loaded.dictionary == reference.dictionary and loaded.letters == reference.letters
+    assert loaded.longest_word_length == reference.longest_word_length
+
+
 def test_spellchecker_is_cached_and_findings_are_capped():
     assert outreach._spell() is outreach._spell()
     gibberish = " ".join(f"qzx{chr(97 + i)}{chr(97 + j)}" for i in range(26) for j in range(26))

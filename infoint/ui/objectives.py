@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import ipywidgets as widgets
 
@@ -23,6 +23,7 @@ from ..objectives import (
     pitch_stats,
     plan_mix,
     suggest_plan,
+    time_zone_names,
 )
 from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
@@ -68,7 +69,7 @@ class ObjectivesPage:
         self.timezone = _css(
             widgets.Combobox(
                 description="Your time zone",
-                options=sorted(available_timezones()),
+                options=time_zone_names(),
                 placeholder="type a city, e.g. Toronto",
                 ensure_option=False,
                 style=_LABEL,
