@@ -122,9 +122,14 @@ def test_public_functions_and_classes_have_docstrings():
 
 
 def test_public_api_is_explicit():
-    assert sorted(infoint.__all__) == sorted(set(infoint.__all__))
-    for name in infoint.__all__:
-        assert hasattr(infoint, name)
+    declared = [name for names in infoint._PUBLIC.values() for name in names]
+    assert sorted(declared) == sorted(set(declared)) == infoint.__all__  # each name in one module only
+    for module, names in infoint._PUBLIC.items():
+        home = importlib.import_module(f"infoint.{module}")
+        for name in names:
+            assert getattr(infoint, name) is getattr(home, name), name
+    with pytest.raises(AttributeError):
+        infoint.no_such_name  # noqa: B018
 
 
 def test_no_machine_paths_or_star_imports_in_package():
