@@ -21,10 +21,11 @@ _PUBLIC = {
         "check_goal", "check_goals", "check_kinds", "check_pitch", "check_plan", "check_profile",
         "objective_findings", "pitch_stats", "plan_mix", "step_progress", "suggest_plan",
     ),
-    "outreach": ("Draft", "check_request", "compose", "send_time_advice", "suggested_kind"),
+    "outreach": ("Draft", "compose", "send_time_advice", "suggested_kind"),
     "pipeline": ("Event", "Settings", "agenda", "next_actions", "response_stats", "stage"),
     "progress": ("STEPS", "StepStatus", "todays_agenda", "workbook_progress"),
     "questions": ("Meeting", "load_bank", "prep_sheet_html", "prep_sheet_markdown", "propose"),
+    "request_check": ("check_request",),
     "safe": ("escape", "link", "safe_url"),
     "targets": (
         "Assessment", "Contact", "Context", "Organization", "classify", "mix_of", "rank",

@@ -15,8 +15,9 @@ you well, and whether they think of you when something comes up. The rules (GUID
 Drafts are plain-text Jinja2 templates (``infoint/templates/*.txt.j2``) filled with values,
 never with template source, so a name like ``{{7*7}}`` stays what it is; each value is one
 line of text without control characters. Checks return ``Finding`` objects and never raise.
-Typos (R3) and job asks are found by ``outreach.check_request``, keeping only its R3 and R2
-findings, so every step judges spelling and asks the same way. No widgets, files or network.
+Typos (R3) and job asks are found by step 3's ``request_check.check_request``, keeping only its
+R3 and R2 findings, so every step judges spelling and asks the same way. No widgets, files or
+network.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from pathlib import Path
 from .debrief import STOP_WORDS
 from .exports import Reminder
 from .objectives import Finding, Objective, Profile
-from .outreach import Draft, check_request
+from .outreach import Draft
 from .pipeline import (
     CONTACT_LOGGED, MET, STEP_NOTEBOOKS, THANKS_SENT, UPDATE_SENT, Event, add_days, stage, zone,
 )
+from .request_check import check_request
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
 from .targets import Contact, fold

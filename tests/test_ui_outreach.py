@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from infoint import outreach, pipeline
+from infoint import pipeline, request_check
 from infoint import targets as tg
 from infoint.demo import apply_persona
 from infoint.progress import todays_agenda
@@ -57,8 +57,8 @@ def test_second_degree_gets_an_introduction_request(demo_ws):
 def test_choosing_a_person_checks_their_draft_once(demo_ws, monkeypatch):
     page = page_for(demo_ws, "Amara")
     checked = []
-    check_request = outreach.check_request
-    monkeypatch.setattr(outreach, "check_request", lambda *a, **kw: checked.append(kw["kind"]) or check_request(*a, **kw))
+    check_request = request_check.check_request
+    monkeypatch.setattr(request_check, "check_request", lambda *a, **kw: checked.append(kw["kind"]) or check_request(*a, **kw))
     page.person.value = next(v for label, v in page.person.options if label.startswith("Rosa"))
     assert checked == ["request_intro"]
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import ipywidgets as widgets
 
-from .. import exports, outreach, pipeline
+from .. import exports, outreach, pipeline, request_check
 from .. import targets as tg
 from ..objectives import Objective, Profile
 from ..progress import pipeline_settings
@@ -260,7 +260,7 @@ class OutreachPage:
         if self.contact is None:
             return
         text = self.body.value if self.kind.value != "request_intro" else self.body.value + "\n\n" + self.forwardable.value
-        findings = outreach.check_request(
+        findings = request_check.check_request(
             text, profile=self.profile, objective=self.objective, contact=self.contact, kind=self.kind.value,
             strict=self.strict.value, known_words=self.known_words, sender=self.profile.email, linkedin_plan=self.linkedin_plan.value,
         )
