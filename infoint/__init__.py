@@ -16,6 +16,7 @@ _PUBLIC = {
         "ics_reminders", "mailto_link", "read_backup", "restore_backup", "save_safety_copy",
     ),
     "imports": ("ImportFailed", "plan_merge", "read_contacts", "read_table"),
+    "meetings": ("Meeting",),
     "objectives": (
         "KINDS", "Finding", "Objective", "PitchStats", "Plan", "Profile", "check_email",
         "check_goal", "check_goals", "check_kinds", "check_pitch", "check_plan", "check_profile",
@@ -23,8 +24,9 @@ _PUBLIC = {
     ),
     "outreach": ("Draft", "compose", "send_time_advice", "suggested_kind"),
     "pipeline": ("Event", "Settings", "agenda", "next_actions", "response_stats", "stage"),
+    "prep_sheet": ("prep_sheet_html", "prep_sheet_markdown"),
     "progress": ("STEPS", "StepStatus", "todays_agenda", "workbook_progress"),
-    "questions": ("Meeting", "load_bank", "prep_sheet_html", "prep_sheet_markdown", "propose"),
+    "questions": ("load_bank", "propose"),
     "request_check": ("check_request",),
     "safe": ("escape", "link", "safe_url"),
     "targets": (

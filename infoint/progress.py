@@ -100,9 +100,9 @@ def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
 
 
 def _questions_progress(ws: Workspace) -> list[tuple[str, bool]]:
-    from . import questions
+    from . import meetings as mt
 
-    meetings = [m for m in questions.load_meetings(ws) if not m.cancelled and m.starts_at]
+    meetings = [m for m in mt.load_meetings(ws) if not m.cancelled and m.starts_at]
     last = meetings[-1] if meetings else None
     return [
         ("A meeting booked with someone who said yes", bool(meetings)),

@@ -30,6 +30,7 @@ import re
 from datetime import datetime, timezone
 
 from . import debrief as db
+from . import meetings as mt
 from . import pipeline
 from . import questions as qs
 from . import targets as tg
@@ -301,7 +302,7 @@ def _step3(d: _Data) -> str:
 
 
 def _step4(d: _Data) -> str:
-    meetings = qs.load_meetings(d.ws)
+    meetings = mt.load_meetings(d.ws)
     if not meetings:
         return _none("No meeting booked yet.")
     rows = []
@@ -311,7 +312,7 @@ def _step4(d: _Data) -> str:
         asked = _list((_text(t) + (f" <small>({escape(th)})</small>" if th else "") for t, th in zip(texts, themes)), ordered=True) if texts else "(no questions chosen)"
         research = f"{sum(1 for v in m.research.values() if v)} of {len(m.research)} checks done" if m.research else "not started"
         when = _when(_parse_time(m.starts_at), d.tz) if m.starts_at else "no time set"
-        how = qs.MODE_LABELS.get(m.mode, m.mode) + (f", {m.minutes} minutes" if m.minutes else "")
+        how = mt.MODE_LABELS.get(m.mode, m.mode) + (f", {m.minutes} minutes" if m.minutes else "")
         rows.append([
             _text(d.name(m.contact_id)) + ("<br><small>(cancelled)</small>" if m.cancelled else ""),
             escape(when), escape(how) + (f"<br>{_text(m.place)}" if m.place.strip() else ""),
@@ -338,7 +339,7 @@ def _step5(d: _Data) -> str:
         out.append(_p("<strong>Came up in more than one meeting:</strong> " + (recurring or "nothing yet")))
         if comparison.suggestions:
             out.append("<h3>What the workbook suggests next</h3>" + _list(escape(t) for t in comparison.suggestions))
-        meetings = {m.id: m for m in qs.load_meetings(d.ws)}
+        meetings = {m.id: m for m in mt.load_meetings(d.ws)}
         for deb in debriefs:
             m = meetings.get(deb.meeting_id)
             texts = db.question_texts(m.questions) if m else []

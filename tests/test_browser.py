@@ -375,15 +375,16 @@ def test_step5_and_6_debrief_referral_in_step2_then_thank_you_sent(fresh_voila, 
 
     from playwright.sync_api import expect
 
+    from infoint import meetings as mt
     from infoint import questions as qs
 
     base, workspace = fresh_voila
     amara = _said_yes(workspace)
     with Workspace.open(workspace) as ws:
         start = datetime.now(timezone.utc) - timedelta(hours=3)
-        meeting = qs.Meeting(contact_id=amara, starts_at=start.isoformat(), minutes=30, mode="video", place="https://meet.example.org/x",
+        meeting = mt.Meeting(contact_id=amara, starts_at=start.isoformat(), minutes=30, mode="video", place="https://meet.example.org/x",
                              questions=qs.to_entries(qs.propose(None, "senior", 30)))
-        qs.save_meeting(ws, meeting)
+        mt.save_meeting(ws, meeting)
         ws.append_event("meeting_scheduled", amara, {"starts_at": meeting.starts_at, "minutes": 30})
     page.goto(f"{base}/voila/render/05_debrief.ipynb")
     page.wait_for_selector(".ii-debrief-save")

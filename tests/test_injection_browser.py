@@ -61,6 +61,7 @@ def build_payload_workspace(workspace: Path) -> None:
     thank-yous) through the same ``ws.write`` the pages use.
     """
     from infoint import debrief as db
+    from infoint import meetings as mt
     from infoint import questions as qs
     from infoint import targets as tg
     from infoint.ui import session
@@ -114,16 +115,16 @@ def build_payload_workspace(workspace: Path) -> None:
     own = payload("CustomQuestion")
     qs.save_custom_question(ws, own)
     qs.save_custom_question(ws, payload("BankOnlyQuestion"))  # offered in the question bank picker
-    for i, meeting in enumerate(qs.load_meetings(ws)):
+    for i, meeting in enumerate(mt.load_meetings(ws)):
         meeting.place, meeting.recognise = payload(f"Meeting{i}Place"), payload(f"Meeting{i}Recognise")
         meeting.notes, meeting.offer = payload(f"Meeting{i}Notes"), payload(f"Meeting{i}Offer")
         meeting.mode = "in person"
         meeting.questions = [qs.to_entries([qs.custom_question(" ".join(own.split()))])[0]] + list(meeting.questions)
-        qs.save_meeting(ws, meeting)
+        mt.save_meeting(ws, meeting)
 
     # Step 5: debriefs, then an action item and a referral typed into the page.
     for i, d in enumerate(db.load_debriefs(ws)):
-        meeting = next(m for m in qs.load_meetings(ws) if m.id == d.meeting_id)
+        meeting = next(m for m in mt.load_meetings(ws) if m.id == d.meeting_id)
         d.answers = {text: payload(f"Debrief{i}Answer{j}") for j, text in enumerate(db.question_texts(meeting.questions))}
         d.insights, d.surprises = payload(f"Debrief{i}Insights"), payload(f"Debrief{i}Surprises")
         d.reflection = {key: payload(f"Debrief{i}Reflection{key}") for key, _ in db.REFLECTION_QUESTIONS}
@@ -508,7 +509,8 @@ def check_prep_sheet(browser, path: Path, where: str) -> None:
 
 
 def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, tmp_path):
-    from infoint import questions as qs
+    from infoint import meetings as mt
+    from infoint import prep_sheet as ps
     from infoint import targets as tg
     from infoint.objectives import Profile
 
@@ -516,11 +518,11 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
         profile = Profile.from_row(ws.get_row("profile"))
         contacts = {c.id: c for c in tg.load_contacts(ws)}
         orgs = {tg.org_key(o.name): o for o in tg.load_organizations(ws)}
-        meetings = qs.load_meetings(ws)
+        meetings = mt.load_meetings(ws)
     assert meetings
     for meeting in meetings:
         contact = contacts[meeting.contact_id]
-        html = qs.prep_sheet_html(profile=profile, contact=contact, organization=orgs.get(tg.org_key(contact.organization)),
+        html = ps.prep_sheet_html(profile=profile, contact=contact, organization=orgs.get(tg.org_key(contact.organization)),
                                   meeting=meeting, tz="America/Toronto")
         assert "Meeting0Place" in html and "CustomQuestion" in html and "ProfilePitch" in html and "Org0Industry" in html
         path = tmp_path / f"sheet-{meeting.id}.html"

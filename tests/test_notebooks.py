@@ -85,9 +85,9 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         kinds = {item.kind for item in todays_agenda(ws)}
         assert {"follow_up", "request"} <= kinds
         # step 4: the meeting with the person who said yes, its questions ending with the closing ask
-        from infoint import debrief, questions
+        from infoint import debrief, meetings, questions
 
-        (meeting,) = questions.load_meetings(ws)
+        (meeting,) = meetings.load_meetings(ws)
         yes = next(cid for cid, events in by_contact.items() if any(e.kind == "reply" for e in events))
         assert meeting.contact_id == yes and meeting.mode == "in person" and meeting.starts_at
         bank = {q.id: q for q in questions.load_bank()}

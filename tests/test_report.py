@@ -14,9 +14,9 @@ import pytest
 
 from infoint import report
 from infoint.debrief import ActionItem, Debrief, save_action_item, save_debrief
+from infoint.meetings import Meeting, save_meeting
 from infoint.objectives import Objective, Plan, Profile
 from infoint.pipeline import MEETING_SCHEDULED, MET, REPLY, REQUEST_SENT, THANKS_SENT
-from infoint.questions import Meeting, save_meeting
 from infoint.safe import escape
 from infoint.targets import Contact, Organization, save_contact, save_organization
 from infoint.workspace import Workspace

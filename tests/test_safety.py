@@ -27,6 +27,7 @@ import pytest
 
 from infoint import debrief, exports, imports, pipeline, questions, targets
 from infoint import workspace as wsmod
+from infoint.meetings import load_meetings
 from infoint.objectives import KINDS, Objective, Plan, Profile
 from infoint.workspace import MIGRATIONS, SCHEMA_VERSION, Workspace, WorkspaceError, migrate_connection, user_tables
 
@@ -239,7 +240,7 @@ def assert_loaders_read(w: Workspace, inserted: dict[str, list[dict]]) -> None:
     drafts = w.query("SELECT * FROM drafts ORDER BY id")
     assert [(d["subject"], d["body"]) for d in drafts] == [(r["subject"], r["body"]) for r in rows["drafts"]]
 
-    meetings = questions.load_meetings(w)
+    meetings = load_meetings(w)
     assert [m.id for m in meetings] == [r["id"] for r in rows["meetings"]]
     for m, r in zip(meetings, rows["meetings"]):
         assert (m.place, m.notes, m.offer, m.mode) == (r["place"], r["notes"], r["offer"], r["mode"])

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from infoint import debrief as db
+from infoint import meetings as mt
 from infoint import pipeline
 from infoint import questions as qs
 from infoint import targets as tg
@@ -25,11 +26,11 @@ def contact_id(ws, first_name: str) -> int:
     return next(r["id"] for r in ws.rows("contacts") if r["first_name"] == first_name)
 
 
-def book(ws, cid: int, start: datetime, questions=QUESTIONS, cancelled: bool = False) -> qs.Meeting:
+def book(ws, cid: int, start: datetime, questions=QUESTIONS, cancelled: bool = False) -> mt.Meeting:
     """A meeting as step 4 leaves it: the row, the yes before it and the meeting_scheduled event."""
-    meeting = qs.Meeting(contact_id=cid, starts_at=start.isoformat(), minutes=30, mode="video", place="https://zoom.us/j/1",
+    meeting = mt.Meeting(contact_id=cid, starts_at=start.isoformat(), minutes=30, mode="video", place="https://zoom.us/j/1",
                          questions=qs.to_entries(questions), cancelled=cancelled)
-    qs.save_meeting(ws, meeting)
+    mt.save_meeting(ws, meeting)
     ws.append_event(pipeline.REPLY, cid, {"answer": "yes"}, at=(start - timedelta(days=5)).isoformat())
     ws.append_event(pipeline.MEETING_SCHEDULED, cid, {"starts_at": start.isoformat(), "minutes": 30, "meeting_id": meeting.id},
                     at=(start - timedelta(days=4)).isoformat())
@@ -349,8 +350,8 @@ def test_a_meeting_recorded_after_it_happened_moves_on_to_met(ws):
     apply_persona(ws)
     cid = next(r["id"] for r in ws.rows("contacts") if r["first_name"] == "Amara")
     yesterday = NOW - timedelta(days=1)
-    meeting = qs.Meeting(contact_id=cid, starts_at=yesterday.isoformat(), minutes=30, mode="video", place="Zoom")
-    qs.save_meeting(ws, meeting)
+    meeting = mt.Meeting(contact_id=cid, starts_at=yesterday.isoformat(), minutes=30, mode="video", place="Zoom")
+    mt.save_meeting(ws, meeting)
     ws.append_event(pipeline.MEETING_SCHEDULED, cid, {"starts_at": meeting.starts_at, "minutes": 30}, at=(NOW - timedelta(hours=1)).isoformat())
     page = DebriefPage(ws, now=NOW)
     page.held_button.click()

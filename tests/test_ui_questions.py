@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from infoint import meetings as mt
 from infoint import pipeline
 from infoint import questions as qs
 from infoint import targets as tg
@@ -84,8 +85,8 @@ def test_people_who_said_yes_come_first(demo_ws):
 
 def test_opening_shows_the_first_person_once(demo_ws, monkeypatch):
     shown = []
-    current_meeting = qs.current_meeting
-    monkeypatch.setattr(qs, "current_meeting", lambda ws, cid: shown.append(cid) or current_meeting(ws, cid))
+    current_meeting = mt.current_meeting
+    monkeypatch.setattr(mt, "current_meeting", lambda ws, cid: shown.append(cid) or current_meeting(ws, cid))
     QuestionsPage(demo_ws, now=NOW)
     assert shown == [contact_id(demo_ws, "Rosa")]
 

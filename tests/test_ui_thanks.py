@@ -11,8 +11,8 @@ import icalendar
 import pytest
 
 from infoint import debrief as db
+from infoint import meetings as mt
 from infoint import pipeline
-from infoint import questions as qs
 from infoint import targets as tg
 from infoint import thanks as th
 from infoint.demo import apply_persona
@@ -36,8 +36,8 @@ def contact_id(ws, first_name: str) -> int:
 
 def met(ws, cid: int, at: datetime = MET_AT) -> int:
     """A meeting as steps 4 and 5 leave it: the row, the log up to "met"; returns the meeting id."""
-    meeting = qs.Meeting(contact_id=cid, starts_at=at.isoformat(), minutes=30, mode="video", place="Zoom")
-    qs.save_meeting(ws, meeting)
+    meeting = mt.Meeting(contact_id=cid, starts_at=at.isoformat(), minutes=30, mode="video", place="Zoom")
+    mt.save_meeting(ws, meeting)
     ws.append_event(pipeline.REPLY, cid, {"answer": "yes"}, at=(at - timedelta(days=5)).isoformat())
     ws.append_event(pipeline.MEETING_SCHEDULED, cid, {"starts_at": at.isoformat(), "minutes": 30, "meeting_id": meeting.id},
                     at=(at - timedelta(days=4)).isoformat())

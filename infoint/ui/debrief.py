@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from .. import debrief as db
 from .. import imports, pipeline
-from .. import questions as qs
+from .. import meetings as mt
 from .. import targets as tg
 from ..progress import pipeline_settings
 from ..safe import escape
@@ -39,7 +39,7 @@ class DebriefPage:
         self.ws = ws
         self._now = now
         self.tz = pipeline_settings(ws).tz
-        self.meeting: qs.Meeting | None = None
+        self.meeting: mt.Meeting | None = None
         self.debrief: db.Debrief | None = None
         self.contact: tg.Contact | None = None
         self._loading = False
@@ -154,11 +154,11 @@ class DebriefPage:
     def refresh(self) -> None:
         """Meetings to debrief (newest first) and the comparison."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
-        meetings = [m for m in qs.load_meetings(self.ws) if not m.cancelled and m.starts_at and m.contact_id in self.contacts]
+        meetings = [m for m in mt.load_meetings(self.ws) if not m.cancelled and m.starts_at and m.contact_id in self.contacts]
         meetings.sort(key=lambda m: m.starts_at, reverse=True)
         self.meetings = {m.id: m for m in meetings}
         self._loading = True
-        self.pick.options = [(f"{self.contacts[m.contact_id].full_name}, {qs._start(m.starts_at, self.tz):%a %d %b %Y %H:%M}", m.id) for m in meetings]
+        self.pick.options = [(f"{self.contacts[m.contact_id].full_name}, {mt._start(m.starts_at, self.tz):%a %d %b %Y %H:%M}", m.id) for m in meetings]
         self._loading = False
         if meetings:
             current = self.meeting.id if self.meeting is not None and self.meeting.id in self.meetings else meetings[0].id
@@ -239,7 +239,7 @@ class DebriefPage:
         if any(e.kind == pipeline.MET for e in events):
             self.meeting_note.value = message_html("Already marked as held. The thank-you is due within 48 hours: see step 6.", "note")
             return
-        start = qs._start(self.meeting.starts_at, self.tz)
+        start = mt._start(self.meeting.starts_at, self.tz)
         held_at = min(start, self.now()) if start else self.now()
         # Logged now (after the booking), with when it happened in the data: the pipeline uses that.
         self.ws.append_event(pipeline.MET, self.contact.id, {"at": held_at.isoformat(), "meeting_id": self.meeting.id}, at=self.now().isoformat())

@@ -7,7 +7,9 @@ from datetime import datetime, time, timezone
 
 import ipywidgets as widgets
 
+from .. import meetings as mt
 from .. import pipeline
+from .. import prep_sheet as ps
 from .. import questions as qs
 from .. import targets as tg
 from ..objectives import Objective, Profile
@@ -38,7 +40,7 @@ class QuestionsPage:
         self.tz = pipeline_settings(ws).tz
         self.organizations = {tg.org_key(o.name): o for o in tg.load_organizations(ws)}
         self.contact: tg.Contact | None = None
-        self.meeting: qs.Meeting | None = None
+        self.meeting: mt.Meeting | None = None
         self.current: list[qs.Question] = []
         self.removed: set[str] = set()
         self._loading = False
@@ -49,7 +51,7 @@ class QuestionsPage:
         self.date = _css(widgets.DatePicker(description="Date", style=_LABEL), "date")
         self.start = _css(widgets.Text(description="Start time (24-hour clock, e.g. 14:30)", style=_LABEL), "start")
         self.minutes = _css(widgets.BoundedIntText(description="Length in minutes", value=30, min=10, max=120, style=_LABEL), "minutes")
-        self.mode = _css(widgets.ToggleButtons(description="How", options=[(qs.MODE_LABELS[m], m) for m in qs.MODES], value="video", style=_LABEL), "mode")
+        self.mode = _css(widgets.ToggleButtons(description="How", options=[(mt.MODE_LABELS[m], m) for m in mt.MODES], value="video", style=_LABEL), "mode")
         self.place = _css(widgets.Text(description="Where: address, video link or phone number", style=_LABEL, layout=_WIDE), "place")
         self.workplace = _css(widgets.Checkbox(description="They offered to meet at their workplace", indent=False), "workplace")
         self.recognise = _css(widgets.Text(description="How they will recognise you (in person)", style=_LABEL, layout=_WIDE), "recognise")
@@ -161,7 +163,7 @@ class QuestionsPage:
         """People to prepare for: those who said yes or have a meeting first, then other targets."""
         events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
         met_or_yes = {cid for cid, evs in events.items() if any(e.kind == pipeline.REPLY and e.data.get("answer") == "yes" for e in evs)}
-        met_or_yes |= {m.contact_id for m in qs.load_meetings(self.ws)}
+        met_or_yes |= {m.contact_id for m in mt.load_meetings(self.ws)}
         contacts = [c for c in tg.load_contacts(self.ws) if not c.archived and (c.id in met_or_yes or c.target)]
         contacts.sort(key=lambda c: (c.id not in met_or_yes, tg.fold(c.full_name)))
         self.contacts = {c.id: c for c in contacts}
@@ -185,7 +187,7 @@ class QuestionsPage:
         if self._loading or contact_id not in getattr(self, "contacts", {}):
             return
         self.contact = self.contacts[contact_id]
-        self.meeting = qs.current_meeting(self.ws, contact_id)
+        self.meeting = mt.current_meeting(self.ws, contact_id)
         ctx = tg.context(self.ws, self.profile, self.objective)
         self.assessment = tg.Classifier(ctx).assess(self.contact)
         self.organization = self.organizations.get(tg.org_key(self.contact.organization))
@@ -198,11 +200,11 @@ class QuestionsPage:
         self._loading = True
         try:
             m = self.meeting
-            start = qs._start(m.starts_at, self.tz)
+            start = mt._start(m.starts_at, self.tz)
             self.date.value = start.date() if start else None
             self.start.value = start.strftime("%H:%M") if start else ""
             self.minutes.value = max(10, min(120, m.minutes or 30))
-            self.mode.value = m.mode if m.id is not None and m.mode in qs.MODES else ("in person" if a.local else "video")
+            self.mode.value = m.mode if m.id is not None and m.mode in mt.MODES else ("in person" if a.local else "video")
             self.place.value, self.workplace.value, self.recognise.value = m.place, m.their_workplace, m.recognise
             self.notes.value, self.offer.value = m.notes, m.offer
             self.current = qs.from_entries(m.questions)
@@ -216,7 +218,7 @@ class QuestionsPage:
         saved = "Saved meeting." if m.id is not None and m.starts_at else "No meeting saved yet: fill in the date, time and place."
         self.meeting_status.value = message_html(saved, "note")
 
-    def _meeting_from_form(self) -> qs.Meeting:
+    def _meeting_from_form(self) -> mt.Meeting:
         """The meeting as the form shows it: a copy, so unsaved edits never reach the saved one."""
         starts_at = ""
         if self.date.value is not None:
@@ -249,7 +251,7 @@ class QuestionsPage:
 
     def _update_meeting_findings(self) -> None:
         meeting = self._meeting_from_form()
-        problems = qs.check_meeting(meeting, self.tz, self.now())
+        problems = mt.check_meeting(meeting, self.tz, self.now())
         if self.date.value is not None and self.start.value.strip() and not meeting.starts_at:
             self.meeting_findings.value = message_html("Write the start time like 14:30 (24-hour clock).", "warning")
             return
@@ -270,7 +272,7 @@ class QuestionsPage:
             or last.data.get("starts_at") != meeting.starts_at or last.data.get("minutes") != meeting.minutes
         )
         try:
-            qs.save_meeting(self.ws, meeting)
+            mt.save_meeting(self.ws, meeting)
             if moved:
                 self.ws.append_event(
                     pipeline.MEETING_SCHEDULED, self.contact.id,
@@ -282,7 +284,7 @@ class QuestionsPage:
             return False
         self.meeting = meeting
         self._events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
-        start = qs._start(meeting.starts_at, self.tz)
+        start = mt._start(meeting.starts_at, self.tz)
         self.meeting_status.value = message_html(f"Saved: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. Add it to your calendar below.", "ok")
         return True
 
@@ -291,7 +293,7 @@ class QuestionsPage:
             self.meeting_status.value = message_html("There is no saved meeting to cancel.", "warning")
             return
         saved = replace(self.meeting, cancelled=True)  # as saved: edits in the form are not kept
-        qs.save_meeting(self.ws, saved)
+        mt.save_meeting(self.ws, saved)
         self.ws.append_event(pipeline.MEETING_CANCELLED, self.contact.id, {"meeting_id": saved.id}, at=self.now().isoformat())
         self._events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
         self.select(self.contact.id)
@@ -306,7 +308,7 @@ class QuestionsPage:
             return
         self.meeting = replace(self.meeting, notes=self.notes.value, offer=self.offer.value.strip(), questions=qs.to_entries(self.current))
         try:
-            qs.save_meeting(self.ws, self.meeting)
+            mt.save_meeting(self.ws, self.meeting)
         except WorkspaceError as exc:
             self.questions_status.value = message_html(f"Not saved: {exc}", "warning")
             return
@@ -316,7 +318,7 @@ class QuestionsPage:
         if not self._loading:
             self._persist("Saved.")
 
-    def _draw_checklists(self, shown: qs.Meeting | None = None) -> None:
+    def _draw_checklists(self, shown: mt.Meeting | None = None) -> None:
         m = self.meeting
         shown = shown or m
 
@@ -328,8 +330,8 @@ class QuestionsPage:
                 out.append(box)
             return out
 
-        self.checklist_box.children = boxes(qs.in_person_checklist(shown), m.checklist, "check")
-        self.research_box.children = boxes(qs.research_checklist(self.contact, self.organization), m.research, "research")
+        self.checklist_box.children = boxes(mt.in_person_checklist(shown), m.checklist, "check")
+        self.research_box.children = boxes(mt.research_checklist(self.contact, self.organization), m.research, "research")
 
     def _tick(self, store: dict, key: str, value: bool) -> None:
         store[key] = bool(value)
@@ -422,18 +424,18 @@ class QuestionsPage:
         return {"profile": self.profile, "contact": self.contact, "organization": self.organization, "meeting": self._meeting_from_form(), "tz": self.tz}
 
     def _sheet_html(self) -> tuple[str, str, bytes]:
-        html = qs.prep_sheet_html(**self._sheet_args())
-        return qs.prep_sheet_filename(self.contact, self.meeting, "html"), "text/html", html.encode("utf-8")
+        html = ps.prep_sheet_html(**self._sheet_args())
+        return ps.prep_sheet_filename(self.contact, self.meeting, "html"), "text/html", html.encode("utf-8")
 
     def _sheet_md(self) -> tuple[str, str, bytes]:
-        text = qs.prep_sheet_markdown(**self._sheet_args())
-        return qs.prep_sheet_filename(self.contact, self.meeting, "md"), "text/markdown", text.encode("utf-8")
+        text = ps.prep_sheet_markdown(**self._sheet_args())
+        return ps.prep_sheet_filename(self.contact, self.meeting, "md"), "text/markdown", text.encode("utf-8")
 
     def _ics_file(self) -> tuple[str, str, bytes]:
-        data = qs.meeting_ics(contact=self.contact, organization=self.organization, meeting=self._meeting_from_form(), tz=self.tz)
+        data = ps.meeting_ics(contact=self.contact, organization=self.organization, meeting=self._meeting_from_form(), tz=self.tz)
         if data is None:
             raise ValueError("add the date and start time first")
-        name = qs.prep_sheet_filename(self.contact, self.meeting, "html").replace("prep-sheet", "meeting", 1)
+        name = ps.prep_sheet_filename(self.contact, self.meeting, "html").replace("prep-sheet", "meeting", 1)
         return name[: -len(".html")] + ".ics", "text/calendar", data
 
     def _failed(self, exc: Exception) -> None:

@@ -1,0 +1,242 @@
+"""Step 4, the printable prep sheet (Q1-Q5, R8) and the meeting's calendar file.
+
+Why this module exists: a student takes everything for one meeting on one printable page: who,
+when and where, their pitch, the questions in order with room to write, the checklists, the
+closing asks and the etiquette (GUIDE.md Q1-Q5, R8); and the meeting goes into their own
+calendar as an .ics file.
+
+Jinja2 and the calendar library load on first use, so importing this module stays light.
+Workspace text (names, notes, questions) is untrusted: the HTML sheet is rendered by Jinja2
+with autoescape and ``$`` kept literal, and the Markdown sheet escapes every
+Markdown-significant character (DESIGN.md "Untrusted text").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .meetings import (
+    MODE_LABELS, Meeting, _entries, _org_name, _person, _start, _str, in_person_checklist,
+    research_checklist,
+)
+from .objectives import O6_REMINDER, pitch_stats
+from .pipeline import zone
+from .questions import (
+    AFTER_THE_MEETING, CLOSING_REMINDERS, ETIQUETTE, THEMES, _int, fits, from_entries, load_bank,
+)
+from .safe import escape
+
+__all__ = ["prep_sheet_html", "prep_sheet_markdown", "prep_sheet_filename", "meeting_ics"]
+
+
+# ----------------------------------------------------------------- the prep sheet (Q1-Q5, R8)
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _when(meeting: Meeting, tz: str) -> str:
+    """The start in the user's zone, in words that don't depend on the computer's locale."""
+    start = _start(meeting.starts_at, tz)
+    if start is None:
+        return ""
+    zone_name = _str(tz).strip() or "UTC"
+    return (f"{_DAYS[start.weekday()]} {start.day} {_MONTHS[start.month - 1]} {start.year}, "
+            f"{start:%H:%M} ({zone(zone_name).key})")
+
+
+def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
+    """Everything the two prep-sheet templates show, as plain (unescaped) values."""
+    meeting = meeting if isinstance(meeting, Meeting) else Meeting(contact_id=0)
+    bank = load_bank()
+    questions = from_entries(meeting.questions, bank)
+    entries = _entries(meeting.questions)
+    pitch = _str(getattr(profile, "pitch", ""))
+    asked = []
+    for entry, q in zip(entries, questions):
+        asked.append({"text": entry["text"], "theme": THEMES.get(entry["theme"], ""),
+                      "lines": 2 if q.closing else max(2, min(5, q.minutes))})
+    in_person = meeting.mode == "in person"
+    return {
+        "name": _person(contact) or "(no name yet)",
+        "position": _str(getattr(contact, "position", "")).strip(),
+        "organization": _org_name(contact, organization),
+        "sender": _str(getattr(profile, "name", "")).strip(),
+        "when": _when(meeting, tz) or "Not set yet",
+        "minutes": _int(meeting.minutes, 30),
+        "mode": MODE_LABELS.get(meeting.mode, _str(meeting.mode)),
+        "place_label": {"in person": "Where", "video": "Link or tool", "phone": "Number"}.get(
+            meeting.mode, "Where"),
+        "place": _str(meeting.place).strip() or "Not set yet",
+        "their_workplace": in_person and bool(meeting.their_workplace),
+        "recognise": _str(meeting.recognise).strip() if in_person else "",
+        "pitch": pitch.strip(),
+        "pitch_seconds": pitch_stats(pitch).seconds,
+        "questions": asked,
+        "time_plan": fits(questions, meeting.minutes)[1] if questions else "",
+        "on_the_day": [(text, bool(meeting.checklist.get(key)))
+                       for key, text in in_person_checklist(meeting)],
+        "research": [(text, bool(meeting.research.get(key)))
+                     for key, text in research_checklist(contact, organization)],
+        "notes": _str(meeting.notes).strip(),
+        "offer": _str(meeting.offer).strip(),
+        "closing": CLOSING_REMINDERS,
+        "etiquette": ETIQUETTE,
+        "after": AFTER_THE_MEETING,
+        "reminder": O6_REMINDER,
+    }
+
+
+class _Markdown(str):
+    """Text already escaped for Markdown (the Markdown counterpart of ``Markup``)."""
+
+
+def _html_finalize(value):
+    """Every ``{{ }}`` value is escaped with ``safe.escape`` (quotes and ``$`` too) before output.
+
+    Autoescape alone keeps ``$`` as is; a notebook's HTML display runs MathJax, which would
+    read "$5M and $10M" as a formula, so ``$`` becomes an entity here.
+    """
+    from markupsafe import Markup
+
+    return value if isinstance(value, Markup) else Markup(escape(value))
+
+
+# Escaped everywhere: emphasis, code, links (brackets), raw HTML and autolinks (< >), headings,
+# tables, strikethrough, math ($) and entities (&). Parentheses need no escape once brackets have one.
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>#|~$&])")
+_MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")  # "1. " or "1) " would start a list
+_MD_LINE_MARK = re.compile(r"^([-+=])(?=\s|$|[-=]*\s*$)")  # a bullet, or a heading underline
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _md_line(text: str) -> str:
+    """One line of user text, shown literally by a Markdown viewer (and by Jupyter's MathJax)."""
+    text = _MD_ANYWHERE.sub(r"\\\1", text.strip())
+    text = _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+    return _MD_LINE_MARK.sub(r"\\\1", text)
+
+
+def _md_inline(value) -> _Markdown:
+    """User text for one line of Markdown: line breaks become spaces, every special character
+    is backslash-escaped, and a leading list/heading/quote marker is neutralised."""
+    text = _CONTROL_RE.sub(" ", _str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    return _Markdown(_md_line(" ".join(text.split())))
+
+
+def _md_block(value) -> _Markdown:
+    """Multi-line user text (notes, the pitch): each line escaped, kept as hard line breaks;
+    leading spaces are dropped so nothing becomes a code block."""
+    text = _CONTROL_RE.sub(" ", _str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [_md_line(" ".join(line.split())) for line in text.split("\n")]
+    paragraphs, current = [], []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("  \n".join(current))
+            current = []
+    return _Markdown("\n\n".join(paragraphs))
+
+
+def _md_finalize(value):
+    """Every ``{{ }}`` value in the Markdown template is escaped unless already escaped."""
+    return value if isinstance(value, _Markdown) else _md_inline(value)
+
+
+@lru_cache(maxsize=2)
+def _env(kind: str):
+    """The Jinja2 environment for one prep-sheet format (created on first use, then cached).
+
+    HTML: autoescape on, plus ``_html_finalize`` for ``$``. Markdown: autoescape off (it would
+    produce HTML entities) and ``_md_finalize`` escaping instead. Values never become template
+    source, so ``{{7*7}}`` typed by a user stays text. StrictUndefined makes a missing value an
+    error in the tests rather than a silent gap on the sheet.
+    """
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+        autoescape=kind == "html",
+        undefined=jinja2.StrictUndefined,
+        finalize=_html_finalize if kind == "html" else _md_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    if kind == "markdown":
+        env.filters["block"] = _md_block
+    return env
+
+
+def prep_sheet_html(*, profile, contact, organization, meeting: Meeting, tz: str) -> str:
+    """Q1-Q5, R8: the printable one-page prep sheet as a self-contained HTML document.
+
+    Who, when (in ``tz``) and how long, where or how, your pitch, the questions in order with
+    lines to write on, the checklists, research notes and your offer, the closing asks and the
+    etiquette. Print styles (``@page`` margins, no page break inside a question) and a
+    Content-Security-Policy that allows only the inline stylesheet: no scripts, fonts or images
+    are loaded, so the file works offline and nothing a user typed can run.
+    """
+    values = _sheet(profile, contact, organization, meeting, tz)
+    return _env("html").get_template("prep_sheet.html.j2").render(**values)
+
+
+def prep_sheet_markdown(*, profile, contact, organization, meeting: Meeting, tz: str) -> str:
+    """The same prep sheet as Markdown (for notebooks, notes apps, or printing from a viewer).
+
+    User text is escaped so any Markdown viewer shows it literally: ``*``, ``_``, brackets,
+    backticks, ``<``, ``$`` (``\\$``, so MathJax leaves it alone) and line-start markers.
+    """
+    values = _sheet(profile, contact, organization, meeting, tz)
+    return _env("markdown").get_template("prep_sheet.md.j2").render(**values)
+
+
+def _slug(text: str, limit: int = 40) -> str:
+    plain = unicodedata.normalize("NFKD", _str(text)).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))[:limit].strip("-")
+
+
+def prep_sheet_filename(contact, meeting: Meeting, ext: str = "html") -> str:
+    """A file name every system accepts, e.g. ``prep-sheet-amara-osei-2026-03-12.html``.
+
+    ASCII letters, digits and hyphens only; the date is the meeting's own (as entered); a
+    missing name or date is left out; an odd extension becomes ``html``.
+    """
+    date = ""
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", _str(getattr(meeting, "starts_at", "")))
+    if match:
+        date = match.group(1)
+    suffix = _str(ext).lower().lstrip(".")
+    suffix = suffix if re.fullmatch(r"[a-z0-9]{1,8}", suffix) else "html"
+    stem = "-".join(p for p in ("prep-sheet", _slug(_person(contact)), date) if p)
+    return f"{stem}.{suffix}"
+
+
+def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | None:
+    """R8: the meeting as an .ics file for your own calendar (``exports.ics_event``), or None
+    when the start time can't be read. The same meeting always gets the same UID, so
+    exporting it again after a change updates the event instead of adding a second one."""
+    start = _start(meeting.starts_at, tz)
+    if start is None:
+        return None
+    from .exports import ics_event  # the calendar library loads only when a file is made
+
+    person = _person(contact) or "a contact"
+    org = _org_name(contact, organization)
+    lines = [f"{MODE_LABELS.get(meeting.mode, meeting.mode)}: {meeting.place}".strip()]
+    if meeting.mode == "in person" and meeting.recognise.strip():
+        lines.append(f"How they'll recognise you: {meeting.recognise.strip()}")
+    lines += ["", "Questions:"] + [f"{n}. {e['text']}" for n, e in enumerate(_entries(meeting.questions), 1)]
+    lines += ["", "At the end:"] + [f"- {r}" for r in CLOSING_REMINDERS]
+    seed = f"meeting:{meeting.id}" if meeting.id is not None else \
+        f"meeting:contact:{meeting.contact_id}:{meeting.starts_at}"
+    summary = f"Informational interview with {person}" + (f" ({org})" if org else "")
+    return ics_event(uid_seed=seed, summary=summary, description="\n".join(lines), start=start,
+                     minutes=max(1, _int(meeting.minutes, 30)), tz=tz,
+                     location=meeting.place if meeting.mode == "in person" else "")

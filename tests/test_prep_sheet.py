@@ -1,0 +1,185 @@
+"""Tests for infoint.prep_sheet: the printable prep sheet (HTML and Markdown) with hostile
+workspace text, its file name, and the meeting's calendar file."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from infoint.meetings import Meeting
+from infoint.objectives import Profile
+from infoint.prep_sheet import meeting_ics, prep_sheet_filename, prep_sheet_html, prep_sheet_markdown
+from infoint.targets import Contact, Organization
+
+from test_meetings import TZ, hostile_meeting  # the hostile meeting the sheet is rendered from
+
+
+# ----------------------------------------------------------------- the prep sheet
+
+PROFILE = Profile(name="Jo <img src=x onerror=alert(1)>", email="jo@example.org", timezone=TZ,
+                  pitch="I study <b>design</b> & data; budgets of $5M and $10M {{7*7}} `rm -rf`")
+CONTACT = Contact(first_name="Amara <script>alert(1)</script>", last_name="Osei & Sons",
+                  position="Senior <i>UX</i> Researcher", organization="Acme")
+ORG = Organization(name="Northwind $5M & <b>Co</b>", industry="health {{7*7}}")
+
+
+def render(kind, meeting=None):
+    fn = prep_sheet_html if kind == "html" else prep_sheet_markdown
+    return fn(profile=PROFILE, contact=CONTACT, organization=ORG,
+              meeting=meeting or hostile_meeting(), tz=TZ)
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+
+SHEET_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section",
+              "dl", "dt", "dd", "blockquote", "ol", "ul", "li", "span", "div", "strong", "footer"}
+
+
+def test_prep_sheet_html_escapes_everything():
+    out = render("html")
+    assert "<script" not in out and "<img" not in out and "<b>" not in out and "<i>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "Osei &amp; Sons" in out and "Northwind &#36;5M &amp; &lt;b&gt;Co&lt;/b&gt;" in out
+    assert "&#36;5M and &#36;10M" in out and "$5M" not in out
+    assert "{{7*7}}" in out and "49" not in out
+    assert "[a link](javascript:alert(1))" in out
+    parser = Tags()
+    parser.feed(out)
+    assert set(parser.tags) <= SHEET_TAGS
+    assert not [a for a, _ in parser.attrs if a.startswith("on") or a in ("src", "href", "action")]
+
+
+def test_prep_sheet_html_content_and_print_styles():
+    meeting = hostile_meeting()
+    out = render("html", meeting)
+    plain = html.unescape(out)
+    assert "@page" in out and "@media print" in out and "page-break-inside: avoid" in out
+    assert 'class="line"' in out
+    assert not re.search(r"https?:|url\(|@import|<link|<script|<iframe|<object", out, re.I)
+    assert "Content-Security-Policy" in out and "default-src 'none'" in out
+    assert "Thursday 12 March 2026, 10:00 (America/Toronto)" in plain and "30 minutes" in plain
+    positions = [plain.index(html.unescape(html.escape(e["text"]))) for e in meeting.questions]
+    assert positions == sorted(positions)  # the questions in order
+    for words in ("one or two other people", "follow up", "LinkedIn", "about $5", "no gifts",
+                  "Bring photo ID", "Rehearse your 30-second pitch", "48 hours", "Senior <i>UX</i> Researcher"):
+        assert words in plain, words
+    assert "\u2611" in out and "\u2610" in out  # ticked and open boxes
+    assert "(their workplace" not in plain
+
+
+def test_prep_sheet_time_zone_and_modes():
+    utc = hostile_meeting(starts_at="2026-07-01T14:30:00+00:00", mode="video",
+                          place="https://zoom.us/j/1", questions=[])
+    plain = html.unescape(render("html", utc))
+    assert "Wednesday 1 July 2026, 10:30 (America/Toronto)" in plain
+    assert "Link or tool" in plain and "https://zoom.us/j/1" in plain  # shown as text, never a link
+    assert "No questions chosen yet" in plain and "Test the link" in plain
+    assert "They'll recognise you by" not in plain
+    assert "Not set yet" in html.unescape(render("html", hostile_meeting(starts_at="")))
+    workplace = html.unescape(render("html", hostile_meeting(their_workplace=True)))
+    assert "(their workplace, as they offered)" in workplace
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=200))
+def test_prep_sheet_html_shows_any_text_literally(text):
+    meeting = hostile_meeting(notes=text, questions=[{"id": "", "text": text, "theme": ""}])
+    out = render("html", meeting)
+    parser = Tags()
+    parser.feed(out)
+    assert set(parser.tags) <= SHEET_TAGS
+    assert text.strip() in html.unescape(out)
+
+
+def test_prep_sheet_markdown_escapes_everything():
+    out = render("markdown")
+    body = [line[2:] if line.startswith("> ") else line for line in out.splitlines()]  # our quote
+    assert not [line for line in body if re.search(r"(?<!\\)[<>]", line)]  # no raw HTML
+    assert "\\<script\\>alert(1)\\</script\\>" in out
+    assert "\\$5M and \\$10M" in out and not re.search(r"(?<!\\)\$", out)
+    assert "{{7\\*7}}" in out
+    assert "\\[a link\\](javascript:alert(1))" in out
+    assert "\\`rm -rf\\`" in out and "Osei \\& Sons" in out
+    assert "\\*bold\\* \\_italic\\_" in out
+    lines = out.splitlines()
+    assert "\\# Not a heading  " in lines and "\\- not a list  " in lines
+    assert "not code  " in lines and "1\\. not a number  " in lines
+    assert not any(line.startswith("    ") for line in lines)  # nothing turns into a code block
+    assert out.startswith("# Informational interview with ")
+
+
+def test_prep_sheet_markdown_renders_literally():
+    mistune = pytest.importorskip("mistune")
+    render_md = mistune.create_markdown(escape=False, plugins=["strikethrough", "table", "url", "task_lists"])
+    out = render_md(render("markdown"))
+    plain = html.unescape(re.sub(r"<[^>]+>", "", out))
+    assert "<script" not in out and "<img" not in out and 'href="javascript' not in out
+    assert "Amara <script>alert(1)</script> Osei & Sons" in plain
+    assert "$5M and $10M {{7*7}}" in plain and "*bold* _italic_ `code`" in plain
+    assert "# Not a heading" in plain and "[a link](javascript:alert(1))" in plain
+    assert "<h1>" in out and out.count("<h1>") == 1 and out.count("<h2>") >= 8
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("<>&$*_`[]()#!-+=.1 \n|~\\{}ab:/")), max_size=80))
+def test_prep_sheet_markdown_never_makes_markup(text):
+    mistune = pytest.importorskip("mistune")
+    render_md = mistune.create_markdown(escape=False, plugins=["strikethrough", "table", "url"])
+    meeting = hostile_meeting(notes=text, offer=text, questions=[{"id": "", "text": text, "theme": ""}])
+    out = render_md(prep_sheet_markdown(profile=Profile(), contact=Contact(first_name=text),
+                                        organization=None, meeting=meeting, tz=TZ))
+    allowed = {"h1", "h2", "p", "ul", "ol", "li", "strong", "em", "blockquote", "br", "input"}
+    assert set(re.findall(r"<([a-z0-9]+)", out)) <= allowed, out
+
+
+@pytest.mark.parametrize("contact, starts_at, ext, expected", [
+    (Contact(first_name="Amara", last_name="Osei"), "2026-03-12T10:00:00-04:00", "html",
+     "prep-sheet-amara-osei-2026-03-12.html"),
+    (Contact(first_name="Zoë", last_name="Ñúñez-Ærø"), "2026-03-12T10:00", ".MD", "prep-sheet-zoe-nunez-r-2026-03-12.md"),
+    (Contact(first_name="../../etc", last_name="passwd"), "", "html", "prep-sheet-etc-passwd.html"),
+    (Contact(), "2026-03-12", "html", "prep-sheet-2026-03-12.html"),
+    (Contact(first_name="李", last_name="小龙"), "garbage", "exe/../x", "prep-sheet.html"),
+    (Contact(first_name="A" * 200), "", "html", "prep-sheet-" + "a" * 40 + ".html"),
+])
+def test_prep_sheet_filename(contact, starts_at, ext, expected):
+    name = prep_sheet_filename(contact, Meeting(1, starts_at=starts_at), ext)
+    assert name == expected
+    assert re.fullmatch(r"[a-z0-9.-]+", name)
+
+
+def test_meeting_ics_uses_the_calendar_export():
+    meeting = hostile_meeting()
+    data = meeting_ics(contact=CONTACT, organization=ORG, meeting=meeting, tz=TZ)
+    text = data.decode("utf-8")
+    assert "BEGIN:VEVENT" in text and "UID:" in text and "DTSTAMP" in text
+    assert "TZID=America/Toronto" in text and "LOCATION:" in text
+    assert text.count("BEGIN:VEVENT") == 1  # a newline in a name never adds an event
+    again = meeting_ics(contact=CONTACT, organization=ORG, meeting=hostile_meeting(starts_at="2026-03-13T09:00:00-04:00"), tz=TZ)
+    uid = lambda b: re.search(r"UID:(\S+)", b.decode()).group(1)  # noqa: E731
+    assert uid(data) == uid(again)  # a moved meeting replaces the old event
+    assert meeting_ics(contact=CONTACT, organization=ORG, meeting=hostile_meeting(starts_at=""), tz=TZ) is None
+
+
+def test_import_is_light():
+    probe = ("import sys, json, infoint.prep_sheet as p\n"
+             "heavy = ['pandas', 'ipywidgets', 'matplotlib', 'jsonschema', 'nbformat', 'jinja2', 'icalendar']\n"
+             "print(json.dumps([[m for m in heavy if m in sys.modules], p._env.cache_info().currsize]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [[], 0]
