@@ -25,12 +25,14 @@ from datetime import datetime, timezone
 
 from .objectives import Finding
 from .pipeline import zone
-from .questions import _int
+from .questions import as_int
+from .safe import plain_text
 from .targets import MODES
 
 __all__ = [
     "MODES", "MODE_LABELS", "Meeting",
-    "check_meeting", "in_person_checklist", "research_checklist",
+    "check_meeting", "current_meeting", "in_person_checklist", "load_meetings", "organization_name",
+    "person_name", "research_checklist", "save_meeting", "start_time", "stored_entries",
 ]
 
 MODE_LABELS = {"in person": "In person", "video": "Video call", "phone": "Phone call"}
@@ -55,7 +57,7 @@ def _flags(value) -> dict[str, bool]:
             if isinstance(k, str) and (isinstance(v, bool) or v in (0, 1))}
 
 
-def _entries(value) -> list[dict]:
+def stored_entries(value) -> list[dict]:
     """A questions column: entries with text, each with string id, text and theme."""
     out = []
     for item in _load(value, list, []):
@@ -63,10 +65,6 @@ def _entries(value) -> list[dict]:
             out.append({key: item.get(key) if isinstance(item.get(key), str) else ""
                         for key in ("id", "text", "theme")})
     return out
-
-
-def _str(value) -> str:
-    return "" if value is None else value if isinstance(value, str) else str(value)
 
 
 @dataclass
@@ -92,18 +90,18 @@ class Meeting:
         """The ``meetings`` table's columns (without id and timestamps), JSON with accents kept."""
         dump = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
         return {
-            "contact_id": _int(self.contact_id, 0),
-            "starts_at": _str(self.starts_at),
-            "minutes": _int(self.minutes, 30),
-            "mode": _str(self.mode),
-            "place": _str(self.place),
+            "contact_id": as_int(self.contact_id, 0),
+            "starts_at": plain_text(self.starts_at),
+            "minutes": as_int(self.minutes, 30),
+            "mode": plain_text(self.mode),
+            "place": plain_text(self.place),
             "their_workplace": int(bool(self.their_workplace)),
-            "recognise": _str(self.recognise),
+            "recognise": plain_text(self.recognise),
             "checklist": dump(_flags(self.checklist)),
             "research": dump(_flags(self.research)),
-            "notes": _str(self.notes),
-            "offer": _str(self.offer),
-            "questions": dump(_entries(self.questions)),
+            "notes": plain_text(self.notes),
+            "offer": plain_text(self.offer),
+            "questions": dump(stored_entries(self.questions)),
             "cancelled": int(bool(self.cancelled)),
         }
 
@@ -119,26 +117,26 @@ class Meeting:
         mode = get("mode")
         row_id = get("id")
         return cls(
-            contact_id=_int(get("contact_id"), 0),
-            starts_at=_str(get("starts_at")),
-            minutes=_int(get("minutes"), 30),
+            contact_id=as_int(get("contact_id"), 0),
+            starts_at=plain_text(get("starts_at")),
+            minutes=as_int(get("minutes"), 30),
             mode=mode if mode in MODES else "video",
-            place=_str(get("place")),
-            their_workplace=bool(_int(get("their_workplace"), 0)),
-            recognise=_str(get("recognise")),
+            place=plain_text(get("place")),
+            their_workplace=bool(as_int(get("their_workplace"), 0)),
+            recognise=plain_text(get("recognise")),
             checklist=_flags(get("checklist")),
             research=_flags(get("research")),
-            notes=_str(get("notes")),
-            offer=_str(get("offer")),
-            questions=_entries(get("questions")),
-            cancelled=bool(_int(get("cancelled"), 0)),
-            id=None if row_id is None else _int(row_id, None),
+            notes=plain_text(get("notes")),
+            offer=plain_text(get("offer")),
+            questions=stored_entries(get("questions")),
+            cancelled=bool(as_int(get("cancelled"), 0)),
+            id=None if row_id is None else as_int(row_id, None),
         )
 
 
-def _start(value, tz: str) -> datetime | None:
+def start_time(value, tz: str) -> datetime | None:
     """``starts_at`` as an aware datetime in ``tz`` (a time without offset is read in ``tz``)."""
-    text = _str(value).strip()
+    text = plain_text(value).strip()
     if not text:
         return None
     try:
@@ -189,8 +187,8 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
         Finding(rule, severity, message, _clip(subject), fix))
 
     # R8: when
-    start = _start(meeting.starts_at, tz)
-    if not _str(meeting.starts_at).strip():
+    start = start_time(meeting.starts_at, tz)
+    if not plain_text(meeting.starts_at).strip():
         add("R8", "error", "Enter the date and time you agreed on.",
             fix="Pick the time that suits them best; be flexible, even outside business hours.")
     elif start is None:
@@ -201,7 +199,7 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
             fix="If the meeting happened, record it in step 5; otherwise enter the new time.")
 
     # R4: how long
-    length = _int(meeting.minutes, 0)
+    length = as_int(meeting.minutes, 0)
     if not 10 <= length <= 120:
         add("R4", "error", "A meeting lasts between 10 and 120 minutes.", str(meeting.minutes),
             "Enter the length you agreed on; 20 to 30 minutes is the usual ask.")
@@ -215,10 +213,10 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
 
     # R8, T6: where and how
     mode = meeting.mode
-    place = _str(meeting.place).strip()
+    place = plain_text(meeting.place).strip()
     if mode not in MODES:
         add("R8", "error", "Choose how you will meet: in person, video call or phone call.",
-            _str(mode))
+            plain_text(mode))
     elif mode == "in person":
         if not place:
             add("R8", "error", "Enter where you will meet.",
@@ -239,7 +237,7 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
         if meeting.their_workplace:
             add("R8", "info", "Their building may ask for photo ID at reception.",
                 fix="Bring photo ID and arrive ten minutes early to sign in.")
-        if not _str(meeting.recognise).strip():
+        if not plain_text(meeting.recognise).strip():
             add("R8", "warning", "Tell them how they will recognise you.",
                 fix="For example what you will wear, or that you will be at a table near the door.")
     elif mode == "video":
@@ -266,7 +264,7 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
 
 def _clip(value, limit: int = 80) -> str:
     """Shorten user text for ``Finding.subject`` so a huge paste stays readable."""
-    text = " ".join(_str(value)[: 4 * limit].split())
+    text = " ".join(plain_text(value)[: 4 * limit].split())
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
@@ -306,14 +304,15 @@ def in_person_checklist(meeting: Meeting) -> list[tuple[str, str]]:
     return items
 
 
-def _org_name(contact, organization) -> str:
+def organization_name(contact, organization) -> str:
     """The organization's name from the long list, else the one on the contact."""
-    name = _str(getattr(organization, "name", "")).strip()
-    return name or _str(getattr(contact, "organization", "")).strip()
+    name = plain_text(getattr(organization, "name", "")).strip()
+    return name or plain_text(getattr(contact, "organization", "")).strip()
 
 
-def _person(contact) -> str:
-    full = _str(getattr(contact, "full_name", "")).strip()
+def person_name(contact) -> str:
+    """The person's name for a sheet or a file name; "" when they have none yet."""
+    full = plain_text(getattr(contact, "full_name", "")).strip()
     return "" if full in ("", "(no name)") else full
 
 
@@ -324,9 +323,9 @@ def research_checklist(contact, organization) -> list[tuple[str, str]]:
     organization and about the industry, something to offer in return, and rehearsing your
     pitch out loud. The texts contain names from the workspace: show them escaped.
     """
-    person = _person(contact)
-    org = _org_name(contact, organization)
-    industry = _str(getattr(organization, "industry", "")).strip()
+    person = person_name(contact)
+    org = organization_name(contact, organization)
+    industry = plain_text(getattr(organization, "industry", "")).strip()
     return [
         ("profile", f"Read {person}'s profile: their path so far and what they do now."
          if person else "Read their profile: their path so far and what they do now."),

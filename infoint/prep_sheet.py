@@ -19,15 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from .meetings import (
-    MODE_LABELS, Meeting, _entries, _org_name, _person, _start, _str, in_person_checklist,
-    research_checklist,
+    MODE_LABELS, Meeting, in_person_checklist, organization_name, person_name, research_checklist, start_time,
+    stored_entries,
 )
 from .objectives import O6_REMINDER, pitch_stats
 from .pipeline import zone
 from .questions import (
-    AFTER_THE_MEETING, CLOSING_REMINDERS, ETIQUETTE, THEMES, _int, fits, from_entries, load_bank,
+    AFTER_THE_MEETING, CLOSING_REMINDERS, ETIQUETTE, THEMES, as_int, fits, from_entries, load_bank,
 )
-from .safe import escape
+from .safe import escape, plain_text
 
 __all__ = ["prep_sheet_html", "prep_sheet_markdown", "prep_sheet_filename", "meeting_ics"]
 
@@ -42,10 +42,10 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def _when(meeting: Meeting, tz: str) -> str:
     """The start in the user's zone, in words that don't depend on the computer's locale."""
-    start = _start(meeting.starts_at, tz)
+    start = start_time(meeting.starts_at, tz)
     if start is None:
         return ""
-    zone_name = _str(tz).strip() or "UTC"
+    zone_name = plain_text(tz).strip() or "UTC"
     return (f"{_DAYS[start.weekday()]} {start.day} {_MONTHS[start.month - 1]} {start.year}, "
             f"{start:%H:%M} ({zone(zone_name).key})")
 
@@ -55,26 +55,26 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
     meeting = meeting if isinstance(meeting, Meeting) else Meeting(contact_id=0)
     bank = load_bank()
     questions = from_entries(meeting.questions, bank)
-    entries = _entries(meeting.questions)
-    pitch = _str(getattr(profile, "pitch", ""))
+    entries = stored_entries(meeting.questions)
+    pitch = plain_text(getattr(profile, "pitch", ""))
     asked = []
     for entry, q in zip(entries, questions):
         asked.append({"text": entry["text"], "theme": THEMES.get(entry["theme"], ""),
                       "lines": 2 if q.closing else max(2, min(5, q.minutes))})
     in_person = meeting.mode == "in person"
     return {
-        "name": _person(contact) or "(no name yet)",
-        "position": _str(getattr(contact, "position", "")).strip(),
-        "organization": _org_name(contact, organization),
-        "sender": _str(getattr(profile, "name", "")).strip(),
+        "name": person_name(contact) or "(no name yet)",
+        "position": plain_text(getattr(contact, "position", "")).strip(),
+        "organization": organization_name(contact, organization),
+        "sender": plain_text(getattr(profile, "name", "")).strip(),
         "when": _when(meeting, tz) or "Not set yet",
-        "minutes": _int(meeting.minutes, 30),
-        "mode": MODE_LABELS.get(meeting.mode, _str(meeting.mode)),
+        "minutes": as_int(meeting.minutes, 30),
+        "mode": MODE_LABELS.get(meeting.mode, plain_text(meeting.mode)),
         "place_label": {"in person": "Where", "video": "Link or tool", "phone": "Number"}.get(
             meeting.mode, "Where"),
-        "place": _str(meeting.place).strip() or "Not set yet",
+        "place": plain_text(meeting.place).strip() or "Not set yet",
         "their_workplace": in_person and bool(meeting.their_workplace),
-        "recognise": _str(meeting.recognise).strip() if in_person else "",
+        "recognise": plain_text(meeting.recognise).strip() if in_person else "",
         "pitch": pitch.strip(),
         "pitch_seconds": pitch_stats(pitch).seconds,
         "questions": asked,
@@ -83,8 +83,8 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
                        for key, text in in_person_checklist(meeting)],
         "research": [(text, bool(meeting.research.get(key)))
                      for key, text in research_checklist(contact, organization)],
-        "notes": _str(meeting.notes).strip(),
-        "offer": _str(meeting.offer).strip(),
+        "notes": plain_text(meeting.notes).strip(),
+        "offer": plain_text(meeting.offer).strip(),
         "closing": CLOSING_REMINDERS,
         "etiquette": ETIQUETTE,
         "after": AFTER_THE_MEETING,
@@ -125,14 +125,14 @@ def _md_line(text: str) -> str:
 def _md_inline(value) -> _Markdown:
     """User text for one line of Markdown: line breaks become spaces, every special character
     is backslash-escaped, and a leading list/heading/quote marker is neutralised."""
-    text = _CONTROL_RE.sub(" ", _str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL_RE.sub(" ", plain_text(value).replace("\r\n", "\n").replace("\r", "\n"))
     return _Markdown(_md_line(" ".join(text.split())))
 
 
 def _md_block(value) -> _Markdown:
     """Multi-line user text (notes, the pitch): each line escaped, kept as hard line breaks;
     leading spaces are dropped so nothing becomes a code block."""
-    text = _CONTROL_RE.sub(" ", _str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL_RE.sub(" ", plain_text(value).replace("\r\n", "\n").replace("\r", "\n"))
     lines = [_md_line(" ".join(line.split())) for line in text.split("\n")]
     paragraphs, current = [], []
     for line in lines + [""]:
@@ -198,7 +198,7 @@ def prep_sheet_markdown(*, profile, contact, organization, meeting: Meeting, tz:
 
 
 def _slug(text: str, limit: int = 40) -> str:
-    plain = unicodedata.normalize("NFKD", _str(text)).encode("ascii", "ignore").decode("ascii")
+    plain = unicodedata.normalize("NFKD", plain_text(text)).encode("ascii", "ignore").decode("ascii")
     return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))[:limit].strip("-")
 
 
@@ -209,12 +209,12 @@ def prep_sheet_filename(contact, meeting: Meeting, ext: str = "html") -> str:
     missing name or date is left out; an odd extension becomes ``html``.
     """
     date = ""
-    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", _str(getattr(meeting, "starts_at", "")))
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", plain_text(getattr(meeting, "starts_at", "")))
     if match:
         date = match.group(1)
-    suffix = _str(ext).lower().lstrip(".")
+    suffix = plain_text(ext).lower().lstrip(".")
     suffix = suffix if re.fullmatch(r"[a-z0-9]{1,8}", suffix) else "html"
-    stem = "-".join(p for p in ("prep-sheet", _slug(_person(contact)), date) if p)
+    stem = "-".join(p for p in ("prep-sheet", _slug(person_name(contact)), date) if p)
     return f"{stem}.{suffix}"
 
 
@@ -222,21 +222,21 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
     """R8: the meeting as an .ics file for your own calendar (``exports.ics_event``), or None
     when the start time can't be read. The same meeting always gets the same UID, so
     exporting it again after a change updates the event instead of adding a second one."""
-    start = _start(meeting.starts_at, tz)
+    start = start_time(meeting.starts_at, tz)
     if start is None:
         return None
     from .exports import ics_event  # the calendar library loads only when a file is made
 
-    person = _person(contact) or "a contact"
-    org = _org_name(contact, organization)
+    person = person_name(contact) or "a contact"
+    org = organization_name(contact, organization)
     lines = [f"{MODE_LABELS.get(meeting.mode, meeting.mode)}: {meeting.place}".strip()]
     if meeting.mode == "in person" and meeting.recognise.strip():
         lines.append(f"How they'll recognise you: {meeting.recognise.strip()}")
-    lines += ["", "Questions:"] + [f"{n}. {e['text']}" for n, e in enumerate(_entries(meeting.questions), 1)]
+    lines += ["", "Questions:"] + [f"{n}. {e['text']}" for n, e in enumerate(stored_entries(meeting.questions), 1)]
     lines += ["", "At the end:"] + [f"- {r}" for r in CLOSING_REMINDERS]
     seed = f"meeting:{meeting.id}" if meeting.id is not None else \
         f"meeting:contact:{meeting.contact_id}:{meeting.starts_at}"
     summary = f"Informational interview with {person}" + (f" ({org})" if org else "")
     return ics_event(uid_seed=seed, summary=summary, description="\n".join(lines), start=start,
-                     minutes=max(1, _int(meeting.minutes, 30)), tz=tz,
+                     minutes=max(1, as_int(meeting.minutes, 30)), tz=tz,
                      location=meeting.place if meeting.mode == "in person" else "")

@@ -34,7 +34,8 @@ __all__ = [
     "CLOSING_REMINDERS", "ETIQUETTE", "AFTER_THE_MEETING",
     "Question",
     "load_bank", "validate_bank", "question_budget", "propose", "swap", "fits",
-    "to_entries", "from_entries", "custom_question",
+    "to_entries", "from_entries", "custom_question", "as_int",
+    "load_custom_questions", "save_custom_question",
 ]
 
 # ----------------------------------------------------------------- themes (Q1)
@@ -249,7 +250,7 @@ def validate_bank(raw) -> list[str]:
 
 # ----------------------------------------------------------------- proposals (Q2, Q4)
 
-def _int(value, default: int) -> int:
+def as_int(value, default: int) -> int:
     """A whole number from user or stored input, ``default`` when it is not one."""
     if isinstance(value, bool):
         return default
@@ -266,7 +267,7 @@ def question_budget(minutes: int) -> int:
     minutes with its follow-ups, a little more to leave slack: 15 -> 2, 20 -> 3, 30 -> 5,
     45 -> 8, 60 -> 12. Never below one, so even a short call has a real question.
     """
-    available = _int(minutes, 30) - SMALL_TALK_MINUTES - CLOSING_MINUTES
+    available = as_int(minutes, 30) - SMALL_TALK_MINUTES - CLOSING_MINUTES
     return max(1, int(available // _PER_QUESTION))
 
 
@@ -328,8 +329,8 @@ def propose(objective, seniority: str, minutes: int, *, bank: list[Question] | N
     pool = _ranked(load_bank() if bank is None else bank, _kinds(objective), _levels(seniority),
                    set(exclude or ()))
     custom = list(custom or ())
-    left = (_int(minutes, 30) - SMALL_TALK_MINUTES - CLOSING_MINUTES
-            - sum(max(0, _int(q.minutes, CUSTOM_MINUTES)) for q in custom))
+    left = (as_int(minutes, 30) - SMALL_TALK_MINUTES - CLOSING_MINUTES
+            - sum(max(0, as_int(q.minutes, CUSTOM_MINUTES)) for q in custom))
     count = question_budget(minutes) - len(custom)
     queues: dict[str, list[Question]] = {theme: [] for theme in THEME_ORDER}
     for q in pool:
@@ -369,7 +370,7 @@ def swap(current: list[Question], index: int, objective, seniority: str, *, bank
     left, or ``index`` is out of range, the list comes back unchanged (same length).
     """
     items = list(current or ())
-    position = _int(index, len(items))
+    position = as_int(index, len(items))
     if not -len(items) <= position < len(items):
         return items
     removed = items[position]
@@ -396,13 +397,13 @@ def fits(questions: list[Question], minutes: int) -> tuple[bool, str]:
     (its time is kept even when no closing question is listed). Keeping to the agreed time is
     part of the etiquette (Q5): the other person may offer more, you don't take it.
     """
-    length = _int(minutes, 0)
+    length = as_int(minutes, 0)
     if length <= 0:
         return False, "Agree how long the meeting will be first; then the questions can be sized to it."
     items = list(questions or ())
     if not any(not q.closing for q in items):
         return False, "Add at least one question to ask besides the closing ask."
-    used = SMALL_TALK_MINUTES + sum(max(0, _int(q.minutes, CUSTOM_MINUTES)) for q in items)
+    used = SMALL_TALK_MINUTES + sum(max(0, as_int(q.minutes, CUSTOM_MINUTES)) for q in items)
     if not any(q.closing for q in items):
         used += CLOSING_MINUTES
     if used <= length:
@@ -445,7 +446,7 @@ def custom_question(text: str, themes=(), minutes: int = CUSTOM_MINUTES) -> Ques
     kept = tuple(t for t in dict.fromkeys(themes or ()) if isinstance(t, str) and t in THEMES)
     low, high = _MINUTES_RANGE
     return Question("", str(text or ""), kept, KINDS, SENIORITIES,
-                    min(max(_int(minutes, CUSTOM_MINUTES), low), high))
+                    min(max(as_int(minutes, CUSTOM_MINUTES), low), high))
 
 
 # ----------------------------------------------------------------- reading and writing the workspace

@@ -158,7 +158,7 @@ class DebriefPage:
         meetings.sort(key=lambda m: m.starts_at, reverse=True)
         self.meetings = {m.id: m for m in meetings}
         self._loading = True
-        self.pick.options = [(f"{self.contacts[m.contact_id].full_name}, {mt._start(m.starts_at, self.tz):%a %d %b %Y %H:%M}", m.id) for m in meetings]
+        self.pick.options = [(f"{self.contacts[m.contact_id].full_name}, {mt.start_time(m.starts_at, self.tz):%a %d %b %Y %H:%M}", m.id) for m in meetings]
         self._loading = False
         if meetings:
             current = self.meeting.id if self.meeting is not None and self.meeting.id in self.meetings else meetings[0].id
@@ -239,7 +239,7 @@ class DebriefPage:
         if any(e.kind == pipeline.MET for e in events):
             self.meeting_note.value = message_html("Already marked as held. The thank-you is due within 48 hours: see step 6.", "note")
             return
-        start = mt._start(self.meeting.starts_at, self.tz)
+        start = mt.start_time(self.meeting.starts_at, self.tz)
         held_at = min(start, self.now()) if start else self.now()
         # Logged now (after the booking), with when it happened in the data: the pipeline uses that.
         self.ws.append_event(pipeline.MET, self.contact.id, {"at": held_at.isoformat(), "meeting_id": self.meeting.id}, at=self.now().isoformat())

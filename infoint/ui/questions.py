@@ -200,7 +200,7 @@ class QuestionsPage:
         self._loading = True
         try:
             m = self.meeting
-            start = mt._start(m.starts_at, self.tz)
+            start = mt.start_time(m.starts_at, self.tz)
             self.date.value = start.date() if start else None
             self.start.value = start.strftime("%H:%M") if start else ""
             self.minutes.value = max(10, min(120, m.minutes or 30))
@@ -284,7 +284,7 @@ class QuestionsPage:
             return False
         self.meeting = meeting
         self._events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
-        start = mt._start(meeting.starts_at, self.tz)
+        start = mt.start_time(meeting.starts_at, self.tz)
         self.meeting_status.value = message_html(f"Saved: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. Add it to your calendar below.", "ok")
         return True
 
