@@ -17,7 +17,7 @@ from .charts import bar_chart
 from .feedback import STYLE, findings_html, message_html
 from .controls import controls
 from .section import section
-from .session import open_workspace
+from .page import Page
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
@@ -32,7 +32,7 @@ def _area(name: str, label: str, rows: int = 4) -> widgets.Textarea:
     return _css(widgets.Textarea(description=label, style=_LABEL, layout=widgets.Layout(width="95%", height=f"{rows * 1.6 + 1}em"), continuous_update=False), name)
 
 
-class DebriefPage:
+class DebriefPage(Page):
     """The views of 05_debrief, bound to one workspace."""
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -83,14 +83,6 @@ class DebriefPage:
         self.compare_chart = _css(widgets.HTML(), "compare-chart")
         self.compare_table = _css(widgets.HTML(), "compare-table")
         self.refresh()
-
-    @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> "DebriefPage":
-        """Open the page; ``demo=True`` debriefs the first meeting, adds an action item and a referral."""
-        page = cls(open_workspace(workspace))
-        if demo:
-            page.run_demo()
-        return page
 
     def run_demo(self) -> None:
         """As a person would, right after the meeting."""

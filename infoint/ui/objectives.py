@@ -29,7 +29,7 @@ from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
 from .feedback import STYLE, findings_html, message_html
 from .section import section
-from .session import open_workspace
+from .page import Page
 
 _WIDE = widgets.Layout(width="95%")
 _LABEL = {"description_width": "initial"}
@@ -52,7 +52,7 @@ def _css(widget: widgets.Widget, name: str) -> widgets.Widget:
     return widget
 
 
-class ObjectivesPage:
+class ObjectivesPage(Page):
     """The views of 01_define_objectives, bound to one workspace."""
 
     def __init__(self, ws: Workspace):
@@ -109,15 +109,11 @@ class ObjectivesPage:
         for w in list(self.kinds.values()) + list(self.plan_inputs.values()):
             w.observe(self._changed, names="value")
 
-    @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> "ObjectivesPage":
-        """Open the form; ``demo=True`` types the demo persona's answers and clicks Save."""
-        page = cls(open_workspace(workspace))
-        if demo:
-            profile, objective = demo_data.load_persona()
-            page.fill(profile, objective)
-            page.save_button.click()
-        return page
+    def run_demo(self) -> None:
+        """As a person would: type the demo persona's answers and click Save."""
+        profile, objective = demo_data.load_persona()
+        self.fill(profile, objective)
+        self.save_button.click()
 
     # -- sections ------------------------------------------------------------------------------
     @section

@@ -16,7 +16,7 @@ from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
 from .controls import controls
 from .section import section
-from .session import open_workspace
+from .page import Page
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
@@ -33,7 +33,7 @@ _SENT_EVENT = {  # what "I sent it" records for each kind of draft (R6, R7)
 _css, _button = controls("outreach")
 
 
-class OutreachPage:
+class OutreachPage(Page):
     """The views of 03_compose_requests, bound to one workspace."""
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -92,14 +92,6 @@ class OutreachPage:
         self.stats = _css(widgets.HTML(), "stats")
         self.known_words = self._known_words()
         self.refresh()
-
-    @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> "OutreachPage":
-        """Open the page; ``demo=True`` drafts requests for the first targets, logs them sent and logs replies."""
-        page = cls(open_workspace(workspace))
-        if demo:
-            page.run_demo()
-        return page
 
     def run_demo(self) -> None:
         """Drive the page as a person would: three requests, one answered, one long overdue."""

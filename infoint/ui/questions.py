@@ -20,7 +20,7 @@ from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
 from .controls import controls
 from .section import section
-from .session import open_workspace
+from .page import Page
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
@@ -29,7 +29,7 @@ _WIDE = widgets.Layout(width="95%")
 _css, _button = controls("questions")
 
 
-class QuestionsPage:
+class QuestionsPage(Page):
     """The views of 04_prepare_questions, bound to one workspace."""
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -95,14 +95,6 @@ class QuestionsPage:
         self.sheet_html = _css(DownloadButton("Download the prep sheet to print (HTML)", self._sheet_html, on_error=self._failed), "sheet-html")
         self.sheet_md = _css(DownloadButton("Download it as text (Markdown)", self._sheet_md, on_error=self._failed), "sheet-md")
         self.refresh()
-
-    @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> "QuestionsPage":
-        """Open the page; ``demo=True`` books the meeting with whoever said yes and prepares it."""
-        page = cls(open_workspace(workspace))
-        if demo:
-            page.run_demo()
-        return page
 
     def run_demo(self) -> None:
         """As a person would: date, time and place, save, proposed questions, one removed, ticks."""

@@ -14,7 +14,8 @@ from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, message_html
 from .section import section
-from .session import on_binder, open_workspace
+from .page import Page
+from .session import on_binder
 
 UPLOAD_LIMIT_MB = 10
 def _auto() -> widgets.Layout:
@@ -29,7 +30,7 @@ def _html(value: str = "", css: str = "") -> widgets.HTML:
     return w
 
 
-class StartPage:
+class StartPage(Page):
     """The views of 00_start_here; each method returns one section's widget."""
 
     def __init__(self, ws: Workspace):
@@ -91,15 +92,11 @@ class StartPage:
         self.demo_status = _html(css="ii-start-demo-status")
         self.refresh()
 
-    @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> "StartPage":
-        """Open the page on the workspace; ``demo=True`` clicks "Load the demo persona" (and confirms)."""
-        page = cls(open_workspace(workspace))
-        if demo:
-            page.demo_button.click()
-            if page.demo_confirm.layout.display != "none":
-                page.demo_confirm.click()
-        return page
+    def run_demo(self) -> None:
+        """As a person would: click "Load the demo persona" (and confirm)."""
+        self.demo_button.click()
+        if self.demo_confirm.layout.display != "none":
+            self.demo_confirm.click()
 
     # -- sections ------------------------------------------------------------------------------
     @section

@@ -17,7 +17,7 @@ from .download import DownloadButton
 from .feedback import STYLE, message_html
 from .controls import controls
 from .section import section
-from .session import open_workspace
+from .page import Page
 from .upload import as_upload
 
 PAGE_SIZE = 25
@@ -44,7 +44,7 @@ def _uploaded(change) -> tuple[str, bytes] | None:
     return str(files[0].get("name", "the file")), bytes(files[0]["content"])
 
 
-class TargetsPage:
+class TargetsPage(Page):
     """The views of 02_build_target_list, bound to one workspace."""
 
     def __init__(self, ws: Workspace):
@@ -62,19 +62,15 @@ class TargetsPage:
         self.refresh_organizations()
         self.recompute()
 
-    @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> "TargetsPage":
-        """Open the page; ``demo=True`` uploads the demo files, imports them and picks the top targets."""
-        page = cls(open_workspace(workspace))
-        if demo:
-            from ..demo import demo_dir
+    def run_demo(self) -> None:
+        """As a person would: upload the demo files, import them and pick the top targets."""
+        from ..demo import demo_dir
 
-            folder = demo_dir()
-            page.org_upload.value = as_upload("organizations.csv", (folder / "organizations.csv").read_bytes())
-            page.upload.value = as_upload("Connections.csv", (folder / "Connections.csv").read_bytes())
-            page.import_button.click()
-            page.pick_top_button.click()
-        return page
+        folder = demo_dir()
+        self.org_upload.value = as_upload("organizations.csv", (folder / "organizations.csv").read_bytes())
+        self.upload.value = as_upload("Connections.csv", (folder / "Connections.csv").read_bytes())
+        self.import_button.click()
+        self.pick_top_button.click()
 
     # ================================================================== organizations (T1)
     def _build_organizations(self) -> None:

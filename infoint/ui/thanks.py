@@ -19,7 +19,7 @@ from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
 from .controls import controls
 from .section import section
-from .session import open_workspace
+from .page import Page
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
@@ -128,7 +128,7 @@ class _Note:
         page.refresh(keep=page.contact.id)
 
 
-class ThanksPage:
+class ThanksPage(Page):
     """The views of 06_send_thanks, bound to one workspace."""
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -172,14 +172,6 @@ class ThanksPage:
         self.table = _css(widgets.HTML(), "table")
         self.status = _css(widgets.HTML(), "status")
         self.refresh()
-
-    @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> "ThanksPage":
-        """Open the page; ``demo=True`` writes and sends the thank-you for the first meeting."""
-        page = cls(open_workspace(workspace))
-        if demo:
-            page.run_demo()
-        return page
 
     def run_demo(self) -> None:
         """As a person would, the day after the meeting."""
