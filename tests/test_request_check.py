@@ -12,38 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infoint import request_check
-from infoint.objectives import Finding, Objective, Plan, Profile
+from infoint.objectives import Finding, Objective, Profile
 from infoint.outreach import DRAFT_KINDS, WORD_LIMITS
 from infoint.request_check import check_request, linkedin_note_findings
 from infoint.targets import Contact
 
-# A profile and objective like the demo persona's (data/demo/persona.json), kept here so the
-# tests don't change when the demo does: the same as test_outreach.py's (tests are not a package).
-PROFILE = Profile(
-    name="Leela Varadan", email="leela.varadan@lakeshoreu.example", timezone="America/Toronto",
-    pitch=("Hi, I'm Leela Varadan. I spent six years in hotel operations in Toronto, most "
-           "recently leading guest experience at a downtown hotel, and I'm now finishing a UX "
-           "research certificate at Lakeshore University. The part of hospitality I loved was "
-           "working out why guests struggled and fixing it."))
-OBJECTIVE = Objective(
-    kinds=["role", "organization"], field_of_interest="UX research and product design",
-    roles=["UX researcher", "User researcher", "Service designer", "Product designer"],
-    organizations=["Tidewater Travel Group", "Innkeep Cloud", "Northbeam Health Technologies"],
-    goals=[
-        "The skills and tools a UX researcher uses day to day: planning studies, running "
-        "interviews and usability tests, survey design, and synthesising findings",
-        "How these teams hire junior researchers: what they look for in a portfolio, and which "
-        "experience counts",
-        "The culture on product and research teams: how researchers work with designers",
-        "Whether the role fits someone coming from hospitality: which front-line skills transfer",
-    ],
-    plan=Plan())
-CONTACTS = {
-    "warm": Contact(
-        first_name="Rosa", last_name="Delgado-Fitch", email="rosa.df@example.com",
-        organization="Innkeep Cloud", position="User Researcher",
-        warm_reason="Lakeshore University alumni", local=True),
-}
+# The demo-like persona and contacts the draft tests use, so checks and drafts agree.
+from test_outreach import CONTACTS, OBJECTIVE, PROFILE  # noqa: E402
 
 GOOD = """Hi Sam,
 
