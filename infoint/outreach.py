@@ -66,7 +66,6 @@ WORD_LIMITS: dict[str, tuple[int, int]] = {
 PHONE_PLACEHOLDER = "[your phone number]"  # R7: the profile has no phone number (yet)
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-_MAX_VALUE = 200  # characters kept from any one value in a draft
 
 
 # ----------------------------------------------------------------- plain text helpers
