@@ -76,7 +76,6 @@ NAME_PLACEHOLDER = "[your name]"
 
 _ERROR, _WARNING, _INFO = "error", "warning", "info"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-_MAX_VALUE = 200  # characters kept from a name-like value
 _MAX_PHRASE = 400  # characters kept from a sentence the user wrote (an insight, progress)
 _MAX_CHECK = 100_000  # characters of a note that are checked
 _RULES = {"thanks": "S2", "card": "S2", "intro_thanks": "S3", "update": "S4"}
