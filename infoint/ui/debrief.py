@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import ipywidgets as widgets
 
@@ -106,10 +106,6 @@ class DebriefPage(Page):
         self.ref_first.value, self.ref_last.value = "Nadia", "Okafor"
         self.ref_org.value, self.ref_position.value = "Harbourline Hotels", "Junior UX Researcher"
         self.ref_add.click()
-
-    def now(self) -> datetime:
-        """The current time (fixed in tests)."""
-        return self._now or datetime.now(timezone.utc)
 
     # -- sections --------------------------------------------------------------------------------
     @section

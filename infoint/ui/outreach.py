@@ -109,10 +109,6 @@ class OutreachPage(Page):
                 self.answer_button.click()
         self.when.value = None
 
-    def now(self) -> datetime:
-        """The current time (fixed in tests)."""
-        return self._now or datetime.now(timezone.utc)
-
     # -- sections ------------------------------------------------------------------------------
     @section
     def choose_section(self) -> widgets.VBox:

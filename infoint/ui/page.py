@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Self
 
 from .session import open_workspace
@@ -13,6 +14,8 @@ class Page:
     """A step's page. Each notebook calls ``SomePage.open(workspace, demo)``; the page's own
     ``run_demo`` types and clicks what a person would, so headless runs use the same callbacks."""
 
+    _now: datetime | None = None  # a fixed "now" for tests; pages that take one set it
+
     @classmethod
     def open(cls, workspace: str | None = None, demo: bool = False) -> Self:
         """Open the page on the workspace (the notebook's parameter, else the default one);
@@ -21,6 +24,10 @@ class Page:
         if demo:
             page.run_demo()
         return page
+
+    def now(self) -> datetime:
+        """The current time (fixed in tests)."""
+        return self._now or datetime.now(timezone.utc)
 
     def run_demo(self) -> None:
         """Drive the page with the demo persona, as a person would."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timezone
+from datetime import datetime, time
 
 import ipywidgets as widgets
 
@@ -116,10 +116,6 @@ class QuestionsPage(Page):
         self.offer.value = "An article on hotel check-in research I wrote for a class"
         for box in list(self.checklist_box.children)[:2] + list(self.research_box.children)[:2]:
             box.value = True
-
-    def now(self) -> datetime:
-        """The current time (fixed in tests)."""
-        return self._now or datetime.now(timezone.utc)
 
     # -- sections ----------------------------------------------------------------------------
     @section

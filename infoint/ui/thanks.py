@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import ipywidgets as widgets
 
@@ -184,10 +184,6 @@ class ThanksPage(Page):
         self.suggestion_status.value = "I've ordered it and will start it this week"
         self.compose_button.click()
         self.note.sent.click()
-
-    def now(self) -> datetime:
-        """The current time (fixed in tests)."""
-        return self._now or datetime.now(timezone.utc)
 
     # -- sections -------------------------------------------------------------------------------
     @section
