@@ -25,7 +25,7 @@ import platform
 import re
 import sys
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 # (name, module): modules are imported only when their benchmark runs, so that ``--only``
@@ -50,8 +50,16 @@ def main(argv: list[str] | None = None) -> int:
         description="Run the workbook's benchmarks (ratios against a floor measured in the same run), "
         "print a table and update the results section of benchmarks/README.md.",
     )
-    parser.add_argument("--repeats", type=positive_int, default=5, metavar="N", help="rounds per benchmark (default 5)")
-    parser.add_argument("--only", choices=names, metavar="NAME", help=f"run one benchmark: {', '.join(names)}")
+    parser.add_argument(
+        "--repeats",
+        type=positive_int,
+        default=5,
+        metavar="N",
+        help="rounds per benchmark (default 5)",
+    )
+    parser.add_argument(
+        "--only", choices=names, metavar="NAME", help=f"run one benchmark: {', '.join(names)}"
+    )
     args = parser.parse_args(argv)
 
     selected = [(name, module) for name, module in REGISTRY if args.only in (None, name)]
@@ -84,11 +92,15 @@ def main(argv: list[str] | None = None) -> int:
             failed.append("README")
     for result in results:
         if result.get("skipped"):
-            print(f"SKIPPED: {result['name']}: {result['skipped']} (its earlier results in the README are kept).")
+            print(
+                f"SKIPPED: {result['name']}: {result['skipped']} (its earlier results in the README are kept)."
+            )
         elif not result["passed"]:
             # A benchmark with more than the ratio to meet says which target it missed.
             reason = result.get("missed") or f"ratio {result['ratio']:.2f} > {result['target']}"
-            print(f"TARGET MISSED: {result['name']}: {reason} (reported, not gating: the exit code stays 0).")
+            print(
+                f"TARGET MISSED: {result['name']}: {reason} (reported, not gating: the exit code stays 0)."
+            )
     if failed:
         print(f"FAILED TO RUN: {', '.join(failed)}", file=sys.stderr)
         return 1
@@ -106,7 +118,7 @@ def machine_facts() -> dict:
         "cores": f"{cores}" if usable == cores else f"{cores} ({usable} usable)",
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "os": f"{platform.system()} {platform.release()} {platform.machine()}",
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
@@ -130,7 +142,9 @@ def format_table(results: list[dict], facts: dict) -> str:
         for r in results
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [f"Benchmarks, {facts['date']}: {facts['cores']} cores, {facts['python']}, {facts['os']}"]
+    lines = [
+        f"Benchmarks, {facts['date']}: {facts['cores']} cores, {facts['python']}, {facts['os']}"
+    ]
     for row in [header, *rows]:
         lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     if not rows:
@@ -157,7 +171,10 @@ def format_block(result: dict, facts: dict) -> str:
         f"| result | {'pass' if result['passed'] else '**missed**'} |",
         "",
         "Every round: "
-        + "; ".join(f"{label} " + ", ".join(f"{t:.2f}" for t in times) for label, times in result["runs"].items())
+        + "; ".join(
+            f"{label} " + ", ".join(f"{t:.2f}" for t in times)
+            for label, times in result["runs"].items()
+        )
         + ".",
         "",
         f"Measured {facts['date']} on {facts['os']}, {facts['cores']} cores, {facts['python']}.",

@@ -30,7 +30,9 @@ import time
 from pathlib import Path
 
 NAME = "headless-run"
-TITLE = "Whole workbook run headless (papermill) vs notebooks that only import pandas and ipywidgets"
+TITLE = (
+    "Whole workbook run headless (papermill) vs notebooks that only import pandas and ipywidgets"
+)
 TARGET_RATIO = 1.5
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,7 +67,11 @@ def write_floor(folder: Path, count: int) -> list[Path]:
                 new_code_cell(FLOOR_SOURCE),
             ],
             metadata={
-                "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL},
+                "kernelspec": {
+                    "display_name": "Python 3 (ipykernel)",
+                    "language": "python",
+                    "name": KERNEL,
+                },
                 "language_info": {"name": "python"},
             },
         )

@@ -69,60 +69,319 @@ HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Positio
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 FIRST_NAMES = (
-    "Amara", "Daniel", "Zoë", "Kenji", "Rosa", "Tomasz", "Hana", "Marcus", "José", "François", "Søren",
-    "Łukasz", "Chloé", "Åsa", "Björn", "Inés", "Maëlle", "Renée", "Noémie", "Ahmed", "Priya", "Wei",
-    "Olga", "Siobhán", "Ciarán", "Dmitri", "Fatima", "Mateo", "Joaquín", "Élodie", "Jürgen", "Zoltán",
-    "Ayşe", "Çağla", "Mette", "Grace", "Ravi", "Nora", "Liam", "Emma", "Noah", "Olivia", "Lucas", "Mia",
-    "Ethan", "Sofia", "Aarav", "Ananya", "Chen", "Yuki", "Kwame", "Adaeze", "Thandiwe", "Mohammed",
-    "Leila", "Omar", "Sara", "David", "Anna", "Jean-Luc", "Marie-Ève", "Bao", "Minh", "Ingrid", "Pål",
+    "Amara",
+    "Daniel",
+    "Zoë",
+    "Kenji",
+    "Rosa",
+    "Tomasz",
+    "Hana",
+    "Marcus",
+    "José",
+    "François",
+    "Søren",
+    "Łukasz",
+    "Chloé",
+    "Åsa",
+    "Björn",
+    "Inés",
+    "Maëlle",
+    "Renée",
+    "Noémie",
+    "Ahmed",
+    "Priya",
+    "Wei",
+    "Olga",
+    "Siobhán",
+    "Ciarán",
+    "Dmitri",
+    "Fatima",
+    "Mateo",
+    "Joaquín",
+    "Élodie",
+    "Jürgen",
+    "Zoltán",
+    "Ayşe",
+    "Çağla",
+    "Mette",
+    "Grace",
+    "Ravi",
+    "Nora",
+    "Liam",
+    "Emma",
+    "Noah",
+    "Olivia",
+    "Lucas",
+    "Mia",
+    "Ethan",
+    "Sofia",
+    "Aarav",
+    "Ananya",
+    "Chen",
+    "Yuki",
+    "Kwame",
+    "Adaeze",
+    "Thandiwe",
+    "Mohammed",
+    "Leila",
+    "Omar",
+    "Sara",
+    "David",
+    "Anna",
+    "Jean-Luc",
+    "Marie-Ève",
+    "Bao",
+    "Minh",
+    "Ingrid",
+    "Pål",
 )
 LAST_NAMES = (
-    "Osei", "Whitcombe", "Lachance-Bélanger", "Halvorsen", "Delgado-Fitch", "Wierzbicki", "Sato-Reyes",
-    "Müller", "Núñez", "Ødegaard", "Dvořák", "Wiśniewski", "Gonçalves", "O'Brien", "García", "Håkansson",
-    "Nguyễn", "Trần", "Kowalczyk", "Smith", "Johnson", "Williams", "Brown", "Jones", "Martin", "Tremblay",
-    "Roy", "Gagnon", "Côté", "Bouchard", "Gauthier", "Lee", "Wong", "Patel", "Singh", "Kumar", "Chen",
-    "Wang", "Li", "Zhang", "Kim", "Park", "Tanaka", "Suzuki", "Okafor", "Mensah", "Adeyemi", "Dlamini",
-    "Haddad", "Khalil", "Rossi", "Russo", "Ferrari", "Schmidt", "Schäfer", "Fischer", "Weber", "Novák",
-    "Horváth", "Nagy", "Kovačević", "Jovanović", "Papadopoulos", "Yılmaz", "Öztürk", "Andersson",
-    "Johansson", "Virtanen", "Korhonen", "Murphy", "Kelly", "MacDonald", "Fitzgerald", "Linwood",
-    "Chandrasekar", "Vance", "da Silva", "van der Berg", "de la Cruz", "Al-Sayed",
+    "Osei",
+    "Whitcombe",
+    "Lachance-Bélanger",
+    "Halvorsen",
+    "Delgado-Fitch",
+    "Wierzbicki",
+    "Sato-Reyes",
+    "Müller",
+    "Núñez",
+    "Ødegaard",
+    "Dvořák",
+    "Wiśniewski",
+    "Gonçalves",
+    "O'Brien",
+    "García",
+    "Håkansson",
+    "Nguyễn",
+    "Trần",
+    "Kowalczyk",
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Martin",
+    "Tremblay",
+    "Roy",
+    "Gagnon",
+    "Côté",
+    "Bouchard",
+    "Gauthier",
+    "Lee",
+    "Wong",
+    "Patel",
+    "Singh",
+    "Kumar",
+    "Chen",
+    "Wang",
+    "Li",
+    "Zhang",
+    "Kim",
+    "Park",
+    "Tanaka",
+    "Suzuki",
+    "Okafor",
+    "Mensah",
+    "Adeyemi",
+    "Dlamini",
+    "Haddad",
+    "Khalil",
+    "Rossi",
+    "Russo",
+    "Ferrari",
+    "Schmidt",
+    "Schäfer",
+    "Fischer",
+    "Weber",
+    "Novák",
+    "Horváth",
+    "Nagy",
+    "Kovačević",
+    "Jovanović",
+    "Papadopoulos",
+    "Yılmaz",
+    "Öztürk",
+    "Andersson",
+    "Johansson",
+    "Virtanen",
+    "Korhonen",
+    "Murphy",
+    "Kelly",
+    "MacDonald",
+    "Fitzgerald",
+    "Linwood",
+    "Chandrasekar",
+    "Vance",
+    "da Silva",
+    "van der Berg",
+    "de la Cruz",
+    "Al-Sayed",
 )
 CREDENTIALS = ("PhD", "MBA", "CPA", "PMP", "MSc")  # "Okafor, MBA": quoted, as LinkedIn writes it
 
 # Companies: word parts combined; a few names carry commas ("Maple, Birch & Co.").
 COMPANY_HEADS = (
-    "Northwind", "Bluefin", "Cedar", "Harbor", "Summit", "Juniper", "Granite", "Lumen", "Oakridge",
-    "Silverline", "Redwood", "Brightwater", "Ironbark", "Kestrel", "Meridian", "Nimbus", "Orchard",
-    "Pinecrest", "Quarry", "Riverbend", "Sable", "Tamarack", "Umber", "Vantage", "Willow", "Yarrow",
-    "Zephyr", "Alder", "Beacon", "Copperleaf", "Driftwood", "Evergreen", "Foxglove", "Goldcrest",
-    "Heron", "Inkwell", "Jasper", "Keystone", "Larkspur", "Marigold", "Nettle", "Osprey", "Prairie",
-    "Quill", "Rosemary", "Saffron", "Thistle", "Upland", "Verdant", "Wrenfield", "Åkerlund", "Élan",
-    "Montréal", "Québec", "Zürich", "São Paulo", "Köln", "Málaga",
+    "Northwind",
+    "Bluefin",
+    "Cedar",
+    "Harbor",
+    "Summit",
+    "Juniper",
+    "Granite",
+    "Lumen",
+    "Oakridge",
+    "Silverline",
+    "Redwood",
+    "Brightwater",
+    "Ironbark",
+    "Kestrel",
+    "Meridian",
+    "Nimbus",
+    "Orchard",
+    "Pinecrest",
+    "Quarry",
+    "Riverbend",
+    "Sable",
+    "Tamarack",
+    "Umber",
+    "Vantage",
+    "Willow",
+    "Yarrow",
+    "Zephyr",
+    "Alder",
+    "Beacon",
+    "Copperleaf",
+    "Driftwood",
+    "Evergreen",
+    "Foxglove",
+    "Goldcrest",
+    "Heron",
+    "Inkwell",
+    "Jasper",
+    "Keystone",
+    "Larkspur",
+    "Marigold",
+    "Nettle",
+    "Osprey",
+    "Prairie",
+    "Quill",
+    "Rosemary",
+    "Saffron",
+    "Thistle",
+    "Upland",
+    "Verdant",
+    "Wrenfield",
+    "Åkerlund",
+    "Élan",
+    "Montréal",
+    "Québec",
+    "Zürich",
+    "São Paulo",
+    "Köln",
+    "Málaga",
 )
 COMPANY_CORES = (
-    "Analytics", "Health", "Software", "Systems", "Logistics", "Hotels", "Travel", "Bank", "Insurance",
-    "Media", "Design", "Labs", "Energy", "Foods", "Retail", "Robotics", "Consulting", "Capital", "Realty",
-    "Pharma", "Learning", "Games", "Mobility", "Security", "Cloud", "Networks", "Studios", "Outfitters",
-    "Clinics", "Foundation",
+    "Analytics",
+    "Health",
+    "Software",
+    "Systems",
+    "Logistics",
+    "Hotels",
+    "Travel",
+    "Bank",
+    "Insurance",
+    "Media",
+    "Design",
+    "Labs",
+    "Energy",
+    "Foods",
+    "Retail",
+    "Robotics",
+    "Consulting",
+    "Capital",
+    "Realty",
+    "Pharma",
+    "Learning",
+    "Games",
+    "Mobility",
+    "Security",
+    "Cloud",
+    "Networks",
+    "Studios",
+    "Outfitters",
+    "Clinics",
+    "Foundation",
 )
-COMPANY_FORMS = ("", "", "", " Inc.", " Ltd.", " LLC", " Group", " GmbH", " Technologies", " Partners", " & Co.")
+COMPANY_FORMS = (
+    "",
+    "",
+    "",
+    " Inc.",
+    " Ltd.",
+    " LLC",
+    " Group",
+    " GmbH",
+    " Technologies",
+    " Partners",
+    " & Co.",
+)
 COMMA_FORMS = (", Inc.", ", LLC", ", S.A.", ", Ltd.")
 
 # Titles: seniority words x role words, including the demo persona's target roles.
 ROLES = (
-    "UX Researcher", "User Researcher", "Service Designer", "Product Designer", "UX Designer",
-    "Interaction Designer", "Content Designer", "Design Researcher", "Software Engineer", "Data Scientist",
-    "Data Analyst", "Product Manager", "Project Manager", "Program Manager", "Account Executive",
-    "Recruiter", "Talent Acquisition Partner", "Marketing Manager", "Customer Success Manager",
-    "Consultant", "Business Analyst", "Front Desk Agent", "Hotel Manager", "Guest Experience Manager",
-    "Registered Nurse", "Teacher", "Accountant", "Financial Analyst", "Operations Manager",
-    "Sales Representative", "HR Generalist", "Engineering Manager", "QA Engineer", "DevOps Engineer",
-    "Copywriter", "Event Coordinator", "Research Assistant", "Research & Insights Manager",
+    "UX Researcher",
+    "User Researcher",
+    "Service Designer",
+    "Product Designer",
+    "UX Designer",
+    "Interaction Designer",
+    "Content Designer",
+    "Design Researcher",
+    "Software Engineer",
+    "Data Scientist",
+    "Data Analyst",
+    "Product Manager",
+    "Project Manager",
+    "Program Manager",
+    "Account Executive",
+    "Recruiter",
+    "Talent Acquisition Partner",
+    "Marketing Manager",
+    "Customer Success Manager",
+    "Consultant",
+    "Business Analyst",
+    "Front Desk Agent",
+    "Hotel Manager",
+    "Guest Experience Manager",
+    "Registered Nurse",
+    "Teacher",
+    "Accountant",
+    "Financial Analyst",
+    "Operations Manager",
+    "Sales Representative",
+    "HR Generalist",
+    "Engineering Manager",
+    "QA Engineer",
+    "DevOps Engineer",
+    "Copywriter",
+    "Event Coordinator",
+    "Research Assistant",
+    "Research & Insights Manager",
 )
 PREFIX_WORDS = ("Junior", "Senior", "Lead", "Principal", "Staff", "Associate")
 AREAS = (
-    "Design", "Research", "Engineering", "Product", "Marketing", "Sales", "People", "Operations",
-    "Customer Experience", "Data", "Finance", "User Experience",
+    "Design",
+    "Research",
+    "Engineering",
+    "Product",
+    "Marketing",
+    "Sales",
+    "People",
+    "Operations",
+    "Customer Experience",
+    "Data",
+    "Finance",
+    "User Experience",
 )
 AREA_TITLES = ("Head of {}", "Director of {}", "VP, {}", "Chief {} Officer")
 TITLE_COUNT = 300
@@ -130,8 +389,16 @@ TITLE_COUNT = 300
 
 def _slug(text: str) -> str:
     """ASCII, lower case, words joined by hyphens: how LinkedIn spells a profile URL."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    plain = plain.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L").replace("ı", "i")
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    plain = (
+        plain.replace("ø", "o")
+        .replace("Ø", "O")
+        .replace("ł", "l")
+        .replace("Ł", "L")
+        .replace("ı", "i")
+    )
     out = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in plain.lower())
     return "-".join(part for part in out.split("-") if part)
 
@@ -143,7 +410,9 @@ def _zipf_weights(count: int, exponent: float = 1.05, offset: float = 3.0) -> li
 
 def _skewed(rng: Random, values: list[str], total: int) -> list[str]:
     """``total`` draws in which every value appears at least once and the rest follow a Zipf skew."""
-    drawn = list(values[:total]) + rng.choices(values, weights=_zipf_weights(len(values)), k=max(0, total - len(values)))
+    drawn = list(values[:total]) + rng.choices(
+        values, weights=_zipf_weights(len(values)), k=max(0, total - len(values))
+    )
     rng.shuffle(drawn)
     return drawn
 
@@ -229,7 +498,11 @@ def connections_csv(n: int, persona_orgs: list[str], seed: int = SEED) -> tuple[
         used_urls.add(url)
         email = ""
         if rng.random() < 0.10:
-            domain = _slug(company).split("-")[0] + ".example" if company and rng.random() < 0.6 else "mail.example"
+            domain = (
+                _slug(company).split("-")[0] + ".example"
+                if company and rng.random() < 0.6
+                else "mail.example"
+            )
             local = f"{_slug(first)}.{_slug(last.split(',')[0]) or 'x'}"
             email, k = f"{local}@{domain}", 1
             while email in used_emails:
@@ -238,14 +511,32 @@ def connections_csv(n: int, persona_orgs: list[str], seed: int = SEED) -> tuple[
             used_emails.add(email)
         if rng.random() < 0.03:
             company, title = "", ""  # between jobs, or a profile without a current position
-        rows.append([first, last, f"https://www.linkedin.com/in/{url}", email, company, title, _connected_on(rng)])
+        rows.append(
+            [
+                first,
+                last,
+                f"https://www.linkedin.com/in/{url}",
+                email,
+                company,
+                title,
+                _connected_on(rng),
+            ]
+        )
     rows.sort(key=lambda row: row[6], reverse=True)  # LinkedIn lists the newest connections first
     for row in rows:
         row[6] = _linkedin_date(row[6])
     for _ in range(leave_out):
         # Never at the very end: trailing blank rows are dropped, not reported as left out.
         rows.insert(rng.randrange(len(rows)), [""] * 7)
-        hidden = ["", "", "", "", rng.choice(companies), rng.choice(titles), _linkedin_date(_connected_on(rng))]
+        hidden = [
+            "",
+            "",
+            "",
+            "",
+            rng.choice(companies),
+            rng.choice(titles),
+            _linkedin_date(_connected_on(rng)),
+        ]
         rows.insert(rng.randrange(len(rows)), hidden)  # a connection who hides their name
     out = io.StringIO()
     out.write(PREAMBLE)
@@ -264,8 +555,12 @@ def _persona_workspace(folder: Path):
     ws = Workspace.open(folder / "workspace.sqlite3")
     profile, objective = demo.load_persona()
     ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
-    parsed = imports.read_table((demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv")
-    targets.merge_organizations(ws, targets.organizations_from_table(parsed.columns, parsed.rows)[0])
+    parsed = imports.read_table(
+        (demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv"
+    )
+    targets.merge_organizations(
+        ws, targets.organizations_from_table(parsed.columns, parsed.rows)[0]
+    )
     if targets.load_contacts(ws) or not targets.load_organizations(ws):
         raise RuntimeError("the benchmark's workspace should hold organizations and no contacts")
     return ws
@@ -274,7 +569,9 @@ def _persona_workspace(folder: Path):
 def _persona_organizations() -> list[str]:
     from infoint import demo, imports, targets
 
-    parsed = imports.read_table((demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv")
+    parsed = imports.read_table(
+        (demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv"
+    )
     return [o.name for o in targets.organizations_from_table(parsed.columns, parsed.rows)[0]]
 
 
@@ -319,20 +616,29 @@ def _check(n: int, left_out: int, plan, report, ranked, again: bool) -> None:
     named = n - left_out
     problems = []
     if len(plan.skipped) != left_out:
-        problems.append(f"{len(plan.skipped)} rows left out, expected {left_out}: {plan.skipped[:5]}")
+        problems.append(
+            f"{len(plan.skipped)} rows left out, expected {left_out}: {plan.skipped[:5]}"
+        )
     if len(ranked) != named:
         problems.append(f"{len(ranked)} contacts ranked, expected {named}")
     expected = (0, 0, named) if again else (named, 0, 0)
     if (report.added, report.updated, report.unchanged) != expected:
         counts = (report.added, report.updated, report.unchanged)
-        problems.append(f"import reported (added, updated, unchanged) = {counts}, expected {expected}")
+        problems.append(
+            f"import reported (added, updated, unchanged) = {counts}, expected {expected}"
+        )
     if ranked and [a.rank for a in ranked[:3]] != [1, 2, 3][: len(ranked)]:
         problems.append("the ranked list is not numbered from 1")
     if problems:
-        raise RuntimeError(f"{NAME} with {n:,} connections{' (re-import)' if again else ''}: " + "; ".join(problems))
+        raise RuntimeError(
+            f"{NAME} with {n:,} connections{' (re-import)' if again else ''}: "
+            + "; ".join(problems)
+        )
 
 
-def _measured(data: bytes, n: int, left_out: int, reimport: bool) -> tuple[dict[str, float], dict[str, float] | None]:
+def _measured(
+    data: bytes, n: int, left_out: int, reimport: bool
+) -> tuple[dict[str, float], dict[str, float] | None]:
     """One run on a fresh workspace: the import (and optionally the same file again), checked."""
     with tempfile.TemporaryDirectory(prefix="infoint-bench-") as tmp:
         ws = _persona_workspace(Path(tmp))

@@ -231,7 +231,11 @@ def write_floor(folder: Path) -> Path:
             }
         ],
         "metadata": {
-            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+            "kernelspec": {
+                "display_name": "Python 3 (ipykernel)",
+                "language": "python",
+                "name": "python3",
+            },
             "language_info": {"name": "python"},
         },
         "nbformat": 4,
@@ -257,7 +261,9 @@ def prepare_workspace(path: Path) -> tuple[int, int]:
         raise RuntimeError(f"Could not prepare the demo workspace:\n{done.stderr[-3000:]}")
     people, targets = (int(x) for x in done.stdout.split()[-2:])
     if not targets:
-        raise RuntimeError("The demo workspace has no targets: step 3 would have no one to write to.")
+        raise RuntimeError(
+            "The demo workspace has no targets: step 3 would have no one to write to."
+        )
     return people, targets
 
 
@@ -278,7 +284,15 @@ class VoilaServer:
         self.log_path = log_path
         self._log = open(log_path, "w", encoding="utf-8")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1"],
+            [
+                sys.executable,
+                "-m",
+                "voila",
+                str(folder),
+                "--no-browser",
+                f"--port={self.port}",
+                "--Voila.ip=127.0.0.1",
+            ],
             cwd=REPO,  # as make app: a voila.json of the checkout applies alike
             env={**os.environ, WORKSPACE_ENV_VAR: str(workspace)},
             stdout=self._log,
@@ -291,13 +305,19 @@ class VoilaServer:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
         while True:
             try:
-                urllib.request.urlopen(f"{self.base}/voila/templates/lab/static/voila.js", timeout=5).read()
+                urllib.request.urlopen(
+                    f"{self.base}/voila/templates/lab/static/voila.js", timeout=5
+                ).read()
                 return
             except OSError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError(f"Voila exited with code {self.proc.returncode}:\n{self.log_tail()}")
+                    raise RuntimeError(
+                        f"Voila exited with code {self.proc.returncode}:\n{self.log_tail()}"
+                    )
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"Voila did not answer within {SERVER_START_TIMEOUT_S:g} s:\n{self.log_tail()}")
+                    raise RuntimeError(
+                        f"Voila did not answer within {SERVER_START_TIMEOUT_S:g} s:\n{self.log_tail()}"
+                    )
                 time.sleep(0.3)
 
     def kernels(self) -> int:
@@ -349,7 +369,9 @@ class VoilaServer:
 
 # --------------------------------------------------------------------------- one timed load
 def _text_of(page, selector: str) -> str | None:
-    return page.evaluate("s => { const e = document.querySelector(s); return e ? e.textContent : null; }", selector)
+    return page.evaluate(
+        "s => { const e = document.querySelector(s); return e ? e.textContent : null; }", selector
+    )
 
 
 def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[float, float]:
@@ -366,7 +388,9 @@ def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[fl
         # 403 and the kernel lives on). An _xsrf cookie of our own lets the beacon through, so
         # each load leaves no kernel behind. It changes nothing in the timed span.
         scheme, _, host = url.split("/", 3)[:3]
-        context.add_cookies([{"name": "_xsrf", "value": secrets.token_hex(16), "url": f"{scheme}//{host}/"}])
+        context.add_cookies(
+            [{"name": "_xsrf", "value": secrets.token_hex(16), "url": f"{scheme}//{host}/"}]
+        )
         page = context.new_page()
         start = time.perf_counter()
         deadline = start + LOAD_TIMEOUT_S
@@ -388,7 +412,9 @@ def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[fl
             elif probe.action == "fill":
                 page.fill(probe.target, probe.value, timeout=remaining_ms())
             else:
-                raise LoadError(f"{label}: unknown probe action {probe.action!r} (use 'click' or 'fill')")
+                raise LoadError(
+                    f"{label}: unknown probe action {probe.action!r} (use 'click' or 'fill')"
+                )
             if probe.expect is not None:
                 step = f"waiting for {probe.watch} to contain {probe.expect!r} (the answer to the {probe.action})"
                 page.wait_for_function(
@@ -475,7 +501,11 @@ def run(repeats: int) -> dict:
         tmp = Path(tmp_name)
         served = tmp / "notebooks"
         # A snapshot of the pages: notebooks being edited meanwhile can't change the run.
-        shutil.copytree(NOTEBOOKS_DIR, served, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        shutil.copytree(
+            NOTEBOOKS_DIR,
+            served,
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        )
         write_floor(served)
         workspace = tmp / "workspace.sqlite3"
         _log(f"{NAME}: preparing the demo workspace (untimed)")
@@ -485,23 +515,33 @@ def run(repeats: int) -> dict:
         try:
             server.wait_ready()
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+                browser = p.chromium.launch(
+                    executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+                )
                 try:
 
                     def load(stem: str) -> tuple[float, float]:
                         nonlocal stuck_kernels
                         if not server.wait_no_kernels():
                             stuck_kernels += 1
-                            _log(f"{NAME}: warning: {server.kernels()} kernel(s) still running before {stem}")
+                            _log(
+                                f"{NAME}: warning: {server.kernels()} kernel(s) still running before {stem}"
+                            )
                         name = FLOOR_NOTEBOOK if stem == "floor" else f"{stem}.ipynb"
                         probe = FLOOR_PROBE if stem == "floor" else PROBES[stem]
                         try:
-                            return time_to_interactive(browser, f"{server.base}/voila/render/{name}", probe, stem)
+                            return time_to_interactive(
+                                browser, f"{server.base}/voila/render/{name}", probe, stem
+                            )
                         except LoadError as exc:
-                            raise LoadError(f"{exc}\nVoila's log ends with:\n{server.log_tail()}") from exc
+                            raise LoadError(
+                                f"{exc}\nVoila's log ends with:\n{server.log_tail()}"
+                            ) from exc
 
                     order = ["floor", *pages]
-                    _log(f"{NAME}: Voila {version('voila')}, {len(pages)} page(s); warm-up (untimed)")
+                    _log(
+                        f"{NAME}: Voila {version('voila')}, {len(pages)} page(s); warm-up (untimed)"
+                    )
                     for stem in order:
                         load(stem)
                     for i in range(repeats):
@@ -537,7 +577,8 @@ def run(repeats: int) -> dict:
         values[f"{stem} median (s)"] = medians[stem]
         values[f"{stem} / floor"] = f"{ratios[stem]:.2f}{flag}"
     values["click to answer, medians (s)"] = ", ".join(
-        [f"floor {click_median('floor', floor_times):.2f}"] + [f"{stem[:2]} {click_median(stem, times[stem]):.2f}" for stem in pages]
+        [f"floor {click_median('floor', floor_times):.2f}"]
+        + [f"{stem[:2]} {click_median(stem, times[stem]):.2f}" for stem in pages]
     )
     values["not measured (no probe yet)"] = ", ".join(unprobed) or "none"
     values["workspace"] = f"demo persona: {people} people, {targets} targets, requests logged"
@@ -556,7 +597,12 @@ def run(repeats: int) -> dict:
         "ratio_of": f"slowest page ({worst}) / floor",
         "target": TARGET_RATIO,
         "passed": not over,
-        "missed": (f"over {TARGET_RATIO:g}x the floor: " + ", ".join(f"{stem} {ratios[stem]:.2f}x" for stem in over)) if over else "",
+        "missed": (
+            f"over {TARGET_RATIO:g}x the floor: "
+            + ", ".join(f"{stem} {ratios[stem]:.2f}x" for stem in over)
+        )
+        if over
+        else "",
     }
 
 

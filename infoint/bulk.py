@@ -21,7 +21,7 @@ _state = {"depth": 0, "was_enabled": True}
 class paused_gc(ContextDecorator):  # noqa: N801 - reads as a function: ``with paused_gc():``, ``@paused_gc()``
     """Pause the cycle collector; nested (or overlapping) uses restore it when the last one ends."""
 
-    def __enter__(self) -> "paused_gc":
+    def __enter__(self) -> paused_gc:
         with _lock:
             if _state["depth"] == 0:
                 _state["was_enabled"] = gc.isenabled()

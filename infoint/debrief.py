@@ -22,7 +22,7 @@ import json
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from .imports import ImportPlan, MergePlan
 from .objectives import Finding
@@ -33,12 +33,24 @@ from .safe import whole_number as _whole
 from .targets import Contact, email_key, fold, fold_title, name_org_key, org_key, url_key
 
 __all__ = [
-    "REFLECTION_QUESTIONS", "RATING_RANGE", "ACTION_ITEM_KIND", "STOP_WORDS",
-    "Debrief", "ActionItem", "Referral", "Comparison",
-    "question_texts", "answer_for", "insight_choices", "check_debrief",
-    "check_action_item", "action_agenda",
-    "referral_contacts", "record_referrer",
-    "compare", "fit_chart_rows",
+    "REFLECTION_QUESTIONS",
+    "RATING_RANGE",
+    "ACTION_ITEM_KIND",
+    "STOP_WORDS",
+    "Debrief",
+    "ActionItem",
+    "Referral",
+    "Comparison",
+    "question_texts",
+    "answer_for",
+    "insight_choices",
+    "check_debrief",
+    "check_action_item",
+    "action_agenda",
+    "referral_contacts",
+    "record_referrer",
+    "compare",
+    "fit_chart_rows",
 ]
 
 # D2: the reflection after each meeting, as (key, question). The keys are stored in the
@@ -57,6 +69,7 @@ ACTION_ITEM_KIND = "action_item"  # D4: the AgendaItem kind for action items
 _ERROR, _WARNING, _INFO = "error", "warning", "info"
 _MAX_ONE_LINE = 200
 # ----------------------------------------------------------------- small helpers
+
 
 def _get(row, key):
     """``row[key]`` from a Mapping or ``sqlite3.Row``; None when missing or unreadable."""
@@ -100,7 +113,9 @@ def _load_object(value) -> dict[str, str]:
 
 def _dump(value) -> str:
     """A dict as JSON text for a column, accents kept."""
-    return json.dumps({_text(k): _text(v) for k, v in dict(value or {}).items()}, ensure_ascii=False)
+    return json.dumps(
+        {_text(k): _text(v) for k, v in dict(value or {}).items()}, ensure_ascii=False
+    )
 
 
 def _iso_day(value) -> date | None:
@@ -119,6 +134,7 @@ def _iso_day(value) -> date | None:
 
 
 # ----------------------------------------------------------------- D1, D2 the debrief
+
 
 @dataclass
 class Debrief:
@@ -159,7 +175,7 @@ class Debrief:
         }
 
     @classmethod
-    def from_row(cls, row) -> "Debrief":
+    def from_row(cls, row) -> Debrief:
         """Inverse of ``to_row``, tolerant: None, missing columns or damaged JSON give defaults."""
         return cls(
             meeting_id=_whole(_get(row, "meeting_id")) or 0,
@@ -239,34 +255,64 @@ def check_debrief(debrief: Debrief, questions: list[str]) -> list[Finding]:
     found: list[Finding] = []
     for index, question in enumerate(question_texts(list(questions or []))):
         if not answer_for(debrief, index, question).strip():
-            found.append(Finding(
-                "D1", _INFO, "No notes for this question yet. Write down what they said while "
-                "you still remember it, even a few words.", _one_line(question, 80),
-                "Jot down their answer, or 'not asked' if you ran out of time."))
+            found.append(
+                Finding(
+                    "D1",
+                    _INFO,
+                    "No notes for this question yet. Write down what they said while "
+                    "you still remember it, even a few words.",
+                    _one_line(question, 80),
+                    "Jot down their answer, or 'not asked' if you ran out of time.",
+                )
+            )
     if not _text(debrief.insights).strip():
-        found.append(Finding(
-            "D1", _INFO, "Write down your main insights: what you learned that you couldn't "
-            "have found online.", fix="Two or three sentences are enough."))
+        found.append(
+            Finding(
+                "D1",
+                _INFO,
+                "Write down your main insights: what you learned that you couldn't "
+                "have found online.",
+                fix="Two or three sentences are enough.",
+            )
+        )
     reflection = debrief.reflection if isinstance(debrief.reflection, Mapping) else {}
     if not any(_text(reflection.get(key)).strip() for key, _ in REFLECTION_QUESTIONS):
-        found.append(Finding(
-            "D2", _INFO, "Take a few minutes to reflect on the meeting: it is how each "
-            "conversation changes your next step.", fix="Answer one or two of the reflection "
-            "questions."))
+        found.append(
+            Finding(
+                "D2",
+                _INFO,
+                "Take a few minutes to reflect on the meeting: it is how each "
+                "conversation changes your next step.",
+                fix="Answer one or two of the reflection questions.",
+            )
+        )
     for name, label in (("role_fit", "the role"), ("org_fit", "the organization")):
         value = getattr(debrief, name, None)
         if value is None or (isinstance(value, str) and not value.strip()):
-            found.append(Finding(
-                "D2", _INFO, f"Rate how well {label} fits you, from 1 to 5, so you can compare "
-                "your meetings side by side.", fix="A rough rating is fine; you can change it."))
+            found.append(
+                Finding(
+                    "D2",
+                    _INFO,
+                    f"Rate how well {label} fits you, from 1 to 5, so you can compare "
+                    "your meetings side by side.",
+                    fix="A rough rating is fine; you can change it.",
+                )
+            )
         elif _rating(value) is None:
-            found.append(Finding(
-                "D2", _ERROR, f"The rating for {label} must be a whole number from 1 to 5.",
-                _one_line(value, 20), "Pick 1 (poor fit) to 5 (great fit)."))
+            found.append(
+                Finding(
+                    "D2",
+                    _ERROR,
+                    f"The rating for {label} must be a whole number from 1 to 5.",
+                    _one_line(value, 20),
+                    "Pick 1 (poor fit) to 5 (great fit).",
+                )
+            )
     return found
 
 
 # ----------------------------------------------------------------- D4 action items
+
 
 @dataclass
 class ActionItem:
@@ -299,7 +345,7 @@ class ActionItem:
         }
 
     @classmethod
-    def from_row(cls, row) -> "ActionItem":
+    def from_row(cls, row) -> ActionItem:
         """Inverse of ``to_row``; missing columns give the defaults."""
         return cls(
             text=_text(_get(row, "text")),
@@ -320,25 +366,51 @@ def check_action_item(item: ActionItem, today: date) -> list[Finding]:
     item = item if isinstance(item, ActionItem) else ActionItem("")
     found = []
     if not _text(item.text).strip():
-        found.append(Finding("D4", _ERROR, "Say what you will do, in a few words.",
-                             fix="For example: 'Read the article she mentioned'."))
+        found.append(
+            Finding(
+                "D4",
+                _ERROR,
+                "Say what you will do, in a few words.",
+                fix="For example: 'Read the article she mentioned'.",
+            )
+        )
     due_text = _text(item.due).strip()
     due = _iso_day(due_text)
     if not due_text:
-        found.append(Finding("D4", _ERROR, "Give it a date so it shows in your agenda.",
-                             fix="Pick the day you mean to do it by; sooner keeps it fresh."))
+        found.append(
+            Finding(
+                "D4",
+                _ERROR,
+                "Give it a date so it shows in your agenda.",
+                fix="Pick the day you mean to do it by; sooner keeps it fresh.",
+            )
+        )
     elif due is None:
-        found.append(Finding("D4", _ERROR, "This is not a date the workbook can read, so it "
-                             "can't show in your agenda.", _one_line(due_text, 40),
-                             "Pick the date from the calendar."))
+        found.append(
+            Finding(
+                "D4",
+                _ERROR,
+                "This is not a date the workbook can read, so it can't show in your agenda.",
+                _one_line(due_text, 40),
+                "Pick the date from the calendar.",
+            )
+        )
     elif not item.done and isinstance(today, date) and due < _iso_day(today):
-        found.append(Finding("D4", _WARNING, "This date has passed and it isn't done yet.",
-                             due.isoformat(), "Do it soon, or give it a new date."))
+        found.append(
+            Finding(
+                "D4",
+                _WARNING,
+                "This date has passed and it isn't done yet.",
+                due.isoformat(),
+                "Do it soon, or give it a new date.",
+            )
+        )
     return found
 
 
-def action_agenda(items: Iterable[ActionItem], now: datetime, tz: str,
-                  names: Mapping[int, str] | None = None) -> list[AgendaItem]:
+def action_agenda(
+    items: Iterable[ActionItem], now: datetime, tz: str, names: Mapping[int, str] | None = None
+) -> list[AgendaItem]:
     """D4: every open action item as an agenda entry, due at the end of its day in ``tz``.
 
     Done items and items without a readable date are left out (``check_action_item`` asks for
@@ -347,7 +419,9 @@ def action_agenda(items: Iterable[ActionItem], now: datetime, tz: str,
     was. Due times are aware UTC datetimes, like every time in the pipeline.
     """
     tzinfo = zone(tz)
-    now = (now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    now = (now if now.tzinfo is not None else now.replace(tzinfo=UTC)).astimezone(
+        UTC
+    )
     names = names or {}
     out = []
     for item in items:
@@ -356,16 +430,27 @@ def action_agenda(items: Iterable[ActionItem], now: datetime, tz: str,
         day = _iso_day(item.due)
         if day is None:
             continue
-        end_of_day = datetime.combine(day, time(23, 59, 59), tzinfo=tzinfo).astimezone(timezone.utc)
+        end_of_day = datetime.combine(day, time(23, 59, 59), tzinfo=tzinfo).astimezone(UTC)
         what = _one_line(item.text) or "(no description)"
         who = _one_line(names.get(item.contact_id, ""), 80) if item.contact_id is not None else ""
-        text = f"Action item from your meeting with {who}: {what}" if who else f"Action item: {what}"
-        out.append(AgendaItem(end_of_day, now > end_of_day, text, STEP_NOTEBOOKS["debrief"],
-                              item.contact_id, ACTION_ITEM_KIND))
+        text = (
+            f"Action item from your meeting with {who}: {what}" if who else f"Action item: {what}"
+        )
+        out.append(
+            AgendaItem(
+                end_of_day,
+                now > end_of_day,
+                text,
+                STEP_NOTEBOOKS["debrief"],
+                item.contact_id,
+                ACTION_ITEM_KIND,
+            )
+        )
     return sorted(out, key=lambda a: (a.due, a.text))
 
 
 # ----------------------------------------------------------------- D3 referrals
+
 
 @dataclass(frozen=True)
 class Referral:
@@ -414,11 +499,17 @@ def referral_contacts(referrals: Iterable[Referral], referrer: Contact) -> Impor
             plan.skipped.append((line, "no name"))
             continue
         contact = Contact(
-            first_name=first, last_name=last, organization=_one_line(ref.organization),
-            position=_one_line(ref.position), email=_one_line(ref.email, 320),
-            profile_url=_one_line(ref.profile_url, 2000), notes=_text(ref.notes).strip(),
-            via=name, warm_reason=f"referred by {name}" if name else "referred by someone you met",
-            referred_by=referrer_id, source="referral",
+            first_name=first,
+            last_name=last,
+            organization=_one_line(ref.organization),
+            position=_one_line(ref.position),
+            email=_one_line(ref.email, 320),
+            profile_url=_one_line(ref.profile_url, 2000),
+            notes=_text(ref.notes).strip(),
+            via=name,
+            warm_reason=f"referred by {name}" if name else "referred by someone you met",
+            referred_by=referrer_id,
+            source="referral",
         )
         # The same person twice in the list: as plan_merge matches (URL, else email, else
         # name and organization, but never across two different profile URLs).
@@ -464,7 +555,8 @@ def record_referrer(merge: MergePlan, existing: list[Contact], referrer: Contact
         if saved is None:
             return changes
         first_degree = saved.connection == "first" or (
-            not saved.connection and not saved.via.strip() and saved.source.startswith("linkedin"))
+            not saved.connection and not saved.via.strip() and saved.source.startswith("linkedin")
+        )
         for key in list(changes):  # a name typed in a hurry never overwrites a saved one
             current = getattr(saved, key, None)
             if current is not None and not (isinstance(current, str) and not current.strip()):
@@ -489,6 +581,7 @@ def record_referrer(merge: MergePlan, existing: list[Contact], referrer: Contact
 
 # ----------------------------------------------------------------- D5 comparison
 
+
 @dataclass(frozen=True)
 class Comparison:
     """D5: debriefed meetings side by side.
@@ -505,7 +598,8 @@ class Comparison:
 
 
 # Words that say nothing on their own; step 6's checker uses them too.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above across after again against all almost also although always am among an and any
 anyone anything are aren't around as at away back be became because become been before being
 below best better between both but by came can can't cannot come comes could couldn't did
@@ -524,7 +618,8 @@ until up upon us use used very want wanted was wasn't way ways we we'd we're we'
 were weren't what what's when where whether which while who whole whom whose why will with
 within without won't would wouldn't yes yet you you'd you'll you're you've your yours yourself
 also etc e g ie eg
-""".split())
+""".split()
+)
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _CLAUSE_RE = re.compile(r"[.!?;:,()\[\]\"\n\r\u2014\u2013]+|\s-\s")
 _TOP_RECURRING = 10
@@ -544,8 +639,12 @@ def _meeting_terms(text: str, skip: set[str]) -> set[str]:
     for clause in _CLAUSE_RE.split(folded):
         previous = ""
         for word in _TOKEN_RE.findall(clause):
-            meaningful = (len(word) >= 2 and word not in STOP_WORDS and word not in skip
-                          and not word.replace("-", "").isdigit())
+            meaningful = (
+                len(word) >= 2
+                and word not in STOP_WORDS
+                and word not in skip
+                and not word.replace("-", "").isdigit()
+            )
             if not meaningful:
                 previous = ""
                 continue
@@ -585,7 +684,7 @@ def _fit_score(row: dict) -> float | None:
 
 
 def _rated(values: list[int]) -> str:
-    """"2/5", or "3.5/5 on average" when the meetings disagree."""
+    """ "2/5", or "3.5/5 on average" when the meetings disagree."""
     if len(set(values)) == 1:
         return f"{values[0]}/5"
     return f"{sum(values) / len(values):.1f}/5 on average".replace(".0/", "/")
@@ -605,8 +704,13 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def compare(debriefs: Iterable[Debrief], contacts: Mapping[int, Contact], *,
-            contacted: Collection[int] = (), max_referrals: int = 5) -> Comparison:
+def compare(
+    debriefs: Iterable[Debrief],
+    contacts: Mapping[int, Contact],
+    *,
+    contacted: Collection[int] = (),
+    max_referrals: int = 5,
+) -> Comparison:
     """D5: your debriefed meetings side by side, recurring themes, and what to do next.
 
     ``rows`` are sorted by fit (the mean of the two ratings given, best first; unrated last,
@@ -627,21 +731,25 @@ def compare(debriefs: Iterable[Debrief], contacts: Mapping[int, Contact], *,
         c = contacts.get(d.contact_id)
         c = c if isinstance(c, Contact) else None
         name = c.full_name if c else "(unknown contact)"
-        rows.append({
-            "meeting_id": d.meeting_id,
-            "contact_id": d.contact_id,
-            "name": name,
-            "organization": c.organization if c else "",
-            "position": c.position if c else "",
-            "role_fit": _rating(d.role_fit),
-            "org_fit": _rating(d.org_fit),
-            "insights": _text(d.insights),
-        })
+        rows.append(
+            {
+                "meeting_id": d.meeting_id,
+                "contact_id": d.contact_id,
+                "name": name,
+                "organization": c.organization if c else "",
+                "position": c.position if c else "",
+                "role_fit": _rating(d.role_fit),
+                "org_fit": _rating(d.org_fit),
+                "insights": _text(d.insights),
+            }
+        )
         if c:
             skip.update(_TOKEN_RE.findall(fold(f"{c.first_name} {c.last_name} {c.organization}")))
     scores = [_fit_score(r) for r in rows]
-    order = sorted(range(len(rows)), key=lambda i: (scores[i] is None, -(scores[i] or 0.0),
-                                                    fold(rows[i]["name"])))
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (scores[i] is None, -(scores[i] or 0.0), fold(rows[i]["name"])),
+    )
     rows = [rows[i] for i in order]
     recurring = _recurring(debriefs, skip)
     suggestions = _suggestions(rows, recurring, contacts, set(contacted or ()), max_referrals)
@@ -659,8 +767,13 @@ def _group(rows: list[dict], key_of, label_of, rating: str) -> list[tuple[str, l
     return list(groups.values())
 
 
-def _suggestions(rows: list[dict], recurring: list[tuple[str, int]],
-                 contacts: Mapping[int, Contact], contacted: set[int], max_referrals: int) -> list[str]:
+def _suggestions(
+    rows: list[dict],
+    recurring: list[tuple[str, int]],
+    contacts: Mapping[int, Contact],
+    contacted: set[int],
+    max_referrals: int,
+) -> list[str]:
     """D5 in plain sentences: what fits, what to change next, whom to talk to next."""
     tips: list[str] = []
     if not rows:
@@ -668,61 +781,96 @@ def _suggestions(rows: list[dict], recurring: list[tuple[str, int]],
     elif len(rows) == 1:
         tips.append("Debrief one more meeting to see what the two have in common.")
 
-    roles = _group(rows, lambda r: fold_title(_one_line(r["position"])),
-                   lambda r: _one_line(r["position"]), "role_fit")
-    orgs = _group(rows, lambda r: org_key(_one_line(r["organization"])),
-                  lambda r: _one_line(r["organization"]), "org_fit")
+    roles = _group(
+        rows,
+        lambda r: fold_title(_one_line(r["position"])),
+        lambda r: _one_line(r["position"]),
+        "role_fit",
+    )
+    orgs = _group(
+        rows,
+        lambda r: org_key(_one_line(r["organization"])),
+        lambda r: _one_line(r["organization"]),
+        "org_fit",
+    )
     mean = lambda values: sum(values) / len(values)  # noqa: E731
 
     good_roles = sorted((g for g in roles if mean(g[1]) >= _HIGH), key=lambda g: -mean(g[1]))
     if good_roles:
         names = [f"{label} ({_rated(values)})" for label, values in good_roles[:3]]
-        tips.append(f"The role that fits you best so far: {names[0]}. " if len(names) == 1 else
-                    f"The roles that fit you best so far: {_join(names)}. ")
-        tips[-1] += ("Shape your resume around it: lead with the skills and experience people "
-                     "in that role said matter most." if len(names) == 1 else
-                     "Shape your resume around them: lead with the skills and experience people "
-                     "in those roles said matter most.")
+        tips.append(
+            f"The role that fits you best so far: {names[0]}. "
+            if len(names) == 1
+            else f"The roles that fit you best so far: {_join(names)}. "
+        )
+        tips[-1] += (
+            "Shape your resume around it: lead with the skills and experience people "
+            "in that role said matter most."
+            if len(names) == 1
+            else "Shape your resume around them: lead with the skills and experience people "
+            "in those roles said matter most."
+        )
     for label, values in roles:
         if mean(values) <= _LOW:
-            tips.append(f"You rated the role of {label} {_rated(values)}. If another "
-                        "conversation confirms it, take it off your target roles in step 1.")
+            tips.append(
+                f"You rated the role of {label} {_rated(values)}. If another "
+                "conversation confirms it, take it off your target roles in step 1."
+            )
     for label, values in orgs:
         if mean(values) >= _HIGH:
-            tips.append(f"{_meetings_phrase(len(values), label)} rated the organization "
-                        f"{_rated(values)}: keep {label} near the top of your list, and look for "
-                        "another person there to talk to.")
+            tips.append(
+                f"{_meetings_phrase(len(values), label)} rated the organization "
+                f"{_rated(values)}: keep {label} near the top of your list, and look for "
+                "another person there to talk to."
+            )
     for label, values in orgs:
         if mean(values) <= _LOW:
-            tips.append(f"{_meetings_phrase(len(values), label)} rated the organization "
-                        f"{_rated(values)}: consider moving {label} down your list.")
+            tips.append(
+                f"{_meetings_phrase(len(values), label)} rated the organization "
+                f"{_rated(values)}: consider moving {label} down your list."
+            )
 
     unrated = sum(1 for r in rows if r["role_fit"] is None or r["org_fit"] is None)
     if unrated:
-        tips.append(f"Rate the role and organization fit in {unrated} more "
-                    f"{'debrief' if unrated == 1 else 'debriefs'} to compare them fully.")
+        tips.append(
+            f"Rate the role and organization fit in {unrated} more "
+            f"{'debrief' if unrated == 1 else 'debriefs'} to compare them fully."
+        )
     if recurring:
         themes = _join([f"\u201c{t}\u201d" for t, _ in recurring[:3]])
-        tips.append(f"More than one person brought up {themes}. Ask your next contacts about "
-                    "these too, and make sure your resume speaks to them.")
+        tips.append(
+            f"More than one person brought up {themes}. Ask your next contacts about "
+            "these too, and make sure your resume speaks to them."
+        )
 
-    waiting = [c for c in contacts.values()
-               if isinstance(c, Contact) and c.referred_by is not None and not c.archived
-               and c.id is not None and c.id not in contacted]
+    waiting = [
+        c
+        for c in contacts.values()
+        if isinstance(c, Contact)
+        and c.referred_by is not None
+        and not c.archived
+        and c.id is not None
+        and c.id not in contacted
+    ]
     if waiting:
         fit_by_org = {org_key(_one_line(label)): mean(values) for label, values in orgs}
-        waiting.sort(key=lambda c: (-fit_by_org.get(org_key(c.organization), 0.0),
-                                    fold(c.full_name)))
-        for c in waiting[:max(0, max_referrals)]:
+        waiting.sort(
+            key=lambda c: (-fit_by_org.get(org_key(c.organization), 0.0), fold(c.full_name))
+        )
+        for c in waiting[: max(0, max_referrals)]:
             referrer = contacts.get(c.referred_by)
             by = _real_name(referrer) if isinstance(referrer, Contact) else ""
             where = f" at {_one_line(c.organization)}" if c.organization.strip() else ""
-            tips.append(f"Talk to {_one_line(c.full_name, 80)}{where} next"
-                        + (f": {by} suggested them." if by else ": you were referred to them."))
+            tips.append(
+                f"Talk to {_one_line(c.full_name, 80)}{where} next"
+                + (f": {by} suggested them." if by else ": you were referred to them.")
+            )
         extra = len(waiting) - max(0, max_referrals)
         if extra > 0:
-            tips.append(f"You have {extra} more {'referral' if extra == 1 else 'referrals'} "
-                        "waiting in your contact list (step 2).")
+            tips.append(
+                f"You have {extra} more {'referral' if extra == 1 else 'referrals'} "
+                "waiting in your contact list (step 2)."
+            )
     return tips
 
 
@@ -745,7 +893,9 @@ def fit_chart_rows(comparison: Comparison) -> list[tuple[str, int, int]]:
 def load_debrief(ws, meeting_id: int, contact_id: int) -> Debrief:
     """The debrief of one meeting, or a new (unsaved) one."""
     rows = ws.rows("debriefs", "meeting_id = ?", (meeting_id,))
-    return Debrief.from_row(rows[0]) if rows else Debrief(meeting_id=meeting_id, contact_id=contact_id)
+    return (
+        Debrief.from_row(rows[0]) if rows else Debrief(meeting_id=meeting_id, contact_id=contact_id)
+    )
 
 
 def load_debriefs(ws) -> list[Debrief]:

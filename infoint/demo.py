@@ -18,7 +18,10 @@ def demo_dir() -> Path:
     """The folder with the demo files: the environment variable, else ``data/demo`` of this checkout."""
     env = os.environ.get(DEMO_ENV_VAR, "").strip()
     candidates = [Path(env)] if env else []
-    candidates += [Path(__file__).resolve().parent.parent / "data" / "demo", Path.cwd().parent / "data" / "demo"]
+    candidates += [
+        Path(__file__).resolve().parent.parent / "data" / "demo",
+        Path.cwd().parent / "data" / "demo",
+    ]
     for folder in candidates:
         if (folder / "persona.json").is_file():
             return folder
@@ -33,13 +36,19 @@ def load_persona(folder: Path | None = None) -> tuple[Profile, Objective]:
     path = (folder or demo_dir()) / "persona.json"
     content = json.loads(path.read_text(encoding="utf-8"))
     objective = dict(content["objective"])
-    row = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in objective.items()}
+    row = {
+        k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+        for k, v in objective.items()
+    }
     return Profile.from_row(content["profile"]), Objective.from_row(row)
 
 
 def has_user_data(ws: Workspace) -> bool:
     """True once anything was saved that loading the demo would replace."""
-    return any(ws.query(f"SELECT 1 FROM {table} LIMIT 1") for table in ("profile", "objective", "organizations", "contacts"))
+    return any(
+        ws.query(f"SELECT 1 FROM {table} LIMIT 1")
+        for table in ("profile", "objective", "organizations", "contacts")
+    )
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,9 @@ def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
     safety = save_safety_copy(ws, "before-demo") if has_user_data(ws) else None
     ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
     parsed = imports.read_table((folder / "organizations.csv").read_bytes(), "organizations.csv")
-    targets.merge_organizations(ws, targets.organizations_from_table(parsed.columns, parsed.rows)[0])
+    targets.merge_organizations(
+        ws, targets.organizations_from_table(parsed.columns, parsed.rows)[0]
+    )
     plan = imports.read_contacts((folder / "Connections.csv").read_bytes(), "Connections.csv")
     existing = targets.load_contacts(ws)
     targets.apply_merge(ws, imports.plan_merge(existing, plan), existing)

@@ -25,7 +25,7 @@ import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
@@ -86,8 +86,16 @@ def read_backup(data: bytes, name: str = "the file") -> dict[str, Any]:
                     raise WorkspaceError(f"{name} is too large to be a workbook backup.")
                 with zf.open(info) as member:
                     raw = member.read(MAX_BACKUP_BYTES + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
-            raise WorkspaceError(f"{name} is damaged and can't be opened as a ZIP file ({exc}).") from exc
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            NotImplementedError,
+        ) as exc:
+            raise WorkspaceError(
+                f"{name} is damaged and can't be opened as a ZIP file ({exc})."
+            ) from exc
         if len(raw) > MAX_BACKUP_BYTES:
             raise WorkspaceError(f"{name} is too large to be a workbook backup.")
     elif len(data) > MAX_BACKUP_BYTES:
@@ -97,9 +105,13 @@ def read_backup(data: bytes, name: str = "the file") -> dict[str, Any]:
     try:
         content = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise WorkspaceError(f"{name} is not a workbook backup (its content is not the workbook's format).") from None
+        raise WorkspaceError(
+            f"{name} is not a workbook backup (its content is not the workbook's format)."
+        ) from None
     if not isinstance(content, dict) or content.get("format") != BACKUP_FORMAT:
-        raise WorkspaceError(f"{name} is not a workbook backup (it doesn't say it was made by this workbook).")
+        raise WorkspaceError(
+            f"{name} is not a workbook backup (it doesn't say it was made by this workbook)."
+        )
     return content
 
 
@@ -111,7 +123,9 @@ def restore_backup(ws: Workspace, data: bytes, name: str = "the file") -> Restor
     content = read_backup(data, name)
     safety = save_safety_copy(ws, "before-restore")
     rows = ws.restore(content)
-    return RestoreReport(rows=rows, exported_at=str(content.get("exported_at", "")), safety_copy=safety)
+    return RestoreReport(
+        rows=rows, exported_at=str(content.get("exported_at", "")), safety_copy=safety
+    )
 
 
 def save_safety_copy(ws: Workspace, reason: str) -> Path:
@@ -146,15 +160,20 @@ MAILTO_SHORTENED_NOTE = (
 
 # Bidirectional controls can make a name display as something else (spoofing); line and
 # paragraph separators act as line breaks in some clients.
-_INVISIBLE_CONTROLS = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-_ADDRESS_RE = re.compile(r"^[A-Za-z0-9.!$'*+/=^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$")
+_INVISIBLE_CONTROLS = frozenset(
+    "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+_ADDRESS_RE = re.compile(
+    r"^[A-Za-z0-9.!$'*+/=^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$"
+)
 
 
 def _no_controls(text: object, keep: str = "") -> str:
     """``text`` without control characters (C0, DEL, C1) and invisible direction marks."""
     value = "" if text is None else str(text)
     return "".join(
-        ch for ch in value
+        ch
+        for ch in value
         if ch in keep or not (unicodedata.category(ch) in ("Cc", "Cs") or ch in _INVISIBLE_CONTROLS)
     )
 
@@ -199,7 +218,12 @@ def clean_address(address: object) -> str:
         except UnicodeError:
             return ""
     value = f"{local}@{domain.lower()}"
-    if not _ADDRESS_RE.match(value) or ".." in local or local.startswith(".") or local.endswith("."):
+    if (
+        not _ADDRESS_RE.match(value)
+        or ".." in local
+        or local.startswith(".")
+        or local.endswith(".")
+    ):
         return ""
     try:
         Address(addr_spec=value)
@@ -220,7 +244,14 @@ _EML_HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "X-Unsent")
 
 
 def eml_draft(
-    *, sender: str, sender_name: str, to: str, to_name: str, subject: str, body: str, when: datetime | None = None
+    *,
+    sender: str,
+    sender_name: str,
+    to: str,
+    to_name: str,
+    subject: str,
+    body: str,
+    when: datetime | None = None,
 ) -> bytes:
     """An unsent email draft (.eml) the user opens in Outlook, Thunderbird or Apple Mail.
 
@@ -237,15 +268,21 @@ def eml_draft(
     msg["From"] = _mailbox(sender_name, sender)
     msg["To"] = _mailbox(to_name, to)
     msg["Subject"] = clean_header(subject)
-    stamp = when or datetime.now(timezone.utc)
-    stamp = stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=timezone.utc)  # naive: read as UTC
-    msg["Date"] = email.utils.format_datetime(stamp.astimezone(timezone.utc))
+    stamp = when or datetime.now(UTC)
+    stamp = (
+        stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
+    )  # naive: read as UTC
+    msg["Date"] = email.utils.format_datetime(stamp.astimezone(UTC))
     msg["Message-ID"] = email.utils.make_msgid(domain=MAIL_DOMAIN)  # a domain given: no DNS look-up
     msg["X-Unsent"] = "1"
     msg.set_content(_clean_text(body), charset="utf-8")
     data = msg.as_bytes()
     parsed = email.message_from_bytes(data, policy=email.policy.default)
-    expected = {h.lower() for h in _EML_HEADERS} | {"mime-version", "content-type", "content-transfer-encoding"}
+    expected = {h.lower() for h in _EML_HEADERS} | {
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+    }
     names = [k.lower() for k in parsed.keys()]
     wanted = {"from": clean_address(sender), "to": clean_address(to)}
     try:
@@ -254,12 +291,15 @@ def eml_draft(
         got = None
     same_people = got is not None and all(got[k] == ([wanted[k]] if wanted[k] else []) for k in got)
     if sorted(names) != sorted(expected) or not same_people:
-        raise ValueError("The draft could not be built safely from this text; please simplify the names or subject.")
+        raise ValueError(
+            "The draft could not be built safely from this text; please simplify the names or subject."
+        )
     return data
 
 
 def eml_filename(to_name: str, kind: str) -> str:
     """A file name every system accepts: ASCII letters, digits, ``-`` and ``_``, at most 60 characters."""
+
     def part(text: str) -> str:
         plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")
         return "-".join(re.findall(r"[A-Za-z0-9]+", plain))
@@ -268,7 +308,9 @@ def eml_filename(to_name: str, kind: str) -> str:
     return stem[: 60 - len(".eml")].rstrip("-_") + ".eml"
 
 
-def mailto_link(to: str, subject: str, body: str, max_length: int = MAILTO_MAX_LENGTH) -> tuple[str, bool]:
+def mailto_link(
+    to: str, subject: str, body: str, max_length: int = MAILTO_MAX_LENGTH
+) -> tuple[str, bool]:
     """A ``mailto:`` link that opens a pre-filled message, and whether the body had to be cut.
 
     Everything after the address is percent-encoded (``& ? = #`` and line breaks too), and an
@@ -355,19 +397,49 @@ def ics_reminders(reminders: list[Reminder], tz: str) -> bytes:
     An unknown or empty ``tz`` means UTC (times are written with "Z"; no VTIMEZONE is needed).
     """
     events = [
-        _vevent(r.uid_seed, r.summary, r.description, r.start, r.minutes, tz, alarm_before=r.alarm_minutes_before)
+        _vevent(
+            r.uid_seed,
+            r.summary,
+            r.description,
+            r.start,
+            r.minutes,
+            tz,
+            alarm_before=r.alarm_minutes_before,
+        )
         for r in reminders
     ]
     return _vcalendar(events)
 
 
-def ics_event(*, uid_seed: str, summary: str, description: str, start: datetime, minutes: int, tz: str, location: str = "") -> bytes:
+def ics_event(
+    *,
+    uid_seed: str,
+    summary: str,
+    description: str,
+    start: datetime,
+    minutes: int,
+    tz: str,
+    location: str = "",
+) -> bytes:
     """One meeting as an .ics file for the user's own calendar (R8), same guarantees as ``ics_reminders``.
 
     It has no organizer or attendees on purpose: it goes into your calendar, it is not an
     invitation sent to the other person.
     """
-    return _vcalendar([_vevent(uid_seed, summary, description, start, minutes, tz, location=location, alarm_before=60)])
+    return _vcalendar(
+        [
+            _vevent(
+                uid_seed,
+                summary,
+                description,
+                start,
+                minutes,
+                tz,
+                location=location,
+                alarm_before=60,
+            )
+        ]
+    )
 
 
 def _vevent(seed, summary, description, start, minutes, tz, *, location="", alarm_before=60):
@@ -382,7 +454,7 @@ def _vevent(seed, summary, description, start, minutes, tz, *, location="", alar
     length = max(1, int(minutes or 0))
     event = Event()
     event.add("uid", calendar_uid(seed))
-    event.add("dtstamp", datetime.now(timezone.utc).replace(microsecond=0))
+    event.add("dtstamp", datetime.now(UTC).replace(microsecond=0))
     event.add("dtstart", local_start)
     event.add("dtend", local_start + timedelta(minutes=length))
     event.add("summary", clean_header(summary, 500))
@@ -470,19 +542,21 @@ def contacts_table(contacts, assessed=None) -> tuple[list[str], list[list[str]]]
     for c in contacts:
         a = by_id.get(c.id) if c.id is not None else None
         a = a or by_object.get(id(c))
-        rows.append([
-            c.full_name if (c.first_name.strip() or c.last_name.strip()) else "",
-            c.email,
-            c.organization,
-            c.position,
-            a.connection if a else c.connection,
-            a.seniority if a else c.seniority,
-            a.focus if a else c.focus,
-            "yes" if c.target else "",
-            c.notes,
-            c.source,
-            c.connected_on,
-        ])
+        rows.append(
+            [
+                c.full_name if (c.first_name.strip() or c.last_name.strip()) else "",
+                c.email,
+                c.organization,
+                c.position,
+                a.connection if a else c.connection,
+                a.seniority if a else c.seniority,
+                a.focus if a else c.focus,
+                "yes" if c.target else "",
+                c.notes,
+                c.source,
+                c.connected_on,
+            ]
+        )
     return header, [["" if v is None else str(v) for v in row] for row in rows]
 
 

@@ -18,12 +18,13 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import islice
 from operator import attrgetter, itemgetter
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .bulk import paused_gc
 from .targets import Contact, email_key, fold, name_org_key, url_key
@@ -54,7 +55,9 @@ _MAX_COLUMNS = 1_000
 _MAX_ROWS = 200_000
 _MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # an .xlsx's declared uncompressed size: refuses ZIP bombs
 _MAX_LINE_CHARS = _MAX_COLUMNS * 100  # a header line longer than this is not split into cells
-_CHECK_LINES_FROM = 8 * 1024 * 1024  # in bigger files, absurd lines are refused before csv builds them
+_CHECK_LINES_FROM = (
+    8 * 1024 * 1024
+)  # in bigger files, absurd lines are refused before csv builds them
 _HEADER_SCAN = 50  # lines searched for the header (LinkedIn puts a few lines of notes first)
 _DELIMITERS = (",", ";", "\t")  # in order of preference when two give as many cells
 
@@ -92,13 +95,41 @@ FIELD_LABELS: dict[str, str] = {
     "years_in_industry": "Years in the industry",
 }
 
-LINKEDIN_HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
-_LINKEDIN_FIELDS = ("first_name", "last_name", "profile_url", "email", "organization", "position", "connected_on")
+LINKEDIN_HEADER = (
+    "First Name",
+    "Last Name",
+    "URL",
+    "Email Address",
+    "Company",
+    "Position",
+    "Connected On",
+)
+_LINKEDIN_FIELDS = (
+    "first_name",
+    "last_name",
+    "profile_url",
+    "email",
+    "organization",
+    "position",
+    "connected_on",
+)
 
 # The fields a file keeps up to date on re-import, and the user's own fields a file may only fill.
-_IMPORTED = ("first_name", "last_name", "email", "profile_url", "organization", "position", "connected_on", "location", "phone")
+_IMPORTED = (
+    "first_name",
+    "last_name",
+    "email",
+    "profile_url",
+    "organization",
+    "position",
+    "connected_on",
+    "location",
+    "phone",
+)
 _FILL_IF_EMPTY = ("via", "warm_reason", "notes", "years_in_industry")
-_TEXT_FIELDS = tuple(f for f in CONTACT_FIELDS if f not in ("full_name", "connected_on", "years_in_industry"))
+_TEXT_FIELDS = tuple(
+    f for f in CONTACT_FIELDS if f not in ("full_name", "connected_on", "years_in_industry")
+)
 
 
 class ImportFailed(Exception):
@@ -125,7 +156,9 @@ class ParsedFile:
     delimiter: str  # ",", ";", "\t" ("" for xlsx)
     header_line: int  # 1-based line (or spreadsheet row) of the header
     columns: list[str]
-    rows: list[tuple[int, list[str]]]  # (1-based line or row, cells padded/truncated to the columns)
+    rows: list[
+        tuple[int, list[str]]
+    ]  # (1-based line or row, cells padded/truncated to the columns)
 
 
 @dataclass
@@ -148,7 +181,9 @@ class MergePlan:
     unchanged: list[tuple[int, int]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     file: str = ""  # the imported file's name, for the report after the import
-    fields: tuple[str, ...] = ()  # ImportPlan.fields: lets the new contacts be written as a lean batch
+    fields: tuple[
+        str, ...
+    ] = ()  # ImportPlan.fields: lets the new contacts be written as a lean batch
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,7 +195,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "last_name": ("last name", "lastname", "last", "surname", "family name"),
     "full_name": ("name", "full name", "fullname", "contact name"),
     "email": ("email", "e mail", "email address", "e mail address", "mail"),
-    "profile_url": ("url", "linkedin", "profile", "profile url", "linkedin url", "linkedin profile"),
+    "profile_url": (
+        "url",
+        "linkedin",
+        "profile",
+        "profile url",
+        "linkedin url",
+        "linkedin profile",
+    ),
     "organization": ("company", "organization", "organisation", "employer", "company name"),
     "position": ("title", "job title", "position", "role"),
     "connected_on": ("connected on", "connected", "date connected"),
@@ -169,7 +211,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "comments", "note", "comment"),
     "via": ("introduced by", "via", "mutual connection"),
     "warm_reason": ("how we met", "shared link"),
-    "years_in_industry": ("years in industry", "years in the industry", "years of experience", "years experience", "experience years"),
+    "years_in_industry": (
+        "years in industry",
+        "years in the industry",
+        "years of experience",
+        "years experience",
+        "experience years",
+    ),
 }
 _HEADER_WORDS = {word: name for name, words in _SYNONYMS.items() for word in words}
 
@@ -292,7 +340,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> str:
-    """"utf-16-le" or "utf-16-be" when NUL bytes sit in every other place (ASCII in UTF-16), else ""."""
+    """ "utf-16-le" or "utf-16-be" when NUL bytes sit in every other place (ASCII in UTF-16), else ""."""
     sample = data[:4096]
     pairs = len(sample) // 2
     if pairs < 1:
@@ -423,7 +471,13 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
         for record in reader:
             number, before = before, header_line + 1 + reader.line_num
             cells = list(map(strip, record))
-            if len(cells) == ncols and any(cells) and not collected.blank_count and len(rows) < _MAX_ROWS and max(map(len, cells)) <= MAX_CELL_CHARS:
+            if (
+                len(cells) == ncols
+                and any(cells)
+                and not collected.blank_count
+                and len(rows) < _MAX_ROWS
+                and max(map(len, cells)) <= MAX_CELL_CHARS
+            ):
                 rows.append((number, cells))  # the common case, kept fast for 30,000 rows
             else:
                 collected.add(number, cells)
@@ -437,7 +491,9 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
             "correct or delete that line, save it as CSV and import it again.",
             line,
         ) from None
-    return ParsedFile(name, _kind(columns), encoding, delimiter, header_line, columns, collected.rows)
+    return ParsedFile(
+        name, _kind(columns), encoding, delimiter, header_line, columns, collected.rows
+    )
 
 
 def _bounded_lines(lines: Iterable[str], name: str, header_line: int, ncols: int) -> Iterator[str]:
@@ -495,7 +551,10 @@ def _read_xlsx(data: bytes, name: str) -> ParsedFile:
             "Connections.csv from inside.",
         )
     if sum(m.file_size for m in members) > _MAX_UNPACKED_BYTES:
-        raise _fail(name, f"{name} is too large once unpacked to be a contact list. Check that you chose the right file.")
+        raise _fail(
+            name,
+            f"{name} is too large once unpacked to be a contact list. Check that you chose the right file.",
+        )
     from openpyxl import load_workbook  # lazily: only .xlsx files need it
 
     try:
@@ -515,11 +574,16 @@ def _read_xlsx(data: bytes, name: str) -> ParsedFile:
 def _read_workbook(workbook: Any, name: str) -> ParsedFile:
     sheets = list(workbook.worksheets)
     if not sheets:
-        raise _fail(name, f"{name} has no sheets with cells. Choose the spreadsheet that has your contacts.")
+        raise _fail(
+            name, f"{name} has no sheets with cells. Choose the spreadsheet that has your contacts."
+        )
     chosen = fallback = None
     for sheet in sheets:
         sheet.reset_dimensions()  # trust the cells, not the size the file claims
-        top = [[_cell_text(v) for v in row] for row in sheet.iter_rows(min_row=1, max_row=_HEADER_SCAN, values_only=True)]
+        top = [
+            [_cell_text(v) for v in row]
+            for row in sheet.iter_rows(min_row=1, max_row=_HEADER_SCAN, values_only=True)
+        ]
         index = _find_header(top)
         if index is not None:
             chosen = (sheet, top, index)
@@ -557,7 +621,10 @@ def read_table(data: bytes, name: str) -> ParsedFile:
     formulas are never run.
     """
     if not data:
-        raise _fail(name, f"{name} is empty. Choose the file again; if it is a LinkedIn export, download it again.")
+        raise _fail(
+            name,
+            f"{name} is empty. Choose the file again; if it is a LinkedIn export, download it again.",
+        )
     if len(data) > MAX_FILE_BYTES:
         raise _fail(
             name,
@@ -580,9 +647,24 @@ def read_table(data: bytes, name: str) -> ParsedFile:
 # Rows to contacts
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3,9})\.?,?[ -](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d+)?")
 
 
@@ -606,7 +688,7 @@ def _iso_date(text: str) -> str:
 
 
 def _years(text: str) -> float | None:
-    """"3", "3.5" or "3,5" as a number of years; anything else None."""
+    """ "3", "3.5" or "3,5" as a number of years; anything else None."""
     if not _NUMBER.fullmatch(text):
         return None
     years = float(text.replace(",", "."))
@@ -641,7 +723,9 @@ class _People:
         self.by_url: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.name_bare: dict[str, int] = {}  # name and organization of people without a URL
-        self.name_any: dict[str, int] | None = None  # of everyone: built when first needed (it costs the most)
+        self.name_any: dict[str, int] | None = (
+            None  # of everyone: built when first needed (it costs the most)
+        )
         self.with_url: list[tuple[int, Contact]] = []
 
     def add(self, value: int, contact: Contact, url: str, email: str) -> None:
@@ -726,7 +810,9 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
     filled |= {"first_name", "last_name"} if full is not None else set()
     filled |= {"connected_on"} if connected is not None else set()
     filled |= {"years_in_industry"} if years is not None else set()
-    plan = ImportPlan(parsed.name, fields=tuple(f for f in CONTACT_FIELDS + ("source",) if f in filled))
+    plan = ImportPlan(
+        parsed.name, fields=tuple(f for f in CONTACT_FIELDS + ("source",) if f in filled)
+    )
     people = _People()
     names = [f for f, _ in text_fields]
     pick = itemgetter(*[i for _, i in text_fields]) if len(text_fields) > 1 else None
@@ -765,7 +851,11 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
 
 def _linkedin_mapping(columns: list[str]) -> dict[str, str]:
     by_key = {_header_key(c): c for c in reversed(columns)}  # the first of duplicates wins
-    return {f: by_key[_header_key(n)] for f, n in zip(_LINKEDIN_FIELDS, LINKEDIN_HEADER) if _header_key(n) in by_key}
+    return {
+        f: by_key[_header_key(n)]
+        for f, n in zip(_LINKEDIN_FIELDS, LINKEDIN_HEADER)
+        if _header_key(n) in by_key
+    }
 
 
 @paused_gc()
@@ -777,8 +867,14 @@ def read_contacts(data: bytes, name: str, mapping: dict[str, str] | None = None)
     """
     parsed = read_table(data, name)
     if parsed.kind == "linkedin":
-        return to_contacts(parsed, mapping if mapping is not None else _linkedin_mapping(parsed.columns), "linkedin")
-    return to_contacts(parsed, mapping if mapping is not None else suggest_mapping(parsed.columns), name)
+        return to_contacts(
+            parsed,
+            mapping if mapping is not None else _linkedin_mapping(parsed.columns),
+            "linkedin",
+        )
+    return to_contacts(
+        parsed, mapping if mapping is not None else suggest_mapping(parsed.columns), name
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -825,7 +921,11 @@ def plan_merge(existing: list[Contact], plan: ImportPlan) -> MergePlan:
         changes: dict[str, Any] = {}
         new, before = _imported(contact), _imported(old)
         if new != before:
-            changes = {name: value for name, value, was in zip(_IMPORTED, new, before) if value and value != was}
+            changes = {
+                name: value
+                for name, value, was in zip(_IMPORTED, new, before)
+                if value and value != was
+            }
         new = _fillable(contact)
         if new != _NOTHING_TO_FILL:
             for name, value, was in zip(_FILL_IF_EMPTY, new, _fillable(old)):

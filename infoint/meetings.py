@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .objectives import Finding
 from .pipeline import zone
@@ -30,15 +30,26 @@ from .safe import plain_text
 from .targets import MODES
 
 __all__ = [
-    "MODES", "MODE_LABELS", "Meeting",
-    "check_meeting", "current_meeting", "in_person_checklist", "load_meetings", "organization_name",
-    "person_name", "research_checklist", "save_meeting", "start_time", "stored_entries",
+    "MODES",
+    "MODE_LABELS",
+    "Meeting",
+    "check_meeting",
+    "current_meeting",
+    "in_person_checklist",
+    "load_meetings",
+    "organization_name",
+    "person_name",
+    "research_checklist",
+    "save_meeting",
+    "start_time",
+    "stored_entries",
 ]
 
 MODE_LABELS = {"in person": "In person", "video": "Video call", "phone": "Phone call"}
 
 
 # ----------------------------------------------------------------- the meeting (R4, R8, T6)
+
 
 def _load(value, kind, default):
     """Decode a JSON column into ``kind``; anything else (bad JSON, wrong shape) gives ``default``."""
@@ -53,8 +64,11 @@ def _load(value, kind, default):
 def _flags(value) -> dict[str, bool]:
     """A checklist column: key -> ticked, keeping only string keys with yes/no values."""
     raw = _load(value, dict, {})
-    return {k: bool(v) for k, v in raw.items()
-            if isinstance(k, str) and (isinstance(v, bool) or v in (0, 1))}
+    return {
+        k: bool(v)
+        for k, v in raw.items()
+        if isinstance(k, str) and (isinstance(v, bool) or v in (0, 1))
+    }
 
 
 def stored_entries(value) -> list[dict]:
@@ -62,8 +76,12 @@ def stored_entries(value) -> list[dict]:
     out = []
     for item in _load(value, list, []):
         if isinstance(item, dict) and isinstance(item.get("text"), str):
-            out.append({key: item.get(key) if isinstance(item.get(key), str) else ""
-                        for key in ("id", "text", "theme")})
+            out.append(
+                {
+                    key: item.get(key) if isinstance(item.get(key), str) else ""
+                    for key in ("id", "text", "theme")
+                }
+            )
     return out
 
 
@@ -106,8 +124,9 @@ class Meeting:
         }
 
     @classmethod
-    def from_row(cls, row) -> "Meeting":
+    def from_row(cls, row) -> Meeting:
         """Inverse of ``to_row``; never raises: a damaged column falls back to its default."""
+
         def get(key):
             try:
                 return row[key] if row is not None and key in row.keys() else None
@@ -152,18 +171,36 @@ def start_time(value, tz: str) -> datetime | None:
         return None
 
 
-_SOCIAL_RE = re.compile(r"\b(?:whats\s?app|wa\.me|facebook|fb\.com|messenger|instagram|snapchat"
-                        r"|tiktok)\b", re.I)
-_VIDEO_TOOL_RE = re.compile(r"\b(?:zoom|teams|google\s+meet|meet|webex|skype|jitsi|whereby|facetime"
-                            r"|gotomeeting|go\s?to\s?meeting|bluejeans|signal|duo|chime)\b", re.I)
-_LINK_RE = re.compile(r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|us|me|ca|co|"
-                      r"app|edu|gov|uk|de|fr|eu|ly|gl)\b)", re.I)
-_HOME_RE = re.compile(r"\b(?:home|house|apartment|apt|flat|condo|residence|dorm|my place|"
-                      r"their place|his place|her place|bedroom)\b", re.I)
-_WORKPLACE_RE = re.compile(r"\b(?:office|offices|workplace|headquarters|hq|reception|suite|"
-                           r"their work)\b", re.I)
-_ALCOHOL_MEAL_RE = re.compile(r"\b(?:bar|pub|brewery|brewpub|winery|wine|cocktails?|happy hour|"
-                              r"lunch|dinner|brunch)\b", re.I)
+_SOCIAL_RE = re.compile(
+    r"\b(?:whats\s?app|wa\.me|facebook|fb\.com|messenger|instagram|snapchat"
+    r"|tiktok)\b",
+    re.I,
+)
+_VIDEO_TOOL_RE = re.compile(
+    r"\b(?:zoom|teams|google\s+meet|meet|webex|skype|jitsi|whereby|facetime"
+    r"|gotomeeting|go\s?to\s?meeting|bluejeans|signal|duo|chime)\b",
+    re.I,
+)
+_LINK_RE = re.compile(
+    r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|us|me|ca|co|"
+    r"app|edu|gov|uk|de|fr|eu|ly|gl)\b)",
+    re.I,
+)
+_HOME_RE = re.compile(
+    r"\b(?:home|house|apartment|apt|flat|condo|residence|dorm|my place|"
+    r"their place|his place|her place|bedroom)\b",
+    re.I,
+)
+_WORKPLACE_RE = re.compile(
+    r"\b(?:office|offices|workplace|headquarters|hq|reception|suite|"
+    r"their work)\b",
+    re.I,
+)
+_ALCOHOL_MEAL_RE = re.compile(
+    r"\b(?:bar|pub|brewery|brewpub|winery|wine|cocktails?|happy hour|"
+    r"lunch|dinner|brunch)\b",
+    re.I,
+)
 
 
 def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
@@ -181,84 +218,167 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
     if not isinstance(meeting, Meeting) or meeting.cancelled:
         return []
     found: list[Finding] = []
-    now = now if isinstance(now, datetime) else datetime.now(timezone.utc)
-    now = now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
+    now = now if isinstance(now, datetime) else datetime.now(UTC)
+    now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
     add = lambda rule, severity, message, subject="", fix="": found.append(  # noqa: E731
-        Finding(rule, severity, message, _clip(subject), fix))
+        Finding(rule, severity, message, _clip(subject), fix)
+    )
 
     # R8: when
     start = start_time(meeting.starts_at, tz)
     if not plain_text(meeting.starts_at).strip():
-        add("R8", "error", "Enter the date and time you agreed on.",
-            fix="Pick the time that suits them best; be flexible, even outside business hours.")
+        add(
+            "R8",
+            "error",
+            "Enter the date and time you agreed on.",
+            fix="Pick the time that suits them best; be flexible, even outside business hours.",
+        )
     elif start is None:
-        add("R8", "error", "This date and time can't be read.", meeting.starts_at,
-            "Pick the date and time again.")
+        add(
+            "R8",
+            "error",
+            "This date and time can't be read.",
+            meeting.starts_at,
+            "Pick the date and time again.",
+        )
     elif start <= now:
-        add("R8", "warning", "This time is in the past.",
-            fix="If the meeting happened, record it in step 5; otherwise enter the new time.")
+        add(
+            "R8",
+            "warning",
+            "This time is in the past.",
+            fix="If the meeting happened, record it in step 5; otherwise enter the new time.",
+        )
 
     # R4: how long
     length = as_int(meeting.minutes, 0)
     if not 10 <= length <= 120:
-        add("R4", "error", "A meeting lasts between 10 and 120 minutes.", str(meeting.minutes),
-            "Enter the length you agreed on; 20 to 30 minutes is the usual ask.")
+        add(
+            "R4",
+            "error",
+            "A meeting lasts between 10 and 120 minutes.",
+            str(meeting.minutes),
+            "Enter the length you agreed on; 20 to 30 minutes is the usual ask.",
+        )
     elif length < 15:
-        add("R4", "warning", "Under 15 minutes leaves time for only one or two questions.",
-            fix="If you can, ask for 20 minutes; otherwise pick your two most important questions.")
+        add(
+            "R4",
+            "warning",
+            "Under 15 minutes leaves time for only one or two questions.",
+            fix="If you can, ask for 20 minutes; otherwise pick your two most important questions.",
+        )
     elif length > 30:
-        add("R4", "warning", "More than 30 minutes, and an hour especially, is a lot to ask of "
+        add(
+            "R4",
+            "warning",
+            "More than 30 minutes, and an hour especially, is a lot to ask of "
             "someone who is doing you a favour.",
-            fix="Fine if they offered the time. Otherwise ask for 20 to 30 minutes.")
+            fix="Fine if they offered the time. Otherwise ask for 20 to 30 minutes.",
+        )
 
     # R8, T6: where and how
     mode = meeting.mode
     place = plain_text(meeting.place).strip()
     if mode not in MODES:
-        add("R8", "error", "Choose how you will meet: in person, video call or phone call.",
-            plain_text(mode))
+        add(
+            "R8",
+            "error",
+            "Choose how you will meet: in person, video call or phone call.",
+            plain_text(mode),
+        )
     elif mode == "in person":
         if not place:
-            add("R8", "error", "Enter where you will meet.",
+            add(
+                "R8",
+                "error",
+                "Enter where you will meet.",
                 fix="A neutral public place such as a quiet coffee shop, unless they offered "
-                    "their workplace.")
+                "their workplace.",
+            )
         elif _HOME_RE.search(place):
-            add("R8", "warning", "This sounds like someone's home. Meet in a neutral public place.",
-                place, "Suggest a quiet coffee shop or a library near them.")
+            add(
+                "R8",
+                "warning",
+                "This sounds like someone's home. Meet in a neutral public place.",
+                place,
+                "Suggest a quiet coffee shop or a library near them.",
+            )
         elif _WORKPLACE_RE.search(place) and not meeting.their_workplace:
-            add("R8", "warning", "This sounds like their workplace. Meet there only if they "
-                "offered it; otherwise a neutral public place is better.", place,
+            add(
+                "R8",
+                "warning",
+                "This sounds like their workplace. Meet there only if they "
+                "offered it; otherwise a neutral public place is better.",
+                place,
                 "If they offered, tick 'They offered their workplace'; if not, suggest a coffee "
-                "shop near them.")
+                "shop near them.",
+            )
         if place and _ALCOHOL_MEAL_RE.search(place):
-            add("Q5", "warning", "A bar or a meal is not the right setting for a first "
-                "conversation: keep it to a coffee (about $5, you offer to pay).", place,
-                "Suggest a coffee shop instead.")
+            add(
+                "Q5",
+                "warning",
+                "A bar or a meal is not the right setting for a first "
+                "conversation: keep it to a coffee (about $5, you offer to pay).",
+                place,
+                "Suggest a coffee shop instead.",
+            )
         if meeting.their_workplace:
-            add("R8", "info", "Their building may ask for photo ID at reception.",
-                fix="Bring photo ID and arrive ten minutes early to sign in.")
+            add(
+                "R8",
+                "info",
+                "Their building may ask for photo ID at reception.",
+                fix="Bring photo ID and arrive ten minutes early to sign in.",
+            )
         if not plain_text(meeting.recognise).strip():
-            add("R8", "warning", "Tell them how they will recognise you.",
-                fix="For example what you will wear, or that you will be at a table near the door.")
+            add(
+                "R8",
+                "warning",
+                "Tell them how they will recognise you.",
+                fix="For example what you will wear, or that you will be at a table near the door.",
+            )
     elif mode == "video":
         if not place:
-            add("R8", "error", "Enter the link of the video call, or at least which tool you will use.",
-                fix="Paste the meeting link when you have it.")
-        elif not (_LINK_RE.search(place) or _VIDEO_TOOL_RE.search(place) or _SOCIAL_RE.search(place)):
-            add("R8", "warning", "This doesn't look like a meeting link or the name of a video tool.",
-                place, "Paste the link, or write the tool, such as Zoom, Teams or Google Meet.")
+            add(
+                "R8",
+                "error",
+                "Enter the link of the video call, or at least which tool you will use.",
+                fix="Paste the meeting link when you have it.",
+            )
+        elif not (
+            _LINK_RE.search(place) or _VIDEO_TOOL_RE.search(place) or _SOCIAL_RE.search(place)
+        ):
+            add(
+                "R8",
+                "warning",
+                "This doesn't look like a meeting link or the name of a video tool.",
+                place,
+                "Paste the link, or write the tool, such as Zoom, Teams or Google Meet.",
+            )
     elif mode == "phone":
         if not place:
-            add("R8", "error", "Enter the phone number for the call.",
-                fix="Their number, or yours if they are calling you; note who calls whom.")
+            add(
+                "R8",
+                "error",
+                "Enter the phone number for the call.",
+                fix="Their number, or yours if they are calling you; note who calls whom.",
+            )
         elif sum(ch.isdigit() for ch in place) < 7:
-            add("R8", "warning", "This doesn't look like a phone number.", place,
-                "Write the full number, with the area code.")
+            add(
+                "R8",
+                "warning",
+                "This doesn't look like a phone number.",
+                place,
+                "Write the full number, with the area code.",
+            )
     if mode in ("video", "phone") and _SOCIAL_RE.search(place):
-        add("T6", "warning", "This tool is tied to a social network: it shares your personal "
+        add(
+            "T6",
+            "warning",
+            "This tool is tied to a social network: it shares your personal "
             "account, and often your phone number or photos, with someone you are meeting "
-            "professionally.", place,
-            "Suggest a work tool such as Zoom, Teams or Google Meet, or a plain phone call.")
+            "professionally.",
+            place,
+            "Suggest a work tool such as Zoom, Teams or Google Meet, or a plain phone call.",
+        )
     return found
 
 
@@ -279,26 +399,42 @@ def in_person_checklist(meeting: Meeting) -> list[tuple[str, str]]:
     """
     mode = getattr(meeting, "mode", "video")
     if mode == "in person":
-        where = ("Meeting at their workplace (they offered it): check the address and the entrance."
-                 if getattr(meeting, "their_workplace", False) else
-                 "Meet in a neutral public place, such as a quiet coffee shop.")
+        where = (
+            "Meeting at their workplace (they offered it): check the address and the entrance."
+            if getattr(meeting, "their_workplace", False)
+            else "Meet in a neutral public place, such as a quiet coffee shop."
+        )
         return [
             ("place", where),
-            ("recognise", "Tell them how they will recognise you (what you'll wear, where you'll sit)."),
+            (
+                "recognise",
+                "Tell them how they will recognise you (what you'll wear, where you'll sit).",
+            ),
             ("photo_id", "Bring photo ID in case their building asks for it at reception."),
             ("arrive_early", "Arrive ten minutes early."),
             ("coffee", "Offer to buy their coffee: keep it small, about $5; no alcohol or meals."),
             ("no_gifts", "No gifts: your thanks and a follow-up note are enough."),
-            ("resume", "Bring a copy of your resume, but don't lead with it; share it only if asked."),
+            (
+                "resume",
+                "Bring a copy of your resume, but don't lead with it; share it only if asked.",
+            ),
             ("dress", "Dress professionally, a little smarter than everyday."),
             ("keep_time", "Keep to the agreed time; let them offer more if they want to."),
         ]
     items = [
-        ("test_link", "Test the link, your camera and your sound beforehand."
-         if mode == "video" else "Check your phone is charged and has a good signal."),
+        (
+            "test_link",
+            "Test the link, your camera and your sound beforehand."
+            if mode == "video"
+            else "Check your phone is charged and has a good signal.",
+        ),
         ("quiet_place", "Find a quiet place where you won't be interrupted."),
-        ("their_number", "Have their number at hand in case the link fails."
-         if mode == "video" else "Note who calls whom, and have their number at hand."),
+        (
+            "their_number",
+            "Have their number at hand in case the link fails."
+            if mode == "video"
+            else "Note who calls whom, and have their number at hand.",
+        ),
         ("keep_time", "Keep to the agreed time; let them offer more if they want to."),
     ]
     return items
@@ -327,15 +463,34 @@ def research_checklist(contact, organization) -> list[tuple[str, str]]:
     org = organization_name(contact, organization)
     industry = plain_text(getattr(organization, "industry", "")).strip()
     return [
-        ("profile", f"Read {person}'s profile: their path so far and what they do now."
-         if person else "Read their profile: their path so far and what they do now."),
-        ("website", f"Read {org}'s website: what they do, for whom, and recent projects."
-         if org else "Read the organization's website: what they do, for whom, and recent projects."),
-        ("news_organization", f"Look for recent news about {org}."
-         if org else "Look for recent news about the organization."),
-        ("news_industry", f"Look for recent news and trends in {industry}."
-         if industry else "Look for recent news and trends in the industry."),
-        ("offer", "Find something to offer in return: an article, a contact, or help with something."),
+        (
+            "profile",
+            f"Read {person}'s profile: their path so far and what they do now."
+            if person
+            else "Read their profile: their path so far and what they do now.",
+        ),
+        (
+            "website",
+            f"Read {org}'s website: what they do, for whom, and recent projects."
+            if org
+            else "Read the organization's website: what they do, for whom, and recent projects.",
+        ),
+        (
+            "news_organization",
+            f"Look for recent news about {org}."
+            if org
+            else "Look for recent news about the organization.",
+        ),
+        (
+            "news_industry",
+            f"Look for recent news and trends in {industry}."
+            if industry
+            else "Look for recent news and trends in the industry.",
+        ),
+        (
+            "offer",
+            "Find something to offer in return: an article, a contact, or help with something.",
+        ),
         ("pitch", "Rehearse your 30-second pitch out loud."),
     ]
 

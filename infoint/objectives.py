@@ -27,14 +27,30 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 
 from .safe import plain_text as _text
-from .safe import whole_number as _whole
 from .safe import text_list as _as_list
+from .safe import whole_number as _whole
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "WORDS_PER_MINUTE", "O6_REMINDER",
-    "Finding", "Profile", "Plan", "Objective", "PitchStats",
-    "check_kinds", "check_goal", "check_goals", "suggest_plan", "check_plan", "plan_mix",
-    "pitch_stats", "check_pitch", "check_email", "check_profile", "objective_findings",
+    "KINDS",
+    "KIND_LABELS",
+    "WORDS_PER_MINUTE",
+    "O6_REMINDER",
+    "Finding",
+    "Profile",
+    "Plan",
+    "Objective",
+    "PitchStats",
+    "check_kinds",
+    "check_goal",
+    "check_goals",
+    "suggest_plan",
+    "check_plan",
+    "plan_mix",
+    "pitch_stats",
+    "check_pitch",
+    "check_email",
+    "check_profile",
+    "objective_findings",
     "step_progress",
 ]
 
@@ -68,6 +84,7 @@ class Finding:
 
 # ----------------------------------------------------------------- small helpers
 
+
 def _clip(value: str, limit: int = 80) -> str:
     """Shorten user text for ``subject`` so a 100k-character paste stays readable."""
     value = " ".join(value[: 4 * limit].split())
@@ -99,6 +116,7 @@ def _get(row, key):
 
 # ----------------------------------------------------------------- profile and objective
 
+
 @dataclass
 class Profile:
     """Who is asking: shown in every request, so it has to be complete and professional."""
@@ -114,7 +132,7 @@ class Profile:
         return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod
-    def from_row(cls, row) -> "Profile":
+    def from_row(cls, row) -> Profile:
         """Rebuild from a stored row; None gives an empty profile, unknown keys are ignored."""
         return cls(**{f.name: _text(_get(row, f.name)) for f in fields(cls)})
 
@@ -156,7 +174,7 @@ class Objective:
         }
 
     @classmethod
-    def from_row(cls, row) -> "Objective":
+    def from_row(cls, row) -> Objective:
         """Inverse of ``to_row``; a damaged column falls back to its default instead of failing."""
         stored = set(_load_list(_get(row, "kinds")))
         return cls(
@@ -200,108 +218,283 @@ def _load_plan(value) -> Plan:
 
 # ----------------------------------------------------------------- O1 kinds
 
+
 def check_kinds(kinds) -> list[Finding]:
     """O1: pick at least one thing to learn about; a focused request gets more yeses."""
     chosen = _as_list(kinds)
     found = []
     for value in dict.fromkeys(chosen):
         if value not in KINDS:
-            found.append(Finding(
-                "O1", _WARNING, "This is not one of the choices, so it will be ignored.",
-                _clip(value), "Pick from: " + "; ".join(KIND_LABELS.values()) + "."))
+            found.append(
+                Finding(
+                    "O1",
+                    _WARNING,
+                    "This is not one of the choices, so it will be ignored.",
+                    _clip(value),
+                    "Pick from: " + "; ".join(KIND_LABELS.values()) + ".",
+                )
+            )
     valid = {k for k in chosen if k in KINDS}
     if not valid:
-        found.append(Finding(
-            "O1", _ERROR,
-            "Choose at least one thing you want to learn about. Your request is shaped around "
-            "it, and people say yes more often to a clear request than to a vague one.",
-            fix="Tick one or more of: " + "; ".join(KIND_LABELS.values()) + "."))
+        found.append(
+            Finding(
+                "O1",
+                _ERROR,
+                "Choose at least one thing you want to learn about. Your request is shaped around "
+                "it, and people say yes more often to a clear request than to a vague one.",
+                fix="Tick one or more of: " + "; ".join(KIND_LABELS.values()) + ".",
+            )
+        )
     elif len(valid) == len(KINDS):
-        found.append(Finding(
-            "O1", _INFO,
-            "You picked all four. That is allowed, but one or two make a sharper request.",
-            fix="Keep the one or two that matter most to you right now."))
+        found.append(
+            Finding(
+                "O1",
+                _INFO,
+                "You picked all four. That is allowed, but one or two make a sharper request.",
+                fix="Keep the one or two that matter most to you right now.",
+            )
+        )
     return found
 
 
 # ----------------------------------------------------------------- O2 goals
 
-_VAGUE_RE = _words_re([
-    r"learn more", r"know more", r"find out more", r"hear more", r"more about",
-    r"about (?:the|this|that|their|an?) (?:industry|field|company|organi[sz]ation|job|role|work"
-    r"|career|sector|business|area)",
-    r"about (?:it|them)", r"stuff", r"things?", r"in general", r"generally",
-    r"general (?:info|information|idea|sense|overview)", r"advice", r"pick (?:their|his|her|your"
-    r"|someone'?s|a|the) brains?", r"network(?:ing)?", r"make (?:some |a )?connections?",
-    r"get(?:ting)? to know", r"everything", r"anything", r"whatever", r"what it'?s like",
-    r"insights?", r"tips", r"etc", r"opportunit(?:y|ies)", r"options",
-])
+_VAGUE_RE = _words_re(
+    [
+        r"learn more",
+        r"know more",
+        r"find out more",
+        r"hear more",
+        r"more about",
+        r"about (?:the|this|that|their|an?) (?:industry|field|company|organi[sz]ation|job|role|work"
+        r"|career|sector|business|area)",
+        r"about (?:it|them)",
+        r"stuff",
+        r"things?",
+        r"in general",
+        r"generally",
+        r"general (?:info|information|idea|sense|overview)",
+        r"advice",
+        r"pick (?:their|his|her|your"
+        r"|someone'?s|a|the) brains?",
+        r"network(?:ing)?",
+        r"make (?:some |a )?connections?",
+        r"get(?:ting)? to know",
+        r"everything",
+        r"anything",
+        r"whatever",
+        r"what it'?s like",
+        r"insights?",
+        r"tips",
+        r"etc",
+        r"opportunit(?:y|ies)",
+        r"options",
+    ]
+)
 
-_TOPIC_RE = _words_re([
-    # knowledge, skills, abilities, tools
-    r"skills?", r"skill ?sets?", r"knowledge", r"know-how", r"abilit(?:y|ies)", r"competenc\w*",
-    r"tools?", r"software", r"technolog(?:y|ies)", r"tech stack", r"programming", r"languages?",
-    r"methods?", r"methodolog(?:y|ies)", r"techniques?",
-    # culture, values, team
-    r"culture", r"values?", r"teams?", r"colleagues", r"management", r"managers?", r"leadership",
-    r"environment", r"atmosphere", r"dress code", r"diversity", r"mentor\w*",
-    # hiring, what experience counts, qualifications
-    r"hir(?:e|ed|es|ing)", r"recruit\w*", r"interview process", r"applications?", r"apply(?:ing)?",
-    r"qualifications?", r"qualified", r"certifications?", r"certificates?", r"licen[cs]es?",
-    r"degrees?", r"diplomas?", r"education", r"training", r"courses?", r"experience", r"background",
-    r"portfolios?", r"resumes?", r"cv", r"cover letters?", r"entry[- ]level", r"first job",
-    r"internships?", r"co-?ops?", r"requirements?", r"look for", r"stand out",
-    r"prepar(?:e|ed|ing|ation)",
-    # the day-to-day
-    r"day[- ]to[- ]day", r"typical (?:day|week)", r"daily", r"weekly", r"a day in",
-    r"responsibilit(?:y|ies)", r"duties", r"tasks?", r"projects?", r"workload", r"schedules?",
-    r"hours", r"routine", r"deadlines?", r"clients?", r"customers?", r"meetings?", r"travel",
-    r"remote", r"hybrid", r"on[- ]call", r"overtime", r"shifts?",
-    # career path
-    r"career (?:paths?|moves?|changes?|ladder|progression|growth|trajectory)", r"paths?",
-    r"progression", r"promot(?:ion|ions|ed)", r"advancement", r"growth", r"trajector(?:y|ies)",
-    r"got (?:into|started)", r"get (?:into|started)", r"break into", r"became", r"transition\w*",
-    r"switch(?:ed|ing)?", r"next steps?",
-    # fit with me
-    r"fits?", r"suit(?:s|ed|able)?", r"right for me", r"match(?:es)?", r"strengths?",
-    r"weakness(?:es)?", r"whether i", r"if i (?:would|could|should|can|am)", r"someone like me",
-    # conditions, trends, inside view
-    r"salar(?:y|ies)", r"pay", r"wages?", r"compensation", r"benefits", r"work[- ]life balance",
-    r"stress", r"pressure", r"stability", r"job security", r"trends?", r"future", r"outlook",
-    r"changes?", r"changing", r"challenges?", r"difficult\w*", r"hardest", r"rewarding", r"worst",
-    r"best part", r"pros and cons", r"like (?:most|least|best)", r"enjoy\w*", r"surpris\w*",
-    r"wish\w*", r"mistakes?", r"regrets?", r"lessons?", r"associations?", r"publications?",
-    r"conferences?", r"unions?", r"regulations?", r"competitors?", r"demand", r"who else",
-    r"talk to", r"speak (?:to|with)", r"contacts?", r"structure", r"departments?", r"products?",
-    r"funding", r"mission", r"strategy", r"speciali[sz]\w*", r"niche",
-])
+_TOPIC_RE = _words_re(
+    [
+        # knowledge, skills, abilities, tools
+        r"skills?",
+        r"skill ?sets?",
+        r"knowledge",
+        r"know-how",
+        r"abilit(?:y|ies)",
+        r"competenc\w*",
+        r"tools?",
+        r"software",
+        r"technolog(?:y|ies)",
+        r"tech stack",
+        r"programming",
+        r"languages?",
+        r"methods?",
+        r"methodolog(?:y|ies)",
+        r"techniques?",
+        # culture, values, team
+        r"culture",
+        r"values?",
+        r"teams?",
+        r"colleagues",
+        r"management",
+        r"managers?",
+        r"leadership",
+        r"environment",
+        r"atmosphere",
+        r"dress code",
+        r"diversity",
+        r"mentor\w*",
+        # hiring, what experience counts, qualifications
+        r"hir(?:e|ed|es|ing)",
+        r"recruit\w*",
+        r"interview process",
+        r"applications?",
+        r"apply(?:ing)?",
+        r"qualifications?",
+        r"qualified",
+        r"certifications?",
+        r"certificates?",
+        r"licen[cs]es?",
+        r"degrees?",
+        r"diplomas?",
+        r"education",
+        r"training",
+        r"courses?",
+        r"experience",
+        r"background",
+        r"portfolios?",
+        r"resumes?",
+        r"cv",
+        r"cover letters?",
+        r"entry[- ]level",
+        r"first job",
+        r"internships?",
+        r"co-?ops?",
+        r"requirements?",
+        r"look for",
+        r"stand out",
+        r"prepar(?:e|ed|ing|ation)",
+        # the day-to-day
+        r"day[- ]to[- ]day",
+        r"typical (?:day|week)",
+        r"daily",
+        r"weekly",
+        r"a day in",
+        r"responsibilit(?:y|ies)",
+        r"duties",
+        r"tasks?",
+        r"projects?",
+        r"workload",
+        r"schedules?",
+        r"hours",
+        r"routine",
+        r"deadlines?",
+        r"clients?",
+        r"customers?",
+        r"meetings?",
+        r"travel",
+        r"remote",
+        r"hybrid",
+        r"on[- ]call",
+        r"overtime",
+        r"shifts?",
+        # career path
+        r"career (?:paths?|moves?|changes?|ladder|progression|growth|trajectory)",
+        r"paths?",
+        r"progression",
+        r"promot(?:ion|ions|ed)",
+        r"advancement",
+        r"growth",
+        r"trajector(?:y|ies)",
+        r"got (?:into|started)",
+        r"get (?:into|started)",
+        r"break into",
+        r"became",
+        r"transition\w*",
+        r"switch(?:ed|ing)?",
+        r"next steps?",
+        # fit with me
+        r"fits?",
+        r"suit(?:s|ed|able)?",
+        r"right for me",
+        r"match(?:es)?",
+        r"strengths?",
+        r"weakness(?:es)?",
+        r"whether i",
+        r"if i (?:would|could|should|can|am)",
+        r"someone like me",
+        # conditions, trends, inside view
+        r"salar(?:y|ies)",
+        r"pay",
+        r"wages?",
+        r"compensation",
+        r"benefits",
+        r"work[- ]life balance",
+        r"stress",
+        r"pressure",
+        r"stability",
+        r"job security",
+        r"trends?",
+        r"future",
+        r"outlook",
+        r"changes?",
+        r"changing",
+        r"challenges?",
+        r"difficult\w*",
+        r"hardest",
+        r"rewarding",
+        r"worst",
+        r"best part",
+        r"pros and cons",
+        r"like (?:most|least|best)",
+        r"enjoy\w*",
+        r"surpris\w*",
+        r"wish\w*",
+        r"mistakes?",
+        r"regrets?",
+        r"lessons?",
+        r"associations?",
+        r"publications?",
+        r"conferences?",
+        r"unions?",
+        r"regulations?",
+        r"competitors?",
+        r"demand",
+        r"who else",
+        r"talk to",
+        r"speak (?:to|with)",
+        r"contacts?",
+        r"structure",
+        r"departments?",
+        r"products?",
+        r"funding",
+        r"mission",
+        r"strategy",
+        r"speciali[sz]\w*",
+        r"niche",
+    ]
+)
 
 _HOW_OTHERS_RE = re.compile(
     r"\bhow (?:do |did |does )?(?:people|others|someone|they|one|candidates|new grads?|graduates"
-    r"|students|newcomers)\b")
+    r"|students|newcomers)\b"
+)
 _JOB_ASK_RES = (
     re.compile(r"\b(?:hire|employ|recruit)\s+me\b"),
-    re.compile(r"\b(?:job|position|role|internship)\s+"
-               r"(?:openings?|offers?|leads?|vacanc(?:y|ies))\b"),
+    re.compile(
+        r"\b(?:job|position|role|internship)\s+"
+        r"(?:openings?|offers?|leads?|vacanc(?:y|ies))\b"
+    ),
     re.compile(r"\b(?:openings?|vacanc(?:y|ies)|open\s+(?:positions?|roles?|jobs?))\b"),
-    re.compile(r"\b(?:for|get|land|secure|find|give|offer)\s+me\s+(?:a|an|the)\s+"
-               r"(?:job|position|internship|role|offer|interview)\b"),
-    re.compile(r"\bask(?:ing)?\s+(?:\w+\s+){0,2}?for\s+(?:a|an|the)\s+"
-               r"(?:job|position|internship|role|interview|referral)\b"),
+    re.compile(
+        r"\b(?:for|get|land|secure|find|give|offer)\s+me\s+(?:a|an|the)\s+"
+        r"(?:job|position|internship|role|offer|interview)\b"
+    ),
+    re.compile(
+        r"\bask(?:ing)?\s+(?:\w+\s+){0,2}?for\s+(?:a|an|the)\s+"
+        r"(?:job|position|internship|role|interview|referral)\b"
+    ),
     re.compile(r"\b(?:job|employee)\s+referrals?\b"),
-    re.compile(r"\b(?:get|ask\s+for|request)\s+(?:a\s+)?referrals?\b"
-               r"(?!\s+to\s+(?:other|more|another|someone|people|contacts))"),
-    re.compile(r"\brefer\s+me\s+(?:for|to)\s+(?:a|an|the|their|any)?\s*"
-               r"(?:job|position|opening|role|internship|posting|hiring|recruit\w*|hr)\b"),
+    re.compile(
+        r"\b(?:get|ask\s+for|request)\s+(?:a\s+)?referrals?\b"
+        r"(?!\s+to\s+(?:other|more|another|someone|people|contacts))"
+    ),
+    re.compile(
+        r"\brefer\s+me\s+(?:for|to)\s+(?:a|an|the|their|any)?\s*"
+        r"(?:job|position|opening|role|internship|posting|hiring|recruit\w*|hr)\b"
+    ),
     re.compile(r"\b(?:if|whether)\s+(?:they|you|the\s+\w+)\s+(?:are|is|'re)\s+hiring\b"),
     re.compile(r"\b(?:are|is)\s+(?:they|you|it)\s+hiring\b"),
 )
-_JOB_FOR_ME_RE = re.compile(r"\b(?:get|land|secure|score)\s+(?:a|an|the)\s+"
-                            r"(?:job|internship|position|offer)\s+(?:at|with|there|from)\b")
+_JOB_FOR_ME_RE = re.compile(
+    r"\b(?:get|land|secure|score)\s+(?:a|an|the)\s+"
+    r"(?:job|internship|position|offer)\s+(?:at|with|there|from)\b"
+)
 
-_GOAL_FIX = ("Say exactly what you want to find out, for example: 'Which skills a junior "
-             "<role> uses every week', 'How people at <organization> got hired and what "
-             "experience counted', or 'What a typical day looks like, to see if it fits me'.")
+_GOAL_FIX = (
+    "Say exactly what you want to find out, for example: 'Which skills a junior "
+    "<role> uses every week', 'How people at <organization> got hired and what "
+    "experience counted', or 'What a typical day looks like, to see if it fits me'."
+)
 
 
 def check_goal(goal: str) -> list[Finding]:
@@ -314,35 +507,55 @@ def check_goal(goal: str) -> list[Finding]:
     raw = _text(goal)
     subject = _clip(raw)
     if not raw.strip():
-        return [Finding("O2", _WARNING, "This goal is empty.", subject,
-                        "Write what you hope to learn, or remove the line.")]
+        return [
+            Finding(
+                "O2",
+                _WARNING,
+                "This goal is empty.",
+                subject,
+                "Write what you hope to learn, or remove the line.",
+            )
+        ]
     text = _fold(raw)
     if any(p.search(text) for p in _JOB_ASK_RES) or (
-            _JOB_FOR_ME_RE.search(text) and not _HOW_OTHERS_RE.search(text)):
-        return [Finding(
-            "O2", _WARNING,
-            "This sounds like asking for a job, an opening or a referral. An informational "
-            "interview is only for learning: you never ask for a job, and if they know of "
-            "leads they will offer them.", subject,
-            "Turn it into something to learn, e.g. 'How people usually get hired into this "
-            "role and what experience counts most'.")]
+        _JOB_FOR_ME_RE.search(text) and not _HOW_OTHERS_RE.search(text)
+    ):
+        return [
+            Finding(
+                "O2",
+                _WARNING,
+                "This sounds like asking for a job, an opening or a referral. An informational "
+                "interview is only for learning: you never ask for a job, and if they know of "
+                "leads they will offer them.",
+                subject,
+                "Turn it into something to learn, e.g. 'How people usually get hired into this "
+                "role and what experience counts most'.",
+            )
+        ]
     reasons = []
     words = len(text.split())
     vague = _VAGUE_RE.search(text)
     has_topic = _TOPIC_RE.search(text) is not None
     if words < 4:
-        reasons.append(f"it is only {words} word{'s' if words != 1 else ''} long, too short to "
-                       "tell the other person what you want")
+        reasons.append(
+            f"it is only {words} word{'s' if words != 1 else ''} long, too short to "
+            "tell the other person what you want"
+        )
     if vague and not has_topic:
-        reasons.append(f"it uses general wording (\u201c{vague.group(0)}\u201d) that does not say "
-                       "what you actually want to find out")
+        reasons.append(
+            f"it uses general wording (\u201c{vague.group(0)}\u201d) that does not say "
+            "what you actually want to find out"
+        )
     elif not has_topic:
-        reasons.append("it names no specific topic, such as skills, team culture, how people "
-                       "get hired, a typical day, career paths or whether the role fits you")
+        reasons.append(
+            "it names no specific topic, such as skills, team culture, how people "
+            "get hired, a typical day, career paths or whether the role fits you"
+        )
     if not reasons:
         return []
-    return [Finding("O2", _WARNING, "Too vague: " + "; and ".join(reasons) + ".", subject,
-                    _GOAL_FIX)]
+    return [
+        Finding("O2", _WARNING, "Too vague: " + "; and ".join(reasons) + ".", subject, _GOAL_FIX)
+    ]
 
 
 def _goal_key(goal: str) -> str:
@@ -357,16 +570,28 @@ def check_goals(goals) -> list[Finding]:
     """
     items = [g for g in _as_list(goals) if g.strip()]
     if not items:
-        return [Finding("O2", _ERROR,
-                        "Write at least one thing you hope to learn. Without it your request "
-                        "cannot say why you are asking, and vague requests get few yeses.",
-                        fix=_GOAL_FIX)]
+        return [
+            Finding(
+                "O2",
+                _ERROR,
+                "Write at least one thing you hope to learn. Without it your request "
+                "cannot say why you are asking, and vague requests get few yeses.",
+                fix=_GOAL_FIX,
+            )
+        ]
     found, seen = [], set()
     for goal in items:
         key = _goal_key(goal)
         if key in seen:
-            found.append(Finding("O2", _WARNING, "This goal appears more than once.", _clip(goal),
-                                 "Remove the copy or make it about something different."))
+            found.append(
+                Finding(
+                    "O2",
+                    _WARNING,
+                    "This goal appears more than once.",
+                    _clip(goal),
+                    "Remove the copy or make it about something different.",
+                )
+            )
             continue
         seen.add(key)
         found.extend(check_goal(goal))
@@ -374,6 +599,7 @@ def check_goals(goals) -> list[Finding]:
 
 
 # ----------------------------------------------------------------- O3 plan
+
 
 def suggest_plan(total: int = 6) -> Plan:
     """O3: a balanced plan for ``total`` people (clamped to 1-20).
@@ -386,8 +612,14 @@ def suggest_plan(total: int = 6) -> Plan:
     both = min(4, max(0, n - 2))
     rest = n - both
     position_only = rest - rest // 2
-    return Plan(total=n, position=both + position_only, organization=both + rest // 2,
-                both=both, junior=n // 2, senior=n - n // 2)
+    return Plan(
+        total=n,
+        position=both + position_only,
+        organization=both + rest // 2,
+        both=both,
+        junior=n // 2,
+        senior=n - n // 2,
+    )
 
 
 _PLAN_LABELS = {
@@ -407,73 +639,126 @@ def check_plan(plan: Plan) -> list[Finding]:
     for name, label in _PLAN_LABELS.items():
         number = _whole(getattr(plan, name, None))
         if number is None:
-            found.append(Finding("O3", _ERROR, f"The count of {label} must be a whole number.",
-                                 _clip(_text(getattr(plan, name, None))), "Enter a number."))
+            found.append(
+                Finding(
+                    "O3",
+                    _ERROR,
+                    f"The count of {label} must be a whole number.",
+                    _clip(_text(getattr(plan, name, None))),
+                    "Enter a number.",
+                )
+            )
         elif number < 0:
-            found.append(Finding("O3", _ERROR, f"The count of {label} cannot be negative.",
-                                 str(number), "Enter 0 or more."))
+            found.append(
+                Finding(
+                    "O3",
+                    _ERROR,
+                    f"The count of {label} cannot be negative.",
+                    str(number),
+                    "Enter 0 or more.",
+                )
+            )
         counts[name] = number
     if found:
         return found
     t, p, o, b = counts["total"], counts["position"], counts["organization"], counts["both"]
     j, s = counts["junior"], counts["senior"]
     if not 1 <= t <= _MAX_TOTAL:
-        found.append(Finding("O3", _ERROR, f"Plan between 1 and {_MAX_TOTAL} interviews.",
-                             str(t), "Three to six is a good number."))
+        found.append(
+            Finding(
+                "O3",
+                _ERROR,
+                f"Plan between 1 and {_MAX_TOTAL} interviews.",
+                str(t),
+                "Three to six is a good number.",
+            )
+        )
     elif t < 3:
-        found.append(Finding("O3", _WARNING,
-                             f"With {t} interview{'s' if t != 1 else ''} you have little to "
-                             "compare; different people see the same job differently.",
-                             str(t), "Plan three to six."))
+        found.append(
+            Finding(
+                "O3",
+                _WARNING,
+                f"With {t} interview{'s' if t != 1 else ''} you have little to "
+                "compare; different people see the same job differently.",
+                str(t),
+                "Plan three to six.",
+            )
+        )
     elif t > 6:
-        found.append(Finding("O3", _WARNING,
-                             f"{t} interviews is a lot: after about six, each extra one "
-                             "teaches you less.", str(t),
-                             "Start with three to six; add more later."))
+        found.append(
+            Finding(
+                "O3",
+                _WARNING,
+                f"{t} interviews is a lot: after about six, each extra one teaches you less.",
+                str(t),
+                "Start with three to six; add more later.",
+            )
+        )
     mix_errors = []
     if p > t or o > t:
         mix_errors.append(f"Neither group can be larger than the total ({t}).")
     if b > min(p, o):
-        mix_errors.append(f"People who are both ({b}) are part of each group, so there cannot be "
-                          "more of them than in the smaller group.")
+        mix_errors.append(
+            f"People who are both ({b}) are part of each group, so there cannot be "
+            "more of them than in the smaller group."
+        )
     if not mix_errors and p + o - b != t:
         mix_errors.append(
             f"The groups should add up to the total: each person is counted once, except that "
             f"people who are both count in both groups. Here {p} + {o} \u2212 {b} = {p + o - b}, "
-            f"not {t}.")
+            f"not {t}."
+        )
     for message in mix_errors:
         found.append(Finding("O3", _ERROR, message, fix="Try the suggested plan for this total."))
     half = t // 2
     if not mix_errors and 1 <= t and (p < half or o < half):
-        found.append(Finding(
-            "O3", _WARNING,
-            f"About half of the people ({half} or more) should be in a position you want, and "
-            "about half at an organization you want, so you learn about both.",
-            fix="Move people to the smaller group, or count more people who are both."))
+        found.append(
+            Finding(
+                "O3",
+                _WARNING,
+                f"About half of the people ({half} or more) should be in a position you want, and "
+                "about half at an organization you want, so you learn about both.",
+                fix="Move people to the smaller group, or count more people who are both.",
+            )
+        )
     if j + s != t:
-        found.append(Finding("O3", _ERROR,
-                             f"Junior plus mid-level or senior ({j} + {s}) should equal the "
-                             f"total ({t}): everyone is one or the other.",
-                             fix="Change one of the two numbers."))
+        found.append(
+            Finding(
+                "O3",
+                _ERROR,
+                f"Junior plus mid-level or senior ({j} + {s}) should equal the "
+                f"total ({t}): everyone is one or the other.",
+                fix="Change one of the two numbers.",
+            )
+        )
     elif abs(j - t / 2) > 1 or abs(s - t / 2) > 1:
-        found.append(Finding(
-            "O3", _WARNING,
-            "Aim for about half junior and half mid-level or senior: junior people know how "
-            "hiring works today, senior people know what employers look for.",
-            fix=f"Try {t // 2} junior and {t - t // 2} mid-level or senior."))
+        found.append(
+            Finding(
+                "O3",
+                _WARNING,
+                "Aim for about half junior and half mid-level or senior: junior people know how "
+                "hiring works today, senior people know what employers look for.",
+                fix=f"Try {t // 2} junior and {t - t // 2} mid-level or senior.",
+            )
+        )
     return found
 
 
 def plan_mix(plan: Plan) -> list[tuple[str, int]]:
     """O3: labelled counts for a small chart of the target mix (later: the actual mix)."""
     plan = plan if plan is not None else Plan()
-    labels = [("In a position you want", "position"),
-              ("At an organization you want", "organization"), ("Both", "both"),
-              ("Junior", "junior"), ("Mid-level or senior", "senior")]
+    labels = [
+        ("In a position you want", "position"),
+        ("At an organization you want", "organization"),
+        ("Both", "both"),
+        ("Junior", "junior"),
+        ("Mid-level or senior", "senior"),
+    ]
     return [(label, _whole(getattr(plan, name, 0)) or 0) for label, name in labels]
 
 
 # ----------------------------------------------------------------- O4 pitch
+
 
 @dataclass(frozen=True)
 class PitchStats:
@@ -493,54 +778,91 @@ def check_pitch(text: str) -> list[Finding]:
     """O4: a pitch of about 30 seconds: who you are, what interests you, why you are asking."""
     stats = pitch_stats(text)
     if stats.words == 0:
-        return [Finding("O4", _INFO,
-                        "Write a short pitch: it is how you will introduce yourself in your "
-                        "request and at the start of the conversation.",
-                        fix="In three sentences: who you are, what interests you, and why you "
-                            "are looking for information.")]
+        return [
+            Finding(
+                "O4",
+                _INFO,
+                "Write a short pitch: it is how you will introduce yourself in your "
+                "request and at the start of the conversation.",
+                fix="In three sentences: who you are, what interests you, and why you "
+                "are looking for information.",
+            )
+        ]
     if stats.seconds > 32:
-        return [Finding("O4", _WARNING,
-                        f"Said out loud this takes about {stats.seconds:g} seconds "
-                        f"({stats.words} words). Aim for about 30 seconds so the other person "
-                        "can start talking soon.",
-                        fix="Keep one sentence each for who you are, what interests you, and "
-                            "why you are asking; cut the rest.")]
+        return [
+            Finding(
+                "O4",
+                _WARNING,
+                f"Said out loud this takes about {stats.seconds:g} seconds "
+                f"({stats.words} words). Aim for about 30 seconds so the other person "
+                "can start talking soon.",
+                fix="Keep one sentence each for who you are, what interests you, and "
+                "why you are asking; cut the rest.",
+            )
+        ]
     if stats.words < 15:
-        return [Finding("O4", _INFO,
-                        f"At {stats.words} words this may not yet say who you are, what "
-                        "interests you and why you are asking.",
-                        fix="Check that each of the three parts is there.")]
+        return [
+            Finding(
+                "O4",
+                _INFO,
+                f"At {stats.words} words this may not yet say who you are, what "
+                "interests you and why you are asking.",
+                fix="Check that each of the three parts is there.",
+            )
+        ]
     return []
 
 
 # ----------------------------------------------------------------- O5 email and profile
 
-_HOBBY = frozenset("""
+_HOBBY = frozenset(
+    """
 gamer gaming lover fan fans cool hot hottie sexy babe bae ninja king queen princess prince dude
 kitty angel devil rocks rock party binary likes crazy baby boy girl man guy gal chick geek nerd
 nerdy freak fanatic addict junkie cutie cute sweetie honey bunny bear wolf dragon tiger star
 rockstar superstar legend boss master lord killer slayer sniper warrior gangsta gangster thug
 swag yolo lol xoxo xo xx forever love luv doll diva playboy player shorty lil babyface
-""".split())
-_FILLER = frozenset("""
+""".split()
+)
+_FILLER = frozenset(
+    """
 the my mr mrs ms miss big little super mega ultra real official da im its tech music cat dog lady
 life world pro best top game games code soccer football hockey ball book books art dance anime
 pizza coffee tea pink blue red black dark sweet happy sunny pretty number one two four
-""".split())
-_DISTINCT = ("gamer", "gaming", "ninja", "kitty", "princess", "sexy", "binary", "devil", "crazy",
-             "party", "hottie", "cutie", "likes", "xoxo")
+""".split()
+)
+_DISTINCT = (
+    "gamer",
+    "gaming",
+    "ninja",
+    "kitty",
+    "princess",
+    "sexy",
+    "binary",
+    "devil",
+    "crazy",
+    "party",
+    "hottie",
+    "cutie",
+    "likes",
+    "xoxo",
+)
 _BAD_SYMBOL_RE = re.compile(r"[^\w.+-]")
 _DIGITS_RE = re.compile(r"\d+")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
-_EMAIL_FIX = ("Use an address made from your name, such as firstname.lastname at your school or "
-              "at a major provider; keep the current one for friends.")
+_EMAIL_FIX = (
+    "Use an address made from your name, such as firstname.lastname at your school or "
+    "at a major provider; keep the current one for friends."
+)
 
 _EMAIL_REASONS = (  # email_validator's reason -> our plain words (never the user's text)
     ("must have an @-sign", "It needs an @ sign, as in name@example.com."),
     ("small commercial at", "It has a look-alike @ sign; type an ordinary @ instead."),
-    ("something after the @-sign",
-     "Nothing comes after the @ sign; add the provider, e.g. gmail.com."),
+    (
+        "something after the @-sign",
+        "Nothing comes after the @ sign; add the provider, e.g. gmail.com.",
+    ),
     ("something before the @-sign", "Nothing comes before the @ sign."),
     ("too long", "It is too long to be an email address."),
     ("two periods in a row", "It has two dots in a row."),
@@ -548,8 +870,10 @@ _EMAIL_REASONS = (  # email_validator's reason -> our plain words (never the use
     ("period and a hyphen", "It has a dot and a hyphen side by side."),
     ("should have a period", "The part after the @ sign needs a dot, as in gmail.com."),
     ("top-level domain", "The ending after the last dot is not a real one (like .com or .ca)."),
-    ("special-use or reserved",
-     "The part after the @ sign is a reserved name that cannot get mail."),
+    (
+        "special-use or reserved",
+        "The part after the @ sign is a reserved name that cannot get mail.",
+    ),
     ("angle bracket", "It has extra text or brackets around it; enter the address alone."),
     ("display name", "It has extra text or brackets around it; enter the address alone."),
     ("anything after the email address", "It has extra text around it; enter the address alone."),
@@ -605,22 +929,50 @@ def check_email(address: str, name: str = "") -> list[Finding]:
     address = _text(address).strip()
     subject = _clip(address)
     if not address:
-        return [Finding("O5", _ERROR, "Your email address is needed: it is where people will "
-                        "answer your requests.", fix="Enter the address you will write from.")]
+        return [
+            Finding(
+                "O5",
+                _ERROR,
+                "Your email address is needed: it is where people will answer your requests.",
+                fix="Enter the address you will write from.",
+            )
+        ]
     if len(address) > 320:
-        return [Finding("O5", _ERROR, "It is too long to be an email address.", subject,
-                        "Enter a single address.")]
+        return [
+            Finding(
+                "O5",
+                _ERROR,
+                "It is too long to be an email address.",
+                subject,
+                "Enter a single address.",
+            )
+        ]
     from email_validator import EmailNotValidError, validate_email  # light, but only needed here
+
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
         detail = str(exc)
         reason = next((r for key, r in _EMAIL_REASONS if key in detail), _EMAIL_REASON_DEFAULT)
-        return [Finding("O5", _ERROR, "This is not a valid email address. " + reason, subject,
-                        "Check it against the address your provider or school gave you.")]
+        return [
+            Finding(
+                "O5",
+                _ERROR,
+                "This is not a valid email address. " + reason,
+                subject,
+                "Check it against the address your provider or school gave you.",
+            )
+        ]
     except Exception:  # noqa: BLE001 - a checker must never take the page down
-        return [Finding("O5", _ERROR, "This address could not be checked; it may not be valid.",
-                        subject, "Check it and try again.")]
+        return [
+            Finding(
+                "O5",
+                _ERROR,
+                "This address could not be checked; it may not be valid.",
+                subject,
+                "Check it and try again.",
+            )
+        ]
     local = _fold(address.rpartition("@")[0])
     found = []
 
@@ -629,19 +981,31 @@ def check_email(address: str, name: str = "") -> list[Finding]:
 
     for run in dict.fromkeys(_DIGITS_RE.findall(local)):
         if len(run) == 4 and _YEAR_RE.fullmatch(run):
-            warn("This looks like a year, perhaps your birth year. It tells strangers your age "
-                 "and makes the address look personal rather than professional.", run)
+            warn(
+                "This looks like a year, perhaps your birth year. It tells strangers your age "
+                "and makes the address look personal rather than professional.",
+                run,
+            )
         elif len(run) >= 3:
-            warn("A long run of digits makes an address hard to remember and looks like a "
-                 "leftover from a sign-up form.", run)
+            warn(
+                "A long run of digits makes an address hard to remember and looks like a "
+                "leftover from a sign-up form.",
+                run,
+            )
         elif len(run) == 2 and local.endswith(run):
-            warn("A two-digit number at the end often reads as a birth year, which looks "
-                 "personal rather than professional.", run)
+            warn(
+                "A two-digit number at the end often reads as a birth year, which looks "
+                "personal rather than professional.",
+                run,
+            )
     parts = _name_parts(_text(name))
     for word in _hobby_words(local, set(parts)):
-        warn("This looks like a nickname or hobby word (unless it is part of your name). It "
-             "is fine among friends, but a stranger deciding whether to reply may not take it "
-             "seriously.", word)
+        warn(
+            "This looks like a nickname or hobby word (unless it is part of your name). It "
+            "is fine among friends, but a stranger deciding whether to reply may not take it "
+            "seriously.",
+            word,
+        )
     symbols = "".join(dict.fromkeys(_BAD_SYMBOL_RE.findall(local)))
     if symbols:
         warn("Unusual symbols make an address hard to read out and type correctly.", symbols)
@@ -650,9 +1014,11 @@ def check_email(address: str, name: str = "") -> list[Finding]:
         initials = "".join(p[0] for p in parts)
         has_initials = len(initials) >= 2 and initials in letters
         if not has_initials and not any(p in letters for p in parts):
-            warn("The part before the @ contains no part of your name. An address built from "
-                 "your name looks professional and tells people who is writing.",
-                 address.rpartition("@")[0])
+            warn(
+                "The part before the @ contains no part of your name. An address built from "
+                "your name looks professional and tells people who is writing.",
+                address.rpartition("@")[0],
+            )
     return found
 
 
@@ -663,6 +1029,7 @@ def time_zone_names() -> tuple[str, ...]:
     Read once per process: listing them walks the whole tzdata folder.
     """
     from zoneinfo import available_timezones
+
     return tuple(sorted(available_timezones()))
 
 
@@ -680,25 +1047,46 @@ def check_profile(profile: Profile) -> list[Finding]:
     profile = profile if isinstance(profile, Profile) else Profile()
     found = []
     if not _text(profile.name).strip():
-        found.append(Finding("O5", _ERROR, "Your name is needed: it signs every request.",
-                             fix="Enter your name as you would sign an email."))
+        found.append(
+            Finding(
+                "O5",
+                _ERROR,
+                "Your name is needed: it signs every request.",
+                fix="Enter your name as you would sign an email.",
+            )
+        )
     found.extend(check_email(profile.email, profile.name))
     zone = _text(profile.timezone).strip()
     if not zone:
-        found.append(Finding("O5", _ERROR, "Choose your time zone, so suggested send and "
-                             "meeting times are in your local time.",
-                             fix="Pick the city nearest you, such as America/Toronto."))
+        found.append(
+            Finding(
+                "O5",
+                _ERROR,
+                "Choose your time zone, so suggested send and "
+                "meeting times are in your local time.",
+                fix="Pick the city nearest you, such as America/Toronto.",
+            )
+        )
     elif zone not in _zones():
         folded = zone.casefold()
         match = next((z for z in sorted(_zones()) if z.casefold() == folded), "")
-        found.append(Finding("O5", _ERROR, "This is not a known time zone.", _clip(zone),
-                             f"Did you mean {match}?" if match else
-                             "Pick one from the list, such as America/Toronto or Europe/Paris."))
+        found.append(
+            Finding(
+                "O5",
+                _ERROR,
+                "This is not a known time zone.",
+                _clip(zone),
+                f"Did you mean {match}?"
+                if match
+                else "Pick one from the list, such as America/Toronto or Europe/Paris.",
+            )
+        )
     found.extend(check_pitch(profile.pitch))
     return found
 
 
 # ----------------------------------------------------------------- step 1 overall
+
 
 def objective_findings(objective: Objective) -> list[Finding]:
     """O1, O2, O3 together: everything to fix in the objective, in reading order."""
@@ -720,9 +1108,11 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
     """
     profile = profile if isinstance(profile, Profile) else Profile()
     objective = objective if isinstance(objective, Objective) else Objective()
-    profile_done = (bool(_text(profile.name).strip())
-                    and not _blocking(check_email(profile.email, profile.name), (_ERROR,))
-                    and _text(profile.timezone).strip() in _zones())
+    profile_done = (
+        bool(_text(profile.name).strip())
+        and not _blocking(check_email(profile.email, profile.name), (_ERROR,))
+        and _text(profile.timezone).strip() in _zones()
+    )
     goals = [g for g in _as_list(objective.goals) if g.strip()]
     pitch = _text(profile.pitch)
     return [
@@ -730,6 +1120,8 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
         ("What you want to learn about", any(k in KINDS for k in _as_list(objective.kinds))),
         ("At least one clear learning goal", any(not _blocking(check_goal(g)) for g in goals)),
         ("Your interview plan", not _blocking(check_plan(objective.plan), (_ERROR,))),
-        ("Your 30-second pitch",
-         bool(pitch.strip()) and not _blocking(check_pitch(pitch), (_WARNING,))),
+        (
+            "Your 30-second pitch",
+            bool(pitch.strip()) and not _blocking(check_pitch(pitch), (_WARNING,)),
+        ),
     ]

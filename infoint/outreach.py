@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,16 +36,31 @@ from .safe import text_list as _as_list
 from .targets import CONNECTIONS, MODES, Contact, Organization
 
 __all__ = [
-    "DRAFT_KINDS", "DRAFT_LABELS", "LINKEDIN_LIMITS", "WORD_LIMITS", "PHONE_PLACEHOLDER",
-    "Draft", "SendAdvice",
-    "suggested_kind", "compose", "send_time_advice",
-    "fold_text", "utf16_len", "word_count", "word_stems",
+    "DRAFT_KINDS",
+    "DRAFT_LABELS",
+    "LINKEDIN_LIMITS",
+    "WORD_LIMITS",
+    "PHONE_PLACEHOLDER",
+    "Draft",
+    "SendAdvice",
+    "suggested_kind",
+    "compose",
+    "send_time_advice",
+    "fold_text",
+    "utf16_len",
+    "word_count",
+    "word_stems",
 ]
 
 # The drafts step 3 writes: a request in three flavours by connection (T2, R6), then the
 # follow-ups of R7 (an email after about a week, then a phone call), and a LinkedIn note (R1).
 DRAFT_KINDS: tuple[str, ...] = (
-    "request_direct", "request_intro", "request_cold", "follow_up", "voicemail", "linkedin_note",
+    "request_direct",
+    "request_intro",
+    "request_cold",
+    "follow_up",
+    "voicemail",
+    "linkedin_note",
 )
 DRAFT_LABELS: dict[str, str] = {
     "request_direct": "Request to someone you know or share a link with",
@@ -60,8 +75,11 @@ LINKEDIN_LIMITS: dict[str, int] = {"free": 200, "premium": 300}  # characters in
 # request holds two messages (the note to the person you both know, and the paragraph they
 # forward), so it gets more room. LinkedIn notes are limited in characters instead.
 WORD_LIMITS: dict[str, tuple[int, int]] = {
-    "request_direct": (100, 75), "request_cold": (100, 75), "follow_up": (100, 75),
-    "voicemail": (100, 75), "request_intro": (175, 150),
+    "request_direct": (100, 75),
+    "request_cold": (100, 75),
+    "follow_up": (100, 75),
+    "voicemail": (100, 75),
+    "request_intro": (175, 150),
 }
 PHONE_PLACEHOLDER = "[your phone number]"  # R7: the profile has no phone number (yet)
 
@@ -69,6 +87,7 @@ _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 # ----------------------------------------------------------------- plain text helpers
+
 
 def fold_text(value: str) -> str:
     """Lower case without accents, typographic apostrophes and dashes made plain."""
@@ -89,6 +108,7 @@ def word_count(text: str) -> int:
 
 
 # ----------------------------------------------------------------- the draft kinds
+
 
 @dataclass
 class Draft:
@@ -142,7 +162,8 @@ def suggested_kind(contact: Contact) -> str:
 
 # ----------------------------------------------------------------- what you want to learn
 
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had
 has have having he her here hers herself him himself his how i if in into is it its itself just
@@ -150,26 +171,32 @@ like me more most my myself no nor not now of off on once only or other our ours
 same she should so some such than that the their theirs them themselves then there these they
 this those through to too under until up very was we were what when where which while who whom
 why will with would you your yours yourself
-""".split())
+""".split()
+)
 # Words that say nothing about a topic: they appear in any request, so they prove nothing (R1).
-_GENERIC = _STOP | frozenset("""
+_GENERIC = _STOP | frozenset(
+    """
 work works working worked job jobs role roles career careers field fields industry industries
 company companies organization organisation organizations people person someone thing things
 learn learning know knowing hear hearing want wants like likes much many well good best better
 really also whether especially experience experiences time times year years day days week
 weeks make makes made get gets getting got look looks looking find finding think new first
 one two three kind sort way ways part parts area areas lot lots need needs someone something
-""".split())
-_LOWER_STARTS = frozenset("""
+""".split()
+)
+_LOWER_STARTS = frozenset(
+    """
 how what which whether why who where when if the a an their his her its your my our these those
 this that skills skill tools tool culture hiring day daily typical career careers work working
 role roles team teams people whatever any some
-""".split())
+""".split()
+)
 _WH = frozenset("how what which whether why who where when if".split())
 _GOAL_PREFIX_RE = re.compile(
     r"^(?:i\s+(?:want|would\s+like|'d\s+like|hope)\s+to\s+|to\s+)?"
     r"(?:learn|know|understand|find\s+out|hear|discover|explore|see)(?:\s+more)?(?:\s+about)?\s+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _TOPIC_FALLBACK = {  # O1 kind -> what to ask about when no goal fits in a sentence
     "role": "what a typical week in your role looks like",
     "organization": "what it's like to work at {organization}",
@@ -215,20 +242,27 @@ def _goal_phrase(goal: str) -> str:
         return ""
     first = words[0]
     if first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_STARTS:
-        text = first.lower() + text[len(first):]
+        text = first.lower() + text[len(first) :]
     return text.strip(" ,")
 
 
-def _topic(objective: Objective, contact: Contact, organization_name: str, industry: str,
-           field: str) -> str:
+def _topic(
+    objective: Objective, contact: Contact, organization_name: str, industry: str, field: str
+) -> str:
     """R1: the learning goal most relevant to this person, as a short phrase.
 
     Goals are scored by the words they share with the person's position, alternative titles,
     organization and industry; ties go to the goal listed first (the user's own order). When no
     goal fits in a sentence, a phrase follows from the kind of objective (O1).
     """
-    about = " ".join([_text(contact.position), " ".join(_as_list(contact.alt_titles)),
-                      organization_name, industry])
+    about = " ".join(
+        [
+            _text(contact.position),
+            " ".join(_as_list(contact.alt_titles)),
+            organization_name,
+            industry,
+        ]
+    )
     wanted = word_stems(about)
     goals = [g for g in _as_list(objective.goals) if g.strip()]
     ranked = sorted(enumerate(goals), key=lambda ig: (-len(word_stems(ig[1]) & wanted), ig[0]))
@@ -275,6 +309,7 @@ def _about_me(pitch: str, name: str) -> str:
 
 # ----------------------------------------------------------------- templates
 
+
 @lru_cache(maxsize=1)
 def _env():
     """The Jinja2 environment for plain-text drafts (loaded on first use, then cached).
@@ -313,8 +348,9 @@ def _link(contact: Contact, connection: str, org_name: str, field: str) -> dict:
     """R1: which connection sentence opens the message, and the value it names."""
     via = _one_line(contact.via)
     warm = _one_line(contact.warm_reason).rstrip(" .;:,")
-    on_linkedin = ("linkedin" in _text(contact.profile_url).lower()
-                   or _text(contact.source).strip().lower().startswith("linkedin"))
+    on_linkedin = "linkedin" in _text(contact.profile_url).lower() or _text(
+        contact.source
+    ).strip().lower().startswith("linkedin")
     if via:
         return {"kind": "via", "value": via}
     if warm:
@@ -328,8 +364,13 @@ def _link(contact: Contact, connection: str, org_name: str, field: str) -> dict:
     return {"kind": "search", "value": field or "this field"}
 
 
-def _values(profile: Profile, objective: Objective, contact: Contact,
-            organization: Organization | None, attempt: int) -> dict:
+def _values(
+    profile: Profile,
+    objective: Objective,
+    contact: Contact,
+    organization: Organization | None,
+    attempt: int,
+) -> dict:
     """Everything a template may use, each value one line of plain text."""
     org_name = _one_line(contact.organization) or _one_line(getattr(organization, "name", ""))
     industry = _one_line(getattr(organization, "industry", ""))
@@ -373,8 +414,21 @@ def _values(profile: Profile, objective: Objective, contact: Contact,
     }
 
 
-_CLIPPED = ("first", "them", "them_full", "position", "organization", "explore", "short_field",
-            "via_first", "via_greet", "sender", "sender_first", "topic", "about_me")
+_CLIPPED = (
+    "first",
+    "them",
+    "them_full",
+    "position",
+    "organization",
+    "explore",
+    "short_field",
+    "via_first",
+    "via_greet",
+    "sender",
+    "sender_first",
+    "topic",
+    "about_me",
+)
 
 
 def _clipped(values: dict, limit: int) -> dict:
@@ -412,8 +466,18 @@ def _compose_linkedin(values: dict, plan: str) -> Draft:
     """A LinkedIn note that always fits the plan's limit: richer variants first, then shorter
     ones with shortened names, then a fixed note; as a last guard, a hard cut."""
     limit = LINKEDIN_LIMITS.get(plan, LINKEDIN_LIMITS["free"])
-    attempts = ((0, None), (1, None), (2, None), (0, 40), (1, 40), (2, 40), (1, 20), (2, 20),
-                (2, 12), (3, None))
+    attempts = (
+        (0, None),
+        (1, None),
+        (2, None),
+        (0, 40),
+        (1, 40),
+        (2, 40),
+        (1, 20),
+        (2, 20),
+        (2, 12),
+        (3, None),
+    )
     body = ""
     for variant, clip in attempts:
         current = dict(_clipped(values, clip) if clip else values, variant=variant)
@@ -425,9 +489,16 @@ def _compose_linkedin(values: dict, plan: str) -> Draft:
     return Draft("linkedin_note", "", body + "\u2026")
 
 
-def compose(kind: str, profile: Profile, objective: Objective, contact: Contact,
-            organization: Organization | None = None, *, linkedin_plan: str = "free",
-            attempt: int = 1) -> Draft:
+def compose(
+    kind: str,
+    profile: Profile,
+    objective: Objective,
+    contact: Contact,
+    organization: Organization | None = None,
+    *,
+    linkedin_plan: str = "free",
+    attempt: int = 1,
+) -> Draft:
     """R1, R4, R6, R7, T6: a first draft of ``kind`` for this contact, in plain language.
 
     Every request opens with the connection (how you got their name), says what you want to
@@ -462,6 +533,7 @@ def compose(kind: str, profile: Profile, objective: Objective, contact: Contact,
 
 # ----------------------------------------------------------------- R5 when to send
 
+
 @dataclass(frozen=True)
 class SendAdvice:
     """R5: whether now is a good time to send, why in one plain sentence, and the next good time.
@@ -476,8 +548,20 @@ class SendAdvice:
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _GOOD_DAYS = (1, 2)  # Tuesday, Wednesday
 _MORNING = (8, 11)  # 08:00 <= hour < 11:00
 _SEND_HOUR = 9
@@ -498,8 +582,10 @@ def _zone(tz: str):
 
 def _when(moment: datetime) -> str:
     """A local time in plain words, whatever the computer's locale: "Tuesday 10 March, 9:00"."""
-    return (f"{_DAY_NAMES[moment.weekday()]} {moment.day} {_MONTH_NAMES[moment.month - 1]}, "
-            f"{moment.hour}:{moment.minute:02d}")
+    return (
+        f"{_DAY_NAMES[moment.weekday()]} {moment.day} {_MONTH_NAMES[moment.month - 1]}, "
+        f"{moment.hour}:{moment.minute:02d}"
+    )
 
 
 def send_time_advice(now: datetime, tz: str) -> SendAdvice:
@@ -515,9 +601,11 @@ def send_time_advice(now: datetime, tz: str) -> SendAdvice:
     zone = _zone(tz)
     prefix = ""
     if zone is None:
-        zone = timezone.utc
-        prefix = ("Your time zone isn't set or isn't recognised, so these times are in UTC "
-                  "(choose it in step 1). ")
+        zone = UTC
+        prefix = (
+            "Your time zone isn't set or isn't recognised, so these times are in UTC "
+            "(choose it in step 1). "
+        )
     if now.tzinfo is None or now.utcoffset() is None:
         local = now.replace(tzinfo=zone)
     else:
@@ -539,25 +627,60 @@ def send_time_advice(now: datetime, tz: str) -> SendAdvice:
     today = _DAY_NAMES[day]
 
     if day in _GOOD_DAYS and in_morning:
-        ok, note = True, (f"{today} morning is one of the best times to send: people have "
-                          "settled into the week and aren't yet swamped.")
+        ok, note = (
+            True,
+            (
+                f"{today} morning is one of the best times to send: people have "
+                "settled into the week and aren't yet swamped."
+            ),
+        )
     elif day in _GOOD_DAYS:
-        ok, note = True, (f"{today} is a good day to send. A morning (8 to 11) is even better, "
-                          f"as your note lands near the top of the inbox; the next one is "
-                          f"{next_words}.")
+        ok, note = (
+            True,
+            (
+                f"{today} is a good day to send. A morning (8 to 11) is even better, "
+                f"as your note lands near the top of the inbox; the next one is "
+                f"{next_words}."
+            ),
+        )
     elif day == 3 and hour < 12:
-        ok, note = True, ("Thursday morning is fine. Tuesday and Wednesday are best, so if it "
-                          f"can wait, the next one is {next_words}.")
+        ok, note = (
+            True,
+            (
+                "Thursday morning is fine. Tuesday and Wednesday are best, so if it "
+                f"can wait, the next one is {next_words}."
+            ),
+        )
     elif day == 0:
-        ok, note = False, ("On Mondays inboxes are full after the weekend and a new request "
-                           f"easily gets lost. Wait for {next_words}.")
+        ok, note = (
+            False,
+            (
+                "On Mondays inboxes are full after the weekend and a new request "
+                f"easily gets lost. Wait for {next_words}."
+            ),
+        )
     elif day == 3:
-        ok, note = False, ("By Thursday afternoon people are wrapping up their week, and new "
-                           f"requests get put off. Better: {next_words}.")
+        ok, note = (
+            False,
+            (
+                "By Thursday afternoon people are wrapping up their week, and new "
+                f"requests get put off. Better: {next_words}."
+            ),
+        )
     elif day == 4:
-        ok, note = False, ("On Fridays people are finishing the week, and a note sent now is "
-                           f"often buried by Monday. Better: {next_words}.")
+        ok, note = (
+            False,
+            (
+                "On Fridays people are finishing the week, and a note sent now is "
+                f"often buried by Monday. Better: {next_words}."
+            ),
+        )
     else:
-        ok, note = False, ("Weekend mail piles up and is skimmed on Monday, so a request sent "
-                           f"now easily gets lost. Better: {next_words}.")
+        ok, note = (
+            False,
+            (
+                "Weekend mail piles up and is skimmed on Monday, so a request sent "
+                f"now easily gets lost. Better: {next_words}."
+            ),
+        )
     return SendAdvice(now_ok=ok, note=prefix + note, next_good=next_good)

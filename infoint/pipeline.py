@@ -35,29 +35,64 @@ import json
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
-    "ACTION_KINDS", "ANSWERS", "EVENT_KINDS", "STAGES", "STAGE_LABELS", "STEP_NOTEBOOKS",
-    "REQUEST_SENT", "INTRO_REQUESTED", "FOLLOW_UP_SENT", "CALL_MADE", "REPLY", "MEETING_SCHEDULED",
-    "MEETING_CANCELLED", "MET", "THANKS_SENT", "INTRO_THANKS_SENT", "UPDATE_SENT", "CONTACT_LOGGED",
-    "MOVED_ON", "REOPENED", "SECOND_CONTACT_STARTED",
-    "Event", "Settings", "Action", "AgendaItem", "ResponseStats",
-    "events_from_rows", "group_by_contact", "stage", "attempts", "next_actions", "agenda",
-    "response_stats", "add_days", "add_business_days", "zone",
+    "ACTION_KINDS",
+    "ANSWERS",
+    "EVENT_KINDS",
+    "STAGES",
+    "STAGE_LABELS",
+    "STEP_NOTEBOOKS",
+    "REQUEST_SENT",
+    "INTRO_REQUESTED",
+    "FOLLOW_UP_SENT",
+    "CALL_MADE",
+    "REPLY",
+    "MEETING_SCHEDULED",
+    "MEETING_CANCELLED",
+    "MET",
+    "THANKS_SENT",
+    "INTRO_THANKS_SENT",
+    "UPDATE_SENT",
+    "CONTACT_LOGGED",
+    "MOVED_ON",
+    "REOPENED",
+    "SECOND_CONTACT_STARTED",
+    "Event",
+    "Settings",
+    "Action",
+    "AgendaItem",
+    "ResponseStats",
+    "events_from_rows",
+    "group_by_contact",
+    "stage",
+    "attempts",
+    "next_actions",
+    "agenda",
+    "response_stats",
+    "add_days",
+    "add_business_days",
+    "zone",
 ]
 
 # ----------------------------------------------------------------------------- event kinds
 # What the notebooks append. ``data`` is a JSON object; the keys listed are the ones read here
 # (anything else is kept in the log and ignored).
 
-REQUEST_SENT = "request_sent"  # data: channel ("email", "linkedin", "phone"), draft (the draft kind)
-INTRO_REQUESTED = "intro_requested"  # R6: you asked the mutual connection to introduce you; data: via
+REQUEST_SENT = (
+    "request_sent"  # data: channel ("email", "linkedin", "phone"), draft (the draft kind)
+)
+INTRO_REQUESTED = (
+    "intro_requested"  # R6: you asked the mutual connection to introduce you; data: via
+)
 FOLLOW_UP_SENT = "follow_up_sent"  # R7: the follow-up message after about a week
 CALL_MADE = "call_made"  # R7: the one phone call; data: left_voicemail (bool)
 REPLY = "reply"  # data: answer, one of ANSWERS
-MEETING_SCHEDULED = "meeting_scheduled"  # R8; data: starts_at (ISO, with offset), minutes, mode, place
+MEETING_SCHEDULED = (
+    "meeting_scheduled"  # R8; data: starts_at (ISO, with offset), minutes, mode, place
+)
 MEETING_CANCELLED = "meeting_cancelled"  # the booked meeting won't happen at that time
 MET = "met"  # the meeting took place; data: at (ISO, when it happened; the event time if missing)
 THANKS_SENT = "thanks_sent"  # S1/S2: the thank-you note
@@ -66,7 +101,9 @@ UPDATE_SENT = "update_sent"  # S4: a short stay-in-touch update
 CONTACT_LOGGED = "contact_logged"  # any other exchange; restarts the S4 clock
 MOVED_ON = "moved_on"  # the user stops pursuing this contact
 REOPENED = "reopened"  # undoes moved_on
-SECOND_CONTACT_STARTED = "second_contact_started"  # R7 3B7: you wrote to someone else there; data: other (contact id)
+SECOND_CONTACT_STARTED = (
+    "second_contact_started"  # R7 3B7: you wrote to someone else there; data: other (contact id)
+)
 
 EVENT_KINDS: dict[str, str] = {
     REQUEST_SENT: "sent the request",
@@ -91,7 +128,17 @@ _REQUESTS = (REQUEST_SENT, INTRO_REQUESTED)
 _ATTEMPTS = (REQUEST_SENT, INTRO_REQUESTED, FOLLOW_UP_SENT, CALL_MADE)
 
 # ----------------------------------------------------------------------------- stages
-STAGES = ("to_contact", "requested", "followed_up", "scheduled", "met", "thanked", "in_touch", "declined", "moved_on")
+STAGES = (
+    "to_contact",
+    "requested",
+    "followed_up",
+    "scheduled",
+    "met",
+    "thanked",
+    "in_touch",
+    "declined",
+    "moved_on",
+)
 STAGE_LABELS: dict[str, str] = {
     "to_contact": "Not asked yet",
     "requested": "Request sent",
@@ -203,6 +250,7 @@ class ResponseStats:
 
 # ----------------------------------------------------------------------------- time helpers
 
+
 def zone(name: str | None) -> ZoneInfo:
     """The IANA zone called ``name``, or UTC when it is empty or unknown.
 
@@ -219,12 +267,12 @@ def zone(name: str | None) -> ZoneInfo:
 
 
 def _utc(value: datetime) -> datetime:
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 def _aware(value: datetime) -> datetime:
     """UTC, reading a naive datetime as UTC (callers should pass aware ones)."""
-    return _utc(value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc))
+    return _utc(value if value.tzinfo is not None else value.replace(tzinfo=UTC))
 
 
 def _local_to_utc(day: date, clock: time, tz: ZoneInfo) -> datetime:
@@ -237,7 +285,9 @@ def add_days(start: datetime, days: int, tz: str | ZoneInfo = "UTC") -> datetime
     """``days`` calendar days after ``start`` at the same local clock time in ``tz`` (UTC result)."""
     tzinfo = tz if isinstance(tz, ZoneInfo) else zone(tz)
     local = start.astimezone(tzinfo)
-    return _local_to_utc(local.date() + timedelta(days=days), local.timetz().replace(tzinfo=None), tzinfo)
+    return _local_to_utc(
+        local.date() + timedelta(days=days), local.timetz().replace(tzinfo=None), tzinfo
+    )
 
 
 def add_business_days(start: datetime, days: int, tz: str | ZoneInfo = "UTC") -> datetime:
@@ -268,7 +318,7 @@ def _parse_time(value, tz: ZoneInfo | None = None) -> datetime | None:
     else:
         return None
     if parsed.tzinfo is None or parsed.tzinfo.utcoffset(parsed) is None:
-        parsed = parsed.replace(tzinfo=tz or timezone.utc)
+        parsed = parsed.replace(tzinfo=tz or UTC)
     try:
         return _utc(parsed)
     except (OverflowError, ValueError):
@@ -276,6 +326,7 @@ def _parse_time(value, tz: ZoneInfo | None = None) -> datetime | None:
 
 
 # ----------------------------------------------------------------------------- events
+
 
 def events_from_rows(rows: Iterable[Mapping]) -> list[Event]:
     """Rows as ``Workspace.events()`` returns them, as Events in time order.
@@ -303,7 +354,15 @@ def events_from_rows(rows: Iterable[Mapping]) -> list[Event]:
             ident = int(row.get("id") or 0)
         except (TypeError, ValueError):
             ident = 0
-        events.append(Event(ident, at, str(row.get("kind") or ""), contact, dict(data) if isinstance(data, Mapping) else {}))
+        events.append(
+            Event(
+                ident,
+                at,
+                str(row.get("kind") or ""),
+                contact,
+                dict(data) if isinstance(data, Mapping) else {},
+            )
+        )
     return _ordered(events)
 
 
@@ -322,6 +381,7 @@ def group_by_contact(events: Iterable[Event]) -> dict[int, list[Event]]:
 
 
 # ----------------------------------------------------------------------------- replay
+
 
 @dataclass
 class _State:
@@ -465,6 +525,7 @@ def attempts(events: Iterable[Event]) -> int:
 
 # ----------------------------------------------------------------------------- next actions
 
+
 def _who(name: str, organization: str) -> str:
     name, organization = " ".join((name or "").split()), " ".join((organization or "").split())
     who = name or "this contact"
@@ -517,73 +578,122 @@ def next_actions(
     elif current == "scheduled":
         booked = s.meeting_booked
         if s.meeting_start is None:
-            add("schedule", booked.at if booked else now,
-                f"Write down the date and time agreed with {who}, so the workbook can remind you.")
+            add(
+                "schedule",
+                booked.at if booked else now,
+                f"Write down the date and time agreed with {who}, so the workbook can remind you.",
+            )
         elif now < s.meeting_start:
-            add("prepare", add_days(s.meeting_start, -1, tz),
-                f"Prepare for your meeting with {who}: research them, pick your questions, rehearse your pitch.")
+            add(
+                "prepare",
+                add_days(s.meeting_start, -1, tz),
+                f"Prepare for your meeting with {who}: research them, pick your questions, rehearse your pitch.",
+            )
         else:
-            add("debrief", s.meeting_start + timedelta(minutes=s.meeting_minutes),
+            add(
+                "debrief",
+                s.meeting_start + timedelta(minutes=s.meeting_minutes),
                 f"Was your meeting with {who} held? Note what you learned while it is fresh, "
-                "or record that it was cancelled.")
+                "or record that it was cancelled.",
+            )
     elif current == "met":
-        add("thanks", s.met_at + timedelta(hours=max(0, settings.thanks_hours)),
+        add(
+            "thanks",
+            s.met_at + timedelta(hours=max(0, settings.thanks_hours)),
             f"Send {who} a thank-you note within {settings.thanks_hours} hours of the meeting, "
-            "naming something specific you learned.")
+            "naming something specific you learned.",
+        )
     elif current in ("thanked", "in_touch"):
-        from .thanks import next_update  # S4's schedule lives there; imported late (thanks uses this module)
+        from .thanks import (
+            next_update,
+        )  # S4's schedule lives there; imported late (thanks uses this module)
 
         last = s.last_touch or s.thanked_at
         sent = [e.at for e in events if e.kind == UPDATE_SENT]
-        due = next_update(last, settings.stay_in_touch_days if cadence_days is None else cadence_days, sent, settings.tz)
+        due = next_update(
+            last,
+            settings.stay_in_touch_days if cadence_days is None else cadence_days,
+            sent,
+            settings.tz,
+        )
         if due is not None:
-            add("update", due.astimezone(timezone.utc),
-                f"Send {who} a short update on your progress: it has been a while since you were last in touch.")
+            add(
+                "update",
+                due.astimezone(UTC),
+                f"Send {who} a short update on your progress: it has been a while since you were last in touch.",
+            )
 
     if s.met_at is not None and (s.intro or intro_by) and not s.intro_thanked:
         by = intro_by or "the person who introduced you"
-        add("intro_thanks", add_days(s.met_at, INTRO_THANKS_DAYS, tz),
-            f"Thank {by} for the introduction to {who}: say that you met, how it went and what came of it.")
+        add(
+            "intro_thanks",
+            add_days(s.met_at, INTRO_THANKS_DAYS, tz),
+            f"Thank {by} for the introduction to {who}: say that you met, how it went and what came of it.",
+        )
     return sorted(out, key=lambda a: (a.due, a.kind))
 
 
-def _outreach_actions(s: _State, add, who: str, organization: str, tz: ZoneInfo, settings: Settings) -> None:
+def _outreach_actions(
+    s: _State, add, who: str, organization: str, tz: ZoneInfo, settings: Settings
+) -> None:
     """R7 and R8 before a meeting is booked."""
     if s.answer == "yes":  # R8: book it
-        again = s.cancelled_at is not None and s.answer_at is not None and s.cancelled_at >= s.answer_at
+        again = (
+            s.cancelled_at is not None and s.answer_at is not None and s.cancelled_at >= s.answer_at
+        )
         since = s.cancelled_at if again else s.answer_at
-        add("schedule", since + ANSWER_YES_WITHIN,
+        add(
+            "schedule",
+            since + ANSWER_YES_WITHIN,
             f"Your meeting with {who} was cancelled: offer new times, or let it go if they can't."
-            if again else
-            f"{_sentence(who)} said yes: answer quickly with a few times that suit them, how long (20-30 minutes) and where.")
+            if again
+            else f"{_sentence(who)} said yes: answer quickly with a few times that suit them, how long (20-30 minutes) and where.",
+        )
         return
     limit = min(max(int(settings.max_attempts), 1), MAX_ATTEMPTS)
     last = s.last_attempt
     if s.unanswered == 0 or last is None:
         if s.answer == "later" and s.answer_at is not None:
-            add("follow_up", add_days(s.answer_at, settings.later_days, tz),
-                f"{_sentence(who)} asked you to come back later: send a short, friendly follow-up.")
+            add(
+                "follow_up",
+                add_days(s.answer_at, settings.later_days, tz),
+                f"{_sentence(who)} asked you to come back later: send a short, friendly follow-up.",
+            )
         return
     if s.unanswered >= limit:
-        add("move_on", add_days(last.at, settings.follow_up_days, tz),
+        add(
+            "move_on",
+            add_days(last.at, settings.follow_up_days, tz),
             f"No answer from {who} after {s.unanswered} tries. Take it as a no and move on; "
-            "don't write again. Many requests go unanswered, and that is normal.")
+            "don't write again. Many requests go unanswered, and that is normal.",
+        )
         return
     if s.unanswered == limit - 1 and s.round_calls == 0:
-        add("call", add_days(last.at, settings.call_after_days, tz),
+        add(
+            "call",
+            add_days(last.at, settings.call_after_days, tz),
             f"Still no answer from {who}: try one phone call. If you get voicemail, say your name, "
-            "why you are calling and your phone number, slowly and twice.")
+            "why you are calling and your phone number, slowly and twice.",
+        )
     else:
         if settings.mode_3b7 and s.unanswered == 1 and last.kind in _REQUESTS:
             due = add_business_days(last.at, settings.follow_up_business_days, tz)
         else:
             due = add_days(last.at, settings.follow_up_days, tz)
         add("follow_up", due, f"No answer from {who} yet: send a short, polite follow-up.")
-    if settings.mode_3b7 and not s.second_contact and s.round_request_at is not None and not s.answer:
+    if (
+        settings.mode_3b7
+        and not s.second_contact
+        and s.round_request_at is not None
+        and not s.answer
+    ):
         where = " ".join((organization or "").split()) or "the same organization"
-        add("second_contact", add_business_days(s.round_request_at, settings.second_contact_business_days, tz),
+        add(
+            "second_contact",
+            add_business_days(s.round_request_at, settings.second_contact_business_days, tz),
             f"No answer from {who} in {settings.second_contact_business_days} business days: "
-            f"start a second contact at {where} as well.")
+            f"start a second contact at {where} as well.",
+        )
 
 
 # ----------------------------------------------------------------------------- agenda
@@ -591,13 +701,15 @@ def _outreach_actions(s: _State, add, who: str, organization: str, tz: ZoneInfo,
 SHOWN_AT_ONCE = frozenset({"thanks"})  # kinds listed as soon as they exist, not only when due
 
 
-def agenda(actions: Iterable[Action], extra: Iterable[AgendaItem] = (), now: datetime | None = None) -> list[AgendaItem]:
+def agenda(
+    actions: Iterable[Action], extra: Iterable[AgendaItem] = (), now: datetime | None = None
+) -> list[AgendaItem]:
     """What to do today: every item due within the next day or already overdue, soonest first.
 
     Later steps (D4 action items from debriefs, for example) pass their own ``AgendaItem``s in
     ``extra``: this is the one place the start page's agenda is assembled.
     """
-    now = _aware(now if now is not None else datetime.now(timezone.utc))
+    now = _aware(now if now is not None else datetime.now(UTC))
     horizon = now + timedelta(days=1)
     items = [AgendaItem(a.due, a.overdue, a.text, a.step, a.contact_id, a.kind) for a in actions]
     items.extend(extra)
@@ -606,11 +718,18 @@ def agenda(actions: Iterable[Action], extra: Iterable[AgendaItem] = (), now: dat
         overdue = bool(item.overdue) or item.due < now
         # S1: a thank-you shows from the moment the meeting is over ("sooner is better").
         if overdue or item.due <= horizon or item.kind in SHOWN_AT_ONCE:
-            chosen.append(item if overdue == item.overdue else AgendaItem(item.due, overdue, item.text, item.step, item.contact_id, item.kind))
-    return sorted(chosen, key=lambda i: (i.due, i.kind, -1 if i.contact_id is None else i.contact_id, i.text))
+            chosen.append(
+                item
+                if overdue == item.overdue
+                else AgendaItem(item.due, overdue, item.text, item.step, item.contact_id, item.kind)
+            )
+    return sorted(
+        chosen, key=lambda i: (i.due, i.kind, -1 if i.contact_id is None else i.contact_id, i.text)
+    )
 
 
 # ----------------------------------------------------------------------------- statistics
+
 
 def response_stats(events_by_contact: Mapping[int, Iterable[Event]]) -> ResponseStats:
     """R7: response rate, median days to an answer, and the boosters (answered within 2 days).

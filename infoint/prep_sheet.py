@@ -19,13 +19,26 @@ from functools import lru_cache
 from pathlib import Path
 
 from .meetings import (
-    MODE_LABELS, Meeting, in_person_checklist, organization_name, person_name, research_checklist, start_time,
+    MODE_LABELS,
+    Meeting,
+    in_person_checklist,
+    organization_name,
+    person_name,
+    research_checklist,
+    start_time,
     stored_entries,
 )
 from .objectives import O6_REMINDER, pitch_stats
 from .pipeline import zone
 from .questions import (
-    AFTER_THE_MEETING, CLOSING_REMINDERS, ETIQUETTE, THEMES, as_int, fits, from_entries, load_bank,
+    AFTER_THE_MEETING,
+    CLOSING_REMINDERS,
+    ETIQUETTE,
+    THEMES,
+    as_int,
+    fits,
+    from_entries,
+    load_bank,
 )
 from .safe import escape, plain_text
 
@@ -36,8 +49,20 @@ __all__ = ["prep_sheet_html", "prep_sheet_markdown", "prep_sheet_filename", "mee
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _when(meeting: Meeting, tz: str) -> str:
@@ -46,8 +71,10 @@ def _when(meeting: Meeting, tz: str) -> str:
     if start is None:
         return ""
     zone_name = plain_text(tz).strip() or "UTC"
-    return (f"{_DAYS[start.weekday()]} {start.day} {_MONTHS[start.month - 1]} {start.year}, "
-            f"{start:%H:%M} ({zone(zone_name).key})")
+    return (
+        f"{_DAYS[start.weekday()]} {start.day} {_MONTHS[start.month - 1]} {start.year}, "
+        f"{start:%H:%M} ({zone(zone_name).key})"
+    )
 
 
 def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
@@ -59,8 +86,13 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
     pitch = plain_text(getattr(profile, "pitch", ""))
     asked = []
     for entry, q in zip(entries, questions):
-        asked.append({"text": entry["text"], "theme": THEMES.get(entry["theme"], ""),
-                      "lines": 2 if q.closing else max(2, min(5, q.minutes))})
+        asked.append(
+            {
+                "text": entry["text"],
+                "theme": THEMES.get(entry["theme"], ""),
+                "lines": 2 if q.closing else max(2, min(5, q.minutes)),
+            }
+        )
     in_person = meeting.mode == "in person"
     return {
         "name": person_name(contact) or "(no name yet)",
@@ -71,7 +103,8 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
         "minutes": as_int(meeting.minutes, 30),
         "mode": MODE_LABELS.get(meeting.mode, plain_text(meeting.mode)),
         "place_label": {"in person": "Where", "video": "Link or tool", "phone": "Number"}.get(
-            meeting.mode, "Where"),
+            meeting.mode, "Where"
+        ),
         "place": plain_text(meeting.place).strip() or "Not set yet",
         "their_workplace": in_person and bool(meeting.their_workplace),
         "recognise": plain_text(meeting.recognise).strip() if in_person else "",
@@ -79,10 +112,13 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
         "pitch_seconds": pitch_stats(pitch).seconds,
         "questions": asked,
         "time_plan": fits(questions, meeting.minutes)[1] if questions else "",
-        "on_the_day": [(text, bool(meeting.checklist.get(key)))
-                       for key, text in in_person_checklist(meeting)],
-        "research": [(text, bool(meeting.research.get(key)))
-                     for key, text in research_checklist(contact, organization)],
+        "on_the_day": [
+            (text, bool(meeting.checklist.get(key))) for key, text in in_person_checklist(meeting)
+        ],
+        "research": [
+            (text, bool(meeting.research.get(key)))
+            for key, text in research_checklist(contact, organization)
+        ],
         "notes": plain_text(meeting.notes).strip(),
         "offer": plain_text(meeting.offer).strip(),
         "closing": CLOSING_REMINDERS,
@@ -198,7 +234,9 @@ def prep_sheet_markdown(*, profile, contact, organization, meeting: Meeting, tz:
 
 
 def _slug(text: str, limit: int = 40) -> str:
-    plain = unicodedata.normalize("NFKD", plain_text(text)).encode("ascii", "ignore").decode("ascii")
+    plain = (
+        unicodedata.normalize("NFKD", plain_text(text)).encode("ascii", "ignore").decode("ascii")
+    )
     return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))[:limit].strip("-")
 
 
@@ -232,11 +270,22 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
     lines = [f"{MODE_LABELS.get(meeting.mode, meeting.mode)}: {meeting.place}".strip()]
     if meeting.mode == "in person" and meeting.recognise.strip():
         lines.append(f"How they'll recognise you: {meeting.recognise.strip()}")
-    lines += ["", "Questions:"] + [f"{n}. {e['text']}" for n, e in enumerate(stored_entries(meeting.questions), 1)]
+    lines += ["", "Questions:"] + [
+        f"{n}. {e['text']}" for n, e in enumerate(stored_entries(meeting.questions), 1)
+    ]
     lines += ["", "At the end:"] + [f"- {r}" for r in CLOSING_REMINDERS]
-    seed = f"meeting:{meeting.id}" if meeting.id is not None else \
-        f"meeting:contact:{meeting.contact_id}:{meeting.starts_at}"
+    seed = (
+        f"meeting:{meeting.id}"
+        if meeting.id is not None
+        else f"meeting:contact:{meeting.contact_id}:{meeting.starts_at}"
+    )
     summary = f"Informational interview with {person}" + (f" ({org})" if org else "")
-    return ics_event(uid_seed=seed, summary=summary, description="\n".join(lines), start=start,
-                     minutes=max(1, as_int(meeting.minutes, 30)), tz=tz,
-                     location=meeting.place if meeting.mode == "in person" else "")
+    return ics_event(
+        uid_seed=seed,
+        summary=summary,
+        description="\n".join(lines),
+        start=start,
+        minutes=max(1, as_int(meeting.minutes, 30)),
+        tz=tz,
+        location=meeting.place if meeting.mode == "in person" else "",
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC
 
 from .objectives import Objective, Plan, Profile, step_progress
 from .workspace import Workspace
@@ -54,9 +55,13 @@ def workbook_progress(ws: Workspace) -> list[StepStatus]:
     statuses = []
     for number, title, notebook in STEPS:
         if number == 1:
-            statuses.append(StepStatus(number, title, notebook, True, step_progress(profile, objective)))
+            statuses.append(
+                StepStatus(number, title, notebook, True, step_progress(profile, objective))
+            )
         elif number == 2:
-            statuses.append(StepStatus(number, title, notebook, True, _targets_progress(ws, objective)))
+            statuses.append(
+                StepStatus(number, title, notebook, True, _targets_progress(ws, objective))
+            )
         elif number == 3:
             statuses.append(StepStatus(number, title, notebook, True, _outreach_progress(ws)))
         else:
@@ -76,15 +81,17 @@ def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bo
 
 
 def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from . import pipeline
 
-    targets = [r["id"] for r in ws.query("SELECT id FROM contacts WHERE target = 1 AND archived = 0")]
+    targets = [
+        r["id"] for r in ws.query("SELECT id FROM contacts WHERE target = 1 AND archived = 0")
+    ]
     drafted = {r["contact_id"] for r in ws.query("SELECT DISTINCT contact_id FROM drafts")}
     by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
     asked = {cid for cid, events in by_contact.items() if pipeline.attempts(events) > 0}
-    now, settings = datetime.now(timezone.utc), pipeline_settings(ws)
+    now, settings = datetime.now(UTC), pipeline_settings(ws)
     overdue = any(
         a.overdue and a.kind in ("follow_up", "call", "move_on")
         for cid, events in by_contact.items()
@@ -107,7 +114,10 @@ def _questions_progress(ws: Workspace) -> list[tuple[str, bool]]:
     return [
         ("A meeting booked with someone who said yes", bool(meetings)),
         ("Questions chosen, ending with the closing ask", bool(last and last.questions)),
-        ("Research done before the meeting", bool(last and last.research) and all(last.research.values())),
+        (
+            "Research done before the meeting",
+            bool(last and last.research) and all(last.research.values()),
+        ),
         ("Something to offer in return", bool(last and last.offer.strip())),
     ]
 
@@ -128,18 +138,27 @@ def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
 
 
 def _thanks_progress(ws: Workspace) -> list[tuple[str, bool]]:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from . import pipeline
 
     by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
     met = {cid: evs for cid, evs in by_contact.items() if any(e.kind == pipeline.MET for e in evs)}
-    now, settings = datetime.now(timezone.utc), pipeline_settings(ws)
-    pending = [a for cid, evs in met.items() for a in pipeline.next_actions(cid, evs, now, settings)]
+    now, settings = datetime.now(UTC), pipeline_settings(ws)
+    pending = [
+        a for cid, evs in met.items() for a in pipeline.next_actions(cid, evs, now, settings)
+    ]
     return [
-        ("A thank-you sent to everyone you met", bool(met) and all(any(e.kind == pipeline.THANKS_SENT for e in evs) for evs in met.values())),
+        (
+            "A thank-you sent to everyone you met",
+            bool(met)
+            and all(any(e.kind == pipeline.THANKS_SENT for e in evs) for evs in met.values()),
+        ),
         ("Introducers thanked", bool(met) and not any(a.kind == "intro_thanks" for a in pending)),
-        ("Stay-in-touch updates on time", bool(met) and not any(a.kind == "update" and a.overdue for a in pending)),
+        (
+            "Stay-in-touch updates on time",
+            bool(met) and not any(a.kind == "update" and a.overdue for a in pending),
+        ),
     ]
 
 
@@ -157,11 +176,11 @@ def todays_agenda(ws: Workspace, now=None) -> list:
 
     Targets not written to yet appear as "send your request"; later steps add their items here.
     """
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from . import pipeline, targets
 
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     settings = pipeline_settings(ws)
     by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
     contacts = {c.id: c for c in targets.load_contacts(ws) if not c.archived}
@@ -170,12 +189,25 @@ def todays_agenda(ws: Workspace, now=None) -> list:
         events = by_contact.get(contact_id, [])
         if events:
             actions += pipeline.next_actions(
-                contact_id, events, now, settings, name=contact.full_name, organization=contact.organization, via=contact.via,
+                contact_id,
+                events,
+                now,
+                settings,
+                name=contact.full_name,
+                organization=contact.organization,
+                via=contact.via,
                 cadence_days=contact.cadence_days,
             )
         elif contact.target:
             extra.append(
-                pipeline.AgendaItem(now, False, f"Write your request to {contact.full_name}.", "03_compose_requests.ipynb", contact_id, "request")
+                pipeline.AgendaItem(
+                    now,
+                    False,
+                    f"Write your request to {contact.full_name}.",
+                    "03_compose_requests.ipynb",
+                    contact_id,
+                    "request",
+                )
             )
     from .debrief import action_agenda, load_action_items
 

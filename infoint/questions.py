@@ -29,13 +29,30 @@ from .objectives import KINDS
 from .targets import SENIORITIES
 
 __all__ = [
-    "THEMES", "THEME_SETS", "THEME_ORDER", "SMALL_TALK_MINUTES", "CLOSING_MINUTES",
-    "MIN_QUESTIONS", "MIN_CLOSING", "CUSTOM_MINUTES",
-    "CLOSING_REMINDERS", "ETIQUETTE", "AFTER_THE_MEETING",
+    "THEMES",
+    "THEME_SETS",
+    "THEME_ORDER",
+    "SMALL_TALK_MINUTES",
+    "CLOSING_MINUTES",
+    "MIN_QUESTIONS",
+    "MIN_CLOSING",
+    "CUSTOM_MINUTES",
+    "CLOSING_REMINDERS",
+    "ETIQUETTE",
+    "AFTER_THE_MEETING",
     "Question",
-    "load_bank", "validate_bank", "question_budget", "propose", "swap", "fits",
-    "to_entries", "from_entries", "custom_question", "as_int",
-    "load_custom_questions", "save_custom_question",
+    "load_bank",
+    "validate_bank",
+    "question_budget",
+    "propose",
+    "swap",
+    "fits",
+    "to_entries",
+    "from_entries",
+    "custom_question",
+    "as_int",
+    "load_custom_questions",
+    "save_custom_question",
 ]
 
 # ----------------------------------------------------------------- themes (Q1)
@@ -60,8 +77,12 @@ THEMES: dict[str, str] = {
     "closing": "Closing ask",
 }
 THEME_SETS: dict[str, tuple[str, ...]] = {
-    "Showing interest / job fit / inside edge / advocates":
-        ("showing_interest", "job_fit", "inside_edge", "gaining_advocates"),
+    "Showing interest / job fit / inside edge / advocates": (
+        "showing_interest",
+        "job_fit",
+        "inside_edge",
+        "gaining_advocates",
+    ),
     "Position and organization": ("position_career", "organization_industry", "next_steps"),
     "TIARA": ("trends", "insights", "advice", "resources", "assignments"),
 }
@@ -69,8 +90,18 @@ THEME_SETS: dict[str, tuple[str, ...]] = {
 # job, moves to fit and the organization, then the TIARA lens; "next steps" comes last before
 # the closing ask.
 THEME_ORDER: tuple[str, ...] = (
-    "showing_interest", "position_career", "job_fit", "organization_industry", "inside_edge",
-    "trends", "insights", "advice", "resources", "assignments", "gaining_advocates", "next_steps",
+    "showing_interest",
+    "position_career",
+    "job_fit",
+    "organization_industry",
+    "inside_edge",
+    "trends",
+    "insights",
+    "advice",
+    "resources",
+    "assignments",
+    "gaining_advocates",
+    "next_steps",
 )
 
 SMALL_TALK_MINUTES = 3  # Q2: time to say hello and give your pitch
@@ -106,6 +137,7 @@ AFTER_THE_MEETING: tuple[str, ...] = (  # D1, S1
 
 
 # ----------------------------------------------------------------- the bank (Q1)
+
 
 @dataclass(frozen=True)
 class Question:
@@ -147,9 +179,16 @@ def _bank() -> tuple[Question, ...]:
     if problems:  # a broken bank is a packaging bug; the tests catch it before users do
         raise ValueError("The question bank is not valid: " + "; ".join(problems[:5]))
     return tuple(
-        Question(e["id"], e["text"], tuple(e["themes"]), tuple(e["objectives"]),
-                 tuple(e["seniority"]), e["minutes"])
-        for e in _question_list(raw))
+        Question(
+            e["id"],
+            e["text"],
+            tuple(e["themes"]),
+            tuple(e["objectives"]),
+            tuple(e["seniority"]),
+            e["minutes"],
+        )
+        for e in _question_list(raw)
+    )
 
 
 def load_bank() -> list[Question]:
@@ -192,8 +231,9 @@ def validate_bank(raw) -> list[str]:
                 problems.append(f"{where}: missing field {key!r}.")
         if "id" in entry:
             if not isinstance(qid, str) or not _ID_RE.fullmatch(qid):
-                problems.append(f"{where}: the id must be a slug of lower-case letters, digits "
-                                "and hyphens.")
+                problems.append(
+                    f"{where}: the id must be a slug of lower-case letters, digits and hyphens."
+                )
             elif qid in ids:
                 problems.append(f"{where}: duplicate id, already used by question {ids[qid]}.")
             else:
@@ -208,8 +248,11 @@ def validate_bank(raw) -> list[str]:
                     problems.append(f"{where}: duplicate text, same as question {texts[key]}.")
                 else:
                     texts[key] = n
-        for name, allowed, what in (("themes", THEMES, "theme"), ("objectives", KINDS, "objective"),
-                                    ("seniority", SENIORITIES, "seniority")):
+        for name, allowed, what in (
+            ("themes", THEMES, "theme"),
+            ("objectives", KINDS, "objective"),
+            ("seniority", SENIORITIES, "seniority"),
+        ):
             if name not in entry:
                 continue
             values = entry[name]
@@ -229,26 +272,41 @@ def validate_bank(raw) -> list[str]:
         minutes = entry.get("minutes")
         if "minutes" in entry:
             low, high = _MINUTES_RANGE
-            if isinstance(minutes, bool) or not isinstance(minutes, int) or not low <= minutes <= high:
+            if (
+                isinstance(minutes, bool)
+                or not isinstance(minutes, int)
+                or not low <= minutes <= high
+            ):
                 problems.append(f"{where}: minutes must be a whole number from {low} to {high}.")
-            elif isinstance(entry.get("themes"), list) and "closing" in entry["themes"] \
-                    and minutes > CLOSING_MINUTES:
-                problems.append(f"{where}: a closing question must fit in the {CLOSING_MINUTES} "
-                                "minutes kept for closing.")
+            elif (
+                isinstance(entry.get("themes"), list)
+                and "closing" in entry["themes"]
+                and minutes > CLOSING_MINUTES
+            ):
+                problems.append(
+                    f"{where}: a closing question must fit in the {CLOSING_MINUTES} "
+                    "minutes kept for closing."
+                )
         if isinstance(entry.get("themes"), list) and "closing" in entry["themes"]:
             closing += 1
     if len(entries) < MIN_QUESTIONS:
-        problems.append(f"The bank has {len(entries)} questions; it needs at least {MIN_QUESTIONS}.")
+        problems.append(
+            f"The bank has {len(entries)} questions; it needs at least {MIN_QUESTIONS}."
+        )
     if closing < MIN_CLOSING:
-        problems.append(f"The bank has {closing} closing questions; it needs at least {MIN_CLOSING}.")
+        problems.append(
+            f"The bank has {closing} closing questions; it needs at least {MIN_CLOSING}."
+        )
     for theme, count in per_theme.items():
         if count < MIN_PER_THEME:
-            problems.append(f"The theme {theme!r} has {count} questions; it needs at least "
-                            f"{MIN_PER_THEME}.")
+            problems.append(
+                f"The theme {theme!r} has {count} questions; it needs at least {MIN_PER_THEME}."
+            )
     return problems
 
 
 # ----------------------------------------------------------------- proposals (Q2, Q4)
+
 
 def as_int(value, default: int) -> int:
     """A whole number from user or stored input, ``default`` when it is not one."""
@@ -312,8 +370,15 @@ def _closing_pick(candidates: list[Question]) -> Question | None:
     return (people or closing or [None])[0]
 
 
-def propose(objective, seniority: str, minutes: int, *, bank: list[Question] | None = None,
-            custom: list[Question] = (), exclude: set[str] = frozenset()) -> list[Question]:
+def propose(
+    objective,
+    seniority: str,
+    minutes: int,
+    *,
+    bank: list[Question] | None = None,
+    custom: list[Question] = (),
+    exclude: set[str] = frozenset(),
+) -> list[Question]:
     """Q2, Q4: a tailored list of bank questions for one meeting, ending with the closing ask.
 
     Questions suit the objective's kinds (any; none chosen means all) and the person's
@@ -326,11 +391,19 @@ def propose(objective, seniority: str, minutes: int, *, bank: list[Question] | N
     talk to when the bank has one. ``exclude`` drops ids (a swap proposes again without the
     removed question). Same inputs, same list.
     """
-    pool = _ranked(load_bank() if bank is None else bank, _kinds(objective), _levels(seniority),
-                   set(exclude or ()))
+    pool = _ranked(
+        load_bank() if bank is None else bank,
+        _kinds(objective),
+        _levels(seniority),
+        set(exclude or ()),
+    )
     custom = list(custom or ())
-    left = (as_int(minutes, 30) - SMALL_TALK_MINUTES - CLOSING_MINUTES
-            - sum(max(0, as_int(q.minutes, CUSTOM_MINUTES)) for q in custom))
+    left = (
+        as_int(minutes, 30)
+        - SMALL_TALK_MINUTES
+        - CLOSING_MINUTES
+        - sum(max(0, as_int(q.minutes, CUSTOM_MINUTES)) for q in custom)
+    )
     count = question_budget(minutes) - len(custom)
     queues: dict[str, list[Question]] = {theme: [] for theme in THEME_ORDER}
     for q in pool:
@@ -358,8 +431,15 @@ def propose(objective, seniority: str, minutes: int, *, bank: list[Question] | N
     return chosen + ([closing] if closing else [])
 
 
-def swap(current: list[Question], index: int, objective, seniority: str, *, bank=None,
-         exclude: set[str] = frozenset()) -> list[Question]:
+def swap(
+    current: list[Question],
+    index: int,
+    objective,
+    seniority: str,
+    *,
+    bank=None,
+    exclude: set[str] = frozenset(),
+) -> list[Question]:
     """Q2: replace the question at ``index`` with the best unused one of the same main theme.
 
     "Best" is the most tailored question (as in ``propose``), preferring one that takes no more
@@ -375,7 +455,9 @@ def swap(current: list[Question], index: int, objective, seniority: str, *, bank
         return items
     removed = items[position]
     used = {q.id for q in items if q.id} | set(exclude or ())
-    pool = _ranked(load_bank() if bank is None else bank, _kinds(objective), _levels(seniority), used)
+    pool = _ranked(
+        load_bank() if bank is None else bank, _kinds(objective), _levels(seniority), used
+    )
     if removed.closing:
         replacement = _closing_pick(pool)
     else:
@@ -399,7 +481,10 @@ def fits(questions: list[Question], minutes: int) -> tuple[bool, str]:
     """
     length = as_int(minutes, 0)
     if length <= 0:
-        return False, "Agree how long the meeting will be first; then the questions can be sized to it."
+        return (
+            False,
+            "Agree how long the meeting will be first; then the questions can be sized to it.",
+        )
     items = list(questions or ())
     if not any(not q.closing for q in items):
         return False, "Add at least one question to ask besides the closing ask."
@@ -407,14 +492,19 @@ def fits(questions: list[Question], minutes: int) -> tuple[bool, str]:
     if not any(q.closing for q in items):
         used += CLOSING_MINUTES
     if used <= length:
-        return True, (f"About {used} of {length} minutes, counting small talk and the closing "
-                      "ask, leaving time for follow-up questions.")
-    return False, (f"About {used} minutes of questions for a {length}-minute meeting. Remove a "
-                   "question or two: keeping to the agreed time shows respect for theirs, and "
-                   "the rest can wait for a follow-up.")
+        return True, (
+            f"About {used} of {length} minutes, counting small talk and the closing "
+            "ask, leaving time for follow-up questions."
+        )
+    return False, (
+        f"About {used} minutes of questions for a {length}-minute meeting. Remove a "
+        "question or two: keeping to the agreed time shows respect for theirs, and "
+        "the rest can wait for a follow-up."
+    )
 
 
 # ----------------------------------------------------------------- stored questions
+
 
 def to_entries(questions: list[Question]) -> list[dict]:
     """The ``meetings.questions`` column's form: ``{"id", "text", "theme"}`` per question, in order."""
@@ -433,8 +523,16 @@ def from_entries(entries, bank: list[Question] | None = None) -> list[Question]:
         qid = entry.get("id") if isinstance(entry.get("id"), str) else ""
         known = by_id.get(qid)
         if known:
-            out.append(Question(known.id, entry["text"], known.themes, known.objectives,
-                                known.seniority, known.minutes))
+            out.append(
+                Question(
+                    known.id,
+                    entry["text"],
+                    known.themes,
+                    known.objectives,
+                    known.seniority,
+                    known.minutes,
+                )
+            )
         else:
             out.append(custom_question(entry["text"], [entry.get("theme")]))
     return out
@@ -445,8 +543,14 @@ def custom_question(text: str, themes=(), minutes: int = CUSTOM_MINUTES) -> Ques
     suits every objective and seniority; its minutes count toward the time like any other."""
     kept = tuple(t for t in dict.fromkeys(themes or ()) if isinstance(t, str) and t in THEMES)
     low, high = _MINUTES_RANGE
-    return Question("", str(text or ""), kept, KINDS, SENIORITIES,
-                    min(max(as_int(minutes, CUSTOM_MINUTES), low), high))
+    return Question(
+        "",
+        str(text or ""),
+        kept,
+        KINDS,
+        SENIORITIES,
+        min(max(as_int(minutes, CUSTOM_MINUTES), low), high),
+    )
 
 
 # ----------------------------------------------------------------- reading and writing the workspace
@@ -467,4 +571,10 @@ def save_custom_question(ws, text: str, themes=()) -> None:
     """Remember one of the user's own questions (once)."""
     text = " ".join(str(text or "").split())
     if text and not ws.query("SELECT 1 FROM custom_questions WHERE text = ?", (text,)):
-        ws.write(inserts={"custom_questions": [{"text": text, "themes": json.dumps(list(themes), ensure_ascii=False)}]})
+        ws.write(
+            inserts={
+                "custom_questions": [
+                    {"text": text, "themes": json.dumps(list(themes), ensure_ascii=False)}
+                ]
+            }
+        )

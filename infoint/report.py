@@ -27,7 +27,7 @@ building a page stay light (DESIGN.md "Performance").
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from . import debrief as db
 from . import meetings as mt
@@ -41,7 +41,12 @@ from .thanks import thanks_status
 from .ui.charts import bar_chart
 
 __all__ = [
-    "STEP_TITLES", "REPORT_MIME", "CSP", "report_sections", "report_notebook", "report_html",
+    "STEP_TITLES",
+    "REPORT_MIME",
+    "CSP",
+    "report_sections",
+    "report_notebook",
+    "report_html",
     "report_filename",
 ]
 
@@ -60,6 +65,7 @@ CSP = (
 
 # ----------------------------------------------------------------- small HTML helpers
 # Every helper escapes what it is given: only constant markup is written here.
+
 
 def _text(value) -> str:
     """Escaped text, shortened past MAX_TEXT characters; line breaks kept."""
@@ -91,16 +97,25 @@ def _table(caption: str, head: list[str], rows: list[list[str]]) -> str:
     more = f" (the first {len(shown)} of {len(rows)})" if len(rows) > len(shown) else ""
     head_html = "".join(f"<th scope='col'>{escape(h)}</th>" for h in head)
     body = "".join(
-        "<tr>" + f"<th scope='row'>{row[0]}</th>" + "".join(f"<td>{cell}</td>" for cell in row[1:]) + "</tr>"
+        "<tr>"
+        + f"<th scope='row'>{row[0]}</th>"
+        + "".join(f"<td>{cell}</td>" for cell in row[1:])
+        + "</tr>"
         for row in shown
     )
-    return (f"<table class='ii-report-table'><caption>{escape(caption)}{escape(more)}</caption>"
-            f"<thead><tr>{head_html}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f"<table class='ii-report-table'><caption>{escape(caption)}{escape(more)}</caption>"
+        f"<thead><tr>{head_html}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _facts(pairs: list[tuple[str, str]]) -> str:
     """A definition list of (label, escaped HTML value)."""
-    return "<dl class='ii-report-facts'>" + "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in pairs) + "</dl>"
+    return (
+        "<dl class='ii-report-facts'>"
+        + "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in pairs)
+        + "</dl>"
+    )
 
 
 def _chart(rows, title: str, compare=None) -> str:
@@ -117,10 +132,14 @@ def _short(value, limit: int = 28) -> str:
 def _parse_time(value) -> datetime | None:
     """An ISO timestamp as an aware datetime (naive ones read as UTC), or None."""
     try:
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value or "").strip())
+        moment = (
+            value
+            if isinstance(value, datetime)
+            else datetime.fromisoformat(str(value or "").strip())
+        )
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _day(moment: datetime | None, tz) -> str:
@@ -136,6 +155,7 @@ def _status(parts: list[tuple[str, bool]]) -> str:
 
 
 # ----------------------------------------------------------------- what the report reads
+
 
 class _Data:
     """Everything the sections need, read once from the workspace."""
@@ -159,6 +179,7 @@ class _Data:
 
 # ----------------------------------------------------------------- the sections
 
+
 def _overview(d: _Data) -> str:
     out = []
     facts = [
@@ -168,22 +189,44 @@ def _overview(d: _Data) -> str:
     out.append(_facts(facts))
     held = sum(1 for evs in d.events.values() if any(e.kind == pipeline.MET for e in evs))
     asked = sum(1 for evs in d.events.values() if pipeline.attempts(evs) > 0)
-    thanked = sum(1 for evs in d.events.values() if any(e.kind == pipeline.THANKS_SENT for e in evs))
+    thanked = sum(
+        1 for evs in d.events.values() if any(e.kind == pipeline.THANKS_SENT for e in evs)
+    )
     targets = sum(1 for c in d.contacts.values() if c.target and not c.archived)
-    out.append(_p(escape(
-        f"At a glance: {targets} people picked to ask, {asked} asked so far, "
-        f"{held} met, {thanked} thanked."
-    )))
+    out.append(
+        _p(
+            escape(
+                f"At a glance: {targets} people picked to ask, {asked} asked so far, "
+                f"{held} met, {thanked} thanked."
+            )
+        )
+    )
     rows = []
     for status in workbook_progress(d.ws):
-        rows.append([escape(f"Step {status.number}: {status.title}"), escape(status.summary), _status(status.parts)])
-    out.append(_table("Progress through the six steps (\u2713 done, \u25cb still to do)", ["Step", "Where they are", "Parts"], rows))
+        rows.append(
+            [
+                escape(f"Step {status.number}: {status.title}"),
+                escape(status.summary),
+                _status(status.parts),
+            ]
+        )
+    out.append(
+        _table(
+            "Progress through the six steps (\u2713 done, \u25cb still to do)",
+            ["Step", "Where they are", "Parts"],
+            rows,
+        )
+    )
     items = todays_agenda(d.ws, d.now)
     if items:
         lines = []
         for item in items[:MAX_ROWS]:
             when = _when(item.due, d.tz)
-            status = f"<strong>Overdue</strong> since {escape(when)}" if item.overdue else f"Due {escape(when)}"
+            status = (
+                f"<strong>Overdue</strong> since {escape(when)}"
+                if item.overdue
+                else f"Due {escape(when)}"
+            )
             lines.append(f"{status}: {escape(item.text)}")
         out.append("<h3>What is due now</h3>" + _list(lines, ordered=True))
         if len(items) > MAX_ROWS:
@@ -197,12 +240,16 @@ def _step1(d: _Data) -> str:
     p, o = d.profile, d.objective
     out = ["<h3>Who is asking</h3>"]
     stats = pitch_stats(p.pitch)
-    out.append(_facts([
-        ("Name", _text(p.name) or "(no name yet)"),
-        ("Email", _text(p.email) or "(none yet)"),
-        ("City", _text(p.location) or "(not given)"),
-        ("Time zone", _text(p.timezone) or "(not given)"),
-    ]))
+    out.append(
+        _facts(
+            [
+                ("Name", _text(p.name) or "(no name yet)"),
+                ("Email", _text(p.email) or "(none yet)"),
+                ("City", _text(p.location) or "(not given)"),
+                ("Time zone", _text(p.timezone) or "(not given)"),
+            ]
+        )
+    )
     out.append("<h3>Their 30-second pitch</h3>")
     if p.pitch.strip():
         out.append(f"<blockquote>{_text(p.pitch)}</blockquote>")
@@ -211,15 +258,26 @@ def _step1(d: _Data) -> str:
         out.append(_none("No pitch written yet."))
     out.append("<h3>What they want to learn about</h3>")
     kinds = [KIND_LABELS[k] for k in o.kinds if k in KIND_LABELS]
-    out.append(_facts([
-        ("Kind of learning", escape("; ".join(kinds)) or "(not chosen yet)"),
-        ("Field", _text(o.field_of_interest) or "(not said yet)"),
-        ("Roles", _list(_text(r) for r in o.roles) if o.roles else "(none listed)"),
-        ("Organizations", _list(_text(n) for n in o.organizations) if o.organizations else "(none listed)"),
-    ]))
+    out.append(
+        _facts(
+            [
+                ("Kind of learning", escape("; ".join(kinds)) or "(not chosen yet)"),
+                ("Field", _text(o.field_of_interest) or "(not said yet)"),
+                ("Roles", _list(_text(r) for r in o.roles) if o.roles else "(none listed)"),
+                (
+                    "Organizations",
+                    _list(_text(n) for n in o.organizations)
+                    if o.organizations
+                    else "(none listed)",
+                ),
+            ]
+        )
+    )
     out.append("<h3>Learning goals</h3>")
     goals = [g for g in o.goals if g.strip()]
-    out.append(_list((_text(g) for g in goals), ordered=True) if goals else _none("No goals written yet."))
+    out.append(
+        _list((_text(g) for g in goals), ordered=True) if goals else _none("No goals written yet.")
+    )
     out.append("<h3>Interview plan</h3>")
     if d.objective_saved:
         out.append(_p(escape(f"{o.plan.total} conversations planned, with this mix of people:")))
@@ -234,13 +292,37 @@ def _step2(d: _Data) -> str:
     places = tg.sort_organizations(tg.load_organizations(d.ws))
     if places:
         rows = [
-            [escape(f"{place}. ") + _text(org.name), _text(org.industry), escape(org.size), _text(org.location),
-             escape(f"{org.motivation}/5" if org.motivation else "-"), escape(f"{org.postings}/3" if org.postings else "-"),
-             "yes" if org.advocacy else "no", link(org.website, org.website) if org.website.strip() else "", _text(org.notes)]
+            [
+                escape(f"{place}. ") + _text(org.name),
+                _text(org.industry),
+                escape(org.size),
+                _text(org.location),
+                escape(f"{org.motivation}/5" if org.motivation else "-"),
+                escape(f"{org.postings}/3" if org.postings else "-"),
+                "yes" if org.advocacy else "no",
+                link(org.website, org.website) if org.website.strip() else "",
+                _text(org.notes),
+            ]
             for place, org in places[:TOP_ORGANIZATIONS]
         ]
         caption = f"The long list, best first ({len(places)} organizations; the top {min(TOP_ORGANIZATIONS, len(places))} shown)"
-        out.append(_table(caption, ["Organization", "Industry", "Size", "Location", "Interest", "Openings", "A contact there", "Website", "Notes"], rows))
+        out.append(
+            _table(
+                caption,
+                [
+                    "Organization",
+                    "Industry",
+                    "Size",
+                    "Location",
+                    "Interest",
+                    "Openings",
+                    "A contact there",
+                    "Website",
+                    "Notes",
+                ],
+                rows,
+            )
+        )
     else:
         out.append(_none("No organizations on the long list yet."))
 
@@ -249,22 +331,60 @@ def _step2(d: _Data) -> str:
     assessed = tg.classify(list(d.contacts.values()), ctx)
     chosen = tg.mix_of([a for a in assessed if a.contact.target])
     ranked = [a for a in tg.rank(assessed, ctx, chosen) if a.contact.target]
-    out.append(_p(escape(f"{len(assessed)} people in their contact list, {len(ranked)} picked as targets.")))
+    out.append(
+        _p(
+            escape(
+                f"{len(assessed)} people in their contact list, {len(ranked)} picked as targets."
+            )
+        )
+    )
     if ranked:
         rows = []
         for a in ranked:
             c = a.contact
-            connection = tg.CONNECTION_LABELS.get(a.connection, a.connection) + (" (warm)" if a.warm and a.connection == "cold" else "")
-            rows.append([
-                _text(c.full_name), _text(c.organization), _text(c.position), escape(connection),
-                escape(tg.SENIORITY_LABELS.get(a.seniority, a.seniority)),
-                escape(pipeline.STAGE_LABELS[pipeline.stage(d.events.get(c.id, []))]), escape(a.why), _text(c.notes),
-            ])
-        out.append(_table("Targets, in the order the workbook ranks them", ["Person", "Organization", "Job title", "Connection", "Seniority", "Stage", "Why them", "Notes"], rows))
+            connection = tg.CONNECTION_LABELS.get(a.connection, a.connection) + (
+                " (warm)" if a.warm and a.connection == "cold" else ""
+            )
+            rows.append(
+                [
+                    _text(c.full_name),
+                    _text(c.organization),
+                    _text(c.position),
+                    escape(connection),
+                    escape(tg.SENIORITY_LABELS.get(a.seniority, a.seniority)),
+                    escape(pipeline.STAGE_LABELS[pipeline.stage(d.events.get(c.id, []))]),
+                    escape(a.why),
+                    _text(c.notes),
+                ]
+            )
+        out.append(
+            _table(
+                "Targets, in the order the workbook ranks them",
+                [
+                    "Person",
+                    "Organization",
+                    "Job title",
+                    "Connection",
+                    "Seniority",
+                    "Stage",
+                    "Why them",
+                    "Notes",
+                ],
+                rows,
+            )
+        )
         plan = ctx.plan if ctx.plan is not None else Plan()
         mix = tg.mix_rows(plan, chosen)
-        out.append(_chart([(label, planned) for label, planned, _ in mix], "The plan (solid) and the targets so far (dashed)", compare=[actual for _, _, actual in mix]))
-        out.append(_p(escape(f"Warm {chosen.warm}, cold {chosen.cold} among the {chosen.total} targets.")))
+        out.append(
+            _chart(
+                [(label, planned) for label, planned, _ in mix],
+                "The plan (solid) and the targets so far (dashed)",
+                compare=[actual for _, _, actual in mix],
+            )
+        )
+        out.append(
+            _p(escape(f"Warm {chosen.warm}, cold {chosen.cold} among the {chosen.total} targets."))
+        )
         out.append(_list(escape(t) for t in tg.mix_suggestions(plan, chosen)))
     else:
         out.append(_none("No one picked yet."))
@@ -273,27 +393,65 @@ def _step2(d: _Data) -> str:
 
 def _step3(d: _Data) -> str:
     rows, stages = [], {}
-    people = sorted((c for c in d.contacts.values() if (c.target and not c.archived) or d.events.get(c.id)), key=lambda c: tg.fold(c.full_name))
+    people = sorted(
+        (c for c in d.contacts.values() if (c.target and not c.archived) or d.events.get(c.id)),
+        key=lambda c: tg.fold(c.full_name),
+    )
     for c in people:
         events = d.events.get(c.id, [])
         stage = pipeline.STAGE_LABELS[pipeline.stage(events)]
         stages[stage] = stages.get(stage, 0) + 1
-        first = min((e.at for e in events if e.kind in (pipeline.REQUEST_SENT, pipeline.INTRO_REQUESTED)), default=None)
+        first = min(
+            (e.at for e in events if e.kind in (pipeline.REQUEST_SENT, pipeline.INTRO_REQUESTED)),
+            default=None,
+        )
         answers = [e.data.get("answer") for e in events if e.kind == pipeline.REPLY]
-        actions = pipeline.next_actions(c.id, events, d.now, d.settings, name=c.full_name, organization=c.organization, via=c.via,
-                                        cadence_days=c.cadence_days) if events else []
+        actions = (
+            pipeline.next_actions(
+                c.id,
+                events,
+                d.now,
+                d.settings,
+                name=c.full_name,
+                organization=c.organization,
+                via=c.via,
+                cadence_days=c.cadence_days,
+            )
+            if events
+            else []
+        )
         nxt = actions[0] if actions else None
-        rows.append([
-            _text(c.full_name), _text(c.organization), escape(stage), str(pipeline.attempts(events)),
-            escape(_day(first, d.tz)) or "-", escape(str(answers[-1])) if answers else "-",
-            (("<strong>Overdue</strong>: " if nxt.overdue else "") + escape(f"{nxt.text} ({_day(nxt.due, d.tz)})")) if nxt
-            else ("Write the request." if not events else "Nothing planned."),
-        ])
+        rows.append(
+            [
+                _text(c.full_name),
+                _text(c.organization),
+                escape(stage),
+                str(pipeline.attempts(events)),
+                escape(_day(first, d.tz)) or "-",
+                escape(str(answers[-1])) if answers else "-",
+                (
+                    ("<strong>Overdue</strong>: " if nxt.overdue else "")
+                    + escape(f"{nxt.text} ({_day(nxt.due, d.tz)})")
+                )
+                if nxt
+                else ("Write the request." if not events else "Nothing planned."),
+            ]
+        )
     if not rows:
         return _none("No requests yet: nobody has been picked or asked.")
     stats = pipeline.response_stats(d.events)
-    out = [_table("Requests and follow-ups", ["Person", "Organization", "Stage", "Attempts", "First asked", "Answer", "Next"], rows)]
-    rate = "No requests sent yet." if stats.rate is None else f"{stats.replies} of {stats.requests} answered ({stats.rate:.0%})"
+    out = [
+        _table(
+            "Requests and follow-ups",
+            ["Person", "Organization", "Stage", "Attempts", "First asked", "Answer", "Next"],
+            rows,
+        )
+    ]
+    rate = (
+        "No requests sent yet."
+        if stats.rate is None
+        else f"{stats.replies} of {stats.requests} answered ({stats.rate:.0%})"
+    )
     median = "" if stats.median_days is None else f", after {stats.median_days:.1f} days (median)"
     out.append(_p(escape(f"Responses: {rate}{median}." if stats.rate is not None else rate)))
     order = [label for key, label in pipeline.STAGE_LABELS.items() if label in stages]
@@ -309,16 +467,40 @@ def _step4(d: _Data) -> str:
     for m in meetings:
         texts = [e.get("text", "") for e in m.questions if isinstance(e, dict)]
         themes = [qs.THEMES.get(e.get("theme", ""), "") for e in m.questions if isinstance(e, dict)]
-        asked = _list((_text(t) + (f" <small>({escape(th)})</small>" if th else "") for t, th in zip(texts, themes)), ordered=True) if texts else "(no questions chosen)"
-        research = f"{sum(1 for v in m.research.values() if v)} of {len(m.research)} checks done" if m.research else "not started"
+        asked = (
+            _list(
+                (
+                    _text(t) + (f" <small>({escape(th)})</small>" if th else "")
+                    for t, th in zip(texts, themes)
+                ),
+                ordered=True,
+            )
+            if texts
+            else "(no questions chosen)"
+        )
+        research = (
+            f"{sum(1 for v in m.research.values() if v)} of {len(m.research)} checks done"
+            if m.research
+            else "not started"
+        )
         when = _when(_parse_time(m.starts_at), d.tz) if m.starts_at else "no time set"
         how = mt.MODE_LABELS.get(m.mode, m.mode) + (f", {m.minutes} minutes" if m.minutes else "")
-        rows.append([
-            _text(d.name(m.contact_id)) + ("<br><small>(cancelled)</small>" if m.cancelled else ""),
-            escape(when), escape(how) + (f"<br>{_text(m.place)}" if m.place.strip() else ""),
-            asked, escape(research) + (f"<br>{_text(m.notes)}" if m.notes.strip() else ""), _text(m.offer) or "-",
-        ])
-    return _table("Meetings and the questions prepared for them", ["With", "When", "How", "Questions, in order", "Research", "Offer in return"], rows)
+        rows.append(
+            [
+                _text(d.name(m.contact_id))
+                + ("<br><small>(cancelled)</small>" if m.cancelled else ""),
+                escape(when),
+                escape(how) + (f"<br>{_text(m.place)}" if m.place.strip() else ""),
+                asked,
+                escape(research) + (f"<br>{_text(m.notes)}" if m.notes.strip() else ""),
+                _text(m.offer) or "-",
+            ]
+        )
+    return _table(
+        "Meetings and the questions prepared for them",
+        ["With", "When", "How", "Questions, in order", "Research", "Offer in return"],
+        rows,
+    )
 
 
 def _step5(d: _Data) -> str:
@@ -329,38 +511,88 @@ def _step5(d: _Data) -> str:
     out = []
     if debriefs:
         comparison = db.compare(debriefs, d.contacts, contacted=set(d.events))
-        rows = [[_text(r["name"]), _text(r["organization"]), _text(r["position"]), escape(r["role_fit"] or "-"),
-                 escape(r["org_fit"] or "-"), _text(r["insights"])] for r in comparison.rows]
-        out.append(_table("Meetings side by side, best fit first (fit from 1 to 5)", ["Person", "Organization", "Role", "Role fit", "Organization fit", "Insights"], rows))
+        rows = [
+            [
+                _text(r["name"]),
+                _text(r["organization"]),
+                _text(r["position"]),
+                escape(r["role_fit"] or "-"),
+                escape(r["org_fit"] or "-"),
+                _text(r["insights"]),
+            ]
+            for r in comparison.rows
+        ]
+        out.append(
+            _table(
+                "Meetings side by side, best fit first (fit from 1 to 5)",
+                ["Person", "Organization", "Role", "Role fit", "Organization fit", "Insights"],
+                rows,
+            )
+        )
         # Names only: the chart's label column is narrow, and the table above names the organizations.
-        chart = [(_short(r["name"]), r["role_fit"] or 0, r["org_fit"] or 0) for r in comparison.rows]
-        out.append(_chart([(label, role) for label, role, _ in chart], "Role fit (solid) and organization fit (dashed), 1-5", compare=[org for _, _, org in chart]))
+        chart = [
+            (_short(r["name"]), r["role_fit"] or 0, r["org_fit"] or 0) for r in comparison.rows
+        ]
+        out.append(
+            _chart(
+                [(label, role) for label, role, _ in chart],
+                "Role fit (solid) and organization fit (dashed), 1-5",
+                compare=[org for _, _, org in chart],
+            )
+        )
         recurring = ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring)
-        out.append(_p("<strong>Came up in more than one meeting:</strong> " + (recurring or "nothing yet")))
+        out.append(
+            _p("<strong>Came up in more than one meeting:</strong> " + (recurring or "nothing yet"))
+        )
         if comparison.suggestions:
-            out.append("<h3>What the workbook suggests next</h3>" + _list(escape(t) for t in comparison.suggestions))
+            out.append(
+                "<h3>What the workbook suggests next</h3>"
+                + _list(escape(t) for t in comparison.suggestions)
+            )
         meetings = {m.id: m for m in mt.load_meetings(d.ws)}
         for deb in debriefs:
             m = meetings.get(deb.meeting_id)
             texts = db.question_texts(m.questions) if m else []
             answers = [(q, db.answer_for(deb, i, q)) for i, q in enumerate(texts)]
-            reflection = [(question, deb.reflection.get(key, "")) for key, question in db.REFLECTION_QUESTIONS]
-            pairs = [("Insights", _text(deb.insights) or "-"), ("Surprises", _text(deb.surprises) or "-")]
+            reflection = [
+                (question, deb.reflection.get(key, "")) for key, question in db.REFLECTION_QUESTIONS
+            ]
+            pairs = [
+                ("Insights", _text(deb.insights) or "-"),
+                ("Surprises", _text(deb.surprises) or "-"),
+            ]
             pairs += [(q, _text(a)) for q, a in answers if str(a).strip()]
             pairs += [(q, _text(a)) for q, a in reflection if str(a).strip()]
             if deb.next_changes.strip():
                 pairs.append(("What they will change next", _text(deb.next_changes)))
-            out.append(f"<h3>Notes from the meeting with {_text(d.name(deb.contact_id))}</h3>" + _facts(pairs))
+            out.append(
+                f"<h3>Notes from the meeting with {_text(d.name(deb.contact_id))}</h3>"
+                + _facts(pairs)
+            )
     if items:
-        rows = [[_text(i.text), _text(d.name(i.contact_id)) if i.contact_id else "-", escape(i.due) or "-",
-                 escape("done" if i.done else "open")] for i in items]
-        out.append(_table("Things they were advised to do", ["Action", "Suggested by", "Due", "Status"], rows))
+        rows = [
+            [
+                _text(i.text),
+                _text(d.name(i.contact_id)) if i.contact_id else "-",
+                escape(i.due) or "-",
+                escape("done" if i.done else "open"),
+            ]
+            for i in items
+        ]
+        out.append(
+            _table(
+                "Things they were advised to do", ["Action", "Suggested by", "Due", "Status"], rows
+            )
+        )
     return "".join(out)
 
 
 def _step6(d: _Data) -> str:
-    met = {cid: max(e.at for e in evs if e.kind == pipeline.MET) for cid, evs in d.events.items()
-           if any(e.kind == pipeline.MET for e in evs) and cid in d.contacts}
+    met = {
+        cid: max(e.at for e in evs if e.kind == pipeline.MET)
+        for cid, evs in d.events.items()
+        if any(e.kind == pipeline.MET for e in evs) and cid in d.contacts
+    }
     if not met:
         return _none("Nobody met yet, so nobody to thank.")
     rows = []
@@ -370,15 +602,28 @@ def _step6(d: _Data) -> str:
         intro_sent = any(e.kind == pipeline.INTRO_THANKS_SENT for e in evs)
         introduced = bool(c.via.strip()) or any(e.kind == pipeline.INTRO_REQUESTED for e in evs)
         updates = sum(1 for e in evs if e.kind == pipeline.UPDATE_SENT)
-        actions = pipeline.next_actions(cid, evs, d.now, d.settings, name=c.full_name, via=c.via, cadence_days=c.cadence_days)
+        actions = pipeline.next_actions(
+            cid, evs, d.now, d.settings, name=c.full_name, via=c.via, cadence_days=c.cadence_days
+        )
         update = next((a for a in actions if a.kind == "update"), None)
-        rows.append([
-            _text(c.full_name), escape(_day(met[cid], d.tz)),
-            escape(thanks_status(met[cid], sent, d.now)) + (escape(f" ({_day(sent, d.tz)})") if sent else ""),
-            escape(("thanked" if intro_sent else "not yet") if introduced else "-"), str(updates),
-            escape(_day(update.due, d.tz)) if update else ("off" if c.cadence_days == 0 else "-"),
-        ])
-    return _table("Everyone they met", ["Person", "Met", "Thank-you note", "Introducer thanked", "Updates sent", "Next update"], rows)
+        rows.append(
+            [
+                _text(c.full_name),
+                escape(_day(met[cid], d.tz)),
+                escape(thanks_status(met[cid], sent, d.now))
+                + (escape(f" ({_day(sent, d.tz)})") if sent else ""),
+                escape(("thanked" if intro_sent else "not yet") if introduced else "-"),
+                str(updates),
+                escape(_day(update.due, d.tz))
+                if update
+                else ("off" if c.cadence_days == 0 else "-"),
+            ]
+        )
+    return _table(
+        "Everyone they met",
+        ["Person", "Met", "Thank-you note", "Introducer thanked", "Updates sent", "Next update"],
+        rows,
+    )
 
 
 _BUILDERS = {1: _step1, 2: _step2, 3: _step3, 4: _step4, 5: _step5, 6: _step6}
@@ -386,10 +631,14 @@ _BUILDERS = {1: _step1, 2: _step2, 3: _step3, 4: _step4, 5: _step5, 6: _step6}
 
 def _check_step(step) -> None:
     if step is not None and (isinstance(step, bool) or step not in STEP_TITLES):
-        raise ValueError(f"There is no step {step!r}: choose 1 to 6, or None for the whole workbook.")
+        raise ValueError(
+            f"There is no step {step!r}: choose 1 to 6, or None for the whole workbook."
+        )
 
 
-def report_sections(ws, step: int | None = None, *, now: datetime | None = None) -> list[tuple[str, str]]:
+def report_sections(
+    ws, step: int | None = None, *, now: datetime | None = None
+) -> list[tuple[str, str]]:
     """(heading, HTML fragment) per step, after an overview when ``step`` is None (the whole workbook).
 
     Headings are the workbook's own words; in the fragments every workspace value is escaped
@@ -397,7 +646,7 @@ def report_sections(ws, step: int | None = None, *, now: datetime | None = None)
     ``MAX_ROWS`` rows and say so; long notes are shortened. ``now`` is fixed in tests.
     """
     _check_step(step)
-    data = _Data(ws, now or datetime.now(timezone.utc))
+    data = _Data(ws, now or datetime.now(UTC))
     numbers = list(STEP_TITLES) if step is None else [step]
     sections = [] if step is not None else [(OVERVIEW, _overview(data))]
     for number in numbers:
@@ -407,9 +656,14 @@ def report_sections(ws, step: int | None = None, *, now: datetime | None = None)
 
 # ----------------------------------------------------------------- the notebook and the page
 
+
 def _title(ws) -> str:
     name = Profile.from_row(ws.get_row("profile")).name.strip()
-    return f"Informational interview workbook: report for {name}" if name else "Informational interview workbook: report"
+    return (
+        f"Informational interview workbook: report for {name}"
+        if name
+        else "Informational interview workbook: report"
+    )
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()<>#+!|~$&-])")
@@ -442,11 +696,15 @@ def report_notebook(ws, step: int | None = None, *, now: datetime | None = None)
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
     _check_step(step)
-    now = now or datetime.now(timezone.utc)
-    heading = "Informational interview workbook: report" + ("" if step is None else f", step {step}")
+    now = now or datetime.now(UTC)
+    heading = "Informational interview workbook: report" + (
+        "" if step is None else f", step {step}"
+    )
 
     def output_cell(html: str):
-        cell = new_code_cell("", metadata={"jupyter": {"source_hidden": True}, "tags": ["hide-input"]})
+        cell = new_code_cell(
+            "", metadata={"jupyter": {"source_hidden": True}, "tags": ["hide-input"]}
+        )
         cell.outputs = [new_output("display_data", data={"text/html": html}, metadata={})]
         return cell
 
@@ -497,10 +755,12 @@ blockquote { border-left: 4px solid #1d4f91; margin: 0.5em 0; padding: 0.3em 0.8
 _TEMPLATE_NAME = "infoint_report.html.j2"
 
 # What the sanitizer keeps (everything else is shown as text); no style attributes, no images.
-_TAGS = frozenset("""
+_TAGS = frozenset(
+    """
 a abbr b blockquote br caption code dd div dl dt em h1 h2 h3 h4 i li ol p pre small span strong
 table tbody td tfoot th thead tr ul svg rect text title
-""".split())
+""".split()
+)
 _ATTRIBUTES = {
     "*": ["class", "id"],
     "a": ["href", "title", "target", "rel"],
@@ -519,13 +779,57 @@ def _clean_html(element) -> str:
     import bleach
 
     value = element.decode() if isinstance(element, bytes) else str(element)
-    return bleach.clean(value, tags=_TAGS, attributes=_ATTRIBUTES, protocols=_PROTOCOLS, strip=False, strip_comments=True)
+    return bleach.clean(
+        value,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        protocols=_PROTOCOLS,
+        strip=False,
+        strip_comments=True,
+    )
 
 
-_LOADING = {"script", "link", "iframe", "frame", "object", "embed", "base", "img", "image", "audio", "video",
-            "source", "track", "picture", "form", "input", "button", "use", "foreignobject", "noscript", "template"}
-_URL_ATTRS = {"src", "srcset", "href", "xlink:href", "action", "formaction", "poster", "data", "background",
-              "ping", "manifest", "codebase", "cite", "longdesc", "lowsrc", "dynsrc"}
+_LOADING = {
+    "script",
+    "link",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "base",
+    "img",
+    "image",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "picture",
+    "form",
+    "input",
+    "button",
+    "use",
+    "foreignobject",
+    "noscript",
+    "template",
+}
+_URL_ATTRS = {
+    "src",
+    "srcset",
+    "href",
+    "xlink:href",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "background",
+    "ping",
+    "manifest",
+    "codebase",
+    "cite",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+}
 _REMOTE_CSS = re.compile(r"@import|url\(\s*['\"]?(?!data:|#)", re.I)
 _CSS_IMPORT = re.compile(r"@import\b[^;]*;?", re.I)
 _CSS_REMOTE_URL = re.compile(r"url\(\s*(?!['\"]?(?:data:|#))[^)]*\)", re.I)
@@ -618,7 +922,9 @@ def report_html(ws, step: int | None = None, *, now: datetime | None = None) -> 
         mermaid_js_url="",
         filters={"clean_html": _clean_html},
     )
-    html, _ = exporter.from_notebook_node(nb, resources={"infoint_csp": CSP, "metadata": {"name": nb.metadata["title"]}})
+    html, _ = exporter.from_notebook_node(
+        nb, resources={"infoint_csp": CSP, "metadata": {"name": nb.metadata["title"]}}
+    )
     return _finish(_offline(html)).encode("utf-8")
 
 
@@ -626,4 +932,6 @@ def report_filename(step: int | None = None, when: datetime | None = None) -> st
     """A dated file name: ``infoint-report-2026-03-04.html``, ``infoint-report-step-2-2026-03-04.html``."""
     _check_step(step)
     day = (when or datetime.now()).strftime("%Y-%m-%d")
-    return f"infoint-report-{day}.html" if step is None else f"infoint-report-step-{step}-{day}.html"
+    return (
+        f"infoint-report-{day}.html" if step is None else f"infoint-report-step-{step}-{day}.html"
+    )

@@ -44,14 +44,17 @@ def link(url: str, text: str) -> str:
     target = safe_url(url)
     if target is None:
         return escape(text)
-    return f'<a href="{escape(target)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
+    return (
+        f'<a href="{escape(target)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
+    )
 
 
 # Line breaks, C0/C1 controls, zero-width and bidirectional-override characters: they can break a
 # mail header or disguise what a line says, so one-line values never carry them.
 CONTROL_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff]")
+    "\ufeff]"
+)
 MAX_LINE = 200
 
 

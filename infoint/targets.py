@@ -11,16 +11,21 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
 from operator import attrgetter, ne
-from typing import Any, Mapping
+from typing import Any
 
 from .bulk import paused_gc
 from .workspace import Batch
 
 CONNECTIONS = ("first", "second", "cold")  # T2
-CONNECTION_LABELS = {"first": "first-degree (you know them)", "second": "second-degree (someone you know knows them)", "cold": "cold (no link yet)"}
+CONNECTION_LABELS = {
+    "first": "first-degree (you know them)",
+    "second": "second-degree (someone you know knows them)",
+    "cold": "cold (no link yet)",
+}
 SENIORITIES = ("junior", "mid", "senior")  # T3
 SENIORITY_LABELS = {"junior": "junior", "mid": "mid-level", "senior": "senior"}
 FOCUSES = ("both", "position", "organization", "neither")  # O3
@@ -41,7 +46,9 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-_ORG_NOISE = re.compile(r"\b(inc|incorporated|ltd|limited|llc|corp|corporation|co|company|gmbh|sa|plc)\b\.?")
+_ORG_NOISE = re.compile(
+    r"\b(inc|incorporated|ltd|limited|llc|corp|corporation|co|company|gmbh|sa|plc)\b\.?"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +108,7 @@ class Organization:
         return row
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "Organization":
+    def from_row(cls, row: Mapping[str, Any]) -> Organization:
         """Inverse of ``to_row`` (extra columns ignored)."""
         names = {f.name for f in fields(cls)}
         values = {k: row[k] for k in row.keys() if k in names}
@@ -160,14 +167,16 @@ class Contact:
         # A plain copy of the fields: dataclasses.asdict deep-copies and costs seconds at 30,000 rows.
         row = dict(self.__dict__)
         row.pop("id", None)
-        row["alt_titles"] = json.dumps(list(self.alt_titles), ensure_ascii=False) if self.alt_titles else "[]"
+        row["alt_titles"] = (
+            json.dumps(list(self.alt_titles), ensure_ascii=False) if self.alt_titles else "[]"
+        )
         row["local"] = None if self.local is None else int(bool(self.local))
         row["target"] = int(bool(self.target))
         row["archived"] = int(bool(self.archived))
         return row
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "Contact":
+    def from_row(cls, row: Mapping[str, Any]) -> Contact:
         """Inverse of ``to_row`` (extra columns ignored; damaged JSON gives no alternative titles)."""
         values = {k: row[k] for k in _CONTACT_FIELDS if k in row}
         values["alt_titles"] = _alt_titles(values.get("alt_titles"))
@@ -178,7 +187,7 @@ class Contact:
         return cls(**values)
 
     @classmethod
-    def from_values(cls, values: tuple) -> "Contact":
+    def from_values(cls, values: tuple) -> Contact:
         """Like ``from_row``, from a row's values in the order of the fields (``Workspace.values``)."""
         c = cls(*values)
         c.alt_titles = _alt_titles(c.alt_titles)
@@ -208,7 +217,12 @@ def sort_organizations(orgs: list[Organization]) -> list[tuple[int, Organization
     active = [o for o in orgs if not o.archived]
     ranked = sorted(
         active,
-        key=lambda o: (-(o.motivation or 0), -(o.postings or 0), -(1 if o.advocacy else 0), fold(o.name)),
+        key=lambda o: (
+            -(o.motivation or 0),
+            -(o.postings or 0),
+            -(1 if o.advocacy else 0),
+            fold(o.name),
+        ),
     )
     return [(i + 1, o) for i, o in enumerate(ranked)]
 
@@ -252,7 +266,9 @@ ORG_COLUMNS = {
 }
 
 
-def organizations_from_table(columns: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list[Organization], list[tuple[int, str]]]:
+def organizations_from_table(
+    columns: list[str], rows: list[tuple[int, list[str]]]
+) -> tuple[list[Organization], list[tuple[int, str]]]:
     """Organizations from a parsed CSV/XLSX table, with (line, reason) for rows left out."""
     index: dict[str, int] = {}
     for i, col in enumerate(columns):
@@ -266,13 +282,23 @@ def organizations_from_table(columns: list[str], rows: list[tuple[int, list[str]
     for line, cells in rows:
         get = lambda f: cells[index[f]].strip() if f in index and index[f] < len(cells) else ""  # noqa: E731
         org = Organization(
-            name=get("name"), industry=get("industry"), location=get("location"), website=get("website"), notes=get("notes")
+            name=get("name"),
+            industry=get("industry"),
+            location=get("location"),
+            website=get("website"),
+            notes=get("notes"),
         )
         org.size = get("size") if get("size") in SIZE_BANDS else ""
         org.motivation = _rating(get("motivation"), 5)
         org.postings = _rating(get("postings"), 3)
         yes_no = fold(get("advocacy"))
-        org.advocacy = True if yes_no in ("yes", "y", "true", "1") else False if yes_no in ("no", "n", "false", "0") else None
+        org.advocacy = (
+            True
+            if yes_no in ("yes", "y", "true", "1")
+            else False
+            if yes_no in ("no", "n", "false", "0")
+            else None
+        )
         if not org_key(org.name):
             skipped.append((line, "no organization name"))
         elif org_key(org.name) in seen:
@@ -292,15 +318,77 @@ def _rating(text: str, top: int) -> int | None:
 
 
 # --------------------------------------------------------------------------- classification (T2, T3, T6, O3)
-JUNIOR_WORDS = ("junior", "jr", "associate", "intern", "internship", "trainee", "apprentice", "entry level", "graduate", "assistant", "student")
-SENIOR_WORDS = ("senior", "sr", "lead", "principal", "director", "head", "vp", "vice president", "chief", "ceo", "cto", "cfo", "coo", "cmo", "cio", "president", "partner", "founder", "cofounder", "co founder")
-TOP_MANAGER_WORDS = ("chief", "ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "vice president", "president", "head", "director", "founder", "cofounder", "co founder", "partner", "executive")
-_ROLE_STOP = set(JUNIOR_WORDS) | set(SENIOR_WORDS) | {"of", "and", "the", "a", "an", "for", "in", "at", "to", "mid", "level"}
-_SYNONYMS = (("user experience", "ux"), ("user interface", "ui"), ("human resources", "hr"), ("&", " and "))
+JUNIOR_WORDS = (
+    "junior",
+    "jr",
+    "associate",
+    "intern",
+    "internship",
+    "trainee",
+    "apprentice",
+    "entry level",
+    "graduate",
+    "assistant",
+    "student",
+)
+SENIOR_WORDS = (
+    "senior",
+    "sr",
+    "lead",
+    "principal",
+    "director",
+    "head",
+    "vp",
+    "vice president",
+    "chief",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cio",
+    "president",
+    "partner",
+    "founder",
+    "cofounder",
+    "co founder",
+)
+TOP_MANAGER_WORDS = (
+    "chief",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cio",
+    "vp",
+    "vice president",
+    "president",
+    "head",
+    "director",
+    "founder",
+    "cofounder",
+    "co founder",
+    "partner",
+    "executive",
+)
+_ROLE_STOP = (
+    set(JUNIOR_WORDS)
+    | set(SENIOR_WORDS)
+    | {"of", "and", "the", "a", "an", "for", "in", "at", "to", "mid", "level"}
+)
+_SYNONYMS = (
+    ("user experience", "ux"),
+    ("user interface", "ui"),
+    ("human resources", "hr"),
+    ("&", " and "),
+)
 
 
 def _words_re(words) -> re.Pattern:
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+    alternatives = "|".join(
+        re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True)
+    )
     return re.compile(r"\b(" + alternatives + r")\b")
 
 
@@ -330,19 +418,34 @@ class Context:
     roles: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()  # of interest (step 1), matched by org_key
     home: str = ""  # the user's city (T6)
-    org_ratings: Mapping[str, Organization] = field(default_factory=dict)  # org_key -> long-list entry
+    org_ratings: Mapping[str, Organization] = field(
+        default_factory=dict
+    )  # org_key -> long-list entry
     plan: Any = None  # objectives.Plan
     meetings_held: int = 0  # T4: early on means before a few meetings
 
     @classmethod
-    def build(cls, profile, objective, organizations: list[Organization], meetings_held: int = 0) -> "Context":
+    def build(
+        cls, profile, objective, organizations: list[Organization], meetings_held: int = 0
+    ) -> Context:
         """From step 1's profile and objective and the long list of organizations."""
         ratings = {org_key(o.name): o for o in organizations if not o.archived}
-        return cls(tuple(objective.roles), tuple(objective.organizations), profile.location, ratings, objective.plan, meetings_held)
+        return cls(
+            tuple(objective.roles),
+            tuple(objective.organizations),
+            profile.location,
+            ratings,
+            objective.plan,
+            meetings_held,
+        )
 
     def interesting_orgs(self) -> dict[str, str]:
         """org_key -> why it interests you: listed in step 1, or rated 4-5 on the long list."""
-        out = {org_key(name): "one of the organizations you want to learn about" for name in self.organizations if org_key(name)}
+        out = {
+            org_key(name): "one of the organizations you want to learn about"
+            for name in self.organizations
+            if org_key(name)
+        }
         for key, org in self.org_ratings.items():
             if key not in out and (org.motivation or 0) >= 4:
                 out[key] = f"rated {org.motivation}/5 on your long list"
@@ -350,7 +453,10 @@ class Context:
 
     def org_places(self) -> dict[str, int]:
         """org_key -> place on the sorted long list (T1)."""
-        return {org_key(o.name): place for place, o in sort_organizations(list(self.org_ratings.values()))}
+        return {
+            org_key(o.name): place
+            for place, o in sort_organizations(list(self.org_ratings.values()))
+        }
 
 
 @dataclass(slots=True)
@@ -379,7 +485,11 @@ def _title_facts(title: str) -> tuple[str, str, bool]:
     folded = fold_title(title)
     senior = _SENIOR_RE.search(folded)
     junior = _JUNIOR_RE.search(folded)
-    return (senior.group(1) if senior else "", junior.group(1) if junior else "", bool(_TOP_RE.search(folded)))
+    return (
+        senior.group(1) if senior else "",
+        junior.group(1) if junior else "",
+        bool(_TOP_RE.search(folded)),
+    )
 
 
 class Classifier:
@@ -398,7 +508,9 @@ class Classifier:
         self._titles: dict[str, tuple[str, str, bool]] = {}
         self._roles: dict[str, str] = {}
         self._places: dict[str, tuple[bool, str]] = {}
-        self._orgs: dict[str, tuple[str, str]] = {}  # organization -> (why it interests you, its long-list location)
+        self._orgs: dict[
+            str, tuple[str, str]
+        ] = {}  # organization -> (why it interests you, its long-list location)
         self._links: dict[tuple, tuple[str, str, bool, str]] = {}
         self._levels: dict[tuple, tuple[str, str]] = {}
         self._focuses: dict[tuple, tuple[str, str]] = {}
@@ -416,7 +528,10 @@ class Classifier:
         if found is None:
             key = org_key(name)
             rated = self.ctx.org_ratings.get(key)
-            found = self._orgs[name] = (self.interesting.get(key, ""), rated.location if rated else "")
+            found = self._orgs[name] = (
+                self.interesting.get(key, ""),
+                rated.location if rated else "",
+            )
         return found
 
     def _place(self, place: str) -> tuple[bool, str]:
@@ -427,7 +542,10 @@ class Classifier:
                 found = (False, "add your city in step 1 to spot local people")
             elif not folded:
                 found = (False, "location unknown")
-            elif re.search(r"\b" + re.escape(self.home) + r"\b", folded) and "remote" not in folded.split():
+            elif (
+                re.search(r"\b" + re.escape(self.home) + r"\b", folded)
+                and "remote" not in folded.split()
+            ):
                 found = (True, f"local: {place} is in {self.ctx.home}")
             else:
                 found = (False, f"not local: {place}")
@@ -468,7 +586,10 @@ class Classifier:
         if years is not None:
             seniority = "junior" if years < 3 else "senior" if years >= 10 else "mid"
             under = " (under 3)" if years < 3 else ""
-            return seniority, f"{SENIORITY_LABELS[seniority]}: {years:g} years in the industry{under}"
+            return (
+                seniority,
+                f"{SENIORITY_LABELS[seniority]}: {years:g} years in the industry{under}",
+            )
         return "mid", "mid-level assumed: no seniority words in the title and no years recorded"
 
     @staticmethod
@@ -476,8 +597,18 @@ class Classifier:
         """O3: in a target role, at a target organization, both or neither."""
         if chosen in FOCUSES:
             return chosen, f"set by you: {chosen}"
-        parts = ([f"in a position you want ({role})"] if role else []) + ([f"at {organization}, {org_reason}"] if org_reason else [])
-        focus = "both" if role and org_reason else "position" if role else "organization" if org_reason else "neither"
+        parts = ([f"in a position you want ({role})"] if role else []) + (
+            [f"at {organization}, {org_reason}"] if org_reason else []
+        )
+        focus = (
+            "both"
+            if role and org_reason
+            else "position"
+            if role
+            else "organization"
+            if org_reason
+            else "neither"
+        )
         return focus, " and ".join(parts) or "neither a target role nor a target organization"
 
     def assess(self, c: Contact) -> Assessment:
@@ -492,7 +623,9 @@ class Classifier:
         if level is None:
             level = self._levels[key] = self._level(*key)
         # T5: the person's other titles count when the current one is not a target role.
-        role = self._role(c.position) or (next((r for r in map(self._role, c.alt_titles) if r), "") if c.alt_titles else "")
+        role = self._role(c.position) or (
+            next((r for r in map(self._role, c.alt_titles) if r), "") if c.alt_titles else ""
+        )
         org_reason, org_place = self._org(c.organization)
         key = (c.focus, role, c.organization if org_reason else "", org_reason)
         focus = self._focuses.get(key)
@@ -500,7 +633,10 @@ class Classifier:
             focus = self._focuses[key] = self._focus(*key)
         # T6: local (the person's place, else their organization's), and the modes to offer
         if c.local is not None:
-            local, local_why = bool(c.local), "set by you: local" if c.local else "set by you: not local"
+            local, local_why = (
+                bool(c.local),
+                "set by you: local" if c.local else "set by you: not local",
+            )
         else:
             local, local_why = self._place(c.location.strip() or org_place)
         modes = c.modes.strip() or ("in person, video, phone" if local else "video, phone")
@@ -562,10 +698,22 @@ def mix_suggestions(plan, mix: Mix) -> list[str]:
     """O3 and T2 in plain words: what the chosen targets still lack against the plan."""
     wants = {  # (one, several)
         "position": ("person in a position you want", "people in a position you want"),
-        "organization": ("person at an organization you want", "people at an organization you want"),
-        "both": ("person who is both in a position and at an organization you want", "people who are both in a position and at an organization you want"),
-        "junior": ("junior person, who remembers recent hiring well", "junior people, who remember recent hiring well"),
-        "senior": ("mid-level or senior person, who knows what employers look for", "mid-level or senior people, who know what employers look for"),
+        "organization": (
+            "person at an organization you want",
+            "people at an organization you want",
+        ),
+        "both": (
+            "person who is both in a position and at an organization you want",
+            "people who are both in a position and at an organization you want",
+        ),
+        "junior": (
+            "junior person, who remembers recent hiring well",
+            "junior people, who remember recent hiring well",
+        ),
+        "senior": (
+            "mid-level or senior person, who knows what employers look for",
+            "mid-level or senior people, who know what employers look for",
+        ),
     }
     tips = []
     for key, (one, several) in wants.items():
@@ -575,9 +723,13 @@ def mix_suggestions(plan, mix: Mix) -> list[str]:
     if mix.total < plan.total:
         tips.append(f"You have picked {mix.total} of the {plan.total} people your plan calls for.")
     elif mix.total > plan.total:
-        tips.append(f"You have picked {mix.total} people, more than the {plan.total} in your plan: that's fine, many requests go unanswered.")
+        tips.append(
+            f"You have picked {mix.total} people, more than the {plan.total} in your plan: that's fine, many requests go unanswered."
+        )
     if mix.total and mix.cold > mix.warm:
-        tips.append("Most of your targets are cold. Warm contacts answer far more often: look for a shared school, club or a mutual contact first.")
+        tips.append(
+            "Most of your targets are cold. Warm contacts answer far more often: look for a shared school, club or a mutual contact first."
+        )
     if not tips and mix.total:
         tips.append("Your targets match your plan. Go on to step 3 and write your requests.")
     return tips
@@ -614,9 +766,14 @@ def rank(assessed: list[Assessment], ctx: Context, chosen: Mix | None = None) ->
     """
     places = ctx.org_places()
     plan, chosen = ctx.plan, chosen or Mix()
-    lacking = {k: plan is not None and int(getattr(plan, k)) > int(getattr(chosen, k)) for k in ("junior", "senior", "position", "organization")}
+    lacking = {
+        k: plan is not None and int(getattr(plan, k)) > int(getattr(chosen, k))
+        for k in ("junior", "senior", "position", "organization")
+    }
     early = ctx.meetings_held < 3
-    org_parts: dict[str, tuple[float, str] | None] = {}  # organization as written -> its long-list part
+    org_parts: dict[
+        str, tuple[float, str] | None
+    ] = {}  # organization as written -> its long-list part
     scored: dict[tuple, tuple[float, str]] = {}
     for a in assessed:
         c = a.contact
@@ -625,10 +782,29 @@ def rank(assessed: list[Assessment], ctx: Context, chosen: Mix | None = None) ->
         else:
             key = org_key(c.organization)
             rated = ctx.org_ratings.get(key)
-            points = 0.0 if rated is None else max(0, (rated.motivation or 1) - 1) * 0.4 + (0.8 if places.get(key, 99) <= TOP else 0.0)
-            org_part = org_parts[c.organization] = _part(points, f"{c.organization} is #{places.get(key)} on your list of organizations") if points else None
+            points = (
+                0.0
+                if rated is None
+                else max(0, (rated.motivation or 1) - 1) * 0.4
+                + (0.8 if places.get(key, 99) <= TOP else 0.0)
+            )
+            org_part = org_parts[c.organization] = (
+                _part(
+                    points, f"{c.organization} is #{places.get(key)} on your list of organizations"
+                )
+                if points
+                else None
+            )
         shared = c.warm_reason.strip() if a.connection == "cold" else ""
-        reasons = (a.connection, shared, a.focus, org_part, c.target, a.seniority, early and a.top_manager)
+        reasons = (
+            a.connection,
+            shared,
+            a.focus,
+            org_part,
+            c.target,
+            a.seniority,
+            early and a.top_manager,
+        )
         found = scored.get(reasons)
         if found is None:
             found = scored[reasons] = _score(reasons, lacking)
@@ -690,12 +866,28 @@ def _weight(part: tuple[float, str]) -> float:
     return -abs(part[0])
 
 
-def matches(a: Assessment, *, text: str = "", organization: str = "", seniority: str = "", connection: str = "", focus: str = "", targets_only: bool = False) -> bool:
+def matches(
+    a: Assessment,
+    *,
+    text: str = "",
+    organization: str = "",
+    seniority: str = "",
+    connection: str = "",
+    focus: str = "",
+    targets_only: bool = False,
+) -> bool:
     """The contact table's filters: free text (name, title, organization), exact facets."""
     c = a.contact
     if targets_only and not c.target:
         return False
-    if seniority and a.seniority != seniority or connection and a.connection != connection or focus and a.focus != focus:
+    if (
+        seniority
+        and a.seniority != seniority
+        or connection
+        and a.connection != connection
+        or focus
+        and a.focus != focus
+    ):
         return False
     if organization and org_key(organization) not in org_key(c.organization):
         return False
@@ -716,7 +908,9 @@ class ImportReport:
     updated: int
     unchanged: int
     skipped: list[tuple[int, str]]
-    contacts: list[Contact] = field(default_factory=list, repr=False)  # everyone after the import, with ids
+    contacts: list[Contact] = field(
+        default_factory=list, repr=False
+    )  # everyone after the import, with ids
 
     def summary(self) -> str:
         """One sentence for the page."""
@@ -737,7 +931,9 @@ def save_organization(ws, org: Organization) -> int:
     if problems:
         raise ValueError(" ".join(problems))
     key = org_key(org.name)
-    clash = ws.query("SELECT id FROM organizations WHERE name_key = ? AND id IS NOT ?", (key, org.id))
+    clash = ws.query(
+        "SELECT id FROM organizations WHERE name_key = ? AND id IS NOT ?", (key, org.id)
+    )
     if clash:
         raise ValueError(f"{org.name} is already on your list.")
     if org.id is None:
@@ -763,7 +959,9 @@ def merge_organizations(ws, orgs: list[Organization]) -> tuple[int, int]:
         changes = {
             k: v
             for k, v in org.to_row().items()
-            if k not in ("name", "name_key", "archived", "notes") and v not in (None, "") and getattr(current, k, None) != v
+            if k not in ("name", "name_key", "archived", "notes")
+            and v not in (None, "")
+            and getattr(current, k, None) != v
         }
         if "advocacy" in changes and current.advocacy == bool(changes["advocacy"]):
             changes.pop("advocacy")
@@ -797,15 +995,25 @@ def set_targets(ws, ids, target: bool = True) -> None:
 _ROW_FIELDS = tuple(f for f in _CONTACT_FIELDS if f != "id")
 _DEFAULTS = Contact()
 # Whether a value differs from the field's default: for text, whether it is non-empty (the quickest test).
-_FILLED = {f: bool if getattr(_DEFAULTS, f) == "" else partial(ne, getattr(_DEFAULTS, f)) for f in _ROW_FIELDS}
-_STORED_AS_IS = frozenset(_ROW_FIELDS) - {"alt_titles", "local", "target", "archived"}  # to_row converts the others
+_FILLED = {
+    f: bool if getattr(_DEFAULTS, f) == "" else partial(ne, getattr(_DEFAULTS, f))
+    for f in _ROW_FIELDS
+}
+_STORED_AS_IS = frozenset(_ROW_FIELDS) - {
+    "alt_titles",
+    "local",
+    "target",
+    "archived",
+}  # to_row converts the others
 
 
 def _contact_batch(contacts: list[Contact], fields: tuple[str, ...] = ()) -> Batch | list[dict]:
     """New contacts as rows of only the columns they fill (the table's defaults are the
     dataclass's): an import of 30,000 people fills about eight of the 25 columns. ``fields``
     are those columns when the importer knows them; otherwise they are looked for."""
-    columns = fields or tuple(f for f in _ROW_FIELDS if any(map(_FILLED[f], map(attrgetter(f), contacts))))
+    columns = fields or tuple(
+        f for f in _ROW_FIELDS if any(map(_FILLED[f], map(attrgetter(f), contacts)))
+    )
     if not columns or not set(columns) <= _STORED_AS_IS:
         return [c.to_row() for c in contacts]
     values = attrgetter(*columns)
@@ -828,8 +1036,13 @@ def apply_merge(ws, merge, existing: list[Contact]) -> ImportReport:
         merged[contact_id] = contact
         updates.append((contact_id, dict(changes)))
     added = [c for _, c in merge.add]
-    ids = ws.write(inserts={"contacts": _contact_batch(added, getattr(merge, "fields", ()))}, updates={"contacts": updates}).get("contacts", [])
-    for contact, new_id in zip(added, ids):  # the import's own objects: give them their ids in place
+    ids = ws.write(
+        inserts={"contacts": _contact_batch(added, getattr(merge, "fields", ()))},
+        updates={"contacts": updates},
+    ).get("contacts", [])
+    for contact, new_id in zip(
+        added, ids
+    ):  # the import's own objects: give them their ids in place
         contact.id = new_id
     contacts = [merged.get(c.id, c) for c in existing] + added
     return ImportReport(
@@ -852,14 +1065,18 @@ def context(ws, profile=None, objective=None) -> Context:
     return Context.build(profile, objective, load_organizations(ws), meetings_held=int(held or 0))
 
 
-def suggest_targets(assessed: list[Assessment], ctx: Context, count: int, pool: int = 300) -> list[Assessment]:
+def suggest_targets(
+    assessed: list[Assessment], ctx: Context, count: int, pool: int = 300
+) -> list[Assessment]:
     """Pick ``count`` people one at a time, re-scoring after each pick so the plan's mix fills up (O3).
 
     Only the best ``pool`` non-targets are re-scored each round, which keeps this quick at
     30,000 contacts while still letting "what the plan lacks" change the order.
     """
     chosen = [a for a in assessed if a.contact.target]
-    candidates = sorted((a for a in assessed if not a.contact.target), key=lambda a: -a.score)[:pool]
+    candidates = sorted((a for a in assessed if not a.contact.target), key=lambda a: -a.score)[
+        :pool
+    ]
     picks: list[Assessment] = []
     for _ in range(max(0, count)):
         if not candidates:
@@ -870,7 +1087,9 @@ def suggest_targets(assessed: list[Assessment], ctx: Context, count: int, pool: 
     return picks
 
 
-def step_progress(orgs: list[Organization], contacts: int, targets_mix: Mix, plan) -> list[tuple[str, bool]]:
+def step_progress(
+    orgs: list[Organization], contacts: int, targets_mix: Mix, plan
+) -> list[tuple[str, bool]]:
     """Step 2's parts for the start page, each done or not."""
     active = [o for o in orgs if not o.archived]
     rated = [o for o in active if o.motivation]

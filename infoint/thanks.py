@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,7 +33,15 @@ from .exports import Reminder
 from .objectives import Finding, Objective, Profile
 from .outreach import Draft
 from .pipeline import (
-    CONTACT_LOGGED, MET, STEP_NOTEBOOKS, THANKS_SENT, UPDATE_SENT, Event, add_days, stage, zone,
+    CONTACT_LOGGED,
+    MET,
+    STEP_NOTEBOOKS,
+    THANKS_SENT,
+    UPDATE_SENT,
+    Event,
+    add_days,
+    stage,
+    zone,
 )
 from .request_check import check_request
 from .safe import one_line as _one_line
@@ -41,13 +49,29 @@ from .safe import plain_text as _text
 from .targets import Contact, fold
 
 __all__ = [
-    "THANKS_HOURS", "THANKS_STATUSES", "THANKS_KINDS", "WORD_LIMITS", "GIFT_GUIDANCE",
-    "DEFAULT_CADENCE_DAYS", "MAX_UPDATES_PER_YEAR", "TOUCH_KINDS", "REMINDER_HOUR",
-    "SPECIFIC_PLACEHOLDER", "SUGGESTION_PLACEHOLDER", "STATUS_PLACEHOLDER",
-    "OUTCOME_PLACEHOLDER", "PROGRESS_PLACEHOLDER", "NAME_PLACEHOLDER",
-    "thanks_due", "thanks_status",
-    "compose_thanks", "compose_intro_thanks", "compose_update", "check_thanks",
-    "next_update", "stay_in_touch_reminders",
+    "THANKS_HOURS",
+    "THANKS_STATUSES",
+    "THANKS_KINDS",
+    "WORD_LIMITS",
+    "GIFT_GUIDANCE",
+    "DEFAULT_CADENCE_DAYS",
+    "MAX_UPDATES_PER_YEAR",
+    "TOUCH_KINDS",
+    "REMINDER_HOUR",
+    "SPECIFIC_PLACEHOLDER",
+    "SUGGESTION_PLACEHOLDER",
+    "STATUS_PLACEHOLDER",
+    "OUTCOME_PLACEHOLDER",
+    "PROGRESS_PLACEHOLDER",
+    "NAME_PLACEHOLDER",
+    "thanks_due",
+    "thanks_status",
+    "compose_thanks",
+    "compose_intro_thanks",
+    "compose_update",
+    "check_thanks",
+    "next_update",
+    "stay_in_touch_reminders",
 ]
 
 THANKS_HOURS = 48  # S1: thank within 48 hours of the meeting; sooner is better
@@ -71,7 +95,9 @@ SPECIFIC_PLACEHOLDER = "[something specific they said that stayed with you]"
 SUGGESTION_PLACEHOLDER = "[something they suggested]"
 STATUS_PLACEHOLDER = "[What you have done about it, or when you will]"
 OUTCOME_PLACEHOLDER = "[What came of it: what you learned, or what you will do next]"
-PROGRESS_PLACEHOLDER = "[what you have done since you spoke: a course, a project, a step they suggested]"
+PROGRESS_PLACEHOLDER = (
+    "[what you have done since you spoke: a course, a project, a step they suggested]"
+)
 NAME_PLACEHOLDER = "[your name]"
 
 _ERROR, _WARNING, _INFO = "error", "warning", "info"
@@ -84,8 +110,6 @@ _MAX_CADENCE = 3650
 
 
 # ----------------------------------------------------------------- plain text helpers
-
-
 
 
 def _phrase(value) -> str:
@@ -114,7 +138,7 @@ def _word_count(text: str) -> int:
     return sum(1 for token in text.split() if any(c.isalnum() for c in token))
 
 
-def _aware(value: datetime, tz=timezone.utc) -> datetime:
+def _aware(value: datetime, tz=UTC) -> datetime:
     """The instant in UTC; a naive value is read in ``tz``.
 
     Arithmetic and comparisons happen in UTC on purpose: Python adds a timedelta to an aware
@@ -123,10 +147,11 @@ def _aware(value: datetime, tz=timezone.utc) -> datetime:
     """
     if value.tzinfo is None or value.utcoffset() is None:
         value = value.replace(tzinfo=tz)
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 # ----------------------------------------------------------------- S1 the 48 hours
+
 
 def thanks_due(met_at: datetime, tz: str, *, hours: int = THANKS_HOURS) -> datetime:
     """S1: when the thank-you is due: exactly ``hours`` (48) hours after the meeting.
@@ -140,8 +165,9 @@ def thanks_due(met_at: datetime, tz: str, *, hours: int = THANKS_HOURS) -> datet
     return (_aware(met_at, tzinfo) + timedelta(hours=max(0, int(hours)))).astimezone(tzinfo)
 
 
-def thanks_status(met_at: datetime, sent_at: datetime | None, now: datetime, *,
-                  hours: int = THANKS_HOURS) -> str:
+def thanks_status(
+    met_at: datetime, sent_at: datetime | None, now: datetime, *, hours: int = THANKS_HOURS
+) -> str:
     """S1: "due" (not sent, still within 48 hours), "overdue", "sent on time" or "sent late".
 
     The deadline itself still counts as on time. Naive datetimes are read as UTC.
@@ -154,6 +180,7 @@ def thanks_status(met_at: datetime, sent_at: datetime | None, now: datetime, *,
 
 # ----------------------------------------------------------------- S2-S4 drafts
 
+
 @lru_cache(maxsize=1)
 def _env():
     """Jinja2 for plain-text drafts, loaded on first use (same settings as step 3's drafts).
@@ -164,9 +191,12 @@ def _env():
     import jinja2
 
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=False,
-        keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -199,8 +229,15 @@ def _person_values(profile: Profile, contact: Contact) -> dict:
     }
 
 
-def compose_thanks(profile: Profile, contact: Contact, *, specific: str = "", suggestion: str = "",
-                   suggestion_status: str = "", card: bool = False) -> Draft:
+def compose_thanks(
+    profile: Profile,
+    contact: Contact,
+    *,
+    specific: str = "",
+    suggestion: str = "",
+    suggestion_status: str = "",
+    card: bool = False,
+) -> Draft:
     """S2: a personal thank-you email, or with ``card=True`` the text of a handwritten card.
 
     It names ``specific``, something from the conversation (pick one of the debrief's
@@ -224,8 +261,14 @@ def compose_thanks(profile: Profile, contact: Contact, *, specific: str = "", su
     return Draft("thanks", subject, body, to)
 
 
-def compose_intro_thanks(profile: Profile, introducer_name: str, contact: Contact, *,
-                         outcome: str = "", introducer_email: str = "") -> Draft:
+def compose_intro_thanks(
+    profile: Profile,
+    introducer_name: str,
+    contact: Contact,
+    *,
+    outcome: str = "",
+    introducer_email: str = "",
+) -> Draft:
     """S3: thank whoever introduced you: that you met, that it went well, what came of it.
 
     ``introducer_name`` is usually the contact's ``via``; ``outcome`` is what came of the
@@ -256,7 +299,8 @@ def compose_update(profile: Profile, contact: Contact, *, progress: str = "") ->
 # ----------------------------------------------------------------- checking a note
 
 # Words any thank-you note has: on their own they show nothing specific (S2).
-_GENERIC = STOP_WORDS | frozenset("""
+_GENERIC = STOP_WORDS | frozenset(
+    """
 thank thanks thanking thankful grateful gratitude appreciate appreciated appreciating
 appreciation time taking took making made spend spent spending talk talking talked chat chatted
 chatting speak speaking spoke meet meeting met conversation conversations call called discussion
@@ -267,70 +311,152 @@ evening recently earlier hear hearing heard again truly sincerely regards best w
 warm cheers hope hoping hopefully soon touch forward look looking stay staying keep keeping
 posted let know busy schedule experience experiences work working job career field industry
 company organization role much many dear hello hi hey name
-""".split())
+""".split()
+)
 _WORD_RE = re.compile(r"[a-z][a-z']+")
 _PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,160}\](?!\()")
 _THANK_RE = re.compile(r"\b(?:thank|thanks|thankful|grateful|gratitude|appreciat\w*)")
-_GIFT_RE = re.compile(r"\b(?:" + "|".join([
-    r"e-?cards?", r"(?:electronic|online|digital|animated)\s+(?:greeting\s+)?cards?",
-    r"gift\s*(?:cards?|certificates?|vouchers?|baskets?|box(?:es)?|codes?|cheques?|checks?)",
-    r"vouchers?", r"hampers?", r"bouquets?", r"flowers",
-    r"bottles?\s+of\s+(?:wine|champagne|prosecco|whisky|whiskey|scotch|gin)",
-    r"(?:amazon|starbucks|itunes|apple|visa|tim\s+hortons|uber\s+eats|doordash)\s+"
-    r"(?:card|credit|gift)s?",
-    r"token\s+of\s+(?:my\s+|our\s+)?(?:appreciation|gratitude|thanks)",
-    r"(?:sent|send|sending|bought|buy|buying|got|get|getting|attached|attaching|enclosed|"
-    r"enclosing|included|including|mailing|mailed|ordered)\s+(?:you\s+)?"
-    r"(?:a|an|this|the|some|my)?\s*(?:small\s+|little\s+)?(?:gift|present|token)s?",
-    r"(?:a|my|small|little)\s+(?:little\s+)?(?:gift|present)s?"
-    r"(?!\s+for\s+(?:\w+ing|explain\w*|teach\w*|words|people|it|this)\b)",
-]) + r")\b")
-_STATUS_RE = re.compile(r"\b(?:" + "|".join([
-    r"i've", r"i\s+have", r"i'll", r"i\s+will", r"i'm", r"i\s+am", r"i'd", r"already",
-    r"this\s+(?:week|weekend|month)", r"next\s+(?:week|month)", r"tomorrow", r"tonight",
-    r"today", r"soon", r"plan(?:ning)?\s+to", r"going\s+to", r"started", r"signed\s+up",
-    r"ordered", r"booked", r"contacted", r"reached\s+out", r"wrote", r"emailed", r"read",
-    r"reading", r"bought", r"joined", r"registered", r"enrolled", r"downloaded", r"listened",
-    r"watched", r"followed", r"subscribed", r"bookmarked", r"scheduled", r"set\s+up", r"done",
-    r"finished", r"looked", r"tried", r"trying", r"applied\s+(?:it|this|that)",
-]) + r")\b")
-_MET_RE = re.compile(r"\b(?:" + "|".join([
-    r"we\s+(?:finally\s+)?(?:met|spoke|talked|chatted|had)", r"met\s+(?:with|up)",
-    r"(?:i|we)\s+(?:got|had)\s+to\s+(?:meet|talk|speak)", r"(?:spoke|talked|chatted)\s+with",
-    r"(?:our|my)\s+(?:conversation|call|chat|meeting|coffee)",
-    r"(?:conversation|call|chat|meeting|coffee)\s+with", r"i\s+met",
-]) + r")\b")
-_WENT_WELL_RE = re.compile(r"\b(?:went\s+(?:really\s+|very\s+)?well|great|helpful|useful|"
-                           r"enjoyed|generous|valuable|insightful|wonderful|glad|"
-                           r"learned|learnt|eye-opening|encouraging)\b")
-_OUTCOME_RE = re.compile(r"\b(?:" + "|".join([
-    r"as\s+a\s+result", r"since\s+(?:then|we\s+(?:met|spoke|talked))", r"thanks\s+to",
-    r"because\s+of\s+(?:it|that|this|the\s+conversation|our|her|him|them|your)",
-    r"(?:she|he|they)\s+(?:suggested|recommended|pointed|introduced|mentioned|offered|shared|"
-    r"explained|helped|encouraged|advised|told)",
-    r"i(?:'ve|\s+have)\s+(?:since|already|now|just)", r"i(?:'ve|\s+have)\s+(?:started|signed|"
-    r"joined|contacted|reached|read|enrolled|decided|booked|updated|begun|registered|changed)",
-    r"i(?:'m|\s+am)\s+(?:now|going\s+to|planning)",
-    r"i\s+(?:learned|learnt|decided|now|plan|realized|realised|found\s+out)",
-    r"i(?:'ll|\s+will)\s+(?:be|start|read|contact|follow|try|join|reach|update|take|sign|talk|"
-    r"speak|meet|attend|apply\s+what|focus)",
-    r"next\s+step",
-]) + r")\b")
-_PROGRESS_RE = re.compile(r"\b(?:" + "|".join([
-    r"i(?:'ve|\s+have)\s+(?:\w+\s+)?(?:started|finished|completed|joined|begun|taken|signed|"
-    r"enrolled|landed|accepted|moved|launched|published|built|earned|passed|been|made|run|"
-    r"done|met|spoken|talked|presented|volunteered|read|applied|learned|learnt|decided)",
-    r"i\s+(?:\w+\s+)?(?:started|finished|completed|joined|took|signed|enrolled|landed|accepted|"
-    r"moved|launched|published|built|earned|passed|decided|began|met|presented|volunteered|"
-    r"read|learned|learnt)",
-    r"i(?:'m|\s+am)\s+(?:now|currently|working|taking|studying|volunteering|leading|building|"
-    r"learning|starting|about\s+to|halfway|almost)",
-    r"my\s+(?:\w+\s+)?(?:is|are)\s+(?:now|finally|done|live|online|ready|published|finished)",
-    r"new\s+(?:role|job|position|course|project|certificate)",
-]) + r")\b")
-_ASK_RE = re.compile(r"\b(?:could|would|can|will)\s+you\b|\bwould\s+it\s+be\s+possible\b"
-                     r"|\bplease\s+(?:send|introduce|review|look|share|help|forward|pass)\b"
-                     r"|\bdo\s+you\s+(?:know|have)\b")
+_GIFT_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        [
+            r"e-?cards?",
+            r"(?:electronic|online|digital|animated)\s+(?:greeting\s+)?cards?",
+            r"gift\s*(?:cards?|certificates?|vouchers?|baskets?|box(?:es)?|codes?|cheques?|checks?)",
+            r"vouchers?",
+            r"hampers?",
+            r"bouquets?",
+            r"flowers",
+            r"bottles?\s+of\s+(?:wine|champagne|prosecco|whisky|whiskey|scotch|gin)",
+            r"(?:amazon|starbucks|itunes|apple|visa|tim\s+hortons|uber\s+eats|doordash)\s+"
+            r"(?:card|credit|gift)s?",
+            r"token\s+of\s+(?:my\s+|our\s+)?(?:appreciation|gratitude|thanks)",
+            r"(?:sent|send|sending|bought|buy|buying|got|get|getting|attached|attaching|enclosed|"
+            r"enclosing|included|including|mailing|mailed|ordered)\s+(?:you\s+)?"
+            r"(?:a|an|this|the|some|my)?\s*(?:small\s+|little\s+)?(?:gift|present|token)s?",
+            r"(?:a|my|small|little)\s+(?:little\s+)?(?:gift|present)s?"
+            r"(?!\s+for\s+(?:\w+ing|explain\w*|teach\w*|words|people|it|this)\b)",
+        ]
+    )
+    + r")\b"
+)
+_STATUS_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        [
+            r"i've",
+            r"i\s+have",
+            r"i'll",
+            r"i\s+will",
+            r"i'm",
+            r"i\s+am",
+            r"i'd",
+            r"already",
+            r"this\s+(?:week|weekend|month)",
+            r"next\s+(?:week|month)",
+            r"tomorrow",
+            r"tonight",
+            r"today",
+            r"soon",
+            r"plan(?:ning)?\s+to",
+            r"going\s+to",
+            r"started",
+            r"signed\s+up",
+            r"ordered",
+            r"booked",
+            r"contacted",
+            r"reached\s+out",
+            r"wrote",
+            r"emailed",
+            r"read",
+            r"reading",
+            r"bought",
+            r"joined",
+            r"registered",
+            r"enrolled",
+            r"downloaded",
+            r"listened",
+            r"watched",
+            r"followed",
+            r"subscribed",
+            r"bookmarked",
+            r"scheduled",
+            r"set\s+up",
+            r"done",
+            r"finished",
+            r"looked",
+            r"tried",
+            r"trying",
+            r"applied\s+(?:it|this|that)",
+        ]
+    )
+    + r")\b"
+)
+_MET_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        [
+            r"we\s+(?:finally\s+)?(?:met|spoke|talked|chatted|had)",
+            r"met\s+(?:with|up)",
+            r"(?:i|we)\s+(?:got|had)\s+to\s+(?:meet|talk|speak)",
+            r"(?:spoke|talked|chatted)\s+with",
+            r"(?:our|my)\s+(?:conversation|call|chat|meeting|coffee)",
+            r"(?:conversation|call|chat|meeting|coffee)\s+with",
+            r"i\s+met",
+        ]
+    )
+    + r")\b"
+)
+_WENT_WELL_RE = re.compile(
+    r"\b(?:went\s+(?:really\s+|very\s+)?well|great|helpful|useful|"
+    r"enjoyed|generous|valuable|insightful|wonderful|glad|"
+    r"learned|learnt|eye-opening|encouraging)\b"
+)
+_OUTCOME_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        [
+            r"as\s+a\s+result",
+            r"since\s+(?:then|we\s+(?:met|spoke|talked))",
+            r"thanks\s+to",
+            r"because\s+of\s+(?:it|that|this|the\s+conversation|our|her|him|them|your)",
+            r"(?:she|he|they)\s+(?:suggested|recommended|pointed|introduced|mentioned|offered|shared|"
+            r"explained|helped|encouraged|advised|told)",
+            r"i(?:'ve|\s+have)\s+(?:since|already|now|just)",
+            r"i(?:'ve|\s+have)\s+(?:started|signed|"
+            r"joined|contacted|reached|read|enrolled|decided|booked|updated|begun|registered|changed)",
+            r"i(?:'m|\s+am)\s+(?:now|going\s+to|planning)",
+            r"i\s+(?:learned|learnt|decided|now|plan|realized|realised|found\s+out)",
+            r"i(?:'ll|\s+will)\s+(?:be|start|read|contact|follow|try|join|reach|update|take|sign|talk|"
+            r"speak|meet|attend|apply\s+what|focus)",
+            r"next\s+step",
+        ]
+    )
+    + r")\b"
+)
+_PROGRESS_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        [
+            r"i(?:'ve|\s+have)\s+(?:\w+\s+)?(?:started|finished|completed|joined|begun|taken|signed|"
+            r"enrolled|landed|accepted|moved|launched|published|built|earned|passed|been|made|run|"
+            r"done|met|spoken|talked|presented|volunteered|read|applied|learned|learnt|decided)",
+            r"i\s+(?:\w+\s+)?(?:started|finished|completed|joined|took|signed|enrolled|landed|accepted|"
+            r"moved|launched|published|built|earned|passed|decided|began|met|presented|volunteered|"
+            r"read|learned|learnt)",
+            r"i(?:'m|\s+am)\s+(?:now|currently|working|taking|studying|volunteering|leading|building|"
+            r"learning|starting|about\s+to|halfway|almost)",
+            r"my\s+(?:\w+\s+)?(?:is|are)\s+(?:now|finally|done|live|online|ready|published|finished)",
+            r"new\s+(?:role|job|position|course|project|certificate)",
+        ]
+    )
+    + r")\b"
+)
+_ASK_RE = re.compile(
+    r"\b(?:could|would|can|will)\s+you\b|\bwould\s+it\s+be\s+possible\b"
+    r"|\bplease\s+(?:send|introduce|review|look|share|help|forward|pass)\b"
+    r"|\bdo\s+you\s+(?:know|have)\b"
+)
 _NAMED_REFERRAL_RE = re.compile(r"\breferral(s?)(?=\s+to\s+[A-Z])")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -371,8 +497,14 @@ def _kind(kind: str) -> str:
     return kind if kind in THANKS_KINDS else "thanks"
 
 
-def check_thanks(text: str, *, kind: str = "thanks", specific_hints: Iterable[str] = (),
-                 suggestion_hints: Iterable[str] = (), known_words: Iterable[str] = ()) -> list[Finding]:
+def check_thanks(
+    text: str,
+    *,
+    kind: str = "thanks",
+    specific_hints: Iterable[str] = (),
+    suggestion_hints: Iterable[str] = (),
+    known_words: Iterable[str] = (),
+) -> list[Finding]:
     """S2-S4, R3: what to improve in a thank-you, a card, an introducer's thanks or an update.
 
     ``kind`` is "thanks", "card" (or "thanks_card"), "intro_thanks" or "update".
@@ -398,33 +530,66 @@ def check_thanks(text: str, *, kind: str = "thanks", specific_hints: Iterable[st
     Never raises; user text appears only in a finding's ``subject``, shortened.
     """
     try:
-        return _check(_text(text)[:_MAX_CHECK], _kind(kind), list(map(_text, specific_hints or ())),
-                      list(map(_text, suggestion_hints or ())), list(map(_text, known_words or ())))
+        return _check(
+            _text(text)[:_MAX_CHECK],
+            _kind(kind),
+            list(map(_text, specific_hints or ())),
+            list(map(_text, suggestion_hints or ())),
+            list(map(_text, known_words or ())),
+        )
     except Exception:  # noqa: BLE001 - a checker must never take the page down
-        return [Finding(_RULES.get(_kind(kind), "S2"), _INFO,
-                        "This note could not be checked completely.",
-                        fix="Read it once more yourself before sending.")]
+        return [
+            Finding(
+                _RULES.get(_kind(kind), "S2"),
+                _INFO,
+                "This note could not be checked completely.",
+                fix="Read it once more yourself before sending.",
+            )
+        ]
 
 
-def _check(text: str, kind: str, specific_hints: list[str], suggestion_hints: list[str],
-           known_words: list[str]) -> list[Finding]:
+def _check(
+    text: str,
+    kind: str,
+    specific_hints: list[str],
+    suggestion_hints: list[str],
+    known_words: list[str],
+) -> list[Finding]:
     """All the rules of ``check_thanks`` in reading order."""
     rule = _RULES[kind]
     if not text.strip():
-        return [Finding(rule, _ERROR, "The note is empty.",
-                        fix="Start from the composed draft and make it yours.")]
+        return [
+            Finding(
+                rule,
+                _ERROR,
+                "The note is empty.",
+                fix="Start from the composed draft and make it yours.",
+            )
+        ]
     found: list[Finding] = []
     folded = fold(text.replace("\u2019", "'"))
 
     for match in list(dict.fromkeys(_PLACEHOLDER_RE.findall(text)))[:5]:
-        found.append(Finding(rule, _ERROR, "Replace this placeholder before sending.",
-                             _one_line(match, 80), "Write your own words in its place, or delete "
-                             "the sentence."))
+        found.append(
+            Finding(
+                rule,
+                _ERROR,
+                "Replace this placeholder before sending.",
+                _one_line(match, 80),
+                "Write your own words in its place, or delete the sentence.",
+            )
+        )
 
     known = _known(known_words)
     if kind in ("thanks", "card", "intro_thanks") and not _THANK_RE.search(folded):
-        found.append(Finding(rule, _WARNING, "It doesn't actually say thank you.",
-                             fix="Start with a plain 'Thank you for ...'."))
+        found.append(
+            Finding(
+                rule,
+                _WARNING,
+                "It doesn't actually say thank you.",
+                fix="Start with a plain 'Thank you for ...'.",
+            )
+        )
 
     if kind in ("thanks", "card"):
         found.extend(_specific_findings(folded, specific_hints, known))
@@ -432,31 +597,52 @@ def _check(text: str, kind: str, specific_hints: list[str], suggestion_hints: li
 
     gift = _GIFT_RE.search(folded)
     if gift:
-        found.append(Finding(
-            "S2", _WARNING, "Skip gifts, gift cards and e-cards: a personal note is the thanks "
-            "people value. A small token fits only after substantial help, such as a mentor or "
-            "a lead that worked out.", _one_line(gift.group(0), 60), GIFT_GUIDANCE))
+        found.append(
+            Finding(
+                "S2",
+                _WARNING,
+                "Skip gifts, gift cards and e-cards: a personal note is the thanks "
+                "people value. A small token fits only after substantial help, such as a mentor or "
+                "a lead that worked out.",
+                _one_line(gift.group(0), 60),
+                GIFT_GUIDANCE,
+            )
+        )
 
     words = _word_count(text)
     limit = WORD_LIMITS[kind]
     if words > limit:
         what = "card" if kind == "card" else "note"
-        found.append(Finding(
-            rule, _WARNING, f"At {words} words this is long for a {what} like this; under "
-            f"{limit} words gets read in full.", f"{words} words",
-            "Keep the thanks, the one specific thing and the news; cut the rest."))
+        found.append(
+            Finding(
+                rule,
+                _WARNING,
+                f"At {words} words this is long for a {what} like this; under "
+                f"{limit} words gets read in full.",
+                f"{words} words",
+                "Keep the thanks, the one specific thing and the news; cut the rest.",
+            )
+        )
 
     if kind == "intro_thanks":
         found.extend(_intro_findings(folded, specific_hints, known))
     progress_stems = _stems(" ".join(specific_hints), known) if kind == "update" else set()
-    shares_news = (bool(progress_stems & _stems(folded, known)) if progress_stems
-                   else bool(_PROGRESS_RE.search(folded)))
+    shares_news = (
+        bool(progress_stems & _stems(folded, known))
+        if progress_stems
+        else bool(_PROGRESS_RE.search(folded))
+    )
     if kind == "update" and not shares_news:
-        found.append(Finding(
-            "S4", _WARNING, "It doesn't share any news. An update is about your progress: what "
-            "you did since you spoke, ideally with their advice.",
-            fix="Add one or two sentences: a course, a project, a person you met, a step "
-                "they suggested."))
+        found.append(
+            Finding(
+                "S4",
+                _WARNING,
+                "It doesn't share any news. An update is about your progress: what "
+                "you did since you spoke, ideally with their advice.",
+                fix="Add one or two sentences: a course, a project, a person you met, a step "
+                "they suggested.",
+            )
+        )
 
     found.extend(_shared_findings(text, kind, known_words))
     return found
@@ -469,17 +655,31 @@ def _specific_findings(folded: str, hints: list[str], known: set[str]) -> list[F
     if hint_stems:
         shared = hint_stems & text_stems
         if not shared:
-            return [Finding(
-                "S2", _WARNING, "It doesn't mention anything from your notes on the "
-                "conversation, so it could have been sent to anyone.",
-                _one_line(hints[0] if len(hints) == 1 else " / ".join(h for h in hints if h.strip()), 80),
-                "Name one thing they told you that was useful, in a sentence.")]
+            return [
+                Finding(
+                    "S2",
+                    _WARNING,
+                    "It doesn't mention anything from your notes on the "
+                    "conversation, so it could have been sent to anyone.",
+                    _one_line(
+                        hints[0] if len(hints) == 1 else " / ".join(h for h in hints if h.strip()),
+                        80,
+                    ),
+                    "Name one thing they told you that was useful, in a sentence.",
+                )
+            ]
         return []
     if len(text_stems) < 3:
-        return [Finding(
-            "S2", _WARNING, "This reads like a note anyone could send: it thanks them for their "
-            "time but names nothing from the conversation.", _one_line(folded, 80),
-            "Add one specific thing they said and why it helped you.")]
+        return [
+            Finding(
+                "S2",
+                _WARNING,
+                "This reads like a note anyone could send: it thanks them for their "
+                "time but names nothing from the conversation.",
+                _one_line(folded, 80),
+                "Add one specific thing they said and why it helped you.",
+            )
+        ]
     return []
 
 
@@ -493,14 +693,26 @@ def _suggestion_findings(folded: str, hints: list[str]) -> list[Finding]:
     where = [i for i, s in enumerate(sentences) if _stems(s) & wanted]
     subject = _one_line(hints[0], 80)
     if not where:
-        return [Finding(
-            "S2", _WARNING, "It doesn't mention what they suggested. Saying what you did about "
-            "it shows you listened, and gives them a reason to help again.", subject,
-            "Add, for example: 'I've already contacted ...' or 'I'll read ... this week'.")]
-    if not any(_STATUS_RE.search(" ".join(sentences[i:i + 2])) for i in where):
-        return [Finding(
-            "S2", _WARNING, "It mentions their suggestion but not what you did, or will do, "
-            "about it.", subject, "Add when: 'I've already ...' or 'I'll ... this week'.")]
+        return [
+            Finding(
+                "S2",
+                _WARNING,
+                "It doesn't mention what they suggested. Saying what you did about "
+                "it shows you listened, and gives them a reason to help again.",
+                subject,
+                "Add, for example: 'I've already contacted ...' or 'I'll read ... this week'.",
+            )
+        ]
+    if not any(_STATUS_RE.search(" ".join(sentences[i : i + 2])) for i in where):
+        return [
+            Finding(
+                "S2",
+                _WARNING,
+                "It mentions their suggestion but not what you did, or will do, about it.",
+                subject,
+                "Add when: 'I've already ...' or 'I'll ... this week'.",
+            )
+        ]
     return []
 
 
@@ -508,20 +720,38 @@ def _intro_findings(folded: str, hints: list[str], known: set[str]) -> list[Find
     """S3: that you met, how it went, and what came of it."""
     found = []
     if not _MET_RE.search(folded):
-        found.append(Finding(
-            "S3", _WARNING, "It doesn't say that you met. The person who introduced you wants "
-            "to know their introduction worked.", fix="Add, for example: 'We met last week.'"))
+        found.append(
+            Finding(
+                "S3",
+                _WARNING,
+                "It doesn't say that you met. The person who introduced you wants "
+                "to know their introduction worked.",
+                fix="Add, for example: 'We met last week.'",
+            )
+        )
     if not _WENT_WELL_RE.search(folded):
-        found.append(Finding("S3", _INFO, "Say how it went, in a few words.",
-                             fix="For example: 'It was a really helpful conversation.'"))
+        found.append(
+            Finding(
+                "S3",
+                _INFO,
+                "Say how it went, in a few words.",
+                fix="For example: 'It was a really helpful conversation.'",
+            )
+        )
     hint_stems = _stems(" ".join(hints), known)
-    came_of_it = (bool(hint_stems & _stems(folded, known)) if hint_stems
-                  else bool(_OUTCOME_RE.search(folded)))
+    came_of_it = (
+        bool(hint_stems & _stems(folded, known)) if hint_stems else bool(_OUTCOME_RE.search(folded))
+    )
     if not came_of_it:
-        found.append(Finding(
-            "S3", _WARNING, "It doesn't say what came of the meeting. Hearing that their "
-            "introduction helped is the best thanks an introducer can get.",
-            fix="Add what you learned or what you are doing next because of it."))
+        found.append(
+            Finding(
+                "S3",
+                _WARNING,
+                "It doesn't say what came of the meeting. Hearing that their "
+                "introduction helped is the best thanks an introducer can get.",
+                fix="Add what you learned or what you are doing next because of it.",
+            )
+        )
     return found
 
 
@@ -532,38 +762,76 @@ def _shared_findings(text: str, kind: str, known_words: list[str]) -> list[Findi
     read as an introduction first.
     """
     softened = _NAMED_REFERRAL_RE.sub(lambda m: "introduction" + ("s" if m.group(1) else ""), text)
-    results = check_request(softened, profile=Profile(), objective=Objective(),
-                            known_words=known_words, kind="request_direct")
-    found = [f if "first message" not in f.message else Finding(
-        f.rule, f.severity, "This word isn't in the spelling list. A typo can undo an otherwise "
-        "careful note.", f.subject, f.fix) for f in results if f.rule == "R3"]
+    results = check_request(
+        softened,
+        profile=Profile(),
+        objective=Objective(),
+        known_words=known_words,
+        kind="request_direct",
+    )
+    found = [
+        f
+        if "first message" not in f.message
+        else Finding(
+            f.rule,
+            f.severity,
+            "This word isn't in the spelling list. A typo can undo an otherwise careful note.",
+            f.subject,
+            f.fix,
+        )
+        for f in results
+        if f.rule == "R3"
+    ]
     asks = [f for f in results if f.rule == "R2" and f.severity == _ERROR]
     if asks:
         subject = _one_line("; ".join(dict.fromkeys(f.subject for f in asks)), 80)
         if kind == "update":
-            found.append(Finding(
-                "S4", _WARNING, "An update shares news and asks for nothing. Asking for a job, "
-                "an opening or a referral here turns it into a request.", subject,
-                "Remove the ask; if they know of something, they will tell you."))
+            found.append(
+                Finding(
+                    "S4",
+                    _WARNING,
+                    "An update shares news and asks for nothing. Asking for a job, "
+                    "an opening or a referral here turns it into a request.",
+                    subject,
+                    "Remove the ask; if they know of something, they will tell you.",
+                )
+            )
         else:
-            found.append(Finding(
-                "R2", _WARNING, "A thank-you is not the place to ask for a job, an opening or a "
-                "referral; it can undo the goodwill of the meeting.", subject,
-                "Remove the ask; if they know of something, they will tell you."))
+            found.append(
+                Finding(
+                    "R2",
+                    _WARNING,
+                    "A thank-you is not the place to ask for a job, an opening or a "
+                    "referral; it can undo the goodwill of the meeting.",
+                    subject,
+                    "Remove the ask; if they know of something, they will tell you.",
+                )
+            )
     if kind == "update" and not asks:
         request = _ASK_RE.search(fold(text))
         if request:
-            found.append(Finding(
-                "S4", _INFO, "This update asks for something. Updates work best when they ask "
-                "for nothing, so people enjoy hearing from you.", _one_line(request.group(0), 40),
-                "Keep the request for a separate message, if you need it."))
+            found.append(
+                Finding(
+                    "S4",
+                    _INFO,
+                    "This update asks for something. Updates work best when they ask "
+                    "for nothing, so people enjoy hearing from you.",
+                    _one_line(request.group(0), 40),
+                    "Keep the request for a separate message, if you need it.",
+                )
+            )
     return found
 
 
 # ----------------------------------------------------------------- S4 staying in touch
 
-def next_update(last_contact: datetime, cadence_days: int | None,
-                updates_last_year: int | Iterable[datetime], tz: str) -> datetime | None:
+
+def next_update(
+    last_contact: datetime,
+    cadence_days: int | None,
+    updates_last_year: int | Iterable[datetime],
+    tz: str,
+) -> datetime | None:
     """S4: when to send the next short update, or None when you turned updates off.
 
     ``cadence_days`` after ``last_contact`` (counted in days in ``tz``, same clock time), the
@@ -594,7 +862,9 @@ def next_update(last_contact: datetime, cadence_days: int | None,
         if updates_last_year >= MAX_UPDATES_PER_YEAR:
             due = max(due, add_days(last, _YEAR_DAYS, tzinfo))
     else:
-        sent = sorted(_aware(t, tzinfo) for t in (updates_last_year or ()) if isinstance(t, datetime))
+        sent = sorted(
+            _aware(t, tzinfo) for t in (updates_last_year or ()) if isinstance(t, datetime)
+        )
         if len(sent) >= MAX_UPDATES_PER_YEAR:
             due = max(due, add_days(sent[-MAX_UPDATES_PER_YEAR], _YEAR_DAYS, tzinfo))
     return due.astimezone(tzinfo)
@@ -608,13 +878,18 @@ def _reminder_start(due: datetime, now: datetime, tzinfo) -> datetime:
         local_now = now.astimezone(tzinfo)
         start = datetime.combine(local_now.date(), time(REMINDER_HOUR), tzinfo=tzinfo)
         if start < now:
-            start = datetime.combine(local_now.date() + timedelta(days=1), time(REMINDER_HOUR),
-                                     tzinfo=tzinfo)
+            start = datetime.combine(
+                local_now.date() + timedelta(days=1), time(REMINDER_HOUR), tzinfo=tzinfo
+            )
     return start
 
 
-def stay_in_touch_reminders(contacts: Iterable[Contact], events_by_contact: Mapping[int, Iterable[Event]],
-                            now: datetime, tz: str) -> list[Reminder]:
+def stay_in_touch_reminders(
+    contacts: Iterable[Contact],
+    events_by_contact: Mapping[int, Iterable[Event]],
+    now: datetime,
+    tz: str,
+) -> list[Reminder]:
     """S4: a calendar reminder (``exports.Reminder``, for ``exports.ics_reminders``) per person
     to send an update to, at ``next_update``.
 
@@ -648,10 +923,12 @@ def stay_in_touch_reminders(contacts: Iterable[Contact], events_by_contact: Mapp
             "their advice. Ask for nothing; no reply needed.\n"
             f"Draft it in step 6 of the workbook ({STEP_NOTEBOOKS['thanks']})."
         )
-        out.append(Reminder(
-            uid_seed=f"stay_in_touch:{contact.id}",
-            summary=f"Send {name} a short update",
-            description=description,
-            start=_reminder_start(due, now, tzinfo),
-        ))
+        out.append(
+            Reminder(
+                uid_seed=f"stay_in_touch:{contact.id}",
+                summary=f"Send {name} a short update",
+                description=description,
+                start=_reminder_start(due, now, tzinfo),
+            )
+        )
     return sorted(out, key=lambda r: (r.start, r.uid_seed))

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 ENV_VAR = "INFOINT_WORKSPACE"
 JOURNAL_ENV_VAR = "INFOINT_JOURNAL"
@@ -24,7 +25,20 @@ BUSY_TIMEOUT_S = 15.0
 
 # File systems where SQLite's WAL (shared memory between processes) is unsafe.
 NETWORK_FILESYSTEMS = frozenset(
-    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "fuse.sshfs", "fuse.s3fs", "lustre", "gpfs", "ceph"}
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "afs",
+        "9p",
+        "fuse.sshfs",
+        "fuse.s3fs",
+        "lustre",
+        "gpfs",
+        "ceph",
+    }
 )
 
 # Each migration is a list of statements run in one transaction. Never edit a released
@@ -182,7 +196,7 @@ class WorkspaceError(Exception):
 
 def now_iso() -> str:
     """UTC now as ISO 8601, the one timestamp format stored in the workspace."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_path() -> Path:
@@ -259,12 +273,14 @@ class Workspace:
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None, journal: str | None = None) -> "Workspace":
+    def open(cls, path: str | os.PathLike | None = None, journal: str | None = None) -> Workspace:
         """Open (creating if needed), check integrity and migrate to the current schema."""
         target = Path(path).expanduser() if path else default_path()
         try:
             _prepare_location(target)
-            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
         except (OSError, sqlite3.Error) as exc:
             raise WorkspaceError(
                 f"The workbook can't create or open its data file at {target} ({exc}). "
@@ -312,7 +328,9 @@ class Workspace:
             reason = f"SQLite could not use WAL here (it answered '{mode}')"
         try:
             mode = self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()
-        except sqlite3.OperationalError:  # another notebook has the file open in WAL: it can't switch now
+        except (
+            sqlite3.OperationalError
+        ):  # another notebook has the file open in WAL: it can't switch now
             mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
         self.journal_mode = mode
         if mode == "wal":
@@ -358,7 +376,7 @@ class Workspace:
             self._conn.close()
             self._conn = None
 
-    def __enter__(self) -> "Workspace":
+    def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -384,7 +402,9 @@ class Workspace:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             conn.execute("ROLLBACK")
-            raise WorkspaceError(f"The change could not be saved ({exc}). Nothing was changed; try again.") from exc
+            raise WorkspaceError(
+                f"The change could not be saved ({exc}). Nothing was changed; try again."
+            ) from exc
 
     def query(self, sql: str, params: tuple | Mapping = ()) -> list[dict]:
         """Rows of a read-only query as plain dicts."""
@@ -439,7 +459,7 @@ class Workspace:
     # -- many-row tables (organizations, contacts, ...) ------------------------------------------
     def write(
         self,
-        inserts: Mapping[str, "list[Mapping[str, Any]] | Batch"] | None = None,
+        inserts: Mapping[str, list[Mapping[str, Any]] | Batch] | None = None,
         updates: Mapping[str, list[tuple[int, Mapping[str, Any]]]] | None = None,
     ) -> dict[str, list[int]]:
         """Insert and update rows of several tables in ONE transaction: all of it or nothing.
@@ -459,13 +479,23 @@ class Workspace:
                     by_shape: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
                     for row in rows:
                         by_shape.setdefault(tuple(row), []).append(row)
-                    groups = [(shape, [[row[c] for c in shape] for row in group]) for shape, group in by_shape.items()]
+                    groups = [
+                        (shape, [[row[c] for c in shape] for row in group])
+                        for shape, group in by_shape.items()
+                    ]
                 for shape, values in groups:
                     if not values:
                         continue
                     if {"id", "created_at", "updated_at"} & set(shape):
-                        keep = [i for i, c in enumerate(shape) if c not in ("id", "created_at", "updated_at")]
-                        shape, values = [shape[i] for i in keep], [[row[i] for i in keep] for row in values]
+                        keep = [
+                            i
+                            for i, c in enumerate(shape)
+                            if c not in ("id", "created_at", "updated_at")
+                        ]
+                        shape, values = (
+                            [shape[i] for i in keep],
+                            [[row[i] for i in keep] for row in values],
+                        )
                     cols = list(shape)
                     _check_columns(table, cols, allowed)
                     extra = [c for c in ("created_at", "updated_at") if c in allowed]
@@ -486,9 +516,15 @@ class Workspace:
                         cols_sql = [f"{quote_name(c)} = ?" for c in cols] + ["updated_at = ?"]
                         params = [values[c] for c in cols] + [stamp, row_id]
                     else:
-                        cols_sql, params = [f"{quote_name(c)} = ?" for c in cols], [values[c] for c in cols] + [row_id]
+                        cols_sql, params = (
+                            [f"{quote_name(c)} = ?" for c in cols],
+                            [values[c] for c in cols] + [row_id],
+                        )
                     if cols_sql:
-                        tx.execute(f"UPDATE {quote_name(table)} SET {', '.join(cols_sql)} WHERE id = ?", params)
+                        tx.execute(
+                            f"UPDATE {quote_name(table)} SET {', '.join(cols_sql)} WHERE id = ?",
+                            params,
+                        )
         return new_ids
 
     def rows(self, table: str, where: str = "", params: tuple | Mapping = ()) -> list[dict]:
@@ -520,19 +556,30 @@ class Workspace:
             )
 
     def append_event(
-        self, kind: str, contact_id: int | None = None, data: Mapping[str, Any] | None = None, at: str | None = None
+        self,
+        kind: str,
+        contact_id: int | None = None,
+        data: Mapping[str, Any] | None = None,
+        at: str | None = None,
     ) -> int:
         """Add one event to the append-only log; stages and agendas are derived from it."""
         with self.transaction() as tx:
             cur = tx.execute(
                 "INSERT INTO events (at, kind, contact_id, data) VALUES (?, ?, ?, ?)",
-                (at or now_iso(), kind, contact_id, json.dumps(dict(data or {}), ensure_ascii=False)),
+                (
+                    at or now_iso(),
+                    kind,
+                    contact_id,
+                    json.dumps(dict(data or {}), ensure_ascii=False),
+                ),
             )
             return int(cur.lastrowid)
 
     def events(self, contact_id: int | None = None) -> list[dict]:
         """Events in the order they happened (optionally of one contact), data decoded."""
-        where, params = ("WHERE contact_id = ?", (contact_id,)) if contact_id is not None else ("", ())
+        where, params = (
+            ("WHERE contact_id = ?", (contact_id,)) if contact_id is not None else ("", ())
+        )
         rows = self.query(f"SELECT * FROM events {where} ORDER BY at, id", params)
         for row in rows:
             row["data"] = json.loads(row["data"] or "{}")
@@ -566,7 +613,9 @@ class Workspace:
                 migrate_connection(scratch, SCHEMA_VERSION)
                 scratch.execute("COMMIT")
             except sqlite3.Error as exc:
-                raise WorkspaceError(f"The backup could not be read back: {exc}. Nothing was changed.") from exc
+                raise WorkspaceError(
+                    f"The backup could not be read back: {exc}. Nothing was changed."
+                ) from exc
             return self._replace_from(scratch)
         finally:
             scratch.close()
@@ -577,9 +626,14 @@ class Workspace:
             for table in self.tables():
                 cols = self.columns(table)
                 names = ", ".join(quote_name(c) for c in cols)
-                rows = source.execute(f"SELECT {names} FROM {quote_name(table)} ORDER BY rowid").fetchall()
+                rows = source.execute(
+                    f"SELECT {names} FROM {quote_name(table)} ORDER BY rowid"
+                ).fetchall()
                 tx.execute(f"DELETE FROM main.{quote_name(table)}")
-                tx.executemany(f"INSERT INTO main.{quote_name(table)} ({names}) VALUES ({', '.join('?' for _ in cols)})", rows)
+                tx.executemany(
+                    f"INSERT INTO main.{quote_name(table)} ({names}) VALUES ({', '.join('?' for _ in cols)})",
+                    rows,
+                )
                 counts[table] = len(rows)
         return counts
 
@@ -614,10 +668,17 @@ def _check_columns(table: str, cols: list[str], allowed: set[str]) -> None:
 
 def _validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
     if not isinstance(content, Mapping):
-        raise WorkspaceError("The backup's content is not what the workbook writes. Nothing was changed.")
+        raise WorkspaceError(
+            "The backup's content is not what the workbook writes. Nothing was changed."
+        )
     version = content.get("schema_version")
     tables = content.get("tables")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1 or not isinstance(tables, Mapping):
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or version < 1
+        or not isinstance(tables, Mapping)
+    ):
         raise WorkspaceError("The backup has no valid data version or tables. Nothing was changed.")
     if version > SCHEMA_VERSION:
         raise WorkspaceError(
@@ -630,18 +691,33 @@ def _validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
 def _insert_block(conn: sqlite3.Connection, table: str, block: Any) -> None:
     known = set(user_tables(conn))
     if table not in known:
-        raise WorkspaceError(f"The backup has a table '{table}' this workbook does not know. Nothing was changed.")
-    if not isinstance(block, Mapping) or not isinstance(block.get("columns"), list) or not isinstance(block.get("rows"), list):
+        raise WorkspaceError(
+            f"The backup has a table '{table}' this workbook does not know. Nothing was changed."
+        )
+    if (
+        not isinstance(block, Mapping)
+        or not isinstance(block.get("columns"), list)
+        or not isinstance(block.get("rows"), list)
+    ):
         raise WorkspaceError(f"The backup's table '{table}' is malformed. Nothing was changed.")
     cols = block["columns"]
     have = {r[1] for r in conn.execute(f"PRAGMA table_info({quote_name(table)})")}
     if not cols or any(not isinstance(c, str) or c not in have for c in cols):
-        raise WorkspaceError(f"The backup's table '{table}' has columns this workbook does not know. Nothing was changed.")
+        raise WorkspaceError(
+            f"The backup's table '{table}' has columns this workbook does not know. Nothing was changed."
+        )
     names = ", ".join(quote_name(c) for c in cols)
     marks = ", ".join("?" for _ in cols)
     for row in block["rows"]:
-        if not isinstance(row, list) or len(row) != len(cols) or any(
-            not (v is None or isinstance(v, (str, int, float))) or isinstance(v, bool) for v in row
+        if (
+            not isinstance(row, list)
+            or len(row) != len(cols)
+            or any(
+                not (v is None or isinstance(v, (str, int, float))) or isinstance(v, bool)
+                for v in row
+            )
         ):
-            raise WorkspaceError(f"A row of the backup's table '{table}' is malformed. Nothing was changed.")
+            raise WorkspaceError(
+                f"A row of the backup's table '{table}' is malformed. Nothing was changed."
+            )
         conn.execute(f"INSERT INTO {quote_name(table)} ({names}) VALUES ({marks})", row)

@@ -31,7 +31,11 @@ def lock() -> dict[str, Version]:
 
 
 def test_lock_installs_the_project_itself():
-    lines = [l.strip() for l in (ROOT / "binder" / "requirements.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
+    lines = [
+        l.strip()
+        for l in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+        if l.strip() and not l.startswith("#")
+    ]
     assert lines[-1] == "-e ."
 
 
@@ -40,8 +44,12 @@ def test_every_dependency_is_pinned_in_the_lock_within_its_range():
     for spec in pyproject()["project"]["dependencies"]:
         req = Requirement(spec)
         name = canonicalize_name(req.name)
-        assert name in pins, f"{req.name} is in pyproject.toml but not in binder/requirements.txt: run make lock"
-        assert req.specifier.contains(pins[name], prereleases=True), f"{req.name}=={pins[name]} is outside {req.specifier}"
+        assert name in pins, (
+            f"{req.name} is in pyproject.toml but not in binder/requirements.txt: run make lock"
+        )
+        assert req.specifier.contains(pins[name], prereleases=True), (
+            f"{req.name}=={pins[name]} is outside {req.specifier}"
+        )
 
 
 def test_voila_is_in_the_lock():
@@ -57,7 +65,9 @@ def test_runtime_matches_supported_python():
 
 def test_repo2docker_accepts_the_binder_folder():
     exe = shutil.which("repo2docker") or str(Path(sys.executable).parent / "repo2docker")
-    result = subprocess.run([exe, "--no-build", "--debug", "."], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [exe, "--no-build", "--debug", "."], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     dockerfile = result.stdout + result.stderr
     assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in dockerfile

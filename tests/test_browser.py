@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,15 @@ def _start_voila(workspace: Path):
     port = _free_port()
     log = open(workspace.parent / "voila.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "notebooks", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"],
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            "notebooks",
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+        ],
         cwd=ROOT,
         env={**os.environ, "INFOINT_WORKSPACE": str(workspace)},
         stdout=log,
@@ -69,7 +78,9 @@ def _start_voila(workspace: Path):
         except OSError:
             if time.time() > deadline or proc.poll() is not None:
                 _stop(proc, log)
-                raise RuntimeError("Voila did not start: " + (workspace.parent / "voila.log").read_text()[-2000:])
+                raise RuntimeError(
+                    "Voila did not start: " + (workspace.parent / "voila.log").read_text()[-2000:]
+                )
             time.sleep(0.3)
 
 
@@ -110,7 +121,15 @@ def _full_demo(workspace: Path) -> None:
     from infoint.ui.targets import TargetsPage
     from infoint.ui.thanks import ThanksPage
 
-    for page in (StartPage, ObjectivesPage, TargetsPage, OutreachPage, QuestionsPage, DebriefPage, ThanksPage):
+    for page in (
+        StartPage,
+        ObjectivesPage,
+        TargetsPage,
+        OutreachPage,
+        QuestionsPage,
+        DebriefPage,
+        ThanksPage,
+    ):
         page.open(str(workspace), demo=True)
     session._OPEN.pop(workspace.resolve()).close()
 
@@ -168,7 +187,10 @@ def test_step1_fill_save_reload(voila, page):
     page.press(".ii-objectives-plan-total input", "Tab")
     page.click(".ii-objectives-plan-suggest")
     expect(page.locator(".ii-objectives-plan-both input")).to_have_value("2")
-    page.fill(".ii-objectives-pitch textarea", "I manage a hotel front desk and I'm moving into UX research; I'd value your view.")
+    page.fill(
+        ".ii-objectives-pitch textarea",
+        "I manage a hotel front desk and I'm moving into UX research; I'd value your view.",
+    )
     expect(page.locator(".ii-objectives-pitch-feedback")).to_contain_text("words")
     page.click(".ii-objectives-save")
     expect(page.locator(".ii-objectives-status")).to_contain_text("Saved at")
@@ -222,7 +244,9 @@ def test_demo_button_in_the_app(voila, page):
     page.goto(f"{base}/voila/render/00_start_here.ipynb")
     page.wait_for_selector(".ii-start-demo")
     page.click(".ii-start-demo")
-    expect(page.locator(".ii-start-demo-confirm")).to_be_visible()  # the earlier tests left data here
+    expect(
+        page.locator(".ii-start-demo-confirm")
+    ).to_be_visible()  # the earlier tests left data here
     page.click(".ii-start-demo-confirm")
     expect(page.locator(".ii-start-demo-status")).to_contain_text("Leela Varadan")
     expect(page.locator(".ii-start-progress")).to_contain_text("Step 1")
@@ -243,7 +267,9 @@ PAGES = [
 
 
 def test_every_notebook_has_a_browser_page_entry():
-    assert sorted(f"{name}.ipynb" for name, _ in PAGES) == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(f"{name}.ipynb" for name, _ in PAGES) == sorted(
+        p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+    )
 
 
 @pytest.mark.parametrize("notebook, ready", PAGES)
@@ -255,7 +281,11 @@ def test_pages_have_no_serious_accessibility_violations(demo_voila, page, notebo
     page.wait_for_selector(ready)
     page.wait_for_timeout(500)  # let the live feedback render too
     violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], v["impact"], v["nodes"][0]["html"][:200]) for v in violations if v["impact"] in ("critical", "serious")]
+    serious = [
+        (v["id"], v["impact"], v["nodes"][0]["html"][:200])
+        for v in violations
+        if v["impact"] in ("critical", "serious")
+    ]
     assert serious == []
 
 
@@ -268,14 +298,18 @@ def test_step2_upload_linkedin_export_and_see_the_ranked_list(fresh_voila, page)
     with page.expect_file_chooser() as chooser:
         page.click(".ii-targets-upload")
     chooser.value.set_files(str(ROOT / "data" / "demo" / "Connections.csv"))
-    expect(page.locator(".ii-targets-import-status")).to_contain_text("LinkedIn export with 30 rows")
+    expect(page.locator(".ii-targets-import-status")).to_contain_text(
+        "LinkedIn export with 30 rows"
+    )
     page.click(".ii-targets-import")
     expect(page.locator(".ii-targets-import-status")).to_contain_text("28 added")
     table = page.locator(".ii-targets-table")
     expect(table).to_contain_text("Rank")
     expect(page.locator(".ii-targets-page-label")).to_contain_text("of 28 people")
     page.fill(".ii-targets-filter-text input", "theo")
-    expect(table.locator("th.ii-name")).to_have_text(["<b>Theo</b> Marchetti"])  # the tag shows as text
+    expect(table.locator("th.ii-name")).to_have_text(
+        ["<b>Theo</b> Marchetti"]
+    )  # the tag shows as text
     assert table.locator("b").count() == 0
     page.fill(".ii-targets-filter-text input", "Ale$$andra")
     expect(table.locator("th.ii-name").first).to_contain_text("Ale$$andra")
@@ -300,7 +334,10 @@ def test_step3_job_ask_flagged_then_fixed_sent_and_followed_up_on_the_agenda(fre
     findings = page.locator(".ii-outreach-findings")
     expect(findings).to_contain_text("Nothing to fix")
     body = page.input_value(".ii-outreach-body textarea")
-    page.fill(".ii-outreach-body textarea", body + "\nBy the way, do you have any job openings on your team?")
+    page.fill(
+        ".ii-outreach-body textarea",
+        body + "\nBy the way, do you have any job openings on your team?",
+    )
     expect(findings).to_contain_text("R2")
     page.fill(".ii-outreach-body textarea", body)
     expect(findings).not_to_contain_text("R2")
@@ -316,7 +353,9 @@ def test_step3_job_ask_flagged_then_fixed_sent_and_followed_up_on_the_agenda(fre
     agenda = page.locator(".ii-start-agenda")
     expect(agenda).to_contain_text("Overdue")
     expect(agenda).to_contain_text("No answer from Amara Osei")
-    expect(agenda.locator("a", has_text="Step 3")).to_have_attribute("href", "03_compose_requests.ipynb")
+    expect(agenda.locator("a", has_text="Step 3")).to_have_attribute(
+        "href", "03_compose_requests.ipynb"
+    )
 
 
 def _said_yes(workspace: Path) -> int:
@@ -353,11 +392,15 @@ def test_step4_schedule_propose_remove_and_download_the_prep_sheet(fresh_voila, 
     expect(options.first).to_be_attached()
     before = options.count()
     assert before >= 3
-    second = options.nth(1).text_content().replace("\xa0", " ")  # Select shows spaces as no-break spaces
+    second = (
+        options.nth(1).text_content().replace("\xa0", " ")
+    )  # Select shows spaces as no-break spaces
     page.select_option(".ii-questions-list select", index=1)
     page.click(".ii-questions-remove")
     expect(options).to_have_count(before - 1)
-    assert second.split(". ", 1)[1] not in page.locator(".ii-questions-list select").text_content().replace("\xa0", " ")
+    assert second.split(". ", 1)[1] not in page.locator(
+        ".ii-questions-list select"
+    ).text_content().replace("\xa0", " ")
     with page.expect_download() as info:
         page.click(".ii-questions-sheet-html button")
     sheet = tmp_path / info.value.suggested_filename
@@ -371,7 +414,7 @@ def test_step4_schedule_propose_remove_and_download_the_prep_sheet(fresh_voila, 
 
 
 def test_step5_and_6_debrief_referral_in_step2_then_thank_you_sent(fresh_voila, page):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from playwright.sync_api import expect
 
@@ -381,16 +424,25 @@ def test_step5_and_6_debrief_referral_in_step2_then_thank_you_sent(fresh_voila, 
     base, workspace = fresh_voila
     amara = _said_yes(workspace)
     with Workspace.open(workspace) as ws:
-        start = datetime.now(timezone.utc) - timedelta(hours=3)
-        meeting = mt.Meeting(contact_id=amara, starts_at=start.isoformat(), minutes=30, mode="video", place="https://meet.example.org/x",
-                             questions=qs.to_entries(qs.propose(None, "senior", 30)))
+        start = datetime.now(UTC) - timedelta(hours=3)
+        meeting = mt.Meeting(
+            contact_id=amara,
+            starts_at=start.isoformat(),
+            minutes=30,
+            mode="video",
+            place="https://meet.example.org/x",
+            questions=qs.to_entries(qs.propose(None, "senior", 30)),
+        )
         mt.save_meeting(ws, meeting)
         ws.append_event("meeting_scheduled", amara, {"starts_at": meeting.starts_at, "minutes": 30})
     page.goto(f"{base}/voila/render/05_debrief.ipynb")
     page.wait_for_selector(".ii-debrief-save")
     page.click(".ii-debrief-held")
     expect(page.locator(".ii-debrief-meeting-note")).to_contain_text("Marked as held")
-    page.fill(".ii-debrief-insights textarea", "Research ops is a way in; <b>synthesis</b> takes most of the time.")
+    page.fill(
+        ".ii-debrief-insights textarea",
+        "Research ops is a way in; <b>synthesis</b> takes most of the time.",
+    )
     page.press(".ii-debrief-insights textarea", "Tab")
     expect(page.locator(".ii-debrief-status")).to_contain_text("Saved")
     page.fill(".ii-debrief-ref-first input", "Nadia")
@@ -440,5 +492,8 @@ def test_report_downloads_from_the_start_page_and_runs_nothing(demo_voila, page,
     body = viewer.inner_text("body")
     for expected in ("Leela Varadan", "Tidewater Travel Group", "<b>Theo</b> Marchetti"):
         assert expected in body
-    assert viewer.evaluate("typeof window.__pwned") == "undefined" and viewer.locator("script").count() == 0
+    assert (
+        viewer.evaluate("typeof window.__pwned") == "undefined"
+        and viewer.locator("script").count() == 0
+    )
     assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []

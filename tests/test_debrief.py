@@ -5,16 +5,28 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from infoint import debrief as db
 from infoint.debrief import (
-    REFLECTION_QUESTIONS, ActionItem, Comparison, Debrief, Referral, action_agenda, answer_for,
-    check_action_item, check_debrief, compare, fit_chart_rows, insight_choices, question_texts,
-    record_referrer, referral_contacts,
+    REFLECTION_QUESTIONS,
+    ActionItem,
+    Comparison,
+    Debrief,
+    Referral,
+    action_agenda,
+    answer_for,
+    check_action_item,
+    check_debrief,
+    compare,
+    fit_chart_rows,
+    insight_choices,
+    question_texts,
+    record_referrer,
+    referral_contacts,
 )
 from infoint.imports import plan_merge
 from infoint.outreach import suggested_kind
@@ -37,6 +49,7 @@ def rules(findings) -> list[tuple[str, str]]:
 
 # ----------------------------------------------------------------- D2 reflection questions
 
+
 def test_reflection_questions_cover_d2_in_order():
     keys = [k for k, _ in REFLECTION_QUESTIONS]
     assert keys == ["field", "open_questions", "employer", "learned", "network", "strengths"]
@@ -45,13 +58,18 @@ def test_reflection_questions_cover_d2_in_order():
 
 # ----------------------------------------------------------------- D1 debrief round trip
 
+
 def full_debrief(**changes) -> Debrief:
     values = dict(
-        meeting_id=7, contact_id=3,
+        meeting_id=7,
+        contact_id=3,
         answers={"How did you get started?": "Through a research bootcamp.", "2": "Résumé tips"},
-        insights="Portfolio review matters more than degrees.", surprises="They hire from hospitality.",
+        insights="Portfolio review matters more than degrees.",
+        surprises="They hire from hospitality.",
         reflection={"field": "Yes, more than before.", "learned": "Usability tests every sprint."},
-        role_fit=4, org_fit=5, next_changes="Add a case study to my portfolio.",
+        role_fit=4,
+        org_fit=5,
+        next_changes="Add a case study to my portfolio.",
     )
     values.update(changes)
     return Debrief(**values)
@@ -76,31 +94,54 @@ def test_one_debrief_per_meeting(fresh):
         fresh.write(inserts={"debriefs": [full_debrief(contact_id=9).to_row()]})
 
 
-@pytest.mark.parametrize("row, expected", [
-    (None, Debrief(0, 0)),
-    ({}, Debrief(0, 0)),
-    ({"meeting_id": "5", "contact_id": 2, "answers": "not json", "reflection": "[1, 2]"},
-     Debrief(5, 2)),
-    ({"meeting_id": 1, "contact_id": 1, "answers": '{"0": "notes", "1": 5, "2": null, "3": [1]}'},
-     Debrief(1, 1, answers={"0": "notes", "1": "5"})),
-    ({"meeting_id": 1, "contact_id": 1, "role_fit": "4", "org_fit": 2.0, "insights": None},
-     Debrief(1, 1, role_fit=4, org_fit=2)),
-    ({"meeting_id": 1, "contact_id": 1, "role_fit": True, "answers": "[" * 100_000},
-     Debrief(1, 1)),
-])
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        (None, Debrief(0, 0)),
+        ({}, Debrief(0, 0)),
+        (
+            {"meeting_id": "5", "contact_id": 2, "answers": "not json", "reflection": "[1, 2]"},
+            Debrief(5, 2),
+        ),
+        (
+            {
+                "meeting_id": 1,
+                "contact_id": 1,
+                "answers": '{"0": "notes", "1": 5, "2": null, "3": [1]}',
+            },
+            Debrief(1, 1, answers={"0": "notes", "1": "5"}),
+        ),
+        (
+            {"meeting_id": 1, "contact_id": 1, "role_fit": "4", "org_fit": 2.0, "insights": None},
+            Debrief(1, 1, role_fit=4, org_fit=2),
+        ),
+        (
+            {"meeting_id": 1, "contact_id": 1, "role_fit": True, "answers": "[" * 100_000},
+            Debrief(1, 1),
+        ),
+    ],
+)
 def test_from_row_is_tolerant(row, expected):
     assert Debrief.from_row(row) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ('[{"id": "q1", "text": "What is a typical week?", "theme": "role"}, {"id": "q2", "text": ""}]',
-     ["What is a typical week?"]),
-    (["Plain question?", {"text": "Dict question?"}, 5, None], ["Plain question?", "Dict question?"]),
-    ("not json", []),
-    ('{"text": "not a list"}', []),
-    ("", []),
-    (None, []),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (
+            '[{"id": "q1", "text": "What is a typical week?", "theme": "role"}, {"id": "q2", "text": ""}]',
+            ["What is a typical week?"],
+        ),
+        (
+            ["Plain question?", {"text": "Dict question?"}, 5, None],
+            ["Plain question?", "Dict question?"],
+        ),
+        ("not json", []),
+        ('{"text": "not a list"}', []),
+        ("", []),
+        (None, []),
+    ],
+)
 def test_question_texts(raw, expected):
     assert question_texts(raw) == expected
 
@@ -113,33 +154,56 @@ def test_answer_for_uses_text_then_index():
 
 
 def test_insight_choices_are_lines_without_repeats():
-    d = Debrief(1, 1, answers={"q": "- Usability tests every sprint\n\n"}, insights="Portfolio matters.\n"
-                "usability tests every sprint", surprises="\u2022 They hire from hospitality")
-    assert insight_choices(d) == ["Portfolio matters.", "usability tests every sprint",
-                                  "They hire from hospitality"]
+    d = Debrief(
+        1,
+        1,
+        answers={"q": "- Usability tests every sprint\n\n"},
+        insights="Portfolio matters.\nusability tests every sprint",
+        surprises="\u2022 They hire from hospitality",
+    )
+    assert insight_choices(d) == [
+        "Portfolio matters.",
+        "usability tests every sprint",
+        "They hire from hospitality",
+    ]
 
 
 # ----------------------------------------------------------------- D1, D2 checks
 
-QUESTIONS = ["How did you get started?", "What does a typical week look like?", "Who else should I talk to?"]
+QUESTIONS = [
+    "How did you get started?",
+    "What does a typical week look like?",
+    "Who else should I talk to?",
+]
 
 
-@pytest.mark.parametrize("changes, expected", [
-    # complete: every question has notes (by text or by index), insights, reflection, ratings
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", QUESTIONS[2]: "c"}), []),
-    # D1: one question without notes (blank notes count as none), no insights
-    (dict(answers={QUESTIONS[0]: "a", QUESTIONS[1]: "   "}), [("D1", "info"), ("D1", "info")]),
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, insights=""), [("D1", "info")]),
-    # D2: no reflection; ratings missing
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, reflection={"other": "x"}), [("D2", "info")]),
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=None, org_fit=None),
-     [("D2", "info"), ("D2", "info")]),
-    # D2: out of range or not whole numbers
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=0, org_fit=6), [("D2", "error"), ("D2", "error")]),
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=2.5), [("D2", "error")]),
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, org_fit="great"), [("D2", "error")]),
-    (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=1, org_fit=5), []),
-])
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        # complete: every question has notes (by text or by index), insights, reflection, ratings
+        (dict(answers={QUESTIONS[0]: "a", "1": "b", QUESTIONS[2]: "c"}), []),
+        # D1: one question without notes (blank notes count as none), no insights
+        (dict(answers={QUESTIONS[0]: "a", QUESTIONS[1]: "   "}), [("D1", "info"), ("D1", "info")]),
+        (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, insights=""), [("D1", "info")]),
+        # D2: no reflection; ratings missing
+        (
+            dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, reflection={"other": "x"}),
+            [("D2", "info")],
+        ),
+        (
+            dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=None, org_fit=None),
+            [("D2", "info"), ("D2", "info")],
+        ),
+        # D2: out of range or not whole numbers
+        (
+            dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=0, org_fit=6),
+            [("D2", "error"), ("D2", "error")],
+        ),
+        (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=2.5), [("D2", "error")]),
+        (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, org_fit="great"), [("D2", "error")]),
+        (dict(answers={QUESTIONS[0]: "a", "1": "b", "2": "c"}, role_fit=1, org_fit=5), []),
+    ],
+)
 def test_check_debrief(changes, expected):
     assert rules(check_debrief(full_debrief(**changes), QUESTIONS)) == sorted(expected)
 
@@ -151,7 +215,12 @@ def test_check_debrief_names_the_question_and_accepts_meeting_json():
 
 
 def test_check_debrief_never_raises_on_odd_input():
-    assert rules(check_debrief(None, None)) == [("D1", "info"), ("D2", "info"), ("D2", "info"), ("D2", "info")]
+    assert rules(check_debrief(None, None)) == [
+        ("D1", "info"),
+        ("D2", "info"),
+        ("D2", "info"),
+        ("D2", "info"),
+    ]
 
 
 # ----------------------------------------------------------------- D4 action items
@@ -159,18 +228,21 @@ def test_check_debrief_never_raises_on_odd_input():
 TODAY = date(2026, 3, 10)
 
 
-@pytest.mark.parametrize("item, expected, fragment", [
-    (ActionItem("Read the article she sent", due="2026-03-12"), [], ""),
-    (ActionItem("Read it", due="2026-03-10"), [], ""),  # due today is not late
-    (ActionItem("", due="2026-03-12"), [("D4", "error")], "Say what you will do"),
-    (ActionItem("   ", due="2026-03-12"), [("D4", "error")], "Say what you will do"),
-    (ActionItem("Email Priya"), [("D4", "error")], "Give it a date so it shows in your agenda"),
-    (ActionItem("Email Priya", due="next week"), [("D4", "error")], "not a date"),
-    (ActionItem("Email Priya", due="2026-02-30"), [("D4", "error")], "not a date"),
-    (ActionItem("Email Priya", due="2026-03-01"), [("D4", "warning")], "has passed"),
-    (ActionItem("Email Priya", due="2026-03-01", done_at="2026-03-02T10:00:00+00:00"), [], ""),
-    (ActionItem("", due=""), [("D4", "error"), ("D4", "error")], ""),
-])
+@pytest.mark.parametrize(
+    "item, expected, fragment",
+    [
+        (ActionItem("Read the article she sent", due="2026-03-12"), [], ""),
+        (ActionItem("Read it", due="2026-03-10"), [], ""),  # due today is not late
+        (ActionItem("", due="2026-03-12"), [("D4", "error")], "Say what you will do"),
+        (ActionItem("   ", due="2026-03-12"), [("D4", "error")], "Say what you will do"),
+        (ActionItem("Email Priya"), [("D4", "error")], "Give it a date so it shows in your agenda"),
+        (ActionItem("Email Priya", due="next week"), [("D4", "error")], "not a date"),
+        (ActionItem("Email Priya", due="2026-02-30"), [("D4", "error")], "not a date"),
+        (ActionItem("Email Priya", due="2026-03-01"), [("D4", "warning")], "has passed"),
+        (ActionItem("Email Priya", due="2026-03-01", done_at="2026-03-02T10:00:00+00:00"), [], ""),
+        (ActionItem("", due=""), [("D4", "error"), ("D4", "error")], ""),
+    ],
+)
 def test_check_action_item(item, expected, fragment):
     found = check_action_item(item, TODAY)
     assert rules(found) == sorted(expected)
@@ -186,14 +258,14 @@ def test_action_item_round_trip(fresh):
     assert again == item and not again.done
 
 
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone.utc)  # 11:00 in Toronto
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)  # 11:00 in Toronto
 
 
 def test_action_agenda_entries_and_what_the_agenda_picks():
     items = [
-        ActionItem("Read the report", due="2026-03-09", contact_id=1, id=1),   # overdue
-        ActionItem("Email Priya", due="2026-03-10", contact_id=2, id=2),       # due today
-        ActionItem("Sign up for the meetup", due="2026-03-20", id=3),           # later
+        ActionItem("Read the report", due="2026-03-09", contact_id=1, id=1),  # overdue
+        ActionItem("Email Priya", due="2026-03-10", contact_id=2, id=2),  # due today
+        ActionItem("Sign up for the meetup", due="2026-03-20", id=3),  # later
         ActionItem("Done already", due="2026-03-01", done_at="2026-03-01T12:00:00+00:00", id=4),
         ActionItem("No date", id=5),
     ]
@@ -217,38 +289,55 @@ def test_action_agenda_entries_and_what_the_agenda_picks():
 def test_action_agenda_end_of_day_across_dst():
     # 2026-03-08: Toronto moves to daylight time; the day still ends at 23:59:59 local.
     [entry] = action_agenda([ActionItem("x", due="2026-03-08")], NOW, "America/Toronto")
-    assert entry.due == datetime(2026, 3, 9, 3, 59, 59, tzinfo=timezone.utc)
+    assert entry.due == datetime(2026, 3, 9, 3, 59, 59, tzinfo=UTC)
     [entry] = action_agenda([ActionItem("x", due="2026-03-07")], NOW, "America/Toronto")
-    assert entry.due == datetime(2026, 3, 8, 4, 59, 59, tzinfo=timezone.utc)
+    assert entry.due == datetime(2026, 3, 8, 4, 59, 59, tzinfo=UTC)
     [entry] = action_agenda([ActionItem("x", due="2026-03-10")], NOW, "")  # no zone: UTC
-    assert entry.due == datetime(2026, 3, 10, 23, 59, 59, tzinfo=timezone.utc)
+    assert entry.due == datetime(2026, 3, 10, 23, 59, 59, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_action_agenda_text_stays_literal_on_one_line(text):
-    [entry] = action_agenda([ActionItem(text, due="2026-03-12", contact_id=1)], NOW, "UTC",
-                            names={1: "Ana\nBcc: x"})
+    [entry] = action_agenda(
+        [ActionItem(text, due="2026-03-12", contact_id=1)], NOW, "UTC", names={1: "Ana\nBcc: x"}
+    )
     assert isinstance(entry, AgendaItem) and "\n" not in entry.text
     assert " ".join(text.split()) in entry.text
 
 
 # ----------------------------------------------------------------- D3 referrals
 
-REFERRER = Contact(first_name="Amara", last_name="Osei", organization="Tidewater Travel Group",
-                   source="linkedin", id=1)
+REFERRER = Contact(
+    first_name="Amara",
+    last_name="Osei",
+    organization="Tidewater Travel Group",
+    source="linkedin",
+    id=1,
+)
 
 
 def test_referrals_become_warm_second_degree_contacts():
-    plan = referral_contacts([
-        Referral("Priya", "Raman", "Innkeep Cloud", "UX Researcher", email="priya@innkeep.example"),
-        Referral(" ", "", "Nowhere Inc"),
-        Referral("Jonah", "", "", notes="Runs the local research meetup.\nAsk about volunteering."),
-    ], REFERRER)
+    plan = referral_contacts(
+        [
+            Referral(
+                "Priya", "Raman", "Innkeep Cloud", "UX Researcher", email="priya@innkeep.example"
+            ),
+            Referral(" ", "", "Nowhere Inc"),
+            Referral(
+                "Jonah", "", "", notes="Runs the local research meetup.\nAsk about volunteering."
+            ),
+        ],
+        REFERRER,
+    )
     assert plan.skipped == [(2, "no name")]
     assert [line for line, _ in plan.contacts] == [1, 3]
     priya = plan.contacts[0][1]
     assert (priya.first_name, priya.last_name, priya.organization, priya.position) == (
-        "Priya", "Raman", "Innkeep Cloud", "UX Researcher")
+        "Priya",
+        "Raman",
+        "Innkeep Cloud",
+        "UX Researcher",
+    )
     assert priya.referred_by == 1 and priya.source == "referral"
     assert priya.via == "Amara Osei" and priya.warm_reason == "referred by Amara Osei"
     assert suggested_kind(priya) == "request_intro"  # R6: ask Amara to introduce you
@@ -256,30 +345,52 @@ def test_referrals_become_warm_second_degree_contacts():
 
 
 def test_referrals_repeated_in_the_list_are_skipped():
-    plan = referral_contacts([
-        Referral("Priya", "Raman", "Innkeep Cloud"),
-        Referral("PRIYA", "Ráman", "Innkeep Cloud Inc."),  # same name and organization
-        Referral("P.", "R.", email="priya@innkeep.example"),
-        Referral("Priya", "R", email="PRIYA@innkeep.example"),  # same email
-        Referral("Sam", "Lee", profile_url="https://www.linkedin.com/in/samlee"),
-        Referral("Sam", "Lee", profile_url="https://linkedin.com/in/sam-lee-2"),  # a namesake
-    ], REFERRER)
+    plan = referral_contacts(
+        [
+            Referral("Priya", "Raman", "Innkeep Cloud"),
+            Referral("PRIYA", "Ráman", "Innkeep Cloud Inc."),  # same name and organization
+            Referral("P.", "R.", email="priya@innkeep.example"),
+            Referral("Priya", "R", email="PRIYA@innkeep.example"),  # same email
+            Referral("Sam", "Lee", profile_url="https://www.linkedin.com/in/samlee"),
+            Referral("Sam", "Lee", profile_url="https://linkedin.com/in/sam-lee-2"),  # a namesake
+        ],
+        REFERRER,
+    )
     assert plan.skipped == [(2, "same person as line 1"), (4, "same person as line 3")]
     assert [line for line, _ in plan.contacts] == [1, 3, 5, 6]
 
 
-@pytest.mark.parametrize("saved, matched", [
-    (Contact(first_name="Priya", last_name="Raman", organization="Innkeep Cloud",
-             email="priya@innkeep.example", via="Amara Osei", warm_reason="referred by Amara Osei",
-             id=5), True),
-    (Contact(first_name="priya", last_name="RÁMAN", organization="Innkeep Cloud Ltd", id=5), True),
-    (Contact(first_name="P.", last_name="R.", email="Priya@Innkeep.example", id=5), True),
-    (Contact(first_name="Someone", last_name="Else", organization="Innkeep Cloud", id=5), False),
-    (Contact(first_name="Priya", last_name="Raman", organization="Another Org", id=5), False),
-])
+@pytest.mark.parametrize(
+    "saved, matched",
+    [
+        (
+            Contact(
+                first_name="Priya",
+                last_name="Raman",
+                organization="Innkeep Cloud",
+                email="priya@innkeep.example",
+                via="Amara Osei",
+                warm_reason="referred by Amara Osei",
+                id=5,
+            ),
+            True,
+        ),
+        (
+            Contact(first_name="priya", last_name="RÁMAN", organization="Innkeep Cloud Ltd", id=5),
+            True,
+        ),
+        (Contact(first_name="P.", last_name="R.", email="Priya@Innkeep.example", id=5), True),
+        (
+            Contact(first_name="Someone", last_name="Else", organization="Innkeep Cloud", id=5),
+            False,
+        ),
+        (Contact(first_name="Priya", last_name="Raman", organization="Another Org", id=5), False),
+    ],
+)
 def test_referral_already_on_the_list_is_never_added_twice(saved, matched):
-    plan = referral_contacts([Referral("Priya", "Raman", "Innkeep Cloud", email="priya@innkeep.example")],
-                             REFERRER)
+    plan = referral_contacts(
+        [Referral("Priya", "Raman", "Innkeep Cloud", email="priya@innkeep.example")], REFERRER
+    )
     merge = plan_merge([saved], plan)
     assert len(merge.add) == (0 if matched else 1)
     assert len(merge.update) + len(merge.unchanged) == (1 if matched else 0)
@@ -288,27 +399,45 @@ def test_referral_already_on_the_list_is_never_added_twice(saved, matched):
 
 
 def test_record_referrer_marks_matched_contacts_and_keeps_friends_first_degree():
-    friend = Contact(first_name="Priya", last_name="Raman", organization="Innkeep Cloud",
-                     source="linkedin", id=5)
+    friend = Contact(
+        first_name="Priya", last_name="Raman", organization="Innkeep Cloud", source="linkedin", id=5
+    )
     recorded = Contact(first_name="Jonah", last_name="Fox", referred_by=9, via="Kim", id=6)
-    plan = referral_contacts([Referral("Priya", "Raman", "Innkeep Cloud"), Referral("Jonah", "Fox"),
-                              Referral("New", "Person")], REFERRER)
+    plan = referral_contacts(
+        [
+            Referral("Priya", "Raman", "Innkeep Cloud"),
+            Referral("Jonah", "Fox"),
+            Referral("New", "Person"),
+        ],
+        REFERRER,
+    )
     merge = record_referrer(plan_merge([friend, recorded], plan), [friend, recorded], REFERRER)
     assert [c.first_name for _, c in merge.add] == ["New"]
     assert merge.update == [
-        (1, 5, {"warm_reason": "referred by Amara Osei", "referred_by": 1}),  # no "via" for a friend
+        (
+            1,
+            5,
+            {"warm_reason": "referred by Amara Osei", "referred_by": 1},
+        ),  # no "via" for a friend
         (2, 6, {"warm_reason": "referred by Amara Osei"}),  # already referred by someone: kept
     ]
 
 
 def test_record_referrer_fills_but_never_overwrites_what_you_saved():
-    saved = Contact(first_name="priya", last_name="Raman", organization="Innkeep Cloud Ltd",
-                    position="", id=5)
-    plan = referral_contacts([Referral("Priya", "Raman", "Innkeep Cloud", "UX Researcher")], REFERRER)
+    saved = Contact(
+        first_name="priya", last_name="Raman", organization="Innkeep Cloud Ltd", position="", id=5
+    )
+    plan = referral_contacts(
+        [Referral("Priya", "Raman", "Innkeep Cloud", "UX Researcher")], REFERRER
+    )
     merge = record_referrer(plan_merge([saved], plan), [saved], REFERRER)
     [(_, _, changes)] = merge.update
-    assert changes == {"position": "UX Researcher", "via": "Amara Osei",
-                       "warm_reason": "referred by Amara Osei", "referred_by": 1}
+    assert changes == {
+        "position": "UX Researcher",
+        "via": "Amara Osei",
+        "warm_reason": "referred by Amara Osei",
+        "referred_by": 1,
+    }
 
 
 def test_referral_import_is_idempotent_in_the_workspace(fresh):
@@ -317,7 +446,9 @@ def test_referral_import_is_idempotent_in_the_workspace(fresh):
     referrals = [Referral("Priya", "Raman", "Innkeep Cloud"), Referral("Jonah", "Fox", "Meetup")]
     for _ in range(2):
         existing = load_contacts(fresh)
-        merge = record_referrer(plan_merge(existing, referral_contacts(referrals, referrer)), existing, referrer)
+        merge = record_referrer(
+            plan_merge(existing, referral_contacts(referrals, referrer)), existing, referrer
+        )
         apply_merge(fresh, merge, existing)
     saved = load_contacts(fresh)
     assert sorted(c.full_name for c in saved) == ["Amara Osei", "Jonah Fox", "Priya Raman"]
@@ -334,24 +465,65 @@ def test_referrer_without_a_name():
 # ----------------------------------------------------------------- D5 comparison
 
 PEOPLE = {
-    1: Contact(first_name="Amara", last_name="Osei", organization="Tidewater Travel Group",
-               position="UX Researcher", id=1),
-    2: Contact(first_name="Hana", last_name="Sato", organization="Northbeam Health",
-               position="UX Researcher", id=2),
-    3: Contact(first_name="Marcus", last_name="Bell", organization="Northbeam Health",
-               position="Service Designer", id=3),
-    4: Contact(first_name="Priya", last_name="Raman", organization="Innkeep Cloud", referred_by=1, id=4),
-    5: Contact(first_name="Jonah", last_name="Fox", organization="Tidewater Travel Group", referred_by=2, id=5),
+    1: Contact(
+        first_name="Amara",
+        last_name="Osei",
+        organization="Tidewater Travel Group",
+        position="UX Researcher",
+        id=1,
+    ),
+    2: Contact(
+        first_name="Hana",
+        last_name="Sato",
+        organization="Northbeam Health",
+        position="UX Researcher",
+        id=2,
+    ),
+    3: Contact(
+        first_name="Marcus",
+        last_name="Bell",
+        organization="Northbeam Health",
+        position="Service Designer",
+        id=3,
+    ),
+    4: Contact(
+        first_name="Priya", last_name="Raman", organization="Innkeep Cloud", referred_by=1, id=4
+    ),
+    5: Contact(
+        first_name="Jonah",
+        last_name="Fox",
+        organization="Tidewater Travel Group",
+        referred_by=2,
+        id=5,
+    ),
     6: Contact(first_name="Lee", last_name="Park", referred_by=1, id=6),
 }
 DEBRIEFS = [
-    Debrief(10, 2, answers={"q": "They want a portfolio review before any interview."},
-            insights="Hana said stakeholder interviews take most of the week.", role_fit=4, org_fit=2),
-    Debrief(11, 1, answers={"q": "A portfolio review with two case studies is expected."},
-            insights="Stakeholder interviews matter at Tidewater too.", surprises="Remote research is common.",
-            role_fit=5, org_fit=5),
-    Debrief(12, 3, insights="Service blueprints; the portfolio review is where juniors fail.",
-            surprises="Remote research again.", role_fit=2, org_fit=2),
+    Debrief(
+        10,
+        2,
+        answers={"q": "They want a portfolio review before any interview."},
+        insights="Hana said stakeholder interviews take most of the week.",
+        role_fit=4,
+        org_fit=2,
+    ),
+    Debrief(
+        11,
+        1,
+        answers={"q": "A portfolio review with two case studies is expected."},
+        insights="Stakeholder interviews matter at Tidewater too.",
+        surprises="Remote research is common.",
+        role_fit=5,
+        org_fit=5,
+    ),
+    Debrief(
+        12,
+        3,
+        insights="Service blueprints; the portfolio review is where juniors fail.",
+        surprises="Remote research again.",
+        role_fit=2,
+        org_fit=2,
+    ),
     Debrief(13, 99, insights="Nothing rated yet."),
 ]
 
@@ -361,9 +533,15 @@ def test_compare_rows_sorted_by_fit():
     assert isinstance(result, Comparison)
     assert [r["meeting_id"] for r in result.rows] == [11, 10, 12, 13]
     assert result.rows[0] == {
-        "meeting_id": 11, "contact_id": 1, "name": "Amara Osei", "organization": "Tidewater Travel Group",
-        "position": "UX Researcher", "role_fit": 5, "org_fit": 5,
-        "insights": "Stakeholder interviews matter at Tidewater too."}
+        "meeting_id": 11,
+        "contact_id": 1,
+        "name": "Amara Osei",
+        "organization": "Tidewater Travel Group",
+        "position": "UX Researcher",
+        "role_fit": 5,
+        "org_fit": 5,
+        "insights": "Stakeholder interviews matter at Tidewater too.",
+    }
     assert result.rows[-1]["name"] == "(unknown contact)"
     assert result.rows[-1]["role_fit"] is None
 
@@ -384,21 +562,28 @@ def test_compare_recurring_words_and_phrases():
 def test_compare_suggestions():
     tips = compare(DEBRIEFS, PEOPLE, contacted={5}).suggestions
     text = "\n".join(tips)
-    assert ("Both meetings at Northbeam Health rated the organization 2/5: consider moving "
-            "Northbeam Health down your list.") in tips
+    assert (
+        "Both meetings at Northbeam Health rated the organization 2/5: consider moving "
+        "Northbeam Health down your list."
+    ) in tips
     assert "The role that fits you best so far: UX Researcher (4.5/5 on average)." in text
     assert "You rated the role of Service Designer 2/5." in text
-    assert ("Your meeting at Tidewater Travel Group rated the organization 5/5: keep Tidewater "
-            "Travel Group near the top of your list") in text
+    assert (
+        "Your meeting at Tidewater Travel Group rated the organization 5/5: keep Tidewater "
+        "Travel Group near the top of your list"
+    ) in text
     assert "Rate the role and organization fit in 1 more debrief" in text
     assert "\u201cportfolio review\u201d" in text
     # whom next: referrals not contacted yet (Jonah was), best-fitting organization first
     talk = [t for t in tips if t.startswith("Talk to")]
-    assert talk == ["Talk to Lee Park next: Amara Osei suggested them.",
-                    "Talk to Priya Raman at Innkeep Cloud next: Amara Osei suggested them."]
+    assert talk == [
+        "Talk to Lee Park next: Amara Osei suggested them.",
+        "Talk to Priya Raman at Innkeep Cloud next: Amara Osei suggested them.",
+    ]
     everyone = [t for t in compare(DEBRIEFS, PEOPLE).suggestions if t.startswith("Talk to")]
-    assert everyone[0] == ("Talk to Jonah Fox at Tidewater Travel Group next: Hana Sato "
-                           "suggested them.")  # the organization rated 5/5 comes first
+    assert everyone[0] == (
+        "Talk to Jonah Fox at Tidewater Travel Group next: Hana Sato suggested them."
+    )  # the organization rated 5/5 comes first
     assert everyone[1:] == talk
 
 
@@ -418,8 +603,12 @@ def test_compare_limits_referral_suggestions():
 
 def test_fit_chart_rows():
     rows = fit_chart_rows(compare(DEBRIEFS, PEOPLE))
-    assert rows == [("Amara Osei (Tidewater Travel Group)", 5, 5), ("Hana Sato (Northbeam Health)", 4, 2),
-                    ("Marcus Bell (Northbeam Health)", 2, 2), ("(unknown contact)", 0, 0)]
+    assert rows == [
+        ("Amara Osei (Tidewater Travel Group)", 5, 5),
+        ("Hana Sato (Northbeam Health)", 4, 2),
+        ("Marcus Bell (Northbeam Health)", 2, 2),
+        ("(unknown contact)", 0, 0),
+    ]
 
 
 def test_compare_ignores_ratings_out_of_range():
@@ -444,9 +633,11 @@ def test_compare_handles_a_large_input_quickly_enough():
 
 
 def test_module_stays_light():
-    code = ("import sys, json, infoint.debrief\n"
-            "print(json.dumps([m for m in ('pandas', 'ipywidgets', 'matplotlib', 'jsonschema', "
-            "'nbformat', 'jinja2') if m in sys.modules]))")
+    code = (
+        "import sys, json, infoint.debrief\n"
+        "print(json.dumps([m for m in ('pandas', 'ipywidgets', 'matplotlib', 'jsonschema', "
+        "'nbformat', 'jinja2') if m in sys.modules]))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 

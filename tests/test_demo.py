@@ -64,6 +64,8 @@ def test_missing_demo_folder_is_explained(monkeypatch, tmp_path):
 
 
 def test_demo_folder_from_environment(monkeypatch, tmp_path):
-    (tmp_path / "persona.json").write_text((demo_dir() / "persona.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "persona.json").write_text(
+        (demo_dir() / "persona.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.setenv(DEMO_ENV_VAR, str(tmp_path))
     assert demo_dir() == tmp_path

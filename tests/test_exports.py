@@ -12,15 +12,30 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoint.exports import BACKUP_FORMAT, MAX_BACKUP_BYTES, backup_bytes, backup_filename, read_backup, restore_backup
+from infoint.exports import (
+    BACKUP_FORMAT,
+    MAX_BACKUP_BYTES,
+    backup_bytes,
+    backup_filename,
+    read_backup,
+    restore_backup,
+)
 from infoint.workspace import SCHEMA_VERSION, WorkspaceError
 
 
 def fill(w):
     w.put_rows(
         {
-            "profile": {"name": "Ale$$andra <b>Bold</b>", "email": "a@example.org", "timezone": "Europe/Paris", "pitch": "=1+1"},
-            "objective": {"kinds": '["role"]', "goals": '["Which skills a UX researcher needs day to day"]'},
+            "profile": {
+                "name": "Ale$$andra <b>Bold</b>",
+                "email": "a@example.org",
+                "timezone": "Europe/Paris",
+                "pitch": "=1+1",
+            },
+            "objective": {
+                "kinds": '["role"]',
+                "goals": '["Which skills a UX researcher needs day to day"]',
+            },
         }
     )
     for i in range(50):
@@ -80,9 +95,12 @@ def zipped(members: dict[str, bytes]) -> bytes:
         (zipped({"other.txt": b"x"}), "not a workbook backup"),
         (zipped({"workbook.json": b"{not json"}), "not a workbook backup"),
         (zipped({"workbook.json": b"\xff\xfe\x00"}), "not a workbook backup"),
-        (json.dumps({"format": "something-else"}).encode(), "doesn't say it was made by this workbook"),
+        (
+            json.dumps({"format": "something-else"}).encode(),
+            "doesn't say it was made by this workbook",
+        ),
         (b"[" * 100000 + b"]" * 100000, "not a workbook backup"),
-        ("First Name,Last Name\nA,B\n".encode(), "not a workbook backup"),
+        (b"First Name,Last Name\nA,B\n", "not a workbook backup"),
         (json.dumps({"format": BACKUP_FORMAT, "schema_version": 99, "tables": {}}).encode(), None),
     ],
 )
@@ -108,8 +126,12 @@ def test_backup_filename_is_dated():
     assert backup_filename(datetime(2026, 3, 4, 5, 6)) == "infoint-backup-2026-03-04-0506.zip"
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-@given(st.one_of(st.binary(max_size=2000), st.binary(max_size=200).map(lambda b: b"PK\x03\x04" + b)))
+@settings(
+    max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    st.one_of(st.binary(max_size=2000), st.binary(max_size=200).map(lambda b: b"PK\x03\x04" + b))
+)
 def test_any_bytes_restore_or_refuse_cleanly(ws, data):
     before = ws.dump()
     try:

@@ -11,7 +11,7 @@ import email.policy
 import re
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -33,7 +33,17 @@ from infoint.exports import (
     mailto_link,
 )
 
-EXPECTED_HEADERS = ["content-transfer-encoding", "content-type", "date", "from", "message-id", "mime-version", "subject", "to", "x-unsent"]
+EXPECTED_HEADERS = [
+    "content-transfer-encoding",
+    "content-type",
+    "date",
+    "from",
+    "message-id",
+    "mime-version",
+    "subject",
+    "to",
+    "x-unsent",
+]
 NASTY = [
     "Ana\r\nBcc: evil@x.com",
     "Ana\nBcc: evil@x.com",
@@ -46,7 +56,7 @@ NASTY = [
     "$5M and $10M",
     "<img src=x onerror=alert(1)>",
     "\u202egnp.exe\u2028Bcc: evil@x.com\u0085x",
-    "\\\\ back \\ slash \"",
+    '\\\\ back \\ slash "',
     "",
     "   ",
     "x" * 2000,
@@ -59,8 +69,14 @@ def parse(data: bytes):
 
 
 def draft(**overrides) -> bytes:
-    values = dict(sender="me@example.org", sender_name="Mia Chen", to="ana@example.com", to_name="Ana Silva",
-                  subject="A question about your work", body="Hello Ana,\n\nThanks.")
+    values = dict(
+        sender="me@example.org",
+        sender_name="Mia Chen",
+        to="ana@example.com",
+        to_name="Ana Silva",
+        subject="A question about your work",
+        body="Hello Ana,\n\nThanks.",
+    )
     values.update(overrides)
     return eml_draft(**values)
 
@@ -71,8 +87,9 @@ def header_names(message) -> list[str]:
 
 # ------------------------------------------------------------------ .eml
 
+
 def test_draft_has_the_expected_headers_and_body():
-    when = datetime(2026, 3, 3, 15, 0, tzinfo=timezone.utc)
+    when = datetime(2026, 3, 3, 15, 0, tzinfo=UTC)
     message = parse(draft(when=when, body="Hello Ana,\r\n\r\nDo you have 20 minutes? Café ☕"))
     assert header_names(message) == EXPECTED_HEADERS
     assert message["X-Unsent"] == "1"
@@ -147,7 +164,11 @@ def test_body_keeps_text_and_loses_control_characters():
     body = "Line one\r\nLine two\rLine three\x00\x07\tend ?&=#%0A\n" + "long " * 400
     message = parse(draft(body=body))
     content = message.get_content()
-    assert "Line one\nLine two\nLine three\tend ?&=#%0A\n" in content and "\x00" not in content and "\x07" not in content
+    assert (
+        "Line one\nLine two\nLine three\tend ?&=#%0A\n" in content
+        and "\x00" not in content
+        and "\x07" not in content
+    )
     assert header_names(message) == EXPECTED_HEADERS
 
 
@@ -195,6 +216,7 @@ def test_eml_filename_is_short_and_plain():
 
 # ------------------------------------------------------------------ mailto:
 
+
 def split_mailto(url: str) -> tuple[str, dict[str, list[str]]]:
     parts = urlsplit(url)
     assert parts.scheme == "mailto"
@@ -202,19 +224,34 @@ def split_mailto(url: str) -> tuple[str, dict[str, list[str]]]:
 
 
 def test_mailto_encodes_everything_after_the_address():
-    url, truncated = mailto_link("ana@example.com", "Coffee & questions?", "Hi Ana,\nA=B & C? #1 100%\n\nMia")
+    url, truncated = mailto_link(
+        "ana@example.com", "Coffee & questions?", "Hi Ana,\nA=B & C? #1 100%\n\nMia"
+    )
     assert not truncated
     assert url.startswith("mailto:ana@example.com?subject=Coffee%20%26%20questions%3F&body=")
     address, query = split_mailto(url)
     assert address == "ana@example.com"
-    assert query == {"subject": ["Coffee & questions?"], "body": ["Hi Ana,\r\nA=B & C? #1 100%\r\n\r\nMia"]}
+    assert query == {
+        "subject": ["Coffee & questions?"],
+        "body": ["Hi Ana,\r\nA=B & C? #1 100%\r\n\r\nMia"],
+    }
     assert "\n" not in url and " " not in url
 
 
 @pytest.mark.parametrize(
     "to",
-    ["a@x.com,b@y.com", "a@x.com?cc=evil@y.com", "a@x.com%0Abcc:evil", "a@x.com;b@y.com", "a@x.com&cc=evil@y.com",
-     "a@x.com\r\nbcc: evil@y.com", "a@x.com\nb@y.com", "Ana <a@x.com>", "javascript:alert(1)", "a@x.com#frag"],
+    [
+        "a@x.com,b@y.com",
+        "a@x.com?cc=evil@y.com",
+        "a@x.com%0Abcc:evil",
+        "a@x.com;b@y.com",
+        "a@x.com&cc=evil@y.com",
+        "a@x.com\r\nbcc: evil@y.com",
+        "a@x.com\nb@y.com",
+        "Ana <a@x.com>",
+        "javascript:alert(1)",
+        "a@x.com#frag",
+    ],
 )
 def test_mailto_never_gains_a_recipient(to):
     url, _ = mailto_link(to, "s\r\nbcc: evil@y.com", "b&cc=evil@y.com")
@@ -240,7 +277,9 @@ def test_long_bodies_are_cut_on_a_word_under_the_limit(word):
 
 @pytest.mark.parametrize("limit", [300, 500, 1000, 1800, 4000])
 def test_mailto_respects_any_reasonable_limit(limit):
-    url, truncated = mailto_link("ana@example.com", "Subject " * 100, "body " * 2000, max_length=limit)
+    url, truncated = mailto_link(
+        "ana@example.com", "Subject " * 100, "body " * 2000, max_length=limit
+    )
     assert truncated and len(url) <= limit
     assert split_mailto(url)[1]["body"][0].endswith(MAILTO_SHORTENED_NOTE)
 
@@ -270,9 +309,20 @@ EVIL = "Call Ana END:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected"
 
 def reminders() -> list[Reminder]:
     return [
-        Reminder("follow_up:1", "Follow up with Ana", "Send a short follow-up.", datetime(2026, 3, 10, 9, tzinfo=TORONTO)),
-        Reminder("thanks:2", EVIL, "Line 1\nEND:VEVENT\r\nBEGIN:VEVENT\nDTSTART:19700101T000000Z; a, b \\ c\x00\x1b",
-                 datetime(2026, 11, 2, 14, 0, tzinfo=timezone.utc), minutes=30, alarm_minutes_before=1440),
+        Reminder(
+            "follow_up:1",
+            "Follow up with Ana",
+            "Send a short follow-up.",
+            datetime(2026, 3, 10, 9, tzinfo=TORONTO),
+        ),
+        Reminder(
+            "thanks:2",
+            EVIL,
+            "Line 1\nEND:VEVENT\r\nBEGIN:VEVENT\nDTSTART:19700101T000000Z; a, b \\ c\x00\x1b",
+            datetime(2026, 11, 2, 14, 0, tzinfo=UTC),
+            minutes=30,
+            alarm_minutes_before=1440,
+        ),
         Reminder("update:3", "Café ☕ $5 <b>", "", datetime(2026, 7, 1, 12, tzinfo=TORONTO)),
     ]
 
@@ -293,10 +343,17 @@ def test_one_vevent_per_reminder_with_uid_dtstamp_and_time_zone():
         assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(minutes=reminder.minutes)
         assert str(event["SUMMARY"]) == clean_header(reminder.summary, 500)
         (alarm,) = event.walk("VALARM")
-        assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == -timedelta(minutes=reminder.alarm_minutes_before)
-    assert str(events[1]["DESCRIPTION"]) == "Line 1\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART:19700101T000000Z; a, b \\ c"
+        assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt == -timedelta(
+            minutes=reminder.alarm_minutes_before
+        )
+    assert (
+        str(events[1]["DESCRIPTION"])
+        == "Line 1\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART:19700101T000000Z; a, b \\ c"
+    )
     # the local wall clock is kept (13:00 UTC in summer is 09:00 in Toronto; 14:00 UTC in November is 09:00)
-    assert events[1]["DTSTART"].dt.astimezone(TORONTO).hour == 9 and events[2]["DTSTART"].dt.hour == 12
+    assert (
+        events[1]["DTSTART"].dt.astimezone(TORONTO).hour == 9 and events[2]["DTSTART"].dt.hour == 12
+    )
 
 
 def test_uids_are_stable_and_distinct():
@@ -309,9 +366,15 @@ def test_uids_are_stable_and_distinct():
 
 def test_meeting_invite():
     start = datetime(2026, 3, 9, 10, 0, tzinfo=TORONTO)  # the day after the spring change
-    data = ics_event(uid_seed="meeting:4", summary="Informational interview with Ana\r\nEND:VEVENT",
-                     description="Ask about the team.\nBring: photo ID", start=start, minutes=30, tz=TZ,
-                     location="Café Olimpico, 124 Rue Saint-Viateur O; Montréal")
+    data = ics_event(
+        uid_seed="meeting:4",
+        summary="Informational interview with Ana\r\nEND:VEVENT",
+        description="Ask about the team.\nBring: photo ID",
+        start=start,
+        minutes=30,
+        tz=TZ,
+        location="Café Olimpico, 124 Rue Saint-Viateur O; Montréal",
+    )
     calendar = Calendar.from_ical(data)
     (event,) = calendar.walk("VEVENT")
     assert [str(t["TZID"]) for t in calendar.walk("VTIMEZONE")] == [TZ]
@@ -332,7 +395,9 @@ def test_utc_and_unknown_zones_write_utc_times():
 
 
 def test_naive_start_means_the_users_local_time():
-    data = ics_event(uid_seed="m", summary="s", description="d", start=datetime(2026, 7, 1, 9), minutes=20, tz=TZ)
+    data = ics_event(
+        uid_seed="m", summary="s", description="d", start=datetime(2026, 7, 1, 9), minutes=20, tz=TZ
+    )
     (event,) = Calendar.from_ical(data).walk("VEVENT")
     assert event["DTSTART"].dt == datetime(2026, 7, 1, 9, tzinfo=TORONTO)
 
@@ -343,30 +408,44 @@ def test_empty_reminder_list_is_a_valid_calendar():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.text(max_size=40), st.text(max_size=120), st.text(max_size=300)), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=40), st.text(max_size=120), st.text(max_size=300)),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_any_text_keeps_one_vevent_per_reminder(items):
     start = datetime(2026, 3, 8, 1, 30, tzinfo=TORONTO)
-    rems = [Reminder(seed, summary, description, start + timedelta(days=i)) for i, (seed, summary, description) in enumerate(items)]
+    rems = [
+        Reminder(seed, summary, description, start + timedelta(days=i))
+        for i, (seed, summary, description) in enumerate(items)
+    ]
     data = ics_reminders(rems, TZ)
     events = Calendar.from_ical(data).walk("VEVENT")
     assert len(events) == len(rems)
     assert sum(1 for line in data.split(b"\r\n") if line == b"BEGIN:VEVENT") == len(rems)
     for event, reminder in zip(events, rems):
         expected = clean_header(reminder.summary, 500)
-        if "\\n" not in expected.lower():  # icalendar's reader turns an escaped backslash + N into a newline
+        if (
+            "\\n" not in expected.lower()
+        ):  # icalendar's reader turns an escaped backslash + N into a newline
             assert str(event["SUMMARY"]) == expected
         assert str(event["UID"]) == calendar_uid(reminder.uid_seed)
 
 
 def test_a_literal_backslash_n_stays_inside_its_property():
     # icalendar reads a literal backslash + N as an escaped line break; it must never start a new property.
-    data = ics_reminders([Reminder("s", "a\\Nb\\nEND:VEVENT", "d", datetime(2026, 3, 8, 1, 30, tzinfo=TORONTO))], TZ)
+    data = ics_reminders(
+        [Reminder("s", "a\\Nb\\nEND:VEVENT", "d", datetime(2026, 3, 8, 1, 30, tzinfo=TORONTO))], TZ
+    )
     lines = data.split(b"\r\n")
     assert sum(line.startswith(b"SUMMARY:") for line in lines) == 1
     assert lines.count(b"END:VEVENT") == 1
 
 
 # ------------------------------------------------------------------ light imports
+
 
 def test_importing_exports_and_pipeline_stays_light():
     probe = (

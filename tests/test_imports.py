@@ -73,7 +73,12 @@ def names(plan: ImportPlan) -> list[tuple[int, str, str]]:
 def test_demo_connections_csv():
     data = DEMO.read_bytes()
     parsed = read_table(data, "Connections.csv")
-    assert (parsed.kind, parsed.encoding, parsed.delimiter, parsed.header_line) == ("linkedin", "utf-8", ",", 4)
+    assert (parsed.kind, parsed.encoding, parsed.delimiter, parsed.header_line) == (
+        "linkedin",
+        "utf-8",
+        ",",
+        4,
+    )
     assert parsed.columns == list(LINKEDIN_HEADER)
     assert len(parsed.rows) == 30
     assert [line for line, _ in parsed.rows] == list(range(5, 35))
@@ -88,7 +93,10 @@ def test_demo_connections_csv():
     assert by_last["Lachance-Bélanger"].first_name == "Zoë"
     assert by_last["Ñúñez-Ortega"].first_name == "José"
     assert by_last["Yıldız"].first_name == "Elif"
-    assert by_last["Rahimi"].position == "Senior Product Designer | growing SaaS lines between $5M and $10M ARR"
+    assert (
+        by_last["Rahimi"].position
+        == "Senior Product Designer | growing SaaS lines between $5M and $10M ARR"
+    )
     assert by_last["Chandrasekar"].organization == "Maple, Birch & Co."
     assert by_last["Chandrasekar"].position == "Associate Consultant, Customer Experience"
     assert by_last["Osei"].email == "amara.osei@tidewatertravel.example"
@@ -121,10 +129,20 @@ ROW = "Zoë,Lachance-Bélanger,https://www.linkedin.com/in/zoe,,€uro Bank,Anal
 def test_encodings(codec, bom, expected, newline):
     data = bom + linkedin(ROW).replace("\n", newline).encode(codec)
     parsed = read_table(data, "Connections.csv")
-    assert (parsed.encoding, parsed.kind, parsed.header_line, parsed.columns) == (expected, "linkedin", 4, list(LINKEDIN_HEADER))
+    assert (parsed.encoding, parsed.kind, parsed.header_line, parsed.columns) == (
+        expected,
+        "linkedin",
+        4,
+        list(LINKEDIN_HEADER),
+    )
     plan = read_contacts(data, "Connections.csv")
     [(line, contact)] = plan.contacts
-    assert (line, contact.first_name, contact.last_name, contact.organization) == (5, "Zoë", "Lachance-Bélanger", "€uro Bank")
+    assert (line, contact.first_name, contact.last_name, contact.organization) == (
+        5,
+        "Zoë",
+        "Lachance-Bélanger",
+        "€uro Bank",
+    )
 
 
 def test_latin1_when_cp1252_cannot_read_it():
@@ -143,7 +161,9 @@ def test_delimiters_quotes_and_line_ends(delimiter, newline):
         ["Ravi", "Chandrasekar", "Saltbox", "Consultant", ""],
     ]
     out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(rows)
+    csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(
+        rows
+    )
     data = out.getvalue().replace("\n", newline).encode("utf-8")
     parsed = read_table(data, "list.csv")
     assert parsed.delimiter == delimiter
@@ -162,7 +182,11 @@ def test_delimiters_quotes_and_line_ends(delimiter, newline):
         ("Name;Notes\nLima, Ana;x\n", ";", ["Lima, Ana", "x"]),
         ("Name\tNotes\nLima, Ana\tx; y\n", "\t", ["Lima, Ana", "x; y"]),
         ('"Name;Email",Notes\n"Ana;a@x.org",x\n', ",", ["Ana;a@x.org", "x"]),
-        ("Name,Email;Company;Position\nAna,a@x.org;Acme;Lead\n", ";", ["Ana,a@x.org", "Acme", "Lead"]),
+        (
+            "Name,Email;Company;Position\nAna,a@x.org;Acme;Lead\n",
+            ";",
+            ["Ana,a@x.org", "Acme", "Lead"],
+        ),
     ],
 )
 def test_delimiter_gives_the_most_cells_ties_to_comma(text, delimiter, cells):
@@ -172,10 +196,26 @@ def test_delimiter_gives_the_most_cells_ties_to_comma(text, delimiter, cells):
 
 
 def test_semicolon_export_with_preamble():
-    text = linkedin("Ana;Lima;https://www.linkedin.com/in/ana;;Acme;Designer;01 Feb 2020", header=HEADER.replace(",", ";"))
+    text = linkedin(
+        "Ana;Lima;https://www.linkedin.com/in/ana;;Acme;Designer;01 Feb 2020",
+        header=HEADER.replace(",", ";"),
+    )
     parsed = read_table(text.encode(), "Connections.csv")
     assert (parsed.delimiter, parsed.header_line, parsed.kind) == (";", 4, "linkedin")
-    assert parsed.rows == [(5, ["Ana", "Lima", "https://www.linkedin.com/in/ana", "", "Acme", "Designer", "01 Feb 2020"])]
+    assert parsed.rows == [
+        (
+            5,
+            [
+                "Ana",
+                "Lima",
+                "https://www.linkedin.com/in/ana",
+                "",
+                "Acme",
+                "Designer",
+                "01 Feb 2020",
+            ],
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +229,15 @@ def test_semicolon_export_with_preamble():
         ("Contacts from the fair\n\nGuest,Organisation,Where\nAna Lima,Acme,Lyon\n", 1),
         ("\n\n\nGuest,Employer,Where\nAna Lima,Acme,Lyon\n", 4),
     ],
-    ids=["no-preamble", "linkedin", "blank-notes", "bom-and-quoted-commas", "preamble-then-header", "unknown-header", "leading-blanks"],
+    ids=[
+        "no-preamble",
+        "linkedin",
+        "blank-notes",
+        "bom-and-quoted-commas",
+        "preamble-then-header",
+        "unknown-header",
+        "leading-blanks",
+    ],
 )
 def test_header_is_found_below_any_preamble(text, header_line):
     assert read_table(text.encode(), "f.csv").header_line == header_line
@@ -199,12 +247,28 @@ def test_header_is_found_below_any_preamble(text, header_line):
     "header, kind, mapped",
     [
         (HEADER, "linkedin", set(imports._LINKEDIN_FIELDS)),
-        ("First Name,Last Name,Email Address,Company,Position,Connected On", "linkedin", {"first_name", "last_name", "email", "organization", "position", "connected_on"}),
-        ("First Name,Last Name,URL,Company,Position,Connected On", "linkedin", {"first_name", "last_name", "profile_url", "organization", "position", "connected_on"}),
-        ("First Name,Last Name,Company,Position", "linkedin", {"first_name", "last_name", "organization", "position"}),
+        (
+            "First Name,Last Name,Email Address,Company,Position,Connected On",
+            "linkedin",
+            {"first_name", "last_name", "email", "organization", "position", "connected_on"},
+        ),
+        (
+            "First Name,Last Name,URL,Company,Position,Connected On",
+            "linkedin",
+            {"first_name", "last_name", "profile_url", "organization", "position", "connected_on"},
+        ),
+        (
+            "First Name,Last Name,Company,Position",
+            "linkedin",
+            {"first_name", "last_name", "organization", "position"},
+        ),
         (HEADER + ",Tags", "linkedin", set(imports._LINKEDIN_FIELDS)),
         ("First Name,Last Name,Company", "table", {"first_name", "last_name", "organization"}),
-        ("First Name,Last Name,Company,Position,Phone", "table", {"first_name", "last_name", "organization", "position", "phone"}),
+        (
+            "First Name,Last Name,Company,Position,Phone",
+            "table",
+            {"first_name", "last_name", "organization", "position", "phone"},
+        ),
     ],
 )
 def test_older_linkedin_exports_and_lookalikes(header, kind, mapped):
@@ -217,7 +281,9 @@ def test_older_linkedin_exports_and_lookalikes(header, kind, mapped):
     [(line, contact)] = plan.contacts
     assert (line, contact.first_name, contact.last_name) == (5, "Ana", "Lima")
     assert contact.source == ("linkedin" if kind == "linkedin" else "Connections.csv")
-    assert {f for f in CONTACT_FIELDS if f != "full_name" and getattr(contact, f) not in ("", None)} == mapped - {"connected_on"}
+    assert {
+        f for f in CONTACT_FIELDS if f != "full_name" and getattr(contact, f) not in ("", None)
+    } == mapped - {"connected_on"}
 
 
 @pytest.mark.parametrize(
@@ -238,19 +304,44 @@ def test_duplicate_and_empty_header_names(header, columns):
 
 @pytest.mark.parametrize(
     "cell",
-    ["NA", "N/A", "None", "null", "NULL", "nan", "02139", "0012", "1e5", "TRUE", "=1+1", "+33 1 23", "-", "$5M", "<img src=x onerror=alert(1)>"],
+    [
+        "NA",
+        "N/A",
+        "None",
+        "null",
+        "NULL",
+        "nan",
+        "02139",
+        "0012",
+        "1e5",
+        "TRUE",
+        "=1+1",
+        "+33 1 23",
+        "-",
+        "$5M",
+        "<img src=x onerror=alert(1)>",
+    ],
 )
 def test_cells_are_kept_as_text(cell):
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([["First Name", "Last Name", "Location", "Phone"], ["NA", cell, cell, cell]])
+    csv.writer(out, lineterminator="\n").writerows(
+        [["First Name", "Last Name", "Location", "Phone"], ["NA", cell, cell, cell]]
+    )
     parsed = read_table(out.getvalue().encode(), "f.csv")
     assert parsed.rows == [(2, ["NA", cell, cell, cell])]
     [(_, contact)] = read_contacts(out.getvalue().encode(), "f.csv").contacts
-    assert (contact.first_name, contact.last_name, contact.location, contact.phone) == ("NA", cell, cell, cell)
+    assert (contact.first_name, contact.last_name, contact.location, contact.phone) == (
+        "NA",
+        cell,
+        cell,
+        cell,
+    )
 
 
 def test_cells_are_trimmed_and_rows_padded_or_cut():
-    parsed = read_table(b"Name,Email,Notes\n  Ana Lima  ,\t a@x.org \n Bo Ng,b@x.org,n,extra,more\n", "f.csv")
+    parsed = read_table(
+        b"Name,Email,Notes\n  Ana Lima  ,\t a@x.org \n Bo Ng,b@x.org,n,extra,more\n", "f.csv"
+    )
     assert parsed.rows == [(2, ["Ana Lima", "a@x.org", ""]), (3, ["Bo Ng", "b@x.org", "n"])]
 
 
@@ -278,8 +369,21 @@ def test_xlsx_cells_become_text_and_formulas_are_never_run():
         text_cells=((0, 4, 6),),
     )
     parsed = read_table(data, "fair.xlsx")
-    assert (parsed.kind, parsed.encoding, parsed.delimiter, parsed.header_line) == ("table", "xlsx", "", 3)
-    assert parsed.columns == ["Name", "Company", "Zip", "Years in industry", "Met on", "Notes", "Calc"]
+    assert (parsed.kind, parsed.encoding, parsed.delimiter, parsed.header_line) == (
+        "table",
+        "xlsx",
+        "",
+        3,
+    )
+    assert parsed.columns == [
+        "Name",
+        "Company",
+        "Zip",
+        "Years in industry",
+        "Met on",
+        "Notes",
+        "Calc",
+    ]
     assert parsed.rows == [
         (4, ["Ana Lima", "Acme", "2139", "3.5", "2021-03-12", "=1+1", ""]),
         (5, [""] * 7),
@@ -295,20 +399,31 @@ def test_xlsx_cells_become_text_and_formulas_are_never_run():
 
 
 def test_xlsx_uses_the_first_sheet_with_a_header():
-    data = xlsx([["Read me first"], ["This workbook lists people"]], [["x"], list(LINKEDIN_HEADER), ["Ana", "Lima", "", "", "Acme", "Designer", "12 Mar 2021"]])
+    data = xlsx(
+        [["Read me first"], ["This workbook lists people"]],
+        [["x"], list(LINKEDIN_HEADER), ["Ana", "Lima", "", "", "Acme", "Designer", "12 Mar 2021"]],
+    )
     parsed = read_table(data, "Connections.xlsx")
     assert (parsed.kind, parsed.header_line) == ("linkedin", 2)
     plan = read_contacts(data, "Connections.xlsx")
-    assert [(line, c.first_name, c.connected_on, c.source) for line, c in plan.contacts] == [(3, "Ana", "2021-03-12", "linkedin")]
+    assert [(line, c.first_name, c.connected_on, c.source) for line, c in plan.contacts] == [
+        (3, "Ana", "2021-03-12", "linkedin")
+    ]
 
 
 def test_xlsx_without_a_known_header_falls_back_to_the_first_filled_row():
     parsed = read_table(xlsx([[], ["Guest", "Where"], ["Ana", "Lyon"]]), "g.xlsx")
-    assert (parsed.header_line, parsed.columns, parsed.rows) == (2, ["Guest", "Where"], [(3, ["Ana", "Lyon"])])
+    assert (parsed.header_line, parsed.columns, parsed.rows) == (
+        2,
+        ["Guest", "Where"],
+        [(3, ["Ana", "Lyon"])],
+    )
 
 
 def test_xlsx_duplicate_people_are_reported_by_row():
-    plan = read_contacts(xlsx([["Name", "Email"], ["Ana Lima", "a@x.org"], ["Ana L.", "A@X.org"]]), "g.xlsx")
+    plan = read_contacts(
+        xlsx([["Name", "Email"], ["Ana Lima", "a@x.org"], ["Ana L.", "A@X.org"]]), "g.xlsx"
+    )
     assert plan.skipped == [(3, "same person as row 2")]
 
 
@@ -328,20 +443,51 @@ def linkedin_zip() -> bytes:
     [
         (b"", "is empty", None),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "save it as .xlsx or CSV", None),
-        (b"PK\x03\x04" + b"\x00garbage" * 20, "looks like a ZIP/Excel file but can't be read", None),
+        (
+            b"PK\x03\x04" + b"\x00garbage" * 20,
+            "looks like a ZIP/Excel file but can't be read",
+            None,
+        ),
         (linkedin_zip(), "Unzip it", None),
         (bytes(range(256)) * 4, "doesn't look like a CSV or Excel file", None),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "doesn't look like a CSV or Excel file", None),
         (b"\x01\x02\x03\x04\x05\x06 abc\x07\x08", "doesn't look like a CSV or Excel file", None),
-        (b"Name,Email\nAna Lima,a\x00@x.org\n" + b"Bo Ng,b@x.org\n" * 50, "doesn't look like a CSV or Excel file", None),
+        (
+            b"Name,Email\nAna Lima,a\x00@x.org\n" + b"Bo Ng,b@x.org\n" * 50,
+            "doesn't look like a CSV or Excel file",
+            None,
+        ),
         (b"\n \n\t\n", "only blank lines", None),
         (b"\xff\xfeN\x00a\x00m\x00e", "damaged", None),
-        (("Name,Notes\nAna,ok\nBo," + "x" * (MAX_CELL_CHARS + 1) + "\n").encode(), "a cell on line 3 is longer than 10,000 characters", 3),
-        (('Name,Notes\nAna,ok\nBo,"never closed\n' + ("y" * 100 + "\n") * 1500).encode(), "a cell on line 3 is longer than 10,000 characters", 3),
+        (
+            ("Name,Notes\nAna,ok\nBo," + "x" * (MAX_CELL_CHARS + 1) + "\n").encode(),
+            "a cell on line 3 is longer than 10,000 characters",
+            3,
+        ),
+        (
+            ('Name,Notes\nAna,ok\nBo,"never closed\n' + ("y" * 100 + "\n") * 1500).encode(),
+            "a cell on line 3 is longer than 10,000 characters",
+            3,
+        ),
         (("x" * (MAX_CELL_CHARS + 1) + ",Name\nAna,b\n").encode(), "a cell on line 1 is longer", 1),
         (("Name" + ",x" * 1200 + "\nAna\n").encode(), "more than 1,000 columns", 1),
     ],
-    ids=["empty", "xls", "broken-zip", "linkedin-zip", "binary", "png", "controls", "one-nul", "blank", "utf16-odd", "huge-cell", "unclosed-quote", "huge-header", "wide"],
+    ids=[
+        "empty",
+        "xls",
+        "broken-zip",
+        "linkedin-zip",
+        "binary",
+        "png",
+        "controls",
+        "one-nul",
+        "blank",
+        "utf16-odd",
+        "huge-cell",
+        "unclosed-quote",
+        "huge-header",
+        "wide",
+    ],
 )
 def test_refusals_name_the_file_and_line(data, fragment, line):
     with pytest.raises(ImportFailed) as caught:
@@ -423,7 +569,10 @@ def test_suggest_mapping_synonyms(column, field):
 
 
 def test_suggest_mapping_first_column_wins_and_accents_dont_matter():
-    assert suggest_mapping(["ORGANISATIÓN", "Company", "Nâme"]) == {"organization": "ORGANISATIÓN", "full_name": "Nâme"}
+    assert suggest_mapping(["ORGANISATIÓN", "Company", "Nâme"]) == {
+        "organization": "ORGANISATIÓN",
+        "full_name": "Nâme",
+    }
 
 
 def test_field_labels_cover_every_field():
@@ -432,8 +581,27 @@ def test_field_labels_cover_every_field():
 
 
 def table(*rows: list[str], columns: list[str] | None = None, encoding: str = "utf-8"):
-    columns = columns or ["Name", "First", "Last", "Email", "Profile", "Company", "Met", "Years", "Via", "Notes"]
-    return imports.ParsedFile("f.csv", "table", encoding, ",", 1, columns, [(n, list(r) + [""] * (len(columns) - len(r))) for n, r in enumerate(rows, start=2)])
+    columns = columns or [
+        "Name",
+        "First",
+        "Last",
+        "Email",
+        "Profile",
+        "Company",
+        "Met",
+        "Years",
+        "Via",
+        "Notes",
+    ]
+    return imports.ParsedFile(
+        "f.csv",
+        "table",
+        encoding,
+        ",",
+        1,
+        columns,
+        [(n, list(r) + [""] * (len(columns) - len(r))) for n, r in enumerate(rows, start=2)],
+    )
 
 
 @pytest.mark.parametrize(
@@ -451,7 +619,11 @@ def test_full_name_is_split_on_the_last_space(full, first, last):
 
 
 def test_first_and_last_win_over_full_name():
-    plan = to_contacts(table(["Full Name", "Ana", ""], ["Bo Ng", "", ""]), {"full_name": "Name", "first_name": "First", "last_name": "Last"}, "f.csv")
+    plan = to_contacts(
+        table(["Full Name", "Ana", ""], ["Bo Ng", "", ""]),
+        {"full_name": "Name", "first_name": "First", "last_name": "Last"},
+        "f.csv",
+    )
     assert names(plan) == [(2, "Ana", ""), (3, "Bo", "Ng")]
 
 
@@ -473,21 +645,46 @@ def test_first_and_last_win_over_full_name():
     ],
 )
 def test_dates_and_a_bad_date_keeps_the_row(text, iso):
-    plan = to_contacts(table(["Ana Lima", "", "", "", "", "", text]), {"full_name": "Name", "connected_on": "Met"}, "f.csv")
+    plan = to_contacts(
+        table(["Ana Lima", "", "", "", "", "", text]),
+        {"full_name": "Name", "connected_on": "Met"},
+        "f.csv",
+    )
     assert [c.connected_on for _, c in plan.contacts] == [iso]
 
 
 @pytest.mark.parametrize(
     "text, years",
-    [("3", 3.0), ("3.5", 3.5), ("3,5", 3.5), (" 12 ", 12.0), ("0", 0.0), ("three", None), ("-1", None), ("nan", None), ("1e3", None), ("5 years", None), ("", None), ("250", None)],
+    [
+        ("3", 3.0),
+        ("3.5", 3.5),
+        ("3,5", 3.5),
+        (" 12 ", 12.0),
+        ("0", 0.0),
+        ("three", None),
+        ("-1", None),
+        ("nan", None),
+        ("1e3", None),
+        ("5 years", None),
+        ("", None),
+        ("250", None),
+    ],
 )
 def test_years_in_industry(text, years):
-    plan = to_contacts(table(["Ana Lima", "", "", "", "", "", "", text.strip()]), {"full_name": "Name", "years_in_industry": "Years"}, "f.csv")
+    plan = to_contacts(
+        table(["Ana Lima", "", "", "", "", "", "", text.strip()]),
+        {"full_name": "Name", "years_in_industry": "Years"},
+        "f.csv",
+    )
     assert [c.years_in_industry for _, c in plan.contacts] == [years]
 
 
 def test_blank_and_nameless_rows_are_skipped_with_reasons():
-    plan = to_contacts(table([], ["", "", "", "a@x.org", "", "Acme"], ["Ana Lima"]), {"full_name": "Name", "email": "Email"}, "f.csv")
+    plan = to_contacts(
+        table([], ["", "", "", "a@x.org", "", "Acme"], ["Ana Lima"]),
+        {"full_name": "Name", "email": "Email"},
+        "f.csv",
+    )
     assert plan.skipped == [(2, "blank row"), (3, "no name")]
     assert names(plan) == [(4, "Ana", "Lima")]
 
@@ -520,30 +717,77 @@ def test_unnamed_columns_need_a_mapping():
     with pytest.raises(ImportFailed, match="choose which column holds the names"):
         read_contacts(data, "fair.csv")
     plan = read_contacts(data, "fair.csv", {"full_name": "Guest", "location": "Where", "email": ""})
-    assert [(c.first_name, c.last_name, c.location, c.source) for _, c in plan.contacts] == [("Ana", "Lima", "Lyon", "fair.csv")]
+    assert [(c.first_name, c.last_name, c.location, c.source) for _, c in plan.contacts] == [
+        ("Ana", "Lima", "Lyon", "fair.csv")
+    ]
 
 
 @pytest.mark.parametrize(
     "rows, skipped",
     [
         # same profile, written differently
-        ([["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana/"], ["Ana B. Lima", "", "", "", "http://LinkedIn.com/in/ana?trk=x"]], [(3, "same person as line 2")]),
+        (
+            [
+                ["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana/"],
+                ["Ana B. Lima", "", "", "", "http://LinkedIn.com/in/ana?trk=x"],
+            ],
+            [(3, "same person as line 2")],
+        ),
         # same email (no URLs)
-        ([["Ana Lima", "", "", "ana@x.org"], ["A. Lima", "", "", " ANA@x.org "]], [(3, "same person as line 2")]),
+        (
+            [["Ana Lima", "", "", "ana@x.org"], ["A. Lima", "", "", " ANA@x.org "]],
+            [(3, "same person as line 2")],
+        ),
         # same name and organization (one has no URL)
-        ([["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana", "Acme Inc."], ["ana  LIMA", "", "", "", "", "ACME"]], [(3, "same person as line 2")]),
-        ([["Ana Lima", "", "", "", "", "Acme"], ["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana", "Acme"]], [(3, "same person as line 2")]),
+        (
+            [
+                ["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana", "Acme Inc."],
+                ["ana  LIMA", "", "", "", "", "ACME"],
+            ],
+            [(3, "same person as line 2")],
+        ),
+        (
+            [
+                ["Ana Lima", "", "", "", "", "Acme"],
+                ["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana", "Acme"],
+            ],
+            [(3, "same person as line 2")],
+        ),
         # same email, the profile URL changed: still one person
-        ([["Ana Lima", "", "", "a@x.org", "https://www.linkedin.com/in/ana-1"], ["Ana Lima", "", "", "a@x.org", "https://www.linkedin.com/in/ana-lima"]], [(3, "same person as line 2")]),
+        (
+            [
+                ["Ana Lima", "", "", "a@x.org", "https://www.linkedin.com/in/ana-1"],
+                ["Ana Lima", "", "", "a@x.org", "https://www.linkedin.com/in/ana-lima"],
+            ],
+            [(3, "same person as line 2")],
+        ),
         # namesakes: two different profiles are two people
-        ([["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana-1", "Acme"], ["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana-2", "Acme"]], []),
+        (
+            [
+                ["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana-1", "Acme"],
+                ["Ana Lima", "", "", "", "https://www.linkedin.com/in/ana-2", "Acme"],
+            ],
+            [],
+        ),
         ([["Ana Lima", "", "", "", "", "Acme"], ["Ana Lima", "", "", "", "", "Globex"]], []),
         # a third line names the first person again
-        ([["Ana Lima", "", "", "a@x.org"], ["Bo Ng"], ["Ana Lima", "", "", "a@x.org"]], [(4, "same person as line 2")]),
+        (
+            [["Ana Lima", "", "", "a@x.org"], ["Bo Ng"], ["Ana Lima", "", "", "a@x.org"]],
+            [(4, "same person as line 2")],
+        ),
     ],
 )
 def test_same_person_twice_in_one_file(rows, skipped):
-    plan = to_contacts(table(*rows), {"full_name": "Name", "email": "Email", "profile_url": "Profile", "organization": "Company"}, "f.csv")
+    plan = to_contacts(
+        table(*rows),
+        {
+            "full_name": "Name",
+            "email": "Email",
+            "profile_url": "Profile",
+            "organization": "Company",
+        },
+        "f.csv",
+    )
     assert plan.skipped == skipped
     assert len(plan.contacts) == len(rows) - len(skipped)
 
@@ -580,13 +824,20 @@ def test_updated_export_updates_adds_and_never_duplicates():
     first = read_contacts(DEMO.read_bytes(), "Connections.csv")
     existing = saved(first)
     text = DEMO.read_text(encoding="utf-8")
-    text = text.replace("Senior UX Researcher,14 Sep 2019", "Lead UX Researcher,14 Sep 2019")  # promoted
-    text = text.replace("Daniel,Whitcombe,", "Dan,Whitcombe-Ross,")  # renamed: still the same profile
+    text = text.replace(
+        "Senior UX Researcher,14 Sep 2019", "Lead UX Researcher,14 Sep 2019"
+    )  # promoted
+    text = text.replace(
+        "Daniel,Whitcombe,", "Dan,Whitcombe-Ross,"
+    )  # renamed: still the same profile
     text += "New,Person,https://www.linkedin.com/in/new-person,,Acme,Designer,01 Jan 2026\n"
     again = read_contacts(text.encode(), "Connections.csv")
     merge = plan_merge(existing, again)
     assert merge.add == [(35, again.contacts[-1][1])]
-    assert merge.update == [(5, 100, {"position": "Lead UX Researcher"}), (6, 101, {"first_name": "Dan", "last_name": "Whitcombe-Ross"})]
+    assert merge.update == [
+        (5, 100, {"position": "Lead UX Researcher"}),
+        (6, 101, {"first_name": "Dan", "last_name": "Whitcombe-Ross"}),
+    ]
     assert len(merge.unchanged) == 26
     after = apply(existing, merge)
     assert len(after) == 29
@@ -606,36 +857,101 @@ IN = "https://www.linkedin.com/in/"
     "saved_contact, incoming, outcome",
     [
         # by URL, though the name changed
-        (ana(profile_url=IN + "ana"), ana(last_name="Souza", profile_url="linkedin.com/in/ana/"), {"last_name": "Souza", "profile_url": "linkedin.com/in/ana/"}),
+        (
+            ana(profile_url=IN + "ana"),
+            ana(last_name="Souza", profile_url="linkedin.com/in/ana/"),
+            {"last_name": "Souza", "profile_url": "linkedin.com/in/ana/"},
+        ),
         # by email
-        (ana(email="ana@x.org"), ana(email="ANA@x.org", position="Designer"), {"email": "ANA@x.org", "position": "Designer"}),
-        (ana(email="ana@x.org"), ana(first_name="A.", email="ana@x.org", profile_url=IN + "ana"), {"first_name": "A.", "profile_url": IN + "ana"}),
-        (ana(email="a@x.org", profile_url=IN + "ana-1"), ana(email="a@x.org", profile_url=IN + "ana-lima"), {"profile_url": IN + "ana-lima"}),
+        (
+            ana(email="ana@x.org"),
+            ana(email="ANA@x.org", position="Designer"),
+            {"email": "ANA@x.org", "position": "Designer"},
+        ),
+        (
+            ana(email="ana@x.org"),
+            ana(first_name="A.", email="ana@x.org", profile_url=IN + "ana"),
+            {"first_name": "A.", "profile_url": IN + "ana"},
+        ),
+        (
+            ana(email="a@x.org", profile_url=IN + "ana-1"),
+            ana(email="a@x.org", profile_url=IN + "ana-lima"),
+            {"profile_url": IN + "ana-lima"},
+        ),
         # by name and organization
         (
             Contact(first_name="José", last_name="Núñez", organization="Saltbox Inc."),
             Contact(first_name="Jose", last_name="NUNEZ", organization="Saltbox", phone="+1 555"),
-            {"first_name": "Jose", "last_name": "NUNEZ", "organization": "Saltbox", "phone": "+1 555"},
+            {
+                "first_name": "Jose",
+                "last_name": "NUNEZ",
+                "organization": "Saltbox",
+                "phone": "+1 555",
+            },
         ),
         # nothing new: empty values never erase
-        (ana(email="ana@x.org", position="Designer", connected_on="2021-03-12"), ana(email="ana@x.org"), "unchanged"),
+        (
+            ana(email="ana@x.org", position="Designer", connected_on="2021-03-12"),
+            ana(email="ana@x.org"),
+            "unchanged",
+        ),
         # the user's own fields: never changed, only filled when empty
         (
-            ana(email="a@x.org", via="Bo", seniority="senior", connection="second", target=True, focus="both", modes="video"),
-            ana(email="a@x.org", via="Cy", notes="met at the fair", warm_reason="same school", years_in_industry=4.0, seniority="junior", connection="cold", focus="neither"),
+            ana(
+                email="a@x.org",
+                via="Bo",
+                seniority="senior",
+                connection="second",
+                target=True,
+                focus="both",
+                modes="video",
+            ),
+            ana(
+                email="a@x.org",
+                via="Cy",
+                notes="met at the fair",
+                warm_reason="same school",
+                years_in_industry=4.0,
+                seniority="junior",
+                connection="cold",
+                focus="neither",
+            ),
             {"notes": "met at the fair", "warm_reason": "same school", "years_in_industry": 4.0},
         ),
-        (ana(email="a@x.org", notes="mine", years_in_industry=2.0), ana(email="a@x.org", notes="theirs", years_in_industry=4.0), "unchanged"),
+        (
+            ana(email="a@x.org", notes="mine", years_in_industry=2.0),
+            ana(email="a@x.org", notes="theirs", years_in_industry=4.0),
+            "unchanged",
+        ),
         # archived people are still recognised (not added again)
         (ana(email="a@x.org", archived=True), ana(email="a@x.org"), "unchanged"),
         # different profiles, same name and organization: namesakes
-        (ana(organization="Acme", profile_url=IN + "ana-1"), ana(organization="Acme", profile_url=IN + "ana-2"), "add"),
+        (
+            ana(organization="Acme", profile_url=IN + "ana-1"),
+            ana(organization="Acme", profile_url=IN + "ana-2"),
+            "add",
+        ),
         (ana(organization="Acme"), ana(organization="Globex"), "add"),
     ],
-    ids=["url", "email", "email-adds-url", "email-new-url", "name-org", "no-erase", "user-fields", "user-fields-kept", "archived", "namesakes", "other-org"],
+    ids=[
+        "url",
+        "email",
+        "email-adds-url",
+        "email-new-url",
+        "name-org",
+        "no-erase",
+        "user-fields",
+        "user-fields-kept",
+        "archived",
+        "namesakes",
+        "other-org",
+    ],
 )
 def test_merge_matching_and_fields(saved_contact, incoming, outcome):
-    existing = [Contact(first_name="Other", last_name="Person", email="o@x.org", id=1), replace(saved_contact, id=7)]
+    existing = [
+        Contact(first_name="Other", last_name="Person", email="o@x.org", id=1),
+        replace(saved_contact, id=7),
+    ]
     merge = plan_merge(existing, ImportPlan("f.csv", [(2, incoming)], [(3, "blank row")]))
     assert (merge.file, merge.skipped) == ("f.csv", [(3, "blank row")])
     if outcome == "add":
@@ -649,15 +965,30 @@ def test_merge_matching_and_fields(saved_contact, incoming, outcome):
 def test_the_first_saved_namesake_wins():
     existing = [
         Contact(first_name="Ana", last_name="Lima", organization="Acme", id=1),
-        Contact(first_name="Ana", last_name="Lima", organization="Acme", profile_url="https://www.linkedin.com/in/ana", id=2),
+        Contact(
+            first_name="Ana",
+            last_name="Lima",
+            organization="Acme",
+            profile_url="https://www.linkedin.com/in/ana",
+            id=2,
+        ),
     ]
-    merge = plan_merge(existing, ImportPlan("f.csv", [(2, Contact(first_name="Ana", last_name="Lima", organization="Acme", phone="1"))]))
+    merge = plan_merge(
+        existing,
+        ImportPlan(
+            "f.csv",
+            [(2, Contact(first_name="Ana", last_name="Lima", organization="Acme", phone="1"))],
+        ),
+    )
     assert merge.update == [(2, 1, {"phone": "1"})]
 
 
 def test_two_lines_matching_one_saved_contact():
     existing = [ana(organization="Acme", profile_url=IN + "ana", id=5)]
-    plan = ImportPlan("f.csv", [(2, ana(last_name="Souza", profile_url=IN + "ana")), (3, ana(organization="Acme"))])
+    plan = ImportPlan(
+        "f.csv",
+        [(2, ana(last_name="Souza", profile_url=IN + "ana")), (3, ana(organization="Acme"))],
+    )
     merge = plan_merge(existing, plan)
     assert merge.update == [(2, 5, {"last_name": "Souza"})]
     assert merge.skipped == [(3, "matches the same saved contact as line 2")]
@@ -677,7 +1008,16 @@ def outcome(data: bytes) -> None:
         plan_merge([], result)
 
 
-PREFIXES = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", HEADER.encode() + b"\n", b"Name;Email\n", b"Name\tEmail\n"]
+PREFIXES = [
+    b"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"PK\x03\x04",
+    HEADER.encode() + b"\n",
+    b"Name;Email\n",
+    b"Name\tEmail\n",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -688,7 +1028,27 @@ def test_any_bytes_give_a_plan_or_a_plain_refusal(prefix, body):
 
 CELL = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(['"', '""', ",", ";", "\t", "\n", "\r\n", "\r", " ", "NA", "02139", "=1+1", "First Name", "Zoë", "€", "\u2028", "\x85"]),
+    st.sampled_from(
+        [
+            '"',
+            '""',
+            ",",
+            ";",
+            "\t",
+            "\n",
+            "\r\n",
+            "\r",
+            " ",
+            "NA",
+            "02139",
+            "=1+1",
+            "First Name",
+            "Zoë",
+            "€",
+            "\u2028",
+            "\x85",
+        ]
+    ),
     st.sampled_from(["https://www.linkedin.com/in/x", "a@x.org", "12 Mar 2021"]),
 )
 
@@ -702,7 +1062,9 @@ CELL = st.one_of(
     header=st.sampled_from(["", HEADER, "Name,Email,Company", "Notes:\n\n" + HEADER]),
     quoted=st.booleans(),
 )
-def test_any_csvish_text_gives_a_plan_or_a_plain_refusal(rows, delimiter, newline, codec, header, quoted):
+def test_any_csvish_text_gives_a_plan_or_a_plain_refusal(
+    rows, delimiter, newline, codec, header, quoted
+):
     if quoted:
         out = io.StringIO()
         csv.writer(out, delimiter=delimiter, lineterminator=newline).writerows(rows)
@@ -713,13 +1075,16 @@ def test_any_csvish_text_gives_a_plan_or_a_plain_refusal(rows, delimiter, newlin
     outcome(text.encode(codec, errors="replace"))
 
 
-PLAIN = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), max_size=20) | st.sampled_from(
-    ["", "a\nb", 'say "hi"', "x,y", "p;q", "NA", "02139"]
-)
+PLAIN = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), max_size=20
+) | st.sampled_from(["", "a\nb", 'say "hi"', "x,y", "p;q", "NA", "02139"])
 
 
 @settings(max_examples=200, deadline=None)
-@given(rows=st.lists(st.lists(PLAIN, min_size=7, max_size=7), max_size=10), codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+@given(
+    rows=st.lists(st.lists(PLAIN, min_size=7, max_size=7), max_size=10),
+    codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+)
 def test_csv_written_by_a_program_reads_back_exactly(rows, codec):
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows([list(LINKEDIN_HEADER), *rows])
@@ -743,7 +1108,17 @@ def big_export(n: int, position: str = "Designer") -> bytes:
     for i in range(n):
         email = f"p{i}@example.org" if i % 10 == 0 else ""
         job = position if i % 2 else "Engineer"
-        writer.writerow([f"Fírst{i}", f"Last{i}", f"{IN}person-{i}", email, f"Org {i % 3000}, Inc.", job, "12 Mar 2021"])
+        writer.writerow(
+            [
+                f"Fírst{i}",
+                f"Last{i}",
+                f"{IN}person-{i}",
+                email,
+                f"Org {i % 3000}, Inc.",
+                job,
+                "12 Mar 2021",
+            ]
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -752,7 +1127,13 @@ def test_thirty_thousand_connections_round_trip():
     assert len(plan.contacts) == 30_000 and plan.skipped == []
     assert plan.contacts[0][0] == 5 and plan.contacts[-1][0] == 30_004
     spot = plan.contacts[12_345][1]
-    assert (spot.first_name, spot.organization, spot.position, spot.connected_on, spot.email) == ("Fírst12345", "Org 345, Inc.", "Designer", "2021-03-12", "")
+    assert (spot.first_name, spot.organization, spot.position, spot.connected_on, spot.email) == (
+        "Fírst12345",
+        "Org 345, Inc.",
+        "Designer",
+        "2021-03-12",
+        "",
+    )
     assert plan.contacts[20_000][1].email == "p20000@example.org"
     existing = saved(plan)
     again = plan_merge(existing, read_contacts(big_export(30_000, "Lead"), "Connections.csv"))
@@ -770,6 +1151,9 @@ def test_absurd_lines_in_big_files_are_refused_before_parsing(monkeypatch):
     monkeypatch.setattr(imports, "_CHECK_LINES_FROM", 0)
     ok = b"Name,Notes\nAna," + b"x" * MAX_CELL_CHARS + b"\nBo,y\n"
     assert [line for line, _ in read_table(ok, "f.csv").rows] == [2, 3]
-    with pytest.raises(ImportFailed, match=r"f\.csv: line 3 is 40,000 characters long, too long for a contact list with 2 columns") as caught:
+    with pytest.raises(
+        ImportFailed,
+        match=r"f\.csv: line 3 is 40,000 characters long, too long for a contact list with 2 columns",
+    ) as caught:
         read_table(b"Name,Notes\nAna,ok\n" + b"," * 40_000 + b"\n", "f.csv")
     assert caught.value.line == 3

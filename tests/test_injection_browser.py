@@ -20,11 +20,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from test_browser import (  # noqa: E402
+    _full_demo,
+    _require_chromium,
+    _start_voila,
+    _stop,
+    browser,  # noqa: E402,F401  (the shared Chromium fixture)
+)
 
 from infoint.workspace import Workspace
-
-from test_browser import _full_demo, _require_chromium, _start_voila, _stop  # noqa: E402
-from test_browser import browser  # noqa: E402,F401  (the shared Chromium fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +56,7 @@ def payload(tag: str) -> str:
 
 # ------------------------------------------------------------------ the payload workspace
 
+
 def build_payload_workspace(workspace: Path) -> None:
     """The demo's journey through all six steps, then every text field overwritten with payloads.
 
@@ -74,7 +79,7 @@ def build_payload_workspace(workspace: Path) -> None:
     # Step 1, typed into the form and saved with its button.
     page = ObjectivesPage.open(str(workspace))
     page.name.value = payload("ProfileName")
-    page.email.value = f'a{SCRIPT}@example.org {IMG}'
+    page.email.value = f"a{SCRIPT}@example.org {IMG}"
     page.location.value = payload("ProfileLocation")
     page.pitch.value = payload("ProfilePitch") + "\n" + payload("ProfilePitchLine2")
     page.field_of_interest.value = payload("ObjectiveField")
@@ -89,14 +94,18 @@ def build_payload_workspace(workspace: Path) -> None:
     new_org_names = {}
     for i, org in enumerate(tg.load_organizations(ws)):
         old = tg.org_key(org.name)
-        org.name, org.industry, org.location = payload(f"Org{i}Name"), payload(f"Org{i}Industry"), payload(f"Org{i}Location")
+        org.name, org.industry, org.location = (
+            payload(f"Org{i}Name"),
+            payload(f"Org{i}Industry"),
+            payload(f"Org{i}Location"),
+        )
         org.website, org.notes = JS_URL, payload(f"Org{i}Notes")
         tg.save_organization(ws, org)
         new_org_names[old] = org.name
     for i, c in enumerate(tg.load_contacts(ws)):
         c.first_name = f"{TEMPLATE} {MONEY} P{i} {IMG} {SCRIPT}"  # drafts shorten long names: the literals come first
         c.last_name = f"{TEMPLATE} {MATH} {MONEY} {SVG} {QUOTE}"
-        c.email = f'p{i}{SCRIPT}@example.com'
+        c.email = f"p{i}{SCRIPT}@example.com"
         c.profile_url = JS_URL
         c.organization = new_org_names.get(tg.org_key(c.organization), payload(f"Contact{i}Org"))
         c.position = "UX Researcher " + payload(f"Contact{i}Position")
@@ -108,26 +117,49 @@ def build_payload_workspace(workspace: Path) -> None:
         tg.save_contact(ws, c)
 
     # Step 3 and 6: the saved drafts (requests, follow-ups, thank-yous).
-    ws.write(updates={"drafts": [(row["id"], {"subject": payload(f"Draft{row['id']}Subject"), "body": payload(f"Draft{row['id']}Body"),
-                                              "forwardable": payload(f"Draft{row['id']}Forwardable")}) for row in ws.rows("drafts")]})
+    ws.write(
+        updates={
+            "drafts": [
+                (
+                    row["id"],
+                    {
+                        "subject": payload(f"Draft{row['id']}Subject"),
+                        "body": payload(f"Draft{row['id']}Body"),
+                        "forwardable": payload(f"Draft{row['id']}Forwardable"),
+                    },
+                )
+                for row in ws.rows("drafts")
+            ]
+        }
+    )
 
     # Step 4: meetings with payload place, recognition, notes, offer and one question of the user's own.
     own = payload("CustomQuestion")
     qs.save_custom_question(ws, own)
     qs.save_custom_question(ws, payload("BankOnlyQuestion"))  # offered in the question bank picker
     for i, meeting in enumerate(mt.load_meetings(ws)):
-        meeting.place, meeting.recognise = payload(f"Meeting{i}Place"), payload(f"Meeting{i}Recognise")
+        meeting.place, meeting.recognise = (
+            payload(f"Meeting{i}Place"),
+            payload(f"Meeting{i}Recognise"),
+        )
         meeting.notes, meeting.offer = payload(f"Meeting{i}Notes"), payload(f"Meeting{i}Offer")
         meeting.mode = "in person"
-        meeting.questions = [qs.to_entries([qs.custom_question(" ".join(own.split()))])[0]] + list(meeting.questions)
+        meeting.questions = [qs.to_entries([qs.custom_question(" ".join(own.split()))])[0]] + list(
+            meeting.questions
+        )
         mt.save_meeting(ws, meeting)
 
     # Step 5: debriefs, then an action item and a referral typed into the page.
     for i, d in enumerate(db.load_debriefs(ws)):
         meeting = next(m for m in mt.load_meetings(ws) if m.id == d.meeting_id)
-        d.answers = {text: payload(f"Debrief{i}Answer{j}") for j, text in enumerate(db.question_texts(meeting.questions))}
+        d.answers = {
+            text: payload(f"Debrief{i}Answer{j}")
+            for j, text in enumerate(db.question_texts(meeting.questions))
+        }
         d.insights, d.surprises = payload(f"Debrief{i}Insights"), payload(f"Debrief{i}Surprises")
-        d.reflection = {key: payload(f"Debrief{i}Reflection{key}") for key, _ in db.REFLECTION_QUESTIONS}
+        d.reflection = {
+            key: payload(f"Debrief{i}Reflection{key}") for key, _ in db.REFLECTION_QUESTIONS
+        }
         d.next_changes = payload(f"Debrief{i}NextChanges")
         db.save_debrief(ws, d)
     for item in db.load_action_items(ws):
@@ -138,8 +170,14 @@ def build_payload_workspace(workspace: Path) -> None:
     debrief_page.item_due.value = date.today() - timedelta(days=1)
     debrief_page.item_add.click()
     assert "Added" in debrief_page.items_status.value, debrief_page.items_status.value
-    debrief_page.ref_first.value, debrief_page.ref_last.value = f"Ref {IMG}", f"{TEMPLATE} {MONEY} {SCRIPT}"
-    debrief_page.ref_org.value, debrief_page.ref_position.value = payload("ReferralOrg"), payload("ReferralPosition")
+    debrief_page.ref_first.value, debrief_page.ref_last.value = (
+        f"Ref {IMG}",
+        f"{TEMPLATE} {MONEY} {SCRIPT}",
+    )
+    debrief_page.ref_org.value, debrief_page.ref_position.value = (
+        payload("ReferralOrg"),
+        payload("ReferralPosition"),
+    )
     debrief_page.ref_email.value = f"r{SCRIPT}@example.com"
     debrief_page.ref_add.click()
     assert "now on your list" in debrief_page.ref_status.value, debrief_page.ref_status.value
@@ -152,6 +190,7 @@ def build_payload_workspace(workspace: Path) -> None:
 
 
 # ------------------------------------------------------------------ fixtures
+
 
 @pytest.fixture(scope="module")
 def payload_workspace(tmp_path_factory):
@@ -221,7 +260,9 @@ class Checks:
         self.page.wait_for_timeout(800)  # an image error or an onload fires within this
         label = f" ({when})" if when else ""
         if self.page.evaluate("window.__pwned") is not None:
-            self.fail(f"a payload RAN{label}: window.__pwned = {self.page.evaluate('window.__pwned')!r}")
+            self.fail(
+                f"a payload RAN{label}: window.__pwned = {self.page.evaluate('window.__pwned')!r}"
+            )
         for found in self.page.evaluate(INJECTED):
             self.fail(f"element created from the data{label}: {found}")
 
@@ -232,14 +273,22 @@ class Checks:
             locator.wait_for(state="attached", timeout=self.wait_ms)
             self.page.wait_for_function(
                 "([sel, lit]) => { const e = document.querySelector(sel); return e && e.innerText.replace(/\\u00a0/g, ' ').includes(lit); }",
-                arg=[selector, literals[0]], timeout=self.wait_ms)
+                arg=[selector, literals[0]],
+                timeout=self.wait_ms,
+            )
         except Exception:  # noqa: BLE001 - reported below with the text that is there
             pass
         text = _plain(locator.inner_text()) if locator.count() else ""
         missing = [s for s in literals if s not in text]
         if missing:
-            math = [m for m in self.page.evaluate(MATHJAX) if any(c in m for c in selector.split()[0].lstrip(".").split("."))]
-            self.fail(f"{field} [{selector}]: {missing} not shown literally; MathJax typeset: {math[:6]}; shown: {text[:300]!r}")
+            math = [
+                m
+                for m in self.page.evaluate(MATHJAX)
+                if any(c in m for c in selector.split()[0].lstrip(".").split("."))
+            ]
+            self.fail(
+                f"{field} [{selector}]: {missing} not shown literally; MathJax typeset: {math[:6]}; shown: {text[:300]!r}"
+            )
 
     def values(self, selectors: list[str], needles=(TEMPLATE, MATH, MONEY, IMG, SCRIPT)) -> None:
         """Inputs and text areas hold the payload text unchanged."""
@@ -258,7 +307,9 @@ class Checks:
             self.fail(f"{missing} nowhere in the page's visible text")
         math = self.page.evaluate(MATHJAX)
         if math:
-            self.fail(f"MathJax typeset {len(math)} pieces of the page: {sorted(set(m.split(':')[0] for m in math))}")
+            self.fail(
+                f"MathJax typeset {len(math)} pieces of the page: {sorted(set(m.split(':')[0] for m in math))}"
+            )
         assert not self.problems, "\n".join(self.problems)
 
 
@@ -272,6 +323,7 @@ def load(page, base: str, notebook: str, ready: str) -> None:
 
 # ------------------------------------------------------------------ the pages
 
+
 def test_start_page(payload_voila, page):
     base, _ = payload_voila
     load(page, base, "00_start_here", READY["00_start_here"])
@@ -284,9 +336,17 @@ def test_step1_objectives(payload_voila, page):
     base, _ = payload_voila
     load(page, base, "01_define_objectives", READY["01_define_objectives"])
     check = Checks(page, "01_define_objectives")
-    check.values([".ii-objectives-name input", ".ii-objectives-location input", ".ii-objectives-field input",
-                  ".ii-objectives-roles textarea", ".ii-objectives-organizations textarea", ".ii-objectives-goals textarea",
-                  ".ii-objectives-pitch textarea"])
+    check.values(
+        [
+            ".ii-objectives-name input",
+            ".ii-objectives-location input",
+            ".ii-objectives-field input",
+            ".ii-objectives-roles textarea",
+            ".ii-objectives-organizations textarea",
+            ".ii-objectives-goals textarea",
+            ".ii-objectives-pitch textarea",
+        ]
+    )
     check.values([".ii-objectives-email input"], (IMG, SCRIPT))
     # typing fires the live feedback (goals, pitch), which may quote what was typed
     page.fill(".ii-objectives-goals textarea", payload("TypedGoal"))
@@ -294,7 +354,13 @@ def test_step1_objectives(payload_voila, page):
     page.fill(".ii-objectives-name input", payload("TypedName"))
     page.wait_for_timeout(500)
     check.inert("after typing")
-    check.values([".ii-objectives-goals textarea", ".ii-objectives-pitch textarea", ".ii-objectives-name input"])
+    check.values(
+        [
+            ".ii-objectives-goals textarea",
+            ".ii-objectives-pitch textarea",
+            ".ii-objectives-name input",
+        ]
+    )
     # step 1 shows these fields only in inputs: the page-wide literal check applies to the input values
     check.inert("at the end")
     assert not check.problems, "\n".join(check.problems)
@@ -317,13 +383,26 @@ def test_step2_targets(payload_voila, page):
         check.fail("the profile URL changed in the form")
     check.values([".ii-targets-c-first input"], (IMG, SCRIPT, TEMPLATE, MONEY))
     check.values([".ii-targets-c-last input"], (TEMPLATE, MATH, MONEY, SVG, QUOTE))
-    check.values([".ii-targets-c-notes textarea", ".ii-targets-c-via input", ".ii-targets-c-warm input", ".ii-targets-c-alt-titles input"])
+    check.values(
+        [
+            ".ii-targets-c-notes textarea",
+            ".ii-targets-c-via input",
+            ".ii-targets-c-warm input",
+            ".ii-targets-c-alt-titles input",
+        ]
+    )
     # reveal an organization in its form
     page.select_option(".ii-targets-org-pick select", index=1)
     page.wait_for_timeout(300)
     if page.input_value(".ii-targets-org-website input") != JS_URL:
         check.fail("the website changed in the form")
-    check.values([".ii-targets-org-name input", ".ii-targets-org-notes textarea", ".ii-targets-org-industry input"])
+    check.values(
+        [
+            ".ii-targets-org-name input",
+            ".ii-targets-org-notes textarea",
+            ".ii-targets-org-industry input",
+        ]
+    )
     check.done()
 
 
@@ -344,7 +423,11 @@ def test_step2_uploaded_file_name_headers_and_cells(payload_voila, page, tmp_pat
     chooser.value.set_files(str(path))
     check = Checks(page, "02_build_target_list, uploaded file")
     check.literal(".ii-targets-import-status", "import status (the file's name)")
-    check.literal(".ii-targets-mapping", "column mapping (Dropdown options: the file's column names)", (TEMPLATE, MONEY, IMG))
+    check.literal(
+        ".ii-targets-mapping",
+        "column mapping (Dropdown options: the file's column names)",
+        (TEMPLATE, MONEY, IMG),
+    )
     check.done()
 
 
@@ -386,11 +469,26 @@ def test_step4_questions(payload_voila, page):
     check.literal(".ii-questions-person", "person picker (Dropdown options)")
     check.literal(".ii-questions-facts", "facts (title, organization)")
     check.literal(".ii-questions-pitch", "your pitch (HTML widget)")
-    check.literal(".ii-questions-research", "research checklist (Checkbox descriptions naming the person, organization and industry)")
-    check.literal(".ii-questions-checklist", "on-the-day checklist (Checkbox descriptions)", ("$5",))
+    check.literal(
+        ".ii-questions-research",
+        "research checklist (Checkbox descriptions naming the person, organization and industry)",
+    )
+    check.literal(
+        ".ii-questions-checklist", "on-the-day checklist (Checkbox descriptions)", ("$5",)
+    )
     check.literal(".ii-questions-list", "question list (the user's own question, Select options)")
-    check.literal(".ii-questions-bank-pick", "question bank picker (the user's own question, Dropdown options)")
-    check.values([".ii-questions-place input", ".ii-questions-recognise input", ".ii-questions-notes textarea", ".ii-questions-offer input"])
+    check.literal(
+        ".ii-questions-bank-pick",
+        "question bank picker (the user's own question, Dropdown options)",
+    )
+    check.values(
+        [
+            ".ii-questions-place input",
+            ".ii-questions-recognise input",
+            ".ii-questions-notes textarea",
+            ".ii-questions-offer input",
+        ]
+    )
     check.done()
 
 
@@ -399,7 +497,9 @@ def test_step4_checklist_labels_read_literally(payload_voila, page):
     workbook escapes each $ for it: the visible label must read exactly as typed."""
     base, _ = payload_voila
     load(page, base, "04_prepare_questions", READY["04_prepare_questions"])
-    labels = page.evaluate("[...document.querySelectorAll('.ii-questions-research-item label')].map(e => e.innerText)")
+    labels = page.evaluate(
+        "[...document.querySelectorAll('.ii-questions-research-item label')].map(e => e.innerText)"
+    )
     assert labels and any(MONEY in t for t in labels), labels[:2]
     assert not any("\\$" in t for t in labels), labels[:2]
 
@@ -421,10 +521,19 @@ def test_step5_debrief(payload_voila, page):
     check.literal(".ii-debrief-meeting", "meeting picker (Dropdown options)")
     check.literal(".ii-debrief-meeting-note", "meeting note (name, organization)")
     check.literal(".ii-debrief-answers", "question headings (the user's own question)")
-    check.literal(".ii-debrief-compare-table", "comparison table (name, organization, role, insights)")
+    check.literal(
+        ".ii-debrief-compare-table", "comparison table (name, organization, role, insights)"
+    )
     check.literal(".ii-debrief-items", "open action items (Select options)")
-    check.values([".ii-debrief-insights textarea", ".ii-debrief-surprises textarea", ".ii-debrief-next-changes textarea",
-                  ".ii-debrief-answer textarea", ".ii-debrief-reflect-field textarea"])
+    check.values(
+        [
+            ".ii-debrief-insights textarea",
+            ".ii-debrief-surprises textarea",
+            ".ii-debrief-next-changes textarea",
+            ".ii-debrief-answer textarea",
+            ".ii-debrief-reflect-field textarea",
+        ]
+    )
     check.done()
 
 
@@ -435,13 +544,21 @@ def test_step6_thanks(payload_voila, page):
     check.literal(".ii-thanks-person", "person picker (Dropdown options)")
     check.literal(".ii-thanks-intro", "introducer (via)")
     check.literal(".ii-thanks-table", "everyone you met (names)")
-    check.values([".ii-thanks-note-subject input", ".ii-thanks-note-body textarea", ".ii-thanks-suggestion input"])
+    check.values(
+        [
+            ".ii-thanks-note-subject input",
+            ".ii-thanks-note-body textarea",
+            ".ii-thanks-suggestion input",
+        ]
+    )
     # the composed update and the card quote the name literally
     check.values([".ii-thanks-update-body textarea"], (TEMPLATE, MONEY, IMG))
     page.check(".ii-thanks-card input")
     page.click(".ii-thanks-compose")
     page.wait_for_timeout(500)
-    check.values([".ii-thanks-card-text textarea", ".ii-thanks-note-body textarea"], (TEMPLATE, MONEY, IMG))
+    check.values(
+        [".ii-thanks-card-text textarea", ".ii-thanks-note-body textarea"], (TEMPLATE, MONEY, IMG)
+    )
     check.done()
 
 
@@ -466,21 +583,33 @@ def test_every_page_is_covered():
     assert READY == dict(PAGES)
     tested = {name for name in globals() if name.startswith("test_st")}
     for number, notebook in enumerate(READY):
-        assert any(name.startswith("test_start_page" if number == 0 else f"test_step{number}_") for name in tested), notebook
+        assert any(
+            name.startswith("test_start_page" if number == 0 else f"test_step{number}_")
+            for name in tested
+        ), notebook
 
 
 def test_the_checks_catch_injected_elements_and_typeset_text(page):
     """The checks themselves can fail: a page where every payload became markup is reported."""
-    page.set_content(f"<p>{IMG}{SVG}<a href='{JS_URL}'>x</a></p><p class='ii-x'>5M and 10M</p><script>window.__pwned=1</script>")
+    page.set_content(
+        f"<p>{IMG}{SVG}<a href='{JS_URL}'>x</a></p><p class='ii-x'>5M and 10M</p><script>window.__pwned=1</script>"
+    )
     check = Checks(page, "self-test", wait_ms=500)
     check.inert()
     check.literal(".ii-x", "typeset text")
     assert any("RAN" in p for p in check.problems)
-    for word in ("img[src=x]", "svg[onload]", "javascript: link", "attribute onerror", "typeset text"):
+    for word in (
+        "img[src=x]",
+        "svg[onload]",
+        "javascript: link",
+        "attribute onerror",
+        "typeset text",
+    ):
         assert any(word in p for p in check.problems), word
 
 
 # ------------------------------------------------------------------ the exported HTML
+
 
 def check_prep_sheet(browser, path: Path, where: str) -> None:
     """Open an exported HTML file from disk: nothing runs, nothing is fetched, the payloads show as text."""
@@ -522,9 +651,19 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
     assert meetings
     for meeting in meetings:
         contact = contacts[meeting.contact_id]
-        html = ps.prep_sheet_html(profile=profile, contact=contact, organization=orgs.get(tg.org_key(contact.organization)),
-                                  meeting=meeting, tz="America/Toronto")
-        assert "Meeting0Place" in html and "CustomQuestion" in html and "ProfilePitch" in html and "Org0Industry" in html
+        html = ps.prep_sheet_html(
+            profile=profile,
+            contact=contact,
+            organization=orgs.get(tg.org_key(contact.organization)),
+            meeting=meeting,
+            tz="America/Toronto",
+        )
+        assert (
+            "Meeting0Place" in html
+            and "CustomQuestion" in html
+            and "ProfilePitch" in html
+            and "Org0Industry" in html
+        )
         path = tmp_path / f"sheet-{meeting.id}.html"
         path.write_text(html, encoding="utf-8")
         check_prep_sheet(browser, path, f"prep sheet of meeting {meeting.id}")

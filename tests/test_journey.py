@@ -46,9 +46,18 @@ def test_a_new_user_goes_through_every_step(fresh_voila, page, tmp_path):
     page.check(".ii-objectives-kind-organization input")
     page.fill(".ii-objectives-field input", "user experience research")
     page.fill(".ii-objectives-roles textarea", "UX researcher\nUser researcher\nService designer")
-    page.fill(".ii-objectives-organizations textarea", "Tidewater Travel Group\nInnkeep Cloud\nFernlight Studio")
-    page.fill(".ii-objectives-goals textarea", "Which research methods a UX researcher uses day to day\nHow the team hires and which experience counts")
-    page.fill(".ii-objectives-pitch textarea", "I'm Sam, I run guest services at a hotel and I'm moving into UX research. I'd love to hear how you work and how you got started.")
+    page.fill(
+        ".ii-objectives-organizations textarea",
+        "Tidewater Travel Group\nInnkeep Cloud\nFernlight Studio",
+    )
+    page.fill(
+        ".ii-objectives-goals textarea",
+        "Which research methods a UX researcher uses day to day\nHow the team hires and which experience counts",
+    )
+    page.fill(
+        ".ii-objectives-pitch textarea",
+        "I'm Sam, I run guest services at a hotel and I'm moving into UX research. I'd love to hear how you work and how you got started.",
+    )
     page.click(".ii-objectives-save")
     expect(page.locator(".ii-objectives-status")).to_contain_text("Saved at")
 
@@ -69,7 +78,12 @@ def test_a_new_user_goes_through_every_step(fresh_voila, page, tmp_path):
     # Step 3: draft, send, and log a yes
     page.goto(f"{base}/voila/render/03_compose_requests.ipynb")
     page.wait_for_selector(".ii-outreach-sent")
-    person = page.locator(".ii-outreach-person select option").first.text_content().replace("\xa0", " ").split(" (")[0]
+    person = (
+        page.locator(".ii-outreach-person select option")
+        .first.text_content()
+        .replace("\xa0", " ")
+        .split(" (")[0]
+    )
     expect(page.locator(".ii-outreach-body textarea")).not_to_be_empty()
     expect(page.locator(".ii-outreach-findings")).to_contain_text("words")
     page.click(".ii-outreach-sent")
@@ -77,7 +91,9 @@ def test_a_new_user_goes_through_every_step(fresh_voila, page, tmp_path):
     page.click(".ii-outreach-answer button:has-text('yes')")
     page.click(".ii-outreach-log-answer")
     expect(page.locator(".ii-outreach-log-status")).to_contain_text("said yes")
-    assert f"{person} (" in agenda_text(page, base) and "said yes" in page.inner_text(".ii-start-agenda")
+    assert f"{person} (" in agenda_text(page, base) and "said yes" in page.inner_text(
+        ".ii-start-agenda"
+    )
 
     # Step 4: schedule the meeting, get questions, print the prep sheet
     page.goto(f"{base}/voila/render/04_prepare_questions.ipynb")
@@ -95,7 +111,9 @@ def test_a_new_user_goes_through_every_step(fresh_voila, page, tmp_path):
         page.click(".ii-questions-sheet-html button")
     sheet = tmp_path / info.value.suggested_filename
     info.value.save_as(sheet)
-    assert html.escape(person) in sheet.read_text(encoding="utf-8")  # names appear as text, never as markup
+    assert html.escape(person) in sheet.read_text(
+        encoding="utf-8"
+    )  # names appear as text, never as markup
     assert "Prepare for your meeting" in agenda_text(page, base)
 
     # Step 5: debrief, with a referral
@@ -131,7 +149,9 @@ def test_a_new_user_goes_through_every_step(fresh_voila, page, tmp_path):
         kinds = [e["kind"] for e in ws.events()]
         for kind in ("request_sent", "reply", "meeting_scheduled", "met", "thanks_sent"):
             assert kind in kinds
-        assert any(r["first_name"] == "Nadia" and r["source"] == "referral" for r in ws.rows("contacts"))
+        assert any(
+            r["first_name"] == "Nadia" and r["source"] == "referral" for r in ws.rows("contacts")
+        )
 
 
 def test_step1_form_by_keyboard_only(fresh_voila, page):
@@ -167,10 +187,19 @@ def test_step1_form_by_keyboard_only(fresh_voila, page):
     tab_to("pitch")
     page.keyboard.type("I study statistics and I want to learn how analysts work.")
     tab_to("save")
-    page.wait_for_timeout(400)  # the last keystrokes reach the kernel, as they would while a person moves to Save
+    page.wait_for_timeout(
+        400
+    )  # the last keystrokes reach the kernel, as they would while a person moves to Save
     page.keyboard.press("Enter")
     expect(page.locator(".ii-objectives-status")).to_contain_text("Saved at")
     with Workspace.open(workspace) as ws:
         profile = ws.get_row("profile")
-        assert (profile["name"], profile["email"], profile["timezone"]) == ("Kim Lee", "kim.lee@example.edu", "Europe/London")
-        assert "role" in ws.get_row("objective")["kinds"] and "data analyst" in ws.get_row("objective")["goals"]
+        assert (profile["name"], profile["email"], profile["timezone"]) == (
+            "Kim Lee",
+            "kim.lee@example.edu",
+            "Europe/London",
+        )
+        assert (
+            "role" in ws.get_row("objective")["kinds"]
+            and "data analyst" in ws.get_row("objective")["goals"]
+        )

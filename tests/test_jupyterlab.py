@@ -20,7 +20,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _require_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,16 +44,20 @@ PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 # Ready for Run All (clicked earlier, it silently does nothing): the status bar names this notebook
 # and says "Python 3 (ipykernel) | Idle". The toolbar's execution indicator alone is not enough:
 # it says "idle" while the kernel is still starting ("No Kernel | Initializing").
-KERNEL_READY = """(name) => {
+KERNEL_READY = (
+    """(name) => {
     const item = document.querySelector(`.jp-StatusBar-TextItem[title="Change kernel for ${name}"]`);
     const indicator = document.querySelector('%s .jp-Notebook-ExecutionIndicator');
     return !!item && /\\| Idle$/.test(item.textContent.trim()) && !!indicator && indicator.dataset.status === 'idle';
-}""" % PANEL
+}"""
+    % PANEL
+)
 
 # Run All is over when the kernel is idle again and either the last of the n code cells shows
 # its output prompt [n] (cells run in order, a fresh kernel numbers them 1..n) or an error stopped
 # the run (JupyterLab aborts the rest of the queue).
-RUN_OVER = """(n) => {
+RUN_OVER = (
+    """(n) => {
     const panel = document.querySelector('%s');
     const indicator = panel.querySelector('.jp-Notebook-ExecutionIndicator');
     const cells = panel.querySelectorAll('.jp-CodeCell');
@@ -62,7 +65,9 @@ RUN_OVER = """(n) => {
     const done = !!prompt && prompt.textContent.trim() === `[${n}]:`;
     const failed = !!panel.querySelector('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
     return indicator.dataset.status === 'idle' && (done || failed);
-}""" % PANEL
+}"""
+    % PANEL
+)
 
 
 def _demo_workspace(path: Path) -> None:
@@ -81,15 +86,27 @@ def _start_lab(root: Path, tmp: Path, workspace: Path):
     port, token = _free_port(), secrets.token_hex(16)
     log_path = tmp / "jupyterlab.log"
     command = [
-        str(Path(sys.executable).parent / "jupyter-lab"), "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        f"--LabApp.workspaces_dir={tmp / 'lab-workspaces'}", "--LabApp.extension_manager=readonly",
+        str(Path(sys.executable).parent / "jupyter-lab"),
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.workspaces_dir={tmp / 'lab-workspaces'}",
+        "--LabApp.extension_manager=readonly",
     ]
     if os.geteuid() == 0:
         command.append("--allow-root")
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp / "lab-settings"), "INFOINT_WORKSPACE": str(workspace)}
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp / "lab-settings"),
+        "INFOINT_WORKSPACE": str(workspace),
+    }
     with open(log_path, "w") as log:
-        proc = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while True:
@@ -134,7 +151,9 @@ def test_run_all_in_jupyterlab_shows_every_page_without_errors(tmp_path):
     assert len(found) == EXPECTED and found == sorted(READY)
     originals = {name: (ROOT / "notebooks" / name).read_bytes() for name in found}
 
-    root = tmp_path / "workbook"  # notebooks/ copied (JupyterLab writes there), data/ as in the repository
+    root = (
+        tmp_path / "workbook"
+    )  # notebooks/ copied (JupyterLab writes there), data/ as in the repository
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     (root / "data").symlink_to(ROOT / "data", target_is_directory=True)
     workspace = tmp_path / "ws" / "workspace.sqlite3"
@@ -157,7 +176,9 @@ def test_run_all_in_jupyterlab_shows_every_page_without_errors(tmp_path):
                 expect(panel.locator(".jp-Notebook")).to_be_attached(timeout=90_000)
                 page.wait_for_function(KERNEL_READY, arg=name, timeout=90_000)
                 _menu(page, "Run", "runmenu:run-all")
-                code_cells = sum(c["cell_type"] == "code" for c in json.loads(originals[name])["cells"])
+                code_cells = sum(
+                    c["cell_type"] == "code" for c in json.loads(originals[name])["cells"]
+                )
                 page.wait_for_function(RUN_OVER, arg=code_cells, timeout=120_000)
 
                 found_problems = []
@@ -165,20 +186,34 @@ def test_run_all_in_jupyterlab_shows_every_page_without_errors(tmp_path):
                     panel.locator(READY[name]).first.wait_for(state="attached", timeout=30_000)
                 except PlaywrightTimeoutError:
                     found_problems.append(f"{READY[name]} did not render")
-                errors = panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+                errors = panel.locator(
+                    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+                ).all_inner_texts()
                 found_problems += [e[:2000] for e in errors]
-                if "Error displaying widget" in " ".join(panel.locator(".jp-OutputArea-output").all_inner_texts()):
+                if "Error displaying widget" in " ".join(
+                    panel.locator(".jp-OutputArea-output").all_inner_texts()
+                ):
                     found_problems.append("a widget failed to display")
-                last_prompt = " ".join(panel.locator(".jp-CodeCell").last.locator(".jp-OutputPrompt").all_inner_texts()[:1])
-                if last_prompt.strip() != f"[{code_cells}]:":  # a fresh kernel numbers the cells 1..n
-                    found_problems.append(f"the last cell shows {last_prompt!r}, expected [{code_cells}]:")
+                last_prompt = " ".join(
+                    panel.locator(".jp-CodeCell")
+                    .last.locator(".jp-OutputPrompt")
+                    .all_inner_texts()[:1]
+                )
+                if (
+                    last_prompt.strip() != f"[{code_cells}]:"
+                ):  # a fresh kernel numbers the cells 1..n
+                    found_problems.append(
+                        f"the last cell shows {last_prompt!r}, expected [{code_cells}]:"
+                    )
                 if found_problems:
                     page.screenshot(path=str(tmp_path / f"{name}.png"))
                     found_problems.append(f"screenshot: {tmp_path / f'{name}.png'}")
                     problems[name] = found_problems
 
                 _menu(page, "File", "filemenu:close-and-cleanup")
-                page.click(".jp-Dialog .jp-mod-accept")  # "Shut down the notebook?": nothing is saved
+                page.click(
+                    ".jp-Dialog .jp-mod-accept"
+                )  # "Shut down the notebook?": nothing is saved
                 expect(page.locator(PANEL)).to_have_count(0, timeout=30_000)
                 deadline = time.time() + 30
                 while _sessions(base, token) and time.time() < deadline:
@@ -187,6 +222,10 @@ def test_run_all_in_jupyterlab_shows_every_page_without_errors(tmp_path):
             browser.close()
     finally:
         _stop_lab(proc)
-    assert problems == {}, f"{problems}\nbrowser console errors: {console[-20:]}\nserver log: {log_path.read_text()[-3000:]}"
+    assert problems == {}, (
+        f"{problems}\nbrowser console errors: {console[-20:]}\nserver log: {log_path.read_text()[-3000:]}"
+    )
     for name, content in originals.items():
-        assert (ROOT / "notebooks" / name).read_bytes() == content, f"{name} in the repository was changed"
+        assert (ROOT / "notebooks" / name).read_bytes() == content, (
+            f"{name} in the repository was changed"
+        )

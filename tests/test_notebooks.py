@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,15 @@ from infoint.objectives import Objective, Profile
 from infoint.workspace import Workspace
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-EXPECTED = ["00_start_here.ipynb", "01_define_objectives.ipynb", "02_build_target_list.ipynb", "03_compose_requests.ipynb",
-            "04_prepare_questions.ipynb", "05_debrief.ipynb", "06_send_thanks.ipynb"]
+EXPECTED = [
+    "00_start_here.ipynb",
+    "01_define_objectives.ipynb",
+    "02_build_target_list.ipynb",
+    "03_compose_requests.ipynb",
+    "04_prepare_questions.ipynb",
+    "05_debrief.ipynb",
+    "06_send_thanks.ipynb",
+]
 
 pytestmark = pytest.mark.notebook
 
@@ -37,7 +45,12 @@ def run(name: str, workspace: Path, out: Path, demo: bool) -> dict:
 
 
 def errors(nb: dict) -> list[str]:
-    return [o.get("ename", "") for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    return [
+        o.get("ename", "")
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
 
 
 def test_the_expected_notebooks_are_found():
@@ -51,8 +64,16 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
     for name in found:
         nb = run(name, workspace, tmp_path, demo=True)
         assert errors(nb) == []
-        saved_text = json.dumps([o.get("data", {}).get("text/plain", "") for c in nb["cells"] for o in c.get("outputs", [])])
-        assert "Leela" not in saved_text and "Varadan" not in saved_text  # nothing personal in the saved file
+        saved_text = json.dumps(
+            [
+                o.get("data", {}).get("text/plain", "")
+                for c in nb["cells"]
+                for o in c.get("outputs", [])
+            ]
+        )
+        assert (
+            "Leela" not in saved_text and "Varadan" not in saved_text
+        )  # nothing personal in the saved file
     profile, objective = load_persona()
     with Workspace.open(workspace) as ws:
         assert Profile.from_row(ws.get_row("profile")) == profile
@@ -64,7 +85,10 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         from infoint import targets as tg
 
         contacts = tg.load_contacts(ws)
-        assert sum(c.source == "linkedin" for c in contacts) == 28 and len(tg.load_organizations(ws)) == 12
+        assert (
+            sum(c.source == "linkedin" for c in contacts) == 28
+            and len(tg.load_organizations(ws)) == 12
+        )
         chosen = [c for c in contacts if c.target]
         assert len(chosen) == saved.plan.total
         ctx = tg.context(ws)
@@ -78,9 +102,14 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         from infoint.progress import todays_agenda
 
         by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
-        assert len(by_contact) == 3 and len([d for d in ws.rows("drafts") if d["kind"].startswith("request")]) == 3
+        assert (
+            len(by_contact) == 3
+            and len([d for d in ws.rows("drafts") if d["kind"].startswith("request")]) == 3
+        )
         assert len([cid for cid, events in by_contact.items() if pipeline.attempts(events)]) == 3
-        answers = [e.data["answer"] for events in by_contact.values() for e in events if e.kind == "reply"]
+        answers = [
+            e.data["answer"] for events in by_contact.values() for e in events if e.kind == "reply"
+        ]
         assert answers == ["yes"]
         kinds = {item.kind for item in todays_agenda(ws)}
         assert {"follow_up", "request"} <= kinds
@@ -88,7 +117,9 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         from infoint import debrief, meetings, questions
 
         (meeting,) = meetings.load_meetings(ws)
-        yes = next(cid for cid, events in by_contact.items() if any(e.kind == "reply" for e in events))
+        yes = next(
+            cid for cid, events in by_contact.items() if any(e.kind == "reply" for e in events)
+        )
         assert meeting.contact_id == yes and meeting.mode == "in person" and meeting.starts_at
         bank = {q.id: q for q in questions.load_bank()}
         assert len(meeting.questions) >= 3 and bank[meeting.questions[-1]["id"]].closing
@@ -99,12 +130,18 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert saved_debrief.role_fit == 4 and saved_debrief.org_fit == 5 and saved_debrief.insights
         (item,) = debrief.load_action_items(ws)
         assert item.due and not item.done and item.contact_id == yes
-        from datetime import date, datetime, time, timezone
+        from datetime import date, datetime, time
 
-        on_the_day = datetime.combine(date.fromisoformat(item.due), time(12), timezone.utc)
-        assert any(i.kind == "action_item" and i.contact_id == yes for i in todays_agenda(ws, on_the_day))
+        on_the_day = datetime.combine(date.fromisoformat(item.due), time(12), UTC)
+        assert any(
+            i.kind == "action_item" and i.contact_id == yes for i in todays_agenda(ws, on_the_day)
+        )
         referral = next(c for c in tg.load_contacts(ws) if c.first_name == "Nadia")
-        assert referral.referred_by == yes and referral.source == "referral" and "referred by" in referral.warm_reason
+        assert (
+            referral.referred_by == yes
+            and referral.source == "referral"
+            and "referred by" in referral.warm_reason
+        )
         # step 6: the thank-you, sent on time, and the next update planned
         events = pipeline.events_from_rows(ws.events(yes))
         assert [e.kind for e in events].count("thanks_sent") == 1
@@ -118,7 +155,10 @@ def test_run_all_on_an_empty_workspace_shows_the_pages_and_saves_nothing(tmp_pat
         nb = run(name, workspace, tmp_path, demo=False)
         assert errors(nb) == []
         widgets_shown = [
-            o for c in nb["cells"] for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+            o
+            for c in nb["cells"]
+            for o in c.get("outputs", [])
+            if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
         ]
         assert widgets_shown, f"{name} displayed no widgets"
     with Workspace.open(workspace) as ws:

@@ -3,7 +3,7 @@ plus hostile input. The checker's own tests are in test_request_check.py."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,8 +14,15 @@ from hypothesis import strategies as st
 from infoint import outreach
 from infoint.objectives import Objective, Plan, Profile
 from infoint.outreach import (
-    DRAFT_KINDS, DRAFT_LABELS, LINKEDIN_LIMITS, PHONE_PLACEHOLDER, Draft, SendAdvice, compose,
-    send_time_advice, suggested_kind,
+    DRAFT_KINDS,
+    DRAFT_LABELS,
+    LINKEDIN_LIMITS,
+    PHONE_PLACEHOLDER,
+    Draft,
+    SendAdvice,
+    compose,
+    send_time_advice,
+    suggested_kind,
 )
 from infoint.request_check import check_request, linkedin_note_findings
 from infoint.targets import Contact, Organization
@@ -25,13 +32,19 @@ TEMPLATES = Path(outreach.__file__).resolve().parent / "templates"
 # A profile and objective like the demo persona's (data/demo/persona.json), kept here so the
 # tests don't change when the demo does.
 PROFILE = Profile(
-    name="Leela Varadan", email="leela.varadan@lakeshoreu.example", timezone="America/Toronto",
-    pitch=("Hi, I'm Leela Varadan. I spent six years in hotel operations in Toronto, most "
-           "recently leading guest experience at a downtown hotel, and I'm now finishing a UX "
-           "research certificate at Lakeshore University. The part of hospitality I loved was "
-           "working out why guests struggled and fixing it."))
+    name="Leela Varadan",
+    email="leela.varadan@lakeshoreu.example",
+    timezone="America/Toronto",
+    pitch=(
+        "Hi, I'm Leela Varadan. I spent six years in hotel operations in Toronto, most "
+        "recently leading guest experience at a downtown hotel, and I'm now finishing a UX "
+        "research certificate at Lakeshore University. The part of hospitality I loved was "
+        "working out why guests struggled and fixing it."
+    ),
+)
 OBJECTIVE = Objective(
-    kinds=["role", "organization"], field_of_interest="UX research and product design",
+    kinds=["role", "organization"],
+    field_of_interest="UX research and product design",
     roles=["UX researcher", "User researcher", "Service designer", "Product designer"],
     organizations=["Tidewater Travel Group", "Innkeep Cloud", "Northbeam Health Technologies"],
     goals=[
@@ -42,34 +55,68 @@ OBJECTIVE = Objective(
         "The culture on product and research teams: how researchers work with designers",
         "Whether the role fits someone coming from hospitality: which front-line skills transfer",
     ],
-    plan=Plan())
+    plan=Plan(),
+)
 
 CONTACTS = {
     "first_linkedin": Contact(
-        first_name="Amara", last_name="Osei", email="amara.osei@tidewatertravel.example",
-        organization="Tidewater Travel Group", position="Senior UX Researcher",
-        profile_url="https://www.linkedin.com/in/amara-osei-ux", source="linkedin"),
+        first_name="Amara",
+        last_name="Osei",
+        email="amara.osei@tidewatertravel.example",
+        organization="Tidewater Travel Group",
+        position="Senior UX Researcher",
+        profile_url="https://www.linkedin.com/in/amara-osei-ux",
+        source="linkedin",
+    ),
     "cold_local": Contact(
-        first_name="Hana", last_name="Sato-Reyes", organization="Northbeam Health Technologies",
-        position="Principal UX Researcher", connection="cold", local=True),
+        first_name="Hana",
+        last_name="Sato-Reyes",
+        organization="Northbeam Health Technologies",
+        position="Principal UX Researcher",
+        connection="cold",
+        local=True,
+    ),
     "cold_profile": Contact(
-        first_name="Marcus", last_name="Bellweather", organization="Northbeam Health Technologies",
-        position="UX Research Intern", connection="cold",
-        profile_url="https://www.linkedin.com/in/marcus-bellweather-b2"),
+        first_name="Marcus",
+        last_name="Bellweather",
+        organization="Northbeam Health Technologies",
+        position="UX Research Intern",
+        connection="cold",
+        profile_url="https://www.linkedin.com/in/marcus-bellweather-b2",
+    ),
     "second": Contact(
-        first_name="Kenji", last_name="Halvorsen", organization="Innkeep Cloud",
-        position="Head of Design", connection="second", via="Priya Raman", local=False),
+        first_name="Kenji",
+        last_name="Halvorsen",
+        organization="Innkeep Cloud",
+        position="Head of Design",
+        connection="second",
+        via="Priya Raman",
+        local=False,
+    ),
     "warm": Contact(
-        first_name="Rosa", last_name="Delgado-Fitch", email="rosa.df@example.com",
-        organization="Innkeep Cloud", position="User Researcher",
-        warm_reason="Lakeshore University alumni", local=True),
+        first_name="Rosa",
+        last_name="Delgado-Fitch",
+        email="rosa.df@example.com",
+        organization="Innkeep Cloud",
+        position="User Researcher",
+        warm_reason="Lakeshore University alumni",
+        local=True,
+    ),
     "first_known": Contact(
-        first_name="Tomasz", last_name="Wierzbicki", organization="Innkeep Cloud",
-        position="Customer Success Manager", connection="first", source="form"),
+        first_name="Tomasz",
+        last_name="Wierzbicki",
+        organization="Innkeep Cloud",
+        position="Customer Success Manager",
+        connection="first",
+        source="form",
+    ),
     "bare": Contact(),
 }
-ORGS = {"Northbeam Health Technologies": Organization(
-    name="Northbeam Health Technologies", industry="Health technology", location="Toronto")}
+ORGS = {
+    "Northbeam Health Technologies": Organization(
+        name="Northbeam Health Technologies", industry="Health technology", location="Toronto"
+    )
+}
 
 
 def draft_for(kind, key, **kwargs):
@@ -90,9 +137,16 @@ def blocking(findings):
 
 # ----------------------------------------------------------------- kinds and labels
 
+
 def test_kinds_labels_limits_and_templates():
-    assert DRAFT_KINDS == ("request_direct", "request_intro", "request_cold", "follow_up",
-                           "voicemail", "linkedin_note")
+    assert DRAFT_KINDS == (
+        "request_direct",
+        "request_intro",
+        "request_cold",
+        "follow_up",
+        "voicemail",
+        "linkedin_note",
+    )
     assert list(DRAFT_LABELS) == list(DRAFT_KINDS)
     assert all(label.strip() for label in DRAFT_LABELS.values())
     assert LINKEDIN_LIMITS == {"free": 200, "premium": 300}
@@ -100,32 +154,36 @@ def test_kinds_labels_limits_and_templates():
         assert (TEMPLATES / f"{kind}.txt.j2").is_file()
 
 
-@pytest.mark.parametrize("contact, kind", [
-    (Contact(connection="first"), "request_direct"),
-    (Contact(connection="second", via="Priya Raman"), "request_intro"),
-    (Contact(connection="second"), "request_intro"),
-    (Contact(connection="cold"), "request_cold"),
-    (Contact(connection="cold", warm_reason="same school"), "request_direct"),
-    (Contact(connection="second", warm_reason="same club"), "request_intro"),
-    (Contact(connection="", source="linkedin"), "request_direct"),
-    (Contact(connection="", source="LinkedIn"), "request_direct"),
-    (Contact(connection="", source="contacts.csv"), "request_cold"),
-    (Contact(connection="", source=""), "request_cold"),
-    (Contact(connection="", warm_reason="Lakeshore alumni"), "request_direct"),
-    (Contact(connection="", via="Priya Raman"), "request_intro"),
-    (Contact(connection="", via="Priya Raman", warm_reason="same club"), "request_intro"),
-    (Contact(connection="", source="linkedin:Connections.csv"), "request_direct"),
-    (Contact(connection="first", via="Priya Raman"), "request_direct"),
-    (Contact(connection="cold", via="Priya Raman"), "request_cold"),
-    (Contact(connection="bogus", source="linkedin"), "request_direct"),
-    (Contact(connection="FIRST"), "request_direct"),
-    (None, "request_cold"),
-])
+@pytest.mark.parametrize(
+    "contact, kind",
+    [
+        (Contact(connection="first"), "request_direct"),
+        (Contact(connection="second", via="Priya Raman"), "request_intro"),
+        (Contact(connection="second"), "request_intro"),
+        (Contact(connection="cold"), "request_cold"),
+        (Contact(connection="cold", warm_reason="same school"), "request_direct"),
+        (Contact(connection="second", warm_reason="same club"), "request_intro"),
+        (Contact(connection="", source="linkedin"), "request_direct"),
+        (Contact(connection="", source="LinkedIn"), "request_direct"),
+        (Contact(connection="", source="contacts.csv"), "request_cold"),
+        (Contact(connection="", source=""), "request_cold"),
+        (Contact(connection="", warm_reason="Lakeshore alumni"), "request_direct"),
+        (Contact(connection="", via="Priya Raman"), "request_intro"),
+        (Contact(connection="", via="Priya Raman", warm_reason="same club"), "request_intro"),
+        (Contact(connection="", source="linkedin:Connections.csv"), "request_direct"),
+        (Contact(connection="first", via="Priya Raman"), "request_direct"),
+        (Contact(connection="cold", via="Priya Raman"), "request_cold"),
+        (Contact(connection="bogus", source="linkedin"), "request_direct"),
+        (Contact(connection="FIRST"), "request_direct"),
+        (None, "request_cold"),
+    ],
+)
 def test_suggested_kind(contact, kind):
     assert suggested_kind(contact) == kind
 
 
 # ----------------------------------------------------------------- compose
+
 
 @pytest.mark.parametrize("key", [k for k in CONTACTS if k != "bare"])
 @pytest.mark.parametrize("kind", DRAFT_KINDS)
@@ -147,8 +205,9 @@ def test_composed_drafts_have_the_parts_of_a_request(kind, key):
         assert draft.subject == ""
     else:
         assert draft.subject and "\n" not in draft.subject
-    assert draft.to == (contact.email if kind in ("request_direct", "request_cold", "follow_up")
-                        else "")
+    assert draft.to == (
+        contact.email if kind in ("request_direct", "request_cold", "follow_up") else ""
+    )
     assert (draft.forwardable != "") == (kind == "request_intro")
     if kind == "request_intro":
         assert draft.forwardable in body
@@ -162,23 +221,27 @@ def test_composed_drafts_have_the_parts_of_a_request(kind, key):
     if contact.first_name and kind != "request_intro":
         assert contact.first_name in body.splitlines()[0]
     offers_coffee = "coffee" in body
-    assert offers_coffee == (contact.local is True and kind in (
-        "request_direct", "request_cold", "request_intro"))
+    assert offers_coffee == (
+        contact.local is True and kind in ("request_direct", "request_cold", "request_intro")
+    )
     if kind in ("request_direct", "request_cold"):
         assert len(body.split()) < 100
     for banned in ("job", "opening", "referral", "resume", "hire me", "position available"):
         assert banned not in body.lower()
 
 
-@pytest.mark.parametrize("key, opening", [
-    ("first_linkedin", "We're connected on LinkedIn."),
-    ("first_known", "I hope you've been well since we last spoke."),
-    ("second", "I got your name from Priya Raman."),
-    ("warm", "We have a connection in common: Lakeshore University alumni."),
-    ("cold_local", "I found your name on the Northbeam Health Technologies website."),
-    ("cold_profile", "I came across your profile on LinkedIn."),
-    ("bare", "I came across your name while looking into UX research and product design."),
-])
+@pytest.mark.parametrize(
+    "key, opening",
+    [
+        ("first_linkedin", "We're connected on LinkedIn."),
+        ("first_known", "I hope you've been well since we last spoke."),
+        ("second", "I got your name from Priya Raman."),
+        ("warm", "We have a connection in common: Lakeshore University alumni."),
+        ("cold_local", "I found your name on the Northbeam Health Technologies website."),
+        ("cold_profile", "I came across your profile on LinkedIn."),
+        ("bare", "I came across your name while looking into UX research and product design."),
+    ],
+)
 def test_every_request_opens_with_the_connection(key, opening):
     kind = "request_cold" if key.startswith(("cold", "bare")) else "request_direct"
     body = draft_for(kind, key).body
@@ -203,29 +266,48 @@ def test_intro_without_via_or_names_uses_placeholders():
 
 
 def test_the_most_relevant_goal_is_used():
-    objective = Objective(kinds=["role"], field_of_interest="health data", goals=[
-        "How hospitals choose which software to buy",
-        "What a typical week as a data analyst looks like",
-    ])
+    objective = Objective(
+        kinds=["role"],
+        field_of_interest="health data",
+        goals=[
+            "How hospitals choose which software to buy",
+            "What a typical week as a data analyst looks like",
+        ],
+    )
     analyst = Contact(first_name="Ana", position="Senior Data Analyst", connection="first")
-    buyer = Contact(first_name="Bo", position="Procurement lead",
-                    organization="St. Mary's Hospital", connection="first")
-    assert "especially what a typical week as a data analyst looks like" in compose(
-        "request_direct", PROFILE, objective, analyst).body
-    assert "especially how hospitals choose which software to buy" in compose(
-        "request_direct", PROFILE, objective, buyer).body
+    buyer = Contact(
+        first_name="Bo",
+        position="Procurement lead",
+        organization="St. Mary's Hospital",
+        connection="first",
+    )
+    assert (
+        "especially what a typical week as a data analyst looks like"
+        in compose("request_direct", PROFILE, objective, analyst).body
+    )
+    assert (
+        "especially how hospitals choose which software to buy"
+        in compose("request_direct", PROFILE, objective, buyer).body
+    )
 
 
-@pytest.mark.parametrize("objective, expected", [
-    (Objective(kinds=["career_path"]), "how you got to where you are now"),
-    (Objective(kinds=["industry"], field_of_interest="urban planning"),
-     "how urban planning is changing"),
-    (Objective(kinds=["organization"]), "what it's like to work at Innkeep Cloud"),
-    (Objective(), "how you got started and what your work involves day to day"),
-    (Objective(goals=["Learn about the licences a surveyor needs"]),
-     "the licences a surveyor needs"),
-    (Objective(goals=["x"]), "how you got started"),
-])
+@pytest.mark.parametrize(
+    "objective, expected",
+    [
+        (Objective(kinds=["career_path"]), "how you got to where you are now"),
+        (
+            Objective(kinds=["industry"], field_of_interest="urban planning"),
+            "how urban planning is changing",
+        ),
+        (Objective(kinds=["organization"]), "what it's like to work at Innkeep Cloud"),
+        (Objective(), "how you got started and what your work involves day to day"),
+        (
+            Objective(goals=["Learn about the licences a surveyor needs"]),
+            "the licences a surveyor needs",
+        ),
+        (Objective(goals=["x"]), "how you got started"),
+    ],
+)
 def test_topic_falls_back_on_the_kind_of_objective(objective, expected):
     contact = Contact(first_name="Sam", organization="Innkeep Cloud", connection="first")
     assert expected in compose("request_direct", PROFILE, objective, contact).body
@@ -266,8 +348,11 @@ HOSTILE_VALUES = {
     "warm_reason": "{#c#} <script>alert(1)</script>",
 }
 FIRST, LAST, ORG = "<b>Ale$$andra</b>", "{{7*7}}", "{% raw %}Acme{% endraw %} $5M and $10M"
-POSITION, VIA, SENDER = "Lead {{ config }} Bcc: evil@example.com", "Jo {% if 1 %}x{% endif %}", \
-    "Zoë ${x} O'Hara"
+POSITION, VIA, SENDER = (
+    "Lead {{ config }} Bcc: evil@example.com",
+    "Jo {% if 1 %}x{% endif %}",
+    "Zoë ${x} O'Hara",
+)
 SHOWN = {  # which values each kind of draft shows (in full: none of these needs shortening)
     "request_direct": [FIRST, ORG, POSITION, VIA, SENDER, "{% raw %} goal"],
     "request_cold": [FIRST, ORG, POSITION, VIA, SENDER, "{% raw %} goal"],
@@ -295,26 +380,42 @@ def test_hostile_values_appear_literally(kind):
 
 
 @pytest.mark.parametrize("kind", ["request_direct", "request_cold", "follow_up", "request_intro"])
-@pytest.mark.parametrize("value", [
-    "Acme\nBcc: evil@example.com", "Acme\r\nX: y", "Acme\x00\x1b\x07", "Acme\u202e\u2028moc.live",
-    "Acme\t\x0b\x0c\x85 Corp"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Acme\nBcc: evil@example.com",
+        "Acme\r\nX: y",
+        "Acme\x00\x1b\x07",
+        "Acme\u202e\u2028moc.live",
+        "Acme\t\x0b\x0c\x85 Corp",
+    ],
+)
 def test_subject_loses_newlines_and_control_characters(kind, value):
     contact = Contact(first_name=value, last_name=value, organization=value, connection="second")
     subject = compose(kind, PROFILE, OBJECTIVE, contact).subject
     assert "Acme" in subject
-    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029\u202e"
-                   for c in subject)
+    assert not any(
+        ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029\u202e" for c in subject
+    )
 
 
 def test_literal_template_syntax_everywhere():
     literal = "{{7*7}}"
-    contact = Contact(first_name=literal, last_name=literal, organization=literal,
-                      position=literal, via=literal, connection="second", local=True)
+    contact = Contact(
+        first_name=literal,
+        last_name=literal,
+        organization=literal,
+        position=literal,
+        via=literal,
+        connection="second",
+        local=True,
+    )
     profile = Profile(name=literal, pitch=f"I build {literal} things every day at work.")
     objective = Objective(field_of_interest=literal, roles=[literal], goals=[literal + " goal"])
     for kind in DRAFT_KINDS:
-        draft = compose(kind, profile, objective, contact, Organization(name=literal),
-                        linkedin_plan="premium")
+        draft = compose(
+            kind, profile, objective, contact, Organization(name=literal), linkedin_plan="premium"
+        )
         assert "49" not in draft.body + draft.subject
         assert literal in draft.body
 
@@ -329,9 +430,15 @@ LONG_WORDS = "Maximiliana Alexandrovna Featherstonehaugh-Wolfeschlegelsteinhause
 @pytest.mark.parametrize("connection", ["first", "second", "cold", ""])
 @pytest.mark.parametrize("name", [LONG, LONG_WORDS, "🙂" * 80, "Amara"])
 def test_linkedin_note_always_fits(plan, connection, name):
-    contact = Contact(first_name=name, last_name=name, organization=name, position=name,
-                      via=name if connection == "second" else "", connection=connection,
-                      warm_reason=name if connection == "first" else "")
+    contact = Contact(
+        first_name=name,
+        last_name=name,
+        organization=name,
+        position=name,
+        via=name if connection == "second" else "",
+        connection=connection,
+        warm_reason=name if connection == "first" else "",
+    )
     profile = Profile(name=f"{name} {name}")
     objective = Objective(field_of_interest=name, goals=[name])
     body = compose("linkedin_note", profile, objective, contact, linkedin_plan=plan).body
@@ -351,13 +458,18 @@ def test_linkedin_premium_keeps_more():
 
 # ----------------------------------------------------------------- any values
 
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(first=st.text(max_size=90), org=st.text(max_size=90), position=st.text(max_size=90),
-       via=st.text(max_size=40), local=st.sampled_from([None, True, False]),
-       plan=st.sampled_from(["free", "premium"]))
+@given(
+    first=st.text(max_size=90),
+    org=st.text(max_size=90),
+    position=st.text(max_size=90),
+    via=st.text(max_size=40),
+    local=st.sampled_from([None, True, False]),
+    plan=st.sampled_from(["free", "premium"]),
+)
 def test_compose_handles_any_values(first, org, position, via, local, plan):
-    contact = Contact(first_name=first, organization=org, position=position, via=via,
-                      local=local)
+    contact = Contact(first_name=first, organization=org, position=position, via=via, local=local)
     for kind in DRAFT_KINDS:
         draft = compose(kind, PROFILE, OBJECTIVE, contact, linkedin_plan=plan)
         assert "\n" not in draft.subject and "\r" not in draft.subject
@@ -371,21 +483,24 @@ TORONTO = ZoneInfo("America/Toronto")
 MONDAY = datetime(2026, 6, 15)  # a week with no daylight-saving change
 
 
-@pytest.mark.parametrize("day, hour, minute, ok, next_day, next_is_now, said", [
-    (0, 10, 0, False, 1, False, "Monday"),
-    (1, 7, 0, True, 1, False, "morning"),
-    (1, 8, 0, True, 1, True, "best"),
-    (1, 10, 59, True, 1, True, "best"),
-    (1, 11, 0, True, 2, False, "morning"),
-    (2, 9, 30, True, 2, True, "best"),
-    (2, 15, 0, True, 8, False, "morning"),
-    (3, 9, 0, True, 8, False, "Tuesday and Wednesday are best"),
-    (3, 11, 59, True, 8, False, "Thursday morning"),
-    (3, 12, 0, False, 8, False, "Thursday afternoon"),
-    (4, 10, 0, False, 8, False, "Friday"),
-    (5, 10, 0, False, 8, False, "Weekend"),
-    (6, 22, 0, False, 8, False, "Weekend"),
-])
+@pytest.mark.parametrize(
+    "day, hour, minute, ok, next_day, next_is_now, said",
+    [
+        (0, 10, 0, False, 1, False, "Monday"),
+        (1, 7, 0, True, 1, False, "morning"),
+        (1, 8, 0, True, 1, True, "best"),
+        (1, 10, 59, True, 1, True, "best"),
+        (1, 11, 0, True, 2, False, "morning"),
+        (2, 9, 30, True, 2, True, "best"),
+        (2, 15, 0, True, 8, False, "morning"),
+        (3, 9, 0, True, 8, False, "Tuesday and Wednesday are best"),
+        (3, 11, 59, True, 8, False, "Thursday morning"),
+        (3, 12, 0, False, 8, False, "Thursday afternoon"),
+        (4, 10, 0, False, 8, False, "Friday"),
+        (5, 10, 0, False, 8, False, "Weekend"),
+        (6, 22, 0, False, 8, False, "Weekend"),
+    ],
+)
 def test_send_time_across_the_week(day, hour, minute, ok, next_day, next_is_now, said):
     now = (MONDAY + timedelta(days=day)).replace(hour=hour, minute=minute, tzinfo=TORONTO)
     advice = send_time_advice(now, "America/Toronto")
@@ -415,10 +530,10 @@ def _expected_next(local: datetime) -> datetime:
 
 ZONE_WEEKS = [
     # (zone, a date in a daylight-saving week (or any week), the UTC offset of the next Tue 9:00)
-    ("America/Toronto", datetime(2026, 3, 6, 15), timedelta(hours=-4)),   # DST starts 8 March
+    ("America/Toronto", datetime(2026, 3, 6, 15), timedelta(hours=-4)),  # DST starts 8 March
     ("America/Toronto", datetime(2026, 10, 30, 15), timedelta(hours=-5)),  # DST ends 1 November
-    ("Europe/Berlin", datetime(2026, 3, 26, 14), timedelta(hours=2)),     # starts 29 March
-    ("Europe/Berlin", datetime(2026, 10, 23, 16), timedelta(hours=1)),    # ends 25 October
+    ("Europe/Berlin", datetime(2026, 3, 26, 14), timedelta(hours=2)),  # starts 29 March
+    ("Europe/Berlin", datetime(2026, 10, 23, 16), timedelta(hours=1)),  # ends 25 October
     ("Australia/Sydney", datetime(2026, 4, 2, 15), timedelta(hours=10)),  # ends 5 April
     ("Australia/Sydney", datetime(2026, 10, 2, 15), timedelta(hours=11)),  # starts 4 October
     ("Asia/Kolkata", datetime(2026, 3, 6, 15), timedelta(hours=5, minutes=30)),
@@ -434,14 +549,15 @@ def test_next_good_across_daylight_saving(zone, start, offset):
     assert advice.now_ok is False
     assert advice.next_good.weekday() == 1 and advice.next_good.hour == 9
     assert advice.next_good.utcoffset() == offset
-    assert advice.next_good.astimezone(timezone.utc) == (
-        advice.next_good.replace(tzinfo=None) - offset).replace(tzinfo=timezone.utc)
+    assert advice.next_good.astimezone(UTC) == (
+        advice.next_good.replace(tzinfo=None) - offset
+    ).replace(tzinfo=UTC)
 
 
 @pytest.mark.parametrize("zone, start, _", ZONE_WEEKS)
 def test_every_hour_of_the_week_in_every_zone(zone, start, _):
     tz = ZoneInfo(zone)
-    base = start.replace(hour=0, tzinfo=timezone.utc)
+    base = start.replace(hour=0, tzinfo=UTC)
     for hours in range(0, 24 * 9, 1):
         now = base + timedelta(hours=hours)
         advice = send_time_advice(now, zone)
@@ -449,12 +565,13 @@ def test_every_hour_of_the_week_in_every_zone(zone, start, _):
         assert advice.next_good == _expected_next(local)
         assert advice.next_good.tzinfo is not None
         assert advice.next_good.utcoffset() == advice.next_good.astimezone(tz).utcoffset()
-        assert advice.now_ok == (local.weekday() in (1, 2) or (
-            local.weekday() == 3 and local.hour < 12))
+        assert advice.now_ok == (
+            local.weekday() in (1, 2) or (local.weekday() == 3 and local.hour < 12)
+        )
 
 
 def test_aware_now_is_converted_and_naive_now_is_local():
-    utc_now = datetime(2026, 6, 16, 13, 30, tzinfo=timezone.utc)  # Tue 9:30 in Toronto
+    utc_now = datetime(2026, 6, 16, 13, 30, tzinfo=UTC)  # Tue 9:30 in Toronto
     advice = send_time_advice(utc_now, "America/Toronto")
     assert advice.now_ok and advice.next_good == utc_now
     assert advice.next_good.utcoffset() == timedelta(hours=-4)
@@ -463,9 +580,10 @@ def test_aware_now_is_converted_and_naive_now_is_local():
     assert naive.next_good.hour == 9 and naive.next_good.minute == 30
 
 
-@pytest.mark.parametrize("tz", ["", "Mars/Olympus", "../../etc/passwd", "america/toronto\x00",
-                                None])
+@pytest.mark.parametrize(
+    "tz", ["", "Mars/Olympus", "../../etc/passwd", "america/toronto\x00", None]
+)
 def test_unknown_zone_means_utc_and_says_so(tz):
-    advice = send_time_advice(datetime(2026, 6, 15, 10, tzinfo=timezone.utc), tz)
+    advice = send_time_advice(datetime(2026, 6, 15, 10, tzinfo=UTC), tz)
     assert "UTC" in advice.note and advice.next_good.utcoffset() == timedelta(0)
-    assert advice.next_good == datetime(2026, 6, 16, 9, tzinfo=timezone.utc)
+    assert advice.next_good == datetime(2026, 6, 16, 9, tzinfo=UTC)

@@ -13,28 +13,44 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_meetings import TZ, hostile_meeting  # the hostile meeting the sheet is rendered from
 
 from infoint.meetings import Meeting
 from infoint.objectives import Profile
-from infoint.prep_sheet import meeting_ics, prep_sheet_filename, prep_sheet_html, prep_sheet_markdown
+from infoint.prep_sheet import (
+    meeting_ics,
+    prep_sheet_filename,
+    prep_sheet_html,
+    prep_sheet_markdown,
+)
 from infoint.targets import Contact, Organization
-
-from test_meetings import TZ, hostile_meeting  # the hostile meeting the sheet is rendered from
-
 
 # ----------------------------------------------------------------- the prep sheet
 
-PROFILE = Profile(name="Jo <img src=x onerror=alert(1)>", email="jo@example.org", timezone=TZ,
-                  pitch="I study <b>design</b> & data; budgets of $5M and $10M {{7*7}} `rm -rf`")
-CONTACT = Contact(first_name="Amara <script>alert(1)</script>", last_name="Osei & Sons",
-                  position="Senior <i>UX</i> Researcher", organization="Acme")
+PROFILE = Profile(
+    name="Jo <img src=x onerror=alert(1)>",
+    email="jo@example.org",
+    timezone=TZ,
+    pitch="I study <b>design</b> & data; budgets of $5M and $10M {{7*7}} `rm -rf`",
+)
+CONTACT = Contact(
+    first_name="Amara <script>alert(1)</script>",
+    last_name="Osei & Sons",
+    position="Senior <i>UX</i> Researcher",
+    organization="Acme",
+)
 ORG = Organization(name="Northwind $5M & <b>Co</b>", industry="health {{7*7}}")
 
 
 def render(kind, meeting=None):
     fn = prep_sheet_html if kind == "html" else prep_sheet_markdown
-    return fn(profile=PROFILE, contact=CONTACT, organization=ORG,
-              meeting=meeting or hostile_meeting(), tz=TZ)
+    return fn(
+        profile=PROFILE,
+        contact=CONTACT,
+        organization=ORG,
+        meeting=meeting or hostile_meeting(),
+        tz=TZ,
+    )
 
 
 class Tags(HTMLParser):
@@ -47,8 +63,30 @@ class Tags(HTMLParser):
         self.attrs.extend(attrs)
 
 
-SHEET_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "section",
-              "dl", "dt", "dd", "blockquote", "ol", "ul", "li", "span", "div", "strong", "footer"}
+SHEET_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "p",
+    "section",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "ol",
+    "ul",
+    "li",
+    "span",
+    "div",
+    "strong",
+    "footer",
+}
 
 
 def test_prep_sheet_html_escapes_everything():
@@ -77,16 +115,29 @@ def test_prep_sheet_html_content_and_print_styles():
     assert "Thursday 12 March 2026, 10:00 (America/Toronto)" in plain and "30 minutes" in plain
     positions = [plain.index(html.unescape(html.escape(e["text"]))) for e in meeting.questions]
     assert positions == sorted(positions)  # the questions in order
-    for words in ("one or two other people", "follow up", "LinkedIn", "about $5", "no gifts",
-                  "Bring photo ID", "Rehearse your 30-second pitch", "48 hours", "Senior <i>UX</i> Researcher"):
+    for words in (
+        "one or two other people",
+        "follow up",
+        "LinkedIn",
+        "about $5",
+        "no gifts",
+        "Bring photo ID",
+        "Rehearse your 30-second pitch",
+        "48 hours",
+        "Senior <i>UX</i> Researcher",
+    ):
         assert words in plain, words
     assert "\u2611" in out and "\u2610" in out  # ticked and open boxes
     assert "(their workplace" not in plain
 
 
 def test_prep_sheet_time_zone_and_modes():
-    utc = hostile_meeting(starts_at="2026-07-01T14:30:00+00:00", mode="video",
-                          place="https://zoom.us/j/1", questions=[])
+    utc = hostile_meeting(
+        starts_at="2026-07-01T14:30:00+00:00",
+        mode="video",
+        place="https://zoom.us/j/1",
+        questions=[],
+    )
     plain = html.unescape(render("html", utc))
     assert "Wednesday 1 July 2026, 10:30 (America/Toronto)" in plain
     assert "Link or tool" in plain and "https://zoom.us/j/1" in plain  # shown as text, never a link
@@ -127,7 +178,9 @@ def test_prep_sheet_markdown_escapes_everything():
 
 def test_prep_sheet_markdown_renders_literally():
     mistune = pytest.importorskip("mistune")
-    render_md = mistune.create_markdown(escape=False, plugins=["strikethrough", "table", "url", "task_lists"])
+    render_md = mistune.create_markdown(
+        escape=False, plugins=["strikethrough", "table", "url", "task_lists"]
+    )
     out = render_md(render("markdown"))
     plain = html.unescape(re.sub(r"<[^>]+>", "", out))
     assert "<script" not in out and "<img" not in out and 'href="javascript' not in out
@@ -142,22 +195,48 @@ def test_prep_sheet_markdown_renders_literally():
 def test_prep_sheet_markdown_never_makes_markup(text):
     mistune = pytest.importorskip("mistune")
     render_md = mistune.create_markdown(escape=False, plugins=["strikethrough", "table", "url"])
-    meeting = hostile_meeting(notes=text, offer=text, questions=[{"id": "", "text": text, "theme": ""}])
-    out = render_md(prep_sheet_markdown(profile=Profile(), contact=Contact(first_name=text),
-                                        organization=None, meeting=meeting, tz=TZ))
+    meeting = hostile_meeting(
+        notes=text, offer=text, questions=[{"id": "", "text": text, "theme": ""}]
+    )
+    out = render_md(
+        prep_sheet_markdown(
+            profile=Profile(),
+            contact=Contact(first_name=text),
+            organization=None,
+            meeting=meeting,
+            tz=TZ,
+        )
+    )
     allowed = {"h1", "h2", "p", "ul", "ol", "li", "strong", "em", "blockquote", "br", "input"}
     assert set(re.findall(r"<([a-z0-9]+)", out)) <= allowed, out
 
 
-@pytest.mark.parametrize("contact, starts_at, ext, expected", [
-    (Contact(first_name="Amara", last_name="Osei"), "2026-03-12T10:00:00-04:00", "html",
-     "prep-sheet-amara-osei-2026-03-12.html"),
-    (Contact(first_name="Zoë", last_name="Ñúñez-Ærø"), "2026-03-12T10:00", ".MD", "prep-sheet-zoe-nunez-r-2026-03-12.md"),
-    (Contact(first_name="../../etc", last_name="passwd"), "", "html", "prep-sheet-etc-passwd.html"),
-    (Contact(), "2026-03-12", "html", "prep-sheet-2026-03-12.html"),
-    (Contact(first_name="李", last_name="小龙"), "garbage", "exe/../x", "prep-sheet.html"),
-    (Contact(first_name="A" * 200), "", "html", "prep-sheet-" + "a" * 40 + ".html"),
-])
+@pytest.mark.parametrize(
+    "contact, starts_at, ext, expected",
+    [
+        (
+            Contact(first_name="Amara", last_name="Osei"),
+            "2026-03-12T10:00:00-04:00",
+            "html",
+            "prep-sheet-amara-osei-2026-03-12.html",
+        ),
+        (
+            Contact(first_name="Zoë", last_name="Ñúñez-Ærø"),
+            "2026-03-12T10:00",
+            ".MD",
+            "prep-sheet-zoe-nunez-r-2026-03-12.md",
+        ),
+        (
+            Contact(first_name="../../etc", last_name="passwd"),
+            "",
+            "html",
+            "prep-sheet-etc-passwd.html",
+        ),
+        (Contact(), "2026-03-12", "html", "prep-sheet-2026-03-12.html"),
+        (Contact(first_name="李", last_name="小龙"), "garbage", "exe/../x", "prep-sheet.html"),
+        (Contact(first_name="A" * 200), "", "html", "prep-sheet-" + "a" * 40 + ".html"),
+    ],
+)
 def test_prep_sheet_filename(contact, starts_at, ext, expected):
     name = prep_sheet_filename(contact, Meeting(1, starts_at=starts_at), ext)
     assert name == expected
@@ -171,15 +250,25 @@ def test_meeting_ics_uses_the_calendar_export():
     assert "BEGIN:VEVENT" in text and "UID:" in text and "DTSTAMP" in text
     assert "TZID=America/Toronto" in text and "LOCATION:" in text
     assert text.count("BEGIN:VEVENT") == 1  # a newline in a name never adds an event
-    again = meeting_ics(contact=CONTACT, organization=ORG, meeting=hostile_meeting(starts_at="2026-03-13T09:00:00-04:00"), tz=TZ)
+    again = meeting_ics(
+        contact=CONTACT,
+        organization=ORG,
+        meeting=hostile_meeting(starts_at="2026-03-13T09:00:00-04:00"),
+        tz=TZ,
+    )
     uid = lambda b: re.search(r"UID:(\S+)", b.decode()).group(1)  # noqa: E731
     assert uid(data) == uid(again)  # a moved meeting replaces the old event
-    assert meeting_ics(contact=CONTACT, organization=ORG, meeting=hostile_meeting(starts_at=""), tz=TZ) is None
+    assert (
+        meeting_ics(contact=CONTACT, organization=ORG, meeting=hostile_meeting(starts_at=""), tz=TZ)
+        is None
+    )
 
 
 def test_import_is_light():
-    probe = ("import sys, json, infoint.prep_sheet as p\n"
-             "heavy = ['pandas', 'ipywidgets', 'matplotlib', 'jsonschema', 'nbformat', 'jinja2', 'icalendar']\n"
-             "print(json.dumps([[m for m in heavy if m in sys.modules], p._env.cache_info().currsize]))")
+    probe = (
+        "import sys, json, infoint.prep_sheet as p\n"
+        "heavy = ['pandas', 'ipywidgets', 'matplotlib', 'jsonschema', 'nbformat', 'jinja2', 'icalendar']\n"
+        "print(json.dumps([[m for m in heavy if m in sys.modules], p._env.cache_info().currsize]))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [[], 0]

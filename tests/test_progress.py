@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from infoint.demo import apply_persona
 from infoint.progress import NOT_BUILT, STEPS, workbook_progress
 
@@ -33,7 +35,10 @@ def test_demo_targets_show_in_step_2(ws):
 
 
 def test_partial_step_names_the_next_part(ws):
-    ws.put_row("profile", {"name": "Ada Lovelace", "email": "ada.lovelace@example.edu", "timezone": "Europe/London"})
+    ws.put_row(
+        "profile",
+        {"name": "Ada Lovelace", "email": "ada.lovelace@example.edu", "timezone": "Europe/London"},
+    )
     first = workbook_progress(ws)[0]
     assert first.done == 1
     assert "Next:" in first.summary
@@ -46,19 +51,24 @@ def test_agenda_is_empty_for_a_new_workbook(ws):
 
 
 def test_agenda_collects_requests_to_write_and_overdue_follow_ups(ws):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from infoint import targets as tg
     from infoint.progress import todays_agenda
 
-    now = datetime(2026, 3, 10, 15, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
     ws.put_row("profile", {"timezone": "America/Toronto"})
     waiting = tg.save_contact(ws, tg.Contact(first_name="<img src=x>", target=True))
     asked = tg.save_contact(ws, tg.Contact(first_name="Asked", target=True))
     tg.save_contact(ws, tg.Contact(first_name="Not a target"))
-    ws.append_event("request_sent", asked, {"channel": "email"}, at=(now - timedelta(days=9)).isoformat())
+    ws.append_event(
+        "request_sent", asked, {"channel": "email"}, at=(now - timedelta(days=9)).isoformat()
+    )
     items = todays_agenda(ws, now)
-    assert [(i.contact_id, i.kind, i.overdue) for i in items] == [(asked, "follow_up", True), (waiting, "request", False)]
+    assert [(i.contact_id, i.kind, i.overdue) for i in items] == [
+        (asked, "follow_up", True),
+        (waiting, "request", False),
+    ]
     assert all(i.step == "03_compose_requests.ipynb" for i in items)
     ws.append_event("reply", asked, {"answer": "no"}, at=now.isoformat())
     assert [i.contact_id for i in todays_agenda(ws, now)] == [waiting]

@@ -15,16 +15,40 @@ import pytest
 from infoint import questions as qm
 from infoint.objectives import KINDS, Objective
 from infoint.questions import (
-    CLOSING_MINUTES, SMALL_TALK_MINUTES, THEME_ORDER, THEME_SETS, THEMES, Question,
-    custom_question, fits, from_entries, load_bank, propose, question_budget, swap, to_entries,
+    CLOSING_MINUTES,
+    SMALL_TALK_MINUTES,
+    THEME_ORDER,
+    THEME_SETS,
+    THEMES,
+    Question,
+    custom_question,
+    fits,
+    from_entries,
+    load_bank,
+    propose,
+    question_budget,
+    swap,
+    to_entries,
     validate_bank,
 )
 from infoint.targets import SENIORITIES
 
 BANK_FILE = Path(qm.__file__).parent / "templates" / "question_bank.json"
-SPEC_THEMES = {"showing_interest", "job_fit", "inside_edge", "gaining_advocates", "position_career",
-               "organization_industry", "next_steps", "trends", "insights", "advice", "resources",
-               "assignments", "closing"}
+SPEC_THEMES = {
+    "showing_interest",
+    "job_fit",
+    "inside_edge",
+    "gaining_advocates",
+    "position_career",
+    "organization_industry",
+    "next_steps",
+    "trends",
+    "insights",
+    "advice",
+    "resources",
+    "assignments",
+    "closing",
+}
 MINUTES = (15, 20, 30, 45, 60)
 KIND_CHOICES = [[k] for k in KINDS] + [[], ["role", "organization"]]
 
@@ -38,6 +62,7 @@ def main_themes(qs):
 
 
 # ----------------------------------------------------------------- the bank (Q1)
+
 
 def test_bank_loads_and_validates():
     bank = load_bank()
@@ -60,7 +85,8 @@ def test_themes_match_the_guide_and_are_all_covered():
     assert [set(v) for v in THEME_SETS.values()] == [
         {"showing_interest", "job_fit", "inside_edge", "gaining_advocates"},
         {"position_career", "organization_industry", "next_steps"},
-        {"trends", "insights", "advice", "resources", "assignments"}]
+        {"trends", "insights", "advice", "resources", "assignments"},
+    ]
     main = Counter(q.theme for q in load_bank())
     for theme in THEMES:
         assert main[theme] >= 5, theme  # several questions with it as the main theme
@@ -75,14 +101,22 @@ def test_closing_questions_cover_the_three_asks_for_every_objective():
     assert "went well" in linkedin.text  # Q4: the user decides, only if it went well
     for kind in KINDS:
         for level in SENIORITIES:
-            assert any(kind in q.objectives and level in q.seniority and "one or two" in q.text
-                       for q in closing), (kind, level)
+            assert any(
+                kind in q.objectives and level in q.seniority and "one or two" in q.text
+                for q in closing
+            ), (kind, level)
 
 
-JOB_ASK = re.compile(r"\b(hire me|hiring me|job openings?|openings?|vacanc\w+|refer me|referral"
-                     r"|give me a job|a job for me|any jobs?|positions? available)\b", re.I)
-CRITICISE = re.compile(r"\b(worst|hate|dislike|bad about|wrong with|complain\w*|frustrat\w*"
-                       r"|your boss|toxic|annoy\w*)\b", re.I)
+JOB_ASK = re.compile(
+    r"\b(hire me|hiring me|job openings?|openings?|vacanc\w+|refer me|referral"
+    r"|give me a job|a job for me|any jobs?|positions? available)\b",
+    re.I,
+)
+CRITICISE = re.compile(
+    r"\b(worst|hate|dislike|bad about|wrong with|complain\w*|frustrat\w*"
+    r"|your boss|toxic|annoy\w*)\b",
+    re.I,
+)
 
 
 def test_no_question_asks_for_a_job_or_invites_criticism():
@@ -128,12 +162,14 @@ def test_a_broken_shipped_bank_fails_loudly(tmp_path, monkeypatch):
 def _drop(key):
     def change(bank):
         del bank[0][key]
+
     return change
 
 
 def _set(key, value, index=0):
     def change(bank):
         bank[index][key] = value
+
     return change
 
 
@@ -150,7 +186,9 @@ def _shrink(bank):
 
 
 def _no_closing(bank):
-    bank[:] = [e for e in bank if "closing" not in e["themes"]] + [e for e in bank if "closing" in e["themes"]][:2]
+    bank[:] = [e for e in bank if "closing" not in e["themes"]] + [
+        e for e in bank if "closing" in e["themes"]
+    ][:2]
 
 
 def _starve_theme(bank):
@@ -164,34 +202,37 @@ def _not_dict(bank):
     bank[3] = "What is your job?"
 
 
-@pytest.mark.parametrize("change, expected", [
-    (_drop("themes"), "missing field 'themes'"),
-    (_drop("minutes"), "missing field 'minutes'"),
-    (_set("extra", 1), "unknown field 'extra'"),
-    (_set("id", "Not A Slug"), "the id must be a slug"),
-    (_set("id", ""), "the id must be a slug"),
-    (_dup_id, "duplicate id"),
-    (_set("text", "   "), "the text is empty"),
-    (_set("text", None), "the text is empty"),
-    (_dup_text, "duplicate text"),
-    (_set("themes", []), "no theme"),
-    (_set("themes", ["gossip"]), "unknown theme 'gossip'"),
-    (_set("themes", "advice"), "themes must be a list"),
-    (_set("objectives", []), "no objective"),
-    (_set("objectives", ["salary"]), "unknown objective 'salary'"),
-    (_set("seniority", []), "no seniority"),
-    (_set("seniority", ["intern"]), "unknown seniority 'intern'"),
-    (_set("seniority", ["junior", "junior"]), "listed twice"),
-    (_set("minutes", 1), "minutes must be a whole number from 2 to 5"),
-    (_set("minutes", 6), "minutes must be a whole number from 2 to 5"),
-    (_set("minutes", "3"), "minutes must be a whole number from 2 to 5"),
-    (_set("minutes", True), "minutes must be a whole number from 2 to 5"),
-    (_set("minutes", 3.5), "minutes must be a whole number from 2 to 5"),
-    (_shrink, "it needs at least 70"),
-    (_no_closing, "closing questions; it needs at least 3"),
-    (_starve_theme, "'assignments' has 1 questions"),
-    (_not_dict, "is not an object"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (_drop("themes"), "missing field 'themes'"),
+        (_drop("minutes"), "missing field 'minutes'"),
+        (_set("extra", 1), "unknown field 'extra'"),
+        (_set("id", "Not A Slug"), "the id must be a slug"),
+        (_set("id", ""), "the id must be a slug"),
+        (_dup_id, "duplicate id"),
+        (_set("text", "   "), "the text is empty"),
+        (_set("text", None), "the text is empty"),
+        (_dup_text, "duplicate text"),
+        (_set("themes", []), "no theme"),
+        (_set("themes", ["gossip"]), "unknown theme 'gossip'"),
+        (_set("themes", "advice"), "themes must be a list"),
+        (_set("objectives", []), "no objective"),
+        (_set("objectives", ["salary"]), "unknown objective 'salary'"),
+        (_set("seniority", []), "no seniority"),
+        (_set("seniority", ["intern"]), "unknown seniority 'intern'"),
+        (_set("seniority", ["junior", "junior"]), "listed twice"),
+        (_set("minutes", 1), "minutes must be a whole number from 2 to 5"),
+        (_set("minutes", 6), "minutes must be a whole number from 2 to 5"),
+        (_set("minutes", "3"), "minutes must be a whole number from 2 to 5"),
+        (_set("minutes", True), "minutes must be a whole number from 2 to 5"),
+        (_set("minutes", 3.5), "minutes must be a whole number from 2 to 5"),
+        (_shrink, "it needs at least 70"),
+        (_no_closing, "closing questions; it needs at least 3"),
+        (_starve_theme, "'assignments' has 1 questions"),
+        (_not_dict, "is not an object"),
+    ],
+)
 def test_validate_bank_catches_each_problem(change, expected):
     bank = copy.deepcopy(raw_bank())
     change(bank)
@@ -213,10 +254,24 @@ def test_validate_bank_rejects_other_shapes(raw):
 
 # ----------------------------------------------------------------- budget and proposals (Q2, Q4)
 
-@pytest.mark.parametrize("minutes, low, high", [
-    (15, 2, 2), (20, 3, 4), (30, 5, 6), (45, 7, 9), (60, 11, 12), (90, 16, 19),
-    (10, 1, 1), (0, 1, 1), (-5, 1, 1), ("30", 5, 6), (None, 5, 6), ("abc", 5, 6),
-])
+
+@pytest.mark.parametrize(
+    "minutes, low, high",
+    [
+        (15, 2, 2),
+        (20, 3, 4),
+        (30, 5, 6),
+        (45, 7, 9),
+        (60, 11, 12),
+        (90, 16, 19),
+        (10, 1, 1),
+        (0, 1, 1),
+        (-5, 1, 1),
+        ("30", 5, 6),
+        (None, 5, 6),
+        ("abc", 5, 6),
+    ],
+)
 def test_question_budget(minutes, low, high):
     assert low <= question_budget(minutes) <= high
 
@@ -253,7 +308,11 @@ def test_propose_is_tailored_sized_varied_and_closes(kinds, level, minutes):
 def test_propose_accepts_objective_shapes_and_unknown_seniority():
     everyone = propose(None, "", 30)
     assert propose(Objective(), "", 30) == everyone == propose([], "unknown", 30)
-    assert propose("role", "mid", 30) == propose(["role"], "mid", 30) == propose(Objective(kinds=["role"]), "mid", 30)
+    assert (
+        propose("role", "mid", 30)
+        == propose(["role"], "mid", 30)
+        == propose(Objective(kinds=["role"]), "mid", 30)
+    )
     assert propose(["bogus"], "mid", 30) == propose(None, "mid", 30)
     assert everyone[-1].id == "cl-one-or-two-people"
 
@@ -272,8 +331,10 @@ def test_propose_exclude_and_custom():
     again = propose(["role"], "mid", 30, exclude={base[0].id, base[-1].id})
     assert base[0].id not in {q.id for q in again} and base[-1].id not in {q.id for q in again}
     assert again[-1].closing
-    own = [custom_question("What does your team celebrate?", ["insights"]),
-           custom_question("How do you pick projects?", ["position_career"], minutes=5)]
+    own = [
+        custom_question("What does your team celebrate?", ["insights"]),
+        custom_question("How do you pick projects?", ["position_career"], minutes=5),
+    ]
     fewer = propose(["role"], "mid", 30, custom=own)
     assert len(fewer) - 1 == question_budget(30) - 2
     assert not any(q.id == "" for q in fewer)  # the user's own are added by the caller
@@ -282,16 +343,32 @@ def test_propose_exclude_and_custom():
 
 def test_propose_tiny_meeting_and_single_theme_bank():
     assert [q.closing for q in propose(None, "mid", 5)] == [True]
-    bank = [Question(f"q{i}", f"Question {i}?", ("advice",), KINDS, SENIORITIES, 2) for i in range(6)]
-    bank.append(Question("c", "Who else, one or two people?", ("closing", "gaining_advocates", "next_steps"), KINDS, SENIORITIES, 2))
+    bank = [
+        Question(f"q{i}", f"Question {i}?", ("advice",), KINDS, SENIORITIES, 2) for i in range(6)
+    ]
+    bank.append(
+        Question(
+            "c",
+            "Who else, one or two people?",
+            ("closing", "gaining_advocates", "next_steps"),
+            KINDS,
+            SENIORITIES,
+            2,
+        )
+    )
     got = propose(None, "mid", 30, bank=bank)
     assert [q.id for q in got] == ["q0", "q1", "q2", "q3", "q4", "c"]  # same theme: unavoidable
-    assert propose(None, "mid", 30, bank=bank[:-1])[-1].id == "q4"  # no closing in the bank: none invented
+    assert (
+        propose(None, "mid", 30, bank=bank[:-1])[-1].id == "q4"
+    )  # no closing in the bank: none invented
 
 
 # ----------------------------------------------------------------- swap
 
-@pytest.mark.parametrize("kinds, level", [(["role"], "junior"), (["industry"], "senior"), ([], "mid")])
+
+@pytest.mark.parametrize(
+    "kinds, level", [(["role"], "junior"), (["industry"], "senior"), ([], "mid")]
+)
 def test_swap_every_position(kinds, level):
     def suits(q):
         return level in q.seniority and bool((set(kinds) or set(KINDS)) & set(q.objectives))
@@ -310,7 +387,8 @@ def test_swap_every_position(kinds, level):
         if not removed.closing:
             assert new.theme == removed.theme or not [q for q in unused if q.theme == removed.theme]
             assert new.minutes <= removed.minutes or not [
-                q for q in unused if q.theme == new.theme and q.minutes <= removed.minutes]
+                q for q in unused if q.theme == new.theme and q.minutes <= removed.minutes
+            ]
     assert fits(swap(current, 0, kinds, level), 45)[0]
 
 
@@ -332,29 +410,47 @@ def test_swap_edges():
     assert swap(current, 99, ["role"], "mid") == current
     assert swap(current, -1, ["role"], "mid")[-1].id != current[-1].id
     assert swap([], 0, ["role"], "mid") == []
-    tiny = [Question("a", "A?", ("advice",), KINDS, SENIORITIES, 2),
-            Question("c", "C, one or two?", ("closing", "gaining_advocates", "next_steps"), KINDS, SENIORITIES, 2)]
+    tiny = [
+        Question("a", "A?", ("advice",), KINDS, SENIORITIES, 2),
+        Question(
+            "c",
+            "C, one or two?",
+            ("closing", "gaining_advocates", "next_steps"),
+            KINDS,
+            SENIORITIES,
+            2,
+        ),
+    ]
     assert swap(tiny, 0, None, "mid", bank=tiny) == tiny  # nothing left: unchanged
 
 
 # ----------------------------------------------------------------- fits
+
 
 def _q(minutes, closing=False):
     themes = ("closing",) if closing else ("advice",)
     return Question("", "?", themes, KINDS, SENIORITIES, minutes)
 
 
-@pytest.mark.parametrize("items, minutes, ok, words", [
-    ([_q(4)] * 5 + [_q(3, True)], 30, True, "About 26 of 30 minutes"),
-    ([_q(4)] * 6 + [_q(3, True)], 30, True, "About 30 of 30 minutes"),  # exactly full still fits
-    ([_q(5)] * 6 + [_q(3, True)], 30, False, "Remove a question"),
-    ([_q(4)] * 6, 30, True, "About 30 of 30"),  # closing time kept even without the question
-    ([_q(4)] * 7, 30, False, "Remove a question"),
-    ([], 30, False, "Add at least one question"),
-    ([_q(3, True)], 30, False, "Add at least one question"),
-    ([_q(4)], 0, False, "Agree how long"),
-    ([_q(4)], "x", False, "Agree how long"),
-])
+@pytest.mark.parametrize(
+    "items, minutes, ok, words",
+    [
+        ([_q(4)] * 5 + [_q(3, True)], 30, True, "About 26 of 30 minutes"),
+        (
+            [_q(4)] * 6 + [_q(3, True)],
+            30,
+            True,
+            "About 30 of 30 minutes",
+        ),  # exactly full still fits
+        ([_q(5)] * 6 + [_q(3, True)], 30, False, "Remove a question"),
+        ([_q(4)] * 6, 30, True, "About 30 of 30"),  # closing time kept even without the question
+        ([_q(4)] * 7, 30, False, "Remove a question"),
+        ([], 30, False, "Add at least one question"),
+        ([_q(3, True)], 30, False, "Add at least one question"),
+        ([_q(4)], 0, False, "Agree how long"),
+        ([_q(4)], "x", False, "Agree how long"),
+    ],
+)
 def test_fits(items, minutes, ok, words):
     got, sentence = fits(items, minutes)
     assert got is ok and words in sentence
@@ -363,20 +459,27 @@ def test_fits(items, minutes, ok, words):
 
 # ----------------------------------------------------------------- stored questions
 
+
 def test_entries_round_trip_through_the_bank():
     chosen = propose(["industry"], "senior", 45)
     entries = to_entries(chosen)
     assert all(set(e) == {"id", "text", "theme"} for e in entries)
     assert from_entries(entries) == chosen
-    edited = entries + [{"id": "", "text": "My own?", "theme": "nonsense"}, {"id": "gone", "text": "Old?", "theme": "advice"}, "junk"]
+    edited = entries + [
+        {"id": "", "text": "My own?", "theme": "nonsense"},
+        {"id": "gone", "text": "Old?", "theme": "advice"},
+        "junk",
+    ]
     back = from_entries(edited)
     assert back[-2].id == "" and back[-2].themes == () and back[-2].minutes == qm.CUSTOM_MINUTES
     assert back[-1].themes == ("advice",)
 
 
 def test_import_is_light():
-    probe = ("import sys, json, infoint.questions as q\n"
-             "heavy = ['pandas', 'ipywidgets', 'matplotlib', 'jsonschema', 'nbformat', 'jinja2', 'icalendar']\n"
-             "print(json.dumps([[m for m in heavy if m in sys.modules], q._bank.cache_info().currsize]))")
+    probe = (
+        "import sys, json, infoint.questions as q\n"
+        "heavy = ['pandas', 'ipywidgets', 'matplotlib', 'jsonschema', 'nbformat', 'jinja2', 'icalendar']\n"
+        "print(json.dumps([[m for m in heavy if m in sys.modules], q._bank.cache_info().currsize]))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [[], 0]

@@ -6,11 +6,16 @@ import json
 import re
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    _require_chromium,
+)  # the one place for Chromium's settings
 
 from infoint import report
 from infoint.debrief import ActionItem, Debrief, save_action_item, save_debrief
@@ -20,8 +25,6 @@ from infoint.pipeline import MEETING_SCHEDULED, MET, REPLY, REQUEST_SENT, THANKS
 from infoint.safe import escape
 from infoint.targets import Contact, Organization, save_contact, save_organization
 from infoint.workspace import Workspace
-
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium  # the one place for Chromium's settings
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ["jsonschema", "nbconvert", "nbformat", "matplotlib"]
@@ -42,6 +45,7 @@ PAYLOAD_NAME = 'Ale$$x <img src=x onerror="window.__pwned=1"> {{7*7}}'
 
 # --------------------------------------------------------------------------- workspaces
 
+
 def _full_demo(workspace: Path) -> None:
     """Run every page's demo in-process (what papermill does), so each step has content."""
     from infoint.ui import session
@@ -53,7 +57,15 @@ def _full_demo(workspace: Path) -> None:
     from infoint.ui.targets import TargetsPage
     from infoint.ui.thanks import ThanksPage
 
-    for page in (StartPage, ObjectivesPage, TargetsPage, OutreachPage, QuestionsPage, DebriefPage, ThanksPage):
+    for page in (
+        StartPage,
+        ObjectivesPage,
+        TargetsPage,
+        OutreachPage,
+        QuestionsPage,
+        DebriefPage,
+        ThanksPage,
+    ):
         page.open(str(workspace), demo=True)
     session._OPEN.pop(workspace.resolve()).close()
 
@@ -80,34 +92,100 @@ def _fill_with_payloads(ws: Workspace) -> None:
     """Every step's free text holds the payloads: profile, goals, organizations, contacts,
     a meeting with its questions, a debrief, an action item, and the events up to thanks."""
     joined = "\n".join(PAYLOADS)
-    profile = Profile(name=PAYLOAD_NAME, email="a@example.com", timezone="America/Toronto", pitch=joined, location=PAYLOADS[5])
-    objective = Objective(kinds=["role"], field_of_interest=PAYLOADS[6], roles=[PAYLOADS[3]], organizations=[PAYLOADS[0]],
-                          goals=list(PAYLOADS), plan=Plan(total=6, position=5, organization=5, both=4, junior=3, senior=3))
+    profile = Profile(
+        name=PAYLOAD_NAME,
+        email="a@example.com",
+        timezone="America/Toronto",
+        pitch=joined,
+        location=PAYLOADS[5],
+    )
+    objective = Objective(
+        kinds=["role"],
+        field_of_interest=PAYLOADS[6],
+        roles=[PAYLOADS[3]],
+        organizations=[PAYLOADS[0]],
+        goals=list(PAYLOADS),
+        plan=Plan(total=6, position=5, organization=5, both=4, junior=3, senior=3),
+    )
     ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
     for i, payload in enumerate(PAYLOADS):
-        save_organization(ws, Organization(name=f"{payload} {i}", industry=payload, location=payload, website=JS_URL,
-                                           motivation=5, postings=3, advocacy=True, notes=payload))
+        save_organization(
+            ws,
+            Organization(
+                name=f"{payload} {i}",
+                industry=payload,
+                location=payload,
+                website=JS_URL,
+                motivation=5,
+                postings=3,
+                advocacy=True,
+                notes=payload,
+            ),
+        )
     ids = [
-        save_contact(ws, Contact(first_name=payload, last_name=f"Person{i}", organization=f"{payload} {i}", position=payload,
-                                 profile_url=JS_URL, notes=payload, target=True))
+        save_contact(
+            ws,
+            Contact(
+                first_name=payload,
+                last_name=f"Person{i}",
+                organization=f"{payload} {i}",
+                position=payload,
+                profile_url=JS_URL,
+                notes=payload,
+                target=True,
+            ),
+        )
         for i, payload in enumerate(PAYLOADS)
     ]
     first = ids[0]
-    start = datetime.now(timezone.utc) - timedelta(days=5)
+    start = datetime.now(UTC) - timedelta(days=5)
     ws.append_event(REQUEST_SENT, first, {"channel": "email"}, at=start.isoformat())
     ws.append_event(REPLY, first, {"answer": "yes"}, at=(start + timedelta(days=1)).isoformat())
-    meeting = Meeting(contact_id=first, starts_at=(start + timedelta(days=3)).isoformat(), mode="in person", place=PAYLOADS[1],
-                      recognise=PAYLOADS[2], notes=PAYLOADS[3], offer=PAYLOADS[4], research={"profile": True},
-                      questions=[{"id": "", "text": payload, "theme": ""} for payload in PAYLOADS])
+    meeting = Meeting(
+        contact_id=first,
+        starts_at=(start + timedelta(days=3)).isoformat(),
+        mode="in person",
+        place=PAYLOADS[1],
+        recognise=PAYLOADS[2],
+        notes=PAYLOADS[3],
+        offer=PAYLOADS[4],
+        research={"profile": True},
+        questions=[{"id": "", "text": payload, "theme": ""} for payload in PAYLOADS],
+    )
     meeting_id = save_meeting(ws, meeting)
-    ws.append_event(MEETING_SCHEDULED, first, {"starts_at": meeting.starts_at, "meeting_id": meeting_id}, at=(start + timedelta(days=2)).isoformat())
+    ws.append_event(
+        MEETING_SCHEDULED,
+        first,
+        {"starts_at": meeting.starts_at, "meeting_id": meeting_id},
+        at=(start + timedelta(days=2)).isoformat(),
+    )
     met_at = start + timedelta(days=3)
-    ws.append_event(MET, first, {"at": met_at.isoformat(), "meeting_id": meeting_id}, at=met_at.isoformat())
-    ws.append_event(THANKS_SENT, first, {"subject": PAYLOADS[0], "body": joined}, at=(met_at + timedelta(hours=3)).isoformat())
-    save_debrief(ws, Debrief(meeting_id=meeting_id, contact_id=first, insights=joined, surprises=PAYLOADS[6],
-                             answers={PAYLOADS[0]: PAYLOADS[1]}, reflection={"field": PAYLOADS[3]}, role_fit=4, org_fit=5,
-                             next_changes=PAYLOADS[4]))
-    save_action_item(ws, ActionItem(text=PAYLOADS[2], due="2030-01-01", meeting_id=meeting_id, contact_id=first))
+    ws.append_event(
+        MET, first, {"at": met_at.isoformat(), "meeting_id": meeting_id}, at=met_at.isoformat()
+    )
+    ws.append_event(
+        THANKS_SENT,
+        first,
+        {"subject": PAYLOADS[0], "body": joined},
+        at=(met_at + timedelta(hours=3)).isoformat(),
+    )
+    save_debrief(
+        ws,
+        Debrief(
+            meeting_id=meeting_id,
+            contact_id=first,
+            insights=joined,
+            surprises=PAYLOADS[6],
+            answers={PAYLOADS[0]: PAYLOADS[1]},
+            reflection={"field": PAYLOADS[3]},
+            role_fit=4,
+            org_fit=5,
+            next_changes=PAYLOADS[4],
+        ),
+    )
+    save_action_item(
+        ws, ActionItem(text=PAYLOADS[2], due="2030-01-01", meeting_id=meeting_id, contact_id=first)
+    )
 
 
 @pytest.fixture
@@ -124,18 +202,60 @@ def payload_ws(tmp_path):
 # organization from the long list, a target with a stage, a request stage, a question of the
 # meeting, the debrief's insight and action item, the thank-you status.
 STEP_CONTENT = [
-    (1, ["Leela Varadan", "UX research and product design", "The skills and tools a UX researcher uses day to day",
-         "Hi, I&#x27;m Leela Varadan."]),
-    (2, ["Tidewater Travel Group", "Civic Commons Digital Service", "Amara Osei", "&lt;b&gt;Theo&lt;/b&gt; Marchetti",
-         "Request sent", "Thanked", "The plan (solid) and the targets so far (dashed)"]),
-    (3, ["Requests and follow-ups", "Daniel Whitcombe", "Request sent", "Not asked yet", "Responses: 1 of 3 answered"]),
-    (4, ["What are you working on at the moment that you find most interesting?", "Closing ask",
-         "An article on hotel check-in research I wrote for a class"]),
-    (5, ["Research ops is a real path in", "The team hires juniors from a certificate program every spring.",
-         "Read the book she recommended on interviewing users", "Role fit (solid) and organization fit (dashed), 1-5"]),
+    (
+        1,
+        [
+            "Leela Varadan",
+            "UX research and product design",
+            "The skills and tools a UX researcher uses day to day",
+            "Hi, I&#x27;m Leela Varadan.",
+        ],
+    ),
+    (
+        2,
+        [
+            "Tidewater Travel Group",
+            "Civic Commons Digital Service",
+            "Amara Osei",
+            "&lt;b&gt;Theo&lt;/b&gt; Marchetti",
+            "Request sent",
+            "Thanked",
+            "The plan (solid) and the targets so far (dashed)",
+        ],
+    ),
+    (
+        3,
+        [
+            "Requests and follow-ups",
+            "Daniel Whitcombe",
+            "Request sent",
+            "Not asked yet",
+            "Responses: 1 of 3 answered",
+        ],
+    ),
+    (
+        4,
+        [
+            "What are you working on at the moment that you find most interesting?",
+            "Closing ask",
+            "An article on hotel check-in research I wrote for a class",
+        ],
+    ),
+    (
+        5,
+        [
+            "Research ops is a real path in",
+            "The team hires juniors from a certificate program every spring.",
+            "Read the book she recommended on interviewing users",
+            "Role fit (solid) and organization fit (dashed), 1-5",
+        ],
+    ),
     (6, ["Everyone they met", "Amara Osei", "sent on time"]),
 ]
-CHART_TITLES = {"The plan (solid) and the targets so far (dashed)", "Role fit (solid) and organization fit (dashed), 1-5"}
+CHART_TITLES = {
+    "The plan (solid) and the targets so far (dashed)",
+    "Role fit (solid) and organization fit (dashed), 1-5",
+}
 
 
 @pytest.mark.parametrize("step, expected", STEP_CONTENT, ids=[f"step{s}" for s, _ in STEP_CONTENT])
@@ -149,9 +269,14 @@ def test_each_step_shows_its_content(demo_ws, step, expected):
 
 def test_whole_workbook_has_overview_then_six_steps(demo_ws):
     sections = report.report_sections(demo_ws)
-    assert [h for h, _ in sections] == [report.OVERVIEW] + [f"Step {n}: {t}" for n, t in report.STEP_TITLES.items()]
+    assert [h for h, _ in sections] == [report.OVERVIEW] + [
+        f"Step {n}: {t}" for n, t in report.STEP_TITLES.items()
+    ]
     overview = sections[0][1]
-    assert "Progress through the six steps" in overview and "Write your request to Zo\u00eb Lachance-B\u00e9langer." in overview
+    assert (
+        "Progress through the six steps" in overview
+        and "Write your request to Zo\u00eb Lachance-B\u00e9langer." in overview
+    )
     assert "<strong>Overdue</strong>" in overview  # Theo's follow-up in the demo
 
 
@@ -189,14 +314,21 @@ def test_unknown_step_is_refused(demo_ws, step):
 
 @pytest.mark.parametrize(
     "step, expected",
-    [(None, "infoint-report-2026-03-04.html"), (2, "infoint-report-step-2-2026-03-04.html"), (6, "infoint-report-step-6-2026-03-04.html")],
+    [
+        (None, "infoint-report-2026-03-04.html"),
+        (2, "infoint-report-step-2-2026-03-04.html"),
+        (6, "infoint-report-step-6-2026-03-04.html"),
+    ],
 )
 def test_report_filename(step, expected):
     assert report.report_filename(step, datetime(2026, 3, 4, 9, 30)) == expected
-    assert re.fullmatch(r"infoint-report-(step-\d-)?\d{4}-\d\d-\d\d\.html", report.report_filename(step))
+    assert re.fullmatch(
+        r"infoint-report-(step-\d-)?\d{4}-\d\d-\d\d\.html", report.report_filename(step)
+    )
 
 
 # --------------------------------------------------------------------------- the notebook
+
 
 def test_notebook_keeps_user_text_out_of_markdown(payload_ws):
     import nbformat
@@ -225,6 +357,7 @@ def test_one_step_notebook_has_only_that_step(demo_ws):
 
 # --------------------------------------------------------------------------- untrusted text
 
+
 def test_payloads_are_escaped_in_every_section(payload_ws):
     sections = dict(report.report_sections(payload_ws))
     where = {
@@ -245,7 +378,14 @@ def test_payloads_are_escaped_in_every_section(payload_ws):
         parser = _Tags()
         parser.feed(html)
         assert not [(t, a) for t, a in parser.tags if any(k.startswith("on") for k in a)], heading
-        assert not {t for t, _ in parser.tags} & {"script", "img", "iframe", "object", "embed", "a"}, heading
+        assert not {t for t, _ in parser.tags} & {
+            "script",
+            "img",
+            "iframe",
+            "object",
+            "embed",
+            "a",
+        }, heading
 
 
 class _Tags(HTMLParser):
@@ -281,7 +421,18 @@ def test_page_has_payloads_as_text_only(payload_page):
     parser = _Tags()
     parser.feed(payload_page)
     names = {t for t, _ in parser.tags}
-    assert not names & {"script", "img", "iframe", "object", "embed", "link", "base", "form", "image", "use"}
+    assert not names & {
+        "script",
+        "img",
+        "iframe",
+        "object",
+        "embed",
+        "link",
+        "base",
+        "form",
+        "image",
+        "use",
+    }
     for tag, attrs in parser.tags:
         assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
         for key in ("href", "src", "xlink:href", "action"):
@@ -290,14 +441,23 @@ def test_page_has_payloads_as_text_only(payload_page):
     assert parser.title == f"Informational interview workbook: report for {PAYLOAD_NAME}"
     assert "&lt;img src=x onerror=" in payload_page and "&lt;svg onload=" in payload_page
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in payload_page
-    assert "{{7*7}}" in payload_page and "&#36;5M and &#36;10M" in payload_page and "&#36;x&#36;" in payload_page
+    assert (
+        "{{7*7}}" in payload_page
+        and "&#36;5M and &#36;10M" in payload_page
+        and "&#36;x&#36;" in payload_page
+    )
 
 
 def test_page_is_code_free_and_offline(payload_page):
     page = payload_page.lower()
     head = page.split("<body", 1)[0]
     assert "<script" not in page
-    assert "mathjax" not in page and "require.js" not in page and "requirejs" not in page and "mermaid.esm" not in page
+    assert (
+        "mathjax" not in page
+        and "require.js" not in page
+        and "requirejs" not in page
+        and "mermaid.esm" not in page
+    )
     assert "cdn" not in head and "@import" not in page and "<link" not in page
     assert not re.search(r"url\(\s*['\"]?(?!data:|#)", page)
     assert not re.search(r"\bsrc\s*=", page.replace("&lt;img src=x", "").replace("&lt;img src", ""))
@@ -305,12 +465,20 @@ def test_page_is_code_free_and_offline(payload_page):
     assert "http:" not in page and "https:" not in page and "/*" not in page
     parser = _Tags()
     parser.feed(payload_page)
-    metas = [a for t, a in parser.tags if t == "meta" and (a.get("http-equiv") or "").lower() == "content-security-policy"]
+    metas = [
+        a
+        for t, a in parser.tags
+        if t == "meta" and (a.get("http-equiv") or "").lower() == "content-security-policy"
+    ]
     assert [m["content"] for m in metas] == [report.CSP]
     assert "script-src 'none'" in report.CSP and "default-src 'none'" in report.CSP
     body = page.split("<body", 1)[1]
     assert body.count("jp-mod-noinput") == 1 + 7  # every code cell without its input
-    assert "jp-inputprompt" not in body and "jp-outputprompt" not in body and "jp-codemirroreditor" not in body
+    assert (
+        "jp-inputprompt" not in body
+        and "jp-outputprompt" not in body
+        and "jp-codemirroreditor" not in body
+    )
 
 
 def test_links_are_https_or_mailto_only(demo_ws):
@@ -318,7 +486,9 @@ def test_links_are_https_or_mailto_only(demo_ws):
     parser.feed(report.report_html(demo_ws, 2).decode("utf-8"))
     hrefs = [attrs["href"] for tag, attrs in parser.tags if tag == "a"]
     assert hrefs and all(h.startswith("https://") for h in hrefs)
-    assert all(attrs.get("rel") == "noopener noreferrer" for tag, attrs in parser.tags if tag == "a")
+    assert all(
+        attrs.get("rel") == "noopener noreferrer" for tag, attrs in parser.tags if tag == "a"
+    )
 
 
 def test_one_step_page_has_that_step_only(demo_ws):
@@ -330,9 +500,11 @@ def test_one_step_page_has_that_step_only(demo_ws):
 
 def test_sanitizer_holds_even_if_a_section_forgot_to_escape(demo_ws, monkeypatch):
     """The second line: raw payloads in a fragment come out inert; the report's own markup stays."""
-    raw = ("<table class='ii-report-table'><caption>kept</caption><tr><th scope='row'>a</th><td>b</td></tr></table>"
-           + "".join(PAYLOADS)
-           + "<svg role='img' aria-label='chart' width='10' height='10' onload='window.__pwned=1'><rect width='5' height='5'/></svg>")
+    raw = (
+        "<table class='ii-report-table'><caption>kept</caption><tr><th scope='row'>a</th><td>b</td></tr></table>"
+        + "".join(PAYLOADS)
+        + "<svg role='img' aria-label='chart' width='10' height='10' onload='window.__pwned=1'><rect width='5' height='5'/></svg>"
+    )
     monkeypatch.setattr(report, "report_sections", lambda ws, step=None, now=None: [("Raw", raw)])
     parser = _Tags()
     parser.feed(report.report_html(demo_ws).decode("utf-8"))
@@ -356,10 +528,13 @@ def test_offline_pass_removes_anything_that_loads_or_runs():
     parser.feed(cleaned)
     assert [t for t, _ in parser.tags] == ["html", "head", "style", "body", "a", "a", "p"]
     assert [a.get("href") for t, a in parser.tags if t == "a"] == [None, "https://ok.example/"]
-    assert "cdn.example" not in cleaned and "onclick" not in cleaned and "onmouseover" not in cleaned
+    assert (
+        "cdn.example" not in cleaned and "onclick" not in cleaned and "onmouseover" not in cleaned
+    )
 
 
 # --------------------------------------------------------------------------- light imports
+
 
 def test_import_and_sections_stay_light(tmp_path):
     probe = (
@@ -371,8 +546,16 @@ def test_import_and_sections_stay_light(tmp_path):
         f"print(json.dumps([m for m in {HEAVY + ['bleach', 'bs4']!r} if m in sys.modules]))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT,
-        env={"INFOINT_WORKSPACE": str(tmp_path / "default.sqlite3"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={
+            "INFOINT_WORKSPACE": str(tmp_path / "default.sqlite3"),
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+        },
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
@@ -388,13 +571,22 @@ def test_report_html_loads_nbconvert_when_made(tmp_path):
         "print(json.dumps([before, [m for m in ('nbconvert', 'nbformat') if m in sys.modules]]))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT,
-        env={"INFOINT_WORKSPACE": str(tmp_path / "default.sqlite3"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={
+            "INFOINT_WORKSPACE": str(tmp_path / "default.sqlite3"),
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+        },
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [[], ["nbconvert", "nbformat"]]
 
 
 # --------------------------------------------------------------------------- in Chromium
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -427,12 +619,18 @@ def test_demo_report_in_chromium_shows_every_step(browser, demo_ws, tmp_path):
     try:
         text = page.inner_text("body")
         assert page.title() == "Informational interview workbook: report for Leela Varadan"
-        for heading in [report.OVERVIEW] + [f"Step {n}: {t}" for n, t in report.STEP_TITLES.items()]:
+        for heading in [report.OVERVIEW] + [
+            f"Step {n}: {t}" for n, t in report.STEP_TITLES.items()
+        ]:
             assert page.get_by_role("heading", name=heading, exact=True).count() == 1, heading
-        charts = page.eval_on_selector_all("svg[role=img]", "els => els.map(e => e.getAttribute('aria-label'))")
+        charts = page.eval_on_selector_all(
+            "svg[role=img]", "els => els.map(e => e.getAttribute('aria-label'))"
+        )
         for step, expected in STEP_CONTENT:
             for snippet in expected:
-                if snippet in CHART_TITLES:  # a chart: its title (and its numbers) are its accessible name too
+                if (
+                    snippet in CHART_TITLES
+                ):  # a chart: its title (and its numbers) are its accessible name too
                     assert any(label.startswith(snippet + ". ") for label in charts), snippet
                 visible = snippet.replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 assert visible in text, f"step {step}: {visible!r} not visible"
@@ -454,7 +652,12 @@ def test_payload_report_in_chromium_runs_nothing(browser, payload_ws, tmp_path, 
     page, context, requests, console = _open(browser, path, bypass_csp=bypass_csp)
     try:
         assert page.evaluate("typeof window.__pwned") == "undefined"
-        assert page.evaluate("document.querySelectorAll('script, img, iframe, object, embed, link').length") == 0
+        assert (
+            page.evaluate(
+                "document.querySelectorAll('script, img, iframe, object, embed, link').length"
+            )
+            == 0
+        )
         assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\" i]').length") == 0
         text = page.inner_text("body")
         for payload in PAYLOADS:

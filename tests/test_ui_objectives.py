@@ -94,17 +94,57 @@ def test_demo_fills_and_saves_through_the_save_button(ws):
     page = ObjectivesPage.open(None, demo=True)
     row = ws.get_row("profile")
     assert row["name"] == page.name.value != ""
-    assert json.loads(ws.get_row("objective")["goals"]) == [g.strip() for g in page.goals.value.splitlines()]
+    assert json.loads(ws.get_row("objective")["goals"]) == [
+        g.strip() for g in page.goals.value.splitlines()
+    ]
 
 
-@pytest.mark.parametrize("css", ["name", "email", "timezone", "field", "roles", "organizations", "goals", "pitch", "save", "status", "plan-total"])
+@pytest.mark.parametrize(
+    "css",
+    [
+        "name",
+        "email",
+        "timezone",
+        "field",
+        "roles",
+        "organizations",
+        "goals",
+        "pitch",
+        "save",
+        "status",
+        "plan-total",
+    ],
+)
 def test_every_control_has_its_css_class(ws, css):
     page = ObjectivesPage(ws)
-    widgets_ = [page.name, page.email, page.timezone, page.field_of_interest, page.roles, page.organizations, page.goals, page.pitch, page.save_button, page.status, *page.plan_inputs.values()]
+    widgets_ = [
+        page.name,
+        page.email,
+        page.timezone,
+        page.field_of_interest,
+        page.roles,
+        page.organizations,
+        page.goals,
+        page.pitch,
+        page.save_button,
+        page.status,
+        *page.plan_inputs.values(),
+    ]
     assert any(f"ii-objectives-{css}" in w._dom_classes for w in widgets_)
 
 
 def test_every_input_has_a_label(ws):
     page = ObjectivesPage(ws)
-    inputs = [page.name, page.email, page.timezone, page.field_of_interest, page.roles, page.organizations, page.goals, page.pitch, *page.kinds.values(), *page.plan_inputs.values()]
+    inputs = [
+        page.name,
+        page.email,
+        page.timezone,
+        page.field_of_interest,
+        page.roles,
+        page.organizations,
+        page.goals,
+        page.pitch,
+        *page.kinds.values(),
+        *page.plan_inputs.values(),
+    ]
     assert all(w.description.strip() for w in inputs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -14,7 +14,7 @@ from infoint.demo import apply_persona
 from infoint.progress import todays_agenda
 from infoint.ui.outreach import OutreachPage
 
-NOW = datetime(2026, 3, 10, 14, 0, tzinfo=timezone.utc)  # a Tuesday morning in Toronto
+NOW = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)  # a Tuesday morning in Toronto
 
 
 @pytest.fixture
@@ -23,7 +23,14 @@ def demo_ws(ws):
     rows = ws.rows("contacts")
     first = next(r for r in rows if r["first_name"] == "Amara")
     second = next(r for r in rows if r["first_name"] == "Rosa")
-    ws.write(updates={"contacts": [(first["id"], {"target": 1}), (second["id"], {"target": 1, "via": "Priya <b>", "connection": "second"})]})
+    ws.write(
+        updates={
+            "contacts": [
+                (first["id"], {"target": 1}),
+                (second["id"], {"target": 1, "via": "Priya <b>", "connection": "second"}),
+            ]
+        }
+    )
     return ws
 
 
@@ -36,7 +43,9 @@ def page_for(ws, name: str) -> OutreachPage:
 def test_targets_are_offered_with_their_stage(demo_ws):
     page = OutreachPage(demo_ws, now=NOW)
     labels = [label for label, _ in page.person.options]
-    assert len(labels) == 2 and all(label.endswith(pipeline.STAGE_LABELS["to_contact"]) for label in labels)
+    assert len(labels) == 2 and all(
+        label.endswith(pipeline.STAGE_LABELS["to_contact"]) for label in labels
+    )
 
 
 def test_first_degree_gets_a_direct_request_that_passes_the_checker(demo_ws):
@@ -58,7 +67,11 @@ def test_choosing_a_person_checks_their_draft_once(demo_ws, monkeypatch):
     page = page_for(demo_ws, "Amara")
     checked = []
     check_request = request_check.check_request
-    monkeypatch.setattr(request_check, "check_request", lambda *a, **kw: checked.append(kw["kind"]) or check_request(*a, **kw))
+    monkeypatch.setattr(
+        request_check,
+        "check_request",
+        lambda *a, **kw: checked.append(kw["kind"]) or check_request(*a, **kw),
+    )
     page.person.value = next(v for label, v in page.person.options if label.startswith("Rosa"))
     assert checked == ["request_intro"]
 
@@ -66,7 +79,9 @@ def test_choosing_a_person_checks_their_draft_once(demo_ws, monkeypatch):
 def test_checker_flags_a_job_ask_as_you_type_and_clears_when_fixed(demo_ws):
     page = page_for(demo_ws, "Amara")
     good = page.body.value
-    page.body.value = good + "\nAlso, are there any openings on your team? Could you refer me for a job?"
+    page.body.value = (
+        good + "\nAlso, are there any openings on your team? Could you refer me for a job?"
+    )
     assert "R2" in page.findings.value and "Needs fixing" in page.findings.value
     assert "Unsaved changes" in page.draft_status.value
     page.body.value = good
@@ -91,7 +106,7 @@ def test_saved_draft_comes_back(demo_ws):
 def test_send_time_advice_uses_the_profile_time_zone(demo_ws):
     page = page_for(demo_ws, "Amara")
     assert "A good time to send" in page.advice.value and "America/Toronto" in page.advice.value
-    friday = OutreachPage(demo_ws, now=datetime(2026, 3, 13, 20, 0, tzinfo=timezone.utc))
+    friday = OutreachPage(demo_ws, now=datetime(2026, 3, 13, 20, 0, tzinfo=UTC))
     assert "Better to wait" in friday.advice.value
 
 
@@ -131,7 +146,9 @@ def test_logging_moves_the_stage_and_fills_the_agenda(demo_ws):
     page.answer_button.click()
     assert "said yes" in page.log_status.value
     assert pipeline.stage(pipeline.events_from_rows(demo_ws.events(contact_id))) == "requested"
-    assert any(i.contact_id == contact_id and i.kind == "schedule" for i in todays_agenda(demo_ws, NOW))
+    assert any(
+        i.contact_id == contact_id and i.kind == "schedule" for i in todays_agenda(demo_ws, NOW)
+    )
     assert "1 of 1 answered" in page.stats.value
 
 
@@ -144,7 +161,9 @@ def test_three_attempts_then_move_on_and_never_more(demo_ws):
         page.sent_button.click()
     page.when.value = date(2026, 2, 16)
     page.call_button.click()
-    actions = pipeline.next_actions(contact_id, pipeline.events_from_rows(demo_ws.events(contact_id)), NOW)
+    actions = pipeline.next_actions(
+        contact_id, pipeline.events_from_rows(demo_ws.events(contact_id)), NOW
+    )
     assert [a.kind for a in actions] == ["move_on"]
     page.move_on_button.click()
     assert pipeline.stage(pipeline.events_from_rows(demo_ws.events(contact_id))) == "moved_on"
@@ -173,7 +192,10 @@ def test_demo_run_sends_three_and_logs_a_yes(demo_ws):
     page = OutreachPage(demo_ws, now=NOW)
     page.run_demo()
     kinds = [e["kind"] for e in demo_ws.events()]
-    assert kinds.count("request_sent") + kinds.count("intro_requested") == 2 and kinds.count("reply") == 1
+    assert (
+        kinds.count("request_sent") + kinds.count("intro_requested") == 2
+        and kinds.count("reply") == 1
+    )
 
 
 def test_no_targets_says_what_to_do(ws):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -18,7 +18,7 @@ from infoint.demo import apply_persona
 from infoint.safe import escape
 from infoint.ui.questions import QuestionsPage
 
-NOW = datetime(2026, 3, 10, 14, 0, tzinfo=timezone.utc)  # a Tuesday morning in Toronto
+NOW = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)  # a Tuesday morning in Toronto
 TORONTO = ZoneInfo("America/Toronto")
 MEETING_DAY = date(2026, 3, 12)
 
@@ -28,8 +28,14 @@ def demo_ws(ws):
     """The demo persona with two targets: Rosa said yes, Amara hasn't answered."""
     apply_persona(ws)
     rows = {r["first_name"]: r for r in ws.rows("contacts")}
-    ws.write(updates={"contacts": [(rows["Amara"]["id"], {"target": 1}), (rows["Rosa"]["id"], {"target": 1})]})
-    ws.append_event(pipeline.REPLY, rows["Rosa"]["id"], {"answer": "yes"}, at="2026-03-09T15:00:00+00:00")
+    ws.write(
+        updates={
+            "contacts": [(rows["Amara"]["id"], {"target": 1}), (rows["Rosa"]["id"], {"target": 1})]
+        }
+    )
+    ws.append_event(
+        pipeline.REPLY, rows["Rosa"]["id"], {"answer": "yes"}, at="2026-03-09T15:00:00+00:00"
+    )
     return ws
 
 
@@ -43,7 +49,12 @@ def page_for(ws, first_name: str) -> QuestionsPage:
     return page
 
 
-def book(page: QuestionsPage, start: str = "10:00", place: str = "https://zoom.us/j/123", mode: str = "video") -> None:
+def book(
+    page: QuestionsPage,
+    start: str = "10:00",
+    place: str = "https://zoom.us/j/123",
+    mode: str = "video",
+) -> None:
     page.mode.value = mode
     page.date.value = MEETING_DAY
     page.start.value = start
@@ -86,7 +97,9 @@ def test_people_who_said_yes_come_first(demo_ws):
 def test_opening_shows_the_first_person_once(demo_ws, monkeypatch):
     shown = []
     current_meeting = mt.current_meeting
-    monkeypatch.setattr(mt, "current_meeting", lambda ws, cid: shown.append(cid) or current_meeting(ws, cid))
+    monkeypatch.setattr(
+        mt, "current_meeting", lambda ws, cid: shown.append(cid) or current_meeting(ws, cid)
+    )
     QuestionsPage(demo_ws, now=NOW)
     assert shown == [contact_id(demo_ws, "Rosa")]
 
@@ -123,7 +136,9 @@ def test_saving_needs_a_date_and_a_start_time(demo_ws):
     assert "Write the start time like 14:30" in page.meeting_findings.value
     page.save_button.click()
     assert "Add the date and the start time first" in page.meeting_status.value
-    assert meeting_rows(demo_ws, cid) == [] and kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED) == []
+    assert (
+        meeting_rows(demo_ws, cid) == [] and kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED) == []
+    )
     assert stage(demo_ws, cid) == "requested"
 
 
@@ -139,10 +154,19 @@ def test_saving_logs_one_event_and_the_stage_becomes_scheduled(demo_ws):
     page.save_button.click()
     assert "Saved: Thursday 12 March at 10:00, 30 minutes" in page.meeting_status.value
     [row] = meeting_rows(demo_ws, cid)
-    assert row["starts_at"] == "2026-03-12T10:00:00-04:00"  # the profile's zone (Toronto, summer time)
-    assert (row["minutes"], row["mode"], row["place"], row["cancelled"]) == (30, "video", "https://zoom.us/j/123", 0)
+    assert (
+        row["starts_at"] == "2026-03-12T10:00:00-04:00"
+    )  # the profile's zone (Toronto, summer time)
+    assert (row["minutes"], row["mode"], row["place"], row["cancelled"]) == (
+        30,
+        "video",
+        "https://zoom.us/j/123",
+        0,
+    )
     [event] = kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)
-    assert event["data"]["starts_at"] == row["starts_at"] and event["data"]["meeting_id"] == row["id"]
+    assert (
+        event["data"]["starts_at"] == row["starts_at"] and event["data"]["meeting_id"] == row["id"]
+    )
     assert event["data"]["minutes"] == 30
     assert stage(demo_ws, cid) == "scheduled"
 
@@ -188,7 +212,10 @@ def test_meeting_findings_for_a_bad_place_and_a_long_meeting(demo_ws):
     assert "someone&#x27;s home" in page.meeting_findings.value
     page.place.value = "Balzac's Coffee, 1 Trinity St"
     page.minutes.value = 60
-    assert "R4" in page.meeting_findings.value and "More than 30 minutes" in page.meeting_findings.value
+    assert (
+        "R4" in page.meeting_findings.value
+        and "More than 30 minutes" in page.meeting_findings.value
+    )
     page.minutes.value = 30
     page.recognise.value = ""
     assert "how they will recognise you" in page.meeting_findings.value
@@ -209,7 +236,9 @@ def test_a_time_in_the_past_is_flagged(demo_ws):
 
 
 def test_a_new_meeting_offers_in_person_to_a_local_contact(demo_ws):
-    assert page_for(demo_ws, "Rosa").mode.value == "in person"  # Rosa is in Toronto, like the persona
+    assert (
+        page_for(demo_ws, "Rosa").mode.value == "in person"
+    )  # Rosa is in Toronto, like the persona
     assert page_for(demo_ws, "Amara").mode.value == "video"  # Amara is in Montreal
 
 
@@ -245,7 +274,10 @@ def test_research_ticks_notes_and_offer_persist(demo_ws):
     cid = page.contact.id
     book(page)
     research = page.research_box.children
-    assert "Rosa Delgado-Fitch" in research[0].description and "Innkeep Cloud" in research[1].description
+    assert (
+        "Rosa Delgado-Fitch" in research[0].description
+        and "Innkeep Cloud" in research[1].description
+    )
     research[0].value = True
     research[2].value = True
     page.notes.value = "Launched a new booking flow in 2025.\nTalks at UXTO."
@@ -255,10 +287,19 @@ def test_research_ticks_notes_and_offer_persist(demo_ws):
     assert row["notes"] == "Launched a new booking flow in 2025.\nTalks at UXTO."
     assert row["offer"] == "An article on hotel check-in research"
     again = page_for(demo_ws, "Rosa")
-    assert [b.value for b in again.research_box.children] == [True, False, True, False, False, False]
+    assert [b.value for b in again.research_box.children] == [
+        True,
+        False,
+        True,
+        False,
+        False,
+        False,
+    ]
     assert again.notes.value == "Launched a new booking flow in 2025.\nTalks at UXTO."
     assert again.offer.value == "An article on hotel check-in research"
-    assert len(kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)) == 1  # preparing is not rescheduling
+    assert (
+        len(kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)) == 1
+    )  # preparing is not rescheduling
 
 
 def test_preparation_is_kept_per_person(demo_ws):
@@ -283,7 +324,9 @@ def test_proposed_questions_end_with_the_closing_ask_and_fit_the_time(demo_ws, m
     assert qs.fits(page.current, minutes)[0]
     assert f"of {minutes} minutes" in page.fit_note.value
     assert f"{len(page.current)} questions suggested" in page.questions_status.value
-    assert [label for label, _ in page.list.options] == [f"{i}. {t}" for i, t in enumerate(texts(page), 1)]
+    assert [label for label, _ in page.list.options] == [
+        f"{i}. {t}" for i, t in enumerate(texts(page), 1)
+    ]
     assert stored_texts(demo_ws, page.contact.id) == texts(page)
 
 
@@ -304,7 +347,10 @@ def test_move_up_and_down_are_saved(demo_ws):
     before = texts(page)
     page.list.value = None
     page.up_button.click()
-    assert "Choose a question in the list first" in page.questions_status.value and texts(page) == before
+    assert (
+        "Choose a question in the list first" in page.questions_status.value
+        and texts(page) == before
+    )
     page.list.value = 1
     page.up_button.click()
     assert texts(page) == [before[1], before[0], *before[2:]] and page.list.value == 0
@@ -373,7 +419,10 @@ def test_own_question_is_added_before_the_closing_ask_and_stored_once(demo_ws):
     book(page)
     page.own.value = "   "
     page.own_add.click()
-    assert "Write your question first" in page.questions_status.value and demo_ws.rows("custom_questions") == []
+    assert (
+        "Write your question first" in page.questions_status.value
+        and demo_ws.rows("custom_questions") == []
+    )
     page.propose_button.click()
     before = texts(page)
     page.own.value = "  What   surprised you about   research ops?  "
@@ -393,9 +442,16 @@ def test_own_question_is_added_before_the_closing_ask_and_stored_once(demo_ws):
 # -- the files --------------------------------------------------------------------------------------
 @pytest.fixture
 def hostile(demo_ws):
-    cid = tg.save_contact(demo_ws, tg.Contact(first_name="<script>alert(1)</script>", last_name="$5M and $10M",
-                                              organization="{{7*7}} Corp", position="UX Researcher <img src=x onerror=alert(1)>",
-                                              target=True))
+    cid = tg.save_contact(
+        demo_ws,
+        tg.Contact(
+            first_name="<script>alert(1)</script>",
+            last_name="$5M and $10M",
+            organization="{{7*7}} Corp",
+            position="UX Researcher <img src=x onerror=alert(1)>",
+            target=True,
+        ),
+    )
     demo_ws.append_event(pipeline.REPLY, cid, {"answer": "yes"}, at="2026-03-09T16:00:00+00:00")
     return cid
 
@@ -404,10 +460,16 @@ def test_hostile_names_are_shown_literally_on_the_page(demo_ws, hostile):
     page = QuestionsPage(demo_ws, now=NOW)
     assert hostile in [v for _, v in page.person.options]
     page.person.value = hostile
-    assert "{{7*7}} Corp" in page.facts.value and "UX Researcher &lt;img src=x onerror=alert(1)&gt;" in page.facts.value
+    assert (
+        "{{7*7}} Corp" in page.facts.value
+        and "UX Researcher &lt;img src=x onerror=alert(1)&gt;" in page.facts.value
+    )
     assert "<img" not in page.facts.value
     page.propose_button.click()
-    assert "&lt;script&gt;" in page.questions_status.value and "<script" not in page.questions_status.value
+    assert (
+        "&lt;script&gt;" in page.questions_status.value
+        and "<script" not in page.questions_status.value
+    )
     assert "&#36;5M and &#36;10M" in page.questions_status.value
 
 
@@ -425,7 +487,10 @@ def test_prep_sheet_downloads_contain_the_person_and_the_questions_in_order(demo
     order = texts(page)
 
     name, mime, data = page.sheet_html.click()
-    assert (name, mime) == ("prep-sheet-script-alert-1-script-5m-and-10m-2026-03-12.html", "text/html")
+    assert (name, mime) == (
+        "prep-sheet-script-alert-1-script-5m-and-10m-2026-03-12.html",
+        "text/html",
+    )
     html = data.decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &#36;5M and &#36;10M" in html
     assert "<script" not in html and "<img" not in html and "$5M" not in html
@@ -440,7 +505,9 @@ def test_prep_sheet_downloads_contain_the_person_and_the_questions_in_order(demo
     assert "\\<script\\>alert(1)\\</script\\> \\$5M and \\$10M" in md
     assert "{{7\\*7}} Corp" in md and "49 Corp" not in md
     assert "\\<img src=x onerror=alert(1)\\>" in md and re.search(r"(?<!\\)<", md) is None
-    numbered = [re.sub(r"\\(.)", r"\1", line) for line in md.splitlines() if re.match(r"\d+\. ", line)]
+    numbered = [
+        re.sub(r"\\(.)", r"\1", line) for line in md.splitlines() if re.match(r"\d+\. ", line)
+    ]
     assert len(numbered) == len(order)
     assert all(line.startswith(f"{i}. {t}") for i, (line, t) in enumerate(zip(numbered, order), 1))
 
@@ -448,7 +515,10 @@ def test_prep_sheet_downloads_contain_the_person_and_the_questions_in_order(demo
 def test_ics_has_one_event_at_the_meeting_start(demo_ws):
     page = page_for(demo_ws, "Rosa")
     assert page.ics_button.click() is None
-    assert "could not be made" in page.questions_status.value and "date and start time" in page.questions_status.value
+    assert (
+        "could not be made" in page.questions_status.value
+        and "date and start time" in page.questions_status.value
+    )
     book(page, "10:00")
     page.propose_button.click()
     name, mime, data = page.ics_button.click()
@@ -457,7 +527,9 @@ def test_ics_has_one_event_at_the_meeting_start(demo_ws):
     event = next(c for c in icalendar.Calendar.from_ical(data).walk("VEVENT"))
     assert event.decoded("DTSTART") == datetime(2026, 3, 12, 10, 0, tzinfo=TORONTO)
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=30)
-    assert "Rosa Delgado-Fitch" in str(event["SUMMARY"]) and page.current[-1].text in str(event["DESCRIPTION"])
+    assert "Rosa Delgado-Fitch" in str(event["SUMMARY"]) and page.current[-1].text in str(
+        event["DESCRIPTION"]
+    )
 
 
 # -- cancelling --------------------------------------------------------------------------------------
@@ -479,7 +551,9 @@ def test_cancelling_marks_the_row_and_logs_it(demo_ws):
     page.start.value = "16:00"
     page.save_button.click()
     rows = meeting_rows(demo_ws, cid)
-    assert [r["cancelled"] for r in rows] == [1, 0] and rows[1]["starts_at"] == "2026-03-12T16:00:00-04:00"
+    assert [r["cancelled"] for r in rows] == [1, 0] and rows[1][
+        "starts_at"
+    ] == "2026-03-12T16:00:00-04:00"
     assert stage(demo_ws, cid) == "scheduled"
 
 
@@ -492,7 +566,10 @@ def test_demo_books_and_prepares_the_meeting_with_whoever_said_yes(demo_ws):
     [row] = meeting_rows(demo_ws, cid)
     assert row["starts_at"] == "2026-03-13T10:00:00-04:00" and row["mode"] == "in person"
     assert row["place"].startswith("Balzac") and row["recognise"]
-    assert len(kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)) == 1 and stage(demo_ws, cid) == "scheduled"
+    assert (
+        len(kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)) == 1
+        and stage(demo_ws, cid) == "scheduled"
+    )
     assert stored_texts(demo_ws, cid) == [q.text for i, q in enumerate(proposed) if i != 1]
     assert list(json.loads(row["checklist"]).values()) == [True, True]
     assert list(json.loads(row["research"]).values()) == [True, True]

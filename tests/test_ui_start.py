@@ -9,14 +9,27 @@ from infoint.ui.start import StartPage
 
 
 def upload(page: StartPage, name: str, data: bytes) -> None:
-    page.upload.value = ({"name": name, "type": "application/zip", "size": len(data), "content": memoryview(data), "last_modified": datetime.now()},)
+    page.upload.value = (
+        {
+            "name": name,
+            "type": "application/zip",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": datetime.now(),
+        },
+    )
 
 
 def test_progress_is_read_from_the_workspace(ws):
     page = StartPage(ws)
     assert "0 of 5 parts done" in page.progress_html.value
-    assert "Not built yet" not in page.progress_html.value and page.progress_html.value.count("0 of") == 6
-    ws.put_row("profile", {"name": "Ada", "email": "ada.lovelace@example.edu", "timezone": "Europe/London"})
+    assert (
+        "Not built yet" not in page.progress_html.value
+        and page.progress_html.value.count("0 of") == 6
+    )
+    ws.put_row(
+        "profile", {"name": "Ada", "email": "ada.lovelace@example.edu", "timezone": "Europe/London"}
+    )
     page.refresh_button.click()
     assert "1 of 5 parts done" in page.progress_html.value
 
@@ -57,7 +70,9 @@ def test_download_click_produces_the_backup(ws):
     ws.put_row("profile", {"name": "Ada"})
     page = StartPage(ws)
     name, mime, data = page.download.click()
-    assert name.startswith("infoint-backup-") and name.endswith(".zip") and mime == "application/zip"
+    assert (
+        name.startswith("infoint-backup-") and name.endswith(".zip") and mime == "application/zip"
+    )
     assert read_backup(data)["tables"]["profile"]["rows"][0][1] == "Ada"
     assert "prepared for download" in page.backup_status.value
 

@@ -47,7 +47,9 @@ def test_reimport_adds_nothing(ws):
 
 def test_bad_file_is_explained_and_imports_nothing(ws):
     page = TargetsPage(ws)
-    page.upload.value = as_upload("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    page.upload.value = as_upload(
+        "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    )
     assert "Nothing was imported" in page.import_status.value
     assert page.import_button.disabled and ws.rows("contacts") == []
 
@@ -58,7 +60,10 @@ def test_other_list_needs_a_mapping(ws):
     sheet.append(["Full name", "Employer", "Job", "How we met"])
     sheet.append(["Ada Lovelace", "Analytical Engines", "Senior UX Researcher", "same school"])
     sheet.append(["placeholder", "Text Co", "Junior Analyst", ""])
-    sheet["A3"].value, sheet["A3"].data_type = "=1+1", "s"  # a name that merely looks like a formula
+    sheet["A3"].value, sheet["A3"].data_type = (
+        "=1+1",
+        "s",
+    )  # a name that merely looks like a formula
     sheet.append(["=2+2", "Formula Co", "Analyst", ""])  # a real formula, never evaluated
     buffer = io.BytesIO()
     book.save(buffer)
@@ -72,7 +77,9 @@ def test_other_list_needs_a_mapping(ws):
     assert contacts["Ada Lovelace"].position == "Senior UX Researcher"
     assert contacts["Ada Lovelace"].warm_reason == "same school"
     assert "=1+1" in contacts  # a formula-looking name is kept as text
-    assert "4" not in contacts and not any(c.organization == "Formula Co" for c in contacts.values())
+    assert "4" not in contacts and not any(
+        c.organization == "Formula Co" for c in contacts.values()
+    )
     assert contacts["Ada Lovelace"].source == "classmates.xlsx"
 
 
@@ -99,7 +106,13 @@ def test_organization_form_add_edit_archive(ws):
     page.org_save.click()
     assert "Saved" in page.org_status.value
     (org,) = tg.load_organizations(ws)
-    assert (org.name, org.motivation, org.postings, org.advocacy, org.size) == ("Acme <script>", 5, 2, True, "51-200")
+    assert (org.name, org.motivation, org.postings, org.advocacy, org.size) == (
+        "Acme <script>",
+        5,
+        2,
+        True,
+        "51-200",
+    )
     assert "Acme &lt;script&gt;" in page.org_table.value and "Top 5" in page.org_table.value
     page.org_pick.value = org.id
     page.org_location.value = "Toronto"
@@ -171,7 +184,10 @@ def test_new_contact_by_hand_and_validation(ws):
 
 
 def test_paging_never_renders_more_than_a_page(ws):
-    rows = [tg.Contact(first_name=f"P{i}", position="Analyst", source="linkedin").to_row() for i in range(PAGE_SIZE * 3 + 4)]
+    rows = [
+        tg.Contact(first_name=f"P{i}", position="Analyst", source="linkedin").to_row()
+        for i in range(PAGE_SIZE * 3 + 4)
+    ]
     ws.write(inserts={"contacts": rows})
     page = TargetsPage(ws)
     assert page.table.value.count("<tr>") == PAGE_SIZE + 1  # header row + one page
@@ -203,8 +219,23 @@ def test_demo_open_imports_and_picks(ws):
 
 def test_every_control_has_a_label(ws):
     page = TargetsPage(ws)
-    controls = [page.org_pick, page.org_name, page.org_size, page.org_motivation, page.org_postings, page.org_advocacy, page.c_first,
-                page.c_connection, page.c_seniority, page.c_focus, page.c_local, page.f_text, page.f_seniority, page.row_pick, page.upload]
+    controls = [
+        page.org_pick,
+        page.org_name,
+        page.org_size,
+        page.org_motivation,
+        page.org_postings,
+        page.org_advocacy,
+        page.c_first,
+        page.c_connection,
+        page.c_seniority,
+        page.c_focus,
+        page.c_local,
+        page.f_text,
+        page.f_seniority,
+        page.row_pick,
+        page.upload,
+    ]
     assert all(w.description.strip() for w in controls)
 
 
@@ -214,7 +245,12 @@ def test_the_filtered_list_downloads_as_csv_and_xlsx_without_formulas(ws):
     import openpyxl
 
     apply_persona(ws)
-    tg.save_contact(ws, tg.Contact(first_name="=HYPERLINK(\"http://x\")", last_name="Evil", organization="Innkeep Cloud"))
+    tg.save_contact(
+        ws,
+        tg.Contact(
+            first_name='=HYPERLINK("http://x")', last_name="Evil", organization="Innkeep Cloud"
+        ),
+    )
     page = TargetsPage(ws)
     page.f_org.value = "innkeep"
     for button in (page.csv_button, page.xlsx_button):
@@ -251,7 +287,9 @@ def test_any_file_through_the_page_imports_or_changes_nothing(tmp_path):
     ws = Workspace.open(tmp_path / "prop" / "workspace.sqlite3")
     apply_persona(ws)
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(files)
     def check(data):
         before = ws.dump()

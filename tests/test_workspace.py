@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from infoint import workspace as wsmod
-from infoint.workspace import SCHEMA_VERSION, Workspace, WorkspaceError, default_path, filesystem_type, migrate_connection
+from infoint.workspace import (
+    SCHEMA_VERSION,
+    Workspace,
+    WorkspaceError,
+    default_path,
+    filesystem_type,
+    migrate_connection,
+)
 
 
 def mode(path: Path) -> int:
@@ -154,7 +161,12 @@ def test_transaction_rolls_back_on_error(ws):
 
 
 def test_events_are_appended_in_order_with_data(ws):
-    ws.append_event("request_sent", contact_id=7, data={"subject": "Hi $x <img src=x>"}, at="2026-01-02T10:00:00+00:00")
+    ws.append_event(
+        "request_sent",
+        contact_id=7,
+        data={"subject": "Hi $x <img src=x>"},
+        at="2026-01-02T10:00:00+00:00",
+    )
     ws.append_event("reply", contact_id=7, data={"answer": "yes"}, at="2026-01-03T10:00:00+00:00")
     ws.append_event("note", contact_id=8)
     events = ws.events(7)
@@ -201,7 +213,9 @@ def test_rollback_journal_when_sqlite_refuses_wal(tmp_path, monkeypatch):
                 return super().execute("PRAGMA journal_mode")
             return super().execute(sql, *args)
 
-    monkeypatch.setattr(wsmod.sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=NoWal, **k))
+    monkeypatch.setattr(
+        wsmod.sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=NoWal, **k)
+    )
     with Workspace.open(tmp_path / "s.sqlite3") as w:
         assert w.journal_mode == "delete"
         assert "could not use WAL" in w.notice
@@ -210,9 +224,17 @@ def test_rollback_journal_when_sqlite_refuses_wal(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "mounts, path, expected",
     [
-        ("/dev/vda / ext4 rw 0 0\nserver:/home /home nfs4 rw 0 0\n", "/home/jovyan/ws.sqlite3", "nfs4"),
+        (
+            "/dev/vda / ext4 rw 0 0\nserver:/home /home nfs4 rw 0 0\n",
+            "/home/jovyan/ws.sqlite3",
+            "nfs4",
+        ),
         ("/dev/vda / ext4 rw 0 0\nserver:/home /home nfs4 rw 0 0\n", "/tmp/ws.sqlite3", "ext4"),
-        ("/dev/vda / ext4 rw 0 0\n//srv/share /mnt/my\\040share cifs rw 0 0\n", "/mnt/my share/ws", "cifs"),
+        (
+            "/dev/vda / ext4 rw 0 0\n//srv/share /mnt/my\\040share cifs rw 0 0\n",
+            "/mnt/my share/ws",
+            "cifs",
+        ),
         ("", "/tmp/x", ""),
         ("garbage\n", "/tmp/x", ""),
     ],
@@ -244,7 +266,8 @@ def test_two_processes_lose_no_update(tmp_path, journal):
     Workspace.open(path, journal=journal).close()
     env = {**os.environ, "INFOINT_JOURNAL": journal}
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(path), "500", name], env=env) for name in ("a", "b")
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), "500", name], env=env)
+        for name in ("a", "b")
     ]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
     with Workspace.open(path, journal=journal) as w:
@@ -275,7 +298,9 @@ CRASHER = textwrap.dedent(
 def test_killed_writer_leaves_a_readable_consistent_workspace(tmp_path, delay):
     path = tmp_path / "crash.sqlite3"
     for _round in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", CRASHER, str(path)], stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", CRASHER, str(path)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
@@ -290,7 +315,11 @@ def test_killed_writer_leaves_a_readable_consistent_workspace(tmp_path, delay):
 def fill(w: Workspace) -> None:
     w.put_rows(
         {
-            "profile": {"name": "Zoë <img src=x onerror=alert(1)>", "email": "z@example.org", "pitch": "$5M and $10M"},
+            "profile": {
+                "name": "Zoë <img src=x onerror=alert(1)>",
+                "email": "z@example.org",
+                "pitch": "$5M and $10M",
+            },
             "objective": {"goals": '["=cmd|x", "naïve"]', "plan": '{"total": 4}'},
         }
     )
@@ -311,7 +340,12 @@ def test_dump_restore_round_trip(tmp_path):
 def test_restore_of_an_older_version_dump(tmp_path):
     old = {
         "schema_version": 1,
-        "tables": {"profile": {"columns": ["id", "name", "email", "timezone", "pitch", "updated_at"], "rows": [[1, "Old", "o@example.org", "UTC", "", None]]}},
+        "tables": {
+            "profile": {
+                "columns": ["id", "name", "email", "timezone", "pitch", "updated_at"],
+                "rows": [[1, "Old", "o@example.org", "UTC", "", None]],
+            }
+        },
     }
     with Workspace.open(tmp_path / "c.sqlite3") as w:
         fill(w)
@@ -328,11 +362,32 @@ def test_restore_of_an_older_version_dump(tmp_path):
         ({"tables": {}}, "no valid data version"),
         ({"schema_version": True, "tables": {}}, "no valid data version"),
         ({"schema_version": SCHEMA_VERSION + 1, "tables": {}}, "newer version"),
-        ({"schema_version": 1, "tables": {"evil": {"columns": ["a"], "rows": []}}}, "does not know"),
-        ({"schema_version": 1, "tables": {"profile": {"columns": ["id", "nope"], "rows": []}}}, "columns"),
-        ({"schema_version": 1, "tables": {"profile": {"columns": ["id"], "rows": [[1, 2]]}}}, "malformed"),
-        ({"schema_version": 1, "tables": {"profile": {"columns": ["id", "name"], "rows": [[1, {"x": 1}]]}}}, "malformed"),
-        ({"schema_version": 1, "tables": {"profile": {"columns": ["id", "name"], "rows": [[1, "a"], [1, "b"]]}}}, "could not be read back"),
+        (
+            {"schema_version": 1, "tables": {"evil": {"columns": ["a"], "rows": []}}},
+            "does not know",
+        ),
+        (
+            {"schema_version": 1, "tables": {"profile": {"columns": ["id", "nope"], "rows": []}}},
+            "columns",
+        ),
+        (
+            {"schema_version": 1, "tables": {"profile": {"columns": ["id"], "rows": [[1, 2]]}}},
+            "malformed",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "tables": {"profile": {"columns": ["id", "name"], "rows": [[1, {"x": 1}]]}},
+            },
+            "malformed",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "tables": {"profile": {"columns": ["id", "name"], "rows": [[1, "a"], [1, "b"]]}},
+            },
+            "could not be read back",
+        ),
         ({"schema_version": 1, "tables": {"profile": "x"}}, "malformed"),
     ],
 )
@@ -350,17 +405,28 @@ def test_bad_dumps_change_nothing(tmp_path, content, message):
 def test_batch_insert_gives_consecutive_ids_stamps_and_column_defaults(tmp_path):
     with Workspace.open(tmp_path / "ws.sqlite3") as w:
         first = w.write(inserts={"contacts": [{"first_name": "Before"}]})["contacts"]
-        batch = wsmod.Batch(("first_name", "notes"), [("A<b>", "=1+1"), ("B'); DROP TABLE contacts;--", "$x")])
+        batch = wsmod.Batch(
+            ("first_name", "notes"), [("A<b>", "=1+1"), ("B'); DROP TABLE contacts;--", "$x")]
+        )
         ids = w.write(inserts={"contacts": batch})["contacts"]
         assert ids == [first[0] + 1, first[0] + 2]
         rows = w.rows("contacts", "id IN (?, ?)", tuple(ids))
-    assert [(r["first_name"], r["notes"]) for r in rows] == [("A<b>", "=1+1"), ("B'); DROP TABLE contacts;--", "$x")]
-    assert all(r["created_at"] == r["updated_at"] and r["created_at"].startswith("20") for r in rows)
-    assert all((r["alt_titles"], r["target"], r["local"], r["email"]) == ("[]", 0, None, "") for r in rows)
+    assert [(r["first_name"], r["notes"]) for r in rows] == [
+        ("A<b>", "=1+1"),
+        ("B'); DROP TABLE contacts;--", "$x"),
+    ]
+    assert all(
+        r["created_at"] == r["updated_at"] and r["created_at"].startswith("20") for r in rows
+    )
+    assert all(
+        (r["alt_titles"], r["target"], r["local"], r["email"]) == ("[]", 0, None, "") for r in rows
+    )
 
 
 def test_batch_with_an_unknown_column_writes_nothing(tmp_path):
     with Workspace.open(tmp_path / "ws.sqlite3") as w:
         with pytest.raises(ValueError, match="no_such_column"):
-            w.write(inserts={"contacts": wsmod.Batch(("first_name", "no_such_column"), [("A", "x")])})
+            w.write(
+                inserts={"contacts": wsmod.Batch(("first_name", "no_such_column"), [("A", "x")])}
+            )
         assert w.rows("contacts") == []

@@ -6,7 +6,7 @@ and length are never the only signal.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..safe import escape
 
@@ -28,7 +28,8 @@ def bar_chart(
     top = max([v for _, v in rows] + list(compare or []) + [1])
     scale = (width - label_w - 40) / top
     summary = "; ".join(
-        f"{label}: {value}" + (f" {names[0]}, {compare[i]} {names[1]}" if compare else "") for i, (label, value) in enumerate(rows)
+        f"{label}: {value}" + (f" {names[0]}, {compare[i]} {names[1]}" if compare else "")
+        for i, (label, value) in enumerate(rows)
     )
     parts = [
         f'<svg role="img" aria-label="{escape(title + ". " + summary)}" width="{width}" height="{height}" '
@@ -38,16 +39,26 @@ def bar_chart(
     y = 4
     for i, (label, value) in enumerate(rows):
         parts.append(f'<text x="0" y="{y + 12}" fill="#1b1b1b">{escape(label)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y}" width="{value * scale:.1f}" height="{bar_h}" fill="#1d4f91"/>')
-        parts.append(f'<text x="{label_w + value * scale + 4:.1f}" y="{y + 12}" fill="#1b1b1b">{value}</text>')
+        parts.append(
+            f'<rect x="{label_w}" y="{y}" width="{value * scale:.1f}" height="{bar_h}" fill="#1d4f91"/>'
+        )
+        parts.append(
+            f'<text x="{label_w + value * scale + 4:.1f}" y="{y + 12}" fill="#1b1b1b">{value}</text>'
+        )
         if compare:
             y2 = y + bar_h
             actual = compare[i]
             parts.append(
                 f'<rect x="{label_w}" y="{y2}" width="{actual * scale:.1f}" height="{bar_h}" fill="#f0f0f0" stroke="#6b4500" stroke-dasharray="3 2"/>'
             )
-            shown = f"{actual} {names[1]}" if actual or names == ("planned", "so far") else f"{names[1]} not rated"
-            parts.append(f'<text x="{label_w + actual * scale + 4:.1f}" y="{y2 + 12}" fill="#1b1b1b">{escape(shown)}</text>')
+            shown = (
+                f"{actual} {names[1]}"
+                if actual or names == ("planned", "so far")
+                else f"{names[1]} not rated"
+            )
+            parts.append(
+                f'<text x="{label_w + actual * scale + 4:.1f}" y="{y2 + 12}" fill="#1b1b1b">{escape(shown)}</text>'
+            )
         y += per_row
     parts.append("</svg>")
     return "".join(parts)

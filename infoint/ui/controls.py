@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -17,6 +17,8 @@ def controls(page: str) -> tuple[Callable, Callable]:
         return widget
 
     def button(name: str, label: str, **kw) -> widgets.Button:
-        return css(widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name)
+        return css(
+            widgets.Button(description=label, layout=widgets.Layout(width="auto"), **kw), name
+        )
 
     return css, button

@@ -6,7 +6,7 @@ small anywidget sends a request, receives fresh bytes and saves them with a Blob
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import anywidget
 import traitlets
@@ -53,7 +53,13 @@ class DownloadButton(anywidget.AnyWidget):
     _esm = _ESM
     label = traitlets.Unicode("Download").tag(sync=True)
 
-    def __init__(self, label: str, provider: Callable[[], tuple[str, str, bytes]], on_error: Callable[[Exception], None] | None = None, **kwargs):
+    def __init__(
+        self,
+        label: str,
+        provider: Callable[[], tuple[str, str, bytes]],
+        on_error: Callable[[Exception], None] | None = None,
+        **kwargs,
+    ):
         super().__init__(label=label, **kwargs)
         self._provider = provider
         self._on_error = on_error

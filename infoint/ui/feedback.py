@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..safe import escape
 
@@ -32,7 +32,9 @@ def findings_html(findings: Iterable, ok_text: str = "") -> str:
         css, word = _SEVERITY.get(f.severity, _SEVERITY["info"])
         parts = [f"<strong>{escape(word)} ({escape(f.rule)}):</strong> {escape(f.message)}"]
         if f.subject:
-            parts.append(f' <span class="ii-muted">About: &ldquo;{escape(_clip(f.subject))}&rdquo;.</span>')
+            parts.append(
+                f' <span class="ii-muted">About: &ldquo;{escape(_clip(f.subject))}&rdquo;.</span>'
+            )
         if f.fix:
             parts.append(f" <em>Try this:</em> {escape(f.fix)}")
         items.append(f'<li class="{css}">{"".join(parts)}</li>')
@@ -43,7 +45,9 @@ def findings_html(findings: Iterable, ok_text: str = "") -> str:
 
 def message_html(text: str, kind: str = "note") -> str:
     """A boxed message; ``kind`` is note, warning or ok (the wording carries the meaning too)."""
-    css = {"note": "ii-note", "warning": "ii-warning-box", "ok": "ii-note ii-ok"}.get(kind, "ii-note")
+    css = {"note": "ii-note", "warning": "ii-warning-box", "ok": "ii-note ii-ok"}.get(
+        kind, "ii-note"
+    )
     return f'<div class="{css}" role="status">{escape(text)}</div>'
 
 

@@ -28,8 +28,8 @@ from ..objectives import (
 from ..workspace import Workspace, WorkspaceError
 from .charts import bar_chart
 from .feedback import STYLE, findings_html, message_html
-from .section import section
 from .page import Page
+from .section import section
 
 _WIDE = widgets.Layout(width="95%")
 _LABEL = {"description_width": "initial"}
@@ -61,11 +61,18 @@ class ObjectivesPage(Page):
             widgets.Text(description=label, style=_LABEL, layout=_WIDE, **kw), name
         )
         area = lambda name, label, rows, **kw: _css(  # noqa: E731
-            widgets.Textarea(description=label, style=_LABEL, layout=widgets.Layout(width="95%", height=f"{rows * 1.6 + 1}em"), **kw),
+            widgets.Textarea(
+                description=label,
+                style=_LABEL,
+                layout=widgets.Layout(width="95%", height=f"{rows * 1.6 + 1}em"),
+                **kw,
+            ),
             name,
         )
         self.name = text("name", "Your name", placeholder="as you sign your emails")
-        self.email = text("email", "Your own email address", placeholder="firstname.lastname@school.edu")
+        self.email = text(
+            "email", "Your own email address", placeholder="firstname.lastname@school.edu"
+        )
         self.timezone = _css(
             widgets.Combobox(
                 description="Your time zone",
@@ -77,34 +84,79 @@ class ObjectivesPage(Page):
             ),
             "timezone",
         )
-        self.location = text("location", "Your city (to tell who could meet you in person)", placeholder="e.g. Toronto")
+        self.location = text(
+            "location",
+            "Your city (to tell who could meet you in person)",
+            placeholder="e.g. Toronto",
+        )
         self.profile_feedback = _css(widgets.HTML(), "profile-feedback")
         self.kinds = {
-            kind: _css(widgets.Checkbox(description=f"About {KIND_LABELS[kind]}", indent=False, layout=_WIDE), f"kind-{kind}")
+            kind: _css(
+                widgets.Checkbox(
+                    description=f"About {KIND_LABELS[kind]}", indent=False, layout=_WIDE
+                ),
+                f"kind-{kind}",
+            )
             for kind in KINDS
         }
         self.kinds_feedback = _css(widgets.HTML(), "kinds-feedback")
-        self.field_of_interest = text("field", "Your field or industry of interest", placeholder="e.g. user experience research")
-        self.roles = area("roles", "Positions that interest you (one per line; add other titles used for them)", 3)
-        self.organizations = area("organizations", "Organizations that interest you (one per line)", 3)
+        self.field_of_interest = text(
+            "field",
+            "Your field or industry of interest",
+            placeholder="e.g. user experience research",
+        )
+        self.roles = area(
+            "roles", "Positions that interest you (one per line; add other titles used for them)", 3
+        )
+        self.organizations = area(
+            "organizations", "Organizations that interest you (one per line)", 3
+        )
         self.goals = area("goals", "What you want to learn (one goal per line)", 4)
         self.goals_feedback = _css(widgets.HTML(), "goals-feedback")
         self.plan_inputs = {
-            key: _css(widgets.BoundedIntText(value=0, min=0, max=50, description=label, style=_LABEL), f"plan-{key}")
+            key: _css(
+                widgets.BoundedIntText(value=0, min=0, max=50, description=label, style=_LABEL),
+                f"plan-{key}",
+            )
             for key, label in _PLAN_FIELDS
         }
-        self.suggest_button = _css(widgets.Button(description="Suggest a mix for this total", layout=widgets.Layout(width="auto")), "plan-suggest")
+        self.suggest_button = _css(
+            widgets.Button(
+                description="Suggest a mix for this total", layout=widgets.Layout(width="auto")
+            ),
+            "plan-suggest",
+        )
         self.suggest_button.on_click(self._suggest)
         self.plan_feedback = _css(widgets.HTML(), "plan-feedback")
         self.plan_chart = _css(widgets.HTML(), "plan-chart")
-        self.pitch = area("pitch", "Your pitch: who you are, what interests you, why you're asking", 5)
+        self.pitch = area(
+            "pitch", "Your pitch: who you are, what interests you, why you're asking", 5
+        )
         self.pitch_feedback = _css(widgets.HTML(), "pitch-feedback")
-        self.save_button = _css(widgets.Button(description="Save step 1", button_style="primary", icon="save", layout=widgets.Layout(width="auto")), "save")
+        self.save_button = _css(
+            widgets.Button(
+                description="Save step 1",
+                button_style="primary",
+                icon="save",
+                layout=widgets.Layout(width="auto"),
+            ),
+            "save",
+        )
         self.save_button.on_click(self.save)
         self.status = _css(widgets.HTML(), "status")
         self._loading = False
         self.load()
-        for w in [self.name, self.email, self.timezone, self.location, self.field_of_interest, self.roles, self.organizations, self.goals, self.pitch]:
+        for w in [
+            self.name,
+            self.email,
+            self.timezone,
+            self.location,
+            self.field_of_interest,
+            self.roles,
+            self.organizations,
+            self.goals,
+            self.pitch,
+        ]:
             w.observe(self._changed, names="value")
         for w in list(self.kinds.values()) + list(self.plan_inputs.values()):
             w.observe(self._changed, names="value")
@@ -120,21 +172,41 @@ class ObjectivesPage(Page):
     def profile_section(self) -> widgets.VBox:
         """Name, own address (O5) and time zone."""
         return widgets.VBox(
-            [_css(widgets.HTML(STYLE), "style"), self.name, self.email, self.timezone, self.location, self.profile_feedback]
+            [
+                _css(widgets.HTML(STYLE), "style"),
+                self.name,
+                self.email,
+                self.timezone,
+                self.location,
+                self.profile_feedback,
+            ]
         )
 
     @section
     def learning_section(self) -> widgets.VBox:
         """What you want to learn about (O1) and concrete learning goals (O2)."""
-        heading = widgets.HTML("<p><strong>I want to learn about…</strong> (tick all that apply)</p>")
+        heading = widgets.HTML(
+            "<p><strong>I want to learn about…</strong> (tick all that apply)</p>"
+        )
         return widgets.VBox(
-            [heading, *self.kinds.values(), self.kinds_feedback, self.field_of_interest, self.roles, self.organizations, self.goals, self.goals_feedback]
+            [
+                heading,
+                *self.kinds.values(),
+                self.kinds_feedback,
+                self.field_of_interest,
+                self.roles,
+                self.organizations,
+                self.goals,
+                self.goals_feedback,
+            ]
         )
 
     @section
     def plan_section(self) -> widgets.VBox:
         """How many interviews and with whom (O3), with the target mix as a chart."""
-        return widgets.VBox([*self.plan_inputs.values(), self.suggest_button, self.plan_feedback, self.plan_chart])
+        return widgets.VBox(
+            [*self.plan_inputs.values(), self.suggest_button, self.plan_feedback, self.plan_chart]
+        )
 
     @section
     def pitch_section(self) -> widgets.VBox:
@@ -195,11 +267,15 @@ class ObjectivesPage(Page):
     def load(self) -> None:
         """Show what the workspace holds (a new workbook shows the suggested plan)."""
         profile_row, objective_row = self.ws.get_row("profile"), self.ws.get_row("objective")
-        objective = Objective.from_row(objective_row) if objective_row else Objective(plan=suggest_plan(6))
+        objective = (
+            Objective.from_row(objective_row) if objective_row else Objective(plan=suggest_plan(6))
+        )
         self.fill(Profile.from_row(profile_row), objective)
         if profile_row or objective_row:
             saved = max(r["updated_at"] or "" for r in (profile_row, objective_row) if r)
-            self.status.value = message_html(f"Showing what you saved ({self._local_time(saved)}).", "note")
+            self.status.value = message_html(
+                f"Showing what you saved ({self._local_time(saved)}).", "note"
+            )
         else:
             self.status.value = message_html("Nothing saved yet for step 1.", "note")
 
@@ -209,11 +285,22 @@ class ObjectivesPage(Page):
         try:
             self.ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
         except (WorkspaceError, OSError) as exc:
-            self.status.value = message_html(f"Not saved: {exc}. Your answers are still in the form; try again.", "warning")
+            self.status.value = message_html(
+                f"Not saved: {exc}. Your answers are still in the form; try again.", "warning"
+            )
             return False
-        findings = check_profile(profile) + check_kinds(objective.kinds) + check_goals(objective.goals) + check_plan(objective.plan)
+        findings = (
+            check_profile(profile)
+            + check_kinds(objective.kinds)
+            + check_goals(objective.goals)
+            + check_plan(objective.plan)
+        )
         open_items = sum(1 for f in findings if f.severity in ("error", "warning"))
-        note = f" {open_items} point{'s' if open_items != 1 else ''} above could still be improved." if open_items else ""
+        note = (
+            f" {open_items} point{'s' if open_items != 1 else ''} above could still be improved."
+            if open_items
+            else ""
+        )
         self.status.value = message_html(f"Saved at {self._local_time(None)}.{note}", "ok")
         return True
 
@@ -222,7 +309,9 @@ class ObjectivesPage(Page):
         if self._loading:
             return
         self.update_feedback()
-        self.status.value = message_html("You have unsaved changes: press Save step 1 when you're ready.", "note")
+        self.status.value = message_html(
+            "You have unsaved changes: press Save step 1 when you're ready.", "note"
+        )
 
     def update_feedback(self) -> None:
         """Recompute every check from the form's values (runs as the user types)."""
@@ -230,8 +319,12 @@ class ObjectivesPage(Page):
         profile_findings = [f for f in check_profile(profile) if f.rule != "O4"]
         self.profile_feedback.value = findings_html(profile_findings, "Your details look good.")
         self.kinds_feedback.value = findings_html(check_kinds(objective.kinds))
-        self.goals_feedback.value = findings_html(check_goals(objective.goals), "Your goals are concrete.")
-        self.plan_feedback.value = findings_html(check_plan(objective.plan), "The plan follows the suggested mix.")
+        self.goals_feedback.value = findings_html(
+            check_goals(objective.goals), "Your goals are concrete."
+        )
+        self.plan_feedback.value = findings_html(
+            check_plan(objective.plan), "The plan follows the suggested mix."
+        )
         self.plan_chart.value = bar_chart(plan_mix(objective.plan), "Your planned interview mix")
         stats = pitch_stats(profile.pitch)
         self.pitch_feedback.value = (
@@ -252,4 +345,3 @@ class ObjectivesPage(Page):
             zone = None
         local = when.astimezone(zone) if zone else when.astimezone()
         return local.strftime("%Y-%m-%d %H:%M")
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Self
 
 from .session import open_workspace
@@ -27,7 +27,7 @@ class Page:
 
     def now(self) -> datetime:
         """The current time (fixed in tests)."""
-        return self._now or datetime.now(timezone.utc)
+        return self._now or datetime.now(UTC)
 
     def run_demo(self) -> None:
         """Drive the page with the demo persona, as a person would."""

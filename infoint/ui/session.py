@@ -22,4 +22,7 @@ def open_workspace(path: str | os.PathLike | None = None) -> Workspace:
 
 def on_binder() -> bool:
     """True inside a Binder session, whose files vanish when it ends."""
-    return any(os.environ.get(k) for k in ("BINDER_LAUNCH_HOST", "BINDER_REPO_URL", "BINDER_REQUEST", "BINDER_SERVICE_HOST"))
+    return any(
+        os.environ.get(k)
+        for k in ("BINDER_LAUNCH_HOST", "BINDER_REPO_URL", "BINDER_REQUEST", "BINDER_SERVICE_HOST")
+    )

@@ -13,14 +13,15 @@ from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .download import DownloadButton
 from .feedback import STYLE, message_html
-from .section import section
 from .page import Page
+from .section import section
 from .session import on_binder
 
 UPLOAD_LIMIT_MB = 10
+
+
 def _auto() -> widgets.Layout:
     return widgets.Layout(width="auto")
-
 
 
 def _html(value: str = "", css: str = "") -> widgets.HTML:
@@ -38,11 +39,17 @@ class StartPage(Page):
         # progress and today's agenda
         self.progress_html = _html(css="ii-start-progress")
         self.agenda_html = _html(css="ii-start-agenda")
-        self.refresh_button = widgets.Button(description="Refresh progress", layout=_auto(), tooltip="Read the progress again from your workspace")
+        self.refresh_button = widgets.Button(
+            description="Refresh progress",
+            layout=_auto(),
+            tooltip="Read the progress again from your workspace",
+        )
         self.refresh_button.add_class("ii-start-refresh")
         self.refresh_button.on_click(lambda _: self.refresh())
         # backup
-        self.download = DownloadButton("Download my whole workbook", self._backup_file, on_error=self._download_failed)
+        self.download = DownloadButton(
+            "Download my whole workbook", self._backup_file, on_error=self._download_failed
+        )
         self.download.add_class("ii-start-download")
         self.upload = widgets.FileUpload(
             accept=".zip,.json",
@@ -64,7 +71,10 @@ class StartPage(Page):
         self.check_path_button.add_class("ii-start-restore-read")
         self.check_path_button.on_click(self._on_path)
         self.restore_button = widgets.Button(
-            description="Replace my workbook with this backup", button_style="danger", disabled=True, layout=_auto()
+            description="Replace my workbook with this backup",
+            button_style="danger",
+            disabled=True,
+            layout=_auto(),
         )
         self.restore_button.add_class("ii-start-restore")
         self.restore_button.on_click(self._on_restore)
@@ -73,19 +83,30 @@ class StartPage(Page):
         # the report for an advising appointment
         self.report_scope = widgets.Dropdown(
             description="What to include",
-            options=[("The whole workbook", 0)] + [(f"Step {n}: {title}", n) for n, title, _ in STEPS],
+            options=[("The whole workbook", 0)]
+            + [(f"Step {n}: {title}", n) for n, title, _ in STEPS],
             style={"description_width": "initial"},
         )
         self.report_scope.add_class("ii-start-report-scope")
-        self.report_button = DownloadButton("Download a report to share with an advisor", self._report_file, on_error=self._report_failed)
+        self.report_button = DownloadButton(
+            "Download a report to share with an advisor",
+            self._report_file,
+            on_error=self._report_failed,
+        )
         self.report_button.add_class("ii-start-report")
         self.report_status = _html(css="ii-start-report-status")
         # demo
-        self.demo_button = widgets.Button(description="Load the demo persona", layout=_auto(), tooltip="Fill the workbook with a made-up student's data")
+        self.demo_button = widgets.Button(
+            description="Load the demo persona",
+            layout=_auto(),
+            tooltip="Fill the workbook with a made-up student's data",
+        )
         self.demo_button.add_class("ii-start-demo")
         self.demo_button.on_click(self._on_demo)
         self.demo_confirm = widgets.Button(
-            description="Yes, replace my data with the demo", button_style="warning", layout=widgets.Layout(width="auto", display="none")
+            description="Yes, replace my data with the demo",
+            button_style="warning",
+            layout=widgets.Layout(width="auto", display="none"),
         )
         self.demo_confirm.add_class("ii-start-demo-confirm")
         self.demo_confirm.on_click(self._on_demo_confirmed)
@@ -143,7 +164,9 @@ class StartPage(Page):
                 intro,
                 self.download,
                 self.upload,
-                _html(f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be uploaded in the browser: give their path instead.</p>'),
+                _html(
+                    f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be uploaded in the browser: give their path instead.</p>'
+                ),
                 widgets.HBox([self.restore_path, self.check_path_button]),
                 self.restore_button,
                 self.backup_status,
@@ -173,14 +196,17 @@ class StartPage(Page):
         for step in workbook_progress(self.ws):
             name = f'<a href="{escape(step.notebook)}">Step {step.number}: {escape(step.title)}</a>'
             if step.built:
-                parts = ", ".join(f"{'&#10003;' if ok else '&#9675;'} {escape(p)}" for p, ok in step.parts)
+                parts = ", ".join(
+                    f"{'&#10003;' if ok else '&#9675;'} {escape(p)}" for p, ok in step.parts
+                )
                 detail = f"{escape(step.summary)}<br><span class='ii-muted'>{parts}</span>"
             else:
                 detail = f"<span class='ii-muted'>{escape(step.summary)}</span>"
-            rows.append(f"<tr><th scope='row' style='text-align:left'>{name}</th><td>{detail}</td></tr>")
+            rows.append(
+                f"<tr><th scope='row' style='text-align:left'>{name}</th><td>{detail}</td></tr>"
+            )
         self.progress_html.value = (
-            STYLE
-            + "<table class='ii-progress'><caption style='text-align:left'>Your progress "
+            STYLE + "<table class='ii-progress'><caption style='text-align:left'>Your progress "
             "(&#10003; done, &#9675; still to do)</caption>"
             "<thead><tr><th scope='col'>Step</th><th scope='col'>Where you are</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
@@ -193,7 +219,10 @@ class StartPage(Page):
         titles = {notebook: f"Step {number}" for number, _, notebook in STEPS}
         items = todays_agenda(self.ws)
         if not items:
-            return STYLE + "<p>Nothing is due today. When you send requests and meet people, what to do next shows up here.</p>"
+            return (
+                STYLE
+                + "<p>Nothing is due today. When you send requests and meet people, what to do next shows up here.</p>"
+            )
         lines = []
         for item in items:
             when = item.due.astimezone(tz).strftime("%a %d %b, %H:%M")
@@ -205,7 +234,8 @@ class StartPage(Page):
     def _backup_file(self) -> tuple[str, str, bytes]:
         data = backup_bytes(self.ws)
         self.backup_status.value = message_html(
-            f"Your workbook was prepared for download ({len(data) // 1024 + 1} KB). Keep the file somewhere safe.", "ok"
+            f"Your workbook was prepared for download ({len(data) // 1024 + 1} KB). Keep the file somewhere safe.",
+            "ok",
         )
         return backup_filename(), "application/zip", data
 
@@ -214,14 +244,18 @@ class StartPage(Page):
 
         step = self.report_scope.value or None
         data = report_html(self.ws, step)
-        self.report_status.value = message_html(f"Your report was prepared ({len(data) // 1024 + 1} KB).", "ok")
+        self.report_status.value = message_html(
+            f"Your report was prepared ({len(data) // 1024 + 1} KB).", "ok"
+        )
         return report_filename(step), REPORT_MIME, data
 
     def _report_failed(self, exc: Exception) -> None:
         self.report_status.value = message_html(f"The report could not be made: {exc}", "warning")
 
     def _download_failed(self, exc: Exception) -> None:
-        self.backup_status.value = message_html(f"The download could not be prepared: {exc}", "warning")
+        self.backup_status.value = message_html(
+            f"The download could not be prepared: {exc}", "warning"
+        )
 
     def _on_upload(self, change) -> None:
         files = change["new"]
@@ -233,13 +267,17 @@ class StartPage(Page):
     def _on_path(self, _=None) -> None:
         raw = self.restore_path.value.strip()
         if not raw:
-            self.backup_status.value = message_html("Type the path of a backup file first.", "warning")
+            self.backup_status.value = message_html(
+                "Type the path of a backup file first.", "warning"
+            )
             return
         path = Path(raw).expanduser()
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.backup_status.value = message_html(f"Could not read {raw}: {exc.strerror or exc}.", "warning")
+            self.backup_status.value = message_html(
+                f"Could not read {raw}: {exc.strerror or exc}.", "warning"
+            )
             return
         self._check_backup(path.name, data)
 
@@ -249,9 +287,15 @@ class StartPage(Page):
         try:
             content = read_backup(data, name)
         except WorkspaceError as exc:
-            self.backup_status.value = message_html(f"{exc} Your workbook was not changed.", "warning")
+            self.backup_status.value = message_html(
+                f"{exc} Your workbook was not changed.", "warning"
+            )
             return
-        counts = {t: len(b.get("rows", [])) for t, b in content.get("tables", {}).items() if isinstance(b, dict)}
+        counts = {
+            t: len(b.get("rows", []))
+            for t, b in content.get("tables", {}).items()
+            if isinstance(b, dict)
+        }
         summary = ", ".join(f"{t}: {n} row{'s' if n != 1 else ''}" for t, n in counts.items())
         self._pending = (name, data)
         self.restore_button.disabled = False
@@ -304,6 +348,7 @@ class StartPage(Page):
             return
         saved = f" Your own data was saved to {report.safety_copy}." if report.safety_copy else ""
         self.demo_status.value = message_html(
-            f"The demo persona, {report.name}, is loaded: open Step 1 to see her objectives.{saved}", "ok"
+            f"The demo persona, {report.name}, is loaded: open Step 1 to see her objectives.{saved}",
+            "ok",
         )
         self.refresh()

@@ -15,15 +15,21 @@ from ..outreach import Draft
 from ..progress import pipeline_settings
 from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
+from .controls import controls
 from .download import DownloadButton
 from .feedback import STYLE, findings_html, message_html
-from .controls import controls
-from .section import section
 from .page import Page
+from .section import section
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
-_CADENCES = [("every 2 months", 61), ("every 3 months (suggested)", 91), ("every 4 months", 122), ("every 6 months", 182), ("no updates", 0)]
+_CADENCES = [
+    ("every 2 months", 61),
+    ("every 3 months (suggested)", 91),
+    ("every 4 months", 122),
+    ("every 6 months", 182),
+    ("no updates", 0),
+]
 
 
 _css, _button = controls("thanks")
@@ -41,13 +47,27 @@ def _held_at(event) -> datetime:
 class _Note:
     """One editable note (subject, body), its checker findings, files and "I sent it"."""
 
-    def __init__(self, page: "ThanksPage", name: str, kind: str, event: str, sent_label: str):
+    def __init__(self, page: ThanksPage, name: str, kind: str, event: str, sent_label: str):
         self.page, self.kind, self.event = page, kind, event
-        self.to = _css(widgets.Text(description="To (email address)", style=_LABEL, layout=_WIDE), f"{name}-to")
-        self.subject = _css(widgets.Text(description="Subject", style=_LABEL, layout=_WIDE), f"{name}-subject")
-        self.body = _css(widgets.Textarea(description="Message", style=_LABEL, layout=widgets.Layout(width="95%", height="13em")), f"{name}-body")
+        self.to = _css(
+            widgets.Text(description="To (email address)", style=_LABEL, layout=_WIDE), f"{name}-to"
+        )
+        self.subject = _css(
+            widgets.Text(description="Subject", style=_LABEL, layout=_WIDE), f"{name}-subject"
+        )
+        self.body = _css(
+            widgets.Textarea(
+                description="Message",
+                style=_LABEL,
+                layout=widgets.Layout(width="95%", height="13em"),
+            ),
+            f"{name}-body",
+        )
         self.findings = _css(widgets.HTML(), f"{name}-findings")
-        self.eml = _css(DownloadButton("Download as an email draft (.eml)", self._eml, on_error=page._failed), f"{name}-eml")
+        self.eml = _css(
+            DownloadButton("Download as an email draft (.eml)", self._eml, on_error=page._failed),
+            f"{name}-eml",
+        )
         self.mailto = _css(widgets.HTML(), f"{name}-mailto")
         self.sent = _button(f"{name}-sent", sent_label, button_style="primary")
         self.sent.on_click(self._on_sent)
@@ -59,7 +79,16 @@ class _Note:
             w.observe(self._edited, names="value")
 
     def widgets(self) -> list:
-        return [self.to, self.subject, self.body, self.findings, self.eml, self.mailto, widgets.HBox([self.save, self.sent]), self.status]
+        return [
+            self.to,
+            self.subject,
+            self.body,
+            self.findings,
+            self.eml,
+            self.mailto,
+            widgets.HBox([self.save, self.sent]),
+            self.status,
+        ]
 
     def _edited(self, _change=None) -> None:
         if not self._filling:
@@ -78,15 +107,26 @@ class _Note:
         page = self.page
         if page.contact is None:
             return
-        hints = {"thanks": page.hints, "intro_thanks": [page.outcome.value], "update": [page.progress_text.value]}[self.kind]
+        hints = {
+            "thanks": page.hints,
+            "intro_thanks": [page.outcome.value],
+            "update": [page.progress_text.value],
+        }[self.kind]
         findings = th.check_thanks(
-            self.body.value, kind=self.kind, specific_hints=[h for h in hints if h.strip()],
-            suggestion_hints=page.suggestion_hints() if self.kind == "thanks" else [], known_words=page.known_words | set(page.contact.via.split()),
+            self.body.value,
+            kind=self.kind,
+            specific_hints=[h for h in hints if h.strip()],
+            suggestion_hints=page.suggestion_hints() if self.kind == "thanks" else [],
+            known_words=page.known_words | set(page.contact.via.split()),
         )
         self.findings.value = findings_html(findings, "Personal and ready to send.")
         url, shortened = exports.mailto_link(self.to.value, self.subject.value, self.body.value)
-        note = " (shortened to fit a link: use the .eml draft for the full text)" if shortened else ""
-        self.mailto.value = f'<p><a href="{escape(url)}">Open in my mail program</a>{escape(note)}.</p>'
+        note = (
+            " (shortened to fit a link: use the .eml draft for the full text)" if shortened else ""
+        )
+        self.mailto.value = (
+            f'<p><a href="{escape(url)}">Open in my mail program</a>{escape(note)}.</p>'
+        )
 
     def save_draft(self, message: str = "") -> None:
         """Keep the user's own wording (the page puts it back next time)."""
@@ -94,12 +134,18 @@ class _Note:
         if page.contact is None:
             return
         values = {"subject": self.subject.value, "body": self.body.value}
-        existing = page.ws.query("SELECT id FROM drafts WHERE contact_id = ? AND kind = ?", (page.contact.id, self.kind))
+        existing = page.ws.query(
+            "SELECT id FROM drafts WHERE contact_id = ? AND kind = ?", (page.contact.id, self.kind)
+        )
         try:
             if existing:
                 page.ws.write(updates={"drafts": [(existing[0]["id"], values)]})
             else:
-                page.ws.write(inserts={"drafts": [{"contact_id": page.contact.id, "kind": self.kind, **values}]})
+                page.ws.write(
+                    inserts={
+                        "drafts": [{"contact_id": page.contact.id, "kind": self.kind, **values}]
+                    }
+                )
         except WorkspaceError as exc:
             self.status.value = message_html(f"Not saved: {exc}", "warning")
             return
@@ -109,13 +155,27 @@ class _Note:
     def saved_draft(self) -> Draft | None:
         """The user's saved wording for this person and kind, if any."""
         page = self.page
-        rows = page.ws.query("SELECT subject, body FROM drafts WHERE contact_id = ? AND kind = ?", (page.contact.id, self.kind))
-        return Draft(kind=self.kind, subject=rows[0]["subject"], body=rows[0]["body"]) if rows else None
+        rows = page.ws.query(
+            "SELECT subject, body FROM drafts WHERE contact_id = ? AND kind = ?",
+            (page.contact.id, self.kind),
+        )
+        return (
+            Draft(kind=self.kind, subject=rows[0]["subject"], body=rows[0]["body"])
+            if rows
+            else None
+        )
 
     def _eml(self) -> tuple[str, str, bytes]:
         self.save_draft()
         p = self.page.profile
-        data = exports.eml_draft(sender=p.email, sender_name=p.name, to=self.to.value, to_name="", subject=self.subject.value, body=self.body.value)
+        data = exports.eml_draft(
+            sender=p.email,
+            sender_name=p.name,
+            to=self.to.value,
+            to_name="",
+            subject=self.subject.value,
+            body=self.body.value,
+        )
         return exports.eml_filename(self.page.contact.full_name, self.kind), "message/rfc822", data
 
     def _on_sent(self, _=None) -> None:
@@ -123,7 +183,12 @@ class _Note:
         if page.contact is None:
             return
         self.save_draft()
-        page.ws.append_event(self.event, page.contact.id, {"subject": self.subject.value, "body": self.body.value}, at=page.now().isoformat())
+        page.ws.append_event(
+            self.event,
+            page.contact.id,
+            {"subject": self.subject.value, "body": self.body.value},
+            at=page.now().isoformat(),
+        )
         self.status.value = message_html("Recorded. Well done.", "ok")
         page.refresh(keep=page.contact.id)
 
@@ -140,35 +205,96 @@ class ThanksPage(Page):
         self.hints: list[str] = []
         self.known_words = set(self.profile.name.split())
         self._loading = False
-        self.person = _css(widgets.Dropdown(description="Person you met", options=[], style=_LABEL, layout=widgets.Layout(width="80%")), "person")
+        self.person = _css(
+            widgets.Dropdown(
+                description="Person you met",
+                options=[],
+                style=_LABEL,
+                layout=widgets.Layout(width="80%"),
+            ),
+            "person",
+        )
         self.person.observe(lambda _: self.select(self.person.value), names="value")
         self.deadline = _css(widgets.HTML(), "deadline")
-        self.specific = _css(widgets.Combobox(description="Something specific from your conversation", options=[], ensure_option=False, style=_LABEL, layout=_WIDE), "specific")
-        self.suggestion = _css(widgets.Text(description="Something they suggested", style=_LABEL, layout=_WIDE), "suggestion")
-        self.suggestion_status = _css(widgets.Text(description="What you did about it, or when you will", style=_LABEL, layout=_WIDE), "suggestion-status")
-        self.card = _css(widgets.Checkbox(description="I have their postal address: write a handwritten card as well", indent=False), "card")
-        self.compose_button = _button("compose", "Write the thank-you for me", button_style="primary")
+        self.specific = _css(
+            widgets.Combobox(
+                description="Something specific from your conversation",
+                options=[],
+                ensure_option=False,
+                style=_LABEL,
+                layout=_WIDE,
+            ),
+            "specific",
+        )
+        self.suggestion = _css(
+            widgets.Text(description="Something they suggested", style=_LABEL, layout=_WIDE),
+            "suggestion",
+        )
+        self.suggestion_status = _css(
+            widgets.Text(
+                description="What you did about it, or when you will", style=_LABEL, layout=_WIDE
+            ),
+            "suggestion-status",
+        )
+        self.card = _css(
+            widgets.Checkbox(
+                description="I have their postal address: write a handwritten card as well",
+                indent=False,
+            ),
+            "card",
+        )
+        self.compose_button = _button(
+            "compose", "Write the thank-you for me", button_style="primary"
+        )
         self.compose_button.on_click(self._on_compose)
         self.note = _Note(self, "note", "thanks", pipeline.THANKS_SENT, "I sent the thank-you")
-        self.card_text = _css(widgets.Textarea(description="Card text (to copy by hand)", style=_LABEL, layout=widgets.Layout(width="95%", height="9em", display="none")), "card-text")
+        self.card_text = _css(
+            widgets.Textarea(
+                description="Card text (to copy by hand)",
+                style=_LABEL,
+                layout=widgets.Layout(width="95%", height="9em", display="none"),
+            ),
+            "card-text",
+        )
         self.gifts = _css(widgets.HTML(STYLE + message_html(th.GIFT_GUIDANCE, "note")), "gifts")
         # S3
         self.intro_box = _css(widgets.VBox(), "intro")
-        self.outcome = _css(widgets.Text(description="What came of it", style=_LABEL, layout=_WIDE), "outcome")
-        self.intro_compose = _button("intro-compose", "Write the thank-you to the introducer", button_style="primary")
+        self.outcome = _css(
+            widgets.Text(description="What came of it", style=_LABEL, layout=_WIDE), "outcome"
+        )
+        self.intro_compose = _button(
+            "intro-compose", "Write the thank-you to the introducer", button_style="primary"
+        )
         self.intro_compose.on_click(self._on_intro_compose)
-        self.intro = _Note(self, "intro", "intro_thanks", pipeline.INTRO_THANKS_SENT, "I thanked the introducer")
+        self.intro = _Note(
+            self, "intro", "intro_thanks", pipeline.INTRO_THANKS_SENT, "I thanked the introducer"
+        )
         # S4
-        self.cadence = _css(widgets.Dropdown(description="Send a short update", options=_CADENCES, value=91, style=_LABEL), "cadence")
+        self.cadence = _css(
+            widgets.Dropdown(
+                description="Send a short update", options=_CADENCES, value=91, style=_LABEL
+            ),
+            "cadence",
+        )
         self.cadence.observe(self._on_cadence, names="value")
         self.next_update = _css(widgets.HTML(), "next-update")
-        self.progress_text = _css(widgets.Text(description="Your news since you spoke", style=_LABEL, layout=_WIDE), "progress")
-        self.update_compose = _button("update-compose", "Write an update for me", button_style="primary")
+        self.progress_text = _css(
+            widgets.Text(description="Your news since you spoke", style=_LABEL, layout=_WIDE),
+            "progress",
+        )
+        self.update_compose = _button(
+            "update-compose", "Write an update for me", button_style="primary"
+        )
         self.update_compose.on_click(self._on_update_compose)
         self.update = _Note(self, "update", "update", pipeline.UPDATE_SENT, "I sent the update")
         self.logged = _button("log-contact", "We were in touch another way")
         self.logged.on_click(self._on_logged)
-        self.reminders = _css(DownloadButton("Calendar reminders for all updates (.ics)", self._ics, on_error=self._failed), "ics")
+        self.reminders = _css(
+            DownloadButton(
+                "Calendar reminders for all updates (.ics)", self._ics, on_error=self._failed
+            ),
+            "ics",
+        )
         self.table = _css(widgets.HTML(), "table")
         self.status = _css(widgets.HTML(), "status")
         self.refresh()
@@ -194,7 +320,18 @@ class ThanksPage(Page):
     @section
     def thanks_section(self) -> widgets.VBox:
         """S2: a personal note: something specific, and what you did about their suggestion."""
-        return widgets.VBox([self.specific, self.suggestion, self.suggestion_status, self.card, widgets.HBox([self.compose_button]), *self.note.widgets(), self.card_text, self.gifts])
+        return widgets.VBox(
+            [
+                self.specific,
+                self.suggestion,
+                self.suggestion_status,
+                self.card,
+                widgets.HBox([self.compose_button]),
+                *self.note.widgets(),
+                self.card_text,
+                self.gifts,
+            ]
+        )
 
     @section
     def introducer_section(self) -> widgets.VBox:
@@ -204,8 +341,18 @@ class ThanksPage(Page):
     @section
     def stay_in_touch_section(self) -> widgets.VBox:
         """S4: a short update every few months, not only when you need something."""
-        return widgets.VBox([self.cadence, self.next_update, self.progress_text, widgets.HBox([self.update_compose]), *self.update.widgets(),
-                             widgets.HBox([self.logged]), self.reminders, self.status])
+        return widgets.VBox(
+            [
+                self.cadence,
+                self.next_update,
+                self.progress_text,
+                widgets.HBox([self.update_compose]),
+                *self.update.widgets(),
+                widgets.HBox([self.logged]),
+                self.reminders,
+                self.status,
+            ]
+        )
 
     @section
     def overview_section(self) -> widgets.VBox:
@@ -217,12 +364,22 @@ class ThanksPage(Page):
         """People you met, newest meeting first; the overview table."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
         self.events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
-        met = {cid: max(_held_at(e) for e in evs if e.kind == pipeline.MET) for cid, evs in self.events.items() if any(e.kind == pipeline.MET for e in evs) and cid in self.contacts}
+        met = {
+            cid: max(_held_at(e) for e in evs if e.kind == pipeline.MET)
+            for cid, evs in self.events.items()
+            if any(e.kind == pipeline.MET for e in evs) and cid in self.contacts
+        }
         self.met = met
-        self.known_words = set(self.profile.name.split()) | {w for c in self.contacts.values() for w in (c.first_name + " " + c.last_name + " " + c.organization).split()}
+        self.known_words = set(self.profile.name.split()) | {
+            w
+            for c in self.contacts.values()
+            for w in (c.first_name + " " + c.last_name + " " + c.organization).split()
+        }
         order = sorted(met, key=lambda cid: met[cid], reverse=True)
         self._loading = True
-        self.person.options = [(f"{self.contacts[cid].full_name}: {self._status(cid)}", cid) for cid in order]
+        self.person.options = [
+            (f"{self.contacts[cid].full_name}: {self._status(cid)}", cid) for cid in order
+        ]
         self._loading = False
         if order:
             chosen = keep if keep in met else order[0]
@@ -231,7 +388,9 @@ class ThanksPage(Page):
             else:
                 self.person.value = chosen  # its observer shows them
         else:
-            self.deadline.value = message_html("Nobody to thank yet: after a meeting, mark it as held in step 5.", "note")
+            self.deadline.value = message_html(
+                "Nobody to thank yet: after a meeting, mark it as held in step 5.", "note"
+            )
         self._draw_table()
 
     def _sent_at(self, cid: int, kind: str):
@@ -249,24 +408,37 @@ class ThanksPage(Page):
         tz = pipeline.zone(self.settings.tz)
         due = th.thanks_due(self.met[contact_id], self.settings.tz)
         status = self._status(contact_id)
-        words = {"due": "Due", "overdue": "Overdue: it was due", "sent on time": "Sent on time (due", "sent late": "Sent, a little late (due"}[status]
+        words = {
+            "due": "Due",
+            "overdue": "Overdue: it was due",
+            "sent on time": "Sent on time (due",
+            "sent late": "Sent, a little late (due",
+        }[status]
         closing = ")" if status.startswith("sent") else ""
-        self.deadline.value = message_html(f"Thank-you note: {words} {due.astimezone(tz):%A %d %B, %H:%M}{closing}. Within 48 hours of the meeting; sooner is better.",
-                                           "warning" if status == "overdue" else "note")
+        self.deadline.value = message_html(
+            f"Thank-you note: {words} {due.astimezone(tz):%A %d %B, %H:%M}{closing}. Within 48 hours of the meeting; sooner is better.",
+            "warning" if status == "overdue" else "note",
+        )
         debriefs = [d for d in db.load_debriefs(self.ws) if d.contact_id == contact_id]
         self.hints = [h for d in debriefs for h in db.insight_choices(d)]
         items = db.load_action_items(self.ws, contact_id)
         self.specific.options = self.hints
         self.suggestion.value = items[0].text if items else ""
         self.suggestion_status.value = "" if not items else ("Done" if items[0].done else "")
-        self.note.fill(self.note.saved_draft() or th.compose_thanks(self.profile, self.contact), self.contact.email)
+        self.note.fill(
+            self.note.saved_draft() or th.compose_thanks(self.profile, self.contact),
+            self.contact.email,
+        )
         self._draw_intro()
         cadence = 91 if self.contact.cadence_days is None else self.contact.cadence_days
         self._loading = True
         self.cadence.value = cadence if cadence in [v for _, v in _CADENCES] else 91
         self._loading = False
         self._draw_next_update()
-        self.update.fill(self.update.saved_draft() or th.compose_update(self.profile, self.contact), self.contact.email)
+        self.update.fill(
+            self.update.saved_draft() or th.compose_update(self.profile, self.contact),
+            self.contact.email,
+        )
 
     def suggestion_hints(self) -> list[str]:
         """The suggested item, for the S2 check that its status is mentioned."""
@@ -275,11 +447,17 @@ class ThanksPage(Page):
     def _on_compose(self, _=None) -> None:
         if self.contact is None:
             return
-        args = {"specific": self.specific.value.strip(), "suggestion": self.suggestion.value.strip(), "suggestion_status": self.suggestion_status.value.strip()}
+        args = {
+            "specific": self.specific.value.strip(),
+            "suggestion": self.suggestion.value.strip(),
+            "suggestion_status": self.suggestion_status.value.strip(),
+        }
         self.note.fill(th.compose_thanks(self.profile, self.contact, **args), self.contact.email)
         self.card_text.layout.display = None if self.card.value else "none"
         if self.card.value:
-            self.card_text.value = th.compose_thanks(self.profile, self.contact, card=True, **args).body
+            self.card_text.value = th.compose_thanks(
+                self.profile, self.contact, card=True, **args
+            ).body
         self.note.save_draft()
 
     # -- S3 ---------------------------------------------------------------------------------------------
@@ -291,16 +469,31 @@ class ThanksPage(Page):
     def _draw_intro(self) -> None:
         name = self._introducer()
         if not name:
-            self.intro_box.children = (widgets.HTML("<p>No one introduced you to this person, so there is no one else to thank.</p>"),)
+            self.intro_box.children = (
+                widgets.HTML(
+                    "<p>No one introduced you to this person, so there is no one else to thank.</p>"
+                ),
+            )
             return
         done = self._sent_at(self.contact.id, pipeline.INTRO_THANKS_SENT)
         state = "already thanked" if done else "not thanked yet"
         self.intro_box.children = (
-            widgets.HTML(f"<p>{escape(name)} introduced you ({state}). Tell them you met, how it went, and what came of it.</p>"),
-            self.outcome, widgets.HBox([self.intro_compose]), *self.intro.widgets(),
+            widgets.HTML(
+                f"<p>{escape(name)} introduced you ({state}). Tell them you met, how it went, and what came of it.</p>"
+            ),
+            self.outcome,
+            widgets.HBox([self.intro_compose]),
+            *self.intro.widgets(),
         )
-        introducer = next((c for c in self.contacts.values() if tg.fold(c.full_name) == tg.fold(name)), None)
-        self.intro.fill(th.compose_intro_thanks(self.profile, name, self.contact, outcome=self.outcome.value.strip()), introducer.email if introducer else "")
+        introducer = next(
+            (c for c in self.contacts.values() if tg.fold(c.full_name) == tg.fold(name)), None
+        )
+        self.intro.fill(
+            th.compose_intro_thanks(
+                self.profile, name, self.contact, outcome=self.outcome.value.strip()
+            ),
+            introducer.email if introducer else "",
+        )
 
     def _on_intro_compose(self, _=None) -> None:
         if self.contact is not None:
@@ -309,8 +502,14 @@ class ThanksPage(Page):
     # -- S4 ----------------------------------------------------------------------------------------------
     def _draw_next_update(self) -> None:
         tz = pipeline.zone(self.settings.tz)
-        actions = pipeline.next_actions(self.contact.id, self.events.get(self.contact.id, []), self.now(), self.settings,
-                                        name=self.contact.full_name, cadence_days=self.contact.cadence_days)
+        actions = pipeline.next_actions(
+            self.contact.id,
+            self.events.get(self.contact.id, []),
+            self.now(),
+            self.settings,
+            name=self.contact.full_name,
+            cadence_days=self.contact.cadence_days,
+        )
         update = next((a for a in actions if a.kind == "update"), None)
         if self.cadence.value == 0:
             text = "No updates planned for this person."
@@ -331,23 +530,39 @@ class ThanksPage(Page):
 
     def _on_update_compose(self, _=None) -> None:
         if self.contact is not None:
-            self.update.fill(th.compose_update(self.profile, self.contact, progress=self.progress_text.value.strip()), self.contact.email)
+            self.update.fill(
+                th.compose_update(
+                    self.profile, self.contact, progress=self.progress_text.value.strip()
+                ),
+                self.contact.email,
+            )
 
     def _on_logged(self, _=None) -> None:
         if self.contact is None:
             return
-        self.ws.append_event(pipeline.CONTACT_LOGGED, self.contact.id, {}, at=self.now().isoformat())
+        self.ws.append_event(
+            pipeline.CONTACT_LOGGED, self.contact.id, {}, at=self.now().isoformat()
+        )
         self.status.value = message_html("Noted: the next update moves on from today.", "ok")
         self.refresh(keep=self.contact.id)
 
     def _ics(self) -> tuple[str, str, bytes]:
-        reminders = th.stay_in_touch_reminders([c for c in self.contacts.values() if c.id in self.met], self.events, self.now(), self.settings.tz)
+        reminders = th.stay_in_touch_reminders(
+            [c for c in self.contacts.values() if c.id in self.met],
+            self.events,
+            self.now(),
+            self.settings.tz,
+        )
         if not reminders:
             thanked = [cid for cid in self.met if self._sent_at(cid, pipeline.THANKS_SENT)]
             if thanked and all(self.contacts[cid].cadence_days == 0 for cid in thanked):
                 raise ValueError("every person you thanked is set to 'no updates'")
             raise ValueError("no updates are planned yet: send a thank-you first")
-        return "stay-in-touch-reminders.ics", "text/calendar", exports.ics_reminders(reminders, self.settings.tz)
+        return (
+            "stay-in-touch-reminders.ics",
+            "text/calendar",
+            exports.ics_reminders(reminders, self.settings.tz),
+        )
 
     def _failed(self, exc: Exception) -> None:
         self.status.value = message_html(f"The file could not be made: {exc}", "warning")
@@ -357,12 +572,34 @@ class ThanksPage(Page):
         rows = []
         for cid in sorted(self.met, key=lambda c: self.met[c], reverse=True):
             c = self.contacts[cid]
-            actions = pipeline.next_actions(cid, self.events.get(cid, []), self.now(), self.settings, name=c.full_name, via=c.via, cadence_days=c.cadence_days)
+            actions = pipeline.next_actions(
+                cid,
+                self.events.get(cid, []),
+                self.now(),
+                self.settings,
+                name=c.full_name,
+                via=c.via,
+                cadence_days=c.cadence_days,
+            )
             update = next((a for a in actions if a.kind == "update"), None)
-            intro = "" if not (c.via or any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(cid, []))) else ("thanked" if self._sent_at(cid, pipeline.INTRO_THANKS_SENT) else "not yet")
+            intro = (
+                ""
+                if not (
+                    c.via
+                    or any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(cid, []))
+                )
+                else ("thanked" if self._sent_at(cid, pipeline.INTRO_THANKS_SENT) else "not yet")
+            )
             rows.append(
                 f"<tr><th scope='row'>{escape(c.full_name)}</th><td>{self.met[cid].astimezone(tz):%d %b %Y}</td><td>{escape(self._status(cid))}</td>"
                 f"<td>{escape(intro) or '-'}</td><td>{'' if update is None else f'{update.due.astimezone(tz):%d %b %Y}'}</td></tr>"
             )
-        head = "".join(f"<th scope='col'>{h}</th>" for h in ("Person", "Met", "Thank-you", "Introducer thanked", "Next update"))
-        self.table.value = STYLE + (f"<table class='ii-table'><caption>Everyone you met</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>" if rows else "<p>Nobody yet.</p>")
+        head = "".join(
+            f"<th scope='col'>{h}</th>"
+            for h in ("Person", "Met", "Thank-you", "Introducer thanked", "Next update")
+        )
+        self.table.value = STYLE + (
+            f"<table class='ii-table'><caption>Everyone you met</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            if rows
+            else "<p>Nobody yet.</p>"
+        )

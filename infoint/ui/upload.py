@@ -7,7 +7,7 @@ callbacks run.
 from __future__ import annotations
 
 import mimetypes
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def as_upload(name: str, data: bytes) -> tuple[dict, ...]:
@@ -19,6 +19,6 @@ def as_upload(name: str, data: bytes) -> tuple[dict, ...]:
             "type": mime,
             "size": len(data),
             "content": memoryview(data),
-            "last_modified": datetime.now(timezone.utc),
+            "last_modified": datetime.now(UTC),
         },
     )
