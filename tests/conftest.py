@@ -1,8 +1,17 @@
-"""Shared fixtures: every test gets its own workspace file, never the user's real one."""
+"""Shared fixtures: every test gets its own workspace file, never the user's real one; and the
+real-browser fixtures (a Chromium, a page, Voila servers) the browser test modules share."""
 
 from __future__ import annotations
 
 import pytest
+from browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    full_demo,
+    require_chromium,
+    start_voila,
+    stop_voila,
+)
 
 from infoint.workspace import Workspace
 
@@ -35,3 +44,59 @@ def fresh(tmp_path):
     w = Workspace.open(tmp_path / "other" / "workspace.sqlite3")
     yield w
     w.close()
+
+
+# ------------------------------------------------------------------ real browser (Voila, Chromium)
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    """A Voila server shared by a module's tests, with its own workspace file."""
+    require_chromium()
+    workspace = tmp_path_factory.mktemp("browser") / "workspace.sqlite3"
+    proc, base, log = start_voila(workspace)
+    yield base, workspace
+    stop_voila(proc, log)
+
+
+@pytest.fixture
+def fresh_voila(tmp_path_factory):
+    """A Voila server on an empty workspace, for a test that starts from nothing."""
+    require_chromium()
+    workspace = tmp_path_factory.mktemp("fresh") / "workspace.sqlite3"
+    proc, base, log = start_voila(workspace)
+    yield base, workspace
+    stop_voila(proc, log)
+
+
+@pytest.fixture(scope="module")
+def demo_voila(tmp_path_factory):
+    """A Voila server on a workspace where the demo persona went through all six steps."""
+    require_chromium()
+    workspace = tmp_path_factory.mktemp("demo") / "workspace.sqlite3"
+    full_demo(workspace)
+    proc, base, log = start_voila(workspace)
+    yield base, workspace
+    stop_voila(proc, log)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright; one per module."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page that accepts downloads, with a 60 s default timeout."""
+    context = browser.new_context(accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    context.close()

@@ -3,167 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from datetime import UTC
 from pathlib import Path
 
 import pytest
+from browser_support import PAGES, ROOT
 
 from infoint.exports import read_backup
 from infoint.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
+# The fixtures (voila, fresh_voila, demo_voila, browser, page) are in conftest.py.
 pytestmark = pytest.mark.browser
-
-
-def _require_chromium() -> None:
-    if not os.path.exists(CHROMIUM):
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must install it")
-        pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_voila(workspace: Path):
-    """Start Voila on the notebooks folder with its own workspace; returns (process, base URL, log)."""
-    port = _free_port()
-    log = open(workspace.parent / "voila.log", "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "voila",
-            "notebooks",
-            "--no-browser",
-            f"--port={port}",
-            "--Voila.ip=127.0.0.1",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "INFOINT_WORKSPACE": str(workspace)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/voila/templates/lab/static/voila.js", timeout=5)
-            return proc, base, log
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                _stop(proc, log)
-                raise RuntimeError(
-                    "Voila did not start: " + (workspace.parent / "voila.log").read_text()[-2000:]
-                )
-            time.sleep(0.3)
-
-
-def _stop(proc, log) -> None:
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=30)
-    log.close()
-
-
-@pytest.fixture(scope="module")
-def voila(tmp_path_factory):
-    """A Voila server shared by this module's tests, with its own workspace file."""
-    _require_chromium()
-    workspace = tmp_path_factory.mktemp("browser") / "workspace.sqlite3"
-    proc, base, log = _start_voila(workspace)
-    yield base, workspace
-    _stop(proc, log)
-
-
-@pytest.fixture
-def fresh_voila(tmp_path_factory):
-    """A Voila server on an empty workspace, for a test that starts from nothing."""
-    _require_chromium()
-    workspace = tmp_path_factory.mktemp("fresh") / "workspace.sqlite3"
-    proc, base, log = _start_voila(workspace)
-    yield base, workspace
-    _stop(proc, log)
-
-
-def _full_demo(workspace: Path) -> None:
-    """Run every page's demo in-process (what papermill does), so each page has content."""
-    from infoint.ui import session
-    from infoint.ui.debrief import DebriefPage
-    from infoint.ui.objectives import ObjectivesPage
-    from infoint.ui.outreach import OutreachPage
-    from infoint.ui.questions import QuestionsPage
-    from infoint.ui.start import StartPage
-    from infoint.ui.targets import TargetsPage
-    from infoint.ui.thanks import ThanksPage
-
-    for page in (
-        StartPage,
-        ObjectivesPage,
-        TargetsPage,
-        OutreachPage,
-        QuestionsPage,
-        DebriefPage,
-        ThanksPage,
-    ):
-        page.open(str(workspace), demo=True)
-    session._OPEN.pop(workspace.resolve()).close()
-
-
-@pytest.fixture(scope="module")
-def demo_voila(tmp_path_factory):
-    """A Voila server on a workspace where the demo persona went through all six steps."""
-    _require_chromium()
-    workspace = tmp_path_factory.mktemp("demo") / "workspace.sqlite3"
-    _full_demo(workspace)
-    proc, base, log = _start_voila(workspace)
-    yield base, workspace
-    _stop(proc, log)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(accept_downloads=True)
-    pg = context.new_page()
-    pg.set_default_timeout(60_000)
-    yield pg
-    context.close()
-
 
 NAME = "Ale$$andra <b>Bold</b>"
 GOALS = "Which research methods a UX researcher uses day to day\nHow the team hires and which experience counts"
@@ -253,17 +103,6 @@ def test_demo_button_in_the_app(voila, page):
     page.goto(f"{base}/voila/render/01_define_objectives.ipynb")
     page.wait_for_selector(".ii-objectives-save")
     expect(page.locator(".ii-objectives-name input")).to_have_value("Leela Varadan")
-
-
-PAGES = [
-    ("00_start_here", ".ii-download-button"),
-    ("01_define_objectives", ".ii-objectives-save"),
-    ("02_build_target_list", ".ii-targets-import"),
-    ("03_compose_requests", ".ii-outreach-sent"),
-    ("04_prepare_questions", ".ii-questions-save-meeting"),
-    ("05_debrief", ".ii-debrief-save"),
-    ("06_send_thanks", ".ii-thanks-note-sent"),
-]
 
 
 def test_every_notebook_has_a_browser_page_entry():

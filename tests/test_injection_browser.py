@@ -10,27 +10,19 @@ may be created from the data (``img[src=x]``, ``svg[onload]``, ``javascript:`` l
 not 49 or a MathJax formula). The prep sheet, the one exported HTML file, gets the same
 checks opened from disk, plus: no network request at all.
 
-Helpers are copied from tests/test_browser.py (tests are not a package).
+The Voila and Chromium helpers are tests/browser_support.py's; the shared ``browser`` fixture is
+conftest.py's (``page`` is this module's own, with ``window.__pwned`` reset in every document).
 """
 
 from __future__ import annotations
 
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from test_browser import (  # noqa: E402
-    _full_demo,
-    _require_chromium,
-    _start_voila,
-    _stop,
-    browser,  # noqa: E402,F401  (the shared Chromium fixture)
-)
+from browser_support import PAGES, full_demo, require_chromium, start_voila, stop_voila
 
 from infoint.workspace import Workspace
-
-ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.browser
 
@@ -52,8 +44,6 @@ def payload(tag: str) -> str:
     return f"{tag} {IMG} {SVG} {SCRIPT} {QUOTE} {JS_URL} {TEMPLATE} {MATH} {MONEY}"
 
 
-# ------------------------------------------------------------------ helpers shared with test_browser.py
-
 # ------------------------------------------------------------------ the payload workspace
 
 
@@ -74,7 +64,7 @@ def build_payload_workspace(workspace: Path) -> None:
     from infoint.ui.objectives import ObjectivesPage
     from infoint.ui.questions import QuestionsPage
 
-    _full_demo(workspace)
+    full_demo(workspace)
 
     # Step 1, typed into the form and saved with its button.
     page = ObjectivesPage.open(str(workspace))
@@ -202,10 +192,10 @@ def payload_workspace(tmp_path_factory):
 @pytest.fixture(scope="module")
 def payload_voila(payload_workspace):
     """A Voila server on the payload workspace."""
-    _require_chromium()
-    proc, base, log = _start_voila(payload_workspace)
+    require_chromium()
+    proc, base, log = start_voila(payload_workspace)
     yield base, payload_workspace
-    _stop(proc, log)
+    stop_voila(proc, log)
 
 
 @pytest.fixture
@@ -574,12 +564,7 @@ READY = {
 
 
 def test_every_page_is_covered():
-    """The pages here are test_browser.py's PAGES, each with its own test."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    try:
-        from test_browser import PAGES
-    finally:
-        sys.path.pop(0)
+    """The pages here are browser_support's PAGES (test_browser.py's), each with its own test."""
     assert READY == dict(PAGES)
     tested = {name for name in globals() if name.startswith("test_st")}
     for number, notebook in enumerate(READY):
@@ -641,7 +626,7 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
     from infoint import meetings as mt
     from infoint import prep_sheet as ps
     from infoint import targets as tg
-    from infoint.objectives import Profile
+    from infoint.records import Profile
 
     with Workspace.open(payload_workspace) as ws:
         profile = Profile.from_row(ws.get_row("profile"))

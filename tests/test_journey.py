@@ -17,10 +17,8 @@ from infoint.workspace import Workspace
 ROOT = Path(__file__).resolve().parent.parent
 CONNECTIONS = ROOT / "data" / "demo" / "Connections.csv"
 
+# The browser fixtures (browser, page, fresh_voila) are in conftest.py.
 pytestmark = pytest.mark.browser
-
-# The browser fixtures live in test_browser.py; pytest shares them through this import.
-from test_browser import browser, fresh_voila, page  # noqa: E402,F401
 
 
 def agenda_text(pg, base: str) -> str:

@@ -20,9 +20,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _require_chromium
+from browser_support import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, require_chromium
 
-ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = 7
 
 # One widget per page that is there only once the page's widgets rendered in the browser.
@@ -83,7 +82,7 @@ def _start_lab(root: Path, tmp: Path, workspace: Path):
     settings = tmp / "lab-settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
     (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     log_path = tmp / "jupyterlab.log"
     command = [
         str(Path(sys.executable).parent / "jupyter-lab"),
@@ -143,7 +142,7 @@ def _menu(page, menu: str, command: str) -> None:
 
 
 def test_run_all_in_jupyterlab_shows_every_page_without_errors(tmp_path):
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect, sync_playwright
 

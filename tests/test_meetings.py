@@ -7,40 +7,15 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from sample_data import TZ, hostile_meeting  # shared with test_prep_sheet.py
 
 from infoint.meetings import Meeting, check_meeting, in_person_checklist, research_checklist
-from infoint.objectives import Finding
-from infoint.questions import propose, to_entries
-from infoint.targets import Contact, Organization
+from infoint.records import Contact, Finding, Organization
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-TZ = "America/Toronto"
-HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> Tom & Jerry $5M and $10M {{7*7}}"
 
 
 # ----------------------------------------------------------------- Meeting (R8) storage
-
-
-def hostile_meeting(**changes) -> Meeting:
-    values = dict(
-        contact_id=7,
-        starts_at="2026-03-12T10:00:00-04:00",
-        minutes=30,
-        mode="in person",
-        place="Café Olé, 12 Rue <b>Main</b> & Co",
-        their_workplace=False,
-        recognise="Red scarf, *bold* _italic_ `code`",
-        checklist={"coffee": True, "dress": False},
-        research={"profile": True},
-        notes="# Not a heading\n- not a list\n    not code\n1. not a number\n" + HOSTILE,
-        offer="[a link](javascript:alert(1)) " + HOSTILE,
-        questions=to_entries(propose(["role"], "mid", 30))
-        + [{"id": "", "text": "Mine (Zoë): " + HOSTILE, "theme": "insights"}],
-        cancelled=False,
-        id=3,
-    )
-    values.update(changes)
-    return Meeting(**values)
 
 
 def test_meeting_row_matches_the_table_and_round_trips(ws):

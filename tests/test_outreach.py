@@ -10,108 +10,24 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sample_data import CONTACTS, OBJECTIVE, PROFILE  # shared with test_request_check.py
 
 from infoint import outreach
-from infoint.objectives import Objective, Plan, Profile
 from infoint.outreach import (
     DRAFT_KINDS,
     DRAFT_LABELS,
     LINKEDIN_LIMITS,
     PHONE_PLACEHOLDER,
-    Draft,
     SendAdvice,
     compose,
     send_time_advice,
     suggested_kind,
 )
+from infoint.records import Contact, Draft, Objective, Organization, Profile
 from infoint.request_check import check_request, linkedin_note_findings
-from infoint.targets import Contact, Organization
 
 TEMPLATES = Path(outreach.__file__).resolve().parent / "templates"
 
-# A profile and objective like the demo persona's (data/demo/persona.json), kept here so the
-# tests don't change when the demo does.
-PROFILE = Profile(
-    name="Leela Varadan",
-    email="leela.varadan@lakeshoreu.example",
-    timezone="America/Toronto",
-    pitch=(
-        "Hi, I'm Leela Varadan. I spent six years in hotel operations in Toronto, most "
-        "recently leading guest experience at a downtown hotel, and I'm now finishing a UX "
-        "research certificate at Lakeshore University. The part of hospitality I loved was "
-        "working out why guests struggled and fixing it."
-    ),
-)
-OBJECTIVE = Objective(
-    kinds=["role", "organization"],
-    field_of_interest="UX research and product design",
-    roles=["UX researcher", "User researcher", "Service designer", "Product designer"],
-    organizations=["Tidewater Travel Group", "Innkeep Cloud", "Northbeam Health Technologies"],
-    goals=[
-        "The skills and tools a UX researcher uses day to day: planning studies, running "
-        "interviews and usability tests, survey design, and synthesising findings",
-        "How these teams hire junior researchers: what they look for in a portfolio, and which "
-        "experience counts",
-        "The culture on product and research teams: how researchers work with designers",
-        "Whether the role fits someone coming from hospitality: which front-line skills transfer",
-    ],
-    plan=Plan(),
-)
-
-CONTACTS = {
-    "first_linkedin": Contact(
-        first_name="Amara",
-        last_name="Osei",
-        email="amara.osei@tidewatertravel.example",
-        organization="Tidewater Travel Group",
-        position="Senior UX Researcher",
-        profile_url="https://www.linkedin.com/in/amara-osei-ux",
-        source="linkedin",
-    ),
-    "cold_local": Contact(
-        first_name="Hana",
-        last_name="Sato-Reyes",
-        organization="Northbeam Health Technologies",
-        position="Principal UX Researcher",
-        connection="cold",
-        local=True,
-    ),
-    "cold_profile": Contact(
-        first_name="Marcus",
-        last_name="Bellweather",
-        organization="Northbeam Health Technologies",
-        position="UX Research Intern",
-        connection="cold",
-        profile_url="https://www.linkedin.com/in/marcus-bellweather-b2",
-    ),
-    "second": Contact(
-        first_name="Kenji",
-        last_name="Halvorsen",
-        organization="Innkeep Cloud",
-        position="Head of Design",
-        connection="second",
-        via="Priya Raman",
-        local=False,
-    ),
-    "warm": Contact(
-        first_name="Rosa",
-        last_name="Delgado-Fitch",
-        email="rosa.df@example.com",
-        organization="Innkeep Cloud",
-        position="User Researcher",
-        warm_reason="Lakeshore University alumni",
-        local=True,
-    ),
-    "first_known": Contact(
-        first_name="Tomasz",
-        last_name="Wierzbicki",
-        organization="Innkeep Cloud",
-        position="Customer Success Manager",
-        connection="first",
-        source="form",
-    ),
-    "bare": Contact(),
-}
 ORGS = {
     "Northbeam Health Technologies": Organization(
         name="Northbeam Health Technologies", industry="Health technology", location="Toronto"

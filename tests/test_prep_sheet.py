@@ -13,17 +13,16 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_meetings import TZ, hostile_meeting  # the hostile meeting the sheet is rendered from
+from sample_data import TZ, hostile_meeting  # the hostile meeting the sheet is rendered from
 
 from infoint.meetings import Meeting
-from infoint.objectives import Profile
 from infoint.prep_sheet import (
     meeting_ics,
     prep_sheet_filename,
     prep_sheet_html,
     prep_sheet_markdown,
 )
-from infoint.targets import Contact, Organization
+from infoint.records import Contact, Organization, Profile
 
 # ----------------------------------------------------------------- the prep sheet
 

@@ -11,22 +11,27 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    _require_chromium,
-)  # the one place for Chromium's settings
+from browser_support import ROOT, full_demo
 
 from infoint import report
 from infoint.debrief import ActionItem, Debrief, save_action_item, save_debrief
 from infoint.meetings import Meeting, save_meeting
-from infoint.objectives import Objective, Plan, Profile
-from infoint.pipeline import MEETING_SCHEDULED, MET, REPLY, REQUEST_SENT, THANKS_SENT
+from infoint.records import (
+    MEETING_SCHEDULED,
+    MET,
+    REPLY,
+    REQUEST_SENT,
+    THANKS_SENT,
+    Contact,
+    Objective,
+    Organization,
+    Plan,
+    Profile,
+)
 from infoint.safe import escape
-from infoint.targets import Contact, Organization, save_contact, save_organization
+from infoint.targets import save_contact, save_organization
 from infoint.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ["jsonschema", "nbconvert", "nbformat", "matplotlib"]
 LOCAL_SCHEMES = ("file:", "data:", "about:")
 
@@ -46,30 +51,6 @@ PAYLOAD_NAME = 'Ale$$x <img src=x onerror="window.__pwned=1"> {{7*7}}'
 # --------------------------------------------------------------------------- workspaces
 
 
-def _full_demo(workspace: Path) -> None:
-    """Run every page's demo in-process (what papermill does), so each step has content."""
-    from infoint.ui import session
-    from infoint.ui.debrief import DebriefPage
-    from infoint.ui.objectives import ObjectivesPage
-    from infoint.ui.outreach import OutreachPage
-    from infoint.ui.questions import QuestionsPage
-    from infoint.ui.start import StartPage
-    from infoint.ui.targets import TargetsPage
-    from infoint.ui.thanks import ThanksPage
-
-    for page in (
-        StartPage,
-        ObjectivesPage,
-        TargetsPage,
-        OutreachPage,
-        QuestionsPage,
-        DebriefPage,
-        ThanksPage,
-    ):
-        page.open(str(workspace), demo=True)
-    session._OPEN.pop(workspace.resolve()).close()
-
-
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory) -> Path:
     """A workspace where the demo persona went through all six steps (built once)."""
@@ -77,7 +58,7 @@ def demo_path(tmp_path_factory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("INFOINT_WORKSPACE", str(folder / "default" / "workspace.sqlite3"))
         path = folder / "workspace.sqlite3"
-        _full_demo(path)
+        full_demo(path)
     return path
 
 
@@ -586,17 +567,7 @@ def test_report_html_loads_nbconvert_when_made(tmp_path):
 
 
 # --------------------------------------------------------------------------- in Chromium
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# (the browser fixture is conftest.py's)
 
 
 def _open(browser, path: Path, bypass_csp: bool = False):

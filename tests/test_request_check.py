@@ -12,13 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 # The demo-like persona and contacts the draft tests use, so checks and drafts agree.
-from test_outreach import CONTACTS, OBJECTIVE, PROFILE  # noqa: E402
+from sample_data import CONTACTS, OBJECTIVE, PROFILE
 
 from infoint import request_check
-from infoint.objectives import Finding, Objective, Profile
 from infoint.outreach import DRAFT_KINDS, WORD_LIMITS
+from infoint.records import Contact, Finding, Objective, Profile
 from infoint.request_check import check_request, linkedin_note_findings
-from infoint.targets import Contact
 
 GOOD = """Hi Sam,
 

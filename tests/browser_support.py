@@ -1,0 +1,128 @@
+"""Helpers for the real-browser tests: Debian's Chromium, a Voila server, a demo workspace.
+
+Not a test module: conftest.py builds the shared browser fixtures from these, and the browser
+test modules import what else they need (``from browser_support import ...``). pytest's default
+"prepend" import mode puts tests/ on sys.path (there is no tests/__init__.py), so the import
+works from ``make test`` and from running one file alike. Standard library only, so loading
+conftest.py stays cheap for the tests that never open a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Every notebook's page with one widget that is there only once the page rendered in Voila.
+PAGES = [
+    ("00_start_here", ".ii-download-button"),
+    ("01_define_objectives", ".ii-objectives-save"),
+    ("02_build_target_list", ".ii-targets-import"),
+    ("03_compose_requests", ".ii-outreach-sent"),
+    ("04_prepare_questions", ".ii-questions-save-meeting"),
+    ("05_debrief", ".ii-debrief-save"),
+    ("06_send_thanks", ".ii-thanks-note-sent"),
+]
+
+
+def require_chromium() -> None:
+    """Skip (fail on CI) when Debian's chromium is not installed."""
+    if not os.path.exists(CHROMIUM):
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must install it")
+        pytest.skip(message)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_voila(workspace: Path):
+    """Start Voila on the notebooks folder with its own workspace; returns (process, URL, log)."""
+    port = free_port()
+    log = open(workspace.parent / "voila.log", "w")  # closed by stop_voila
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            "notebooks",
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "INFOINT_WORKSPACE": str(workspace)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/voila/templates/lab/static/voila.js", timeout=5)
+            return proc, base, log
+        except OSError as exc:
+            if time.time() > deadline or proc.poll() is not None:
+                stop_voila(proc, log)
+                raise RuntimeError(
+                    "Voila did not start: " + (workspace.parent / "voila.log").read_text()[-2000:]
+                ) from exc
+            time.sleep(0.3)
+
+
+def stop_voila(proc, log) -> None:
+    """Stop a server started by start_voila (its whole process group) and close its log."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=30)
+    log.close()
+
+
+def full_demo(workspace: Path) -> None:
+    """Run every page's demo in-process (what papermill does), so each page has content."""
+    from infoint.ui import session
+    from infoint.ui.debrief import DebriefPage
+    from infoint.ui.objectives import ObjectivesPage
+    from infoint.ui.outreach import OutreachPage
+    from infoint.ui.questions import QuestionsPage
+    from infoint.ui.start import StartPage
+    from infoint.ui.targets import TargetsPage
+    from infoint.ui.thanks import ThanksPage
+
+    for page in (
+        StartPage,
+        ObjectivesPage,
+        TargetsPage,
+        OutreachPage,
+        QuestionsPage,
+        DebriefPage,
+        ThanksPage,
+    ):
+        page.open(str(workspace), demo=True)
+    session._OPEN.pop(workspace.resolve()).close()
