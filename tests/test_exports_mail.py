@@ -7,22 +7,23 @@ icalendar) and checks that no header, recipient or event was added, whatever the
 from __future__ import annotations
 
 import email
+import email.header
 import email.policy
+import email.utils
 import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
 from infoint.exports import (
     MAILTO_SHORTENED_NOTE,
-    Reminder,
     calendar_uid,
     clean_address,
     clean_header,
@@ -32,6 +33,7 @@ from infoint.exports import (
     ics_reminders,
     mailto_link,
 )
+from infoint.records import Reminder
 
 EXPECTED_HEADERS = [
     "content-transfer-encoding",
@@ -217,10 +219,20 @@ def test_eml_filename_is_short_and_plain():
 # ------------------------------------------------------------------ mailto:
 
 
-def split_mailto(url: str) -> tuple[str, dict[str, list[str]]]:
+def split_mailto(url: str) -> tuple[str, list[tuple[str, str]]]:
+    """The address and the query's (name, value) pairs in order; no fragment, no host."""
     parts = urlsplit(url)
-    assert parts.scheme == "mailto"
-    return unquote(parts.path), parse_qs(parts.query, keep_blank_values=True)
+    assert parts.scheme == "mailto" and not parts.fragment and not parts.netloc
+    return unquote(parts.path), parse_qsl(parts.query, keep_blank_values=True, strict_parsing=True)
+
+
+def mailto_fields(url: str) -> tuple[str, dict[str, list[str]]]:
+    """The address and each query name with all its values (what ``parse_qs`` gives)."""
+    address, pairs = split_mailto(url)
+    fields: dict[str, list[str]] = {}
+    for name, value in pairs:
+        fields.setdefault(name, []).append(value)
+    return address, fields
 
 
 def test_mailto_encodes_everything_after_the_address():
@@ -229,7 +241,7 @@ def test_mailto_encodes_everything_after_the_address():
     )
     assert not truncated
     assert url.startswith("mailto:ana@example.com?subject=Coffee%20%26%20questions%3F&body=")
-    address, query = split_mailto(url)
+    address, query = mailto_fields(url)
     assert address == "ana@example.com"
     assert query == {
         "subject": ["Coffee & questions?"],
@@ -255,7 +267,7 @@ def test_mailto_encodes_everything_after_the_address():
 )
 def test_mailto_never_gains_a_recipient(to):
     url, _ = mailto_link(to, "s\r\nbcc: evil@y.com", "b&cc=evil@y.com")
-    address, query = split_mailto(url)
+    address, query = mailto_fields(url)
     assert address == ""
     assert url.startswith("mailto:?subject=")
     assert set(query) == {"subject", "body"} and all(len(v) == 1 for v in query.values())
@@ -267,7 +279,7 @@ def test_long_bodies_are_cut_on_a_word_under_the_limit(word):
     body = " ".join(f"{word}{i}" for i in range(2000))
     url, truncated = mailto_link("ana@example.com", "Subject", body)
     assert truncated and len(url) <= 1800
-    _, query = split_mailto(url)
+    _, query = mailto_fields(url)
     text = query["body"][0]
     assert text.endswith(MAILTO_SHORTENED_NOTE)
     kept = text[: -len(MAILTO_SHORTENED_NOTE)].rstrip("\r\n")
@@ -281,7 +293,7 @@ def test_mailto_respects_any_reasonable_limit(limit):
         "ana@example.com", "Subject " * 100, "body " * 2000, max_length=limit
     )
     assert truncated and len(url) <= limit
-    assert split_mailto(url)[1]["body"][0].endswith(MAILTO_SHORTENED_NOTE)
+    assert mailto_fields(url)[1]["body"][0].endswith(MAILTO_SHORTENED_NOTE)
 
 
 def test_short_body_is_not_truncated():
@@ -294,7 +306,7 @@ def test_short_body_is_not_truncated():
 def test_mailto_any_text(to, subject, body):
     url, truncated = mailto_link(to, subject, body)
     assert len(url) <= 1800
-    address, query = split_mailto(url)
+    address, query = mailto_fields(url)
     assert address in ("", clean_address(to))
     assert set(query) <= {"subject", "body"} and all(len(v) == 1 for v in query.values())
     assert not any(ord(ch) < 33 or ord(ch) > 126 for ch in url)
@@ -442,6 +454,379 @@ def test_a_literal_backslash_n_stays_inside_its_property():
     lines = data.split(b"\r\n")
     assert sum(line.startswith(b"SUMMARY:") for line in lines) == 1
     assert lines.count(b"END:VEVENT") == 1
+
+
+# ================================================================== every field at once
+# Adversarial tests of the mail and calendar exports over ALL their fields at once. Covered by
+# the tests above, not repeated here:
+#   .eml     test_names_and_subjects_never_add_headers (names and subject, fixed list),
+#            test_invalid_addresses_give_an_empty_header (to and sender, fixed list),
+#            test_body_keeps_text_and_loses_control_characters,
+#            test_any_text_gives_the_same_header_set (hypothesis: names, subject, body),
+#            test_any_text_as_address_never_adds_a_recipient (hypothesis: to and sender).
+#   mailto:  test_mailto_never_gains_a_recipient (hostile "to" with hostile subject/body),
+#            test_mailto_any_text (hypothesis: to, subject, body; at most one recipient).
+#   .ics     test_meeting_invite (one fixed hostile summary and location),
+#            test_any_text_keeps_one_vevent_per_reminder (hypothesis: seed, summary, description),
+#            test_a_literal_backslash_n_stays_inside_its_property.
+# Missing above and added below: every control character in every .eml field; hypothesis over all
+# six .eml fields together with hostile fragments; hostile subject/body with a VALID address in
+# mailto: (exactly one recipient, only subject and body); the .ics meeting file (location
+# included) and reminders checked line by line after unfolding, with hypothesis over every field.
+
+
+CONTROLS = (
+    [chr(c) for c in range(0x20)]
+    + ["\x7f"]
+    + [chr(c) for c in range(0x80, 0xA0)]
+    + ["\u2028", "\u2029", "\u202e", "\u2066", "\ufeff"]
+)
+INJECTIONS = [
+    "\r\nBcc: evil@x.com",
+    "\nBcc: evil@x.com",
+    "\rBcc: evil@x.com",
+    "\r\n\r\nfake body",
+    "\nX-Injected: 1",
+    "\r\n Bcc: evil@x.com",
+    "\u2028Bcc: evil@x.com",
+    "\x85Bcc: evil@x.com",
+    "\x0bCc: evil@x.com",
+    "\x0cTo: evil@x.com",
+    "=?utf-8?q?=0D=0ABcc:_evil@x.com?=",
+    "=?utf-8?b?DQpCY2M6IGV2aWxAeC5jb20=?=",
+    ", evil@x.com",
+    "; evil@x.com",
+    "<evil@x.com>",
+    '"evil" <evil@x.com>',
+    "?cc=evil@x.com",
+    "&bcc=evil@x.com",
+    "%0ABcc:evil@x.com",
+    "%0D%0A",
+    "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected",
+    "\nDTSTART:19700101T000000Z",
+    "\\nEND:VEVENT",
+    "\\NATTENDEE:x",
+    "\r\nATTENDEE:mailto:evil@x.com",
+    "\r\n ORGANIZER:mailto:evil@x.com",
+    ";TZID=evil:",
+    ":",
+    ";",
+    ",",
+    "\\",
+]
+hostile = st.lists(
+    st.one_of(st.text(max_size=12), st.sampled_from(INJECTIONS), st.sampled_from(CONTROLS)),
+    max_size=6,
+).map("".join)
+address = st.one_of(
+    st.sampled_from(["ana@example.com", "me@example.org", "o'brien@example.ie", "ana@bücher.de"]),
+    hostile,
+    st.sampled_from(["ana@example.com", "me@example.org"]).flatmap(
+        lambda a: st.sampled_from(INJECTIONS).map(lambda i: a + i)
+    ),
+)
+
+
+def eml_header_lines(data: bytes) -> list[bytes]:
+    head = data.split(b"\n\n", 1)[0] if b"\r\n\r\n" not in data else data.split(b"\r\n\r\n", 1)[0]
+    return head.splitlines()
+
+
+def mailboxes(data: bytes, field: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(display name, address) pairs of a header as the default-policy parser and as
+    ``email.utils.getaddresses`` (the classic parser most tools use) read the raw header."""
+    try:
+        parsed = [(a.display_name, a.addr_spec) for a in parse(data)[field].addresses]
+    except (
+        AttributeError,
+        IndexError,
+        ValueError,
+    ) as exc:  # e.g. a group "Bcc: a@x, b@y;" appeared
+        parsed = [("<parse error>", f"{type(exc).__name__}: {exc}")]
+    raw = email.message_from_bytes(data, policy=email.policy.compat32)[field] or ""
+    return parsed, [pair for pair in email.utils.getaddresses([str(raw)]) if any(pair)]
+
+
+def check_eml(data: bytes, *, sender, sender_name, to, to_name, subject) -> None:
+    message = parse(data)
+    assert sorted(k.lower() for k in message.keys()) == EXPECTED_HEADERS
+    assert not message.defects
+    names = [
+        line.split(b":", 1)[0].lower()
+        for line in eml_header_lines(data)
+        if line[:1] not in (b" ", b"\t")
+    ]
+    assert sorted(n.decode() for n in names) == EXPECTED_HEADERS  # raw: no extra header line either
+    for field, addr, name in (("To", to, to_name), ("From", sender, sender_name)):
+        clean = clean_address(addr)
+        parsed, classic = mailboxes(data, field)
+        assert [a for _, a in parsed] == ([clean] if clean else []), (
+            f"{field} header recipients: {parsed}"
+        )
+        assert [a for _, a in classic] == ([clean] if clean else []), (
+            f"{field} header recipients (getaddresses): {classic}"
+        )
+        if clean:
+            # Python's address parser (not the draft) adds a space between two encoded words of a
+            # long non-ASCII display name; RFC 2047 mail clients join them. Compare without spaces.
+            assert parsed[0][0].replace(" ", "") == clean_header(name, 120).replace(" ", "")
+    # A folded Subject can come back with the fold's leading space; mail clients drop it.
+    assert str(message["Subject"]).lstrip() == clean_header(subject)
+    assert message.get_content_type() == "text/plain" and not message.is_multipart()
+
+
+@pytest.mark.parametrize("field", ["sender", "sender_name", "to", "to_name", "subject", "body"])
+@pytest.mark.parametrize("control", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
+def test_a_control_character_in_any_eml_field_never_adds_a_header(field, control):
+    values = dict(
+        sender="me@example.org",
+        sender_name="Mia Chen",
+        to="ana@example.com",
+        to_name="Ana Silva",
+        subject="A question",
+        body="Hello Ana,\n\nThanks.",
+    )
+    values[field] = (
+        values[field] + control + "Bcc: evil@x.com" + control + control + "X-Injected: 1"
+    )
+    data = eml_draft(**values)
+    check_eml(data, **{k: v for k, v in values.items() if k != "body"})
+    assert b"evil@x.com" not in b"\n".join(eml_header_lines(data)).lower() or field in (
+        "sender_name",
+        "to_name",
+        "subject",
+    )
+
+
+LONG_NAME_ATTACK = (
+    "Ana Silva <ana@example.com>, Bcc: attacker@evil.example, other@evil.example, x@evil.example"
+)
+FOUND_BY_HYPOTHESIS = (
+    "\r\nBcc: evil@x.com\r\nBcc: evil@x.com=?utf-8?q?=0D=0ABcc:_evil@x.com?=0000000000;"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        LONG_NAME_ATTACK,
+        FOUND_BY_HYPOTHESIS,
+        "Silva, Ana; Senior UX Researcher: Harbourline Hotels, Toronto, met at CHI 2025",
+    ],
+)
+@pytest.mark.parametrize("field", ["to_name", "sender_name"])
+def test_a_long_display_name_with_commas_or_colons_never_adds_a_recipient(field, name):
+    """A display name too long for one header line is folded by the email package; the quotes
+    around it must survive, or its commas, colons and addresses become recipients."""
+    values = dict(
+        sender="me@example.org",
+        sender_name="Mia Chen",
+        to="ana@example.com",
+        to_name="Ana Silva",
+        subject="s",
+        body="b",
+    )
+    values[field] = name
+    data = eml_draft(**values)
+    check_eml(data, **{k: v for k, v in values.items() if k != "body"})
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Merci pour votre temps et vos conseils sur la recherche UX chez Hôtels Harbourline, à bientôt",
+        "Gracias por su tiempo: una pregunta sobre la investigación de usuarios en Hoteles Harbourline, señora Núñez",
+    ],
+)
+def test_a_long_subject_with_accents_keeps_its_spaces(subject):
+    """A subject longer than one header line is folded into encoded words; a space between two
+    words must survive in every RFC 2047 reader (here: both of Python's parsers)."""
+    data = eml_draft(
+        sender="me@example.org",
+        sender_name="Mia",
+        to="ana@example.com",
+        to_name="Ana",
+        subject=subject,
+        body="b",
+    )
+    assert str(parse(data)["Subject"]).lstrip() == subject
+    raw = email.message_from_bytes(data, policy=email.policy.compat32)["Subject"]
+    assert str(email.header.make_header(email.header.decode_header(raw))) == subject
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    sender=address, sender_name=hostile, to=address, to_name=hostile, subject=hostile, body=hostile
+)
+@example(
+    sender="ana@example.com",
+    sender_name="",
+    to="ana@example.com",
+    to_name=FOUND_BY_HYPOTHESIS,
+    subject="",
+    body="",
+)
+def test_any_text_in_every_eml_field_keeps_the_header_set(
+    sender, sender_name, to, to_name, subject, body
+):
+    data = eml_draft(
+        sender=sender, sender_name=sender_name, to=to, to_name=to_name, subject=subject, body=body
+    )
+    check_eml(data, sender=sender, sender_name=sender_name, to=to, to_name=to_name, subject=subject)
+    content = parse(data).get_content()
+    assert "\r" not in content.replace("\r\n", "\n")  # the body's line breaks are uniform
+    assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in content.replace("\r\n", "\n"))
+
+
+MAILTO_TRICKS = [
+    ",evil@x.com",
+    ";evil@x.com",
+    "?cc=evil@x.com",
+    "&bcc=evil@x.com",
+    "&to=evil@x.com",
+    "%0ABcc:evil@x.com",
+    "%0D%0Abcc:evil@x.com",
+    "\nbcc:evil@x.com",
+    "\r\ncc:evil@x.com",
+    "#frag",
+    "%2C evil@x.com",
+    "?",
+    "&",
+    "=",
+    "%",
+]
+
+
+@pytest.mark.parametrize("trick", MAILTO_TRICKS)
+def test_mailto_subject_and_body_never_add_a_recipient_or_parameter(trick):
+    subject, body = "Coffee" + trick, "Hi" + trick + "\nend" + trick
+    url, truncated = mailto_link("ana@example.com", subject, body)
+    assert not truncated
+    recipient, params = split_mailto(url)
+    assert recipient == "ana@example.com"
+    assert [k for k, _ in params] == ["subject", "body"]
+    assert dict(params) == {
+        "subject": clean_header(subject),
+        "body": ("Hi" + trick + "\nend" + trick).replace("\r\n", "\n").replace("\n", "\r\n"),
+    }
+
+
+@pytest.mark.parametrize("trick", MAILTO_TRICKS)
+def test_mailto_address_with_a_trick_gives_no_recipient(trick):
+    url, _ = mailto_link("ana@example.com" + trick, "s", "b")
+    recipient, params = split_mailto(url)
+    assert recipient == "" and [k for k, _ in params] == ["subject", "body"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(to=address, subject=hostile, body=hostile)
+def test_mailto_any_fields_exactly_one_recipient_when_valid(to, subject, body):
+    url, _ = mailto_link(to, subject, body)
+    recipient, params = split_mailto(url)
+    clean = clean_address(to)
+    assert recipient == clean
+    assert len([r for r in re.split(r"[,;]", recipient) if r]) == (1 if clean else 0)
+    assert [k for k, _ in params] == ["subject", "body"]
+    assert params[0][1] == clean_header(subject)
+    assert not any(ord(ch) < 33 or ord(ch) > 126 for ch in url)
+
+
+EVENT_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION"}
+ALARM_PROPERTIES = {"ACTION", "DESCRIPTION", "TRIGGER"}
+
+
+def ics_lines(data: bytes) -> list[str]:
+    """Content lines after unfolding (RFC 5545 3.1), every line checked to end in CRLF."""
+    text = data.decode("utf-8")
+    assert (
+        text.endswith("\r\n")
+        and "\r" not in text.replace("\r\n", "")
+        and "\n" not in text.replace("\r\n", "")
+    )
+    return re.sub(r"\r\n[ \t]", "", text).split("\r\n")[:-1]
+
+
+def ics_structure(data: bytes) -> list[tuple[str, list[str]]]:
+    """Each VEVENT and VALARM with its property names, from the raw lines (not icalendar's reader)."""
+    stack, found = [], []
+    for line in ics_lines(data):
+        name = re.match(r"[A-Za-z0-9-]+", line)
+        assert name, line
+        name = name.group(0).upper()
+        if name == "BEGIN":
+            stack.append((line.split(":", 1)[1], []))
+        elif name == "END":
+            component, props = stack.pop()
+            assert line.split(":", 1)[1] == component
+            found.append((component, props))
+        else:
+            stack[-1][1].append(name)
+    assert stack == []
+    return found
+
+
+def check_ics(data: bytes, events: int, with_location: list[bool]) -> None:
+    structure = ics_structure(data)
+    vevents = [props for comp, props in structure if comp == "VEVENT"]
+    alarms = [props for comp, props in structure if comp == "VALARM"]
+    assert [
+        comp for comp, _ in structure if comp not in ("STANDARD", "DAYLIGHT", "VTIMEZONE")
+    ].count("VCALENDAR") == 1
+    assert {comp for comp, _ in structure} <= {
+        "VCALENDAR",
+        "VEVENT",
+        "VALARM",
+        "VTIMEZONE",
+        "STANDARD",
+        "DAYLIGHT",
+    }
+    assert len(vevents) == events and len(alarms) == events
+    for props, located in zip(vevents, with_location):
+        assert sorted(props) == sorted(EVENT_PROPERTIES - (set() if located else {"LOCATION"}))
+    for props in alarms:
+        assert sorted(props) == sorted(ALARM_PROPERTIES)
+    assert len(Calendar.from_ical(data).walk("VEVENT")) == events
+
+
+@settings(max_examples=300, deadline=None)
+@given(uid_seed=hostile, summary=hostile, description=hostile, location=hostile)
+def test_any_text_in_every_meeting_field_keeps_one_event(uid_seed, summary, description, location):
+    start = datetime(2026, 3, 9, 10, 0, tzinfo=ZoneInfo(TZ))
+    data = ics_event(
+        uid_seed=uid_seed,
+        summary=summary,
+        description=description,
+        start=start,
+        minutes=30,
+        tz=TZ,
+        location=location,
+    )
+    check_ics(data, 1, [bool(clean_header(location, 500))])
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["UID"]) == calendar_uid(uid_seed)
+    assert event["DTSTART"].dt == start and event["DTEND"].dt == start + timedelta(minutes=30)
+    assert "ORGANIZER" not in event and "ATTENDEE" not in event
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(hostile, hostile, hostile), min_size=1, max_size=3))
+def test_any_text_in_every_reminder_field_keeps_one_event_each(items):
+    start = datetime(2026, 11, 1, 1, 30, tzinfo=UTC)
+    rems = [
+        Reminder(seed, summary, description, start + timedelta(days=i))
+        for i, (seed, summary, description) in enumerate(items)
+    ]
+    data = ics_reminders(rems, TZ)
+    check_ics(data, len(rems), [False] * len(rems))
+
+
+@pytest.mark.parametrize("injection", INJECTIONS)
+@pytest.mark.parametrize("field", ["uid_seed", "summary", "description", "location"])
+def test_each_injection_in_each_meeting_field(field, injection):
+    values = dict(uid_seed="meeting:1", summary="Interview", description="Notes", location="Café")
+    values[field] = values[field] + injection + "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:x"
+    data = ics_event(start=datetime(2026, 3, 9, 10, 0), minutes=30, tz=TZ, **values)
+    check_ics(data, 1, [True])
 
 
 # ------------------------------------------------------------------ light imports
