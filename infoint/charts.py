@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..safe import escape
+from .safe import escape
 
 
 def bar_chart(

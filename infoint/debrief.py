@@ -24,13 +24,23 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
+from .clock import iso_day, zone
 from .imports import ImportPlan, MergePlan
-from .objectives import Finding
-from .pipeline import STEP_NOTEBOOKS, AgendaItem, zone
+from .records import (
+    STEP_NOTEBOOKS,
+    AgendaItem,
+    Contact,
+    Finding,
+    email_key,
+    name_org_key,
+    org_key,
+    url_key,
+)
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
 from .safe import whole_number as _whole
-from .targets import Contact, email_key, fold, fold_title, name_org_key, org_key, url_key
+from .targets import fold_title
+from .text import STOP_WORDS, fold
 
 __all__ = [
     "REFLECTION_QUESTIONS",
@@ -116,21 +126,6 @@ def _dump(value) -> str:
     return json.dumps(
         {_text(k): _text(v) for k, v in dict(value or {}).items()}, ensure_ascii=False
     )
-
-
-def _iso_day(value) -> date | None:
-    """The date of an ISO date or datetime text ("2026-03-10", "2026-03-10T09:00"), or None."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", text):
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 # ----------------------------------------------------------------- D1, D2 the debrief
@@ -375,7 +370,7 @@ def check_action_item(item: ActionItem, today: date) -> list[Finding]:
             )
         )
     due_text = _text(item.due).strip()
-    due = _iso_day(due_text)
+    due = iso_day(due_text)
     if not due_text:
         found.append(
             Finding(
@@ -395,7 +390,7 @@ def check_action_item(item: ActionItem, today: date) -> list[Finding]:
                 "Pick the date from the calendar.",
             )
         )
-    elif not item.done and isinstance(today, date) and due < _iso_day(today):
+    elif not item.done and isinstance(today, date) and due < iso_day(today):
         found.append(
             Finding(
                 "D4",
@@ -419,15 +414,13 @@ def action_agenda(
     was. Due times are aware UTC datetimes, like every time in the pipeline.
     """
     tzinfo = zone(tz)
-    now = (now if now.tzinfo is not None else now.replace(tzinfo=UTC)).astimezone(
-        UTC
-    )
+    now = (now if now.tzinfo is not None else now.replace(tzinfo=UTC)).astimezone(UTC)
     names = names or {}
     out = []
     for item in items:
         if not isinstance(item, ActionItem) or item.done:
             continue
-        day = _iso_day(item.due)
+        day = iso_day(item.due)
         if day is None:
             continue
         end_of_day = datetime.combine(day, time(23, 59, 59), tzinfo=tzinfo).astimezone(UTC)
@@ -597,29 +590,6 @@ class Comparison:
     suggestions: list[str]
 
 
-# Words that say nothing on their own; step 6's checker uses them too.
-STOP_WORDS = frozenset(
-    """
-a about above across after again against all almost also although always am among an and any
-anyone anything are aren't around as at away back be became because become been before being
-below best better between both but by came can can't cannot come comes could couldn't did
-didn't do does doesn't doing don't done down during each either else enough even ever every
-everyone everything few first for from further get gets getting give given go goes going gone
-good got great had hadn't has hasn't have haven't having he he'd he's her here hers herself him
-himself his how however i i'd i'll i'm i've if in into is isn't it it's its itself just keep
-kind know known last least less let like lot lots made make makes many may maybe me might mine
-more most much must my myself need needs never new next no nor not nothing now of off often on
-once one only or other others otherwise our ours ourselves out over own part people person
-pretty put quite rather really right said same say says see seem seems she she'd she's should
-shouldn't since so some someone something sometimes still such sure take tell than that that's
-the their theirs them themselves then there there's these they they'd they're they've thing
-things think this those though thought through thus time times to today told too took two under
-until up upon us use used very want wanted was wasn't way ways we we'd we're we've well went
-were weren't what what's when where whether which while who whole whom whose why will with
-within without won't would wouldn't yes yet you you'd you'll you're you've your yours yourself
-also etc e g ie eg
-""".split()
-)
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _CLAUSE_RE = re.compile(r"[.!?;:,()\[\]\"\n\r\u2014\u2013]+|\s-\s")
 _TOP_RECURRING = 10

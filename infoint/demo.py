@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .exports import save_safety_copy
-from .objectives import Objective, Profile
+from .records import Objective, Profile
 from .workspace import Workspace, WorkspaceError
 
 DEMO_ENV_VAR = "INFOINT_DEMO_DIR"
@@ -65,7 +65,7 @@ def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
     Step 1 is written in one transaction; the organizations and connections go through the
     same import as a user's own files (each in one transaction), so loading twice adds nothing.
     """
-    from . import imports, targets
+    from . import imports, targets  # lazy: only loading the demo needs step 2
 
     folder = folder or demo_dir()
     profile, objective = load_persona(folder)

@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .workspace import Workspace, WorkspaceError, now_iso
+from .clock import now_iso, zone
+from .records import Reminder
+from .workspace import Workspace, WorkspaceError
 
 BACKUP_FORMAT = "infoint-workbook-backup"
 BACKUP_MEMBER = "workbook.json"
@@ -269,9 +271,7 @@ def eml_draft(
     msg["To"] = _mailbox(to_name, to)
     msg["Subject"] = clean_header(subject)
     stamp = when or datetime.now(UTC)
-    stamp = (
-        stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
-    )  # naive: read as UTC
+    stamp = stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)  # naive: read as UTC
     msg["Date"] = email.utils.format_datetime(stamp.astimezone(UTC))
     msg["Message-ID"] = email.utils.make_msgid(domain=MAIL_DOMAIN)  # a domain given: no DNS look-up
     msg["X-Unsent"] = "1"
@@ -364,22 +364,6 @@ def _word_cut(text: str, n: int) -> str:
     return piece.rstrip()
 
 
-@dataclass(frozen=True)
-class Reminder:
-    """One calendar reminder: a short event at ``start`` with an alarm before it.
-
-    ``uid_seed`` identifies what the reminder is about (e.g. "follow_up:12:2026-03-10"), so a
-    re-exported reminder replaces the old one in the calendar instead of duplicating it.
-    """
-
-    uid_seed: str
-    summary: str
-    description: str
-    start: datetime
-    minutes: int = 15
-    alarm_minutes_before: int = 60
-
-
 def calendar_uid(seed: str) -> str:
     """A stable UID for an event: the same seed always gives the same UID (RFC 5545 3.8.4.7)."""
     return f"{uuid.uuid5(_UID_NAMESPACE, str(seed))}@{MAIL_DOMAIN}"
@@ -444,8 +428,6 @@ def ics_event(
 
 def _vevent(seed, summary, description, start, minutes, tz, *, location="", alarm_before=60):
     from icalendar import Alarm, Event  # lazily: only the calendar export needs it
-
-    from .pipeline import zone
 
     tzinfo = zone(tz)
     if start.tzinfo is None or start.tzinfo.utcoffset(start) is None:

@@ -27,7 +27,9 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from .bulk import paused_gc
-from .targets import Contact, email_key, fold, name_org_key, url_key
+from .clock import MONTH_NAMES
+from .records import Contact, email_key, name_org_key, url_key
+from .text import fold
 
 __all__ = [
     "CONTACT_FIELDS",
@@ -647,7 +649,7 @@ def read_table(data: bytes, name: str) -> ParsedFile:
 # Rows to contacts
 
 
-_MONTHS = (
+(
     "january",
     "february",
     "march",
@@ -661,6 +663,7 @@ _MONTHS = (
     "november",
     "december",
 )
+_MONTHS = tuple(m.lower() for m in MONTH_NAMES)
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3,9})\.?,?[ -](\d{4})")
 _ISO_DATE = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"

@@ -23,11 +23,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .objectives import Finding
-from .pipeline import zone
+from .clock import zone
 from .questions import as_int
+from .records import MODES, Finding, finding_subject
 from .safe import plain_text
-from .targets import MODES
 
 __all__ = [
     "MODES",
@@ -221,7 +220,7 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
     now = now if isinstance(now, datetime) else datetime.now(UTC)
     now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
     add = lambda rule, severity, message, subject="", fix="": found.append(  # noqa: E731
-        Finding(rule, severity, message, _clip(subject), fix)
+        Finding(rule, severity, message, finding_subject(subject), fix)
     )
 
     # R8: when
@@ -380,12 +379,6 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
             "Suggest a work tool such as Zoom, Teams or Google Meet, or a plain phone call.",
         )
     return found
-
-
-def _clip(value, limit: int = 80) -> str:
-    """Shorten user text for ``Finding.subject`` so a huge paste stays readable."""
-    text = " ".join(plain_text(value)[: 4 * limit].split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def in_person_checklist(meeting: Meeting) -> list[tuple[str, str]]:

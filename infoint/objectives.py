@@ -19,16 +19,15 @@ must escape like any other untrusted text. No widgets, files or network here.
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
-from functools import lru_cache
+from dataclasses import dataclass
 
+from .clock import known_zones
+from .records import KIND_LABELS, KINDS, Finding, Objective, Plan, Profile, finding_subject
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
 from .safe import whole_number as _whole
+from .text import fold, words_re
 
 __all__ = [
     "KINDS",
@@ -54,13 +53,6 @@ __all__ = [
     "step_progress",
 ]
 
-KINDS: tuple[str, ...] = ("industry", "organization", "role", "career_path")  # O1
-KIND_LABELS: dict[str, str] = {
-    "industry": "an industry or field",
-    "organization": "a company or organization",
-    "role": "a role (the day-to-day)",
-    "career_path": "a person's career path",
-}
 WORDS_PER_MINUTE = 150  # O4: a calm speaking pace
 O6_REMINDER = (
     "You are not applying for anything here: you asked for this conversation, so you lead it, "
@@ -71,149 +63,10 @@ _ERROR, _WARNING, _INFO = "error", "warning", "info"
 _MAX_TOTAL = 20
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing a check noticed, with the reason and what to do, in plain words."""
-
-    rule: str
-    severity: str
-    message: str
-    subject: str = ""
-    fix: str = ""
-
-
 # ----------------------------------------------------------------- small helpers
 
 
-def _clip(value: str, limit: int = 80) -> str:
-    """Shorten user text for ``subject`` so a 100k-character paste stays readable."""
-    value = " ".join(value[: 4 * limit].split())
-    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
-
-
-def _fold(value: str) -> str:
-    """Lower-case without accents ("Résumé" -> "resume") so word lists match any spelling."""
-    decomposed = unicodedata.normalize("NFKD", value.replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _words_re(words: Iterable[str]) -> re.Pattern:
-    """One precompiled, word-bounded alternation (linear time, no nested repetition)."""
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b")
-
-
-def _get(row, key):
-    """Read ``key`` from a Mapping or an ``sqlite3.Row``; None when missing."""
-    if row is None:
-        return None
-    try:
-        if hasattr(row, "keys") and key not in row.keys():
-            return None
-        return row[key]
-    except (KeyError, IndexError, TypeError):
-        return None
-
-
 # ----------------------------------------------------------------- profile and objective
-
-
-@dataclass
-class Profile:
-    """Who is asking: shown in every request, so it has to be complete and professional."""
-
-    name: str = ""
-    email: str = ""
-    timezone: str = ""
-    pitch: str = ""
-    location: str = ""  # T6: your city, to tell who is local enough to meet in person
-
-    def to_row(self) -> dict:
-        """Plain strings for the ``profile`` table (keys: name, email, timezone, pitch, location)."""
-        return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
-
-    @classmethod
-    def from_row(cls, row) -> Profile:
-        """Rebuild from a stored row; None gives an empty profile, unknown keys are ignored."""
-        return cls(**{f.name: _text(_get(row, f.name)) for f in fields(cls)})
-
-
-@dataclass
-class Plan:
-    """O3: how many interviews, and the mix of people to talk to."""
-
-    total: int = 6
-    position: int = 5
-    organization: int = 5
-    both: int = 4
-    junior: int = 3
-    senior: int = 3
-
-
-@dataclass
-class Objective:
-    """What you want to learn (O1, O2) and from how many people (O3)."""
-
-    kinds: list[str] = field(default_factory=list)
-    field_of_interest: str = ""
-    roles: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
-    goals: list[str] = field(default_factory=list)
-    plan: Plan = field(default_factory=Plan)
-
-    def to_row(self) -> dict:
-        """Strings for the ``objective`` table: lists and the plan as JSON (accents kept)."""
-        dump = lambda v: json.dumps(v, ensure_ascii=False, default=str)  # noqa: E731
-        plan = self.plan if isinstance(self.plan, Plan) else Plan()
-        return {
-            "kinds": dump(_as_list(self.kinds)),
-            "field_of_interest": _text(self.field_of_interest),
-            "roles": dump(_as_list(self.roles)),
-            "organizations": dump(_as_list(self.organizations)),
-            "goals": dump(_as_list(self.goals)),
-            "plan": dump(asdict(plan)),
-        }
-
-    @classmethod
-    def from_row(cls, row) -> Objective:
-        """Inverse of ``to_row``; a damaged column falls back to its default instead of failing."""
-        stored = set(_load_list(_get(row, "kinds")))
-        return cls(
-            kinds=[k for k in KINDS if k in stored],  # a set of choices, kept in the form's order
-            field_of_interest=_text(_get(row, "field_of_interest")),
-            roles=_load_list(_get(row, "roles")),
-            organizations=_load_list(_get(row, "organizations")),
-            goals=_load_list(_get(row, "goals")),
-            plan=_load_plan(_get(row, "plan")),
-        )
-
-
-def _load_json(value):
-    """Decode a JSON column; anything broken (bad syntax, absurd nesting) gives None."""
-    if not isinstance(value, (str, bytes, bytearray)):
-        return value
-    try:
-        return json.loads(value)
-    except (ValueError, TypeError, RecursionError):
-        return None
-
-
-def _load_list(value) -> list[str]:
-    """A stored list of strings; other shapes give an empty list, non-strings are dropped."""
-    value = _load_json(value)
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _load_plan(value) -> Plan:
-    """A stored plan; missing or unreadable counts take the default value."""
-    value = _load_json(value)
-    if not isinstance(value, dict):
-        return Plan()
-    default = Plan()
-    counts = {}
-    for f in fields(Plan):
-        number = _whole(value.get(f.name))
-        counts[f.name] = getattr(default, f.name) if number is None else number
-    return Plan(**counts)
 
 
 # ----------------------------------------------------------------- O1 kinds
@@ -230,7 +83,7 @@ def check_kinds(kinds) -> list[Finding]:
                     "O1",
                     _WARNING,
                     "This is not one of the choices, so it will be ignored.",
-                    _clip(value),
+                    finding_subject(value),
                     "Pick from: " + "; ".join(KIND_LABELS.values()) + ".",
                 )
             )
@@ -259,7 +112,7 @@ def check_kinds(kinds) -> list[Finding]:
 
 # ----------------------------------------------------------------- O2 goals
 
-_VAGUE_RE = _words_re(
+_VAGUE_RE = words_re(
     [
         r"learn more",
         r"know more",
@@ -292,7 +145,7 @@ _VAGUE_RE = _words_re(
     ]
 )
 
-_TOPIC_RE = _words_re(
+_TOPIC_RE = words_re(
     [
         # knowledge, skills, abilities, tools
         r"skills?",
@@ -505,7 +358,7 @@ def check_goal(goal: str) -> list[Finding]:
     you talk to may offer leads, but you never ask).
     """
     raw = _text(goal)
-    subject = _clip(raw)
+    subject = finding_subject(raw)
     if not raw.strip():
         return [
             Finding(
@@ -516,7 +369,7 @@ def check_goal(goal: str) -> list[Finding]:
                 "Write what you hope to learn, or remove the line.",
             )
         ]
-    text = _fold(raw)
+    text = fold(raw)
     if any(p.search(text) for p in _JOB_ASK_RES) or (
         _JOB_FOR_ME_RE.search(text) and not _HOW_OTHERS_RE.search(text)
     ):
@@ -560,7 +413,7 @@ def check_goal(goal: str) -> list[Finding]:
 
 def _goal_key(goal: str) -> str:
     """The same goal despite case, accents, spacing and end punctuation."""
-    return " ".join(re.sub(r"[^\w\s]", " ", _fold(goal)).split())
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(goal)).split())
 
 
 def check_goals(goals) -> list[Finding]:
@@ -588,7 +441,7 @@ def check_goals(goals) -> list[Finding]:
                     "O2",
                     _WARNING,
                     "This goal appears more than once.",
-                    _clip(goal),
+                    finding_subject(goal),
                     "Remove the copy or make it about something different.",
                 )
             )
@@ -644,7 +497,7 @@ def check_plan(plan: Plan) -> list[Finding]:
                     "O3",
                     _ERROR,
                     f"The count of {label} must be a whole number.",
-                    _clip(_text(getattr(plan, name, None))),
+                    finding_subject(_text(getattr(plan, name, None))),
                     "Enter a number.",
                 )
             )
@@ -916,7 +769,7 @@ def _hobby_words(local: str, name_parts: set[str]) -> list[str]:
 
 def _name_parts(name: str) -> list[str]:
     """The Latin-letter parts of a name, two letters or more, folded ("José" -> jose)."""
-    return [p for p in re.findall(r"[a-z]+", _fold(name)) if len(p) >= 2]
+    return [p for p in re.findall(r"[a-z]+", fold(name)) if len(p) >= 2]
 
 
 def check_email(address: str, name: str = "") -> list[Finding]:
@@ -927,7 +780,7 @@ def check_email(address: str, name: str = "") -> list[Finding]:
     given) no part of the name in the address. The provider's domain is never judged.
     """
     address = _text(address).strip()
-    subject = _clip(address)
+    subject = finding_subject(address)
     if not address:
         return [
             Finding(
@@ -973,11 +826,11 @@ def check_email(address: str, name: str = "") -> list[Finding]:
                 "Check it and try again.",
             )
         ]
-    local = _fold(address.rpartition("@")[0])
+    local = fold(address.rpartition("@")[0])
     found = []
 
     def warn(message: str, what: str) -> None:
-        found.append(Finding("O5", _WARNING, message, _clip(what), _EMAIL_FIX))
+        found.append(Finding("O5", _WARNING, message, finding_subject(what), _EMAIL_FIX))
 
     for run in dict.fromkeys(_DIGITS_RE.findall(local)):
         if len(run) == 4 and _YEAR_RE.fullmatch(run):
@@ -1022,23 +875,6 @@ def check_email(address: str, name: str = "") -> list[Finding]:
     return found
 
 
-@lru_cache(maxsize=1)
-def time_zone_names() -> tuple[str, ...]:
-    """Every name ``zoneinfo`` offers, sorted: the step 1 list to pick from.
-
-    Read once per process: listing them walks the whole tzdata folder.
-    """
-    from zoneinfo import available_timezones
-
-    return tuple(sorted(available_timezones()))
-
-
-@lru_cache(maxsize=1)
-def _zones() -> frozenset:
-    """IANA time zone names (from tzdata), minus file-system artefacts that are not zones."""
-    return frozenset(time_zone_names()) - {"localtime", "posixrules", "Factory"}
-
-
 def check_profile(profile: Profile) -> list[Finding]:
     """O4, O5: the sender's name, a professional address and a time zone are all needed.
 
@@ -1067,15 +903,15 @@ def check_profile(profile: Profile) -> list[Finding]:
                 fix="Pick the city nearest you, such as America/Toronto.",
             )
         )
-    elif zone not in _zones():
+    elif zone not in known_zones():
         folded = zone.casefold()
-        match = next((z for z in sorted(_zones()) if z.casefold() == folded), "")
+        match = next((z for z in sorted(known_zones()) if z.casefold() == folded), "")
         found.append(
             Finding(
                 "O5",
                 _ERROR,
                 "This is not a known time zone.",
-                _clip(zone),
+                finding_subject(zone),
                 f"Did you mean {match}?"
                 if match
                 else "Pick one from the list, such as America/Toronto or Europe/Paris.",
@@ -1111,7 +947,7 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
     profile_done = (
         bool(_text(profile.name).strip())
         and not _blocking(check_email(profile.email, profile.name), (_ERROR,))
-        and _text(profile.timezone).strip() in _zones()
+        and _text(profile.timezone).strip() in known_zones()
     )
     goals = [g for g in _as_list(objective.goals) if g.strip()]
     pitch = _text(profile.pitch)

@@ -23,17 +23,17 @@ cached.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from pathlib import Path
 
-from .objectives import Objective, Profile
+from .clock import DAY_NAMES, find_zone, spoken
+from .records import CONNECTIONS, MODES, Contact, Draft, Objective, Organization, Profile
+from .render import first_word, render_block, tidy
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
-from .targets import CONNECTIONS, MODES, Contact, Organization
+from .text import STOP_WORDS, fold, stem, utf16_len, word_count
 
 __all__ = [
     "DRAFT_KINDS",
@@ -46,7 +46,6 @@ __all__ = [
     "suggested_kind",
     "compose",
     "send_time_advice",
-    "fold_text",
     "utf16_len",
     "word_count",
     "word_stems",
@@ -89,42 +88,7 @@ _TEMPLATES = Path(__file__).resolve().parent / "templates"
 # ----------------------------------------------------------------- plain text helpers
 
 
-def fold_text(value: str) -> str:
-    """Lower case without accents, typographic apostrophes and dashes made plain."""
-    value = value.replace("\u2019", "'").replace("\u2018", "'")
-    value = value.replace("\u2013", "-").replace("\u2014", "-").replace("\u2011", "-")
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def utf16_len(text: str) -> int:
-    """Length as a browser's text box counts it (UTF-16 units: an emoji counts as two)."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def word_count(text: str) -> int:
-    """Words separated by white space that hold at least one letter or digit ("20-30" is one)."""
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
-
-
 # ----------------------------------------------------------------- the draft kinds
-
-
-@dataclass
-class Draft:
-    """A composed message (R1, R6, R7), ready for the user to edit and send from their own mail.
-
-    ``subject`` is "" for a voicemail script or a LinkedIn note (neither has one); ``to`` is the
-    contact's address when known, and empty for an introduction request, which goes to the
-    person you both know (R6); ``forwardable`` is the paragraph that person can pass on, and
-    also appears inside ``body``.
-    """
-
-    kind: str
-    subject: str
-    body: str
-    to: str = ""
-    forwardable: str = ""
 
 
 def _connection(contact: Contact) -> str:
@@ -162,7 +126,7 @@ def suggested_kind(contact: Contact) -> str:
 
 # ----------------------------------------------------------------- what you want to learn
 
-_STOP = frozenset(
+frozenset(
     """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had
@@ -174,7 +138,7 @@ why will with would you your yours yourself
 """.split()
 )
 # Words that say nothing about a topic: they appear in any request, so they prove nothing (R1).
-_GENERIC = _STOP | frozenset(
+_GENERIC = STOP_WORDS | frozenset(
     """
 work works working worked job jobs role roles career careers field fields industry industries
 company companies organization organisation organizations people person someone thing things
@@ -210,18 +174,11 @@ _TOPIC_WORDS = 16
 def word_stems(text: str) -> set[str]:
     """Comparable word stems: folded words of 2+ letters, minus generic words, lightly stemmed."""
     found = set()
-    for word in re.findall(r"[a-z]{2,}", fold_text(text)):
+    for word in re.findall(r"[a-z]{2,}", fold(text)):
         if word in _GENERIC:
             continue
-        found.add(_stem(word))
+        found.add(stem(word))
     return found
-
-
-def _stem(word: str) -> str:
-    """A crude stem (plural -s dropped, first six letters) so "researcher" meets "research"."""
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word[:6]
 
 
 def _goal_phrase(goal: str) -> str:
@@ -280,12 +237,6 @@ def _topic(
     return _TOPIC_DEFAULT
 
 
-def _first_word(name: str) -> str:
-    """The first word of a name ("Priya Raman" -> "Priya"), or "" for an empty one."""
-    parts = name.split()
-    return parts[0] if parts else ""
-
-
 def _about_me(pitch: str, name: str) -> str:
     """O4 -> R6: one sentence of the pitch for the forwardable paragraph, or "".
 
@@ -293,9 +244,9 @@ def _about_me(pitch: str, name: str) -> str:
     sentences too long to forward.
     """
     sentences = re.split(r"(?<=[.!?])\s+", _one_line(pitch, 1200))
-    name_key = fold_text(name)
+    name_key = fold(name)
     for sentence in sentences:
-        folded = fold_text(sentence).strip()
+        folded = fold(sentence).strip()
         words = len(sentence.split())
         if not folded or words < 5 or words > 40:
             continue
@@ -310,38 +261,9 @@ def _about_me(pitch: str, name: str) -> str:
 # ----------------------------------------------------------------- templates
 
 
-@lru_cache(maxsize=1)
-def _env():
-    """The Jinja2 environment for plain-text drafts (loaded on first use, then cached).
-
-    Autoescape is off because these are plain text, not HTML; the values never become template
-    source, so they cannot run. StrictUndefined turns a missing value into an error in tests
-    rather than a silent gap in a message.
-    """
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
-        autoescape=False,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def _render_block(kind: str, block: str, values: dict) -> str:
     """One block (subject, body or forwardable) of ``<kind>.txt.j2`` rendered with ``values``."""
-    template = _env().get_template(f"{kind}.txt.j2")
-    context = template.new_context(values)
-    return "".join(template.blocks[block](context))
-
-
-def _tidy(text: str) -> str:
-    """Trailing spaces, doubled spaces and runs of blank lines left by optional parts removed."""
-    lines = [re.sub(r"[ \t]{2,}", " ", line).rstrip() for line in text.split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return render_block(f"{kind}.txt.j2", block, values)
 
 
 def _link(contact: Contact, connection: str, org_name: str, field: str) -> dict:
@@ -401,10 +323,10 @@ def _values(
         "short_field": field or (roles[0] if roles else "your field"),
         "topic": _topic(objective, contact, org_name, industry, field),
         "link": _link(contact, connection, org_name, field),
-        "via_first": _first_word(via) or "someone we both know",
-        "via_greet": _first_word(via),
+        "via_first": first_word(via) or "someone we both know",
+        "via_greet": first_word(via),
         "sender": sender,
-        "sender_first": _first_word(sender) if profile.name.strip() else sender,
+        "sender_first": first_word(sender) if profile.name.strip() else sender,
         "about_me": _about_me(profile.pitch, profile.name) or f"I'm exploring {explore}.",
         "in_person": in_person,
         "attempt": attempt,
@@ -449,10 +371,10 @@ def _compose_email(kind: str, values: dict, to: str) -> Draft:
     # brief 0: everything; 1: without the sentence on flexible times; 2: without the topic too
     for brief, clip in ((0, None), (1, None), (2, None), (2, 40), (2, 20)):
         current = dict(_clipped(values, clip) if clip else values, brief=brief)
-        body = _tidy(_render_block(kind, "body", current))
+        body = tidy(_render_block(kind, "body", current))
         forwardable = ""
         if kind == "request_intro":
-            forwardable = _tidy(_render_block(kind, "forwardable", current))
+            forwardable = tidy(_render_block(kind, "forwardable", current))
         subject = ""
         if kind not in ("voicemail", "linkedin_note"):
             subject = _one_line(_render_block(kind, "subject", current), None)
@@ -547,8 +469,8 @@ class SendAdvice:
     next_good: datetime
 
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
+("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+(
     "January",
     "February",
     "March",
@@ -567,27 +489,6 @@ _MORNING = (8, 11)  # 08:00 <= hour < 11:00
 _SEND_HOUR = 9
 
 
-def _zone(tz: str):
-    """The IANA zone named ``tz``, or None when it is empty or unknown."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    name = _text(tz).strip()
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError, TypeError):
-        return None
-
-
-def _when(moment: datetime) -> str:
-    """A local time in plain words, whatever the computer's locale: "Tuesday 10 March, 9:00"."""
-    return (
-        f"{_DAY_NAMES[moment.weekday()]} {moment.day} {_MONTH_NAMES[moment.month - 1]}, "
-        f"{moment.hour}:{moment.minute:02d}"
-    )
-
-
 def send_time_advice(now: datetime, tz: str) -> SendAdvice:
     """R5: is now a good time to send a request, and when is the next good one?
 
@@ -598,7 +499,7 @@ def send_time_advice(now: datetime, tz: str) -> SendAdvice:
     ``next_good`` is correct across daylight-saving changes: 9:00 local on the day, whatever
     the offset.
     """
-    zone = _zone(tz)
+    zone = find_zone(tz)
     prefix = ""
     if zone is None:
         zone = UTC
@@ -623,8 +524,8 @@ def send_time_advice(now: datetime, tz: str) -> SendAdvice:
             if date.weekday() in _GOOD_DAYS:
                 next_good = datetime(date.year, date.month, date.day, _SEND_HOUR, tzinfo=zone)
                 break
-    next_words = _when(next_good)
-    today = _DAY_NAMES[day]
+    next_words = spoken(next_good)
+    today = DAY_NAMES[day]
 
     if day in _GOOD_DAYS and in_morning:
         ok, note = (

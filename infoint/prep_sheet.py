@@ -18,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .clock import spoken, zone
 from .meetings import (
     MODE_LABELS,
     Meeting,
@@ -29,7 +30,6 @@ from .meetings import (
     stored_entries,
 )
 from .objectives import O6_REMINDER, pitch_stats
-from .pipeline import zone
 from .questions import (
     AFTER_THE_MEETING,
     CLOSING_REMINDERS,
@@ -48,8 +48,8 @@ __all__ = ["prep_sheet_html", "prep_sheet_markdown", "prep_sheet_filename", "mee
 # ----------------------------------------------------------------- the prep sheet (Q1-Q5, R8)
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
+("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+(
     "January",
     "February",
     "March",
@@ -71,10 +71,7 @@ def _when(meeting: Meeting, tz: str) -> str:
     if start is None:
         return ""
     zone_name = plain_text(tz).strip() or "UTC"
-    return (
-        f"{_DAYS[start.weekday()]} {start.day} {_MONTHS[start.month - 1]} {start.year}, "
-        f"{start:%H:%M} ({zone(zone_name).key})"
-    )
+    return f"{spoken(start, year=True)} ({zone(zone_name).key})"
 
 
 def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
@@ -263,7 +260,7 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
     start = start_time(meeting.starts_at, tz)
     if start is None:
         return None
-    from .exports import ics_event  # the calendar library loads only when a file is made
+    from .exports import ics_event  # lazy: the calendar library loads only when a file is made
 
     person = person_name(contact) or "a contact"
     org = organization_name(contact, organization)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC
 
-from .objectives import Objective, Plan, Profile, step_progress
+from . import stages
+from .objectives import step_progress
+from .records import STEPS as ALL_STEPS
+from .records import Objective, Plan, Profile
 from .workspace import Workspace
 
 NOT_BUILT = "Not built yet in this version of the workbook."  # kept for steps added later
@@ -36,14 +39,8 @@ class StepStatus:
         return f"{self.done} of {len(self.parts)} parts done. Next: {todo}."
 
 
-STEPS = [
-    (1, "Define your objectives", "01_define_objectives.ipynb"),
-    (2, "Build your target lists", "02_build_target_list.ipynb"),
-    (3, "Compose requests and follow up", "03_compose_requests.ipynb"),
-    (4, "Prepare questions and the meeting", "04_prepare_questions.ipynb"),
-    (5, "Debrief", "05_debrief.ipynb"),
-    (6, "Send thanks and stay in touch", "06_send_thanks.ipynb"),
-]
+# (number, title, notebook) of steps 1-6, from the one table of steps in ``records``.
+STEPS = [(s.number, s.title, s.notebook) for s in ALL_STEPS if s.number]
 
 
 def workbook_progress(ws: Workspace) -> list[StepStatus]:
@@ -71,7 +68,7 @@ def workbook_progress(ws: Workspace) -> list[StepStatus]:
 
 
 def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bool]]:
-    from . import targets
+    from . import targets  # lazy: the start page loads a step only to count it
 
     contacts = targets.load_contacts(ws)
     ctx = targets.context(ws, objective=objective)
@@ -83,14 +80,14 @@ def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bo
 def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
     from datetime import datetime
 
-    from . import pipeline
+    from . import pipeline  # lazy: the start page loads a step only to count it
 
     targets = [
         r["id"] for r in ws.query("SELECT id FROM contacts WHERE target = 1 AND archived = 0")
     ]
     drafted = {r["contact_id"] for r in ws.query("SELECT DISTINCT contact_id FROM drafts")}
-    by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
-    asked = {cid for cid, events in by_contact.items() if pipeline.attempts(events) > 0}
+    by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
+    asked = {cid for cid, events in by_contact.items() if stages.attempts(events) > 0}
     now, settings = datetime.now(UTC), pipeline_settings(ws)
     overdue = any(
         a.overdue and a.kind in ("follow_up", "call", "move_on")
@@ -107,7 +104,7 @@ def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
 
 
 def _questions_progress(ws: Workspace) -> list[tuple[str, bool]]:
-    from . import meetings as mt
+    from . import meetings as mt  # lazy: the start page loads a step only to count it
 
     meetings = [m for m in mt.load_meetings(ws) if not m.cancelled and m.starts_at]
     last = meetings[-1] if meetings else None
@@ -125,7 +122,7 @@ def _questions_progress(ws: Workspace) -> list[tuple[str, bool]]:
 def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
     from datetime import date
 
-    from . import debrief
+    from . import debrief  # lazy: the start page loads a step only to count it
 
     debriefs = debrief.load_debriefs(ws)
     items = debrief.load_action_items(ws)
@@ -140,9 +137,9 @@ def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
 def _thanks_progress(ws: Workspace) -> list[tuple[str, bool]]:
     from datetime import datetime
 
-    from . import pipeline
+    from . import pipeline  # lazy: the start page loads a step only to count it
 
-    by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+    by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
     met = {cid: evs for cid, evs in by_contact.items() if any(e.kind == pipeline.MET for e in evs)}
     now, settings = datetime.now(UTC), pipeline_settings(ws)
     pending = [
@@ -165,7 +162,7 @@ def _thanks_progress(ws: Workspace) -> list[tuple[str, bool]]:
 # --------------------------------------------------------------------------- today's agenda
 def pipeline_settings(ws: Workspace):
     """The pacing settings (``pipeline.Settings``): the profile's time zone and the 3B7 choice (R7)."""
-    from . import pipeline
+    from . import pipeline  # lazy: the start page loads a step only to count it
 
     tz = Profile.from_row(ws.get_row("profile")).timezone or "UTC"
     return pipeline.Settings(tz=tz, mode_3b7=ws.get_meta("pipeline.mode_3b7") == "1")
@@ -178,11 +175,11 @@ def todays_agenda(ws: Workspace, now=None) -> list:
     """
     from datetime import datetime
 
-    from . import pipeline, targets
+    from . import pipeline, targets  # lazy: the start page loads a step only to count it
 
     now = now or datetime.now(UTC)
     settings = pipeline_settings(ws)
-    by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+    by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
     contacts = {c.id: c for c in targets.load_contacts(ws) if not c.archived}
     actions, extra = [], []
     for contact_id, contact in contacts.items():
@@ -209,7 +206,10 @@ def todays_agenda(ws: Workspace, now=None) -> list:
                     "request",
                 )
             )
-    from .debrief import action_agenda, load_action_items
+    from .debrief import (  # lazy: the start page loads a step only to count it
+        action_agenda,
+        load_action_items,
+    )
 
     names = {cid: c.full_name for cid, c in contacts.items()}
     extra += action_agenda(load_action_items(ws), now, settings.tz, names)  # D4

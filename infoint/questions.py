@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .objectives import KINDS
-from .targets import SENIORITIES
+from .records import KINDS, SENIORITIES
+from .text import fold
 
 __all__ = [
     "THEMES",
@@ -196,11 +196,6 @@ def load_bank() -> list[Question]:
     return list(_bank())
 
 
-def _fold_text(text: str) -> str:
-    """Case- and space-insensitive form of a question, to spot the same question twice."""
-    return " ".join(text.casefold().split())
-
-
 def validate_bank(raw) -> list[str]:
     """Q1, Q2, Q4: every problem in a question bank, in plain words (an empty list means valid).
 
@@ -243,7 +238,7 @@ def validate_bank(raw) -> list[str]:
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{where}: the text is empty.")
             else:
-                key = _fold_text(text)
+                key = fold(text)
                 if key in texts:
                     problems.append(f"{where}: duplicate text, same as question {texts[key]}.")
                 else:

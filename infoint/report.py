@@ -31,14 +31,16 @@ from datetime import UTC, datetime
 
 from . import debrief as db
 from . import meetings as mt
-from . import pipeline
+from . import pipeline, stages
 from . import questions as qs
 from . import targets as tg
-from .objectives import KIND_LABELS, Objective, Plan, Profile, pitch_stats, plan_mix
+from .charts import bar_chart
+from .clock import parse_time
+from .objectives import pitch_stats, plan_mix
 from .progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
-from .safe import escape, link, safe_url
+from .records import KIND_LABELS, Objective, Plan, Profile
+from .safe import escape, link, one_line, safe_url
 from .thanks import thanks_status
-from .ui.charts import bar_chart
 
 __all__ = [
     "STEP_TITLES",
@@ -119,27 +121,8 @@ def _facts(pairs: list[tuple[str, str]]) -> str:
 
 
 def _chart(rows, title: str, compare=None) -> str:
-    """``ui.charts.bar_chart`` (inline SVG, labels escaped there) under a visible title."""
+    """``charts.bar_chart`` (inline SVG, labels escaped there) under a visible title."""
     return f"<div class='ii-report-chart'><p><strong>{escape(title)}</strong></p>{bar_chart(rows, title, compare=compare)}</div>"
-
-
-def _short(value, limit: int = 28) -> str:
-    """One line of at most ``limit`` characters, for a chart label (the chart escapes it)."""
-    text = " ".join(str(value or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def _parse_time(value) -> datetime | None:
-    """An ISO timestamp as an aware datetime (naive ones read as UTC), or None."""
-    try:
-        moment = (
-            value
-            if isinstance(value, datetime)
-            else datetime.fromisoformat(str(value or "").strip())
-        )
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _day(moment: datetime | None, tz) -> str:
@@ -170,7 +153,7 @@ class _Data:
         self.settings = pipeline_settings(ws)
         self.tz = pipeline.zone(self.settings.tz)
         self.contacts = {c.id: c for c in tg.load_contacts(ws)}
-        self.events = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+        self.events = stages.group_by_contact(stages.events_from_rows(ws.events()))
 
     def name(self, contact_id) -> str:
         contact = self.contacts.get(contact_id)
@@ -188,7 +171,7 @@ def _overview(d: _Data) -> str:
     ]
     out.append(_facts(facts))
     held = sum(1 for evs in d.events.values() if any(e.kind == pipeline.MET for e in evs))
-    asked = sum(1 for evs in d.events.values() if pipeline.attempts(evs) > 0)
+    asked = sum(1 for evs in d.events.values() if stages.attempts(evs) > 0)
     thanked = sum(
         1 for evs in d.events.values() if any(e.kind == pipeline.THANKS_SENT for e in evs)
     )
@@ -352,7 +335,7 @@ def _step2(d: _Data) -> str:
                     _text(c.position),
                     escape(connection),
                     escape(tg.SENIORITY_LABELS.get(a.seniority, a.seniority)),
-                    escape(pipeline.STAGE_LABELS[pipeline.stage(d.events.get(c.id, []))]),
+                    escape(stages.STAGE_LABELS[stages.stage(d.events.get(c.id, []))]),
                     escape(a.why),
                     _text(c.notes),
                 ]
@@ -392,15 +375,15 @@ def _step2(d: _Data) -> str:
 
 
 def _step3(d: _Data) -> str:
-    rows, stages = [], {}
+    rows, stage_counts = [], {}
     people = sorted(
         (c for c in d.contacts.values() if (c.target and not c.archived) or d.events.get(c.id)),
         key=lambda c: tg.fold(c.full_name),
     )
     for c in people:
         events = d.events.get(c.id, [])
-        stage = pipeline.STAGE_LABELS[pipeline.stage(events)]
-        stages[stage] = stages.get(stage, 0) + 1
+        stage = stages.STAGE_LABELS[stages.stage(events)]
+        stage_counts[stage] = stage_counts.get(stage, 0) + 1
         first = min(
             (e.at for e in events if e.kind in (pipeline.REQUEST_SENT, pipeline.INTRO_REQUESTED)),
             default=None,
@@ -426,7 +409,7 @@ def _step3(d: _Data) -> str:
                 _text(c.full_name),
                 _text(c.organization),
                 escape(stage),
-                str(pipeline.attempts(events)),
+                str(stages.attempts(events)),
                 escape(_day(first, d.tz)) or "-",
                 escape(str(answers[-1])) if answers else "-",
                 (
@@ -454,8 +437,10 @@ def _step3(d: _Data) -> str:
     )
     median = "" if stats.median_days is None else f", after {stats.median_days:.1f} days (median)"
     out.append(_p(escape(f"Responses: {rate}{median}." if stats.rate is not None else rate)))
-    order = [label for key, label in pipeline.STAGE_LABELS.items() if label in stages]
-    out.append(_chart([(label, stages[label]) for label in order], "Where each person stands"))
+    order = [label for key, label in stages.STAGE_LABELS.items() if label in stage_counts]
+    out.append(
+        _chart([(label, stage_counts[label]) for label in order], "Where each person stands")
+    )
     return "".join(out)
 
 
@@ -483,7 +468,7 @@ def _step4(d: _Data) -> str:
             if m.research
             else "not started"
         )
-        when = _when(_parse_time(m.starts_at), d.tz) if m.starts_at else "no time set"
+        when = _when(parse_time(m.starts_at), d.tz) if m.starts_at else "no time set"
         how = mt.MODE_LABELS.get(m.mode, m.mode) + (f", {m.minutes} minutes" if m.minutes else "")
         rows.append(
             [
@@ -531,7 +516,8 @@ def _step5(d: _Data) -> str:
         )
         # Names only: the chart's label column is narrow, and the table above names the organizations.
         chart = [
-            (_short(r["name"]), r["role_fit"] or 0, r["org_fit"] or 0) for r in comparison.rows
+            (one_line(r["name"], 28), r["role_fit"] or 0, r["org_fit"] or 0)
+            for r in comparison.rows
         ]
         out.append(
             _chart(

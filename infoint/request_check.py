@@ -18,16 +18,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .objectives import Finding, Objective, Profile, check_email
+from .objectives import check_email
 from .outreach import DRAFT_KINDS, LINKEDIN_LIMITS, WORD_LIMITS
-from .outreach import fold_text as _fold
-from .outreach import utf16_len as _utf16_len
-from .outreach import word_count as _word_count
 from .outreach import word_stems as _stems
-from .safe import one_line as _one_line
+from .records import Contact, Finding, Objective, Profile, finding_subject
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
-from .targets import Contact
+from .text import fold as _fold
+from .text import utf16_len as _utf16_len
+from .text import word_count as _word_count
 
 __all__ = ["check_request", "linkedin_note_findings"]
 
@@ -36,11 +35,6 @@ _SPELL_MAX_FINDINGS = 10
 
 
 # ----------------------------------------------------------------- plain text helpers
-
-
-def _clip(value: str, limit: int = 80) -> str:
-    """Shorten user text for a finding's ``subject`` so a huge paste stays readable."""
-    return _one_line(value, limit)
 
 
 # ----------------------------------------------------------------- LinkedIn note length
@@ -62,7 +56,7 @@ def linkedin_note_findings(text: str, plan: str = "free") -> list[Finding]:
                 _ERROR,
                 f"This note has {count} characters; LinkedIn accepts at most {limit} on this plan, "
                 f"so {count - limit} would be cut off or the note refused.",
-                _clip(text),
+                finding_subject(text),
                 "Keep the link between you, what you want to learn and the question; drop the rest.",
             )
         ]
@@ -290,7 +284,7 @@ def _finding_for(
 ) -> Finding:
     """A finding whose subject is the matched words (shortened)."""
     return Finding(
-        rule, severity, message, _clip(subject or (match.group(0) if match else "")), fix
+        rule, severity, message, finding_subject(subject or (match.group(0) if match else "")), fix
     )
 
 
@@ -410,7 +404,7 @@ def _typo_findings(text: str, known: set[str]) -> list[Finding]:
         fix = (
             f"Did you mean \u201c{suggestion}\u201d?" if suggestion else "Check how it is spelled."
         )
-        found.append(Finding("R3", severity, message, _clip(original, 40), fix))
+        found.append(Finding("R3", severity, message, finding_subject(original, 40), fix))
     if len(unknown) > _SPELL_MAX_FINDINGS:
         found.append(
             Finding(
@@ -516,7 +510,7 @@ def _check(
                     "R7",
                     _WARNING,
                     "It doesn't mention your first message, so it reads like a new request.",
-                    _clip(head),
+                    finding_subject(head),
                     "Open with, for example: 'I'm following up on my note from last week.'",
                 )
             )
@@ -527,7 +521,7 @@ def _check(
                 _WARNING,
                 "The opening doesn't say how you got their name. Saying it first tells them why you "
                 "are writing to them in particular, and people answer that more often.",
-                _clip(head),
+                finding_subject(head),
                 "Start with the link, for example: 'Sam Lee suggested I contact you' or 'I found "
                 "your name on your team's page'.",
             )
@@ -690,7 +684,7 @@ def _check(
                 _WARNING,
                 "This praise is strong for someone who doesn't know you yet, and can sound "
                 "insincere. One honest, specific compliment is plenty.",
-                _clip(subject),
+                finding_subject(subject),
                 "Keep one concrete compliment, e.g. what you found useful in a talk or article of "
                 "theirs.",
             )

@@ -8,207 +8,33 @@ override columns hold that choice.
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import attrgetter, ne
 from typing import Any
 
 from .bulk import paused_gc
+from .records import (
+    CONNECTION_LABELS,
+    CONNECTIONS,
+    CONTACT_FIELDS,
+    FOCUSES,
+    SENIORITIES,
+    SENIORITY_LABELS,
+    SIZE_BANDS,
+    Contact,
+    Objective,
+    Organization,
+    Profile,
+    org_key,
+)
+from .text import fold
 from .workspace import Batch
 
-CONNECTIONS = ("first", "second", "cold")  # T2
-CONNECTION_LABELS = {
-    "first": "first-degree (you know them)",
-    "second": "second-degree (someone you know knows them)",
-    "cold": "cold (no link yet)",
-}
-SENIORITIES = ("junior", "mid", "senior")  # T3
-SENIORITY_LABELS = {"junior": "junior", "mid": "mid-level", "senior": "senior"}
-FOCUSES = ("both", "position", "organization", "neither")  # O3
-MODES = ("in person", "video", "phone")  # T6: the order of preference
-SIZE_BANDS = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+")
 LONG_LIST = 40  # T1: about 40 organizations on the long list
 TOP = 5  # T1: work the top five first
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, spaces collapsed: how names are compared."""
-    if not text:
-        return ""
-    if text.isascii():
-        return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split())
-
-
-_ORG_NOISE = re.compile(
-    r"\b(inc|incorporated|ltd|limited|llc|corp|corporation|co|company|gmbh|sa|plc)\b\.?"
-)
-
-
-@lru_cache(maxsize=65536)
-def org_key(name: str) -> str:
-    """An organization's identity: folded, without punctuation or legal suffixes."""
-    folded = re.sub(r"[^\w\s]", " ", fold(name))
-    return " ".join(_ORG_NOISE.sub(" ", folded).split())
-
-
-@lru_cache(maxsize=65536)
-def url_key(url: str) -> str:
-    """A profile URL's identity: no scheme, no www, no query, no trailing slash, lower case."""
-    text = (url or "").strip().lower()
-    scheme, found, rest = text.partition("://")
-    if found and scheme.isascii() and scheme.isalpha():
-        text = rest
-    if text.startswith("www."):
-        text = text[4:]
-    return text.partition("?")[0].partition("#")[0].rstrip("/")
-
-
-@lru_cache(maxsize=65536)
-def email_key(email: str) -> str:
-    """An email address's identity (case-insensitive, trimmed)."""
-    text = (email or "").strip().lower()
-    return text if "@" in text else ""
-
-
-def name_org_key(first: str, last: str, organization: str) -> str:
-    """Name plus organization: the last resort for recognising the same person."""
-    name = fold(f"{first} {last}")
-    return f"{name}|{org_key(organization)}" if name else ""
-
-
-@dataclass
-class Organization:
-    """An organization on the long list (T1)."""
-
-    name: str = ""
-    industry: str = ""
-    size: str = ""  # one of SIZE_BANDS, or ""
-    location: str = ""
-    website: str = ""
-    motivation: int | None = None  # 1-5: your interest
-    postings: int | None = None  # 1-3: relevant openings
-    advocacy: bool | None = None  # a likely contact there
-    notes: str = ""
-    archived: bool = False
-    id: int | None = None
-
-    def to_row(self) -> dict:
-        """Columns of the ``organizations`` table (without id and timestamps)."""
-        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
-        row["advocacy"] = None if self.advocacy is None else int(bool(self.advocacy))
-        row["archived"] = int(bool(self.archived))
-        row["name_key"] = org_key(self.name)
-        return row
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Organization:
-        """Inverse of ``to_row`` (extra columns ignored)."""
-        names = {f.name for f in fields(cls)}
-        values = {k: row[k] for k in row.keys() if k in names}
-        if values.get("advocacy") is not None:
-            values["advocacy"] = bool(values["advocacy"])
-        values["archived"] = bool(values.get("archived") or 0)
-        return cls(**values)
-
-
-@dataclass
-class Contact:
-    """A person you might ask for an informational interview."""
-
-    first_name: str = ""
-    last_name: str = ""
-    email: str = ""
-    profile_url: str = ""
-    organization: str = ""
-    position: str = ""
-    connected_on: str = ""  # ISO date (YYYY-MM-DD) or ""
-    location: str = ""
-    phone: str = ""
-    connection: str = ""  # override: one of CONNECTIONS, "" = derived
-    via: str = ""  # who connects you to a second-degree contact (T2, R6)
-    warm_reason: str = ""  # the shared link that makes them warm (school, club, introduction)
-    seniority: str = ""  # override: one of SENIORITIES, "" = derived from title or years (T3)
-    years_in_industry: float | None = None
-    focus: str = ""  # override: one of FOCUSES, "" = derived from step 1
-    local: bool | None = None  # override: None = derived from location
-    modes: str = ""  # override: comma-separated MODES, "" = derived (T6)
-    alt_titles: list[str] = field(default_factory=list)  # T5
-    notes: str = ""
-    source: str = ""  # linkedin, file name, form, referral
-    target: bool = False  # picked for a request
-    referred_by: int | None = None  # contact id (D3, the snowball)
-    archived: bool = False
-    cadence_days: int | None = None  # S4: days between stay-in-touch updates, None = the default
-    id: int | None = None
-
-    @property
-    def full_name(self) -> str:
-        """First and last name, or a stand-in that says the name is missing."""
-        name = " ".join(p for p in (self.first_name.strip(), self.last_name.strip()) if p)
-        return name or "(no name)"
-
-    def keys(self) -> dict[str, str]:
-        """The three identities used to recognise the same person on re-import."""
-        return {
-            "url_key": url_key(self.profile_url),
-            "email_key": email_key(self.email),
-            "name_org_key": name_org_key(self.first_name, self.last_name, self.organization),
-        }
-
-    def to_row(self) -> dict:
-        """Columns of the ``contacts`` table (without id and timestamps)."""
-        # A plain copy of the fields: dataclasses.asdict deep-copies and costs seconds at 30,000 rows.
-        row = dict(self.__dict__)
-        row.pop("id", None)
-        row["alt_titles"] = (
-            json.dumps(list(self.alt_titles), ensure_ascii=False) if self.alt_titles else "[]"
-        )
-        row["local"] = None if self.local is None else int(bool(self.local))
-        row["target"] = int(bool(self.target))
-        row["archived"] = int(bool(self.archived))
-        return row
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Contact:
-        """Inverse of ``to_row`` (extra columns ignored; damaged JSON gives no alternative titles)."""
-        values = {k: row[k] for k in _CONTACT_FIELDS if k in row}
-        values["alt_titles"] = _alt_titles(values.get("alt_titles"))
-        values["target"] = bool(values.get("target"))
-        values["archived"] = bool(values.get("archived"))
-        if values.get("local") is not None:
-            values["local"] = bool(values["local"])
-        return cls(**values)
-
-    @classmethod
-    def from_values(cls, values: tuple) -> Contact:
-        """Like ``from_row``, from a row's values in the order of the fields (``Workspace.values``)."""
-        c = cls(*values)
-        c.alt_titles = _alt_titles(c.alt_titles)
-        c.target, c.archived = bool(c.target), bool(c.archived)
-        if c.local is not None:
-            c.local = bool(c.local)
-        return c
-
-
-def _alt_titles(raw: Any) -> list[str]:
-    """The stored alternative titles (JSON text) as a new list; damaged JSON gives none."""
-    if not raw or raw == "[]":
-        return []
-    try:
-        titles = json.loads(raw) if isinstance(raw, str) else raw
-    except ValueError:
-        return []
-    return [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
-
-
-_CONTACT_FIELDS = tuple(f.name for f in fields(Contact))
 
 
 # --------------------------------------------------------------------------- organizations (T1)
@@ -385,16 +211,16 @@ _SYNONYMS = (
 )
 
 
-def _words_re(words) -> re.Pattern:
+def _literal_words_re(words) -> re.Pattern:
     alternatives = "|".join(
         re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True)
     )
     return re.compile(r"\b(" + alternatives + r")\b")
 
 
-_SENIOR_RE = _words_re(SENIOR_WORDS)
-_JUNIOR_RE = _words_re(JUNIOR_WORDS)
-_TOP_RE = _words_re(TOP_MANAGER_WORDS)
+_SENIOR_RE = _literal_words_re(SENIOR_WORDS)
+_JUNIOR_RE = _literal_words_re(JUNIOR_WORDS)
+_TOP_RE = _literal_words_re(TOP_MANAGER_WORDS)
 
 
 @lru_cache(maxsize=65536)
@@ -974,7 +800,7 @@ def merge_organizations(ws, orgs: list[Organization]) -> tuple[int, int]:
 @paused_gc()
 def load_contacts(ws) -> list[Contact]:
     """Every contact, archived ones included (classification leaves those out)."""
-    return [Contact.from_values(v) for v in ws.values("contacts", _CONTACT_FIELDS)]
+    return [Contact.from_values(v) for v in ws.values("contacts", CONTACT_FIELDS)]
 
 
 def save_contact(ws, contact: Contact) -> int:
@@ -992,7 +818,7 @@ def set_targets(ws, ids, target: bool = True) -> None:
     ws.write(updates={"contacts": [(i, {"target": int(target)}) for i in ids]})
 
 
-_ROW_FIELDS = tuple(f for f in _CONTACT_FIELDS if f != "id")
+_ROW_FIELDS = tuple(f for f in CONTACT_FIELDS if f != "id")
 _DEFAULTS = Contact()
 # Whether a value differs from the field's default: for text, whether it is non-empty (the quickest test).
 _FILLED = {
@@ -1057,7 +883,6 @@ def apply_merge(ws, merge, existing: list[Contact]) -> ImportReport:
 
 def context(ws, profile=None, objective=None) -> Context:
     """The context for classification and ranking, read from the workspace."""
-    from .objectives import Objective, Profile
 
     profile = profile or Profile.from_row(ws.get_row("profile"))
     objective = objective or Objective.from_row(ws.get_row("objective"))

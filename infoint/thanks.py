@@ -24,29 +24,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, time, timedelta
-from functools import lru_cache
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from .debrief import STOP_WORDS
-from .exports import Reminder
-from .objectives import Finding, Objective, Profile
-from .outreach import Draft
-from .pipeline import (
+from .clock import add_days, aware, zone
+from .records import (
     CONTACT_LOGGED,
     MET,
     STEP_NOTEBOOKS,
     THANKS_SENT,
     UPDATE_SENT,
+    Contact,
+    Draft,
     Event,
-    add_days,
-    stage,
-    zone,
+    Finding,
+    Objective,
+    Profile,
+    Reminder,
 )
+from .render import first_word, render_block, tidy
 from .request_check import check_request
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
-from .targets import Contact, fold
+from .stages import stage
+from .text import STOP_WORDS, fold, stem, word_count
 
 __all__ = [
     "THANKS_HOURS",
@@ -122,34 +123,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _first_word(name: str) -> str:
-    parts = name.split()
-    return parts[0] if parts else ""
-
-
-def _tidy(text: str) -> str:
-    """Trailing spaces and runs of blank lines left by the template removed."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def _word_count(text: str) -> int:
-    """Words separated by white space that hold at least one letter or digit."""
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
-
-
-def _aware(value: datetime, tz=UTC) -> datetime:
-    """The instant in UTC; a naive value is read in ``tz``.
-
-    Arithmetic and comparisons happen in UTC on purpose: Python adds a timedelta to an aware
-    datetime on its wall clock, so "10:00 + 48 h" in a zone with a DST change would be off by
-    an hour.
-    """
-    if value.tzinfo is None or value.utcoffset() is None:
-        value = value.replace(tzinfo=tz)
-    return value.astimezone(UTC)
-
-
 # ----------------------------------------------------------------- S1 the 48 hours
 
 
@@ -162,7 +135,7 @@ def thanks_due(met_at: datetime, tz: str, *, hours: int = THANKS_HOURS) -> datet
     read as local time there.
     """
     tzinfo = zone(tz)
-    return (_aware(met_at, tzinfo) + timedelta(hours=max(0, int(hours)))).astimezone(tzinfo)
+    return (aware(met_at, tzinfo) + timedelta(hours=max(0, int(hours)))).astimezone(tzinfo)
 
 
 def thanks_status(
@@ -172,41 +145,19 @@ def thanks_status(
 
     The deadline itself still counts as on time. Naive datetimes are read as UTC.
     """
-    deadline = _aware(met_at) + timedelta(hours=max(0, int(hours)))
+    deadline = aware(met_at) + timedelta(hours=max(0, int(hours)))
     if sent_at is not None:
-        return "sent on time" if _aware(sent_at) <= deadline else "sent late"
-    return "due" if _aware(now) <= deadline else "overdue"
+        return "sent on time" if aware(sent_at) <= deadline else "sent late"
+    return "due" if aware(now) <= deadline else "overdue"
 
 
 # ----------------------------------------------------------------- S2-S4 drafts
 
 
-@lru_cache(maxsize=1)
-def _env():
-    """Jinja2 for plain-text drafts, loaded on first use (same settings as step 3's drafts).
-
-    Autoescape is off because these are plain text, not HTML; values never become template
-    source. StrictUndefined turns a missing value into an error instead of a silent gap.
-    """
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
-        autoescape=False,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def _render(template_name: str, values: dict) -> tuple[str, str]:
     """(subject, body) of a template: subject on one line, body tidied."""
-    template = _env().get_template(template_name)
-    context = template.new_context(values)
-    subject = _one_line("".join(template.blocks["subject"](context)), None)
-    context = template.new_context(values)
-    body = _tidy("".join(template.blocks["body"](context)))
+    subject = _one_line(render_block(template_name, "subject", values), None)
+    body = tidy(render_block(template_name, "body", values))
     return subject, body
 
 
@@ -277,7 +228,7 @@ def compose_intro_thanks(
     """
     values = _person_values(profile, contact)
     values.update(
-        via_first=_first_word(_one_line(introducer_name)),
+        via_first=first_word(_one_line(introducer_name)),
         outcome=_capital(_phrase(outcome)) or OUTCOME_PLACEHOLDER,
     )
     subject, body = _render("intro_thanks.txt.j2", values)
@@ -461,13 +412,6 @@ _NAMED_REFERRAL_RE = re.compile(r"\breferral(s?)(?=\s+to\s+[A-Z])")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _stem(word: str) -> str:
-    """A crude stem (plural -s dropped, first six letters) so "tests" meets "testing"."""
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word[:6]
-
-
 def _stems(text: str, drop: Iterable[str] = frozenset()) -> set[str]:
     """Meaningful word stems of a text: three letters or more, no stop or thank-you words."""
     drop = set(drop)
@@ -478,7 +422,7 @@ def _stems(text: str, drop: Iterable[str] = frozenset()) -> set[str]:
             continue
         if word.endswith("'s"):
             word = word[:-2]
-        found.add(_stem(word))
+        found.add(stem(word))
     return found
 
 
@@ -609,7 +553,7 @@ def _check(
             )
         )
 
-    words = _word_count(text)
+    words = word_count(text)
     limit = WORD_LIMITS[kind]
     if words > limit:
         what = "card" if kind == "card" else "note"
@@ -854,7 +798,7 @@ def next_update(
         if days < 0:
             days = DEFAULT_CADENCE_DAYS
     days = min(days, _MAX_CADENCE)
-    last = _aware(last_contact, tzinfo)
+    last = aware(last_contact, tzinfo)
     due = add_days(last, days, tzinfo)
     if isinstance(updates_last_year, bool):
         updates_last_year = int(updates_last_year)
@@ -863,7 +807,7 @@ def next_update(
             due = max(due, add_days(last, _YEAR_DAYS, tzinfo))
     else:
         sent = sorted(
-            _aware(t, tzinfo) for t in (updates_last_year or ()) if isinstance(t, datetime)
+            aware(t, tzinfo) for t in (updates_last_year or ()) if isinstance(t, datetime)
         )
         if len(sent) >= MAX_UPDATES_PER_YEAR:
             due = max(due, add_days(sent[-MAX_UPDATES_PER_YEAR], _YEAR_DAYS, tzinfo))
@@ -901,7 +845,7 @@ def stay_in_touch_reminders(
     person, so a re-exported file replaces the old reminder instead of adding another.
     """
     tzinfo = zone(tz)
-    now = _aware(now)
+    now = aware(now)
     out = []
     for contact in contacts:
         if not isinstance(contact, Contact) or contact.id is None or contact.archived:

@@ -14,9 +14,10 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from .clock import now_iso
 
 ENV_VAR = "INFOINT_WORKSPACE"
 JOURNAL_ENV_VAR = "INFOINT_JOURNAL"
@@ -192,11 +193,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 class WorkspaceError(Exception):
     """A problem with the workspace, worded for the user (what happened and what to do)."""
-
-
-def now_iso() -> str:
-    """UTC now as ISO 8601, the one timestamp format stored in the workspace."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_path() -> Path:

@@ -30,8 +30,9 @@ from infoint.debrief import (
 )
 from infoint.imports import plan_merge
 from infoint.outreach import suggested_kind
-from infoint.pipeline import AgendaItem, agenda
-from infoint.targets import Contact, apply_merge, load_contacts
+from infoint.pipeline import agenda
+from infoint.records import AgendaItem, Contact
+from infoint.targets import apply_merge, load_contacts
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",

@@ -31,7 +31,7 @@ from infoint.imports import (
     suggest_mapping,
     to_contacts,
 )
-from infoint.targets import Contact
+from infoint.records import Contact
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo" / "Connections.csv"
 HEADER = ",".join(LINKEDIN_HEADER)

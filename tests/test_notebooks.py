@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from infoint import stages
 from infoint.demo import load_persona
-from infoint.objectives import Objective, Profile
+from infoint.records import Objective, Profile
 from infoint.workspace import Workspace
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -98,15 +99,14 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert all(a.why for a in ranked) and ranked[0].rank == 1
         assert tg.mix_of(tg.classify(chosen, ctx)).junior >= 2  # the picks followed the plan's mix
         # step 3: three requests drafted and sent (one nine days ago), one yes
-        from infoint import pipeline
         from infoint.progress import todays_agenda
 
-        by_contact = pipeline.group_by_contact(pipeline.events_from_rows(ws.events()))
+        by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
         assert (
             len(by_contact) == 3
             and len([d for d in ws.rows("drafts") if d["kind"].startswith("request")]) == 3
         )
-        assert len([cid for cid, events in by_contact.items() if pipeline.attempts(events)]) == 3
+        assert len([cid for cid, events in by_contact.items() if stages.attempts(events)]) == 3
         answers = [
             e.data["answer"] for events in by_contact.values() for e in events if e.kind == "reply"
         ]
@@ -124,7 +124,7 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         bank = {q.id: q for q in questions.load_bank()}
         assert len(meeting.questions) >= 3 and bank[meeting.questions[-1]["id"]].closing
         assert meeting.offer and any(meeting.research.values())
-        assert pipeline.stage(by_contact[yes]) in ("scheduled", "met", "thanked")
+        assert stages.stage(by_contact[yes]) in ("scheduled", "met", "thanked")
         # step 5: the debrief, the action item on the agenda, the referral as a warm contact
         (saved_debrief,) = debrief.load_debriefs(ws)
         assert saved_debrief.role_fit == 4 and saved_debrief.org_fit == 5 and saved_debrief.insights
@@ -143,9 +143,9 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
             and "referred by" in referral.warm_reason
         )
         # step 6: the thank-you, sent on time, and the next update planned
-        events = pipeline.events_from_rows(ws.events(yes))
+        events = stages.events_from_rows(ws.events(yes))
         assert [e.kind for e in events].count("thanks_sent") == 1
-        assert pipeline.stage(events) == "thanked"
+        assert stages.stage(events) == "thanked"
         assert any(d["kind"] == "thanks" for d in ws.rows("drafts"))
 
 

@@ -11,15 +11,9 @@ import pytest
 
 from infoint import objectives as ob
 from infoint.objectives import (
-    KIND_LABELS,
-    KINDS,
     O6_REMINDER,
     WORDS_PER_MINUTE,
-    Finding,
-    Objective,
     PitchStats,
-    Plan,
-    Profile,
     check_email,
     check_goal,
     check_goals,
@@ -33,6 +27,7 @@ from infoint.objectives import (
     step_progress,
     suggest_plan,
 )
+from infoint.records import KIND_LABELS, KINDS, Finding, Objective, Plan, Profile
 
 GOOD_GOAL = "What skills a UX researcher uses day to day and which ones I still lack"
 GOOD_PITCH = (

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from infoint import questions as qm
-from infoint.objectives import KINDS, Objective
 from infoint.questions import (
     CLOSING_MINUTES,
     SMALL_TALK_MINUTES,
@@ -31,7 +30,7 @@ from infoint.questions import (
     to_entries,
     validate_bank,
 )
-from infoint.targets import SENIORITIES
+from infoint.records import KINDS, SENIORITIES, Objective
 
 BANK_FILE = Path(qm.__file__).parent / "templates" / "question_bank.json"
 SPEC_THEMES = {

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from infoint import debrief, exports, imports, pipeline, questions, targets
+from infoint import debrief, exports, imports, questions, stages, targets
 from infoint import workspace as wsmod
 from infoint.meetings import load_meetings
-from infoint.objectives import KINDS, Objective, Plan, Profile
+from infoint.records import KINDS, Objective, Plan, Profile
 from infoint.workspace import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -391,7 +391,7 @@ def assert_loaders_read(w: Workspace, inserted: dict[str, list[dict]]) -> None:
     else:
         assert profile == Profile()
 
-    events = pipeline.events_from_rows(w.events())
+    events = stages.events_from_rows(w.events())
     assert sorted(e.id for e in events) == sorted(r["id"] for r in rows["events"])
     assert {e.id: e.data for e in events} == {
         r["id"]: json.loads(r["data"]) for r in rows["events"]

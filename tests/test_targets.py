@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infoint import imports
+from infoint import imports, records
 from infoint import targets as tg
 from infoint.demo import apply_persona, demo_dir, load_persona
-from infoint.objectives import Objective, Plan, Profile
+from infoint.records import Objective, Plan, Profile
 
 PROFILE = Profile(name="Leela Varadan", location="Toronto")
 OBJECTIVE = Objective(
@@ -57,7 +57,7 @@ def test_org_key_ignores_case_accents_and_legal_suffixes(a, b):
     ],
 )
 def test_url_key(url, key):
-    assert tg.url_key(url) == key
+    assert records.url_key(url) == key
 
 
 def _url_key_spec(url: str) -> str:
@@ -70,7 +70,7 @@ def _url_key_spec(url: str) -> str:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from("aZ:/?#.w- é\u212a1"), max_size=30) | st.text(max_size=30))
 def test_url_key_follows_its_rule_for_any_text(url):
-    assert tg.url_key(url) == _url_key_spec(url)
+    assert records.url_key(url) == _url_key_spec(url)
 
 
 def test_contact_row_round_trip_keeps_untrusted_text():

@@ -15,20 +15,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infoint import thanks
-from infoint.exports import Reminder, eml_draft, ics_reminders
-from infoint.objectives import Profile
-from infoint.outreach import Draft
-from infoint.pipeline import (
+from infoint.exports import eml_draft, ics_reminders
+from infoint.pipeline import next_actions
+from infoint.records import (
     CONTACT_LOGGED,
     MET,
     MOVED_ON,
     THANKS_SENT,
     UPDATE_SENT,
+    Contact,
+    Draft,
     Event,
-    Settings,
-    next_actions,
+    Profile,
+    Reminder,
 )
-from infoint.targets import Contact
+from infoint.stages import Settings
 from infoint.thanks import (
     DEFAULT_CADENCE_DAYS,
     GIFT_GUIDANCE,

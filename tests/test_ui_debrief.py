@@ -9,7 +9,7 @@ import pytest
 
 from infoint import debrief as db
 from infoint import meetings as mt
-from infoint import pipeline
+from infoint import pipeline, stages
 from infoint import questions as qs
 from infoint import targets as tg
 from infoint.demo import apply_persona
@@ -87,7 +87,7 @@ def events(ws, cid: int, kind: str | None = None) -> list[dict]:
 
 
 def stage(ws, cid: int) -> str:
-    return pipeline.stage(pipeline.events_from_rows(ws.events(cid)))
+    return stages.stage(stages.events_from_rows(ws.events(cid)))
 
 
 def debrief_row(ws, meeting_id: int) -> dict:
@@ -529,7 +529,7 @@ def test_a_meeting_recorded_after_it_happened_moves_on_to_met(ws):
     )
     page = DebriefPage(ws, now=NOW)
     page.held_button.click()
-    assert pipeline.stage(pipeline.events_from_rows(ws.events(cid))) == "met"
+    assert stages.stage(stages.events_from_rows(ws.events(cid))) == "met"
     assert any(i.kind == "thanks" and i.contact_id == cid for i in todays_agenda(ws, NOW))
 
 

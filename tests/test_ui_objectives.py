@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from infoint.objectives import Objective, Profile
+from infoint.records import Objective, Profile
 from infoint.ui.objectives import ObjectivesPage
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from infoint import pipeline, request_check
+from infoint import pipeline, request_check, stages
 from infoint import targets as tg
 from infoint.demo import apply_persona
 from infoint.progress import todays_agenda
@@ -44,7 +44,7 @@ def test_targets_are_offered_with_their_stage(demo_ws):
     page = OutreachPage(demo_ws, now=NOW)
     labels = [label for label, _ in page.person.options]
     assert len(labels) == 2 and all(
-        label.endswith(pipeline.STAGE_LABELS["to_contact"]) for label in labels
+        label.endswith(stages.STAGE_LABELS["to_contact"]) for label in labels
     )
 
 
@@ -137,7 +137,7 @@ def test_logging_moves_the_stage_and_fills_the_agenda(demo_ws):
     events = demo_ws.events(contact_id)
     assert [e["kind"] for e in events] == ["request_sent"]
     assert events[0]["data"]["body"] and events[0]["at"].startswith("2026-03-01")
-    assert pipeline.stage(pipeline.events_from_rows(events)) == "requested"
+    assert stages.stage(stages.events_from_rows(events)) == "requested"
     agenda = todays_agenda(demo_ws, NOW)
     assert any(i.contact_id == contact_id and i.kind == "follow_up" and i.overdue for i in agenda)
     assert page.kind.value == "follow_up"  # the next message to write
@@ -145,7 +145,7 @@ def test_logging_moves_the_stage_and_fills_the_agenda(demo_ws):
     page.answer.value = "yes"
     page.answer_button.click()
     assert "said yes" in page.log_status.value
-    assert pipeline.stage(pipeline.events_from_rows(demo_ws.events(contact_id))) == "requested"
+    assert stages.stage(stages.events_from_rows(demo_ws.events(contact_id))) == "requested"
     assert any(
         i.contact_id == contact_id and i.kind == "schedule" for i in todays_agenda(demo_ws, NOW)
     )
@@ -162,14 +162,14 @@ def test_three_attempts_then_move_on_and_never_more(demo_ws):
     page.when.value = date(2026, 2, 16)
     page.call_button.click()
     actions = pipeline.next_actions(
-        contact_id, pipeline.events_from_rows(demo_ws.events(contact_id)), NOW
+        contact_id, stages.events_from_rows(demo_ws.events(contact_id)), NOW
     )
     assert [a.kind for a in actions] == ["move_on"]
     page.move_on_button.click()
-    assert pipeline.stage(pipeline.events_from_rows(demo_ws.events(contact_id))) == "moved_on"
+    assert stages.stage(stages.events_from_rows(demo_ws.events(contact_id))) == "moved_on"
     assert not any(i.contact_id == contact_id for i in todays_agenda(demo_ws, NOW))
     page.reopen_button.click()
-    assert pipeline.stage(pipeline.events_from_rows(demo_ws.events(contact_id))) != "moved_on"
+    assert stages.stage(stages.events_from_rows(demo_ws.events(contact_id))) != "moved_on"
 
 
 def test_settings_are_remembered(demo_ws):

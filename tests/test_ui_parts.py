@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from infoint.objectives import Finding
-from infoint.ui.charts import bar_chart
+from infoint.charts import bar_chart
+from infoint.records import Finding
 from infoint.ui.download import DownloadButton
 from infoint.ui.feedback import findings_html, message_html
 

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from infoint import meetings as mt
-from infoint import pipeline
+from infoint import pipeline, stages
 from infoint import questions as qs
 from infoint import targets as tg
 from infoint.demo import apply_persona
@@ -67,7 +67,7 @@ def kinds(ws, cid: int, kind: str) -> list[dict]:
 
 
 def stage(ws, cid: int) -> str:
-    return pipeline.stage(pipeline.events_from_rows(ws.events(cid)))
+    return stages.stage(stages.events_from_rows(ws.events(cid)))
 
 
 def meeting_rows(ws, cid: int) -> list[dict]:

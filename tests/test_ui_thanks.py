@@ -12,7 +12,7 @@ import pytest
 
 from infoint import debrief as db
 from infoint import meetings as mt
-from infoint import pipeline
+from infoint import pipeline, stages
 from infoint import targets as tg
 from infoint import thanks as th
 from infoint.demo import apply_persona
@@ -80,7 +80,7 @@ def events(ws, cid: int, kind: str) -> list[dict]:
 
 
 def stage(ws, cid: int) -> str:
-    return pipeline.stage(pipeline.events_from_rows(ws.events(cid)))
+    return stages.stage(stages.events_from_rows(ws.events(cid)))
 
 
 def compose(page: ThanksPage) -> None:
@@ -378,7 +378,7 @@ def test_cadence_is_saved_and_no_updates_means_none(met_ws):
     page.cadence.value = 0
     assert met_ws.rows("contacts", "id = ?", (cid,))[0]["cadence_days"] == 0
     assert "No updates planned for this person" in page.next_update.value
-    evs = pipeline.events_from_rows(met_ws.events(cid))
+    evs = stages.events_from_rows(met_ws.events(cid))
     assert not any(a.kind == "update" for a in pipeline.next_actions(cid, evs, NOW, cadence_days=0))
     assert any(
         a.kind == "update" for a in pipeline.next_actions(cid, evs, NOW, cadence_days=None)

@@ -7,13 +7,13 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import debrief as db
-from .. import imports, pipeline
+from .. import imports, pipeline, stages
 from .. import meetings as mt
 from .. import targets as tg
+from ..charts import bar_chart
 from ..progress import pipeline_settings
 from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
-from .charts import bar_chart
 from .controls import controls
 from .feedback import STYLE, findings_html, message_html
 from .page import Page
@@ -266,7 +266,7 @@ class DebriefPage(Page):
         self.meeting = self.meetings[meeting_id]
         self.contact = self.contacts[self.meeting.contact_id]
         self.debrief = db.load_debrief(self.ws, self.meeting.id, self.contact.id)
-        events = pipeline.events_from_rows(self.ws.events(self.contact.id))
+        events = stages.events_from_rows(self.ws.events(self.contact.id))
         held = any(e.kind == pipeline.MET for e in events)
         self.meeting_note.value = message_html(
             f"{'Held' if held else 'Not marked as held yet'}: with {self.contact.full_name} ({self.contact.organization or 'no organization'}).",
@@ -348,7 +348,7 @@ class DebriefPage(Page):
     def _on_held(self, _=None) -> None:
         if self.meeting is None:
             return
-        events = pipeline.events_from_rows(self.ws.events(self.contact.id))
+        events = stages.events_from_rows(self.ws.events(self.contact.id))
         if any(e.kind == pipeline.MET for e in events):
             self.meeting_note.value = message_html(
                 "Already marked as held. The thank-you is due within 48 hours: see step 6.", "note"
@@ -463,9 +463,7 @@ class DebriefPage(Page):
         debriefs = db.load_debriefs(self.ws)
         contacted = {
             cid
-            for cid, _ in pipeline.group_by_contact(
-                pipeline.events_from_rows(self.ws.events())
-            ).items()
+            for cid, _ in stages.group_by_contact(stages.events_from_rows(self.ws.events())).items()
         }
         comparison = db.compare(debriefs, self.contacts, contacted=contacted)
         if not comparison.rows:

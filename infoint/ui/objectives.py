@@ -8,13 +8,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import ipywidgets as widgets
 
 from .. import demo as demo_data
+from ..charts import bar_chart
+from ..clock import time_zone_names
 from ..objectives import (
-    KIND_LABELS,
-    KINDS,
     O6_REMINDER,
-    Objective,
-    Plan,
-    Profile,
     check_goals,
     check_kinds,
     check_pitch,
@@ -23,10 +20,9 @@ from ..objectives import (
     pitch_stats,
     plan_mix,
     suggest_plan,
-    time_zone_names,
 )
+from ..records import KIND_LABELS, KINDS, Objective, Plan, Profile
 from ..workspace import Workspace, WorkspaceError
-from .charts import bar_chart
 from .feedback import STYLE, findings_html, message_html
 from .page import Page
 from .section import section

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import ipywidgets as widgets
 
-from .. import exports, outreach, pipeline, request_check
+from .. import exports, outreach, pipeline, request_check, stages
 from .. import targets as tg
-from ..objectives import Objective, Profile
 from ..progress import pipeline_settings
+from ..records import Objective, Profile
 from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .controls import controls
@@ -254,14 +254,14 @@ class OutreachPage(Page):
     def refresh(self) -> None:
         """Reload contacts and events; redraw the person list, the pipeline table and statistics."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws) if not c.archived}
-        self.events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
+        self.events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
         people = [c for c in self.contacts.values() if c.target or c.id in self.events]
         people.sort(key=lambda c: (not c.target, tg.fold(c.full_name)))
         current = self.person.value
         self._loading = True
         self.person.options = [
             (
-                f"{c.full_name} ({c.organization or 'no organization'}): {pipeline.STAGE_LABELS[pipeline.stage(self.events.get(c.id, []))]}",
+                f"{c.full_name} ({c.organization or 'no organization'}): {stages.STAGE_LABELS[stages.stage(self.events.get(c.id, []))]}",
                 c.id,
             )
             for c in people
@@ -284,7 +284,7 @@ class OutreachPage(Page):
             return
         self.contact = self.contacts[contact_id]
         events = self.events.get(contact_id, [])
-        done = pipeline.attempts(events)
+        done = stages.attempts(events)
         kind = (
             outreach.suggested_kind(self.contact)
             if not done
@@ -319,8 +319,8 @@ class OutreachPage(Page):
             else "Nothing planned."
         )
         rows = [
-            ("Stage", pipeline.STAGE_LABELS[pipeline.stage(events)]),
-            ("Attempts so far", f"{pipeline.attempts(events)} of {pipeline.MAX_ATTEMPTS}"),
+            ("Stage", stages.STAGE_LABELS[stages.stage(events)]),
+            ("Attempts so far", f"{stages.attempts(events)} of {pipeline.MAX_ATTEMPTS}"),
             ("Connection", a.connection_why),
             ("Email", c.email or "not known: find it on their profile or the organization's site"),
             ("Offer to meet by", a.modes),
@@ -365,7 +365,7 @@ class OutreachPage(Page):
 
     def _compose(self) -> outreach.Draft:
         org = self.organizations.get(tg.org_key(self.contact.organization))
-        attempt = pipeline.attempts(self.events.get(self.contact.id, [])) + 1
+        attempt = stages.attempts(self.events.get(self.contact.id, [])) + 1
         return outreach.compose(
             self.kind.value,
             self.profile,
@@ -517,7 +517,7 @@ class OutreachPage(Page):
                     "follow_up",
                     start,
                     f"Follow up with {c.full_name} if they haven't answered.",
-                    "03_compose_requests.ipynb",
+                    pipeline.ACTION_KINDS["follow_up"],
                     False,
                 )
             ]
@@ -634,7 +634,7 @@ class OutreachPage(Page):
             )
             rows.append(
                 f"<tr><th scope='row'>{escape(c.full_name)}{' (answers fast)' if c.id in boosters else ''}</th><td>{escape(c.organization)}</td>"
-                f"<td>{escape(pipeline.STAGE_LABELS[pipeline.stage(events)])}</td><td>{pipeline.attempts(events)}</td>"
+                f"<td>{escape(stages.STAGE_LABELS[stages.stage(events)])}</td><td>{stages.attempts(events)}</td>"
                 f"<td>{escape(nxt.text) if nxt else 'Nothing planned.'}</td><td>{due}</td></tr>"
             )
         head = "".join(

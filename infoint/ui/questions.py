@@ -8,12 +8,12 @@ from datetime import datetime, time
 import ipywidgets as widgets
 
 from .. import meetings as mt
-from .. import pipeline
+from .. import pipeline, stages
 from .. import prep_sheet as ps
 from .. import questions as qs
 from .. import targets as tg
-from ..objectives import Objective, Profile
 from ..progress import pipeline_settings
+from ..records import Objective, Profile
 from ..safe import escape, label_text
 from ..workspace import Workspace, WorkspaceError
 from .controls import controls
@@ -275,7 +275,7 @@ class QuestionsPage(Page):
     # -- state --------------------------------------------------------------------------------
     def refresh(self) -> None:
         """People to prepare for: those who said yes or have a meeting first, then other targets."""
-        events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
+        events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
         met_or_yes = {
             cid
             for cid, evs in events.items()
@@ -465,7 +465,7 @@ class QuestionsPage(Page):
             self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
             return False
         self.meeting = meeting
-        self._events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
+        self._events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
         start = mt.start_time(meeting.starts_at, self.tz)
         self.meeting_status.value = message_html(
             f"Saved: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. Add it to your calendar below.",
@@ -487,7 +487,7 @@ class QuestionsPage(Page):
             {"meeting_id": saved.id},
             at=self.now().isoformat(),
         )
-        self._events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
+        self._events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
         self.select(self.contact.id)
         self.meeting_status.value = message_html(
             "Marked as cancelled. If you agree a new time, fill it in and save again.", "ok"

@@ -7,6 +7,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from .. import demo as demo_data
+from ..clock import zone
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
 from ..progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
 from ..safe import escape
@@ -213,7 +214,6 @@ class StartPage(Page):
         )
 
     def _agenda_html(self) -> str:
-        from ..pipeline import zone
 
         tz = zone(pipeline_settings(self.ws).tz)
         titles = {notebook: f"Step {number}" for number, _, notebook in STEPS}
@@ -240,7 +240,11 @@ class StartPage(Page):
         return backup_filename(), "application/zip", data
 
     def _report_file(self) -> tuple[str, str, bytes]:
-        from ..report import REPORT_MIME, report_filename, report_html  # nbconvert loads only now
+        from ..report import (  # lazy: nbconvert loads only now
+            REPORT_MIME,
+            report_filename,
+            report_html,
+        )
 
         step = self.report_scope.value or None
         data = report_html(self.ws, step)

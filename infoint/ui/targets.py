@@ -9,10 +9,10 @@ import ipywidgets as widgets
 
 from .. import exports, imports
 from .. import targets as tg
-from ..objectives import Objective
+from ..charts import bar_chart
+from ..records import Objective
 from ..safe import escape, link
 from ..workspace import Workspace, WorkspaceError
-from .charts import bar_chart
 from .controls import controls
 from .download import DownloadButton
 from .feedback import STYLE, message_html
@@ -67,7 +67,7 @@ class TargetsPage(Page):
 
     def run_demo(self) -> None:
         """As a person would: upload the demo files, import them and pick the top targets."""
-        from ..demo import demo_dir
+        from ..demo import demo_dir  # lazy: only the demo run needs it
 
         folder = demo_dir()
         self.org_upload.value = as_upload(

@@ -7,12 +7,11 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import debrief as db
-from .. import exports, pipeline
+from .. import exports, pipeline, stages
 from .. import targets as tg
 from .. import thanks as th
-from ..objectives import Profile
-from ..outreach import Draft
 from ..progress import pipeline_settings
+from ..records import Draft, Profile
 from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
 from .controls import controls
@@ -363,7 +362,7 @@ class ThanksPage(Page):
     def refresh(self, keep: int | None = None) -> None:
         """People you met, newest meeting first; the overview table."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
-        self.events = pipeline.group_by_contact(pipeline.events_from_rows(self.ws.events()))
+        self.events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
         met = {
             cid: max(_held_at(e) for e in evs if e.kind == pipeline.MET)
             for cid, evs in self.events.items()

@@ -1,0 +1,518 @@
+"""The shared records: the dataclasses every step passes around, their vocabularies and the
+identity keys that recognise the same organization or person twice.
+
+Ground floor: imports nothing above ``safe``, ``text`` and ``clock``. Steps import their types
+from here, never from each other. A record knows how to become a row of its table and back
+(``to_row``, ``from_row``), tolerating damaged or missing columns; rules live in the steps.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from .safe import one_line
+from .safe import plain_text as _text
+from .safe import text_list as _as_list
+from .safe import whole_number as _whole
+from .text import fold
+
+# ----------------------------------------------------------------------------- the steps
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the workbook: its key (the app's ``#key`` and CSS names), number, title and
+    notebook file."""
+
+    key: str
+    number: int
+    title: str
+    notebook: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step("start", 0, "Start here", "00_start_here.ipynb"),
+    Step("objectives", 1, "Define your objectives", "01_define_objectives.ipynb"),
+    Step("targets", 2, "Build your target lists", "02_build_target_list.ipynb"),
+    Step("outreach", 3, "Compose requests and follow up", "03_compose_requests.ipynb"),
+    Step("questions", 4, "Prepare questions and the meeting", "04_prepare_questions.ipynb"),
+    Step("debrief", 5, "Debrief", "05_debrief.ipynb"),
+    Step("thanks", 6, "Send thanks and stay in touch", "06_send_thanks.ipynb"),
+)
+STEP_BY_KEY: dict[str, Step] = {s.key: s for s in STEPS}
+
+# Where each agenda action is done (``Action.step``, ``AgendaItem.step``): a notebook file.
+STEP_NOTEBOOKS = {
+    "requests": STEP_BY_KEY["outreach"].notebook,
+    "meeting": STEP_BY_KEY["questions"].notebook,
+    "debrief": STEP_BY_KEY["debrief"].notebook,
+    "thanks": STEP_BY_KEY["thanks"].notebook,
+}
+
+# ----------------------------------------------------------------------------- findings
+SEVERITIES = ("error", "warning", "info")  # what blocks, what should be fixed, what to know
+
+
+KINDS: tuple[str, ...] = ("industry", "organization", "role", "career_path")  # O1
+
+
+KIND_LABELS: dict[str, str] = {
+    "industry": "an industry or field",
+    "organization": "a company or organization",
+    "role": "a role (the day-to-day)",
+    "career_path": "a person's career path",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check noticed, with the reason and what to do, in plain words."""
+
+    rule: str
+    severity: str
+    message: str
+    subject: str = ""
+    fix: str = ""
+
+
+def finding_subject(value, limit: int = 80) -> str:
+    """User text for ``Finding.subject``: one line, shortened, so a 100k paste stays readable."""
+    return one_line(value, limit)
+
+
+def _get(row, key):
+    """Read ``key`` from a Mapping or an ``sqlite3.Row``; None when missing."""
+    if row is None:
+        return None
+    try:
+        if hasattr(row, "keys") and key not in row.keys():
+            return None
+        return row[key]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+@dataclass
+class Profile:
+    """Who is asking: shown in every request, so it has to be complete and professional."""
+
+    name: str = ""
+    email: str = ""
+    timezone: str = ""
+    pitch: str = ""
+    location: str = ""  # T6: your city, to tell who is local enough to meet in person
+
+    def to_row(self) -> dict:
+        """Plain strings for the ``profile`` table (keys: name, email, timezone, pitch, location)."""
+        return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_row(cls, row) -> Profile:
+        """Rebuild from a stored row; None gives an empty profile, unknown keys are ignored."""
+        return cls(**{f.name: _text(_get(row, f.name)) for f in fields(cls)})
+
+
+@dataclass
+class Plan:
+    """O3: how many interviews, and the mix of people to talk to."""
+
+    total: int = 6
+    position: int = 5
+    organization: int = 5
+    both: int = 4
+    junior: int = 3
+    senior: int = 3
+
+
+@dataclass
+class Objective:
+    """What you want to learn (O1, O2) and from how many people (O3)."""
+
+    kinds: list[str] = field(default_factory=list)
+    field_of_interest: str = ""
+    roles: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    plan: Plan = field(default_factory=Plan)
+
+    def to_row(self) -> dict:
+        """Strings for the ``objective`` table: lists and the plan as JSON (accents kept)."""
+        dump = lambda v: json.dumps(v, ensure_ascii=False, default=str)  # noqa: E731
+        plan = self.plan if isinstance(self.plan, Plan) else Plan()
+        return {
+            "kinds": dump(_as_list(self.kinds)),
+            "field_of_interest": _text(self.field_of_interest),
+            "roles": dump(_as_list(self.roles)),
+            "organizations": dump(_as_list(self.organizations)),
+            "goals": dump(_as_list(self.goals)),
+            "plan": dump(asdict(plan)),
+        }
+
+    @classmethod
+    def from_row(cls, row) -> Objective:
+        """Inverse of ``to_row``; a damaged column falls back to its default instead of failing."""
+        stored = set(_load_list(_get(row, "kinds")))
+        return cls(
+            kinds=[k for k in KINDS if k in stored],  # a set of choices, kept in the form's order
+            field_of_interest=_text(_get(row, "field_of_interest")),
+            roles=_load_list(_get(row, "roles")),
+            organizations=_load_list(_get(row, "organizations")),
+            goals=_load_list(_get(row, "goals")),
+            plan=_load_plan(_get(row, "plan")),
+        )
+
+
+def _load_json(value):
+    """Decode a JSON column; anything broken (bad syntax, absurd nesting) gives None."""
+    if not isinstance(value, (str, bytes, bytearray)):
+        return value
+    try:
+        return json.loads(value)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def _load_list(value) -> list[str]:
+    """A stored list of strings; other shapes give an empty list, non-strings are dropped."""
+    value = _load_json(value)
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _load_plan(value) -> Plan:
+    """A stored plan; missing or unreadable counts take the default value."""
+    value = _load_json(value)
+    if not isinstance(value, dict):
+        return Plan()
+    default = Plan()
+    counts = {}
+    for f in fields(Plan):
+        number = _whole(value.get(f.name))
+        counts[f.name] = getattr(default, f.name) if number is None else number
+    return Plan(**counts)
+
+
+CONNECTIONS = ("first", "second", "cold")  # T2
+
+
+CONNECTION_LABELS = {
+    "first": "first-degree (you know them)",
+    "second": "second-degree (someone you know knows them)",
+    "cold": "cold (no link yet)",
+}
+
+
+SENIORITIES = ("junior", "mid", "senior")  # T3
+
+
+SENIORITY_LABELS = {"junior": "junior", "mid": "mid-level", "senior": "senior"}
+
+
+FOCUSES = ("both", "position", "organization", "neither")  # O3
+
+
+MODES = ("in person", "video", "phone")  # T6: the order of preference
+
+
+SIZE_BANDS = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+")
+
+
+_ORG_NOISE = re.compile(
+    r"\b(inc|incorporated|ltd|limited|llc|corp|corporation|co|company|gmbh|sa|plc)\b\.?"
+)
+
+
+@lru_cache(maxsize=65536)
+def org_key(name: str) -> str:
+    """An organization's identity: folded, without punctuation or legal suffixes."""
+    folded = re.sub(r"[^\w\s]", " ", fold(name))
+    return " ".join(_ORG_NOISE.sub(" ", folded).split())
+
+
+@lru_cache(maxsize=65536)
+def url_key(url: str) -> str:
+    """A profile URL's identity: no scheme, no www, no query, no trailing slash, lower case."""
+    text = (url or "").strip().lower()
+    scheme, found, rest = text.partition("://")
+    if found and scheme.isascii() and scheme.isalpha():
+        text = rest
+    if text.startswith("www."):
+        text = text[4:]
+    return text.partition("?")[0].partition("#")[0].rstrip("/")
+
+
+@lru_cache(maxsize=65536)
+def email_key(email: str) -> str:
+    """An email address's identity (case-insensitive, trimmed)."""
+    text = (email or "").strip().lower()
+    return text if "@" in text else ""
+
+
+def name_org_key(first: str, last: str, organization: str) -> str:
+    """Name plus organization: the last resort for recognising the same person."""
+    name = fold(f"{first} {last}")
+    return f"{name}|{org_key(organization)}" if name else ""
+
+
+@dataclass
+class Organization:
+    """An organization on the long list (T1)."""
+
+    name: str = ""
+    industry: str = ""
+    size: str = ""  # one of SIZE_BANDS, or ""
+    location: str = ""
+    website: str = ""
+    motivation: int | None = None  # 1-5: your interest
+    postings: int | None = None  # 1-3: relevant openings
+    advocacy: bool | None = None  # a likely contact there
+    notes: str = ""
+    archived: bool = False
+    id: int | None = None
+
+    def to_row(self) -> dict:
+        """Columns of the ``organizations`` table (without id and timestamps)."""
+        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
+        row["advocacy"] = None if self.advocacy is None else int(bool(self.advocacy))
+        row["archived"] = int(bool(self.archived))
+        row["name_key"] = org_key(self.name)
+        return row
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Organization:
+        """Inverse of ``to_row`` (extra columns ignored)."""
+        names = {f.name for f in fields(cls)}
+        values = {k: row[k] for k in row.keys() if k in names}
+        if values.get("advocacy") is not None:
+            values["advocacy"] = bool(values["advocacy"])
+        values["archived"] = bool(values.get("archived") or 0)
+        return cls(**values)
+
+
+@dataclass
+class Contact:
+    """A person you might ask for an informational interview."""
+
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    profile_url: str = ""
+    organization: str = ""
+    position: str = ""
+    connected_on: str = ""  # ISO date (YYYY-MM-DD) or ""
+    location: str = ""
+    phone: str = ""
+    connection: str = ""  # override: one of CONNECTIONS, "" = derived
+    via: str = ""  # who connects you to a second-degree contact (T2, R6)
+    warm_reason: str = ""  # the shared link that makes them warm (school, club, introduction)
+    seniority: str = ""  # override: one of SENIORITIES, "" = derived from title or years (T3)
+    years_in_industry: float | None = None
+    focus: str = ""  # override: one of FOCUSES, "" = derived from step 1
+    local: bool | None = None  # override: None = derived from location
+    modes: str = ""  # override: comma-separated MODES, "" = derived (T6)
+    alt_titles: list[str] = field(default_factory=list)  # T5
+    notes: str = ""
+    source: str = ""  # linkedin, file name, form, referral
+    target: bool = False  # picked for a request
+    referred_by: int | None = None  # contact id (D3, the snowball)
+    archived: bool = False
+    cadence_days: int | None = None  # S4: days between stay-in-touch updates, None = the default
+    id: int | None = None
+
+    @property
+    def full_name(self) -> str:
+        """First and last name, or a stand-in that says the name is missing."""
+        name = " ".join(p for p in (self.first_name.strip(), self.last_name.strip()) if p)
+        return name or "(no name)"
+
+    def keys(self) -> dict[str, str]:
+        """The three identities used to recognise the same person on re-import."""
+        return {
+            "url_key": url_key(self.profile_url),
+            "email_key": email_key(self.email),
+            "name_org_key": name_org_key(self.first_name, self.last_name, self.organization),
+        }
+
+    def to_row(self) -> dict:
+        """Columns of the ``contacts`` table (without id and timestamps)."""
+        # A plain copy of the fields: dataclasses.asdict deep-copies and costs seconds at 30,000 rows.
+        row = dict(self.__dict__)
+        row.pop("id", None)
+        row["alt_titles"] = (
+            json.dumps(list(self.alt_titles), ensure_ascii=False) if self.alt_titles else "[]"
+        )
+        row["local"] = None if self.local is None else int(bool(self.local))
+        row["target"] = int(bool(self.target))
+        row["archived"] = int(bool(self.archived))
+        return row
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Contact:
+        """Inverse of ``to_row`` (extra columns ignored; damaged JSON gives no alternative titles)."""
+        values = {k: row[k] for k in CONTACT_FIELDS if k in row}
+        values["alt_titles"] = _alt_titles(values.get("alt_titles"))
+        values["target"] = bool(values.get("target"))
+        values["archived"] = bool(values.get("archived"))
+        if values.get("local") is not None:
+            values["local"] = bool(values["local"])
+        return cls(**values)
+
+    @classmethod
+    def from_values(cls, values: tuple) -> Contact:
+        """Like ``from_row``, from a row's values in the order of the fields (``Workspace.values``)."""
+        c = cls(*values)
+        c.alt_titles = _alt_titles(c.alt_titles)
+        c.target, c.archived = bool(c.target), bool(c.archived)
+        if c.local is not None:
+            c.local = bool(c.local)
+        return c
+
+
+def _alt_titles(raw: Any) -> list[str]:
+    """The stored alternative titles (JSON text) as a new list; damaged JSON gives none."""
+    if not raw or raw == "[]":
+        return []
+    try:
+        titles = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return []
+    return [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
+
+
+CONTACT_FIELDS = tuple(f.name for f in fields(Contact))
+
+
+@dataclass
+class Draft:
+    """A composed message (R1, R6, R7), ready for the user to edit and send from their own mail.
+
+    ``subject`` is "" for a voicemail script or a LinkedIn note (neither has one); ``to`` is the
+    contact's address when known, and empty for an introduction request, which goes to the
+    person you both know (R6); ``forwardable`` is the paragraph that person can pass on, and
+    also appears inside ``body``.
+    """
+
+    kind: str
+    subject: str
+    body: str
+    to: str = ""
+    forwardable: str = ""
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One calendar reminder: a short event at ``start`` with an alarm before it.
+
+    ``uid_seed`` identifies what the reminder is about (e.g. "follow_up:12:2026-03-10"), so a
+    re-exported reminder replaces the old one in the calendar instead of duplicating it.
+    """
+
+    uid_seed: str
+    summary: str
+    description: str
+    start: datetime
+    minutes: int = 15
+    alarm_minutes_before: int = 60
+
+
+REQUEST_SENT = (
+    "request_sent"  # data: channel ("email", "linkedin", "phone"), draft (the draft kind)
+)
+
+
+INTRO_REQUESTED = (
+    "intro_requested"  # R6: you asked the mutual connection to introduce you; data: via
+)
+
+
+FOLLOW_UP_SENT = "follow_up_sent"  # R7: the follow-up message after about a week
+
+
+CALL_MADE = "call_made"  # R7: the one phone call; data: left_voicemail (bool)
+
+
+REPLY = "reply"  # data: answer, one of ANSWERS
+
+
+MEETING_SCHEDULED = (
+    "meeting_scheduled"  # R8; data: starts_at (ISO, with offset), minutes, mode, place
+)
+
+
+MEETING_CANCELLED = "meeting_cancelled"  # the booked meeting won't happen at that time
+
+
+MET = "met"  # the meeting took place; data: at (ISO, when it happened; the event time if missing)
+
+
+THANKS_SENT = "thanks_sent"  # S1/S2: the thank-you note
+
+
+INTRO_THANKS_SENT = "intro_thanks_sent"  # S3: thanked whoever introduced you
+
+
+UPDATE_SENT = "update_sent"  # S4: a short stay-in-touch update
+
+
+CONTACT_LOGGED = "contact_logged"  # any other exchange; restarts the S4 clock
+
+
+MOVED_ON = "moved_on"  # the user stops pursuing this contact
+
+
+REOPENED = "reopened"  # undoes moved_on
+
+
+SECOND_CONTACT_STARTED = (
+    "second_contact_started"  # R7 3B7: you wrote to someone else there; data: other (contact id)
+)
+
+
+EVENT_KINDS: dict[str, str] = {
+    REQUEST_SENT: "sent the request",
+    INTRO_REQUESTED: "asked for an introduction",
+    FOLLOW_UP_SENT: "sent a follow-up",
+    CALL_MADE: "called",
+    REPLY: "got an answer",
+    MEETING_SCHEDULED: "booked the meeting",
+    MEETING_CANCELLED: "meeting cancelled",
+    MET: "met",
+    THANKS_SENT: "sent thanks",
+    INTRO_THANKS_SENT: "thanked the introducer",
+    UPDATE_SENT: "sent an update",
+    CONTACT_LOGGED: "were in touch",
+    MOVED_ON: "moved on",
+    REOPENED: "picked up again",
+    SECOND_CONTACT_STARTED: "started a second contact there",
+}
+
+
+ANSWERS = ("yes", "no", "later")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of the event log, with its time parsed (aware, UTC) and its data decoded."""
+
+    id: int
+    at: datetime
+    kind: str
+    contact_id: int | None
+    data: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One line of the "what to do today" agenda. Later steps add their own (D4 action items)."""
+
+    due: datetime
+    overdue: bool
+    text: str
+    step: str
+    contact_id: int | None
+    kind: str
