@@ -11,8 +11,6 @@ import email.header
 import email.policy
 import email.utils
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -827,15 +825,3 @@ def test_each_injection_in_each_meeting_field(field, injection):
     values[field] = values[field] + injection + "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:x"
     data = ics_event(start=datetime(2026, 3, 9, 10, 0), minutes=30, tz=TZ, **values)
     check_ics(data, 1, [True])
-
-
-# ------------------------------------------------------------------ light imports
-
-
-def test_importing_exports_and_pipeline_stays_light():
-    probe = (
-        "import sys, json, infoint.exports, infoint.pipeline\n"
-        "print(json.dumps([m for m in ('pandas', 'ipywidgets', 'matplotlib', 'jsonschema', 'nbformat', 'icalendar') if m in sys.modules]))"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"

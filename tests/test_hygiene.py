@@ -93,56 +93,128 @@ def test_readme_lists_every_notebook():
         assert f"notebooks/{path.name}" in readme
 
 
-@pytest.mark.parametrize(
-    "code",
-    [
-        "import infoint",
-        "from infoint.ui.start import StartPage; StartPage.open(None)",
-        "from infoint.ui.objectives import ObjectivesPage; ObjectivesPage.open(None)",
-    ],
+# ------------------------------------------------------------------ stays light
+# Building any page, importing the package, and importing each step module leaves the heavy
+# (or, for a step, the not-yet-needed) modules out of sys.modules, in a fresh interpreter. A
+# case's code may assert more about what the import leaves undone (templates not yet loaded);
+# ``tmp`` is a temporary folder.
+
+UI = ROOT / "infoint" / "ui"
+PAGE_CLASSES = sorted(
+    (path.stem, name)
+    for path in UI.glob("*.py")
+    for name in re.findall(r"^class (\w+Page)\(Page\):", path.read_text(encoding="utf-8"), re.M)
 )
-def test_heavy_modules_stay_unimported(code, tmp_path):
+STEP_LIGHT = ["pandas", "ipywidgets", "matplotlib", "jsonschema", "nbformat"]
+LIGHT = {
+    "infoint": ("import infoint", HEAVY),
+    **{
+        f"page-{module}": (
+            f"from infoint.ui.{module} import {cls}\n{cls}.open(None)",
+            HEAVY,
+        )
+        for module, cls in PAGE_CLASSES
+    },
+    "debrief": ("import infoint.debrief", STEP_LIGHT + ["jinja2"]),
+    "exports-pipeline": ("import infoint.exports, infoint.pipeline", STEP_LIGHT + ["icalendar"]),
+    "imports": ("import infoint.imports", ["openpyxl", "pandas", "numpy"]),
+    "objectives": (
+        "import infoint.objectives as module\n"
+        "module.check_profile(module.Profile('Jane Doe', 'jane.doe@gmail.com', 'UTC', 'Hi'))",
+        ["pandas", "ipywidgets", "IPython", "numpy", "matplotlib", "jsonschema"],
+    ),
+    "prep_sheet": (
+        "import infoint.prep_sheet as p\n"
+        "assert p._env.cache_info().currsize == 0, 'templates loaded on import'",
+        STEP_LIGHT + ["jinja2", "icalendar"],
+    ),
+    "questions": (
+        "import infoint.questions as q\n"
+        "assert q._bank.cache_info().currsize == 0, 'question bank loaded on import'",
+        STEP_LIGHT + ["jinja2", "icalendar"],
+    ),
+    "report-sections": (
+        "import infoint.report as r\n"
+        "from infoint.workspace import Workspace\n"
+        "ws = Workspace.open(tmp / 'ws.sqlite3')\n"
+        "assert r.report_sections(ws)",
+        HEAVY + ["bleach", "bs4"],
+    ),
+    "outreach-request_check": (
+        "import infoint.outreach, infoint.request_check",
+        STEP_LIGHT + ["spellchecker", "jinja2"],
+    ),
+    "thanks": ("import infoint.thanks", STEP_LIGHT + ["jinja2", "spellchecker", "icalendar"]),
+}
+
+
+def test_every_page_is_checked_for_staying_light():
+    """PAGE_CLASSES (found in the source, so collecting imports nothing) is every Page there is."""
+    from infoint.ui.page import Page
+
+    for info in pkgutil.iter_modules([str(UI)], "infoint.ui."):
+        importlib.import_module(info.name)
+    found = sorted(
+        (cls.__module__.rsplit(".", 1)[1], cls.__name__) for cls in Page.__subclasses__()
+    )
+    assert found == PAGE_CLASSES and len(found) >= 7
+
+
+@pytest.mark.parametrize("case", list(LIGHT))
+def test_heavy_modules_stay_unimported(case, tmp_path):
+    code, absent = LIGHT[case]
     probe = (
-        f"{code}\nimport sys, json\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+        f"import json, pathlib, sys\ntmp = pathlib.Path({str(tmp_path)!r})\n"
+        + code
+        + f"\nprint(json.dumps([m for m in {absent!r} if m in sys.modules]))"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
-        check=True,
+        cwd=ROOT,
         env={
-            "INFOINT_WORKSPACE": str(tmp_path / "ws.sqlite3"),
+            "INFOINT_WORKSPACE": str(tmp_path / "default.sqlite3"),
             "PATH": "/usr/bin:/bin",
             "HOME": str(tmp_path),
         },
     )
+    assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
 
-def modules():
-    yield infoint
-    for info in pkgutil.walk_packages(infoint.__path__, "infoint."):
-        yield importlib.import_module(info.name)
+# ------------------------------------------------------------------ documented
 
 
-def test_public_functions_and_classes_have_docstrings():
+def module_names() -> list[str]:
+    return ["infoint"] + [info.name for info in pkgutil.walk_packages(infoint.__path__, "infoint.")]
+
+
+@pytest.mark.parametrize("name", module_names())
+def test_public_functions_and_classes_have_docstrings(name):
+    """The module, what it defines in public (functions, classes, their public methods) and
+    every callable it exports in ``__all__`` (wherever it is defined) have docstrings."""
+    module = importlib.import_module(name)
+    assert module.__doc__, f"{name} has no docstring"
     missing = []
-    for module in modules():
-        assert module.__doc__, f"{module.__name__} has no docstring"
-        for name, obj in vars(module).items():
-            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
-                continue
-            if inspect.isfunction(obj) or inspect.isclass(obj):
-                if not inspect.getdoc(obj):
-                    missing.append(f"{module.__name__}.{name}")
-                if inspect.isclass(obj):
-                    for attr, member in vars(obj).items():
-                        if (
-                            not attr.startswith("_")
-                            and inspect.isfunction(member)
-                            and not member.__doc__
-                        ):
-                            missing.append(f"{module.__name__}.{name}.{attr}")
+    for attr, obj in vars(module).items():
+        if attr.startswith("_") or getattr(obj, "__module__", None) != name:
+            continue
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            if not inspect.getdoc(obj):
+                missing.append(attr)
+            if inspect.isclass(obj):
+                for method, member in vars(obj).items():
+                    if (
+                        not method.startswith("_")
+                        and inspect.isfunction(member)
+                        and not member.__doc__
+                    ):
+                        missing.append(f"{attr}.{method}")
+    for attr in getattr(module, "__all__", []):
+        obj = getattr(module, attr)
+        if callable(obj) and not (obj.__doc__ or "").strip():
+            missing.append(f"{attr} (in __all__)")
     assert missing == []
 
 

@@ -4,10 +4,7 @@ workspace text, its file name, and the meeting's calendar file."""
 from __future__ import annotations
 
 import html
-import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -261,13 +258,3 @@ def test_meeting_ics_uses_the_calendar_export():
         meeting_ics(contact=CONTACT, organization=ORG, meeting=hostile_meeting(starts_at=""), tz=TZ)
         is None
     )
-
-
-def test_import_is_light():
-    probe = (
-        "import sys, json, infoint.prep_sheet as p\n"
-        "heavy = ['pandas', 'ipywidgets', 'matplotlib', 'jsonschema', 'nbformat', 'jinja2', 'icalendar']\n"
-        "print(json.dumps([[m for m in heavy if m in sys.modules], p._env.cache_info().currsize]))"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == [[], 0]

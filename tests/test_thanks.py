@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import json
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoint import thanks
 from infoint.exports import eml_draft, ics_reminders
 from infoint.pipeline import next_actions
 from infoint.records import (
@@ -816,20 +812,3 @@ def test_stay_in_touch_reminders_export_to_ics():
     events = list(Calendar.from_ical(data).walk("VEVENT"))
     assert len(events) == 3  # the name's "END:VEVENT" stayed text inside its summary
     assert "Send Amara END:VEVENT Osei a short update" in [str(e.get("summary")) for e in events]
-
-
-def test_module_stays_light():
-    code = (
-        "import sys, json, infoint.thanks\n"
-        "print(json.dumps([m for m in ('pandas', 'ipywidgets', 'matplotlib', 'jsonschema', "
-        "'nbformat', 'jinja2', 'spellchecker', 'icalendar') if m in sys.modules]))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
-
-
-def test_public_api_has_docstrings():
-    for name in thanks.__all__:
-        obj = getattr(thanks, name)
-        if callable(obj):
-            assert obj.__doc__, name
