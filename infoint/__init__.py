@@ -11,6 +11,7 @@ from importlib import import_module
 _PUBLIC = {
     "debrief": ("ActionItem", "Debrief", "Referral", "compare", "referral_contacts"),
     "demo": ("apply_persona", "demo_dir", "load_persona"),
+    "email_check": ("check_email",),
     "exports": (
         "RestoreReport",
         "backup_bytes",
@@ -23,13 +24,11 @@ _PUBLIC = {
         "restore_backup",
         "save_safety_copy",
     ),
+    "goals": ("check_goal", "check_goals"),
     "imports": ("ImportFailed", "plan_merge", "read_contacts", "read_table"),
     "meetings": ("Meeting",),
     "objectives": (
         "PitchStats",
-        "check_email",
-        "check_goal",
-        "check_goals",
         "check_kinds",
         "check_pitch",
         "check_plan",

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .objectives import check_email
+from .email_check import check_email
 from .outreach import DRAFT_KINDS, LINKEDIN_LIMITS, WORD_LIMITS
 from .outreach import word_stems as _stems
 from .records import Contact, Finding, Objective, Profile, finding_subject
@@ -793,7 +793,7 @@ def check_request(
     - R7 (warning) a voicemail that doesn't give the number twice;
     - R3 (warning/info) words not in the English word list; names from ``known_words``, the
       profile, the objective and the contact are accepted;
-    - O5 the sender address (``sender``), checked by ``objectives.check_email``.
+    - O5 the sender address (``sender``), checked by ``email_check.check_email``.
 
     Never raises: any input (empty, huge, HTML, unicode) gives findings; work is linear in the
     length of the text.

@@ -8,7 +8,8 @@ import pytest
 
 from infoint.demo import DEMO_ENV_VAR, apply_persona, demo_dir, has_user_data, load_persona
 from infoint.exports import read_backup
-from infoint.objectives import check_goals, check_plan, check_profile
+from infoint.goals import check_goals
+from infoint.objectives import check_plan, check_profile
 from infoint.workspace import WorkspaceError
 
 

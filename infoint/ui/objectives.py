@@ -10,9 +10,9 @@ import ipywidgets as widgets
 from .. import demo as demo_data
 from ..charts import bar_chart
 from ..clock import time_zone_names
+from ..goals import check_goals
 from ..objectives import (
     O6_REMINDER,
-    check_goals,
     check_kinds,
     check_pitch,
     check_plan,

@@ -1,0 +1,366 @@
+"""Step 1, O2: concrete learning goals, with a reason whenever one is too vague or asks for a job.
+
+The vocabularies here (general wording, concrete topics, asking for a job) are the bulk of
+step 1's rules and only the goal check uses them, so they live apart from the other step 1
+checks in ``objectives.py``. Each check returns ``Finding`` objects; user text goes only into
+``subject``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Finding, finding_subject
+from .safe import plain_text as _text
+from .safe import text_list as _as_list
+from .text import fold, words_re
+
+__all__ = ["check_goal", "check_goals"]
+
+_ERROR, _WARNING = "error", "warning"
+
+
+_VAGUE_RE = words_re(
+    [
+        r"learn more",
+        r"know more",
+        r"find out more",
+        r"hear more",
+        r"more about",
+        r"about (?:the|this|that|their|an?) (?:industry|field|company|organi[sz]ation|job|role|work"
+        r"|career|sector|business|area)",
+        r"about (?:it|them)",
+        r"stuff",
+        r"things?",
+        r"in general",
+        r"generally",
+        r"general (?:info|information|idea|sense|overview)",
+        r"advice",
+        r"pick (?:their|his|her|your"
+        r"|someone'?s|a|the) brains?",
+        r"network(?:ing)?",
+        r"make (?:some |a )?connections?",
+        r"get(?:ting)? to know",
+        r"everything",
+        r"anything",
+        r"whatever",
+        r"what it'?s like",
+        r"insights?",
+        r"tips",
+        r"etc",
+        r"opportunit(?:y|ies)",
+        r"options",
+    ]
+)
+
+
+_TOPIC_RE = words_re(
+    [
+        # knowledge, skills, abilities, tools
+        r"skills?",
+        r"skill ?sets?",
+        r"knowledge",
+        r"know-how",
+        r"abilit(?:y|ies)",
+        r"competenc\w*",
+        r"tools?",
+        r"software",
+        r"technolog(?:y|ies)",
+        r"tech stack",
+        r"programming",
+        r"languages?",
+        r"methods?",
+        r"methodolog(?:y|ies)",
+        r"techniques?",
+        # culture, values, team
+        r"culture",
+        r"values?",
+        r"teams?",
+        r"colleagues",
+        r"management",
+        r"managers?",
+        r"leadership",
+        r"environment",
+        r"atmosphere",
+        r"dress code",
+        r"diversity",
+        r"mentor\w*",
+        # hiring, what experience counts, qualifications
+        r"hir(?:e|ed|es|ing)",
+        r"recruit\w*",
+        r"interview process",
+        r"applications?",
+        r"apply(?:ing)?",
+        r"qualifications?",
+        r"qualified",
+        r"certifications?",
+        r"certificates?",
+        r"licen[cs]es?",
+        r"degrees?",
+        r"diplomas?",
+        r"education",
+        r"training",
+        r"courses?",
+        r"experience",
+        r"background",
+        r"portfolios?",
+        r"resumes?",
+        r"cv",
+        r"cover letters?",
+        r"entry[- ]level",
+        r"first job",
+        r"internships?",
+        r"co-?ops?",
+        r"requirements?",
+        r"look for",
+        r"stand out",
+        r"prepar(?:e|ed|ing|ation)",
+        # the day-to-day
+        r"day[- ]to[- ]day",
+        r"typical (?:day|week)",
+        r"daily",
+        r"weekly",
+        r"a day in",
+        r"responsibilit(?:y|ies)",
+        r"duties",
+        r"tasks?",
+        r"projects?",
+        r"workload",
+        r"schedules?",
+        r"hours",
+        r"routine",
+        r"deadlines?",
+        r"clients?",
+        r"customers?",
+        r"meetings?",
+        r"travel",
+        r"remote",
+        r"hybrid",
+        r"on[- ]call",
+        r"overtime",
+        r"shifts?",
+        # career path
+        r"career (?:paths?|moves?|changes?|ladder|progression|growth|trajectory)",
+        r"paths?",
+        r"progression",
+        r"promot(?:ion|ions|ed)",
+        r"advancement",
+        r"growth",
+        r"trajector(?:y|ies)",
+        r"got (?:into|started)",
+        r"get (?:into|started)",
+        r"break into",
+        r"became",
+        r"transition\w*",
+        r"switch(?:ed|ing)?",
+        r"next steps?",
+        # fit with me
+        r"fits?",
+        r"suit(?:s|ed|able)?",
+        r"right for me",
+        r"match(?:es)?",
+        r"strengths?",
+        r"weakness(?:es)?",
+        r"whether i",
+        r"if i (?:would|could|should|can|am)",
+        r"someone like me",
+        # conditions, trends, inside view
+        r"salar(?:y|ies)",
+        r"pay",
+        r"wages?",
+        r"compensation",
+        r"benefits",
+        r"work[- ]life balance",
+        r"stress",
+        r"pressure",
+        r"stability",
+        r"job security",
+        r"trends?",
+        r"future",
+        r"outlook",
+        r"changes?",
+        r"changing",
+        r"challenges?",
+        r"difficult\w*",
+        r"hardest",
+        r"rewarding",
+        r"worst",
+        r"best part",
+        r"pros and cons",
+        r"like (?:most|least|best)",
+        r"enjoy\w*",
+        r"surpris\w*",
+        r"wish\w*",
+        r"mistakes?",
+        r"regrets?",
+        r"lessons?",
+        r"associations?",
+        r"publications?",
+        r"conferences?",
+        r"unions?",
+        r"regulations?",
+        r"competitors?",
+        r"demand",
+        r"who else",
+        r"talk to",
+        r"speak (?:to|with)",
+        r"contacts?",
+        r"structure",
+        r"departments?",
+        r"products?",
+        r"funding",
+        r"mission",
+        r"strategy",
+        r"speciali[sz]\w*",
+        r"niche",
+    ]
+)
+
+
+_HOW_OTHERS_RE = re.compile(
+    r"\bhow (?:do |did |does )?(?:people|others|someone|they|one|candidates|new grads?|graduates"
+    r"|students|newcomers)\b"
+)
+
+
+_JOB_ASK_RES = (
+    re.compile(r"\b(?:hire|employ|recruit)\s+me\b"),
+    re.compile(
+        r"\b(?:job|position|role|internship)\s+"
+        r"(?:openings?|offers?|leads?|vacanc(?:y|ies))\b"
+    ),
+    re.compile(r"\b(?:openings?|vacanc(?:y|ies)|open\s+(?:positions?|roles?|jobs?))\b"),
+    re.compile(
+        r"\b(?:for|get|land|secure|find|give|offer)\s+me\s+(?:a|an|the)\s+"
+        r"(?:job|position|internship|role|offer|interview)\b"
+    ),
+    re.compile(
+        r"\bask(?:ing)?\s+(?:\w+\s+){0,2}?for\s+(?:a|an|the)\s+"
+        r"(?:job|position|internship|role|interview|referral)\b"
+    ),
+    re.compile(r"\b(?:job|employee)\s+referrals?\b"),
+    re.compile(
+        r"\b(?:get|ask\s+for|request)\s+(?:a\s+)?referrals?\b"
+        r"(?!\s+to\s+(?:other|more|another|someone|people|contacts))"
+    ),
+    re.compile(
+        r"\brefer\s+me\s+(?:for|to)\s+(?:a|an|the|their|any)?\s*"
+        r"(?:job|position|opening|role|internship|posting|hiring|recruit\w*|hr)\b"
+    ),
+    re.compile(r"\b(?:if|whether)\s+(?:they|you|the\s+\w+)\s+(?:are|is|'re)\s+hiring\b"),
+    re.compile(r"\b(?:are|is)\s+(?:they|you|it)\s+hiring\b"),
+)
+
+
+_JOB_FOR_ME_RE = re.compile(
+    r"\b(?:get|land|secure|score)\s+(?:a|an|the)\s+"
+    r"(?:job|internship|position|offer)\s+(?:at|with|there|from)\b"
+)
+
+
+_GOAL_FIX = (
+    "Say exactly what you want to find out, for example: 'Which skills a junior "
+    "<role> uses every week', 'How people at <organization> got hired and what "
+    "experience counted', or 'What a typical day looks like, to see if it fits me'."
+)
+
+
+def check_goal(goal: str) -> list[Finding]:
+    """O2: one learning goal must name something concrete; say why when it does not.
+
+    Flags (warning) goals under four words, goals made of general wording only, goals that name
+    no concrete topic, and goals that ask for a job, an opening or a referral to one (the person
+    you talk to may offer leads, but you never ask).
+    """
+    raw = _text(goal)
+    subject = finding_subject(raw)
+    if not raw.strip():
+        return [
+            Finding(
+                "O2",
+                _WARNING,
+                "This goal is empty.",
+                subject,
+                "Write what you hope to learn, or remove the line.",
+            )
+        ]
+    text = fold(raw)
+    if any(p.search(text) for p in _JOB_ASK_RES) or (
+        _JOB_FOR_ME_RE.search(text) and not _HOW_OTHERS_RE.search(text)
+    ):
+        return [
+            Finding(
+                "O2",
+                _WARNING,
+                "This sounds like asking for a job, an opening or a referral. An informational "
+                "interview is only for learning: you never ask for a job, and if they know of "
+                "leads they will offer them.",
+                subject,
+                "Turn it into something to learn, e.g. 'How people usually get hired into this "
+                "role and what experience counts most'.",
+            )
+        ]
+    reasons = []
+    words = len(text.split())
+    vague = _VAGUE_RE.search(text)
+    has_topic = _TOPIC_RE.search(text) is not None
+    if words < 4:
+        reasons.append(
+            f"it is only {words} word{'s' if words != 1 else ''} long, too short to "
+            "tell the other person what you want"
+        )
+    if vague and not has_topic:
+        reasons.append(
+            f"it uses general wording (\u201c{vague.group(0)}\u201d) that does not say "
+            "what you actually want to find out"
+        )
+    elif not has_topic:
+        reasons.append(
+            "it names no specific topic, such as skills, team culture, how people "
+            "get hired, a typical day, career paths or whether the role fits you"
+        )
+    if not reasons:
+        return []
+    return [
+        Finding("O2", _WARNING, "Too vague: " + "; and ".join(reasons) + ".", subject, _GOAL_FIX)
+    ]
+
+
+def _goal_key(goal: str) -> str:
+    """The same goal despite case, accents, spacing and end punctuation."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(goal)).split())
+
+
+def check_goals(goals) -> list[Finding]:
+    """O2: at least one concrete goal; each goal checked; the same goal twice flagged.
+
+    Blank lines are skipped: they are empty rows in the form, not goals.
+    """
+    items = [g for g in _as_list(goals) if g.strip()]
+    if not items:
+        return [
+            Finding(
+                "O2",
+                _ERROR,
+                "Write at least one thing you hope to learn. Without it your request "
+                "cannot say why you are asking, and vague requests get few yeses.",
+                fix=_GOAL_FIX,
+            )
+        ]
+    found, seen = [], set()
+    for goal in items:
+        key = _goal_key(goal)
+        if key in seen:
+            found.append(
+                Finding(
+                    "O2",
+                    _WARNING,
+                    "This goal appears more than once.",
+                    finding_subject(goal),
+                    "Remove the copy or make it about something different.",
+                )
+            )
+            continue
+        seen.add(key)
+        found.extend(check_goal(goal))
+    return found
