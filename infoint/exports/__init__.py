@@ -1,0 +1,76 @@
+"""Every file that leaves the workbook, one module per format.
+
+- ``backup``: the whole-workbook backup (a ZIP), read back and restored after a safety copy;
+- ``mail``: unsent .eml drafts and mailto: links, their headers cleaned of injected lines;
+- ``calendar``: .ics reminders and meetings for the user's own calendar;
+- ``tables``: the contacts as CSV and XLSX, no cell ever a formula.
+
+Mail drafts, calendar files and spreadsheets carry untrusted text (names, subjects, notes from
+imported files) into formats where a line break can add a recipient or an event, and a cell a
+formula; the rules of DESIGN.md "Untrusted text" are applied there. Nothing is sent: the user's
+own mail client, calendar and spreadsheet open these files. ``icalendar`` and ``openpyxl`` are
+imported only when a calendar or an XLSX file is made.
+
+Every public name is also here (``exports.table_csv``, ``from infoint.exports import
+eml_draft``); its module loads on first use (PEP 562), so a backup doesn't load the mail code.
+"""
+
+from importlib import import_module
+
+# Where each public name lives, by module of this package.
+_PUBLIC = {
+    "backup": (
+        "BACKUP_FORMAT",
+        "BACKUP_MEMBER",
+        "MAX_BACKUP_BYTES",
+        "RestoreReport",
+        "backup_bytes",
+        "backup_filename",
+        "read_backup",
+        "restore_backup",
+        "save_safety_copy",
+    ),
+    "mail": (
+        "MAILTO_MAX_LENGTH",
+        "MAILTO_SHORTENED_NOTE",
+        "MAIL_DOMAIN",
+        "MAX_DISPLAY_NAME",
+        "MAX_SUBJECT",
+        "clean_address",
+        "clean_header",
+        "eml_draft",
+        "eml_filename",
+        "mailto_link",
+    ),
+    # Reminder is defined with the event log; it is here too as what ``ics_reminders`` takes.
+    "calendar": ("Reminder", "calendar_uid", "ics_event", "ics_reminders"),
+    "tables": (
+        "CONTACT_COLUMNS",
+        "FORMULA_PREFIXES",
+        "XLSX_MAX_CELL",
+        "contacts_table",
+        "export_filename",
+        "neutralise_cell",
+        "table_csv",
+        "table_xlsx",
+        "xlsx_text",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _PUBLIC.items() for name in names}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    """Load a public name's module the first time the name is used (``exports.table_csv``,
+    ``from infoint.exports import table_csv``); later uses find it in the package's namespace."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_MODULE_OF))
