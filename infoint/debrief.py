@@ -24,22 +24,14 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
+from .classification import fold_title
 from .clock import iso_day, zone
+from .events import AgendaItem
 from .imports import ImportPlan, MergePlan
-from .records import (
-    STEP_NOTEBOOKS,
-    AgendaItem,
-    Contact,
-    Finding,
-    email_key,
-    name_org_key,
-    org_key,
-    url_key,
-)
+from .records import STEP_NOTEBOOKS, Contact, Finding, email_key, name_org_key, org_key, url_key
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
 from .safe import whole_number as _whole
-from .targets import fold_title
 from .text import STOP_WORDS, fold
 
 __all__ = [
@@ -895,3 +887,18 @@ def save_action_item(ws, item: ActionItem) -> int:
     else:
         ws.write(updates={"action_items": [(item.id, item.to_row())]})
     return item.id
+
+
+def record_referral(ws, referral: Referral, referrer: Contact):
+    """D3 as one action: the person they suggested joins the target list as a warm contact
+    "referred by" them, or, if already there, gets the referrer noted; in one transaction.
+    Returns the import report (``targets.ImportReport``); ValueError for a nameless referral."""
+    from . import imports, targets  # lazy: step 2's import code loads only when a referral is added
+
+    plan = referral_contacts([referral], referrer)
+    if not plan.contacts:
+        raise ValueError("Give the person a name first.")
+    with ws.transaction():
+        existing = targets.load_contacts(ws)
+        merge = record_referrer(imports.plan_merge(existing, plan), existing, referrer)
+        return targets.apply_merge(ws, merge, existing)

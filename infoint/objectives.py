@@ -407,3 +407,31 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
             bool(pitch.strip()) and not _blocking(check_pitch(pitch), (_WARNING,)),
         ),
     ]
+
+
+# ----------------------------------------------------------------- the step's action
+
+
+@dataclass(frozen=True)
+class SavedObjectives:
+    """Step 1 as stored: the profile, the objective (the suggested plan when nothing was saved
+    yet) and when it was last saved (ISO, UTC; "" for never)."""
+
+    profile: Profile
+    objective: Objective
+    saved_at: str
+
+
+def load_objectives(ws) -> SavedObjectives:
+    """What the workspace holds for step 1."""
+    profile_row, objective_row = ws.get_row("profile"), ws.get_row("objective")
+    objective = (
+        Objective.from_row(objective_row) if objective_row else Objective(plan=suggest_plan(6))
+    )
+    saved = max(((r["updated_at"] or "") for r in (profile_row, objective_row) if r), default="")
+    return SavedObjectives(Profile.from_row(profile_row), objective, saved)
+
+
+def save_objectives(ws, profile: Profile, objective: Objective) -> None:
+    """Save the profile and the objective together, in one transaction."""
+    ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})

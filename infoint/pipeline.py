@@ -38,7 +38,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .clock import add_business_days, add_days, aware, zone
-from .records import (
+from .events import (
     ANSWERS,
     CALL_MADE,
     CONTACT_LOGGED,
@@ -53,14 +53,15 @@ from .records import (
     REPLY,
     REQUEST_SENT,
     SECOND_CONTACT_STARTED,
-    STEP_NOTEBOOKS,
     THANKS_SENT,
     UPDATE_SENT,
     AgendaItem,
     Event,
 )
+from .records import STEP_NOTEBOOKS
 from .stages import MAX_ATTEMPTS, REQUEST_KINDS, LogState, Settings, replay, stage_of
-from .thanks import next_update
+from .thanks import ThankYou, next_update, thank_you
+from .records import Contact
 
 __all__ = [
     "ACTION_KINDS",
@@ -86,6 +87,9 @@ __all__ = [
     "Action",
     "AgendaItem",
     "ResponseStats",
+    "ThanksRow",
+    "actions_for",
+    "thanks_overview",
     "next_actions",
     "agenda",
     "response_stats",
@@ -258,6 +262,24 @@ def next_actions(
     return sorted(out, key=lambda a: (a.due, a.kind))
 
 
+def actions_for(
+    contact: Contact, events: Iterable[Event], now: datetime, settings: Settings = Settings()
+) -> list[Action]:
+    """What to do next for one person: ``next_actions`` with everything the contact record
+    says (name, organization, introducer, their own stay-in-touch rhythm). Every page, the
+    agenda and the report call this, so they all propose the same next step."""
+    return next_actions(
+        contact.id,
+        events,
+        now,
+        settings,
+        name=contact.full_name,
+        organization=contact.organization,
+        via=contact.via,
+        cadence_days=contact.cadence_days,
+    )
+
+
 def _outreach_actions(
     s: LogState, add, who: str, organization: str, tz: ZoneInfo, settings: Settings
 ) -> None:
@@ -384,3 +406,47 @@ def response_stats(events_by_contact: Mapping[int, Iterable[Event]]) -> Response
         median_days=statistics.median(waits) if waits else None,
         boosters=sorted(boosters),
     )
+
+
+@dataclass(frozen=True)
+class ThanksRow:
+    """Step 6 for one person met: the thank-you (S1), the introducer (S3), updates (S4)."""
+
+    contact: Contact
+    thank_you: ThankYou
+    introduced: bool
+    introducer_thanked: bool
+    updates_sent: int
+    next_update: datetime | None  # None: no update planned (or updates turned off)
+
+
+def thanks_overview(
+    contacts: Mapping[int, Contact],
+    events_by_contact: Mapping[int, Iterable[Event]],
+    now: datetime,
+    settings: Settings = Settings(),
+) -> list[ThanksRow]:
+    """Everyone met, the latest meeting first: what the step 6 page's overview and the
+    report's step 6 both show, derived once."""
+    rows = []
+    for cid, contact in contacts.items():
+        events = list(events_by_contact.get(cid, ()))
+        ty = thank_you(cid, events, now, settings.tz)
+        if ty is None:
+            continue
+        update = next(
+            (a for a in actions_for(contact, events, now, settings) if a.kind == "update"), None
+        )
+        rows.append(
+            ThanksRow(
+                contact,
+                ty,
+                introduced=bool(contact.via.strip())
+                or any(e.kind == INTRO_REQUESTED for e in events),
+                introducer_thanked=any(e.kind == INTRO_THANKS_SENT for e in events),
+                updates_sent=sum(1 for e in events if e.kind == UPDATE_SENT),
+                next_update=None if update is None else update.due,
+            )
+        )
+    rows.sort(key=lambda r: r.thank_you.met_at, reverse=True)
+    return rows

@@ -68,13 +68,15 @@ def workbook_progress(ws: Workspace) -> list[StepStatus]:
 
 
 def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bool]]:
-    from . import targets  # lazy: the start page loads a step only to count it
+    from . import classification, organizations, targets  # lazy: loads step 2 only to count it
 
     contacts = targets.load_contacts(ws)
     ctx = targets.context(ws, objective=objective)
-    chosen = targets.mix_of(targets.classify([c for c in contacts if c.target], ctx))
+    chosen = classification.mix_of(classification.classify([c for c in contacts if c.target], ctx))
     active = sum(1 for c in contacts if not c.archived)
-    return targets.step_progress(targets.load_organizations(ws), active, chosen, objective.plan)
+    return targets.step_progress(
+        organizations.load_organizations(ws), active, chosen, objective.plan
+    )
 
 
 def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
@@ -89,10 +91,12 @@ def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
     by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
     asked = {cid for cid, events in by_contact.items() if stages.attempts(events) > 0}
     now, settings = datetime.now(UTC), pipeline_settings(ws)
+    contacts = _contacts(ws)
     overdue = any(
         a.overdue and a.kind in ("follow_up", "call", "move_on")
         for cid, events in by_contact.items()
-        for a in pipeline.next_actions(cid, events, now, settings)
+        if cid in contacts
+        for a in pipeline.actions_for(contacts[cid], events, now, settings)
     )
     answered = any(e.kind == pipeline.REPLY for events in by_contact.values() for e in events)
     return [
@@ -140,23 +144,29 @@ def _thanks_progress(ws: Workspace) -> list[tuple[str, bool]]:
     from . import pipeline  # lazy: the start page loads a step only to count it
 
     by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
-    met = {cid: evs for cid, evs in by_contact.items() if any(e.kind == pipeline.MET for e in evs)}
     now, settings = datetime.now(UTC), pipeline_settings(ws)
-    pending = [
-        a for cid, evs in met.items() for a in pipeline.next_actions(cid, evs, now, settings)
-    ]
+    overview = pipeline.thanks_overview(_contacts(ws), by_contact, now, settings)
     return [
         (
             "A thank-you sent to everyone you met",
-            bool(met)
-            and all(any(e.kind == pipeline.THANKS_SENT for e in evs) for evs in met.values()),
+            bool(overview) and all(r.thank_you.sent_at for r in overview),
         ),
-        ("Introducers thanked", bool(met) and not any(a.kind == "intro_thanks" for a in pending)),
+        (
+            "Introducers thanked",
+            bool(overview) and all(r.introducer_thanked for r in overview if r.introduced),
+        ),
         (
             "Stay-in-touch updates on time",
-            bool(met) and not any(a.kind == "update" and a.overdue for a in pending),
+            bool(overview) and all(r.next_update is None or r.next_update >= now for r in overview),
         ),
     ]
+
+
+def _contacts(ws: Workspace) -> dict:
+    """Every contact by id (archived ones too: their history still counts)."""
+    from . import targets  # lazy: the start page loads a step only to count it
+
+    return {c.id: c for c in targets.load_contacts(ws)}
 
 
 # --------------------------------------------------------------------------- today's agenda
@@ -185,16 +195,7 @@ def todays_agenda(ws: Workspace, now=None) -> list:
     for contact_id, contact in contacts.items():
         events = by_contact.get(contact_id, [])
         if events:
-            actions += pipeline.next_actions(
-                contact_id,
-                events,
-                now,
-                settings,
-                name=contact.full_name,
-                organization=contact.organization,
-                via=contact.via,
-                cadence_days=contact.cadence_days,
-            )
+            actions += pipeline.actions_for(contact, events, now, settings)
         elif contact.target:
             extra.append(
                 pipeline.AgendaItem(

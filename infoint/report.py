@@ -29,18 +29,17 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from . import classification, organizations, pipeline, ranking, stages
 from . import debrief as db
 from . import meetings as mt
-from . import pipeline, stages
 from . import questions as qs
 from . import targets as tg
 from .charts import bar_chart
 from .clock import parse_time
 from .objectives import pitch_stats, plan_mix
 from .progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
-from .records import KIND_LABELS, Objective, Plan, Profile
+from .records import CONNECTION_LABELS, KIND_LABELS, SENIORITY_LABELS, Objective, Plan, Profile
 from .safe import escape, link, one_line, safe_url
-from .thanks import thanks_status
 
 __all__ = [
     "STEP_TITLES",
@@ -272,7 +271,7 @@ def _step1(d: _Data) -> str:
 
 def _step2(d: _Data) -> str:
     out = ["<h3>Organizations</h3>"]
-    places = tg.sort_organizations(tg.load_organizations(d.ws))
+    places = organizations.sort_organizations(organizations.load_organizations(d.ws))
     if places:
         rows = [
             [
@@ -311,9 +310,9 @@ def _step2(d: _Data) -> str:
 
     out.append("<h3>People they chose to ask</h3>")
     ctx = tg.context(d.ws)
-    assessed = tg.classify(list(d.contacts.values()), ctx)
-    chosen = tg.mix_of([a for a in assessed if a.contact.target])
-    ranked = [a for a in tg.rank(assessed, ctx, chosen) if a.contact.target]
+    assessed = classification.classify(list(d.contacts.values()), ctx)
+    chosen = classification.mix_of([a for a in assessed if a.contact.target])
+    ranked = [a for a in ranking.rank(assessed, ctx, chosen) if a.contact.target]
     out.append(
         _p(
             escape(
@@ -325,7 +324,7 @@ def _step2(d: _Data) -> str:
         rows = []
         for a in ranked:
             c = a.contact
-            connection = tg.CONNECTION_LABELS.get(a.connection, a.connection) + (
+            connection = CONNECTION_LABELS.get(a.connection, a.connection) + (
                 " (warm)" if a.warm and a.connection == "cold" else ""
             )
             rows.append(
@@ -334,7 +333,7 @@ def _step2(d: _Data) -> str:
                     _text(c.organization),
                     _text(c.position),
                     escape(connection),
-                    escape(tg.SENIORITY_LABELS.get(a.seniority, a.seniority)),
+                    escape(SENIORITY_LABELS.get(a.seniority, a.seniority)),
                     escape(stages.STAGE_LABELS[stages.stage(d.events.get(c.id, []))]),
                     escape(a.why),
                     _text(c.notes),
@@ -357,7 +356,7 @@ def _step2(d: _Data) -> str:
             )
         )
         plan = ctx.plan if ctx.plan is not None else Plan()
-        mix = tg.mix_rows(plan, chosen)
+        mix = classification.mix_rows(plan, chosen)
         out.append(
             _chart(
                 [(label, planned) for label, planned, _ in mix],
@@ -368,7 +367,7 @@ def _step2(d: _Data) -> str:
         out.append(
             _p(escape(f"Warm {chosen.warm}, cold {chosen.cold} among the {chosen.total} targets."))
         )
-        out.append(_list(escape(t) for t in tg.mix_suggestions(plan, chosen)))
+        out.append(_list(escape(t) for t in classification.mix_suggestions(plan, chosen)))
     else:
         out.append(_none("No one picked yet."))
     return "".join(out)
@@ -389,20 +388,7 @@ def _step3(d: _Data) -> str:
             default=None,
         )
         answers = [e.data.get("answer") for e in events if e.kind == pipeline.REPLY]
-        actions = (
-            pipeline.next_actions(
-                c.id,
-                events,
-                d.now,
-                d.settings,
-                name=c.full_name,
-                organization=c.organization,
-                via=c.via,
-                cadence_days=c.cadence_days,
-            )
-            if events
-            else []
-        )
+        actions = pipeline.actions_for(c, events, d.now, d.settings) if events else []
         nxt = actions[0] if actions else None
         rows.append(
             [
@@ -574,34 +560,21 @@ def _step5(d: _Data) -> str:
 
 
 def _step6(d: _Data) -> str:
-    met = {
-        cid: max(e.at for e in evs if e.kind == pipeline.MET)
-        for cid, evs in d.events.items()
-        if any(e.kind == pipeline.MET for e in evs) and cid in d.contacts
-    }
-    if not met:
+    overview = pipeline.thanks_overview(d.contacts, d.events, d.now, d.settings)
+    if not overview:
         return _none("Nobody met yet, so nobody to thank.")
     rows = []
-    for cid in sorted(met, key=lambda c: met[c], reverse=True):
-        c, evs = d.contacts[cid], d.events.get(cid, [])
-        sent = max((e.at for e in evs if e.kind == pipeline.THANKS_SENT), default=None)
-        intro_sent = any(e.kind == pipeline.INTRO_THANKS_SENT for e in evs)
-        introduced = bool(c.via.strip()) or any(e.kind == pipeline.INTRO_REQUESTED for e in evs)
-        updates = sum(1 for e in evs if e.kind == pipeline.UPDATE_SENT)
-        actions = pipeline.next_actions(
-            cid, evs, d.now, d.settings, name=c.full_name, via=c.via, cadence_days=c.cadence_days
-        )
-        update = next((a for a in actions if a.kind == "update"), None)
+    for r in overview:
+        c, ty = r.contact, r.thank_you
         rows.append(
             [
                 _text(c.full_name),
-                escape(_day(met[cid], d.tz)),
-                escape(thanks_status(met[cid], sent, d.now))
-                + (escape(f" ({_day(sent, d.tz)})") if sent else ""),
-                escape(("thanked" if intro_sent else "not yet") if introduced else "-"),
-                str(updates),
-                escape(_day(update.due, d.tz))
-                if update
+                escape(_day(ty.met_at, d.tz)),
+                escape(ty.status) + (escape(f" ({_day(ty.sent_at, d.tz)})") if ty.sent_at else ""),
+                escape(("thanked" if r.introducer_thanked else "not yet") if r.introduced else "-"),
+                str(r.updates_sent),
+                escape(_day(r.next_update, d.tz))
+                if r.next_update
                 else ("off" if c.cadence_days == 0 else "-"),
             ]
         )

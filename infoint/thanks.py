@@ -23,30 +23,19 @@ network.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from .clock import add_days, aware, zone
-from .records import (
-    CONTACT_LOGGED,
-    MET,
-    STEP_NOTEBOOKS,
-    THANKS_SENT,
-    UPDATE_SENT,
-    Contact,
-    Draft,
-    Event,
-    Finding,
-    Objective,
-    Profile,
-    Reminder,
-)
+from .events import CONTACT_LOGGED, MET, THANKS_SENT, UPDATE_SENT, Event, Reminder
+from .records import STEP_NOTEBOOKS, Contact, Draft, Finding, Objective, Profile
 from .render import first_word, render_block, tidy
 from .request_check import check_request
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
-from .stages import stage
+from .stages import replay, stage
 from .text import STOP_WORDS, fold, stem, word_count
 
 __all__ = [
@@ -67,6 +56,8 @@ __all__ = [
     "NAME_PLACEHOLDER",
     "thanks_due",
     "thanks_status",
+    "ThankYou",
+    "thank_you",
     "compose_thanks",
     "compose_intro_thanks",
     "compose_update",
@@ -149,6 +140,40 @@ def thanks_status(
     if sent_at is not None:
         return "sent on time" if aware(sent_at) <= deadline else "sent late"
     return "due" if aware(now) <= deadline else "overdue"
+
+
+@dataclass(frozen=True)
+class ThankYou:
+    """S1 for one person met: when the meeting took place, when the note was due and sent
+    (None: not yet), and its status (one of ``THANKS_STATUSES``)."""
+
+    contact_id: int
+    met_at: datetime
+    due: datetime
+    sent_at: datetime | None
+    status: str
+
+
+def thank_you(
+    contact_id: int, events: Iterable[Event], now: datetime, tz: str = "UTC"
+) -> ThankYou | None:
+    """S1 as every view shows it, or None before the meeting was held.
+
+    The meeting counts from when it took place (the ``met`` event's own time), not from when
+    it was marked as held; a note counts when it was sent after that meeting. The one
+    derivation the step 6 page, the start page's progress and the report all use.
+    """
+    state = replay(events, zone(tz))
+    if state.met_at is None:
+        return None
+    sent = state.thanked_at if state.thanked_at and state.thanked_at >= state.met_at else None
+    return ThankYou(
+        contact_id,
+        state.met_at,
+        thanks_due(state.met_at, tz),
+        sent,
+        thanks_status(state.met_at, sent, now),
+    )
 
 
 # ----------------------------------------------------------------- S2-S4 drafts

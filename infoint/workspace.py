@@ -266,6 +266,7 @@ class Workspace:
     journal_mode: str = "wal"
     notice: str = ""  # why the rollback journal is in use, shown on the start page
     _conn: sqlite3.Connection | None = field(default=None, repr=False)
+    _depth: int = field(default=0, repr=False)  # open transactions: 0, 1, or nested savepoints
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -381,19 +382,41 @@ class Workspace:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: ``BEGIN IMMEDIATE`` takes the write lock up front, so a
-        read-modify-write in another kernel waits rather than overwriting this one."""
+        read-modify-write in another kernel waits rather than overwriting this one.
+
+        Transactions nest: inside another one this is a savepoint, so an action can call
+        another action and the whole stays one transaction (all of it or none of it).
+        """
         conn = self.conn
+        if self._depth:
+            name = f"infoint_{self._depth}"
+            conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            conn.execute(f"RELEASE {name}")
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise WorkspaceError(
-                f"The workbook is busy ({exc}): another notebook kept it locked for too long. Nothing was lost; try again."
+                f"The workbook is busy ({exc}): another notebook kept it locked for too long. "
+                "Nothing was lost; try again."
             ) from exc
+        self._depth = 1
         try:
             yield conn
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
         try:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:

@@ -7,8 +7,9 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import debrief as db
-from .. import imports, pipeline, stages
 from .. import meetings as mt
+from .. import meetings_log as mt_log
+from .. import pipeline, stages
 from .. import targets as tg
 from ..charts import bar_chart
 from ..progress import pipeline_settings
@@ -348,21 +349,12 @@ class DebriefPage(Page):
     def _on_held(self, _=None) -> None:
         if self.meeting is None:
             return
-        events = stages.events_from_rows(self.ws.events(self.contact.id))
-        if any(e.kind == pipeline.MET for e in events):
+        # A button: only the user knows the meeting took place.
+        if not mt_log.mark_held(self.ws, self.meeting, self.tz, at=self.now()):
             self.meeting_note.value = message_html(
                 "Already marked as held. The thank-you is due within 48 hours: see step 6.", "note"
             )
             return
-        start = mt.start_time(self.meeting.starts_at, self.tz)
-        held_at = min(start, self.now()) if start else self.now()
-        # Logged now (after the booking), with when it happened in the data: the pipeline uses that.
-        self.ws.append_event(
-            pipeline.MET,
-            self.contact.id,
-            {"at": held_at.isoformat(), "meeting_id": self.meeting.id},
-            at=self.now().isoformat(),
-        )
         self.meeting_note.value = message_html(
             f"Marked as held. Write your notes now, while they are fresh, and thank {self.contact.full_name} within 48 hours (step 6).",
             "ok",
@@ -433,17 +425,8 @@ class DebriefPage(Page):
             position=self.ref_position.value.strip(),
             email=self.ref_email.value.strip(),
         )
-        plan = db.referral_contacts([referral], self.contact)
-        if not plan.contacts:
-            self.ref_status.value = message_html("Give the person a name first.", "warning")
-            return
-        existing = tg.load_contacts(self.ws)
         try:
-            report = tg.apply_merge(
-                self.ws,
-                db.record_referrer(imports.plan_merge(existing, plan), existing, self.contact),
-                existing,
-            )
+            report = db.record_referral(self.ws, referral, self.contact)
         except (WorkspaceError, ValueError) as exc:
             self.ref_status.value = message_html(f"Not added: {exc}", "warning")
             return

@@ -17,8 +17,10 @@ from ..objectives import (
     check_pitch,
     check_plan,
     check_profile,
+    load_objectives,
     pitch_stats,
     plan_mix,
+    save_objectives,
     suggest_plan,
 )
 from ..records import KIND_LABELS, KINDS, Objective, Plan, Profile
@@ -262,15 +264,11 @@ class ObjectivesPage(Page):
 
     def load(self) -> None:
         """Show what the workspace holds (a new workbook shows the suggested plan)."""
-        profile_row, objective_row = self.ws.get_row("profile"), self.ws.get_row("objective")
-        objective = (
-            Objective.from_row(objective_row) if objective_row else Objective(plan=suggest_plan(6))
-        )
-        self.fill(Profile.from_row(profile_row), objective)
-        if profile_row or objective_row:
-            saved = max(r["updated_at"] or "" for r in (profile_row, objective_row) if r)
+        saved = load_objectives(self.ws)
+        self.fill(saved.profile, saved.objective)
+        if saved.saved_at:
             self.status.value = message_html(
-                f"Showing what you saved ({self._local_time(saved)}).", "note"
+                f"Showing what you saved ({self._local_time(saved.saved_at)}).", "note"
             )
         else:
             self.status.value = message_html("Nothing saved yet for step 1.", "note")
@@ -279,7 +277,7 @@ class ObjectivesPage(Page):
         """Save profile and objective together; confirm visibly, with what still needs attention."""
         profile, objective = self.collect()
         try:
-            self.ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
+            save_objectives(self.ws, profile, objective)
         except (WorkspaceError, OSError) as exc:
             self.status.value = message_html(
                 f"Not saved: {exc}. Your answers are still in the form; try again.", "warning"

@@ -6,7 +6,16 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import ipywidgets as widgets
 
-from .. import exports, outreach, pipeline, request_check, stages
+from .. import (
+    classification,
+    exports,
+    organizations,
+    outreach,
+    outreach_log,
+    pipeline,
+    request_check,
+    stages,
+)
 from .. import targets as tg
 from ..progress import pipeline_settings
 from ..records import Objective, Profile
@@ -20,14 +29,6 @@ from .section import section
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
-_SENT_EVENT = {  # what "I sent it" records for each kind of draft (R6, R7)
-    "request_direct": (pipeline.REQUEST_SENT, "email"),
-    "request_cold": (pipeline.REQUEST_SENT, "email"),
-    "request_intro": (pipeline.INTRO_REQUESTED, "email"),
-    "follow_up": (pipeline.FOLLOW_UP_SENT, "email"),
-    "voicemail": (pipeline.CALL_MADE, "phone"),
-    "linkedin_note": (pipeline.REQUEST_SENT, "linkedin"),
-}
 
 
 _css, _button = controls("outreach")
@@ -43,7 +44,7 @@ class OutreachPage(Page):
         self.objective = Objective.from_row(ws.get_row("objective"))
         self.settings = pipeline_settings(ws)
         self.contacts: dict[int, tg.Contact] = {}
-        self.organizations = {tg.org_key(o.name): o for o in tg.load_organizations(ws)}
+        self.organizations = {tg.org_key(o.name): o for o in organizations.load_organizations(ws)}
         self.contact: tg.Contact | None = None
         self._loading = False
         self.person = _css(
@@ -156,11 +157,16 @@ class OutreachPage(Page):
         self.move_on_button = _button("move-on", "Move on from this person")
         self.move_on_button.on_click(
             lambda _: self._log(
-                pipeline.MOVED_ON, {}, "You moved on. That's normal: many requests go unanswered."
+                lambda c, at: outreach_log.move_on(self.ws, c.id, at=at),
+                "You moved on. That's normal: many requests go unanswered.",
             )
         )
         self.reopen_button = _button("reopen", "Reopen")
-        self.reopen_button.on_click(lambda _: self._log(pipeline.REOPENED, {}, "Reopened."))
+        self.reopen_button.on_click(
+            lambda _: self._log(
+                lambda c, at: outreach_log.reopen(self.ws, c.id, at=at), "Reopened."
+            )
+        )
         self.log_status = _css(widgets.HTML(), "log-status")
         self.mode_3b7 = _css(
             widgets.Checkbox(
@@ -243,13 +249,7 @@ class OutreachPage(Page):
 
     # -- state ---------------------------------------------------------------------------------
     def _known_words(self) -> set[str]:
-        words = set()
-        for row in self.ws.query("SELECT first_name, last_name, organization FROM contacts"):
-            words.update(" ".join(row.values()).split())
-        for org in self.organizations.values():
-            words.update(org.name.split())
-        words.update(self.profile.name.split())
-        return words
+        return outreach_log.known_words(self.ws, self.profile.name)
 
     def refresh(self) -> None:
         """Reload contacts and events; redraw the person list, the pipeline table and statistics."""
@@ -302,16 +302,8 @@ class OutreachPage(Page):
         c = self.contact
         events = self.events.get(c.id, [])
         ctx = tg.context(self.ws, self.profile, self.objective)
-        a = tg.Classifier(ctx).assess(c)
-        actions = pipeline.next_actions(
-            c.id,
-            events,
-            self.now(),
-            self.settings,
-            name=c.full_name,
-            organization=c.organization,
-            via=c.via,
-        )
+        a = classification.Classifier(ctx).assess(c)
+        actions = pipeline.actions_for(c, events, self.now(), self.settings)
         tz = pipeline.zone(self.settings.tz)
         next_text = (
             f"{actions[0].text} (due {actions[0].due.astimezone(tz):%a %d %b})"
@@ -338,19 +330,17 @@ class OutreachPage(Page):
         kind = self.kind.value
         self.forwardable.layout.display = None if kind == "request_intro" else "none"
         self.linkedin_plan.layout.display = None if kind == "linkedin_note" else "none"
-        saved = self.ws.query(
-            "SELECT * FROM drafts WHERE contact_id = ? AND kind = ?", (self.contact.id, kind)
-        )
+        saved = outreach_log.load_draft(self.ws, self.contact.id, kind)
         self._loading = True
         try:
             if saved:
                 self.subject.value, self.body.value, self.forwardable.value = (
-                    saved[0]["subject"],
-                    saved[0]["body"],
-                    saved[0]["forwardable"],
+                    saved.draft.subject,
+                    saved.draft.body,
+                    saved.draft.forwardable,
                 )
                 self.draft_status.value = message_html(
-                    f"Your saved draft ({saved[0]['updated_at'][:16].replace('T', ' ')} UTC).",
+                    f"Your saved draft ({saved.saved_at[:16].replace('T', ' ')} UTC).",
                     "note",
                 )
             else:
@@ -453,20 +443,7 @@ class OutreachPage(Page):
             "forwardable": self.forwardable.value,
         }
         try:
-            existing = self.ws.query(
-                "SELECT id FROM drafts WHERE contact_id = ? AND kind = ?",
-                (self.contact.id, self.kind.value),
-            )
-            if existing:
-                self.ws.write(updates={"drafts": [(existing[0]["id"], values)]})
-            else:
-                self.ws.write(
-                    inserts={
-                        "drafts": [
-                            {"contact_id": self.contact.id, "kind": self.kind.value, **values}
-                        ]
-                    }
-                )
+            outreach_log.save_draft(self.ws, self.contact.id, self.kind.value, **values)
         except (WorkspaceError, OSError) as exc:
             self.draft_status.value = message_html(
                 f"Not saved: {exc}. Your text is still here; try again.", "warning"
@@ -497,18 +474,7 @@ class OutreachPage(Page):
     def _ics_file(self) -> tuple[str, str, bytes]:
         c = self.contact
         events = self.events.get(c.id, [])
-        actions = [
-            a
-            for a in pipeline.next_actions(
-                c.id,
-                events,
-                self.now(),
-                self.settings,
-                name=c.full_name,
-                organization=c.organization,
-                via=c.via,
-            )
-        ]
+        actions = [a for a in pipeline.actions_for(c, events, self.now(), self.settings)]
         if not actions:  # not sent yet: remind about the follow-up a week after today
             start = pipeline.add_days(self.now(), self.settings.follow_up_days, self.settings.tz)
             actions = [
@@ -540,71 +506,69 @@ class OutreachPage(Page):
         self.draft_status.value = message_html(f"The file could not be made: {exc}", "warning")
 
     # -- logging ---------------------------------------------------------------------------------
-    def _at(self) -> str:
+    def _at(self) -> datetime:
         """When the logged thing happened: the chosen day at noon local time, or now."""
         if self.when.value is None:
-            return self.now().isoformat()
+            return self.now()
         day: date = self.when.value
         local = datetime.combine(day, time(12, 0), pipeline.zone(self.settings.tz))
-        return min(local.astimezone(UTC), self.now()).isoformat()
+        return min(local.astimezone(UTC), self.now())
 
-    def _log(self, kind: str, data: dict, message: str) -> None:
+    def _log(self, action, message: str) -> bool:
+        """Run one logging action of step 3 (``outreach_log``) for the chosen person."""
         if self.contact is None:
             self.log_status.value = message_html("Choose a person first.", "warning")
-            return
+            return False
         try:
-            self.ws.append_event(kind, self.contact.id, data, at=self._at())
+            action(self.contact, self._at())
         except WorkspaceError as exc:
             self.log_status.value = message_html(f"Not recorded: {exc}", "warning")
-            return
+            return False
         self.log_status.value = message_html(message, "ok")
         self.refresh()
+        return True
 
     def _on_sent(self, _=None) -> None:
+        # A button: sending happens outside the workbook, so only the user can say it happened.
         if self.contact is None:
             return
-        self.save_draft()
-        kind, channel = _SENT_EVENT[self.kind.value]
-        data = {
-            "channel": channel,
-            "draft": self.kind.value,
-            "subject": self.subject.value,
-            "body": self.body.value,
-        }
-        if kind == pipeline.INTRO_REQUESTED:
-            data["via"] = self.contact.via
-        if kind == pipeline.CALL_MADE:
-            data["left_voicemail"] = True
-        self._log(
-            kind,
-            data,
-            f"Recorded: {outreach.DRAFT_LABELS[self.kind.value]} to {self.contact.full_name}. The follow-up will appear on the start page when it is due.",
+        kind = self.kind.value
+        texts = (self.subject.value, self.body.value, self.forwardable.value)
+        logged = self._log(
+            lambda contact, at: outreach_log.log_sent(self.ws, contact, kind, *texts, at=at),
+            f"Recorded: {outreach.DRAFT_LABELS[kind]} to {self.contact.full_name}. "
+            "The follow-up will appear on the start page when it is due.",
         )
+        if logged:
+            self.draft_status.value = message_html("Draft saved.", "ok")
 
     def _on_answer(self, _=None) -> None:
         answer = self.answer.value
         text = {
-            "yes": "They said yes! Agree on a time and place that suits them, then prepare in step 4.",
+            "yes": "They said yes! Agree on a time and place that suits them, then prepare in "
+            "step 4.",
             "no": "They said no. Thank them for answering; it still counts as practice.",
-            "later": "They asked you to come back later: the workbook will remind you in two weeks.",
+            "later": "They asked you to come back later: the workbook will remind you in two "
+            "weeks.",
         }[answer]
-        self._log(pipeline.REPLY, {"answer": answer}, text)
+        self._log(lambda c, at: outreach_log.log_answer(self.ws, c.id, answer, at=at), text)
 
     def _on_call(self, _=None) -> None:
+        voicemail = bool(self.voicemail.value)
         self._log(
-            pipeline.CALL_MADE, {"left_voicemail": bool(self.voicemail.value)}, "Call recorded."
+            lambda c, at: outreach_log.log_call(self.ws, c.id, voicemail, at=at), "Call recorded."
         )
 
     def _on_setting(self, change) -> None:
         owner = change["owner"]
         if owner is self.mode_3b7:
-            self.ws.set_meta("pipeline.mode_3b7", "1" if change["new"] else "0")
+            outreach_log.save_setting(self.ws, "pipeline.mode_3b7", "1" if change["new"] else "0")
             self.settings = pipeline_settings(self.ws)
             self._draw_pipeline()
         elif owner is self.strict:
-            self.ws.set_meta("outreach.strict", "1" if change["new"] else "0")
+            outreach_log.save_setting(self.ws, "outreach.strict", "1" if change["new"] else "0")
         elif owner is self.linkedin_plan:
-            self.ws.set_meta("outreach.linkedin_plan", change["new"])
+            outreach_log.save_setting(self.ws, "outreach.linkedin_plan", change["new"])
         self.update_feedback()
 
     def _draw_pipeline(self) -> None:
@@ -616,15 +580,7 @@ class OutreachPage(Page):
             events = self.events.get(c.id, [])
             if not (c.target or events):
                 continue
-            actions = pipeline.next_actions(
-                c.id,
-                events,
-                self.now(),
-                self.settings,
-                name=c.full_name,
-                organization=c.organization,
-                via=c.via,
-            )
+            actions = pipeline.actions_for(c, events, self.now(), self.settings)
             nxt = actions[0] if actions else None
             due = (
                 ""

@@ -7,8 +7,9 @@ from datetime import datetime, time
 
 import ipywidgets as widgets
 
+from .. import classification, organizations, pipeline, stages
 from .. import meetings as mt
-from .. import pipeline, stages
+from .. import meetings_log as mt_log
 from .. import prep_sheet as ps
 from .. import questions as qs
 from .. import targets as tg
@@ -38,7 +39,7 @@ class QuestionsPage(Page):
         self.profile = Profile.from_row(ws.get_row("profile"))
         self.objective = Objective.from_row(ws.get_row("objective"))
         self.tz = pipeline_settings(ws).tz
-        self.organizations = {tg.org_key(o.name): o for o in tg.load_organizations(ws)}
+        self.organizations = {tg.org_key(o.name): o for o in organizations.load_organizations(ws)}
         self.contact: tg.Contact | None = None
         self.meeting: mt.Meeting | None = None
         self.current: list[qs.Question] = []
@@ -322,7 +323,7 @@ class QuestionsPage(Page):
         self.contact = self.contacts[contact_id]
         self.meeting = mt.current_meeting(self.ws, contact_id)
         ctx = tg.context(self.ws, self.profile, self.objective)
-        self.assessment = tg.Classifier(ctx).assess(self.contact)
+        self.assessment = classification.Classifier(ctx).assess(self.contact)
         self.organization = self.organizations.get(tg.org_key(self.contact.organization))
         a = self.assessment
         self.facts.value = (
@@ -434,33 +435,9 @@ class QuestionsPage(Page):
                 "Add the date and the start time first.", "warning"
             )
             return False
-        booked = [
-            e
-            for e in self._events.get(self.contact.id, [])
-            if e.kind in (pipeline.MEETING_SCHEDULED, pipeline.MEETING_CANCELLED)
-        ]
-        last = booked[-1] if booked else None
-        moved = (
-            last is None
-            or last.kind == pipeline.MEETING_CANCELLED
-            or last.data.get("starts_at") != meeting.starts_at
-            or last.data.get("minutes") != meeting.minutes
-        )
         try:
-            mt.save_meeting(self.ws, meeting)
-            if moved:
-                self.ws.append_event(
-                    pipeline.MEETING_SCHEDULED,
-                    self.contact.id,
-                    {
-                        "starts_at": meeting.starts_at,
-                        "minutes": meeting.minutes,
-                        "mode": meeting.mode,
-                        "place": meeting.place,
-                        "meeting_id": meeting.id,
-                    },
-                    at=self.now().isoformat(),
-                )
+            # A button: the time is agreed with the other person, so saving it is an event.
+            mt_log.book_meeting(self.ws, meeting, at=self.now())
         except WorkspaceError as exc:
             self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
             return False
@@ -479,14 +456,12 @@ class QuestionsPage(Page):
                 "There is no saved meeting to cancel.", "warning"
             )
             return
-        saved = replace(self.meeting, cancelled=True)  # as saved: edits in the form are not kept
-        mt.save_meeting(self.ws, saved)
-        self.ws.append_event(
-            pipeline.MEETING_CANCELLED,
-            self.contact.id,
-            {"meeting_id": saved.id},
-            at=self.now().isoformat(),
-        )
+        # As saved: edits in the form are not kept.
+        try:
+            mt_log.cancel_meeting(self.ws, self.meeting, at=self.now())
+        except WorkspaceError as exc:
+            self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
+            return
         self._events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
         self.select(self.contact.id)
         self.meeting_status.value = message_html(

@@ -7,7 +7,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import debrief as db
-from .. import exports, pipeline, stages
+from .. import exports, outreach_log, pipeline, stages, thanks_log
 from .. import targets as tg
 from .. import thanks as th
 from ..progress import pipeline_settings
@@ -34,20 +34,11 @@ _CADENCES = [
 _css, _button = controls("thanks")
 
 
-def _held_at(event) -> datetime:
-    """When a meeting took place: the time in the ``met`` event's data, else when it was logged."""
-    try:
-        held = datetime.fromisoformat(str(event.data.get("at", "")))
-    except ValueError:
-        return event.at
-    return held if held.tzinfo else event.at
-
-
 class _Note:
     """One editable note (subject, body), its checker findings, files and "I sent it"."""
 
-    def __init__(self, page: ThanksPage, name: str, kind: str, event: str, sent_label: str):
-        self.page, self.kind, self.event = page, kind, event
+    def __init__(self, page: ThanksPage, name: str, kind: str, sent_label: str):
+        self.page, self.kind = page, kind
         self.to = _css(
             widgets.Text(description="To (email address)", style=_LABEL, layout=_WIDE), f"{name}-to"
         )
@@ -132,19 +123,10 @@ class _Note:
         page = self.page
         if page.contact is None:
             return
-        values = {"subject": self.subject.value, "body": self.body.value}
-        existing = page.ws.query(
-            "SELECT id FROM drafts WHERE contact_id = ? AND kind = ?", (page.contact.id, self.kind)
-        )
         try:
-            if existing:
-                page.ws.write(updates={"drafts": [(existing[0]["id"], values)]})
-            else:
-                page.ws.write(
-                    inserts={
-                        "drafts": [{"contact_id": page.contact.id, "kind": self.kind, **values}]
-                    }
-                )
+            outreach_log.save_draft(
+                page.ws, page.contact.id, self.kind, self.subject.value, self.body.value
+            )
         except WorkspaceError as exc:
             self.status.value = message_html(f"Not saved: {exc}", "warning")
             return
@@ -154,15 +136,8 @@ class _Note:
     def saved_draft(self) -> Draft | None:
         """The user's saved wording for this person and kind, if any."""
         page = self.page
-        rows = page.ws.query(
-            "SELECT subject, body FROM drafts WHERE contact_id = ? AND kind = ?",
-            (page.contact.id, self.kind),
-        )
-        return (
-            Draft(kind=self.kind, subject=rows[0]["subject"], body=rows[0]["body"])
-            if rows
-            else None
-        )
+        saved = outreach_log.load_draft(page.ws, page.contact.id, self.kind)
+        return None if saved is None else saved.draft
 
     def _eml(self) -> tuple[str, str, bytes]:
         self.save_draft()
@@ -181,13 +156,19 @@ class _Note:
         page = self.page
         if page.contact is None:
             return
-        self.save_draft()
-        page.ws.append_event(
-            self.event,
-            page.contact.id,
-            {"subject": self.subject.value, "body": self.body.value},
-            at=page.now().isoformat(),
-        )
+        # A button: sending happens outside the workbook, so only the user can say it happened.
+        try:
+            thanks_log.log_note_sent(
+                page.ws,
+                page.contact.id,
+                self.kind,
+                self.subject.value,
+                self.body.value,
+                at=page.now(),
+            )
+        except WorkspaceError as exc:
+            self.status.value = message_html(f"Not recorded: {exc}", "warning")
+            return
         self.status.value = message_html("Recorded. Well done.", "ok")
         page.refresh(keep=page.contact.id)
 
@@ -246,7 +227,7 @@ class ThanksPage(Page):
             "compose", "Write the thank-you for me", button_style="primary"
         )
         self.compose_button.on_click(self._on_compose)
-        self.note = _Note(self, "note", "thanks", pipeline.THANKS_SENT, "I sent the thank-you")
+        self.note = _Note(self, "note", "thanks", "I sent the thank-you")
         self.card_text = _css(
             widgets.Textarea(
                 description="Card text (to copy by hand)",
@@ -265,9 +246,7 @@ class ThanksPage(Page):
             "intro-compose", "Write the thank-you to the introducer", button_style="primary"
         )
         self.intro_compose.on_click(self._on_intro_compose)
-        self.intro = _Note(
-            self, "intro", "intro_thanks", pipeline.INTRO_THANKS_SENT, "I thanked the introducer"
-        )
+        self.intro = _Note(self, "intro", "intro_thanks", "I thanked the introducer")
         # S4
         self.cadence = _css(
             widgets.Dropdown(
@@ -285,7 +264,7 @@ class ThanksPage(Page):
             "update-compose", "Write an update for me", button_style="primary"
         )
         self.update_compose.on_click(self._on_update_compose)
-        self.update = _Note(self, "update", "update", pipeline.UPDATE_SENT, "I sent the update")
+        self.update = _Note(self, "update", "update", "I sent the update")
         self.logged = _button("log-contact", "We were in touch another way")
         self.logged.on_click(self._on_logged)
         self.reminders = _css(
@@ -363,12 +342,13 @@ class ThanksPage(Page):
         """People you met, newest meeting first; the overview table."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
         self.events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
-        met = {
-            cid: max(_held_at(e) for e in evs if e.kind == pipeline.MET)
+        thanked = {
+            cid: th.thank_you(cid, evs, self.now(), self.settings.tz)
             for cid, evs in self.events.items()
-            if any(e.kind == pipeline.MET for e in evs) and cid in self.contacts
+            if cid in self.contacts
         }
-        self.met = met
+        self.thanks = {cid: t for cid, t in thanked.items() if t is not None}
+        met = self.met = {cid: t.met_at for cid, t in self.thanks.items()}
         self.known_words = set(self.profile.name.split()) | {
             w
             for c in self.contacts.values()
@@ -397,7 +377,7 @@ class ThanksPage(Page):
         return max(times) if times else None
 
     def _status(self, cid: int) -> str:
-        return th.thanks_status(self.met[cid], self._sent_at(cid, pipeline.THANKS_SENT), self.now())
+        return self.thanks[cid].status
 
     def select(self, contact_id) -> None:
         """Show one person: deadline, what to thank them for, the introducer, the update rhythm."""
@@ -405,7 +385,7 @@ class ThanksPage(Page):
             return
         self.contact = self.contacts[contact_id]
         tz = pipeline.zone(self.settings.tz)
-        due = th.thanks_due(self.met[contact_id], self.settings.tz)
+        due = self.thanks[contact_id].due
         status = self._status(contact_id)
         words = {
             "due": "Due",
@@ -501,13 +481,8 @@ class ThanksPage(Page):
     # -- S4 ----------------------------------------------------------------------------------------------
     def _draw_next_update(self) -> None:
         tz = pipeline.zone(self.settings.tz)
-        actions = pipeline.next_actions(
-            self.contact.id,
-            self.events.get(self.contact.id, []),
-            self.now(),
-            self.settings,
-            name=self.contact.full_name,
-            cadence_days=self.contact.cadence_days,
+        actions = pipeline.actions_for(
+            self.contact, self.events.get(self.contact.id, []), self.now(), self.settings
         )
         update = next((a for a in actions if a.kind == "update"), None)
         if self.cadence.value == 0:
@@ -521,8 +496,8 @@ class ThanksPage(Page):
     def _on_cadence(self, change) -> None:
         if self._loading or self.contact is None:
             return
+        thanks_log.set_cadence(self.ws, self.contact.id, change["new"])
         self.contact.cadence_days = change["new"]
-        self.ws.write(updates={"contacts": [(self.contact.id, {"cadence_days": change["new"]})]})
         self._draw_next_update()
         self._draw_table()
         self.status.value = message_html("Saved.", "ok")
@@ -539,9 +514,7 @@ class ThanksPage(Page):
     def _on_logged(self, _=None) -> None:
         if self.contact is None:
             return
-        self.ws.append_event(
-            pipeline.CONTACT_LOGGED, self.contact.id, {}, at=self.now().isoformat()
-        )
+        thanks_log.log_contact(self.ws, self.contact.id, at=self.now())
         self.status.value = message_html("Noted: the next update moves on from today.", "ok")
         self.refresh(keep=self.contact.id)
 
@@ -569,29 +542,14 @@ class ThanksPage(Page):
     def _draw_table(self) -> None:
         tz = pipeline.zone(self.settings.tz)
         rows = []
-        for cid in sorted(self.met, key=lambda c: self.met[c], reverse=True):
-            c = self.contacts[cid]
-            actions = pipeline.next_actions(
-                cid,
-                self.events.get(cid, []),
-                self.now(),
-                self.settings,
-                name=c.full_name,
-                via=c.via,
-                cadence_days=c.cadence_days,
-            )
-            update = next((a for a in actions if a.kind == "update"), None)
-            intro = (
-                ""
-                if not (
-                    c.via
-                    or any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(cid, []))
-                )
-                else ("thanked" if self._sent_at(cid, pipeline.INTRO_THANKS_SENT) else "not yet")
-            )
+        for r in pipeline.thanks_overview(self.contacts, self.events, self.now(), self.settings):
+            intro = ("thanked" if r.introducer_thanked else "not yet") if r.introduced else "-"
+            update = "" if r.next_update is None else f"{r.next_update.astimezone(tz):%d %b %Y}"
             rows.append(
-                f"<tr><th scope='row'>{escape(c.full_name)}</th><td>{self.met[cid].astimezone(tz):%d %b %Y}</td><td>{escape(self._status(cid))}</td>"
-                f"<td>{escape(intro) or '-'}</td><td>{'' if update is None else f'{update.due.astimezone(tz):%d %b %Y}'}</td></tr>"
+                f"<tr><th scope='row'>{escape(r.contact.full_name)}</th>"
+                f"<td>{r.thank_you.met_at.astimezone(tz):%d %b %Y}</td>"
+                f"<td>{escape(r.thank_you.status)}</td><td>{escape(intro)}</td>"
+                f"<td>{update}</td></tr>"
             )
         head = "".join(
             f"<th scope='col'>{h}</th>"

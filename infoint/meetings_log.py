@@ -1,0 +1,86 @@
+"""The meeting's life as actions: booked (R8), moved, cancelled, held (D1).
+
+Each function is one user action in one transaction: the meeting row and the event the
+pipeline reads are written together, so a crash never leaves a booking without its event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from .events import MEETING_CANCELLED, MEETING_SCHEDULED, MET
+from .meetings import Meeting, save_meeting, start_time
+from .stages import events_from_rows
+
+__all__ = ["book_meeting", "cancel_meeting", "mark_held"]
+
+
+def _needs_logging(ws, meeting: Meeting) -> bool:
+    """True when the meeting is new, was cancelled, or its time or length changed."""
+    booked = [
+        e
+        for e in events_from_rows(ws.events(meeting.contact_id))
+        if e.kind in (MEETING_SCHEDULED, MEETING_CANCELLED)
+    ]
+    last = booked[-1] if booked else None
+    return (
+        last is None
+        or last.kind == MEETING_CANCELLED
+        or last.data.get("starts_at") != meeting.starts_at
+        or last.data.get("minutes") != meeting.minutes
+    )
+
+
+def book_meeting(ws, meeting: Meeting, *, at: datetime) -> Meeting:
+    """R8: save the agreed meeting; a new or moved time is logged as scheduled, so the
+    pipeline shows "scheduled" and the agenda prepares it. Returns it with its id."""
+    if not meeting.starts_at:
+        raise ValueError("A meeting needs its date and start time.")
+    with ws.transaction():
+        moved = _needs_logging(ws, meeting)
+        save_meeting(ws, meeting)
+        if moved:
+            ws.append_event(
+                MEETING_SCHEDULED,
+                meeting.contact_id,
+                {
+                    "starts_at": meeting.starts_at,
+                    "minutes": meeting.minutes,
+                    "mode": meeting.mode,
+                    "place": meeting.place,
+                    "meeting_id": meeting.id,
+                },
+                at=at.isoformat(),
+            )
+    return meeting
+
+
+def cancel_meeting(ws, meeting: Meeting, *, at: datetime) -> Meeting:
+    """The booked meeting won't happen at that time: kept, marked cancelled, and logged."""
+    cancelled = replace(meeting, cancelled=True)
+    with ws.transaction():
+        save_meeting(ws, cancelled)
+        ws.append_event(
+            MEETING_CANCELLED, meeting.contact_id, {"meeting_id": cancelled.id}, at=at.isoformat()
+        )
+    return cancelled
+
+
+def mark_held(ws, meeting: Meeting, tz: str, *, at: datetime) -> bool:
+    """D1: the meeting took place (at its start, or now if that is still to come). Logged now,
+    after the booking, with when it happened in the data: the thank-you's 48 hours (S1) count
+    from then. False when it was already marked held (nothing is written twice)."""
+    with ws.transaction():
+        events = events_from_rows(ws.events(meeting.contact_id))
+        if any(e.kind == MET for e in events):
+            return False
+        start = start_time(meeting.starts_at, tz)
+        held_at = min(start, at) if start else at
+        ws.append_event(
+            MET,
+            meeting.contact_id,
+            {"at": held_at.isoformat(), "meeting_id": meeting.id},
+            at=at.isoformat(),
+        )
+    return True
