@@ -194,3 +194,22 @@ def test_killed_mid_action_leaves_all_or_nothing(tmp_path, action):
         state = _content(path)
         assert state in (before, after), f"{action}: killed after write {k}, half of it is there"
         assert state == before, f"{action}: killed before its commit, yet something was kept"
+
+
+def test_transactions_nest(ws):
+    """An action inside an action: the inner one is a savepoint of the outer transaction."""
+    with ws.transaction():
+        ws.set_meta("outer", "1")
+        with pytest.raises(ValueError), ws.transaction():
+            ws.set_meta("inner", "1")
+            raise ValueError("the inner action fails")
+        ws.set_meta("after", "1")
+    assert (ws.get_meta("outer"), ws.get_meta("inner"), ws.get_meta("after")) == ("1", None, "1")
+
+    with pytest.raises(RuntimeError), ws.transaction():
+        ws.set_meta("kept", "no")
+        with ws.transaction():
+            ws.set_meta("nested", "no")
+        raise RuntimeError("the outer action fails after the inner one finished")
+    assert (ws.get_meta("kept"), ws.get_meta("nested")) == (None, None)
+    assert not ws.conn.in_transaction
