@@ -7,18 +7,20 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from .. import debrief as db
-from .. import exports, outreach_log, pipeline, stages, thanks_log
+from .. import exports, pipeline, stages, thanks_log
 from .. import targets as tg
 from .. import thanks as th
 from ..progress import pipeline_settings
-from ..records import Draft, Profile
+from ..records import Profile
 from ..safe import escape
-from ..workspace import Workspace, WorkspaceError
+from ..workspace import Workspace
 from .controls import controls
 from .download import DownloadButton
-from .feedback import STYLE, findings_html, message_html
+from .feedback import STYLE, message_html
+from .notes import Note
 from .page import Page
 from .section import section
+from .thanks_table import thanks_table_html
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
@@ -32,145 +34,6 @@ _CADENCES = [
 
 
 _css, _button = controls("thanks")
-
-
-class _Note:
-    """One editable note (subject, body), its checker findings, files and "I sent it"."""
-
-    def __init__(self, page: ThanksPage, name: str, kind: str, sent_label: str):
-        self.page, self.kind = page, kind
-        self.to = _css(
-            widgets.Text(description="To (email address)", style=_LABEL, layout=_WIDE), f"{name}-to"
-        )
-        self.subject = _css(
-            widgets.Text(description="Subject", style=_LABEL, layout=_WIDE), f"{name}-subject"
-        )
-        self.body = _css(
-            widgets.Textarea(
-                description="Message",
-                style=_LABEL,
-                layout=widgets.Layout(width="95%", height="13em"),
-            ),
-            f"{name}-body",
-        )
-        self.findings = _css(widgets.HTML(), f"{name}-findings")
-        self.eml = _css(
-            DownloadButton("Download as an email draft (.eml)", self._eml, on_error=page._failed),
-            f"{name}-eml",
-        )
-        self.mailto = _css(widgets.HTML(), f"{name}-mailto")
-        self.sent = _button(f"{name}-sent", sent_label, button_style="primary")
-        self.sent.on_click(self._on_sent)
-        self.save = _button(f"{name}-save", "Save this draft")
-        self.save.on_click(lambda _: self.save_draft("Draft saved."))
-        self.status = _css(widgets.HTML(), f"{name}-status")
-        self._filling = False
-        for w in (self.to, self.subject, self.body):
-            w.observe(self._edited, names="value")
-
-    def widgets(self) -> list:
-        return [
-            self.to,
-            self.subject,
-            self.body,
-            self.findings,
-            self.eml,
-            self.mailto,
-            widgets.HBox([self.save, self.sent]),
-            self.status,
-        ]
-
-    def _edited(self, _change=None) -> None:
-        if not self._filling:
-            self.check()
-
-    def fill(self, draft, to: str) -> None:
-        """Show a draft, checked once (not once per field it changes)."""
-        self._filling = True
-        try:
-            self.to.value, self.subject.value, self.body.value = to, draft.subject, draft.body
-        finally:
-            self._filling = False
-        self.check()
-
-    def check(self) -> None:
-        page = self.page
-        if page.contact is None:
-            return
-        hints = {
-            "thanks": page.hints,
-            "intro_thanks": [page.outcome.value],
-            "update": [page.progress_text.value],
-        }[self.kind]
-        findings = th.check_thanks(
-            self.body.value,
-            kind=self.kind,
-            specific_hints=[h for h in hints if h.strip()],
-            suggestion_hints=page.suggestion_hints() if self.kind == "thanks" else [],
-            known_words=page.known_words | set(page.contact.via.split()),
-        )
-        self.findings.value = findings_html(findings, "Personal and ready to send.")
-        url, shortened = exports.mailto_link(self.to.value, self.subject.value, self.body.value)
-        note = (
-            " (shortened to fit a link: use the .eml draft for the full text)" if shortened else ""
-        )
-        self.mailto.value = (
-            f'<p><a href="{escape(url)}">Open in my mail program</a>{escape(note)}.</p>'
-        )
-
-    def save_draft(self, message: str = "") -> None:
-        """Keep the user's own wording (the page puts it back next time)."""
-        page = self.page
-        if page.contact is None:
-            return
-        try:
-            outreach_log.save_draft(
-                page.ws, page.contact.id, self.kind, self.subject.value, self.body.value
-            )
-        except WorkspaceError as exc:
-            self.status.value = message_html(f"Not saved: {exc}", "warning")
-            return
-        if message:
-            self.status.value = message_html(message, "ok")
-
-    def saved_draft(self) -> Draft | None:
-        """The user's saved wording for this person and kind, if any."""
-        page = self.page
-        saved = outreach_log.load_draft(page.ws, page.contact.id, self.kind)
-        return None if saved is None else saved.draft
-
-    def _eml(self) -> tuple[str, str, bytes]:
-        self.save_draft()
-        p = self.page.profile
-        data = exports.eml_draft(
-            sender=p.email,
-            sender_name=p.name,
-            to=self.to.value,
-            to_name="",
-            subject=self.subject.value,
-            body=self.body.value,
-        )
-        return exports.eml_filename(self.page.contact.full_name, self.kind), "message/rfc822", data
-
-    def _on_sent(self, _=None) -> None:
-        page = self.page
-        if page.contact is None:
-            return
-        # A button: sending happens outside the workbook, so only the user can say it happened.
-        try:
-            thanks_log.log_note_sent(
-                page.ws,
-                page.contact.id,
-                self.kind,
-                self.subject.value,
-                self.body.value,
-                at=page.now(),
-            )
-        except WorkspaceError as exc:
-            self.status.value = message_html(f"Not recorded: {exc}", "warning")
-            return
-        self.status.value = message_html("Recorded. Well done.", "ok")
-        page.refresh(keep=page.contact.id)
 
 
 class ThanksPage(Page):
@@ -227,7 +90,7 @@ class ThanksPage(Page):
             "compose", "Write the thank-you for me", button_style="primary"
         )
         self.compose_button.on_click(self._on_compose)
-        self.note = _Note(self, "note", "thanks", "I sent the thank-you")
+        self.note = Note(self, "note", "thanks", "I sent the thank-you")
         self.card_text = _css(
             widgets.Textarea(
                 description="Card text (to copy by hand)",
@@ -246,7 +109,7 @@ class ThanksPage(Page):
             "intro-compose", "Write the thank-you to the introducer", button_style="primary"
         )
         self.intro_compose.on_click(self._on_intro_compose)
-        self.intro = _Note(self, "intro", "intro_thanks", "I thanked the introducer")
+        self.intro = Note(self, "intro", "intro_thanks", "I thanked the introducer")
         # S4
         self.cadence = _css(
             widgets.Dropdown(
@@ -264,7 +127,7 @@ class ThanksPage(Page):
             "update-compose", "Write an update for me", button_style="primary"
         )
         self.update_compose.on_click(self._on_update_compose)
-        self.update = _Note(self, "update", "update", "I sent the update")
+        self.update = Note(self, "update", "update", "I sent the update")
         self.logged = _button("log-contact", "We were in touch another way")
         self.logged.on_click(self._on_logged)
         self.reminders = _css(
@@ -337,7 +200,7 @@ class ThanksPage(Page):
         """Everyone you met: thanks on time or not, introducer thanked, next update."""
         return self.table
 
-    # -- state --------------------------------------------------------------------------------------
+    # -- state -------------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         """People you met, newest meeting first; the overview table."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
@@ -395,7 +258,8 @@ class ThanksPage(Page):
         }[status]
         closing = ")" if status.startswith("sent") else ""
         self.deadline.value = message_html(
-            f"Thank-you note: {words} {due.astimezone(tz):%A %d %B, %H:%M}{closing}. Within 48 hours of the meeting; sooner is better.",
+            f"Thank-you note: {words} {due.astimezone(tz):%A %d %B, %H:%M}{closing}. "
+            "Within 48 hours of the meeting; sooner is better.",
             "warning" if status == "overdue" else "note",
         )
         debriefs = [d for d in db.load_debriefs(self.ws) if d.contact_id == contact_id]
@@ -439,7 +303,7 @@ class ThanksPage(Page):
             ).body
         self.note.save_draft()
 
-    # -- S3 ---------------------------------------------------------------------------------------------
+    # -- S3 ----------------------------------------------------------------------------------------
     def _introducer(self) -> str:
         c = self.contact
         intro = any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(c.id, []))
@@ -458,7 +322,8 @@ class ThanksPage(Page):
         state = "already thanked" if done else "not thanked yet"
         self.intro_box.children = (
             widgets.HTML(
-                f"<p>{escape(name)} introduced you ({state}). Tell them you met, how it went, and what came of it.</p>"
+                f"<p>{escape(name)} introduced you ({state}). "
+                "Tell them you met, how it went, and what came of it.</p>"
             ),
             self.outcome,
             widgets.HBox([self.intro_compose]),
@@ -478,7 +343,7 @@ class ThanksPage(Page):
         if self.contact is not None:
             self._draw_intro()
 
-    # -- S4 ----------------------------------------------------------------------------------------------
+    # -- S4 ----------------------------------------------------------------------------------------
     def _draw_next_update(self) -> None:
         tz = pipeline.zone(self.settings.tz)
         actions = pipeline.actions_for(
@@ -490,7 +355,10 @@ class ThanksPage(Page):
         elif update is None:
             text = "The first update is planned once you have sent your thank-you."
         else:
-            text = f"Next update: {update.due.astimezone(tz):%A %d %B %Y}. Logging any contact moves it on."
+            text = (
+                f"Next update: {update.due.astimezone(tz):%A %d %B %Y}. "
+                "Logging any contact moves it on."
+            )
         self.next_update.value = message_html(text, "note")
 
     def _on_cadence(self, change) -> None:
@@ -540,23 +408,4 @@ class ThanksPage(Page):
         self.status.value = message_html(f"The file could not be made: {exc}", "warning")
 
     def _draw_table(self) -> None:
-        tz = pipeline.zone(self.settings.tz)
-        rows = []
-        for r in pipeline.thanks_overview(self.contacts, self.events, self.now(), self.settings):
-            intro = ("thanked" if r.introducer_thanked else "not yet") if r.introduced else "-"
-            update = "" if r.next_update is None else f"{r.next_update.astimezone(tz):%d %b %Y}"
-            rows.append(
-                f"<tr><th scope='row'>{escape(r.contact.full_name)}</th>"
-                f"<td>{r.thank_you.met_at.astimezone(tz):%d %b %Y}</td>"
-                f"<td>{escape(r.thank_you.status)}</td><td>{escape(intro)}</td>"
-                f"<td>{update}</td></tr>"
-            )
-        head = "".join(
-            f"<th scope='col'>{h}</th>"
-            for h in ("Person", "Met", "Thank-you", "Introducer thanked", "Next update")
-        )
-        self.table.value = STYLE + (
-            f"<table class='ii-table'><caption>Everyone you met</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            if rows
-            else "<p>Nobody yet.</p>"
-        )
+        self.table.value = thanks_table_html(self.contacts, self.events, self.now(), self.settings)
