@@ -1,0 +1,229 @@
+"""Step 4's meeting form (R8): date, start, length, mode and place, Save, Cancel, the .ics file.
+
+The questions page composes one. The form reads its page's chosen person and saved meeting
+(``contact``, ``meeting``, ``tz``, ``_loading``) and the meeting as the whole page shows it
+(``_meeting_from_form()``, preparation and questions included); saving or cancelling goes
+through the logic layer's ``meetings_log`` actions.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import ipywidgets as widgets
+
+from .. import meetings as mt
+from .. import meetings_log as mt_log
+from .. import pipeline, stages
+from .. import prep_sheet as ps
+from ..workspace import WorkspaceError
+from .controls import controls
+from .download import DownloadButton
+from .feedback import findings_html, message_html
+from .page import Page
+
+__all__ = ["MeetingForm"]
+
+_LABEL = {"description_width": "initial"}
+_WIDE = widgets.Layout(width="95%")
+
+_css, _button = controls("questions")  # the form's widgets are the page's: ii-questions-<name>
+
+
+class MeetingForm:
+    """R8: when, how long, how and where; saving it moves them to "scheduled"."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.date = _css(widgets.DatePicker(description="Date", style=_LABEL), "date")
+        self.start = _css(
+            widgets.Text(description="Start time (24-hour clock, e.g. 14:30)", style=_LABEL),
+            "start",
+        )
+        self.minutes = _css(
+            widgets.BoundedIntText(
+                description="Length in minutes", value=30, min=10, max=120, style=_LABEL
+            ),
+            "minutes",
+        )
+        self.mode = _css(
+            widgets.ToggleButtons(
+                description="How",
+                options=[(mt.MODE_LABELS[m], m) for m in mt.MODES],
+                value="video",
+                style=_LABEL,
+            ),
+            "mode",
+        )
+        self.place = _css(
+            widgets.Text(
+                description="Where: address, video link or phone number", style=_LABEL, layout=_WIDE
+            ),
+            "place",
+        )
+        self.workplace = _css(
+            widgets.Checkbox(description="They offered to meet at their workplace", indent=False),
+            "workplace",
+        )
+        self.recognise = _css(
+            widgets.Text(
+                description="How they will recognise you (in person)", style=_LABEL, layout=_WIDE
+            ),
+            "recognise",
+        )
+        for w in (
+            self.date,
+            self.start,
+            self.minutes,
+            self.mode,
+            self.place,
+            self.workplace,
+            self.recognise,
+        ):
+            w.observe(self._meeting_changed, names="value")
+        self.meeting_findings = _css(widgets.HTML(), "meeting-findings")
+        self.save_button = _button("save-meeting", "Save the meeting", button_style="primary")
+        self.save_button.on_click(self.save_meeting)
+        self.cancel_button = _button("cancel-meeting", "The meeting is cancelled")
+        self.cancel_button.on_click(self._on_cancel)
+        self.meeting_status = _css(widgets.HTML(), "meeting-status")
+        self.ics_button = _css(
+            DownloadButton("Add it to my calendar (.ics)", self._ics_file, on_error=page._failed),
+            "ics",
+        )
+
+    def widgets(self) -> list:
+        """The form's widgets, in the order the page shows them."""
+        return [
+            self.date,
+            self.start,
+            self.minutes,
+            self.mode,
+            self.place,
+            self.workplace,
+            self.recognise,
+            self.meeting_findings,
+            widgets.HBox([self.save_button, self.cancel_button]),
+            self.meeting_status,
+            self.ics_button,
+        ]
+
+    def show(self, m: mt.Meeting, local: bool) -> None:
+        """Fill the form from a meeting (a new one: in person if ``local``, else by video)."""
+        start = mt.start_time(m.starts_at, self.page.tz)
+        self.date.value = start.date() if start else None
+        self.start.value = start.strftime("%H:%M") if start else ""
+        self.minutes.value = max(10, min(120, m.minutes or 30))
+        self.mode.value = (
+            m.mode
+            if m.id is not None and m.mode in mt.MODES
+            else ("in person" if local else "video")
+        )
+        self.place.value, self.workplace.value, self.recognise.value = (
+            m.place,
+            m.their_workplace,
+            m.recognise,
+        )
+
+    def starts_at(self) -> str:
+        """The start the form shows, as an ISO time in the page's zone; "" if incomplete."""
+        starts_at = ""
+        if self.date.value is not None:
+            try:
+                clock = (
+                    time.fromisoformat(self.start.value.strip())
+                    if self.start.value.strip()
+                    else None
+                )
+            except ValueError:
+                clock = None
+            if clock is not None:
+                starts_at = datetime.combine(
+                    self.date.value, clock, pipeline.zone(self.page.tz)
+                ).isoformat()
+        return starts_at
+
+    def _meeting_changed(self, change=None) -> None:
+        page = self.page
+        if page._loading or page.meeting is None:
+            return
+        self.update_meeting_findings()
+        if change is not None and change["owner"] in (self.mode, self.workplace):
+            page._draw_checklists(page._meeting_from_form())
+        self.meeting_status.value = message_html("Unsaved changes: press Save the meeting.", "note")
+
+    def update_meeting_findings(self) -> None:
+        """Check the meeting as the form shows it (R8) and show what is missing."""
+        page = self.page
+        meeting = page._meeting_from_form()
+        problems = mt.check_meeting(meeting, page.tz, page.now())
+        if self.date.value is not None and self.start.value.strip() and not meeting.starts_at:
+            self.meeting_findings.value = message_html(
+                "Write the start time like 14:30 (24-hour clock).", "warning"
+            )
+            return
+        self.meeting_findings.value = findings_html(
+            problems, "Everything needed for the meeting is here."
+        )
+
+    def save_meeting(self, _=None) -> bool:
+        """Save the meeting; a new or moved start time is logged so the pipeline shows
+        "scheduled"."""
+        page = self.page
+        if page.contact is None:
+            return False
+        meeting = page._meeting_from_form()
+        if not meeting.starts_at:
+            self.meeting_status.value = message_html(
+                "Add the date and the start time first.", "warning"
+            )
+            return False
+        try:
+            # A button: the time is agreed with the other person, so saving it is an event.
+            mt_log.book_meeting(page.ws, meeting, at=page.now())
+        except WorkspaceError as exc:
+            self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
+            return False
+        page.meeting = meeting
+        page._events = stages.group_by_contact(stages.events_from_rows(page.ws.events()))
+        start = mt.start_time(meeting.starts_at, page.tz)
+        self.meeting_status.value = message_html(
+            f"Saved: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. "
+            "Add it to your calendar below.",
+            "ok",
+        )
+        return True
+
+    def _on_cancel(self, _=None) -> None:
+        page = self.page
+        if page.meeting is None or page.meeting.id is None:
+            self.meeting_status.value = message_html(
+                "There is no saved meeting to cancel.", "warning"
+            )
+            return
+        # As saved: edits in the form are not kept.
+        try:
+            mt_log.cancel_meeting(page.ws, page.meeting, at=page.now())
+        except WorkspaceError as exc:
+            self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
+            return
+        page._events = stages.group_by_contact(stages.events_from_rows(page.ws.events()))
+        page.select(page.contact.id)
+        self.meeting_status.value = message_html(
+            "Marked as cancelled. If you agree a new time, fill it in and save again.", "ok"
+        )
+
+    def _ics_file(self) -> tuple[str, str, bytes]:
+        page = self.page
+        data = ps.meeting_ics(
+            contact=page.contact,
+            organization=page.organization,
+            meeting=page._meeting_from_form(),
+            tz=page.tz,
+        )
+        if data is None:
+            raise ValueError("add the date and start time first")
+        name = ps.prep_sheet_filename(page.contact, page.meeting, "html").replace(
+            "prep-sheet", "meeting", 1
+        )
+        return name[: -len(".html")] + ".ics", "text/calendar", data
