@@ -12,6 +12,7 @@ _PUBLIC = {
     "debrief": ("ActionItem", "Debrief", "Referral", "compare", "referral_contacts"),
     "demo": ("apply_persona", "demo_dir", "load_persona"),
     "email_check": ("check_email",),
+    "events": ("Event",),
     "exports": (
         "RestoreReport",
         "backup_bytes",
@@ -47,7 +48,6 @@ _PUBLIC = {
     "records": (
         "Contact",
         "Draft",
-        "Event",
         "Finding",
         "KINDS",
         "Objective",

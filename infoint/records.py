@@ -4,6 +4,7 @@ identity keys that recognise the same organization or person twice.
 Ground floor: imports nothing above ``safe``, ``text`` and ``clock``. Steps import their types
 from here, never from each other. A record knows how to become a row of its table and back
 (``to_row``, ``from_row``), tolerating damaged or missing columns; rules live in the steps.
+The event log's vocabulary (event kinds, ``Event``, agenda items, reminders) is in ``events``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -109,7 +109,8 @@ class Profile:
     location: str = ""  # T6: your city, to tell who is local enough to meet in person
 
     def to_row(self) -> dict:
-        """Plain strings for the ``profile`` table (keys: name, email, timezone, pitch, location)."""
+        """Plain strings for the ``profile`` table (keys: name, email, timezone, pitch,
+        location)."""
         return {f.name: _text(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod
@@ -340,7 +341,8 @@ class Contact:
 
     def to_row(self) -> dict:
         """Columns of the ``contacts`` table (without id and timestamps)."""
-        # A plain copy of the fields: dataclasses.asdict deep-copies and costs seconds at 30,000 rows.
+        # A plain copy of the fields: dataclasses.asdict deep-copies and costs seconds at 30,000
+        # rows.
         row = dict(self.__dict__)
         row.pop("id", None)
         row["alt_titles"] = (
@@ -353,7 +355,8 @@ class Contact:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Contact:
-        """Inverse of ``to_row`` (extra columns ignored; damaged JSON gives no alternative titles)."""
+        """Inverse of ``to_row`` (extra columns ignored; damaged JSON gives no alternative
+        titles)."""
         values = {k: row[k] for k in CONTACT_FIELDS if k in row}
         values["alt_titles"] = _alt_titles(values.get("alt_titles"))
         values["target"] = bool(values.get("target"))
@@ -364,7 +367,8 @@ class Contact:
 
     @classmethod
     def from_values(cls, values: tuple) -> Contact:
-        """Like ``from_row``, from a row's values in the order of the fields (``Workspace.values``)."""
+        """Like ``from_row``, from a row's values in the order of the fields
+        (``Workspace.values``)."""
         c = cls(*values)
         c.alt_titles = _alt_titles(c.alt_titles)
         c.target, c.archived = bool(c.target), bool(c.archived)
@@ -402,117 +406,3 @@ class Draft:
     body: str
     to: str = ""
     forwardable: str = ""
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """One calendar reminder: a short event at ``start`` with an alarm before it.
-
-    ``uid_seed`` identifies what the reminder is about (e.g. "follow_up:12:2026-03-10"), so a
-    re-exported reminder replaces the old one in the calendar instead of duplicating it.
-    """
-
-    uid_seed: str
-    summary: str
-    description: str
-    start: datetime
-    minutes: int = 15
-    alarm_minutes_before: int = 60
-
-
-REQUEST_SENT = (
-    "request_sent"  # data: channel ("email", "linkedin", "phone"), draft (the draft kind)
-)
-
-
-INTRO_REQUESTED = (
-    "intro_requested"  # R6: you asked the mutual connection to introduce you; data: via
-)
-
-
-FOLLOW_UP_SENT = "follow_up_sent"  # R7: the follow-up message after about a week
-
-
-CALL_MADE = "call_made"  # R7: the one phone call; data: left_voicemail (bool)
-
-
-REPLY = "reply"  # data: answer, one of ANSWERS
-
-
-MEETING_SCHEDULED = (
-    "meeting_scheduled"  # R8; data: starts_at (ISO, with offset), minutes, mode, place
-)
-
-
-MEETING_CANCELLED = "meeting_cancelled"  # the booked meeting won't happen at that time
-
-
-MET = "met"  # the meeting took place; data: at (ISO, when it happened; the event time if missing)
-
-
-THANKS_SENT = "thanks_sent"  # S1/S2: the thank-you note
-
-
-INTRO_THANKS_SENT = "intro_thanks_sent"  # S3: thanked whoever introduced you
-
-
-UPDATE_SENT = "update_sent"  # S4: a short stay-in-touch update
-
-
-CONTACT_LOGGED = "contact_logged"  # any other exchange; restarts the S4 clock
-
-
-MOVED_ON = "moved_on"  # the user stops pursuing this contact
-
-
-REOPENED = "reopened"  # undoes moved_on
-
-
-SECOND_CONTACT_STARTED = (
-    "second_contact_started"  # R7 3B7: you wrote to someone else there; data: other (contact id)
-)
-
-
-EVENT_KINDS: dict[str, str] = {
-    REQUEST_SENT: "sent the request",
-    INTRO_REQUESTED: "asked for an introduction",
-    FOLLOW_UP_SENT: "sent a follow-up",
-    CALL_MADE: "called",
-    REPLY: "got an answer",
-    MEETING_SCHEDULED: "booked the meeting",
-    MEETING_CANCELLED: "meeting cancelled",
-    MET: "met",
-    THANKS_SENT: "sent thanks",
-    INTRO_THANKS_SENT: "thanked the introducer",
-    UPDATE_SENT: "sent an update",
-    CONTACT_LOGGED: "were in touch",
-    MOVED_ON: "moved on",
-    REOPENED: "picked up again",
-    SECOND_CONTACT_STARTED: "started a second contact there",
-}
-
-
-ANSWERS = ("yes", "no", "later")
-
-
-@dataclass(frozen=True)
-class Event:
-    """One entry of the event log, with its time parsed (aware, UTC) and its data decoded."""
-
-    id: int
-    at: datetime
-    kind: str
-    contact_id: int | None
-    data: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    """One line of the "what to do today" agenda. Later steps add their own (D4 action items)."""
-
-    due: datetime
-    overdue: bool
-    text: str
-    step: str
-    contact_id: int | None
-    kind: str

@@ -19,7 +19,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .clock import parse_time
-from .records import (
+from .events import (
     ANSWERS,
     CALL_MADE,
     CONTACT_LOGGED,

@@ -25,10 +25,11 @@ from infoint.debrief import (
     record_referrer,
     referral_contacts,
 )
+from infoint.events import AgendaItem
 from infoint.imports import plan_merge
 from infoint.outreach import suggested_kind
 from infoint.pipeline import agenda
-from infoint.records import AgendaItem, Contact
+from infoint.records import Contact
 from infoint.targets import apply_merge, load_contacts
 
 HOSTILE = [

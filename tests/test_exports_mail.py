@@ -20,6 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
+from infoint.events import Reminder
 from infoint.exports import (
     MAILTO_SHORTENED_NOTE,
     calendar_uid,
@@ -31,7 +32,6 @@ from infoint.exports import (
     ics_reminders,
     mailto_link,
 )
-from infoint.records import Reminder
 
 EXPECTED_HEADERS = [
     "content-transfer-encoding",

@@ -12,10 +12,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from infoint import pipeline as pl
-from infoint import records
 from infoint.clock import add_business_days, add_days
+from infoint.events import EVENT_KINDS, AgendaItem, Event
 from infoint.pipeline import ACTION_KINDS, Action, agenda, next_actions, response_stats
-from infoint.records import AgendaItem, Event
 from infoint.stages import (
     STAGE_LABELS,
     STAGES,
@@ -525,7 +524,7 @@ def test_never_a_fourth_attempt(kinds, days_later):
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(sorted(records.EVENT_KINDS) + ["junk"]),
+            st.sampled_from(sorted(EVENT_KINDS) + ["junk"]),
             st.integers(min_value=0, max_value=400),
             st.dictionaries(
                 st.sampled_from(["answer", "starts_at", "minutes", "at", "via", "left_voicemail"]),

@@ -15,19 +15,9 @@ from browser_support import ROOT, full_demo
 
 from infoint import report
 from infoint.debrief import ActionItem, Debrief, save_action_item, save_debrief
+from infoint.events import MEETING_SCHEDULED, MET, REPLY, REQUEST_SENT, THANKS_SENT
 from infoint.meetings import Meeting, save_meeting
-from infoint.records import (
-    MEETING_SCHEDULED,
-    MET,
-    REPLY,
-    REQUEST_SENT,
-    THANKS_SENT,
-    Contact,
-    Objective,
-    Organization,
-    Plan,
-    Profile,
-)
+from infoint.records import Contact, Objective, Organization, Plan, Profile
 from infoint.safe import escape
 from infoint.targets import save_contact, save_organization
 from infoint.workspace import Workspace

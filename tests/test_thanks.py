@@ -11,20 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from infoint.events import CONTACT_LOGGED, MET, MOVED_ON, THANKS_SENT, UPDATE_SENT, Event, Reminder
 from infoint.exports import eml_draft, ics_reminders
 from infoint.pipeline import next_actions
-from infoint.records import (
-    CONTACT_LOGGED,
-    MET,
-    MOVED_ON,
-    THANKS_SENT,
-    UPDATE_SENT,
-    Contact,
-    Draft,
-    Event,
-    Profile,
-    Reminder,
-)
+from infoint.records import Contact, Draft, Profile
 from infoint.stages import Settings
 from infoint.thanks import (
     DEFAULT_CADENCE_DAYS,

@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from ..clock import zone
-from ..records import Reminder
+from ..events import Reminder
 from ._common import clean_text
 from .mail import MAIL_DOMAIN, clean_header
 
