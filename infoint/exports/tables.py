@@ -52,11 +52,11 @@ def contacts_table(contacts, assessed=None) -> tuple[list[str], list[list[str]]]
     """The contacts as a table for CSV/XLSX: a header and one row of text per contact.
 
     Columns: name, email, organization, position, connection, seniority, focus, target, notes,
-    source, connected on. ``assessed`` (``classification.Assessment`` objects, e.g. from ``classify``)
-    gives the derived connection, seniority and focus of the contacts it covers (matched by
-    contact id, else by the contact object itself); without it those columns hold the user's own
-    settings, which are empty when the workbook derives them. Values are not neutralised
-    here: ``table_csv`` and ``table_xlsx`` do that on the way out.
+    source, connected on. ``assessed`` (``classification.Assessment`` objects, e.g. from
+    ``classify``) gives the derived connection, seniority and focus of the contacts it covers
+    (matched by contact id, else by the contact object itself); without it those columns hold the
+    user's own settings, which are empty when the workbook derives them. Values are not
+    neutralised here: ``table_csv`` and ``table_xlsx`` do that on the way out.
     """
     by_id: dict[int, Any] = {}
     by_object: dict[int, Any] = {}
