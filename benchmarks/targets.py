@@ -10,8 +10,8 @@ exactly what the page does::
     merge = imports.plan_merge(existing, plan)                                      #   "
     report = targets.apply_merge(ws, merge, existing)                               # write
     ctx = targets.context(ws); contacts = report.contacts                           # load
-    assessed = targets.classify(contacts, ctx)                                      # classify
-    ranked = targets.rank(assessed, ctx)                                            # rank
+    assessed = classification.classify(contacts, ctx)                               # classify
+    ranked = ranking.rank(assessed, ctx)                                            # rank
 
 on a fresh temporary workspace that already holds the demo persona's profile, objective and
 long list of organizations (set up untimed) and no contacts.
@@ -23,7 +23,7 @@ machine-dependent and reported alongside.
 
 How it stays fair: the input is generated once per size, deterministically (seeded), before
 any timing; every timed run gets a fresh workspace, a garbage collection and cleared
-``lru_cache``s of ``infoint.imports`` and ``infoint.targets`` first, so each run pays what a
+``lru_cache``s of ``infoint.imports`` and the step 2 modules first, so each run pays what a
 user's first import in a fresh kernel pays (the same file every round would otherwise be
 served from warm caches). One untimed warm-up of each size, then the sizes alternate round by
 round (order swapped every round) and medians are compared. Peak memory is measured in one
@@ -549,7 +549,7 @@ def connections_csv(n: int, persona_orgs: list[str], seed: int = SEED) -> tuple[
 # --------------------------------------------------------------------------- the measured operation
 def _persona_workspace(folder: Path):
     """A new workspace with the demo persona's profile, objective and organizations, no contacts."""
-    from infoint import demo, imports, targets
+    from infoint import demo, imports, organizations, targets
     from infoint.workspace import Workspace
 
     ws = Workspace.open(folder / "workspace.sqlite3")
@@ -558,28 +558,28 @@ def _persona_workspace(folder: Path):
     parsed = imports.read_table(
         (demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv"
     )
-    targets.merge_organizations(
-        ws, targets.organizations_from_table(parsed.columns, parsed.rows)[0]
+    organizations.merge_organizations(
+        ws, organizations.organizations_from_table(parsed.columns, parsed.rows)[0]
     )
-    if targets.load_contacts(ws) or not targets.load_organizations(ws):
+    if targets.load_contacts(ws) or not organizations.load_organizations(ws):
         raise RuntimeError("the benchmark's workspace should hold organizations and no contacts")
     return ws
 
 
 def _persona_organizations() -> list[str]:
-    from infoint import demo, imports, targets
+    from infoint import demo, imports, organizations
 
     parsed = imports.read_table(
         (demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv"
     )
-    return [o.name for o in targets.organizations_from_table(parsed.columns, parsed.rows)[0]]
+    return [o.name for o in organizations.organizations_from_table(parsed.columns, parsed.rows)[0]]
 
 
 def _clear_caches() -> None:
     """Empty the lru_caches of the measured modules, so each run starts as a fresh kernel would."""
-    from infoint import imports, targets
+    from infoint import classification, imports, organizations, ranking, targets
 
-    for module in (imports, targets):
+    for module in (imports, targets, organizations, classification, ranking):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
@@ -588,7 +588,7 @@ def _clear_caches() -> None:
 
 def import_and_rank(ws, data: bytes) -> tuple[dict[str, float], object, object, list]:
     """The user's "Import" then the ranked list; (seconds per phase, plan, report, ranked)."""
-    from infoint import imports, targets
+    from infoint import classification, imports, ranking, targets
 
     t0 = time.perf_counter()
     plan = imports.read_contacts(data, FILE_NAME)
@@ -601,9 +601,9 @@ def import_and_rank(ws, data: bytes) -> tuple[dict[str, float], object, object, 
     ctx = targets.context(ws)
     contacts = report.contacts  # the page ranks what the import returned; no second read
     t4 = time.perf_counter()
-    assessed = targets.classify(contacts, ctx)
+    assessed = classification.classify(contacts, ctx)
     t5 = time.perf_counter()
-    ranked = targets.rank(assessed, ctx)
+    ranked = ranking.rank(assessed, ctx)
     t6 = time.perf_counter()
     marks = (t0, t1, t2, t3, t4, t5, t6)
     phases = {name: marks[i + 1] - marks[i] for i, name in enumerate(PHASES)}

@@ -9,6 +9,7 @@ from importlib import import_module
 # Where each public name lives. Modules load on first use of one of their names (PEP 562), so
 # opening one step's page loads only what that page needs, not every step's rules.
 _PUBLIC = {
+    "classification": ("Assessment", "Context", "classify", "mix_of"),
     "debrief": ("ActionItem", "Debrief", "Referral", "compare", "referral_contacts"),
     "demo": ("apply_persona", "demo_dir", "load_persona"),
     "email_check": ("check_email",),
@@ -45,6 +46,7 @@ _PUBLIC = {
     "prep_sheet": ("prep_sheet_html", "prep_sheet_markdown"),
     "progress": ("StepStatus", "todays_agenda", "workbook_progress"),
     "questions": ("load_bank", "propose"),
+    "ranking": ("rank", "suggest_targets"),
     "records": (
         "Contact",
         "Draft",
@@ -59,7 +61,6 @@ _PUBLIC = {
     "request_check": ("check_request",),
     "safe": ("escape", "link", "safe_url"),
     "stages": ("Settings", "stage"),
-    "targets": ("Assessment", "Context", "classify", "mix_of", "rank", "suggest_targets"),
     "thanks": ("check_thanks", "compose_thanks", "next_update", "thanks_due"),
     "workspace": ("ENV_VAR", "SCHEMA_VERSION", "Workspace", "WorkspaceError", "default_path"),
 }

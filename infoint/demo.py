@@ -65,15 +65,15 @@ def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
     Step 1 is written in one transaction; the organizations and connections go through the
     same import as a user's own files (each in one transaction), so loading twice adds nothing.
     """
-    from . import imports, targets  # lazy: only loading the demo needs step 2
+    from . import imports, organizations, targets  # lazy: only loading the demo needs step 2
 
     folder = folder or demo_dir()
     profile, objective = load_persona(folder)
     safety = save_safety_copy(ws, "before-demo") if has_user_data(ws) else None
     ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
     parsed = imports.read_table((folder / "organizations.csv").read_bytes(), "organizations.csv")
-    targets.merge_organizations(
-        ws, targets.organizations_from_table(parsed.columns, parsed.rows)[0]
+    organizations.merge_organizations(
+        ws, organizations.organizations_from_table(parsed.columns, parsed.rows)[0]
     )
     plan = imports.read_contacts((folder / "Connections.csv").read_bytes(), "Connections.csv")
     existing = targets.load_contacts(ws)

@@ -94,7 +94,7 @@ _TEMPLATES = Path(__file__).resolve().parent / "templates"
 def _connection(contact: Contact) -> str:
     """T2: first, second or cold. An override wins; "" (not set) is derived as step 2 does.
 
-    Same order as ``targets.Classifier``: someone recorded in ``via`` makes a contact
+    Same order as ``classification.Classifier``: someone recorded in ``via`` makes a contact
     second-degree (that is what ``via`` records); a contact imported from LinkedIn (``source``
     starting with "linkedin") is first-degree; anyone else is cold.
     """

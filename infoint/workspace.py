@@ -18,6 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from .clock import now_iso
+from .schema import (
+    SCHEMA_VERSION,
+    WorkspaceError,
+    check_columns,
+    insert_block,
+    migrate_connection,
+    quote_name,
+    user_tables,
+    validate_dump,
+)
 
 ENV_VAR = "INFOINT_WORKSPACE"
 JOURNAL_ENV_VAR = "INFOINT_JOURNAL"
@@ -41,158 +51,6 @@ NETWORK_FILESYSTEMS = frozenset(
         "ceph",
     }
 )
-
-# Each migration is a list of statements run in one transaction. Never edit a released
-# migration and never drop user data: add a new one instead.
-MIGRATIONS: list[list[str]] = [
-    # 1: step 1, the seeker's profile and objective.
-    [
-        """CREATE TABLE profile (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            name TEXT NOT NULL DEFAULT '',
-            email TEXT NOT NULL DEFAULT '',
-            timezone TEXT NOT NULL DEFAULT '',
-            pitch TEXT NOT NULL DEFAULT '',
-            updated_at TEXT)""",
-        """CREATE TABLE objective (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            kinds TEXT NOT NULL DEFAULT '[]',
-            field_of_interest TEXT NOT NULL DEFAULT '',
-            roles TEXT NOT NULL DEFAULT '[]',
-            organizations TEXT NOT NULL DEFAULT '[]',
-            goals TEXT NOT NULL DEFAULT '[]',
-            plan TEXT NOT NULL DEFAULT '{}',
-            updated_at TEXT)""",
-    ],
-    # 2: workbook facts and the append-only event log the pipeline is derived from.
-    [
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """CREATE TABLE events (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            at TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            contact_id INTEGER,
-            data TEXT NOT NULL DEFAULT '{}')""",
-        "CREATE INDEX events_contact ON events (contact_id, at)",
-    ],
-    # 3: step 2, organizations and contacts. Empty text means "not set"; override columns
-    # hold the user's choice over the derived classification.
-    [
-        "ALTER TABLE profile ADD COLUMN location TEXT NOT NULL DEFAULT ''",
-        """CREATE TABLE organizations (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            name TEXT NOT NULL,
-            name_key TEXT NOT NULL UNIQUE,
-            industry TEXT NOT NULL DEFAULT '',
-            size TEXT NOT NULL DEFAULT '',
-            location TEXT NOT NULL DEFAULT '',
-            website TEXT NOT NULL DEFAULT '',
-            motivation INTEGER,
-            postings INTEGER,
-            advocacy INTEGER,
-            notes TEXT NOT NULL DEFAULT '',
-            archived INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL)""",
-        """CREATE TABLE contacts (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            first_name TEXT NOT NULL DEFAULT '',
-            last_name TEXT NOT NULL DEFAULT '',
-            email TEXT NOT NULL DEFAULT '',
-            profile_url TEXT NOT NULL DEFAULT '',
-            organization TEXT NOT NULL DEFAULT '',
-            position TEXT NOT NULL DEFAULT '',
-            connected_on TEXT NOT NULL DEFAULT '',
-            location TEXT NOT NULL DEFAULT '',
-            phone TEXT NOT NULL DEFAULT '',
-            connection TEXT NOT NULL DEFAULT '',
-            via TEXT NOT NULL DEFAULT '',
-            warm_reason TEXT NOT NULL DEFAULT '',
-            seniority TEXT NOT NULL DEFAULT '',
-            years_in_industry REAL,
-            focus TEXT NOT NULL DEFAULT '',
-            local INTEGER,
-            modes TEXT NOT NULL DEFAULT '',
-            alt_titles TEXT NOT NULL DEFAULT '[]',
-            notes TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            target INTEGER NOT NULL DEFAULT 0,
-            referred_by INTEGER,
-            archived INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL)""",
-    ],
-    # 4: step 3, the user's own edits of each draft (one per contact and kind).
-    [
-        """CREATE TABLE drafts (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            contact_id INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            subject TEXT NOT NULL DEFAULT '',
-            body TEXT NOT NULL DEFAULT '',
-            forwardable TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            UNIQUE (contact_id, kind))""",
-    ],
-    # 5: step 4, meetings (R8) with their prepared questions (Q1-Q4), and the user's own questions.
-    [
-        """CREATE TABLE meetings (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            contact_id INTEGER NOT NULL,
-            starts_at TEXT NOT NULL DEFAULT '',
-            minutes INTEGER NOT NULL DEFAULT 30,
-            mode TEXT NOT NULL DEFAULT '',
-            place TEXT NOT NULL DEFAULT '',
-            their_workplace INTEGER NOT NULL DEFAULT 0,
-            recognise TEXT NOT NULL DEFAULT '',
-            checklist TEXT NOT NULL DEFAULT '{}',
-            research TEXT NOT NULL DEFAULT '{}',
-            notes TEXT NOT NULL DEFAULT '',
-            offer TEXT NOT NULL DEFAULT '',
-            questions TEXT NOT NULL DEFAULT '[]',
-            cancelled INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL)""",
-        """CREATE TABLE custom_questions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            text TEXT NOT NULL,
-            themes TEXT NOT NULL DEFAULT '[]',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL)""",
-    ],
-    # 6: steps 5 and 6, debriefs (D1, D2, D5), action items (D4), and each contact's S4 cadence.
-    [
-        """CREATE TABLE debriefs (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            meeting_id INTEGER NOT NULL UNIQUE,
-            contact_id INTEGER NOT NULL,
-            answers TEXT NOT NULL DEFAULT '{}',
-            insights TEXT NOT NULL DEFAULT '',
-            surprises TEXT NOT NULL DEFAULT '',
-            reflection TEXT NOT NULL DEFAULT '{}',
-            role_fit INTEGER,
-            org_fit INTEGER,
-            next_changes TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL)""",
-        """CREATE TABLE action_items (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            meeting_id INTEGER,
-            contact_id INTEGER,
-            text TEXT NOT NULL,
-            due TEXT NOT NULL DEFAULT '',
-            done_at TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL)""",
-        "ALTER TABLE contacts ADD COLUMN cadence_days INTEGER",
-    ],
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class WorkspaceError(Exception):
-    """A problem with the workspace, worded for the user (what happened and what to do)."""
 
 
 def default_path() -> Path:
@@ -516,7 +374,7 @@ class Workspace:
                             [[row[i] for i in keep] for row in values],
                         )
                     cols = list(shape)
-                    _check_columns(table, cols, allowed)
+                    check_columns(table, cols, allowed)
                     extra = [c for c in ("created_at", "updated_at") if c in allowed]
                     names = ", ".join(quote_name(c) for c in cols + extra)
                     # The time stamp is ours (digits, "-", ":", "+", "T"): written into the SQL once, not bound per row.
@@ -530,7 +388,7 @@ class Workspace:
                 allowed = set(self.columns(table))
                 for row_id, values in changes:
                     cols = [c for c in values if c not in ("id", "created_at", "updated_at")]
-                    _check_columns(table, cols, allowed)
+                    check_columns(table, cols, allowed)
                     if "updated_at" in allowed:
                         cols_sql = [f"{quote_name(c)} = ?" for c in cols] + ["updated_at = ?"]
                         params = [values[c] for c in cols] + [stamp, row_id]
@@ -554,7 +412,7 @@ class Workspace:
     def values(self, table: str, columns: tuple[str, ...] | list[str]) -> list[tuple]:
         """Every row's values for the given columns, by id: for tens of thousands of rows,
         tuples cost a fraction of one dict per row."""
-        _check_columns(table, list(columns), set(self.columns(table)))
+        check_columns(table, list(columns), set(self.columns(table)))
         cursor = self.conn.cursor()
         cursor.row_factory = None
         names = ", ".join(quote_name(c) for c in columns)
@@ -620,7 +478,7 @@ class Workspace:
         The dump is first loaded into a scratch database at its own version and migrated
         forward, so an old backup restores into a newer workbook. Returns rows per table.
         """
-        version, tables = _validate_dump(content)
+        version, tables = validate_dump(content)
         # The scratch copy lives in memory: a restore killed midway leaves no copy of the data on disk.
         scratch = sqlite3.connect(":memory:", isolation_level=None)
         try:
@@ -628,7 +486,7 @@ class Workspace:
                 scratch.execute("BEGIN")
                 migrate_connection(scratch, version)
                 for table, block in tables.items():
-                    _insert_block(scratch, table, block)
+                    insert_block(scratch, table, block)
                 migrate_connection(scratch, SCHEMA_VERSION)
                 scratch.execute("COMMIT")
             except sqlite3.Error as exc:
@@ -655,88 +513,3 @@ class Workspace:
                 )
                 counts[table] = len(rows)
         return counts
-
-
-def quote_name(name: str) -> str:
-    """An SQL identifier, quoted (table and column names never come from the user, but still)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def user_tables(conn: sqlite3.Connection) -> list[str]:
-    """Tables holding user data, in creation order."""
-    rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def migrate_connection(conn: sqlite3.Connection, target: int) -> None:
-    """Apply the migrations from the connection's version up to ``target`` (caller holds the transaction)."""
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    for number in range(version + 1, target + 1):
-        for statement in MIGRATIONS[number - 1]:
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {number}")
-
-
-def _check_columns(table: str, cols: list[str], allowed: set[str]) -> None:
-    unknown = set(cols) - allowed
-    if unknown:
-        raise ValueError(f"{table} has no column(s) {sorted(unknown)}")
-
-
-def _validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
-    if not isinstance(content, Mapping):
-        raise WorkspaceError(
-            "The backup's content is not what the workbook writes. Nothing was changed."
-        )
-    version = content.get("schema_version")
-    tables = content.get("tables")
-    if (
-        not isinstance(version, int)
-        or isinstance(version, bool)
-        or version < 1
-        or not isinstance(tables, Mapping)
-    ):
-        raise WorkspaceError("The backup has no valid data version or tables. Nothing was changed.")
-    if version > SCHEMA_VERSION:
-        raise WorkspaceError(
-            f"This backup was made by a newer version of the workbook (data version {version}; "
-            f"this one knows {SCHEMA_VERSION}). Update the workbook, then restore it. Nothing was changed."
-        )
-    return version, dict(tables)
-
-
-def _insert_block(conn: sqlite3.Connection, table: str, block: Any) -> None:
-    known = set(user_tables(conn))
-    if table not in known:
-        raise WorkspaceError(
-            f"The backup has a table '{table}' this workbook does not know. Nothing was changed."
-        )
-    if (
-        not isinstance(block, Mapping)
-        or not isinstance(block.get("columns"), list)
-        or not isinstance(block.get("rows"), list)
-    ):
-        raise WorkspaceError(f"The backup's table '{table}' is malformed. Nothing was changed.")
-    cols = block["columns"]
-    have = {r[1] for r in conn.execute(f"PRAGMA table_info({quote_name(table)})")}
-    if not cols or any(not isinstance(c, str) or c not in have for c in cols):
-        raise WorkspaceError(
-            f"The backup's table '{table}' has columns this workbook does not know. Nothing was changed."
-        )
-    names = ", ".join(quote_name(c) for c in cols)
-    marks = ", ".join("?" for _ in cols)
-    for row in block["rows"]:
-        if (
-            not isinstance(row, list)
-            or len(row) != len(cols)
-            or any(
-                not (v is None or isinstance(v, (str, int, float))) or isinstance(v, bool)
-                for v in row
-            )
-        ):
-            raise WorkspaceError(
-                f"A row of the backup's table '{table}' is malformed. Nothing was changed."
-            )
-        conn.execute(f"INSERT INTO {quote_name(table)} ({names}) VALUES ({marks})", row)

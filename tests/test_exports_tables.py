@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from infoint import classification
 from infoint import targets as tg
 from infoint.exports import (
     FORMULA_PREFIXES,
@@ -316,9 +317,11 @@ def test_contacts_table_columns_and_stored_values():
 
 
 def test_contacts_table_uses_the_assessment_when_given():
-    ctx = tg.Context.build(Profile(location="Toronto"), Objective(roles=["UX Researcher"]), [])
+    ctx = classification.Context.build(
+        Profile(location="Toronto"), Objective(roles=["UX Researcher"]), []
+    )
     contacts = people()
-    assessed = tg.classify(contacts, ctx)
+    assessed = classification.classify(contacts, ctx)
     _, rows = contacts_table(contacts, assessed)
     by_name = {a.contact.id: a for a in assessed}
     for contact, row in zip(contacts, rows):
@@ -329,12 +332,12 @@ def test_contacts_table_uses_the_assessment_when_given():
 
 
 def test_contacts_table_matches_unsaved_contacts_by_object():
-    ctx = tg.Context.build(Profile(), Objective(), [])
+    ctx = classification.Context.build(Profile(), Objective(), [])
     contacts = [
         tg.Contact(first_name="A", position="Director of research"),
         tg.Contact(first_name="B", position="Intern"),
     ]
-    _, rows = contacts_table(contacts, tg.classify(contacts, ctx))
+    _, rows = contacts_table(contacts, classification.classify(contacts, ctx))
     assert [r[5] for r in rows] == ["senior", "junior"]
 
 

@@ -57,6 +57,7 @@ def build_payload_workspace(workspace: Path) -> None:
     """
     from infoint import debrief as db
     from infoint import meetings as mt
+    from infoint import organizations
     from infoint import questions as qs
     from infoint import targets as tg
     from infoint.ui import session
@@ -82,7 +83,7 @@ def build_payload_workspace(workspace: Path) -> None:
 
     # Step 2: every organization and every contact.
     new_org_names = {}
-    for i, org in enumerate(tg.load_organizations(ws)):
+    for i, org in enumerate(organizations.load_organizations(ws)):
         old = tg.org_key(org.name)
         org.name, org.industry, org.location = (
             payload(f"Org{i}Name"),
@@ -90,7 +91,7 @@ def build_payload_workspace(workspace: Path) -> None:
             payload(f"Org{i}Location"),
         )
         org.website, org.notes = JS_URL, payload(f"Org{i}Notes")
-        tg.save_organization(ws, org)
+        organizations.save_organization(ws, org)
         new_org_names[old] = org.name
     for i, c in enumerate(tg.load_contacts(ws)):
         c.first_name = f"{TEMPLATE} {MONEY} P{i} {IMG} {SCRIPT}"  # drafts shorten long names: the literals come first
@@ -631,7 +632,7 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
     with Workspace.open(payload_workspace) as ws:
         profile = Profile.from_row(ws.get_row("profile"))
         contacts = {c.id: c for c in tg.load_contacts(ws)}
-        orgs = {tg.org_key(o.name): o for o in tg.load_organizations(ws)}
+        orgs = {tg.org_key(o.name): o for o in organizations.load_organizations(ws)}
         meetings = mt.load_meetings(ws)
     assert meetings
     for meeting in meetings:
@@ -643,6 +644,7 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
             meeting=meeting,
             tz="America/Toronto",
         )
+    from infoint import organizations
         assert (
             "Meeting0Place" in html
             and "CustomQuestion" in html

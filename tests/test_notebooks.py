@@ -84,20 +84,26 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert ws.get_row("profile")["updated_at"]
         # step 2: the demo's organizations and connections, imported once, and the ranked targets
         from infoint import targets as tg
+        from infoint import classification, organizations, ranking
 
         contacts = tg.load_contacts(ws)
         assert (
             sum(c.source == "linkedin" for c in contacts) == 28
-            and len(tg.load_organizations(ws)) == 12
+            and len(organizations.load_organizations(ws)) == 12
         )
         chosen = [c for c in contacts if c.target]
         assert len(chosen) == saved.plan.total
         ctx = tg.context(ws)
-        ranked = tg.rank(tg.classify(contacts, ctx), ctx, tg.mix_of(tg.classify(chosen, ctx)))
+        ranked = ranking.rank(
+            classification.classify(contacts, ctx),
+            ctx,
+            classification.mix_of(classification.classify(chosen, ctx)),
+        )
         picked = [a for a in ranked if a.contact.target]
         assert all(a.warm and a.focus != "neither" for a in picked)
         assert all(a.why for a in ranked) and ranked[0].rank == 1
-        assert tg.mix_of(tg.classify(chosen, ctx)).junior >= 2  # the picks followed the plan's mix
+        picked_mix = classification.mix_of(classification.classify(chosen, ctx))
+        assert picked_mix.junior >= 2  # the picks followed the plan's mix
         # step 3: three requests drafted and sent (one nine days ago), one yes
         from infoint.progress import todays_agenda
 

@@ -17,9 +17,10 @@ from infoint import report
 from infoint.debrief import ActionItem, Debrief, save_action_item, save_debrief
 from infoint.events import MEETING_SCHEDULED, MET, REPLY, REQUEST_SENT, THANKS_SENT
 from infoint.meetings import Meeting, save_meeting
+from infoint.organizations import save_organization
 from infoint.records import Contact, Objective, Organization, Plan, Profile
 from infoint.safe import escape
-from infoint.targets import save_contact, save_organization
+from infoint.targets import save_contact
 from infoint.workspace import Workspace
 
 LOCAL_SCHEMES = ("file:", "data:", "about:")

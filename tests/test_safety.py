@@ -25,18 +25,12 @@ from pathlib import Path
 
 import pytest
 
-from infoint import debrief, exports, imports, questions, stages, targets
+from infoint import debrief, exports, imports, organizations, questions, schema, stages, targets
 from infoint import workspace as wsmod
 from infoint.meetings import load_meetings
 from infoint.records import KINDS, Objective, Plan, Profile
-from infoint.workspace import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    Workspace,
-    WorkspaceError,
-    migrate_connection,
-    user_tables,
-)
+from infoint.schema import MIGRATIONS, SCHEMA_VERSION, migrate_connection, user_tables
+from infoint.workspace import Workspace, WorkspaceError
 
 
 def mode(path: Path) -> int:
@@ -44,7 +38,8 @@ def mode(path: Path) -> int:
 
 
 def safety_seconds() -> float:
-    """How long the concurrency test runs: INFOINT_SAFETY_SECONDS (default 60), at least 60 in CI."""
+    """How long the concurrency test runs: INFOINT_SAFETY_SECONDS (default 60), at least 60 in
+    CI."""
     seconds = float(os.environ.get("INFOINT_SAFETY_SECONDS", "") or 60)
     if os.environ.get("CI"):
         seconds = max(seconds, 60.0)
@@ -307,7 +302,8 @@ def sample_rows() -> dict[str, list[dict]]:
     }
 
 
-# Columns a later migration added, and the value they get on upgrade: (table, column) -> (version, default).
+# Columns a later migration added, and the value they get on upgrade:
+# (table, column) -> (version, default).
 ADDED_LATER = {("profile", "location"): (3, ""), ("contacts", "cadence_days"): (6, None)}
 KEYS = {"meta": "key"}  # every other table is keyed by id
 
@@ -327,8 +323,9 @@ def insert_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> dict[s
         kept = [{k: v for k, v in row.items() if k in have} for row in table_rows]
         for row in kept:
             names = ", ".join(wsmod.quote_name(c) for c in row)
+            marks = ", ".join("?" for _ in row)
             conn.execute(
-                f"INSERT INTO {wsmod.quote_name(table)} ({names}) VALUES ({', '.join('?' for _ in row)})",
+                f"INSERT INTO {wsmod.quote_name(table)} ({names}) VALUES ({marks})",
                 list(row.values()),
             )
         inserted[table] = kept
@@ -353,7 +350,8 @@ def build_old_workspace(
 
 
 def assert_rows_unchanged(w: Workspace, inserted: dict[str, list[dict]], version: int) -> None:
-    """Every inserted value is still there, same type and value; later columns hold their defaults."""
+    """Every inserted value is still there, same type and value; later columns hold their
+    defaults."""
     for table, rows in inserted.items():
         key = KEYS.get(table, "id")
         stored = {r[key]: r for r in w.query(f"SELECT * FROM {wsmod.quote_name(table)}")}
@@ -397,7 +395,7 @@ def assert_loaders_read(w: Workspace, inserted: dict[str, list[dict]]) -> None:
         r["id"]: json.loads(r["data"]) for r in rows["events"]
     }
 
-    orgs = {o.id: o for o in targets.load_organizations(w)}
+    orgs = {o.id: o for o in organizations.load_organizations(w)}
     assert set(orgs) == {r["id"] for r in rows["organizations"]}
     for r in rows["organizations"]:
         assert (orgs[r["id"]].name, orgs[r["id"]].notes, orgs[r["id"]].archived) == (
@@ -436,7 +434,7 @@ def assert_loaders_read(w: Workspace, inserted: dict[str, list[dict]]) -> None:
 
     meetings = load_meetings(w)
     assert [m.id for m in meetings] == [r["id"] for r in rows["meetings"]]
-    for m, r in zip(meetings, rows["meetings"]):
+    for m, r in zip(meetings, rows["meetings"], strict=True):
         assert (m.place, m.notes, m.offer, m.mode) == (
             r["place"],
             r["notes"],
@@ -508,14 +506,14 @@ def test_an_interrupted_upgrade_changes_nothing_and_is_retried(tmp_path, monkeyp
     inserted = build_old_workspace(path, 2)
     broken = [list(m) for m in MIGRATIONS]
     broken[4] = broken[4] + ["THIS IS NOT SQL"]  # migration 5 fails after its tables were created
-    monkeypatch.setattr(wsmod, "MIGRATIONS", broken)
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
     with pytest.raises((sqlite3.Error, WorkspaceError)):
         Workspace.open(path)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "organizations" not in user_tables(conn)  # migration 3 and 4 rolled back with it
     conn.close()
-    monkeypatch.setattr(wsmod, "MIGRATIONS", MIGRATIONS)
+    monkeypatch.setattr(schema, "MIGRATIONS", MIGRATIONS)
     with Workspace.open(path) as w:
         assert w.schema_version == SCHEMA_VERSION
         assert_rows_unchanged(w, inserted, 2)
@@ -740,11 +738,13 @@ WORKER = textwrap.dedent(
     """
     import json, random, sys, time
     from infoint.workspace import Workspace
-    path, name, start, seconds, seed = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+    path, name, start, seconds, seed = (
+        sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+    )
     ws = Workspace.open(path)
     rng = random.Random(seed)
-    done = {"increments": 0, "events": 0, "saves": 0, "contacts": 0, "contact_writes": 0, "reads": 0,
-            "bad_ids": 0, "journal": ws.journal_mode}
+    done = {"increments": 0, "events": 0, "saves": 0, "contacts": 0, "contact_writes": 0,
+            "reads": 0, "bad_ids": 0, "journal": ws.journal_mode}
     while time.time() < start:
         time.sleep(0.002)
     i = 0
@@ -756,7 +756,8 @@ WORKER = textwrap.dedent(
                 row = tx.execute("SELECT value FROM meta WHERE key = 'counter'").fetchone()
                 value = int(row[0]) if row else 0
                 tx.execute("INSERT INTO meta (key, value) VALUES ('counter', ?) "
-                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(value + 1),))
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           (str(value + 1),))
             done["increments"] += 1
         elif op < 0.55:
             ws.append_event("tick", data={"writer": name, "i": i, "text": "Zoë <b>$5M</b>"})
@@ -769,11 +770,15 @@ WORKER = textwrap.dedent(
         elif op < 0.95:
             k = rng.randint(1, 5)
             rows = [{"first_name": name, "last_name": f"{i}-{j}", "source": name,
-                     "profile_url": f"https://www.linkedin.com/in/{name}-{i}-{j}"} for j in range(k)]
+                     "profile_url": f"https://www.linkedin.com/in/{name}-{i}-{j}"}
+                    for j in range(k)]
             ids = ws.write(inserts={"contacts": rows})["contacts"]
-            got = ws.query(f"SELECT id, last_name FROM contacts WHERE id IN ({','.join('?' * len(ids))}) AND source = ?",
+            got = ws.query("SELECT id, last_name FROM contacts "
+                           f"WHERE id IN ({','.join('?' * len(ids))}) AND source = ?",
                            (*ids, name))
-            if len(ids) != k or sorted((r["id"], r["last_name"]) for r in got) != [(x, f"{i}-{j}") for j, x in enumerate(ids)]:
+            if len(ids) != k or sorted(
+                (r["id"], r["last_name"]) for r in got
+            ) != [(x, f"{i}-{j}") for j, x in enumerate(ids)]:
                 done["bad_ids"] += 1
             done["contacts"] += k
             done["contact_writes"] += 1
@@ -829,7 +834,8 @@ def test_four_processes_writing_at_once_lose_no_update(tmp_path, journal):
         assert all(
             r["increments"] and r["events"] and r["saves"] and r["contact_writes"] for r in results
         ), results
-    else:  # the rollback journal's locks are not fair: slower for some writers, but nobody is shut out
+    else:
+        # the rollback journal's locks are not fair: slower for some writers, but nobody is shut out
         assert all(
             r["increments"] + r["events"] + r["saves"] + r["contact_writes"] for r in results
         ), results
@@ -885,9 +891,13 @@ CRASHER = textwrap.dedent(
     header = ",".join(imports.LINKEDIN_HEADER)
 
     def linkedin_export(tag):
-        lines = ["Notes:", '"When exporting your connection data, you may notice that some of the email addresses are missing."', "", header]
+        lines = ["Notes:",
+                 '"When exporting your connection data, you may notice that some of the email '
+                 'addresses are missing."',
+                 "", header]
         for i in range(n):
-            lines.append(f'Zoë{i},"Łukasz-{tag}",https://www.linkedin.com/in/{tag}-{i},,"Acme {i % 40}, Inc.",'
+            lines.append(f'Zoë{i},"Łukasz-{tag}",https://www.linkedin.com/in/{tag}-{i},,'
+                         f'"Acme {i % 40}, Inc.",'
                          f'"=HYPERLINK(""x"") <b>{i}</b>",12 Mar 2021')
         return ("\\n".join(lines) + "\\n").encode("utf-8")
 
@@ -902,8 +912,10 @@ CRASHER = textwrap.dedent(
 
     def do_save():  # what ObjectivesPage.save writes
         token = uuid.uuid4().hex
-        profile = Profile(name="Tester " + token, email="t@example.org", timezone="UTC", pitch="Pitch <b>" + token)
-        objective = Objective(kinds=["role"], field_of_interest="Field " + token, goals=["goal " + token])
+        profile = Profile(name="Tester " + token, email="t@example.org", timezone="UTC",
+                          pitch="Pitch <b>" + token)
+        objective = Objective(kinds=["role"], field_of_interest="Field " + token,
+                              goals=["goal " + token])
         ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
         ws.append_event("note", data={"saved": token})
 
@@ -911,7 +923,8 @@ CRASHER = textwrap.dedent(
         with ws.transaction() as tx:
             row = tx.execute("SELECT value FROM meta WHERE key = 'counter'").fetchone()
             value = int(row[0]) + 1
-            tx.execute("INSERT INTO events (at, kind, data) VALUES (?, 'tick', ?)", (now_iso(), json.dumps({"seq": value})))
+            tx.execute("INSERT INTO events (at, kind, data) VALUES (?, 'tick', ?)",
+                       (now_iso(), json.dumps({"seq": value})))
             tx.execute("UPDATE meta SET value = ? WHERE key = 'counter'", (str(value),))
 
     def do_restore():
@@ -967,7 +980,8 @@ def page_rows(token: str) -> dict[str, dict]:
 
 
 def fingerprint(w: Workspace) -> str:
-    """What the child never writes except by restoring: it is the initial state's or the backup's."""
+    """What the child never writes except by restoring: it is the initial state's or the
+    backup's."""
     parts = {t: w.query(f"SELECT * FROM {t} ORDER BY id") for t in FIXED_TABLES}
     parts["contacts"] = w.query("SELECT * FROM contacts WHERE source != 'linkedin' ORDER BY id")
     parts["meta"] = w.query("SELECT * FROM meta WHERE key != 'counter' ORDER BY key")
@@ -1148,7 +1162,8 @@ def test_killed_at_random_points_during_imports_and_saves(tmp_path, journal, kil
         interrupted["between steps" if last.startswith("done") else last.replace("start ", "")] += 1
         states[check_invariants(path, opened_with, fingerprints, checked)] += 1
     print(
-        f"\n{journal}: kills interrupted {dict(sorted(interrupted.items()))}; fixed tables after kills {dict(states)}"
+        f"\n{journal}: kills interrupted {dict(sorted(interrupted.items()))}; "
+        f"fixed tables after kills {dict(states)}"
     )
     assert sum(v for k, v in interrupted.items() if k != "between steps") >= kills // 2, interrupted
 
@@ -1250,7 +1265,10 @@ MIDWAY = textwrap.dedent(
         exports.restore_backup(ws, Path(backup_path).read_bytes())
     elif what == "import":
         header = ",".join(imports.LINKEDIN_HEADER)
-        text = "\\n".join([header] + [f"Midway{i},Person,https://www.linkedin.com/in/midway-{i},,Acme,Designer," for i in range(n)])
+        text = "\\n".join([header] + [
+            f"Midway{i},Person,https://www.linkedin.com/in/midway-{i},,Acme,Designer,"
+            for i in range(n)
+        ])
         plan = imports.read_contacts((text + "\\n").encode(), "Connections.csv")
         existing = targets.load_contacts(ws)
         targets.apply_merge(ws, imports.plan_merge(existing, plan), existing)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infoint import imports, records
+from infoint import classification, imports, organizations, ranking, records
 from infoint import targets as tg
 from infoint.demo import apply_persona, demo_dir, load_persona
 from infoint.records import Objective, Plan, Profile
@@ -27,11 +27,11 @@ ORGS = [
     tg.Organization(name="Tidewater Travel", location="Montreal", motivation=4, postings=1),
     tg.Organization(name="Small Shop", location="Toronto", motivation=1),
 ]
-CTX = tg.Context.build(PROFILE, OBJECTIVE, ORGS)
+CTX = classification.Context.build(PROFILE, OBJECTIVE, ORGS)
 
 
-def assess(**fields) -> tg.Assessment:
-    return tg.Classifier(CTX).assess(tg.Contact(**{"first_name": "Sam", **fields}))
+def assess(**fields) -> classification.Assessment:
+    return classification.Classifier(CTX).assess(tg.Contact(**{"first_name": "Sam", **fields}))
 
 
 # -- keys ----------------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_t1_sorted_by_motivation_then_postings_then_advocacy():
         tg.Organization(name="E"),
         tg.Organization(name="Gone", motivation=5, archived=True),
     ]
-    assert [o.name for _, o in tg.sort_organizations(orgs)] == ["A", "B", "C", "D", "E"]
+    assert [o.name for _, o in organizations.sort_organizations(orgs)] == ["A", "B", "C", "D", "E"]
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_t1_sorted_by_motivation_then_postings_then_advocacy():
     ],
 )
 def test_t1_check_organization(org, problem):
-    problems = tg.check_organization(org)
+    problems = organizations.check_organization(org)
     assert (problem is None and problems == []) or any(problem in p for p in problems)
 
 
@@ -171,7 +171,7 @@ def test_t1_check_organization(org, problem):
     ],
 )
 def test_t1_long_list_note(count, phrase):
-    assert phrase in tg.long_list_note(count)
+    assert phrase in organizations.long_list_note(count)
 
 
 def test_t1_organizations_from_a_table():
@@ -181,13 +181,13 @@ def test_t1_organizations_from_a_table():
         (3, ["", "x", "", "", "", "", ""]),
         (4, ["ACME", "", "", "9", "x", "maybe", ""]),
     ]
-    orgs, skipped = tg.organizations_from_table(columns, rows)
+    orgs, skipped = organizations.organizations_from_table(columns, rows)
     assert [(o.name, o.motivation, o.postings, o.advocacy, o.location) for o in orgs] == [
         ("Acme", 5, 2, True, "Toronto")
     ]
     assert skipped == [(3, "no organization name"), (4, "same organization as line 2")]
     with pytest.raises(ValueError, match="name"):
-        tg.organizations_from_table(["Foo"], [(2, ["x"])])
+        organizations.organizations_from_table(["Foo"], [(2, ["x"])])
 
 
 # -- T2 connection and warmth ----------------------------------------------------------------------
@@ -280,13 +280,13 @@ def test_t6_local_and_modes(fields, local, modes):
 
 
 def test_t6_without_a_home_city_asks_for_it():
-    a = tg.Classifier(tg.Context.build(Profile(), OBJECTIVE, ORGS)).assess(
+    a = classification.Classifier(classification.Context.build(Profile(), OBJECTIVE, ORGS)).assess(
         tg.Contact(first_name="A", location="Toronto")
     )
     assert not a.local and "add your city" in a.local_why
 
 
-# -- ranking (T4) and the mix (O3) ------------------------------------------------------------------------
+# -- ranking (T4) and the mix (O3) -----------------------------------------------------------------
 def people() -> list[tg.Contact]:
     return [
         tg.Contact(
@@ -329,7 +329,7 @@ def people() -> list[tg.Contact]:
 
 
 def test_rank_orders_with_reasons_and_leaves_archived_out():
-    ranked = tg.rank(tg.classify(people(), CTX), CTX)
+    ranked = ranking.rank(classification.classify(people(), CTX), CTX)
     assert [a.contact.first_name for a in ranked][0] == "Peer"
     assert [a.rank for a in ranked] == [1, 2, 3, 4]
     assert "Archived" not in [a.contact.first_name for a in ranked]
@@ -338,42 +338,49 @@ def test_rank_orders_with_reasons_and_leaves_archived_out():
 
 
 def test_t4_top_managers_rank_lower_early_on_but_not_later():
-    early = {a.contact.first_name: a for a in tg.rank(tg.classify(people(), CTX), CTX)}
+    early = {
+        a.contact.first_name: a for a in ranking.rank(classification.classify(people(), CTX), CTX)
+    }
     assert early["Boss"].score < early["Peer"].score
     assert "top manager" in early["Boss"].why
-    later_ctx = tg.Context.build(PROFILE, OBJECTIVE, ORGS, meetings_held=5)
-    later = {a.contact.first_name: a for a in tg.rank(tg.classify(people(), later_ctx), later_ctx)}
+    later_ctx = classification.Context.build(PROFILE, OBJECTIVE, ORGS, meetings_held=5)
+    later = {
+        a.contact.first_name: a
+        for a in ranking.rank(classification.classify(people(), later_ctx), later_ctx)
+    }
     assert "top manager" not in later["Boss"].why
     assert later["Boss"].score > early["Boss"].score
 
 
 def test_mix_need_raises_what_the_plan_lacks():
-    juniors_needed = tg.Mix(total=3, position=3, organization=3, both=3, junior=0, senior=3, warm=3)
+    juniors_needed = classification.Mix(
+        total=3, position=3, organization=3, both=3, junior=0, senior=3, warm=3
+    )
     a_junior = tg.Contact(first_name="J", position="Junior UX Researcher", source="linkedin", id=9)
     a_mid = tg.Contact(first_name="M", position="UX Researcher", source="linkedin", id=8)
-    ranked = tg.rank(tg.classify([a_mid, a_junior], CTX), CTX, juniors_needed)
+    ranked = ranking.rank(classification.classify([a_mid, a_junior], CTX), CTX, juniors_needed)
     assert ranked[0].contact.first_name == "J"
     assert "your plan still needs" in ranked[0].why
 
 
 def test_mix_of_and_suggestions():
-    assessed = tg.classify(people()[:4], CTX)
-    mix = tg.mix_of(assessed)
+    assessed = classification.classify(people()[:4], CTX)
+    mix = classification.mix_of(assessed)
     assert mix.total == 4 and mix.warm == 3 and mix.cold == 1
     assert (
         mix.position == 2 and mix.organization == 2 and mix.both == 1
     )  # Peer is both; Boss only the organization
-    tips = tg.mix_suggestions(Plan(), mix)
+    tips = classification.mix_suggestions(Plan(), mix)
     assert any(t.startswith("Add 3 more junior people") for t in tips)
     assert any("4 of the 6" in t for t in tips)
-    assert tg.mix_suggestions(
+    assert classification.mix_suggestions(
         Plan(total=1, position=1, organization=1, both=1, junior=0, senior=1),
-        tg.Mix(1, 1, 1, 1, 0, 1, 1, 0),
+        classification.Mix(1, 1, 1, 1, 0, 1, 1, 0),
     ) == ["Your targets match your plan. Go on to step 3 and write your requests."]
 
 
 def test_mix_rows_pair_plan_and_actual():
-    rows = tg.mix_rows(Plan(), tg.Mix(total=2, junior=2))
+    rows = classification.mix_rows(Plan(), classification.Mix(total=2, junior=2))
     assert ("Junior", 3, 2) in rows and len(rows) == 5
 
 
@@ -398,8 +405,10 @@ def test_suggest_targets_fills_the_plan_mix():
         )
         for i in range(6)
     ]
-    ctx = tg.Context.build(PROFILE, OBJECTIVE, ORGS)
-    picks = tg.suggest_targets(tg.rank(tg.classify(contacts, ctx), ctx), ctx, 6)
+    ctx = classification.Context.build(PROFILE, OBJECTIVE, ORGS)
+    picks = ranking.suggest_targets(
+        ranking.rank(classification.classify(contacts, ctx), ctx), ctx, 6
+    )
     assert len(picks) == 6
     assert sum(a.seniority == "junior" for a in picks) == 3
 
@@ -418,27 +427,28 @@ def test_suggest_targets_fills_the_plan_mix():
     ],
 )
 def test_filters(filters, names):
-    assessed = tg.classify(people(), CTX)
+    assessed = classification.classify(people(), CTX)
     assert {a.contact.first_name for a in assessed if tg.matches(a, **filters)} == names
 
 
 # -- the workspace side ------------------------------------------------------------------------------------------
 def test_save_and_archive_organization(ws):
-    org_id = tg.save_organization(ws, tg.Organization(name="Acme <b>", motivation=3))
+    org_id = organizations.save_organization(ws, tg.Organization(name="Acme <b>", motivation=3))
     with pytest.raises(ValueError, match="already on your list"):
-        tg.save_organization(ws, tg.Organization(name="ACME <b> Inc."))
-    tg.set_archived(ws, org_id)
-    (org,) = tg.load_organizations(ws)
+        organizations.save_organization(ws, tg.Organization(name="ACME <b> Inc."))
+    organizations.set_archived(ws, org_id)
+    (org,) = organizations.load_organizations(ws)
     assert org.archived and org.name == "Acme <b>"
     with pytest.raises(ValueError, match="1 \\(a little\\) to 5"):
-        tg.save_organization(ws, tg.Organization(name="Bad", motivation=9))
+        organizations.save_organization(ws, tg.Organization(name="Bad", motivation=9))
 
 
 def test_merge_organizations_adds_then_fills_in(ws):
-    assert tg.merge_organizations(ws, [tg.Organization(name="Acme")]) == (1, 0)
-    assert tg.merge_organizations(ws, [tg.Organization(name="acme", motivation=4)]) == (0, 1)
-    assert tg.merge_organizations(ws, [tg.Organization(name="ACME", motivation=4)]) == (0, 0)
-    assert tg.load_organizations(ws)[0].motivation == 4
+    merge = organizations.merge_organizations
+    assert merge(ws, [tg.Organization(name="Acme")]) == (1, 0)
+    assert merge(ws, [tg.Organization(name="acme", motivation=4)]) == (0, 1)
+    assert merge(ws, [tg.Organization(name="ACME", motivation=4)]) == (0, 0)
+    assert organizations.load_organizations(ws)[0].motivation == 4
 
 
 def test_t8_linkedin_import_then_reimport_adds_nothing(ws):
@@ -518,10 +528,10 @@ def test_demo_persona_ranks_and_fills_step_2(ws):
     apply_persona(ws)
     profile, objective = load_persona()
     ctx = tg.context(ws)
-    ranked = tg.rank(tg.classify(tg.load_contacts(ws), ctx), ctx)
+    ranked = ranking.rank(classification.classify(tg.load_contacts(ws), ctx), ctx)
     assert len(ranked) == 28 and ctx.home == "Toronto" == profile.location
     top = ranked[0]
     assert top.focus == "both" and top.connection == "first" and top.why
-    assert tg.step_progress(tg.load_organizations(ws), len(ranked), tg.Mix(), objective.plan)[
-        2
-    ] == ("Contacts imported or added", True)
+    assert tg.step_progress(
+        organizations.load_organizations(ws), len(ranked), classification.Mix(), objective.plan
+    )[2] == ("Contacts imported or added", True)

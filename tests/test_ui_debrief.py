@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from infoint import classification, pipeline, stages
 from infoint import debrief as db
 from infoint import meetings as mt
-from infoint import pipeline, stages
 from infoint import questions as qs
 from infoint import targets as tg
 from infoint.demo import apply_persona
@@ -411,7 +411,7 @@ def test_a_referral_becomes_a_warm_contact_once(demo_ws):
     )
     assert (new.referred_by, new.via, new.source) == (page.contact.id, "Amara Osei", "referral")
     assert new.warm_reason == "referred by Amara Osei"
-    assessed = tg.Classifier(tg.context(demo_ws)).assess(new)
+    assessed = classification.Classifier(tg.context(demo_ws)).assess(new)
     assert assessed.warm and assessed.connection == "second"
     assert len(demo_ws.rows("contacts")) == before + 1
 

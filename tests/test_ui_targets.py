@@ -7,6 +7,7 @@ import io
 import openpyxl
 
 from infoint import targets as tg
+from infoint import organizations
 from infoint.demo import apply_persona, demo_dir
 from infoint.ui.targets import PAGE_SIZE, TargetsPage
 from infoint.ui.upload import as_upload
@@ -105,7 +106,7 @@ def test_organization_form_add_edit_archive(ws):
     page.org_size.value = "51-200"
     page.org_save.click()
     assert "Saved" in page.org_status.value
-    (org,) = tg.load_organizations(ws)
+    (org,) = organizations.load_organizations(ws)
     assert (org.name, org.motivation, org.postings, org.advocacy, org.size) == (
         "Acme <script>",
         5,
@@ -117,20 +118,20 @@ def test_organization_form_add_edit_archive(ws):
     page.org_pick.value = org.id
     page.org_location.value = "Toronto"
     page.org_save.click()
-    assert tg.load_organizations(ws)[0].location == "Toronto"
+    assert organizations.load_organizations(ws)[0].location == "Toronto"
     page.org_archive.click()
-    assert tg.load_organizations(ws)[0].archived
+    assert organizations.load_organizations(ws)[0].archived
     assert "0 of about 40" in page.org_table.value
 
 
 def test_organization_form_refuses_a_duplicate(ws):
-    tg.save_organization(ws, tg.Organization(name="Acme"))
+    organizations.save_organization(ws, tg.Organization(name="Acme"))
     page = TargetsPage(ws)
     page.org_new.click()
     page.org_name.value = "ACME Inc."
     page.org_save.click()
     assert "already on your list" in page.org_status.value
-    assert len(tg.load_organizations(ws)) == 1
+    assert len(organizations.load_organizations(ws)) == 1
 
 
 def test_pick_drop_and_edit_from_the_list(ws):

@@ -1,4 +1,5 @@
-"""The workspace: durability, concurrency, permissions, migrations, journal fallback, dump/restore."""
+"""The workspace: durability, concurrency, permissions, migrations, journal fallback,
+dump/restore."""
 
 from __future__ import annotations
 
@@ -15,14 +16,8 @@ from pathlib import Path
 import pytest
 
 from infoint import workspace as wsmod
-from infoint.workspace import (
-    SCHEMA_VERSION,
-    Workspace,
-    WorkspaceError,
-    default_path,
-    filesystem_type,
-    migrate_connection,
-)
+from infoint.schema import SCHEMA_VERSION, migrate_connection
+from infoint.workspace import Workspace, WorkspaceError, default_path, filesystem_type
 
 
 def mode(path: Path) -> int:
@@ -182,7 +177,7 @@ def test_closed_workspace_says_so(tmp_path):
         w.get_row("profile")
 
 
-# -- journal modes ----------------------------------------------------------------------------------
+# -- journal modes ---------------------------------------------------------------------------------
 def test_wal_is_the_default(ws):
     assert ws.journal_mode == "wal"
     assert ws.notice == ""
@@ -286,7 +281,8 @@ CRASHER = textwrap.dedent(
     while True:
         i += 1
         with ws.transaction() as tx:
-            tx.execute("INSERT INTO events (at, kind, data) VALUES ('2026-01-01', 'tick', ?)", ("x" * 2000,))
+            tx.execute("INSERT INTO events (at, kind, data) VALUES ('2026-01-01', 'tick', ?)",
+                       ("x" * 2000,))
             n = tx.execute("SELECT count(*) FROM events").fetchone()[0]
             tx.execute("INSERT INTO meta (key, value) VALUES ('count', ?) "
                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(n),))
@@ -311,7 +307,7 @@ def test_killed_writer_leaves_a_readable_consistent_workspace(tmp_path, delay):
             assert w.get_meta("count") == str(count)
 
 
-# -- dump and restore ---------------------------------------------------------------------------------
+# -- dump and restore ------------------------------------------------------------------------------
 def fill(w: Workspace) -> None:
     w.put_rows(
         {

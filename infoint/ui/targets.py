@@ -7,11 +7,23 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import exports, imports
+from .. import classification, exports, imports, organizations, ranking
 from .. import targets as tg
 from ..charts import bar_chart
-from ..records import Objective
+from ..records import (
+    CONNECTION_LABELS,
+    CONNECTIONS,
+    FOCUSES,
+    SENIORITIES,
+    SENIORITY_LABELS,
+    SIZE_BANDS,
+    Contact,
+    Objective,
+    Organization,
+    org_key,
+)
 from ..safe import escape, link
+from ..text import fold
 from ..workspace import Workspace, WorkspaceError
 from .controls import controls
 from .download import DownloadButton
@@ -52,8 +64,8 @@ class TargetsPage(Page):
 
     def __init__(self, ws: Workspace):
         self.ws = ws
-        self.assessed: list[tg.Assessment] = []
-        self.filtered: list[tg.Assessment] = []
+        self.assessed: list[classification.Assessment] = []
+        self.filtered: list[classification.Assessment] = []
         self.page = 0
         self._pending: tuple[str, bytes] | None = None
         self._build_organizations()
@@ -84,7 +96,7 @@ class TargetsPage(Page):
         self.org_name = _text("org-name", "Name")
         self.org_industry = _text("org-industry", "Industry")
         self.org_size = _dropdown(
-            "org-size", "Size (people)", [("not known", "")] + [(b, b) for b in tg.SIZE_BANDS]
+            "org-size", "Size (people)", [("not known", "")] + [(b, b) for b in SIZE_BANDS]
         )
         self.org_location = _text("org-location", "Location (city, or remote)")
         self.org_website = _text("org-website", "Website", placeholder="https://...")
@@ -119,7 +131,7 @@ class TargetsPage(Page):
         self.org_save = _button("org-save", "Save organization", button_style="primary")
         self.org_save.on_click(self._on_org_save)
         self.org_new = _button("org-new", "Start a new one")
-        self.org_new.on_click(lambda _: self._fill_org(tg.Organization()))
+        self.org_new.on_click(lambda _: self._fill_org(Organization()))
         self.org_archive = _button("org-archive", "Archive it")
         self.org_archive.on_click(self._on_org_archive)
         self.org_show_archived = _css(
@@ -171,21 +183,21 @@ class TargetsPage(Page):
 
     def refresh_organizations(self) -> None:
         """Redraw the sorted list and the edit picker from the workspace."""
-        orgs = tg.load_organizations(self.ws)
+        orgs = organizations.load_organizations(self.ws)
         active = [o for o in orgs if not o.archived]
         counts: dict[str, int] = {}
         for row in self.ws.query("SELECT organization FROM contacts WHERE archived = 0"):
-            key = tg.org_key(row["organization"])
+            key = org_key(row["organization"])
             counts[key] = counts.get(key, 0) + 1
         rows = []
-        for place, org in tg.sort_organizations(orgs):
-            top = "<strong>Top 5</strong>" if place <= tg.TOP else ""
+        for place, org in organizations.sort_organizations(orgs):
+            top = "<strong>Top 5</strong>" if place <= organizations.TOP else ""
             advocacy = {True: "yes", False: "no", None: "not sure"}[org.advocacy]
             site = link(org.website, "site") if org.website else ""
             rows.append(
                 f"<tr><td>{place}</td><td>{top}</td><th scope='row'>{escape(org.name)}</th><td>{escape(org.industry)}</td>"
                 f"<td>{escape(org.size)}</td><td>{escape(org.location)}</td><td>{org.motivation or '-'}</td><td>{org.postings or '-'}</td>"
-                f"<td>{advocacy}</td><td>{counts.get(tg.org_key(org.name), 0)}</td><td>{site}</td></tr>"
+                f"<td>{advocacy}</td><td>{counts.get(org_key(org.name), 0)}</td><td>{site}</td></tr>"
             )
         archived = [o for o in orgs if o.archived]
         extra = ""
@@ -213,20 +225,20 @@ class TargetsPage(Page):
             else "<p>No organizations yet: add the first one below.</p>"
         )
         self.org_table.value = (
-            STYLE + f"<p>{escape(tg.long_list_note(len(active)))}</p>" + table + extra
+            STYLE + f"<p>{escape(organizations.long_list_note(len(active)))}</p>" + table + extra
         )
         options = [("(a new one)", None)] + [
             (o.name + (" (archived)" if o.archived else ""), o.id)
-            for o in sorted(orgs, key=lambda o: tg.fold(o.name))
+            for o in sorted(orgs, key=lambda o: fold(o.name))
         ]
         current = self.org_pick.value
         self.org_pick.options = options
         self.org_pick.value = current if current in [v for _, v in options] else None
 
-    def _fill_org(self, org: tg.Organization) -> None:
+    def _fill_org(self, org: Organization) -> None:
         self._editing_org = org
         self.org_name.value, self.org_industry.value = org.name, org.industry
-        self.org_size.value = org.size if org.size in tg.SIZE_BANDS else ""
+        self.org_size.value = org.size if org.size in SIZE_BANDS else ""
         self.org_location.value, self.org_website.value, self.org_notes.value = (
             org.location,
             org.website,
@@ -241,13 +253,15 @@ class TargetsPage(Page):
     def _on_org_pick(self, change) -> None:
         if change["new"] is None:
             return
-        org = next((o for o in tg.load_organizations(self.ws) if o.id == change["new"]), None)
+        org = next(
+            (o for o in organizations.load_organizations(self.ws) if o.id == change["new"]), None
+        )
         if org:
             self._fill_org(org)
 
-    def _org_from_form(self) -> tg.Organization:
-        current = getattr(self, "_editing_org", tg.Organization())
-        return tg.Organization(
+    def _org_from_form(self) -> Organization:
+        current = getattr(self, "_editing_org", Organization())
+        return Organization(
             name=self.org_name.value.strip(),
             industry=self.org_industry.value.strip(),
             size=self.org_size.value,
@@ -264,7 +278,7 @@ class TargetsPage(Page):
     def _on_org_save(self, _=None) -> None:
         org = self._org_from_form()
         try:
-            org.id = tg.save_organization(self.ws, org)
+            org.id = organizations.save_organization(self.ws, org)
         except (ValueError, WorkspaceError) as exc:
             self.org_status.value = message_html(f"Not saved: {exc}", "warning")
             return
@@ -281,7 +295,7 @@ class TargetsPage(Page):
                 "Choose an organization to archive first.", "warning"
             )
             return
-        tg.set_archived(self.ws, org.id, not org.archived)
+        organizations.set_archived(self.ws, org.id, not org.archived)
         org.archived = not org.archived
         self.org_status.value = message_html(
             f"{org.name} is {'archived' if org.archived else 'back on your list'}.", "ok"
@@ -297,8 +311,8 @@ class TargetsPage(Page):
         name, data = got
         try:
             parsed = imports.read_table(data, name)
-            orgs, skipped = tg.organizations_from_table(parsed.columns, parsed.rows)
-            added, updated = tg.merge_organizations(self.ws, orgs)
+            orgs, skipped = organizations.organizations_from_table(parsed.columns, parsed.rows)
+            added, updated = organizations.merge_organizations(self.ws, orgs)
         except (imports.ImportFailed, ValueError, WorkspaceError) as exc:
             self.org_status.value = message_html(
                 f"Nothing was imported from {name}: {exc}", "warning"
@@ -457,7 +471,7 @@ class TargetsPage(Page):
         self.c_connection = _dropdown(
             "c-connection",
             "Connection",
-            [("work it out for me", "")] + [(tg.CONNECTION_LABELS[c], c) for c in tg.CONNECTIONS],
+            [("work it out for me", "")] + [(CONNECTION_LABELS[c], c) for c in CONNECTIONS],
         )
         self.c_via = _text("c-via", "Who can introduce you (second-degree)")
         self.c_warm = _text("c-warm", "Shared link that makes them warm (school, club...)")
@@ -465,7 +479,7 @@ class TargetsPage(Page):
             "c-seniority",
             "Seniority",
             [("work it out from the title", "")]
-            + [(tg.SENIORITY_LABELS[s], s) for s in tg.SENIORITIES],
+            + [(SENIORITY_LABELS[s], s) for s in SENIORITIES],
         )
         self.c_years = _text("c-years", "Years in the industry (if you know)")
         self.c_focus = _dropdown(
@@ -491,10 +505,10 @@ class TargetsPage(Page):
         self.c_save = _button("c-save", "Save this person", button_style="primary")
         self.c_save.on_click(self._on_contact_save)
         self.c_new = _button("c-new", "Start a new person")
-        self.c_new.on_click(lambda _: self.edit_contact(tg.Contact(source="form")))
+        self.c_new.on_click(lambda _: self.edit_contact(Contact(source="form")))
         self.c_status = _css(widgets.HTML(), "c-status")
         self.c_why = _css(widgets.HTML(), "c-why")
-        self._editing_contact = tg.Contact(source="form")
+        self._editing_contact = Contact(source="form")
 
     @section
     def contact_form_section(self) -> widgets.VBox:
@@ -524,7 +538,7 @@ class TargetsPage(Page):
             ]
         )
 
-    def edit_contact(self, contact: tg.Contact) -> None:
+    def edit_contact(self, contact: Contact) -> None:
         """Put a person into the form."""
         self._editing_contact = contact
         for w, v in (
@@ -542,9 +556,9 @@ class TargetsPage(Page):
             (self.c_notes, contact.notes),
         ):
             w.value = v
-        self.c_connection.value = contact.connection if contact.connection in tg.CONNECTIONS else ""
-        self.c_seniority.value = contact.seniority if contact.seniority in tg.SENIORITIES else ""
-        self.c_focus.value = contact.focus if contact.focus in tg.FOCUSES else ""
+        self.c_connection.value = contact.connection if contact.connection in CONNECTIONS else ""
+        self.c_seniority.value = contact.seniority if contact.seniority in SENIORITIES else ""
+        self.c_focus.value = contact.focus if contact.focus in FOCUSES else ""
         self.c_local.value = contact.local
         self.c_years.value = (
             "" if contact.years_in_industry is None else f"{contact.years_in_industry:g}"
@@ -559,7 +573,7 @@ class TargetsPage(Page):
             f"Editing {contact.full_name}." if contact.id else "A new person.", "note"
         )
 
-    def _why_html(self, a: tg.Assessment) -> str:
+    def _why_html(self, a: classification.Assessment) -> str:
         items = [
             ("Connection", a.connection_why),
             ("Warm or cold", a.warm_why),
@@ -622,15 +636,15 @@ class TargetsPage(Page):
         self.f_seniority = _dropdown(
             "filter-seniority",
             "Seniority",
-            [("any", "")] + [(tg.SENIORITY_LABELS[s], s) for s in tg.SENIORITIES],
+            [("any", "")] + [(SENIORITY_LABELS[s], s) for s in SENIORITIES],
         )
         self.f_connection = _dropdown(
             "filter-connection",
             "Connection",
-            [("any", "")] + [(c + "-degree" if c != "cold" else "cold", c) for c in tg.CONNECTIONS],
+            [("any", "")] + [(c + "-degree" if c != "cold" else "cold", c) for c in CONNECTIONS],
         )
         self.f_focus = _dropdown(
-            "filter-focus", "Focus", [("any", "")] + [(f, f) for f in tg.FOCUSES]
+            "filter-focus", "Focus", [("any", "")] + [(f, f) for f in FOCUSES]
         )
         self.f_targets = _css(
             widgets.Checkbox(description="Only my targets", indent=False), "filter-targets"
@@ -718,12 +732,14 @@ class TargetsPage(Page):
         """O3: the plan against the chosen targets, with what is missing."""
         return widgets.VBox([self.mix_chart, self.mix_tips])
 
-    def recompute(self, contacts: list[tg.Contact] | None = None) -> None:
+    def recompute(self, contacts: list[Contact] | None = None) -> None:
         """Classify and rank everyone again (after an import, an edit or a new target)."""
         ctx = tg.context(self.ws)
-        assessed = tg.classify(contacts if contacts is not None else tg.load_contacts(self.ws), ctx)
-        chosen = tg.mix_of([a for a in assessed if a.contact.target])
-        self.assessed = tg.rank(assessed, ctx, chosen)
+        assessed = classification.classify(
+            contacts if contacts is not None else tg.load_contacts(self.ws), ctx
+        )
+        chosen = classification.mix_of([a for a in assessed if a.contact.target])
+        self.assessed = ranking.rank(assessed, ctx, chosen)
         self.plan = ctx.plan
         self._show_mix(chosen)
         self.apply_filters(keep_page=True)
@@ -786,13 +802,13 @@ class TargetsPage(Page):
         ]
 
     @staticmethod
-    def _row_html(a: tg.Assessment) -> str:
+    def _row_html(a: classification.Assessment) -> str:
         c = a.contact
         target = "&#10003; target" if c.target else ""
         return (
             f"<tr><td>{a.rank}</td><td>{target}</td><th scope='row' class='ii-name'>{escape(c.full_name)}</th><td>{escape(c.organization)}</td>"
             f"<td>{escape(c.position)}</td><td title='{escape(a.connection_why)}'>{escape(a.connection)}{' (warm)' if a.warm and a.connection == 'cold' else ''}</td>"
-            f"<td title='{escape(a.seniority_why)}'>{escape(tg.SENIORITY_LABELS[a.seniority])}</td><td title='{escape(a.focus_why)}'>{escape(a.focus)}</td>"
+            f"<td title='{escape(a.seniority_why)}'>{escape(SENIORITY_LABELS[a.seniority])}</td><td title='{escape(a.focus_why)}'>{escape(a.focus)}</td>"
             f"<td>{'yes' if a.local else 'no'}</td><td>{a.score:g}</td><td class='ii-why'>{escape(a.why)}</td></tr>"
         )
 
@@ -811,7 +827,7 @@ class TargetsPage(Page):
     def _export_failed(self, exc: Exception) -> None:
         self.table_status.value = message_html(f"The file could not be made: {exc}", "warning")
 
-    def _selected(self) -> tg.Assessment | None:
+    def _selected(self) -> classification.Assessment | None:
         return next((a for a in self.filtered if a.contact.id == self.row_pick.value), None)
 
     def _set_target(self, value: bool) -> None:
@@ -846,7 +862,7 @@ class TargetsPage(Page):
             return
         picks = [
             a.contact.id
-            for a in tg.suggest_targets(self.assessed, tg.context(self.ws), wanted - have)
+            for a in ranking.suggest_targets(self.assessed, tg.context(self.ws), wanted - have)
         ]
         tg.set_targets(self.ws, picks, True)
         self.recompute()
@@ -854,9 +870,9 @@ class TargetsPage(Page):
             f"Picked {len(picks)} people from the top of the list. Change them as you like.", "ok"
         )
 
-    def _show_mix(self, chosen: tg.Mix) -> None:
+    def _show_mix(self, chosen: classification.Mix) -> None:
         plan = self.plan or Objective().plan
-        rows = tg.mix_rows(plan, chosen)
+        rows = classification.mix_rows(plan, chosen)
         self.mix_chart.value = bar_chart(
             [(label, planned) for label, planned, _ in rows],
             "Your plan and your targets so far",
@@ -867,6 +883,6 @@ class TargetsPage(Page):
             STYLE
             + warm
             + "<ul>"
-            + "".join(f"<li>{escape(t)}</li>" for t in tg.mix_suggestions(plan, chosen))
+            + "".join(f"<li>{escape(t)}</li>" for t in classification.mix_suggestions(plan, chosen))
             + "</ul>"
         )
