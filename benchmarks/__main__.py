@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     names = [name for name, _ in REGISTRY]
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Run the workbook's benchmarks (ratios against a floor measured in the same run), "
-        "print a table and update the results section of benchmarks/README.md.",
+        description="Run the workbook's benchmarks (ratios against a floor measured in the same "
+        "run), print a table and update the results section of benchmarks/README.md.",
     )
     parser.add_argument(
         "--repeats",
@@ -93,13 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     for result in results:
         if result.get("skipped"):
             print(
-                f"SKIPPED: {result['name']}: {result['skipped']} (its earlier results in the README are kept)."
+                f"SKIPPED: {result['name']}: {result['skipped']} "
+                "(its earlier results in the README are kept)."
             )
         elif not result["passed"]:
             # A benchmark with more than the ratio to meet says which target it missed.
             reason = result.get("missed") or f"ratio {result['ratio']:.2f} > {result['target']}"
             print(
-                f"TARGET MISSED: {result['name']}: {reason} (reported, not gating: the exit code stays 0)."
+                f"TARGET MISSED: {result['name']}: {reason} "
+                "(reported, not gating: the exit code stays 0)."
             )
     if failed:
         print(f"FAILED TO RUN: {', '.join(failed)}", file=sys.stderr)
@@ -146,7 +148,8 @@ def format_table(results: list[dict], facts: dict) -> str:
         f"Benchmarks, {facts['date']}: {facts['cores']} cores, {facts['python']}, {facts['os']}"
     ]
     for row in [header, *rows]:
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        cells = zip(row, widths, strict=True)
+        lines.append("  ".join(cell.ljust(width) for cell, width in cells).rstrip())
     if not rows:
         lines.append("(no results)")
     return "\n".join(lines)

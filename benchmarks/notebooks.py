@@ -15,9 +15,10 @@ alternate round by round so that drifting machine load hits both. Each notebook 
 its own; a set's time is the sum of its notebooks' medians over the rounds, so a rare slow
 kernel moves the result by its own share only. Kernels are shut down at once (papermill's
 ``shutdown_kernel="immediate"``) on both sides: a graceful shutdown now and then stalls for
-seconds, which has nothing to do with the workbook. Every run gets a fresh temporary workspace, passed both as the ``workspace``
-parameter and as ``INFOINT_WORKSPACE`` in the kernel's environment, so nothing ever touches
-the user's real workbook; outputs go to a temporary folder too.
+seconds, which has nothing to do with the workbook. Every run gets a fresh temporary
+workspace, passed both as the ``workspace`` parameter and as ``INFOINT_WORKSPACE`` in the
+kernel's environment, so nothing ever touches the user's real workbook; outputs go to a
+temporary folder too.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def workbook_notebooks() -> list[Path]:
 
 
 def write_floor(folder: Path, count: int) -> list[Path]:
-    """Write ``count`` floor notebooks: a ``parameters`` cell like the workbook's, then the imports."""
+    """Write ``count`` floor notebooks: a ``parameters`` cell like the workbook's, then the
+    imports."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
@@ -116,7 +118,7 @@ def run_set(notebooks: list[Path]) -> list[float]:
 def set_time(rounds: list[list[float]]) -> float:
     """A set's typical time: each notebook's median over the rounds, added up (one slow
     round of one kernel then moves the result by its own share only)."""
-    return sum(statistics.median(times) for times in zip(*rounds))
+    return sum(statistics.median(times) for times in zip(*rounds, strict=True))
 
 
 def run(repeats: int) -> dict:

@@ -59,9 +59,10 @@ PHASES = ("parse", "merge plan", "write", "load", "classify", "rank")
 # LinkedIn's preamble, as in data/demo/Connections.csv and LinkedIn's own downloads.
 PREAMBLE = (
     "Notes:\n"
-    '"When exporting your connection data, you may notice that some of the email addresses are missing. '
-    "You will only see email addresses for connections who have allowed their connections to see or "
-    "download their email address using this setting https://www.linkedin.com/psettings/privacy/email. "
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    "are missing. You will only see email addresses for connections who have allowed their "
+    "connections to see or download their email address using this setting "
+    "https://www.linkedin.com/psettings/privacy/email. "
     'You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\n'
     "\n"
 )
@@ -409,7 +410,7 @@ def _zipf_weights(count: int, exponent: float = 1.05, offset: float = 3.0) -> li
 
 
 def _skewed(rng: Random, values: list[str], total: int) -> list[str]:
-    """``total`` draws in which every value appears at least once and the rest follow a Zipf skew."""
+    """``total`` draws in which every value appears at least once, the rest with a Zipf skew."""
     drawn = list(values[:total]) + rng.choices(
         values, weights=_zipf_weights(len(values)), k=max(0, total - len(values))
     )
@@ -436,7 +437,7 @@ def _companies(rng: Random, count: int, persona_orgs: list[str]) -> list[str]:
             seen.add(name.casefold())
             names.append(name)
     ranks = (2, 5, 9, 14, 20, 30, 45, 70, 100, 150, 220, 320)
-    for place, org in zip(ranks, persona_orgs):
+    for place, org in zip(ranks, persona_orgs, strict=False):  # as many as there are ranks
         if org.casefold() in seen:
             continue
         names.insert(min(place, len(names)), org)
@@ -471,8 +472,8 @@ def connections_csv(n: int, persona_orgs: list[str], seed: int = SEED) -> tuple[
     shape follows LinkedIn's export: the "Notes:" preamble and a blank line before the header,
     dates like "12 Mar 2021", about 10% of emails filled, unique profile URLs, a few blank rows
     and nameless rows (connections who hide their profile), quoted companies and titles with
-    commas, accented names, newest connections first. Repetition is realistic: ~n/10 distinct companies and ~300 distinct
-    titles, each with a Zipf-like skew.
+    commas, accented names, newest connections first. Repetition is realistic: ~n/10 distinct
+    companies and ~300 distinct titles, each with a Zipf-like skew.
     """
     rng = Random(seed + n)
     leave_out = max(1, n // 1_000)  # of each kind: blank rows, nameless rows
@@ -482,7 +483,7 @@ def connections_csv(n: int, persona_orgs: list[str], seed: int = SEED) -> tuple[
     used_urls: set[str] = set()
     used_emails: set[str] = set()
     rows: list[list] = []
-    for company, title in zip(companies, titles):
+    for company, title in zip(companies, titles, strict=True):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         roll = rng.random()
         if roll < 0.01:
@@ -688,7 +689,8 @@ def run(repeats: int) -> dict:
     files = {n: connections_csv(n, persona_orgs) for n in (SMALL, LARGE)}
     _log(
         f"{NAME}: generated {SMALL:,} and {LARGE:,} connections "
-        f"({len(files[SMALL][0]) / 1e6:.2f} and {len(files[LARGE][0]) / 1e6:.2f} MB); warm-up (untimed)"
+        f"({len(files[SMALL][0]) / 1e6:.2f} and {len(files[LARGE][0]) / 1e6:.2f} MB); "
+        "warm-up (untimed)"
     )
     for n in (SMALL, LARGE):
         _measured(files[n][0], n, files[n][1], reimport=n == LARGE)
@@ -721,7 +723,9 @@ def run(repeats: int) -> dict:
     if not fast_enough:
         missed.append(f"30k median {large:.3f} s > {TARGET_LARGE_S:g} s")
     values: dict[str, object] = {
-        "connections (rows, of which left out)": f"{SMALL:,} ({files[SMALL][1]}) / {LARGE:,} ({files[LARGE][1]})",
+        "connections (rows, of which left out)": (
+            f"{SMALL:,} ({files[SMALL][1]}) / {LARGE:,} ({files[LARGE][1]})"
+        ),
         "rounds": repeats,
         "3k median (s)": small,
         "30k median (s)": large,

@@ -52,7 +52,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NAME = "voila-tti"
-TITLE = "Voila time to interactive (goto until the widgets answer a click) of each page vs a bare one-button page"
+TITLE = (
+    "Voila time to interactive (goto until the widgets answer a click) of each page "
+    "vs a bare one-button page"
+)
 TARGET_RATIO = 1.3
 
 REPO = Path(__file__).resolve().parent.parent
@@ -309,15 +312,16 @@ class VoilaServer:
                     f"{self.base}/voila/templates/lab/static/voila.js", timeout=5
                 ).read()
                 return
-            except OSError:
+            except OSError as exc:
                 if self.proc.poll() is not None:
                     raise RuntimeError(
                         f"Voila exited with code {self.proc.returncode}:\n{self.log_tail()}"
-                    )
+                    ) from exc
                 if time.monotonic() > deadline:
                     raise RuntimeError(
-                        f"Voila did not answer within {SERVER_START_TIMEOUT_S:g} s:\n{self.log_tail()}"
-                    )
+                        f"Voila did not answer within {SERVER_START_TIMEOUT_S:g} s:\n"
+                        + self.log_tail()
+                    ) from exc
                 time.sleep(0.3)
 
     def kernels(self) -> int:
@@ -416,16 +420,21 @@ def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[fl
                     f"{label}: unknown probe action {probe.action!r} (use 'click' or 'fill')"
                 )
             if probe.expect is not None:
-                step = f"waiting for {probe.watch} to contain {probe.expect!r} (the answer to the {probe.action})"
+                step = (
+                    f"waiting for {probe.watch} to contain {probe.expect!r} "
+                    f"(the answer to the {probe.action})"
+                )
                 page.wait_for_function(
-                    "([s, t]) => { const e = document.querySelector(s); return !!e && e.textContent.includes(t); }",
+                    "([s, t]) => { const e = document.querySelector(s); "
+                    "return !!e && e.textContent.includes(t); }",
                     arg=[probe.watch, probe.expect],
                     timeout=remaining_ms(),
                 )
             else:
                 step = f"waiting for {probe.watch} to change (the answer to the {probe.action})"
                 page.wait_for_function(
-                    "([s, b]) => { const e = document.querySelector(s); return !!e && e.textContent !== b; }",
+                    "([s, b]) => { const e = document.querySelector(s); "
+                    "return !!e && e.textContent !== b; }",
                     arg=[probe.watch, before],
                     timeout=remaining_ms(),
                 )
@@ -435,7 +444,8 @@ def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[fl
             detail = f" ({probe.watch} shows {shown.strip()[:200]!r})" if shown else ""
             first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise LoadError(
-                f"{label}: not interactive after {time.perf_counter() - start:.1f} s (limit {LOAD_TIMEOUT_S:g} s): "
+                f"{label}: not interactive after {time.perf_counter() - start:.1f} s "
+                f"(limit {LOAD_TIMEOUT_S:g} s): "
                 f"stuck {step}{detail}: {first_line}"
             ) from exc
         # Leave the page: Voila's beforeunload handler asks the server to shut the kernel down.
@@ -450,7 +460,8 @@ def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[fl
 
 # --------------------------------------------------------------------------- the benchmark
 def _skipped(reason: str) -> dict:
-    """A result that says why nothing was measured (``skipped``: the README keeps earlier numbers)."""
+    """A result that says why nothing was measured (``skipped``: the README keeps earlier
+    numbers)."""
     _log(f"{NAME}: skipped: {reason}")
     return {
         "name": NAME,
@@ -525,7 +536,8 @@ def run(repeats: int) -> dict:
                         if not server.wait_no_kernels():
                             stuck_kernels += 1
                             _log(
-                                f"{NAME}: warning: {server.kernels()} kernel(s) still running before {stem}"
+                                f"{NAME}: warning: {server.kernels()} kernel(s) "
+                                f"still running before {stem}"
                             )
                         name = FLOOR_NOTEBOOK if stem == "floor" else f"{stem}.ipynb"
                         probe = FLOOR_PROBE if stem == "floor" else PROBES[stem]
@@ -565,7 +577,7 @@ def run(repeats: int) -> dict:
     over = [stem for stem in pages if ratios[stem] > TARGET_RATIO]
 
     def click_median(stem: str, runs: list[float]) -> float:
-        return statistics.median(t - r for t, r in zip(runs, rendered[stem]))
+        return statistics.median(t - r for t, r in zip(runs, rendered[stem], strict=True))
 
     values: dict[str, object] = {
         "pages measured": len(pages),

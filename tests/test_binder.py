@@ -32,9 +32,9 @@ def lock() -> dict[str, Version]:
 
 def test_lock_installs_the_project_itself():
     lines = [
-        l.strip()
-        for l in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
-        if l.strip() and not l.startswith("#")
+        line.strip()
+        for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
     ]
     assert lines[-1] == "-e ."
 

@@ -16,7 +16,10 @@ from infoint.workspace import Workspace
 pytestmark = pytest.mark.browser
 
 NAME = "Ale$$andra <b>Bold</b>"
-GOALS = "Which research methods a UX researcher uses day to day\nHow the team hires and which experience counts"
+GOALS = (
+    "Which research methods a UX researcher uses day to day\n"
+    "How the team hires and which experience counts"
+)
 
 
 def test_step1_fill_save_reload(voila, page):

@@ -128,7 +128,8 @@ def test_from_row_is_tolerant(row, expected):
     "raw, expected",
     [
         (
-            '[{"id": "q1", "text": "What is a typical week?", "theme": "role"}, {"id": "q2", "text": ""}]',
+            '[{"id": "q1", "text": "What is a typical week?", "theme": "role"}, '
+            '{"id": "q2", "text": ""}]',
             ["What is a typical week?"],
         ),
         (

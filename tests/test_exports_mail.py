@@ -345,7 +345,7 @@ def test_one_vevent_per_reminder_with_uid_dtstamp_and_time_zone():
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [TZ]
     events = calendar.walk("VEVENT")
     assert len(events) == 3
-    for event, reminder in zip(events, reminders()):
+    for event, reminder in zip(events, reminders(), strict=True):
         assert str(event["UID"]) == calendar_uid(reminder.uid_seed)
         assert event["DTSTAMP"].dt.utcoffset() == timedelta(0)
         assert event["DTSTART"].params["TZID"] == TZ and event["DTEND"].params["TZID"] == TZ
@@ -360,7 +360,8 @@ def test_one_vevent_per_reminder_with_uid_dtstamp_and_time_zone():
         str(events[1]["DESCRIPTION"])
         == "Line 1\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART:19700101T000000Z; a, b \\ c"
     )
-    # the local wall clock is kept (13:00 UTC in summer is 09:00 in Toronto; 14:00 UTC in November is 09:00)
+    # the local wall clock is kept (13:00 UTC in summer is 09:00 in Toronto; 14:00 UTC in
+    # November is 09:00)
     assert (
         events[1]["DTSTART"].dt.astimezone(TORONTO).hour == 9 and events[2]["DTSTART"].dt.hour == 12
     )
@@ -435,7 +436,7 @@ def test_any_text_keeps_one_vevent_per_reminder(items):
     events = Calendar.from_ical(data).walk("VEVENT")
     assert len(events) == len(rems)
     assert sum(1 for line in data.split(b"\r\n") if line == b"BEGIN:VEVENT") == len(rems)
-    for event, reminder in zip(events, rems):
+    for event, reminder in zip(events, rems, strict=True):
         expected = clean_header(reminder.summary, 500)
         if (
             "\\n" not in expected.lower()
@@ -445,7 +446,8 @@ def test_any_text_keeps_one_vevent_per_reminder(items):
 
 
 def test_a_literal_backslash_n_stays_inside_its_property():
-    # icalendar reads a literal backslash + N as an escaped line break; it must never start a new property.
+    # icalendar reads a literal backslash + N as an escaped line break; it must never start a
+    # new property.
     data = ics_reminders(
         [Reminder("s", "a\\Nb\\nEND:VEVENT", "d", datetime(2026, 3, 8, 1, 30, tzinfo=TORONTO))], TZ
     )
@@ -632,8 +634,10 @@ def test_a_long_display_name_with_commas_or_colons_never_adds_a_recipient(field,
 @pytest.mark.parametrize(
     "subject",
     [
-        "Merci pour votre temps et vos conseils sur la recherche UX chez Hôtels Harbourline, à bientôt",
-        "Gracias por su tiempo: una pregunta sobre la investigación de usuarios en Hoteles Harbourline, señora Núñez",
+        "Merci pour votre temps et vos conseils sur la recherche UX chez Hôtels Harbourline, "
+        "à bientôt",
+        "Gracias por su tiempo: una pregunta sobre la investigación de usuarios en Hoteles "
+        "Harbourline, señora Núñez",
     ],
 )
 def test_a_long_subject_with_accents_keeps_its_spaces(subject):
@@ -745,7 +749,8 @@ def ics_lines(data: bytes) -> list[str]:
 
 
 def ics_structure(data: bytes) -> list[tuple[str, list[str]]]:
-    """Each VEVENT and VALARM with its property names, from the raw lines (not icalendar's reader)."""
+    """Each VEVENT and VALARM with its property names, from the raw lines (not icalendar's
+    reader)."""
     stack, found = [], []
     for line in ics_lines(data):
         name = re.match(r"[A-Za-z0-9-]+", line)
@@ -779,7 +784,7 @@ def check_ics(data: bytes, events: int, with_location: list[bool]) -> None:
         "DAYLIGHT",
     }
     assert len(vevents) == events and len(alarms) == events
-    for props, located in zip(vevents, with_location):
+    for props, located in zip(vevents, with_location, strict=True):
         assert sorted(props) == sorted(EVENT_PROPERTIES - (set() if located else {"LOCATION"}))
     for props in alarms:
         assert sorted(props) == sorted(ALARM_PROPERTIES)

@@ -94,7 +94,8 @@ def assert_no_formula(sheet) -> None:
 
 
 def xlsx_expected(value: str) -> str:
-    """What an XLSX cell holds: line breaks as LF, XML-illegal characters removed, then neutralised."""
+    """What an XLSX cell holds: line breaks as LF, XML-illegal characters removed, then
+    neutralised."""
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub("[\ud800-\udfff\ufffe\uffff]", "", ILLEGAL_CHARACTERS_RE.sub("", text))
     return neutralise_cell(text)
@@ -141,7 +142,7 @@ def test_csv_neutralises_every_prefix_and_quotes_every_field():
     assert data == quoted_csv([[neutralise_cell(v) for v in r] for r in [header] + rows])
     back = read_csv(data)
     assert back[0] == ["Name", "'=Notes"]
-    for payload, row in zip(PAYLOADS, back[1:]):
+    for payload, row in zip(PAYLOADS, back[1:], strict=True):
         assert row == ["'" + payload, "ok"]
         assert not row[0].startswith(FORMULA_PREFIXES)
 
@@ -181,7 +182,7 @@ def test_xlsx_neutralises_every_prefix_and_writes_strings():
     assert_no_formula(sheet)
     values = xlsx_values(sheet)
     assert values[0] == ["Name", "'=Notes"]
-    for payload, row in zip(PAYLOADS, values[1:]):
+    for payload, row in zip(PAYLOADS, values[1:], strict=True):
         assert row[0] == xlsx_expected(payload) and row[0].startswith("'")
         assert row[1] == "'=1+1"
 
@@ -208,7 +209,8 @@ def test_xlsx_looks_right():
 
 
 def test_xlsx_removes_characters_xml_cannot_hold():
-    """Documented loss: control characters (other than tab and line breaks) can't be stored in XLSX."""
+    """Documented loss: control characters (other than tab and line breaks) can't be stored in
+    XLSX."""
     sheet = read_xlsx(
         table_xlsx(["a"], [["Ana\x00 \x07Silva\x1b"], ["\x01=1+1"], ["x\ufffey"], ["a\r\nb\rc"]])
     )
@@ -324,7 +326,7 @@ def test_contacts_table_uses_the_assessment_when_given():
     assessed = classification.classify(contacts, ctx)
     _, rows = contacts_table(contacts, assessed)
     by_name = {a.contact.id: a for a in assessed}
-    for contact, row in zip(contacts, rows):
+    for contact, row in zip(contacts, rows, strict=True):
         a = by_name[contact.id]
         assert row[4:7] == [a.connection, a.seniority, a.focus]
     assert rows[0][4:7] == ["first", "senior", "position"]

@@ -33,7 +33,11 @@ from infoint.records import Contact
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo" / "Connections.csv"
 HEADER = ",".join(LINKEDIN_HEADER)
-PREAMBLE = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    'are missing."\n\n'
+)
 
 
 def linkedin(*rows: str, header: str = HEADER, preamble: str = PREAMBLE) -> str:
@@ -1145,7 +1149,8 @@ def test_absurd_lines_in_big_files_are_refused_before_parsing(monkeypatch):
     assert [line for line, _ in read_table(ok, "f.csv").rows] == [2, 3]
     with pytest.raises(
         ImportFailed,
-        match=r"f\.csv: line 3 is 40,000 characters long, too long for a contact list with 2 columns",
+        match=r"f\.csv: line 3 is 40,000 characters long, "
+        r"too long for a contact list with 2 columns",
     ) as caught:
         read_table(b"Name,Notes\nAna,ok\n" + b"," * 40_000 + b"\n", "f.csv")
     assert caught.value.line == 3

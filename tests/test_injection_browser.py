@@ -94,7 +94,8 @@ def build_payload_workspace(workspace: Path) -> None:
         organizations.save_organization(ws, org)
         new_org_names[old] = org.name
     for i, c in enumerate(tg.load_contacts(ws)):
-        c.first_name = f"{TEMPLATE} {MONEY} P{i} {IMG} {SCRIPT}"  # drafts shorten long names: the literals come first
+        # drafts shorten long names: the literals come first
+        c.first_name = f"{TEMPLATE} {MONEY} P{i} {IMG} {SCRIPT}"
         c.last_name = f"{TEMPLATE} {MATH} {MONEY} {SVG} {QUOTE}"
         c.email = f"p{i}{SCRIPT}@example.com"
         c.profile_url = JS_URL
@@ -124,7 +125,8 @@ def build_payload_workspace(workspace: Path) -> None:
         }
     )
 
-    # Step 4: meetings with payload place, recognition, notes, offer and one question of the user's own.
+    # Step 4: meetings with payload place, recognition, notes, offer and one question of the
+    # user's own.
     own = payload("CustomQuestion")
     qs.save_custom_question(ws, own)
     qs.save_custom_question(ws, payload("BankOnlyQuestion"))  # offered in the question bank picker
@@ -217,20 +219,28 @@ INJECTED = """() => {
   document.querySelectorAll('img[src="x"]').forEach(e => found.push('img[src=x]: ' + show(e)));
   document.querySelectorAll('svg[onload]').forEach(e => found.push('svg[onload]: ' + show(e)));
   document.querySelectorAll('a[href]').forEach(a => {
-    if (a.protocol === 'javascript:' || /^\\s*javascript:/i.test(a.getAttribute('href'))) found.push('javascript: link: ' + show(a));
+    if (a.protocol === 'javascript:' || /^\\s*javascript:/i.test(a.getAttribute('href')))
+      found.push('javascript: link: ' + show(a));
   });
-  document.querySelectorAll('script').forEach(s => { if (s.textContent.includes('__pwned')) found.push('script: ' + show(s)); });
+  document.querySelectorAll('script').forEach(s => {
+    if (s.textContent.includes('__pwned')) found.push('script: ' + show(s));
+  });
   document.querySelectorAll('*').forEach(e => {
     for (const at of e.attributes) {
-      if (at.name.startsWith('on') && at.value.includes('__pwned')) found.push('attribute ' + at.name + ': ' + show(e));
+      if (at.name.startsWith('on') && at.value.includes('__pwned'))
+        found.push('attribute ' + at.name + ': ' + show(e));
     }
   });
   return found;
 }"""
 # MathJax output nodes, each with the ii- class of the widget it sits in
-MATHJAX = """() => [...document.querySelectorAll('mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview, script[type^="math/tex"]')]
-  .map(e => { const w = e.closest('[class*="ii-"]'); const cls = w ? [...w.classList].filter(c => c.startsWith('ii-')).join(' ') : '(no ii- widget)';
-              return cls + ': ' + e.textContent.slice(0, 40); })"""
+MATHJAX = """() => [...document.querySelectorAll(
+    'mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview, script[type^="math/tex"]')]
+  .map(e => {
+    const w = e.closest('[class*="ii-"]');
+    const cls = w ? [...w.classList].filter(c => c.startsWith('ii-')).join(' ') : '(no ii- widget)';
+    return cls + ': ' + e.textContent.slice(0, 40);
+  })"""
 
 
 def _plain(text: str) -> str:
@@ -258,12 +268,14 @@ class Checks:
             self.fail(f"element created from the data{label}: {found}")
 
     def literal(self, selector: str, field: str, literals=LITERALS) -> None:
-        """The element's visible text holds every literal as typed (no template evaluated, no MathJax)."""
+        """The element's visible text holds every literal as typed (no template evaluated, no
+        MathJax)."""
         locator = self.page.locator(selector).first
         try:
             locator.wait_for(state="attached", timeout=self.wait_ms)
             self.page.wait_for_function(
-                "([sel, lit]) => { const e = document.querySelector(sel); return e && e.innerText.replace(/\\u00a0/g, ' ').includes(lit); }",
+                "([sel, lit]) => { const e = document.querySelector(sel); "
+                "return e && e.innerText.replace(/\\u00a0/g, ' ').includes(lit); }",
                 arg=[selector, literals[0]],
                 timeout=self.wait_ms,
             )
@@ -278,7 +290,8 @@ class Checks:
                 if any(c in m for c in selector.split()[0].lstrip(".").split("."))
             ]
             self.fail(
-                f"{field} [{selector}]: {missing} not shown literally; MathJax typeset: {math[:6]}; shown: {text[:300]!r}"
+                f"{field} [{selector}]: {missing} not shown literally; "
+                f"MathJax typeset: {math[:6]}; shown: {text[:300]!r}"
             )
 
     def values(self, selectors: list[str], needles=(TEMPLATE, MATH, MONEY, IMG, SCRIPT)) -> None:
@@ -290,7 +303,8 @@ class Checks:
                 self.fail(f"{selector} lost {missing}: {value[:200]!r}")
 
     def done(self) -> None:
-        """The whole page once more: inert, the literals somewhere in the visible text; then report."""
+        """The whole page once more: inert, the literals somewhere in the visible text; then
+        report."""
         self.inert("at the end")
         body = _plain(self.page.inner_text("body"))
         missing = [s for s in LITERALS if s not in body]
@@ -299,7 +313,8 @@ class Checks:
         math = self.page.evaluate(MATHJAX)
         if math:
             self.fail(
-                f"MathJax typeset {len(math)} pieces of the page: {sorted(set(m.split(':')[0] for m in math))}"
+                f"MathJax typeset {len(math)} pieces of the page: "
+                f"{sorted(set(m.split(':')[0] for m in math))}"
             )
         assert not self.problems, "\n".join(self.problems)
 
@@ -352,7 +367,8 @@ def test_step1_objectives(payload_voila, page):
             ".ii-objectives-name input",
         ]
     )
-    # step 1 shows these fields only in inputs: the page-wide literal check applies to the input values
+    # step 1 shows these fields only in inputs: the page-wide literal check applies to the input
+    # values
     check.inert("at the end")
     assert not check.problems, "\n".join(check.problems)
 
@@ -398,7 +414,8 @@ def test_step2_targets(payload_voila, page):
 
 
 def test_step2_uploaded_file_name_headers_and_cells(payload_voila, page, tmp_path):
-    """A contact list whose file name and column names are payloads: the status and the column mapping show them as text."""
+    """A contact list whose file name and column names are payloads: the status and the column
+    mapping show them as text."""
     import csv
 
     base, _ = payload_voila
@@ -578,7 +595,8 @@ def test_every_page_is_covered():
 def test_the_checks_catch_injected_elements_and_typeset_text(page):
     """The checks themselves can fail: a page where every payload became markup is reported."""
     page.set_content(
-        f"<p>{IMG}{SVG}<a href='{JS_URL}'>x</a></p><p class='ii-x'>5M and 10M</p><script>window.__pwned=1</script>"
+        f"<p>{IMG}{SVG}<a href='{JS_URL}'>x</a></p><p class='ii-x'>5M and 10M</p>"
+        "<script>window.__pwned=1</script>"
     )
     check = Checks(page, "self-test", wait_ms=500)
     check.inert()
@@ -598,7 +616,8 @@ def test_the_checks_catch_injected_elements_and_typeset_text(page):
 
 
 def check_prep_sheet(browser, path: Path, where: str) -> None:
-    """Open an exported HTML file from disk: nothing runs, nothing is fetched, the payloads show as text."""
+    """Open an exported HTML file from disk: nothing runs, nothing is fetched, the payloads show
+    as text."""
     html = path.read_text(encoding="utf-8")
     context = browser.new_context()
     try:
@@ -625,6 +644,7 @@ def check_prep_sheet(browser, path: Path, where: str) -> None:
 
 def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, tmp_path):
     from infoint import meetings as mt
+    from infoint import organizations
     from infoint import prep_sheet as ps
     from infoint import targets as tg
     from infoint.records import Profile
@@ -644,7 +664,6 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
             meeting=meeting,
             tz="America/Toronto",
         )
-    from infoint import organizations
         assert (
             "Meeting0Place" in html
             and "CustomQuestion" in html

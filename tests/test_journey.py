@@ -50,11 +50,13 @@ def test_a_new_user_goes_through_every_step(fresh_voila, page, tmp_path):
     )
     page.fill(
         ".ii-objectives-goals textarea",
-        "Which research methods a UX researcher uses day to day\nHow the team hires and which experience counts",
+        "Which research methods a UX researcher uses day to day\n"
+        "How the team hires and which experience counts",
     )
     page.fill(
         ".ii-objectives-pitch textarea",
-        "I'm Sam, I run guest services at a hotel and I'm moving into UX research. I'd love to hear how you work and how you got started.",
+        "I'm Sam, I run guest services at a hotel and I'm moving into UX research. "
+        "I'd love to hear how you work and how you got started.",
     )
     page.click(".ii-objectives-save")
     expect(page.locator(".ii-objectives-status")).to_contain_text("Saved at")
@@ -161,7 +163,8 @@ def test_step1_form_by_keyboard_only(fresh_voila, page):
 
     def focused_class() -> str:
         return page.evaluate(
-            "() => { const e = document.activeElement; const w = e && e.closest('[class*=\"ii-objectives-\"]');"
+            "() => { const e = document.activeElement;"
+            " const w = e && e.closest('[class*=\"ii-objectives-\"]');"
             " return w ? [...w.classList].find(c => c.startsWith('ii-objectives-')) : ''; }"
         )
 

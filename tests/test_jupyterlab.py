@@ -1,4 +1,5 @@
-"""JupyterLab smoke test: every notebook opened in a real JupyterLab, Run All, no errors, widgets shown.
+"""JupyterLab smoke test: every notebook opened in a real JupyterLab, Run All, no errors, widgets
+shown.
 
 Papermill (tests/test_notebooks.py) runs the kernels without a front end; this test runs the same
 notebooks the way a person does after `make start`: JupyterLab in Debian's Chromium, Run > Run All
@@ -44,28 +45,30 @@ PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 # and says "Python 3 (ipykernel) | Idle". The toolbar's execution indicator alone is not enough:
 # it says "idle" while the kernel is still starting ("No Kernel | Initializing").
 KERNEL_READY = (
-    """(name) => {
-    const item = document.querySelector(`.jp-StatusBar-TextItem[title="Change kernel for ${name}"]`);
-    const indicator = document.querySelector('%s .jp-Notebook-ExecutionIndicator');
-    return !!item && /\\| Idle$/.test(item.textContent.trim()) && !!indicator && indicator.dataset.status === 'idle';
-}"""
-    % PANEL
+    "(name) => {\n"
+    "    const item = document.querySelector(\n"
+    '        `.jp-StatusBar-TextItem[title="Change kernel for ${name}"]`);\n'
+    f"    const indicator = document.querySelector('{PANEL} .jp-Notebook-ExecutionIndicator');\n"
+    "    return !!item && /\\| Idle$/.test(item.textContent.trim()) &&\n"
+    "        !!indicator && indicator.dataset.status === 'idle';\n"
+    "}"
 )
 
 # Run All is over when the kernel is idle again and either the last of the n code cells shows
 # its output prompt [n] (cells run in order, a fresh kernel numbers them 1..n) or an error stopped
 # the run (JupyterLab aborts the rest of the queue).
 RUN_OVER = (
-    """(n) => {
-    const panel = document.querySelector('%s');
-    const indicator = panel.querySelector('.jp-Notebook-ExecutionIndicator');
-    const cells = panel.querySelectorAll('.jp-CodeCell');
-    const prompt = cells.length === n ? cells[n - 1].querySelector('.jp-OutputPrompt') : null;
-    const done = !!prompt && prompt.textContent.trim() === `[${n}]:`;
-    const failed = !!panel.querySelector('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
-    return indicator.dataset.status === 'idle' && (done || failed);
-}"""
-    % PANEL
+    "(n) => {\n"
+    f"    const panel = document.querySelector('{PANEL}');\n"
+    "    const indicator = panel.querySelector('.jp-Notebook-ExecutionIndicator');\n"
+    "    const cells = panel.querySelectorAll('.jp-CodeCell');\n"
+    "    const prompt =\n"
+    "        cells.length === n ? cells[n - 1].querySelector('.jp-OutputPrompt') : null;\n"
+    "    const done = !!prompt && prompt.textContent.trim() === `[${n}]:`;\n"
+    "    const failed = !!panel.querySelector(\n"
+    "        '.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]');\n"
+    "    return indicator.dataset.status === 'idle' && (done || failed);\n"
+    "}"
 )
 
 
@@ -112,10 +115,12 @@ def _start_lab(root: Path, tmp: Path, workspace: Path):
         try:
             urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5)
             return proc, base, token, log_path
-        except OSError:
+        except OSError as exc:
             if time.time() > deadline or proc.poll() is not None:
                 _stop_lab(proc)
-                raise RuntimeError("JupyterLab did not start: " + log_path.read_text()[-2000:])
+                raise RuntimeError(
+                    "JupyterLab did not start: " + log_path.read_text()[-2000:]
+                ) from exc
             time.sleep(0.3)
 
 
@@ -222,7 +227,8 @@ def test_run_all_in_jupyterlab_shows_every_page_without_errors(tmp_path):
     finally:
         _stop_lab(proc)
     assert problems == {}, (
-        f"{problems}\nbrowser console errors: {console[-20:]}\nserver log: {log_path.read_text()[-3000:]}"
+        f"{problems}\nbrowser console errors: {console[-20:]}\n"
+        f"server log: {log_path.read_text()[-3000:]}"
     )
     for name, content in originals.items():
         assert (ROOT / "notebooks" / name).read_bytes() == content, (

@@ -1,4 +1,5 @@
-"""Every notebook runs headless with papermill; demo=True drives the same callbacks a click would."""
+"""Every notebook runs headless with papermill; demo=True drives the same callbacks a click
+would."""
 
 from __future__ import annotations
 
@@ -83,8 +84,8 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert saved.goals and saved.kinds and saved.plan.total == 6
         assert ws.get_row("profile")["updated_at"]
         # step 2: the demo's organizations and connections, imported once, and the ranked targets
-        from infoint import targets as tg
         from infoint import classification, organizations, ranking
+        from infoint import targets as tg
 
         contacts = tg.load_contacts(ws)
         assert (
@@ -119,7 +120,8 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert answers == ["yes"]
         kinds = {item.kind for item in todays_agenda(ws)}
         assert {"follow_up", "request"} <= kinds
-        # step 4: the meeting with the person who said yes, its questions ending with the closing ask
+        # step 4: the meeting with the person who said yes, its questions ending with the closing
+        # ask
         from infoint import debrief, meetings, questions
 
         (meeting,) = meetings.load_meetings(ws)

@@ -432,7 +432,8 @@ def test_page_is_code_free_and_offline(payload_page):
     assert "cdn" not in head and "@import" not in page and "<link" not in page
     assert not re.search(r"url\(\s*['\"]?(?!data:|#)", page)
     assert not re.search(r"\bsrc\s*=", page.replace("&lt;img src=x", "").replace("&lt;img src", ""))
-    # No address at all: the payload's URLs are javascript:, shown as text (SVG's namespace is dropped too).
+    # No address at all: the payload's URLs are javascript:, shown as text (SVG's namespace is
+    # dropped too).
     assert "http:" not in page and "https:" not in page and "/*" not in page
     parser = _Tags()
     parser.feed(payload_page)
@@ -472,9 +473,11 @@ def test_one_step_page_has_that_step_only(demo_ws):
 def test_sanitizer_holds_even_if_a_section_forgot_to_escape(demo_ws, monkeypatch):
     """The second line: raw payloads in a fragment come out inert; the report's own markup stays."""
     raw = (
-        "<table class='ii-report-table'><caption>kept</caption><tr><th scope='row'>a</th><td>b</td></tr></table>"
+        "<table class='ii-report-table'><caption>kept</caption>"
+        "<tr><th scope='row'>a</th><td>b</td></tr></table>"
         + "".join(PAYLOADS)
-        + "<svg role='img' aria-label='chart' width='10' height='10' onload='window.__pwned=1'><rect width='5' height='5'/></svg>"
+        + "<svg role='img' aria-label='chart' width='10' height='10' onload='window.__pwned=1'>"
+        "<rect width='5' height='5'/></svg>"
     )
     monkeypatch.setattr(report, "report_sections", lambda ws, step=None, now=None: [("Raw", raw)])
     parser = _Tags()
@@ -488,11 +491,16 @@ def test_sanitizer_holds_even_if_a_section_forgot_to_escape(demo_ws, monkeypatch
 
 def test_offline_pass_removes_anything_that_loads_or_runs():
     page = (
-        "<html><head><script src='https://cdn.example/x.js'></script><link rel='stylesheet' href='https://cdn.example/y.css'>"
-        "<style>@import url(https://cdn.example/z.css); p { background: url(https://cdn.example/p.png) }</style></head>"
-        "<body><img src='https://cdn.example/p.png'><iframe src='https://example.com'></iframe><object data='x'></object>"
-        "<a href='javascript:window.__pwned=1' onclick='window.__pwned=1'>bad</a><a href='https://ok.example/'>ok</a>"
-        "<p style='background: url(https://cdn.example/q.png)' onmouseover='x'>text</p></body></html>"
+        "<html><head><script src='https://cdn.example/x.js'></script>"
+        "<link rel='stylesheet' href='https://cdn.example/y.css'>"
+        "<style>@import url(https://cdn.example/z.css); "
+        "p { background: url(https://cdn.example/p.png) }</style></head>"
+        "<body><img src='https://cdn.example/p.png'><iframe src='https://example.com'></iframe>"
+        "<object data='x'></object>"
+        "<a href='javascript:window.__pwned=1' onclick='window.__pwned=1'>bad</a>"
+        "<a href='https://ok.example/'>ok</a>"
+        "<p style='background: url(https://cdn.example/q.png)' onmouseover='x'>text</p>"
+        "</body></html>"
     )
     cleaned = report._offline(page)
     parser = _Tags()

@@ -307,14 +307,14 @@ def test_flattery(praise, flagged):
     [
         (GOOD, False),
         (
-            "Hi Sam, Priya suggested I write. I am exploring UX research and I think I would like it. "
-            "I have questions. Would you have 20 minutes for a call?",
+            "Hi Sam, Priya suggested I write. I am exploring UX research and I think I would "
+            "like it. I have questions. Would you have 20 minutes for a call?",
             True,
         ),
         (
-            "Hi Sam, Priya suggested I write. Your work on UX research is what I hope to learn about: "
-            "how you run your studies and what your team values. Would you have 20 minutes for a "
-            "call?",
+            "Hi Sam, Priya suggested I write. Your work on UX research is what I hope to learn "
+            "about: how you run your studies and what your team values. Would you have 20 minutes "
+            "for a call?",
             False,
         ),
     ],

@@ -1,4 +1,5 @@
-"""Step 2's logic: organizations (T1), classification (T2, T3, T5, T6, O3), ranking (T4), the mix."""
+"""Step 2's logic: organizations (T1), classification (T2, T3, T5, T6, O3), ranking (T4), the
+mix."""
 
 from __future__ import annotations
 
@@ -94,7 +95,8 @@ def test_damaged_alt_titles_give_none(raw):
 
 
 def test_loading_contacts_reads_what_from_row_reads(ws):
-    """load_contacts reads value tuples for speed; it must agree with from_row on every kind of value."""
+    """load_contacts reads value tuples for speed; it must agree with from_row on every kind of
+    value."""
     people = [
         tg.Contact(
             first_name="<b>A</b>",
@@ -208,7 +210,7 @@ def test_t2_connection_and_warmth(fields, connection, warm, why):
     assert why in a.connection_why + " " + a.warm_why
 
 
-# -- T3 seniority -------------------------------------------------------------------------------------
+# -- T3 seniority ----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "position, years, override, expected, why",
     [
@@ -235,7 +237,7 @@ def test_t3_seniority(position, years, override, expected, why):
     assert why in a.seniority_why
 
 
-# -- O3 focus and T5 alternative titles --------------------------------------------------------------
+# -- O3 focus and T5 alternative titles ------------------------------------------------------------
 @pytest.mark.parametrize(
     "fields, focus",
     [
@@ -259,7 +261,7 @@ def test_focus_why_names_the_role_and_organization():
     assert "UX researcher" in a.focus_why and "Innkeep Cloud" in a.focus_why
 
 
-# -- T6 local and meeting modes ------------------------------------------------------------------------
+# -- T6 local and meeting modes --------------------------------------------------------------------
 @pytest.mark.parametrize(
     "fields, local, modes",
     [
@@ -431,7 +433,7 @@ def test_filters(filters, names):
     assert {a.contact.first_name for a in assessed if tg.matches(a, **filters)} == names
 
 
-# -- the workspace side ------------------------------------------------------------------------------------------
+# -- the workspace side ----------------------------------------------------------------------------
 def test_save_and_archive_organization(ws):
     org_id = organizations.save_organization(ws, tg.Organization(name="Acme <b>", motivation=3))
     with pytest.raises(ValueError, match="already on your list"):
@@ -492,12 +494,19 @@ def test_t8_updated_export_updates_without_duplicating(ws):
 
 @pytest.mark.parametrize("source", ["linkedin", "table"])
 def test_an_import_saves_every_field_it_reads(ws, source):
-    """Imports are written as a lean batch of the columns the file fills: what is read back is what was imported."""
+    """Imports are written as a lean batch of the columns the file fills: what is read back is
+    what was imported."""
     if source == "linkedin":
         data, name = (demo_dir() / "Connections.csv").read_bytes(), "Connections.csv"
     else:
-        header = "Name,Email,URL,Company,Title,Connected on,Location,Phone,Notes,Introduced by,How we met,Years in industry\n"
-        row = '"Ana <b>Lima</b>",ana@x.org,https://linkedin.com/in/ana,"=Acme, Inc.",$5 Lead,12 Mar 2021,Toronto,+1 555,"a\nb",Grace,school,2.5\n'
+        header = (
+            "Name,Email,URL,Company,Title,Connected on,Location,Phone,Notes,Introduced by,"
+            "How we met,Years in industry\n"
+        )
+        row = (
+            '"Ana <b>Lima</b>",ana@x.org,https://linkedin.com/in/ana,"=Acme, Inc.",$5 Lead,'
+            '12 Mar 2021,Toronto,+1 555,"a\nb",Grace,school,2.5\n'
+        )
         data, name = (header + row + "Bo Diaz,,,,,,,,,,,0\n").encode(), "people.csv"
     report = tg.apply_merge(ws, imports.plan_merge([], imports.read_contacts(data, name)), [])
     saved = {c.id: c for c in tg.load_contacts(ws)}

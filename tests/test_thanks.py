@@ -132,9 +132,7 @@ def test_thanks_due_agrees_with_the_pipeline(met, tz):
     [action] = next_actions(1, events, met, Settings(tz=tz))
     assert action.kind == "thanks" and action.due == thanks_due(met, tz)
     # Python subtracts two times of the same zone on the wall clock; the instants are 48 h apart.
-    assert thanks_due(met, tz).astimezone(UTC) - met.astimezone(UTC) == timedelta(
-        hours=48
-    )
+    assert thanks_due(met, tz).astimezone(UTC) - met.astimezone(UTC) == timedelta(hours=48)
 
 
 MET_AT = datetime(2026, 3, 7, 15, 0, tzinfo=UTC)
@@ -384,16 +382,16 @@ GOOD_THANKS = (
         (GOOD_THANKS, {}, []),
         # S2 generic only: "thanks for your time" and nothing else
         (
-            "Hi Sam, thanks for your time yesterday. I really enjoyed our conversation and all your "
-            "advice. Best regards, Leela",
+            "Hi Sam, thanks for your time yesterday. I really enjoyed our conversation and all "
+            "your advice. Best regards, Leela",
             {},
             [("S2", "warning")],
         ),
         ("Thank you for your time!", {}, [("S2", "warning")]),
         # S2 nothing from the debrief's notes (the organization's name alone doesn't count)
         (
-            "Hi Amara, thank you for your time at Tidewater and for all the valuable advice about the "
-            "industry. Best, Leela",
+            "Hi Amara, thank you for your time at Tidewater and for all the valuable advice about "
+            "the industry. Best, Leela",
             dict(specific_hints=[SPECIFIC, "Tidewater hires from hospitality"]),
             [("S2", "warning")],
         ),
@@ -404,14 +402,14 @@ GOOD_THANKS = (
             [("S2", "warning")],
         ),
         (
-            "Thank you for the chat about usability testing every sprint. Thanks also for suggesting "
-            "Just Enough Research. It sounds useful.",
+            "Thank you for the chat about usability testing every sprint. Thanks also for "
+            "suggesting Just Enough Research. It sounds useful.",
             dict(suggestion_hints=[SUGGESTION]),
             [("S2", "warning")],
         ),
         (
-            "Thank you for the chat about usability testing every sprint. Thanks also for suggesting "
-            "Just Enough Research. I'll read it this weekend.",
+            "Thank you for the chat about usability testing every sprint. Thanks also for "
+            "suggesting Just Enough Research. I'll read it this weekend.",
             dict(suggestion_hints=[SUGGESTION]),
             [],
         ),
@@ -492,15 +490,15 @@ GOOD_INTRO = (
         (GOOD_INTRO, {}, []),
         # S3 doesn't say you met
         (
-            "Hi Priya,\n\nThank you for introducing me to Amara. It was really helpful. She suggested a "
-            "portfolio review, and I've booked one.\n\nLeela",
+            "Hi Priya,\n\nThank you for introducing me to Amara. It was really helpful. "
+            "She suggested a portfolio review, and I've booked one.\n\nLeela",
             {},
             [("S3", "warning")],
         ),
         # S3 doesn't say what came of it
         (
-            "Hi Priya,\n\nThank you for introducing me to Amara. We met last week and it was really "
-            "helpful.\n\nLeela",
+            "Hi Priya,\n\nThank you for introducing me to Amara. We met last week and it was "
+            "really helpful.\n\nLeela",
             {},
             [("S3", "warning")],
         ),
@@ -543,7 +541,8 @@ GOOD_UPDATE = (
         (GOOD_UPDATE, {}, []),
         # S4 no progress shared
         (
-            "Hi Amara,\n\nJust checking in to say hello and send an update. Hope all is well!\n\nLeela",
+            "Hi Amara,\n\nJust checking in to say hello and send an update. "
+            "Hope all is well!\n\nLeela",
             {},
             [("S4", "warning")],
         ),

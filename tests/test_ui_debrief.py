@@ -1,4 +1,5 @@
-"""Step 5's page in-process: held or not, notes that save as you go, action items, referrals, comparison."""
+"""Step 5's page in-process: held or not, notes that save as you go, action items, referrals,
+comparison."""
 
 from __future__ import annotations
 
@@ -18,9 +19,7 @@ from infoint.ui.debrief import DebriefPage
 
 NOW = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)  # a Tuesday morning in Toronto
 ROSA_AT = datetime(2026, 3, 5, 15, 0, tzinfo=UTC)  # 10:00 in Toronto
-AMARA_AT = datetime(
-    2026, 3, 9, 15, 0, tzinfo=UTC
-)  # 11:00 in Toronto (summer time since Sunday)
+AMARA_AT = datetime(2026, 3, 9, 15, 0, tzinfo=UTC)  # 11:00 in Toronto (summer time since Sunday)
 QUESTIONS = qs.propose(None, "mid", 30)
 
 
@@ -61,7 +60,8 @@ def book(ws, cid: int, start: datetime, questions=QUESTIONS, cancelled: bool = F
 
 @pytest.fixture
 def demo_ws(ws):
-    """The demo persona with a meeting with Rosa (5 March), Amara (9 March) and a cancelled one with Theo."""
+    """The demo persona with a meeting with Rosa (5 March), Amara (9 March) and a cancelled one
+    with Theo."""
     apply_persona(ws)
     book(ws, contact_id(ws, "Rosa"), ROSA_AT)
     book(ws, contact_id(ws, "Amara"), AMARA_AT)
@@ -95,7 +95,7 @@ def debrief_row(ws, meeting_id: int) -> dict:
     return row
 
 
-# -- which meeting, and whether it took place ------------------------------------------------------------
+# -- which meeting, and whether it took place ------------------------------------------------------
 def test_meetings_are_listed_newest_first_without_cancelled_ones(demo_ws):
     page = DebriefPage(demo_ws, now=NOW)
     labels = [label for label, _ in page.pick.options]
@@ -163,7 +163,7 @@ def test_a_meeting_marked_held_before_its_start_is_held_now(demo_ws):
     )  # never in the future
 
 
-# -- D1, D2 notes that save as you go ---------------------------------------------------------------------
+# -- D1, D2 notes that save as you go --------------------------------------------------------------
 def test_notes_per_question_are_shown_under_each_prepared_question(demo_ws):
     page = page_for(demo_ws, "Amara")
     headings = [w.value for w in page.answers_box.children[0::2]]
@@ -292,7 +292,7 @@ def test_a_meeting_without_questions_still_takes_notes(ws):
     assert debrief_row(ws, page.meeting.id)["insights"] == "Research ops is a real path in."
 
 
-# -- D4 action items ----------------------------------------------------------------------------------------
+# -- D4 action items -------------------------------------------------------------------------------
 def test_action_items_need_text_and_a_date(demo_ws):
     page = page_for(demo_ws, "Amara")
     page.item_add.click()
@@ -372,7 +372,7 @@ def test_action_items_reach_the_agenda_on_their_day_until_done(demo_ws):
     assert agenda(12) == [] and agenda(13) == []
 
 
-# -- D3 referrals ---------------------------------------------------------------------------------------------
+# -- D3 referrals ----------------------------------------------------------------------------------
 def test_a_referral_becomes_a_warm_contact_once(demo_ws):
     page = page_for(demo_ws, "Amara")
     before = len(demo_ws.rows("contacts"))
@@ -448,7 +448,7 @@ def test_a_referral_you_already_know_gets_referred_by_but_stays_first_degree(dem
     assert row["connection"] == "first" and row["via"] == "" and row["source"] == "linkedin"
 
 
-# -- D5 the comparison ------------------------------------------------------------------------------------------
+# -- D5 the comparison -----------------------------------------------------------------------------
 def test_the_comparison_shows_debriefed_meetings_escaped(demo_ws):
     cid = tg.save_contact(
         demo_ws,
@@ -494,7 +494,7 @@ def test_the_comparison_shows_debriefed_meetings_escaped(demo_ws):
     assert reopened.compare_table.value == table
 
 
-# -- the demo -----------------------------------------------------------------------------------------------------
+# -- the demo --------------------------------------------------------------------------------------
 def test_demo_debriefs_the_newest_meeting(demo_ws):
     page = DebriefPage(demo_ws, now=NOW)
     page.run_demo()
@@ -513,7 +513,8 @@ def test_demo_debriefs_the_newest_meeting(demo_ws):
 
 
 def test_a_meeting_recorded_after_it_happened_moves_on_to_met(ws):
-    """Booked today for yesterday (as people do), then marked held: the stage is met, thanks is due."""
+    """Booked today for yesterday (as people do), then marked held: the stage is met, thanks is
+    due."""
     apply_persona(ws)
     cid = next(r["id"] for r in ws.rows("contacts") if r["first_name"] == "Amara")
     yesterday = NOW - timedelta(days=1)

@@ -19,10 +19,16 @@ def type_in(page: ObjectivesPage) -> None:
     page.field_of_interest.value = "$5M and $10M product design"
     page.roles.value = "UX researcher\n  Design researcher  \n\n"
     page.organizations.value = "Maple, Birch & Co.\n"
-    page.goals.value = "Which research methods a UX researcher uses day to day\nHow the team hires and which experience counts"
+    page.goals.value = (
+        "Which research methods a UX researcher uses day to day\n"
+        "How the team hires and which experience counts"
+    )
     page.plan_inputs["total"].value = 4
     page.suggest_button.click()
-    page.pitch.value = "I'm a hospitality manager moving into UX research and would love your view on how people start."
+    page.pitch.value = (
+        "I'm a hospitality manager moving into UX research and would love your view on how "
+        "people start."
+    )
 
 
 def test_save_writes_profile_and_objective(ws):

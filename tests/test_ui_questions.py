@@ -439,7 +439,7 @@ def test_own_question_is_added_before_the_closing_ask_and_stored_once(demo_ws):
     assert any(label.endswith(": " + own) for label, _ in other.bank_pick.options)
 
 
-# -- the files --------------------------------------------------------------------------------------
+# -- the files -------------------------------------------------------------------------------------
 @pytest.fixture
 def hostile(demo_ws):
     cid = tg.save_contact(
@@ -509,7 +509,10 @@ def test_prep_sheet_downloads_contain_the_person_and_the_questions_in_order(demo
         re.sub(r"\\(.)", r"\1", line) for line in md.splitlines() if re.match(r"\d+\. ", line)
     ]
     assert len(numbered) == len(order)
-    assert all(line.startswith(f"{i}. {t}") for i, (line, t) in enumerate(zip(numbered, order), 1))
+    assert all(
+        line.startswith(f"{i}. {t}")
+        for i, (line, t) in enumerate(zip(numbered, order, strict=True), 1)
+    )
 
 
 def test_ics_has_one_event_at_the_meeting_start(demo_ws):
@@ -532,7 +535,7 @@ def test_ics_has_one_event_at_the_meeting_start(demo_ws):
     )
 
 
-# -- cancelling --------------------------------------------------------------------------------------
+# -- cancelling ------------------------------------------------------------------------------------
 def test_cancelling_marks_the_row_and_logs_it(demo_ws):
     page = page_for(demo_ws, "Rosa")
     cid = page.contact.id
@@ -557,7 +560,7 @@ def test_cancelling_marks_the_row_and_logs_it(demo_ws):
     assert stage(demo_ws, cid) == "scheduled"
 
 
-# -- the demo ---------------------------------------------------------------------------------------
+# -- the demo --------------------------------------------------------------------------------------
 def test_demo_books_and_prepares_the_meeting_with_whoever_said_yes(demo_ws):
     page = QuestionsPage(demo_ws, now=NOW)
     proposed = qs.propose(page.objective, page.assessment.seniority, 30)
@@ -576,7 +579,7 @@ def test_demo_books_and_prepares_the_meeting_with_whoever_said_yes(demo_ws):
     assert row["offer"].startswith("An article")
 
 
-# -- regressions: each found by driving the page, now fixed --------------------------------------------
+# -- regressions: each found by driving the page, now fixed ----------------------------------------
 def test_rebooking_after_a_cancellation_is_logged_and_scheduled_again(demo_ws):
     page = page_for(demo_ws, "Rosa")
     cid = page.contact.id

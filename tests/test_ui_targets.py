@@ -1,4 +1,5 @@
-"""Step 2's page in-process: organizations, import (upload, path, mapping), the table, targets, the form."""
+"""Step 2's page in-process: organizations, import (upload, path, mapping), the table, targets,
+the form."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import io
 
 import openpyxl
 
-from infoint import targets as tg
 from infoint import organizations
+from infoint import targets as tg
 from infoint.demo import apply_persona, demo_dir
 from infoint.ui.targets import PAGE_SIZE, TargetsPage
 from infoint.ui.upload import as_upload

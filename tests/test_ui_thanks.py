@@ -1,4 +1,5 @@
-"""Step 6's page in-process: the 48 hours, a personal note, the introducer, staying in touch, the files."""
+"""Step 6's page in-process: the 48 hours, a personal note, the introducer, staying in touch,
+the files."""
 
 from __future__ import annotations
 
@@ -89,7 +90,7 @@ def compose(page: ThanksPage) -> None:
     page.compose_button.click()
 
 
-# -- whom to thank, and by when (S1) ---------------------------------------------------------------------
+# -- whom to thank, and by when (S1) ---------------------------------------------------------------
 def test_only_people_you_met_are_listed(met_ws):
     page = ThanksPage(met_ws, now=NOW)
     assert page.person.options == (("Amara Osei: due", contact_id(met_ws, "Amara")),)
@@ -154,7 +155,7 @@ def test_names_are_escaped_in_the_overview(met_ws):
     assert "&lt;b&gt;Pat&lt;/b&gt; introduced you" in intro and "<b>Pat" not in intro
 
 
-# -- S2 the note -------------------------------------------------------------------------------------------
+# -- S2 the note -----------------------------------------------------------------------------------
 def test_the_first_draft_has_placeholders_to_fill(met_ws):
     page = ThanksPage(met_ws, now=NOW)
     assert page.note.to.value == "amara.osei@tidewatertravel.example"
@@ -292,7 +293,7 @@ def test_the_eml_has_no_injected_headers(met_ws):
     assert INSIGHT in message.get_content()
 
 
-# -- S3 the introducer -----------------------------------------------------------------------------------------
+# -- S3 the introducer -----------------------------------------------------------------------------
 def test_no_introducer_means_no_one_else_to_thank(met_ws):
     page = ThanksPage(met_ws, now=NOW)
     assert "No one introduced you" in page.intro_box.children[0].value
@@ -354,7 +355,7 @@ def test_an_introducer_on_your_list_gets_the_draft_addressed(met_ws):
     assert page.intro.body.value.startswith("Hi Amara,")
 
 
-# -- S4 staying in touch -----------------------------------------------------------------------------------------
+# -- S4 staying in touch ---------------------------------------------------------------------------
 def test_the_first_update_waits_for_the_thank_you(met_ws):
     page = ThanksPage(met_ws, now=NOW)
     assert page.cadence.value == 91
@@ -419,9 +420,10 @@ def test_calendar_reminders_need_a_thank_you_first(met_ws):
     assert event.get("UID") and event.get("DTSTAMP")
 
 
-# -- the whole journey ---------------------------------------------------------------------------------------------
+# -- the whole journey -----------------------------------------------------------------------------
 def test_demo_journey_from_the_yes_to_the_thank_you(ws):
-    """Steps 3 to 6 as the notebooks' demo runs them, on the real clock (every page agrees on it)."""
+    """Steps 3 to 6 as the notebooks' demo runs them, on the real clock (every page agrees on
+    it)."""
     apply_persona(ws)
     rows = {r["first_name"]: r["id"] for r in ws.rows("contacts")}
     ws.write(updates={"contacts": [(rows["Amara"], {"target": 1}), (rows["Rosa"], {"target": 1})]})
@@ -446,7 +448,7 @@ def test_demo_journey_from_the_yes_to_the_thank_you(ws):
     ]
 
 
-# -- regressions ----------------------------------------------------------------------------------------------
+# -- regressions -----------------------------------------------------------------------------------
 def test_the_introducers_note_counts_the_outcome_typed(met_ws):
     amara = contact_id(met_ws, "Amara")
     met_ws.write(updates={"contacts": [(amara, {"via": "Priya Natarajan"})]})
