@@ -190,12 +190,14 @@ def migrate_connection(conn: sqlite3.Connection, target: int) -> None:
 
 
 def check_columns(table: str, cols: list[str], allowed: set[str]) -> None:
+    """Refuse column names a table does not have (names are never bound, so they are checked)."""
     unknown = set(cols) - allowed
     if unknown:
         raise ValueError(f"{table} has no column(s) {sorted(unknown)}")
 
 
 def validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
+    """The schema version and tables of a dump, or WorkspaceError saying what is wrong with it."""
     if not isinstance(content, Mapping):
         raise WorkspaceError(
             "The backup's content is not what the workbook writes. Nothing was changed."
@@ -218,6 +220,7 @@ def validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
 
 
 def insert_block(conn: sqlite3.Connection, table: str, block: Any) -> None:
+    """Insert one table's columns and rows of a dump into a scratch database."""
     known = set(user_tables(conn))
     if table not in known:
         raise WorkspaceError(

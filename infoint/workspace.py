@@ -36,20 +36,7 @@ BUSY_TIMEOUT_S = 15.0
 
 # File systems where SQLite's WAL (shared memory between processes) is unsafe.
 NETWORK_FILESYSTEMS = frozenset(
-    {
-        "nfs",
-        "nfs4",
-        "cifs",
-        "smb3",
-        "smbfs",
-        "afs",
-        "9p",
-        "fuse.sshfs",
-        "fuse.s3fs",
-        "lustre",
-        "gpfs",
-        "ceph",
-    }
+    "nfs nfs4 cifs smb3 smbfs afs 9p fuse.sshfs fuse.s3fs lustre gpfs ceph".split()
 )
 
 
