@@ -18,16 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .clock import now_iso
-from .schema import (
-    SCHEMA_VERSION,
-    WorkspaceError,
-    check_columns,
-    insert_block,
-    migrate_connection,
-    quote_name,
-    user_tables,
-    validate_dump,
-)
+from . import schema
+from .schema import SCHEMA_VERSION, WorkspaceError, quote_name
 
 ENV_VAR = "INFOINT_WORKSPACE"
 JOURNAL_ENV_VAR = "INFOINT_JOURNAL"
@@ -197,7 +189,7 @@ class Workspace:
         if version == SCHEMA_VERSION:
             return
         with self.transaction() as tx:
-            migrate_connection(tx, SCHEMA_VERSION)
+            schema.migrate_connection(tx, SCHEMA_VERSION)
             if not tx.execute("SELECT 1 FROM meta WHERE key = 'created_at'").fetchone():
                 tx.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)", (now_iso(),))
 
@@ -284,7 +276,7 @@ class Workspace:
 
     def tables(self) -> list[str]:
         """The user's tables (SQLite's own bookkeeping tables excluded)."""
-        return user_tables(self.conn)
+        return schema.user_tables(self.conn)
 
     # -- single-row tables (profile, objective) -------------------------------------------------
     def get_row(self, table: str) -> dict | None:
@@ -361,7 +353,7 @@ class Workspace:
                             [[row[i] for i in keep] for row in values],
                         )
                     cols = list(shape)
-                    check_columns(table, cols, allowed)
+                    schema.check_columns(table, cols, allowed)
                     extra = [c for c in ("created_at", "updated_at") if c in allowed]
                     names = ", ".join(quote_name(c) for c in cols + extra)
                     # The time stamp is ours (digits, "-", ":", "+", "T"): written into the SQL once, not bound per row.
@@ -375,7 +367,7 @@ class Workspace:
                 allowed = set(self.columns(table))
                 for row_id, values in changes:
                     cols = [c for c in values if c not in ("id", "created_at", "updated_at")]
-                    check_columns(table, cols, allowed)
+                    schema.check_columns(table, cols, allowed)
                     if "updated_at" in allowed:
                         cols_sql = [f"{quote_name(c)} = ?" for c in cols] + ["updated_at = ?"]
                         params = [values[c] for c in cols] + [stamp, row_id]
@@ -399,7 +391,7 @@ class Workspace:
     def values(self, table: str, columns: tuple[str, ...] | list[str]) -> list[tuple]:
         """Every row's values for the given columns, by id: for tens of thousands of rows,
         tuples cost a fraction of one dict per row."""
-        check_columns(table, list(columns), set(self.columns(table)))
+        schema.check_columns(table, list(columns), set(self.columns(table)))
         cursor = self.conn.cursor()
         cursor.row_factory = None
         names = ", ".join(quote_name(c) for c in columns)
@@ -465,16 +457,16 @@ class Workspace:
         The dump is first loaded into a scratch database at its own version and migrated
         forward, so an old backup restores into a newer workbook. Returns rows per table.
         """
-        version, tables = validate_dump(content)
+        version, tables = schema.validate_dump(content)
         # The scratch copy lives in memory: a restore killed midway leaves no copy of the data on disk.
         scratch = sqlite3.connect(":memory:", isolation_level=None)
         try:
             try:
                 scratch.execute("BEGIN")
-                migrate_connection(scratch, version)
+                schema.migrate_connection(scratch, version)
                 for table, block in tables.items():
-                    insert_block(scratch, table, block)
-                migrate_connection(scratch, SCHEMA_VERSION)
+                    schema.insert_block(scratch, table, block)
+                schema.migrate_connection(scratch, SCHEMA_VERSION)
                 scratch.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise WorkspaceError(
