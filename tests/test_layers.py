@@ -61,7 +61,7 @@ GROUND_FLOOR = {
     "schema",
     "exports",
 }
-VIEWS = {"pipeline", "progress", "report", "report_html", "charts", "demo", "actions"}
+VIEWS = {"pipeline", "progress", "report", "report_steps", "report_markup", "charts", "demo"}
 
 
 def module_names() -> list[str]:
