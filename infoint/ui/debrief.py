@@ -1,4 +1,9 @@
-"""Step 5's page: notes per question, insights, reflection, fit, action items, referrals, comparison."""
+"""Step 5's page: notes per question, insights, reflection, fit, actions, referrals, comparison.
+
+Action items (D4) are ui/action_items.py's, referrals (D3) ui/referrals.py's and the
+comparison's chart and table (D5) ui/comparison_table.py's; the page holds the meeting, the
+notes, the reflection and the fit.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,15 @@ from .. import meetings as mt
 from .. import meetings_log as mt_log
 from .. import pipeline, stages
 from .. import targets as tg
-from ..charts import bar_chart
 from ..progress import pipeline_settings
 from ..safe import escape
 from ..workspace import Workspace, WorkspaceError
+from .action_items import ActionItems
+from .comparison_table import comparison_chart_html, comparison_table_html
 from .controls import controls
 from .feedback import STYLE, findings_html, message_html
 from .page import Page
+from .referrals import Referrals
 from .section import section
 
 _LABEL = {"description_width": "initial"}
@@ -99,37 +106,17 @@ class DebriefPage(Page):
         self.status = _css(widgets.HTML(), "status")
         self.findings = _css(widgets.HTML(), "findings")
         # D4
-        self.item_text = _css(
-            widgets.Text(description="Something they suggested you do", style=_LABEL, layout=_WIDE),
-            "item-text",
-        )
-        self.item_due = _css(widgets.DatePicker(description="Do it by", style=_LABEL), "item-due")
-        self.item_add = _button("item-add", "Add the action item")
-        self.item_add.on_click(self._on_item_add)
-        self.items_list = _css(
-            widgets.Select(
-                description="Open action items", options=[], rows=5, style=_LABEL, layout=_WIDE
-            ),
-            "items",
-        )
-        self.item_done = _button("item-done", "Mark as done")
-        self.item_done.on_click(self._on_item_done)
-        self.items_status = _css(widgets.HTML(), "items-status")
+        self.action_items = ActionItems(self)
+        items = self.action_items  # tests and notebooks reach its widgets as page attributes
+        self.item_text, self.item_due = items.item_text, items.item_due
+        self.item_add, self.items_list = items.item_add, items.items_list
+        self.item_done, self.items_status = items.item_done, items.items_status
         # D3
-        self.ref_first = _css(widgets.Text(description="First name", style=_LABEL), "ref-first")
-        self.ref_last = _css(widgets.Text(description="Last name", style=_LABEL), "ref-last")
-        self.ref_org = _css(
-            widgets.Text(description="Organization", style=_LABEL), "ref-organization"
-        )
-        self.ref_position = _css(
-            widgets.Text(description="Job title", style=_LABEL), "ref-position"
-        )
-        self.ref_email = _css(
-            widgets.Text(description="Email (if they gave it)", style=_LABEL), "ref-email"
-        )
-        self.ref_add = _button("ref-add", "Add to my list of people")
-        self.ref_add.on_click(self._on_referral)
-        self.ref_status = _css(widgets.HTML(), "ref-status")
+        self.referrals = Referrals(self)
+        refs = self.referrals  # tests and notebooks reach its widgets as page attributes
+        self.ref_first, self.ref_last, self.ref_org = refs.ref_first, refs.ref_last, refs.ref_org
+        self.ref_position, self.ref_email = refs.ref_position, refs.ref_email
+        self.ref_add, self.ref_status = refs.ref_add, refs.ref_status
         # D5
         self.compare_chart = _css(widgets.HTML(), "compare-chart")
         self.compare_table = _css(widgets.HTML(), "compare-table")
@@ -145,10 +132,14 @@ class DebriefPage(Page):
         self.held_button.click()
         for i, box in enumerate(self.answer_boxes):
             box.value = (
-                "Mostly usability tests and interviews with travellers; synthesis takes longer than the sessions.",
+                "Mostly usability tests and interviews with travellers; "
+                "synthesis takes longer than the sessions.",
                 "People who ask good questions early; curiosity over polish.",
             )[i % 2]
-        self.insights.value = "Research ops is a real path in; a hospitality background helps with empathy for frontline staff."
+        self.insights.value = (
+            "Research ops is a real path in; "
+            "a hospitality background helps with empathy for frontline staff."
+        )
         self.surprises.value = "The team hires juniors from a certificate program every spring."
         self.reflection[
             db.REFLECTION_QUESTIONS[0][0]
@@ -193,31 +184,12 @@ class DebriefPage(Page):
     @section
     def actions_section(self) -> widgets.VBox:
         """D4: what they suggested you do, with a date, shown on the start page until done."""
-        return widgets.VBox(
-            [
-                self.item_text,
-                self.item_due,
-                widgets.HBox([self.item_add]),
-                self.items_list,
-                widgets.HBox([self.item_done]),
-                self.items_status,
-            ]
-        )
+        return widgets.VBox(self.action_items.widgets())
 
     @section
     def referrals_section(self) -> widgets.VBox:
         """D3: people they suggested become warm contacts in step 2, "referred by" recorded."""
-        return widgets.VBox(
-            [
-                self.ref_first,
-                self.ref_last,
-                self.ref_org,
-                self.ref_position,
-                self.ref_email,
-                widgets.HBox([self.ref_add]),
-                self.ref_status,
-            ]
-        )
+        return widgets.VBox(self.referrals.widgets())
 
     @section
     def compare_section(self) -> widgets.VBox:
@@ -238,7 +210,8 @@ class DebriefPage(Page):
         self._loading = True
         self.pick.options = [
             (
-                f"{self.contacts[m.contact_id].full_name}, {mt.start_time(m.starts_at, self.tz):%a %d %b %Y %H:%M}",
+                f"{self.contacts[m.contact_id].full_name}, "
+                f"{mt.start_time(m.starts_at, self.tz):%a %d %b %Y %H:%M}",
                 m.id,
             )
             for m in meetings
@@ -270,7 +243,8 @@ class DebriefPage(Page):
         events = stages.events_from_rows(self.ws.events(self.contact.id))
         held = any(e.kind == pipeline.MET for e in events)
         self.meeting_note.value = message_html(
-            f"{'Held' if held else 'Not marked as held yet'}: with {self.contact.full_name} ({self.contact.organization or 'no organization'}).",
+            f"{'Held' if held else 'Not marked as held yet'}: with {self.contact.full_name} "
+            f"({self.contact.organization or 'no organization'}).",
             "note",
         )
         self.questions = db.question_texts(self.meeting.questions)
@@ -279,7 +253,8 @@ class DebriefPage(Page):
             boxes = []
             for i, question in enumerate(self.questions):
                 heading = widgets.HTML(
-                    f"<p class='ii-debrief-question'><strong>{i + 1}.</strong> {escape(question)}</p>"
+                    f"<p class='ii-debrief-question'><strong>{i + 1}.</strong> "
+                    f"{escape(question)}</p>"
                 )
                 box = _area("answer", f"Your notes on question {i + 1}", 3)
                 box.value = db.answer_for(self.debrief, i, question)
@@ -288,7 +263,8 @@ class DebriefPage(Page):
             self.answer_boxes = boxes[1::2]
             self.answers_box.children = boxes or [
                 widgets.HTML(
-                    "<p>No questions were prepared for this meeting: write your notes under Insights.</p>"
+                    "<p>No questions were prepared for this meeting: "
+                    "write your notes under Insights.</p>"
                 )
             ]
             d = self.debrief
@@ -302,7 +278,7 @@ class DebriefPage(Page):
             self.role_fit.value, self.org_fit.value = d.role_fit or 0, d.org_fit or 0
         finally:
             self._loading = False
-        self._draw_items()
+        self.action_items.draw()
         self.status.value = message_html(
             "Saved earlier." if self.debrief.id else "Not started yet: your notes save as you go.",
             "note",
@@ -312,7 +288,9 @@ class DebriefPage(Page):
     def _collect(self) -> db.Debrief:
         d = self.debrief
         d.answers = {
-            q: box.value for q, box in zip(self.questions, self.answer_boxes) if box.value.strip()
+            q: box.value
+            for q, box in zip(self.questions, self.answer_boxes, strict=False)
+            if box.value.strip()
         }
         d.insights, d.surprises, d.next_changes = (
             self.insights.value,
@@ -356,92 +334,12 @@ class DebriefPage(Page):
             )
             return
         self.meeting_note.value = message_html(
-            f"Marked as held. Write your notes now, while they are fresh, and thank {self.contact.full_name} within 48 hours (step 6).",
+            "Marked as held. Write your notes now, while they are fresh, "
+            f"and thank {self.contact.full_name} within 48 hours (step 6).",
             "ok",
         )
 
-    # -- D4 ---------------------------------------------------------------------------------------------
-    def _draw_items(self) -> None:
-        items = (
-            [i for i in db.load_action_items(self.ws, self.contact.id) if not i.done]
-            if self.contact
-            else []
-        )
-        self.items_list.options = [(f"{i.text} (by {i.due or 'no date'})", i.id) for i in items]
-
-    def _on_item_add(self, _=None) -> None:
-        if self.contact is None:
-            return
-        item = db.ActionItem(
-            text=self.item_text.value.strip(),
-            due=self.item_due.value.isoformat() if self.item_due.value else "",
-            meeting_id=self.meeting.id,
-            contact_id=self.contact.id,
-        )
-        problems = [
-            f for f in db.check_action_item(item, self.now().date()) if f.severity == "error"
-        ]
-        if problems:
-            self.items_status.value = findings_html(problems)
-            return
-        db.save_action_item(self.ws, item)
-        self.item_text.value, self.item_due.value = "", None
-        self._draw_items()
-        self.items_status.value = message_html(
-            "Added. It shows on the start page's agenda until you mark it done.", "ok"
-        )
-
-    def _on_item_done(self, _=None) -> None:
-        chosen = (
-            next(
-                (
-                    i
-                    for i in db.load_action_items(self.ws, self.contact.id)
-                    if i.id == self.items_list.value
-                ),
-                None,
-            )
-            if self.contact
-            else None
-        )
-        if chosen is None:
-            self.items_status.value = message_html("Choose an action item first.", "warning")
-            return
-        chosen.done_at = self.now().isoformat()
-        db.save_action_item(self.ws, chosen)
-        self._draw_items()
-        self.items_status.value = message_html(
-            "Done. Mention it in your thank-you or your next update.", "ok"
-        )
-
-    # -- D3 ----------------------------------------------------------------------------------------------
-    def _on_referral(self, _=None) -> None:
-        if self.contact is None:
-            return
-        referral = db.Referral(
-            first_name=self.ref_first.value.strip(),
-            last_name=self.ref_last.value.strip(),
-            organization=self.ref_org.value.strip(),
-            position=self.ref_position.value.strip(),
-            email=self.ref_email.value.strip(),
-        )
-        try:
-            report = db.record_referral(self.ws, referral, self.contact)
-        except (WorkspaceError, ValueError) as exc:
-            self.ref_status.value = message_html(f"Not added: {exc}", "warning")
-            return
-        who = " ".join(p for p in (referral.first_name, referral.last_name) if p)
-        if report.added:
-            text = f"{who} is now on your list in step 2: warm, referred by {self.contact.full_name}. Rank and contact them from there."
-        else:
-            text = (
-                f"{who} was already on your list; noted that {self.contact.full_name} referred you."
-            )
-        self.ref_status.value = message_html(text, "ok")
-        for w in (self.ref_first, self.ref_last, self.ref_org, self.ref_position, self.ref_email):
-            w.value = ""
-
-    # -- D5 -----------------------------------------------------------------------------------------------
+    # -- D5 ----------------------------------------------------------------------------------------
     def _draw_compare(self) -> None:
         debriefs = db.load_debriefs(self.ws)
         contacted = {
@@ -455,29 +353,5 @@ class DebriefPage(Page):
                 "<p>Your debriefed meetings will appear here side by side.</p>"
             )
             return
-        chart_rows = db.fit_chart_rows(comparison)
-        self.compare_chart.value = bar_chart(
-            [(label, role) for label, role, _ in chart_rows],
-            "Role fit (solid) and organization fit (dashed), 1 to 5",
-            compare=[org for _, _, org in chart_rows],
-            names=("role fit", "organization fit"),
-        )
-        head = "".join(
-            f"<th scope='col'>{h}</th>"
-            for h in ("Person", "Organization", "Role", "Role fit", "Organization fit", "Insights")
-        )
-        body = "".join(
-            f"<tr><th scope='row'>{escape(r.get('name', ''))}</th><td>{escape(r.get('organization', ''))}</td><td>{escape(r.get('position', ''))}</td>"
-            f"<td>{r.get('role_fit') or '-'}</td><td>{r.get('org_fit') or '-'}</td><td>{escape(r.get('insights', ''))}</td></tr>"
-            for r in comparison.rows
-        )
-        recurring = (
-            ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring)
-            or "none yet"
-        )
-        tips = "".join(f"<li>{escape(t)}</li>" for t in comparison.suggestions)
-        self.compare_table.value = (
-            STYLE
-            + f"<table class='ii-table'><caption>Your meetings, best fit first</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-            f"<p><strong>Came up more than once:</strong> {recurring}</p><ul>{tips}</ul>"
-        )
+        self.compare_chart.value = comparison_chart_html(comparison)
+        self.compare_table.value = comparison_table_html(comparison)

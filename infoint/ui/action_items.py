@@ -1,0 +1,112 @@
+"""Step 5's action items (D4): what they suggested you do, with a date, until it is done.
+
+The debrief page composes one. It reads its page's chosen meeting and person (``meeting``,
+``contact``, ``ws``, ``now()``); an open item shows on the start page's agenda until done.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import debrief as db
+from .controls import controls
+from .feedback import findings_html, message_html
+from .page import Page
+
+__all__ = ["ActionItems"]
+
+_LABEL = {"description_width": "initial"}
+_WIDE = widgets.Layout(width="95%")
+
+_css, _button = controls("debrief")  # the items' widgets are the page's: ii-debrief-<name>
+
+
+class ActionItems:
+    """D4: what they suggested you do, with a date, shown on the start page until done."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.item_text = _css(
+            widgets.Text(description="Something they suggested you do", style=_LABEL, layout=_WIDE),
+            "item-text",
+        )
+        self.item_due = _css(widgets.DatePicker(description="Do it by", style=_LABEL), "item-due")
+        self.item_add = _button("item-add", "Add the action item")
+        self.item_add.on_click(self._on_item_add)
+        self.items_list = _css(
+            widgets.Select(
+                description="Open action items", options=[], rows=5, style=_LABEL, layout=_WIDE
+            ),
+            "items",
+        )
+        self.item_done = _button("item-done", "Mark as done")
+        self.item_done.on_click(self._on_item_done)
+        self.items_status = _css(widgets.HTML(), "items-status")
+
+    def widgets(self) -> list:
+        """The items' widgets, in the order the page shows them."""
+        return [
+            self.item_text,
+            self.item_due,
+            widgets.HBox([self.item_add]),
+            self.items_list,
+            widgets.HBox([self.item_done]),
+            self.items_status,
+        ]
+
+    def draw(self) -> None:
+        """List the chosen person's open items."""
+        page = self.page
+        items = (
+            [i for i in db.load_action_items(page.ws, page.contact.id) if not i.done]
+            if page.contact
+            else []
+        )
+        self.items_list.options = [(f"{i.text} (by {i.due or 'no date'})", i.id) for i in items]
+
+    def _on_item_add(self, _=None) -> None:
+        page = self.page
+        if page.contact is None:
+            return
+        item = db.ActionItem(
+            text=self.item_text.value.strip(),
+            due=self.item_due.value.isoformat() if self.item_due.value else "",
+            meeting_id=page.meeting.id,
+            contact_id=page.contact.id,
+        )
+        problems = [
+            f for f in db.check_action_item(item, page.now().date()) if f.severity == "error"
+        ]
+        if problems:
+            self.items_status.value = findings_html(problems)
+            return
+        db.save_action_item(page.ws, item)
+        self.item_text.value, self.item_due.value = "", None
+        self.draw()
+        self.items_status.value = message_html(
+            "Added. It shows on the start page's agenda until you mark it done.", "ok"
+        )
+
+    def _on_item_done(self, _=None) -> None:
+        page = self.page
+        chosen = (
+            next(
+                (
+                    i
+                    for i in db.load_action_items(page.ws, page.contact.id)
+                    if i.id == self.items_list.value
+                ),
+                None,
+            )
+            if page.contact
+            else None
+        )
+        if chosen is None:
+            self.items_status.value = message_html("Choose an action item first.", "warning")
+            return
+        chosen.done_at = page.now().isoformat()
+        db.save_action_item(page.ws, chosen)
+        self.draw()
+        self.items_status.value = message_html(
+            "Done. Mention it in your thank-you or your next update.", "ok"
+        )

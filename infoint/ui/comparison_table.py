@@ -1,0 +1,50 @@
+"""Step 5's comparison (D5): every debriefed meeting side by side, as a chart and a table."""
+
+from __future__ import annotations
+
+from .. import debrief as db
+from ..charts import bar_chart
+from ..safe import escape
+from .feedback import STYLE
+
+__all__ = ["comparison_chart_html", "comparison_table_html"]
+
+
+def comparison_chart_html(comparison: db.Comparison) -> str:
+    """Role fit and organization fit per meeting, as a bar chart."""
+    chart_rows = db.fit_chart_rows(comparison)
+    return bar_chart(
+        [(label, role) for label, role, _ in chart_rows],
+        "Role fit (solid) and organization fit (dashed), 1 to 5",
+        compare=[org for _, _, org in chart_rows],
+        names=("role fit", "organization fit"),
+    )
+
+
+def comparison_table_html(comparison: db.Comparison) -> str:
+    """The meetings, best fit first, then the words that came up more than once and the
+    suggestions, as escaped HTML with the page style."""
+    head = "".join(
+        f"<th scope='col'>{h}</th>"
+        for h in ("Person", "Organization", "Role", "Role fit", "Organization fit", "Insights")
+    )
+    body = "".join(
+        f"<tr><th scope='row'>{escape(r.get('name', ''))}</th>"
+        f"<td>{escape(r.get('organization', ''))}</td><td>{escape(r.get('position', ''))}</td>"
+        f"<td>{r.get('role_fit') or '-'}</td><td>{r.get('org_fit') or '-'}</td>"
+        f"<td>{escape(r.get('insights', ''))}</td></tr>"
+        for r in comparison.rows
+    )
+    recurring = (
+        ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring) or "none yet"
+    )
+    tips = "".join(f"<li>{escape(t)}</li>" for t in comparison.suggestions)
+    table = (
+        "<table class='ii-table'><caption>Your meetings, best fit first</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+    return (
+        STYLE
+        + table
+        + f"<p><strong>Came up more than once:</strong> {recurring}</p><ul>{tips}</ul>"
+    )
