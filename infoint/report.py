@@ -29,11 +29,21 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from . import pipeline
-from .progress import pipeline_settings
+from . import pipeline, stages
+from .progress import pipeline_settings, todays_agenda, workbook_progress
 from .records import Profile
-from .report_markup import text_html, time_text
-from .report_steps import BUILDERS, OVERVIEW, STEP_TITLES, ReportData, overview
+from .report_markup import (
+    MAX_ROWS,
+    fact_table,
+    html_list,
+    html_table,
+    none_yet,
+    paragraph,
+    progress_line,
+    text_html,
+    time_text,
+)
+from .report_steps import BUILDERS, STEP_TITLES, ReportData
 from .safe import escape, safe_url
 
 __all__ = [
@@ -58,6 +68,66 @@ CSP = (
 
 
 # ----------------------------------------------------------------- the sections
+
+
+OVERVIEW = "Overview: progress and what is due"
+
+
+def overview(d: ReportData) -> str:
+    """The overview: each step's progress and what is due now."""
+    out = []
+    facts = [
+        ("Student", text_html(d.profile.name) or "(no name yet)"),
+        ("Exploring", text_html(d.objective.field_of_interest) or "(not said yet)"),
+    ]
+    out.append(fact_table(facts))
+    held = sum(1 for evs in d.events.values() if any(e.kind == pipeline.MET for e in evs))
+    asked = sum(1 for evs in d.events.values() if stages.attempts(evs) > 0)
+    thanked = sum(
+        1 for evs in d.events.values() if any(e.kind == pipeline.THANKS_SENT for e in evs)
+    )
+    targets = sum(1 for c in d.contacts.values() if c.target and not c.archived)
+    out.append(
+        paragraph(
+            escape(
+                f"At a glance: {targets} people picked to ask, {asked} asked so far, "
+                f"{held} met, {thanked} thanked."
+            )
+        )
+    )
+    rows = []
+    for status in workbook_progress(d.ws):
+        rows.append(
+            [
+                escape(f"Step {status.number}: {status.title}"),
+                escape(status.summary),
+                progress_line(status.parts),
+            ]
+        )
+    out.append(
+        html_table(
+            "Progress through the six steps (\u2713 done, \u25cb still to do)",
+            ["Step", "Where they are", "Parts"],
+            rows,
+        )
+    )
+    items = todays_agenda(d.ws, d.now)
+    if items:
+        lines = []
+        for item in items[:MAX_ROWS]:
+            when = time_text(item.due, d.tz)
+            status = (
+                f"<strong>Overdue</strong> since {escape(when)}"
+                if item.overdue
+                else f"Due {escape(when)}"
+            )
+            lines.append(f"{status}: {escape(item.text)}")
+        out.append("<h3>What is due now</h3>" + html_list(lines, ordered=True))
+        if len(items) > MAX_ROWS:
+            out.append(paragraph(escape(f"And {len(items) - MAX_ROWS} more.")))
+    else:
+        out.append("<h3>What is due now</h3>" + none_yet("Nothing is due."))
+    return "".join(out)
 
 
 def _check_step(step) -> None:

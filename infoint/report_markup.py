@@ -24,14 +24,17 @@ def text_html(value) -> str:
 
 
 def paragraph(text: str) -> str:
+    """A paragraph of already escaped text."""
     return f"<p>{text}</p>"
 
 
 def none_yet(what: str) -> str:
+    """The note a section shows when there is nothing yet."""
     return f"<p class='ii-report-empty'>{escape(what)}</p>"
 
 
 def html_list(items, ordered: bool = False) -> str:
+    """A list of already escaped items."""
     tag = "ol" if ordered else "ul"
     return f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>"
 
@@ -72,12 +75,15 @@ def chart_block(rows, title: str, compare=None) -> str:
 
 
 def date_text(moment: datetime | None, tz) -> str:
+    """A day in the user's zone ("Tue 10 Mar 2026"), or ""."""
     return "" if moment is None else f"{moment.astimezone(tz):%a %d %b %Y}"
 
 
 def time_text(moment: datetime | None, tz) -> str:
+    """A day and clock time in the user's zone, or ""."""
     return "" if moment is None else f"{moment.astimezone(tz):%a %d %b %Y, %H:%M}"
 
 
 def progress_line(parts: list[tuple[str, bool]]) -> str:
+    """ "n of m parts done" for one step's parts."""
     return html_list(f"{'&#10003;' if ok else '&#9675;'} {escape(name)}" for name, ok in parts)

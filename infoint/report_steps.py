@@ -16,7 +16,7 @@ from . import questions as qs
 from . import targets as tg
 from .clock import parse_time
 from .objectives import pitch_stats, plan_mix
-from .progress import pipeline_settings, todays_agenda, workbook_progress
+from .progress import pipeline_settings
 from .records import (
     CONNECTION_LABELS,
     KIND_LABELS,
@@ -27,7 +27,6 @@ from .records import (
     Profile,
 )
 from .report_markup import (
-    MAX_ROWS,
     chart_block,
     date_text,
     fact_table,
@@ -35,16 +34,12 @@ from .report_markup import (
     html_table,
     none_yet,
     paragraph,
-    progress_line,
     text_html,
     time_text,
 )
 from .safe import escape, link, one_line
 
 STEP_TITLES: dict[int, str] = {s.number: s.title for s in STEPS if s.number}
-
-
-OVERVIEW = "Overview: progress and what is due"
 
 
 TOP_ORGANIZATIONS = 10  # the long list's top ten, sorted (T1)
@@ -66,67 +61,13 @@ class ReportData:
         self.events = stages.group_by_contact(stages.events_from_rows(ws.events()))
 
     def name(self, contact_id) -> str:
+        """The full name of a contact by id, or a stand-in for one that is gone."""
         contact = self.contacts.get(contact_id)
         return contact.full_name if contact else "(unknown contact)"
 
 
-def overview(d: ReportData) -> str:
-    out = []
-    facts = [
-        ("Student", text_html(d.profile.name) or "(no name yet)"),
-        ("Exploring", text_html(d.objective.field_of_interest) or "(not said yet)"),
-    ]
-    out.append(fact_table(facts))
-    held = sum(1 for evs in d.events.values() if any(e.kind == pipeline.MET for e in evs))
-    asked = sum(1 for evs in d.events.values() if stages.attempts(evs) > 0)
-    thanked = sum(
-        1 for evs in d.events.values() if any(e.kind == pipeline.THANKS_SENT for e in evs)
-    )
-    targets = sum(1 for c in d.contacts.values() if c.target and not c.archived)
-    out.append(
-        paragraph(
-            escape(
-                f"At a glance: {targets} people picked to ask, {asked} asked so far, "
-                f"{held} met, {thanked} thanked."
-            )
-        )
-    )
-    rows = []
-    for status in workbook_progress(d.ws):
-        rows.append(
-            [
-                escape(f"Step {status.number}: {status.title}"),
-                escape(status.summary),
-                progress_line(status.parts),
-            ]
-        )
-    out.append(
-        html_table(
-            "Progress through the six steps (\u2713 done, \u25cb still to do)",
-            ["Step", "Where they are", "Parts"],
-            rows,
-        )
-    )
-    items = todays_agenda(d.ws, d.now)
-    if items:
-        lines = []
-        for item in items[:MAX_ROWS]:
-            when = time_text(item.due, d.tz)
-            status = (
-                f"<strong>Overdue</strong> since {escape(when)}"
-                if item.overdue
-                else f"Due {escape(when)}"
-            )
-            lines.append(f"{status}: {escape(item.text)}")
-        out.append("<h3>What is due now</h3>" + html_list(lines, ordered=True))
-        if len(items) > MAX_ROWS:
-            out.append(paragraph(escape(f"And {len(items) - MAX_ROWS} more.")))
-    else:
-        out.append("<h3>What is due now</h3>" + none_yet("Nothing is due."))
-    return "".join(out)
-
-
 def step1(d: ReportData) -> str:
+    """Step 1: the profile, the objective, the goals and the plan."""
     p, o = d.profile, d.objective
     out = ["<h3>Who is asking</h3>"]
     stats = pitch_stats(p.pitch)
@@ -184,6 +125,7 @@ def step1(d: ReportData) -> str:
 
 
 def step2(d: ReportData) -> str:
+    """Step 2: the long list, the ranked targets and the mix."""
     out = ["<h3>Organizations</h3>"]
     places = organizations.sort_organizations(organizations.load_organizations(d.ws))
     if places:
@@ -290,6 +232,7 @@ def step2(d: ReportData) -> str:
 
 
 def step3(d: ReportData) -> str:
+    """Step 3: everyone written to, where they stand, response figures."""
     rows, stage_counts = [], {}
     people = sorted(
         (c for c in d.contacts.values() if (c.target and not c.archived) or d.events.get(c.id)),
@@ -347,6 +290,7 @@ def step3(d: ReportData) -> str:
 
 
 def step4(d: ReportData) -> str:
+    """Step 4: the meetings, their preparation and questions."""
     meetings = mt.load_meetings(d.ws)
     if not meetings:
         return none_yet("No meeting booked yet.")
@@ -391,6 +335,7 @@ def step4(d: ReportData) -> str:
 
 
 def step5(d: ReportData) -> str:
+    """Step 5: the debriefs, insights, action items and the comparison."""
     debriefs = db.load_debriefs(d.ws)
     items = db.load_action_items(d.ws)
     if not debriefs and not items:
@@ -478,6 +423,7 @@ def step5(d: ReportData) -> str:
 
 
 def step6(d: ReportData) -> str:
+    """Step 6: thanks, introducers and staying in touch."""
     overview = pipeline.thanks_overview(d.contacts, d.events, d.now, d.settings)
     if not overview:
         return none_yet("Nobody met yet, so nobody to thank.")
