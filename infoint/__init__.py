@@ -27,7 +27,7 @@ _PUBLIC = {
         "save_safety_copy",
     ),
     "goals": ("check_goal", "check_goals"),
-    "imports": ("ImportFailed", "plan_merge", "read_contacts", "read_table"),
+    "imports": ("plan_merge", "read_contacts"),
     "meetings": ("Meeting",),
     "objectives": (
         "PitchStats",
@@ -61,7 +61,10 @@ _PUBLIC = {
     "request_check": ("check_request",),
     "safe": ("escape", "link", "safe_url"),
     "stages": ("Settings", "stage"),
-    "thanks": ("check_thanks", "compose_thanks", "next_update", "thanks_due"),
+    "tabular": ("ImportFailed", "read_table"),
+    "stay_in_touch": ("next_update",),
+    "thanks": ("compose_thanks", "thank_you", "thanks_due"),
+    "thanks_check": ("check_thanks",),
     "workspace": ("ENV_VAR", "SCHEMA_VERSION", "Workspace", "WorkspaceError", "default_path"),
 }
 _MODULE_OF = {name: module for module, names in _PUBLIC.items() for name in names}

@@ -212,7 +212,7 @@ def insight_choices(debrief: Debrief) -> list[str]:
     """S2: the specific things you noted, one per line, for picking what to name in a thank-you.
 
     Lines of the insights, then the surprises, then each answer's notes; one line each,
-    shortened, without repeats. The same list is what ``thanks.check_thanks`` takes as
+    shortened, without repeats. The same list is what ``thanks_check.check_thanks`` takes as
     ``specific_hints``.
     """
     answers = debrief.answers if isinstance(debrief.answers, Mapping) else {}

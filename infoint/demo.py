@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .exports import save_safety_copy
 from .records import Objective, Profile
-from .workspace import Workspace, WorkspaceError
+from .schema import WorkspaceError
+from .workspace import Workspace
 
 DEMO_ENV_VAR = "INFOINT_DEMO_DIR"
 
@@ -65,13 +66,13 @@ def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
     Step 1 is written in one transaction; the organizations and connections go through the
     same import as a user's own files (each in one transaction), so loading twice adds nothing.
     """
-    from . import imports, organizations, targets  # lazy: only loading the demo needs step 2
+    from . import imports, organizations, tabular, targets  # lazy: only the demo needs step 2
 
     folder = folder or demo_dir()
     profile, objective = load_persona(folder)
     safety = save_safety_copy(ws, "before-demo") if has_user_data(ws) else None
     ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
-    parsed = imports.read_table((folder / "organizations.csv").read_bytes(), "organizations.csv")
+    parsed = tabular.read_table((folder / "organizations.csv").read_bytes(), "organizations.csv")
     organizations.merge_organizations(
         ws, organizations.organizations_from_table(parsed.columns, parsed.rows)[0]
     )

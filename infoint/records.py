@@ -57,6 +57,7 @@ STEP_NOTEBOOKS = {
 
 # ----------------------------------------------------------------------------- findings
 SEVERITIES = ("error", "warning", "info")  # what blocks, what should be fixed, what to know
+ERROR, WARNING, INFO = SEVERITIES
 
 
 KINDS: tuple[str, ...] = ("industry", "organization", "role", "career_path")  # O1

@@ -10,7 +10,7 @@ from infoint.demo import DEMO_ENV_VAR, apply_persona, demo_dir, has_user_data, l
 from infoint.exports import read_backup
 from infoint.goals import check_goals
 from infoint.objectives import check_plan, check_profile
-from infoint.workspace import WorkspaceError
+from infoint.schema import WorkspaceError
 
 
 def test_persona_is_complete_and_passes_step_1_checks():

@@ -20,7 +20,7 @@ from infoint.exports import (
     read_backup,
     restore_backup,
 )
-from infoint.workspace import SCHEMA_VERSION, WorkspaceError
+from infoint.schema import SCHEMA_VERSION, WorkspaceError
 
 
 def fill(w):

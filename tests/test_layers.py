@@ -29,6 +29,7 @@ STEP_OF = {
     "classification": 2,
     "ranking": 2,
     "targets": 2,
+    "headings": 2,
     "tabular": 2,
     "imports": 2,
     "stages": 3,
@@ -46,6 +47,7 @@ STEP_OF = {
     "thanks": 6,
     "thanks_log": 6,
     "thanks_check": 6,
+    "thanks_words": 6,
     "stay_in_touch": 6,
 }
 # A package (``exports``) is in its top name's layer, all its modules with it.

@@ -16,21 +16,23 @@ from infoint.exports import eml_draft, ics_reminders
 from infoint.pipeline import next_actions
 from infoint.records import Contact, Draft, Profile
 from infoint.stages import Settings
-from infoint.thanks import (
+from infoint.stay_in_touch import (
     DEFAULT_CADENCE_DAYS,
-    GIFT_GUIDANCE,
     MAX_UPDATES_PER_YEAR,
+    next_update,
+    stay_in_touch_reminders,
+)
+from infoint.thanks import (
+    GIFT_GUIDANCE,
     THANKS_HOURS,
     WORD_LIMITS,
-    check_thanks,
     compose_intro_thanks,
     compose_thanks,
     compose_update,
-    next_update,
-    stay_in_touch_reminders,
     thanks_due,
     thanks_status,
 )
+from infoint.thanks_check import check_thanks
 
 PROFILE = Profile(
     name="Leela Varadan", email="leela.varadan@lakeshoreu.example", timezone="America/Toronto"

@@ -13,7 +13,7 @@ import pytest
 
 from infoint import debrief as db
 from infoint import meetings as mt
-from infoint import pipeline, stages
+from infoint import pipeline, stages, thanks_check
 from infoint import targets as tg
 from infoint import thanks as th
 from infoint.demo import apply_persona
@@ -100,9 +100,11 @@ def test_only_people_you_met_are_listed(met_ws):
 
 def test_opening_checks_each_note_once(met_ws, monkeypatch):
     checked = []
-    check_thanks = th.check_thanks
+    check_thanks = thanks_check.check_thanks
     monkeypatch.setattr(
-        th, "check_thanks", lambda *a, **kw: checked.append(kw["kind"]) or check_thanks(*a, **kw)
+        thanks_check,
+        "check_thanks",
+        lambda *a, **kw: checked.append(kw["kind"]) or check_thanks(*a, **kw),
     )
     ThanksPage(met_ws, now=NOW)
     assert sorted(checked) == ["thanks", "update"]

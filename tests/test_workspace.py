@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from infoint import workspace as wsmod
-from infoint.schema import SCHEMA_VERSION, migrate_connection
-from infoint.workspace import Workspace, WorkspaceError, default_path, filesystem_type
+from infoint.schema import SCHEMA_VERSION, WorkspaceError, migrate_connection
+from infoint.workspace import Workspace, default_path, filesystem_type
 
 
 def mode(path: Path) -> int:

@@ -11,7 +11,8 @@ from ..clock import zone
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
 from ..progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
 from ..safe import escape
-from ..workspace import Workspace, WorkspaceError
+from ..schema import WorkspaceError
+from ..workspace import Workspace
 from .download import DownloadButton
 from .feedback import STYLE, message_html
 from .page import Page
