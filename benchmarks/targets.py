@@ -550,13 +550,13 @@ def connections_csv(n: int, persona_orgs: list[str], seed: int = SEED) -> tuple[
 # --------------------------------------------------------------------------- the measured operation
 def _persona_workspace(folder: Path):
     """A new workspace with the demo persona's profile, objective and organizations, no contacts."""
-    from infoint import demo, imports, organizations, targets
+    from infoint import demo, organizations, tabular, targets
     from infoint.workspace import Workspace
 
     ws = Workspace.open(folder / "workspace.sqlite3")
     profile, objective = demo.load_persona()
     ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
-    parsed = imports.read_table(
+    parsed = tabular.read_table(
         (demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv"
     )
     organizations.merge_organizations(
@@ -568,9 +568,9 @@ def _persona_workspace(folder: Path):
 
 
 def _persona_organizations() -> list[str]:
-    from infoint import demo, imports, organizations
+    from infoint import demo, organizations, tabular
 
-    parsed = imports.read_table(
+    parsed = tabular.read_table(
         (demo.demo_dir() / "organizations.csv").read_bytes(), "organizations.csv"
     )
     return [o.name for o in organizations.organizations_from_table(parsed.columns, parsed.rows)[0]]
@@ -578,9 +578,9 @@ def _persona_organizations() -> list[str]:
 
 def _clear_caches() -> None:
     """Empty the lru_caches of the measured modules, so each run starts as a fresh kernel would."""
-    from infoint import classification, imports, organizations, ranking, targets
+    from infoint import classification, headings, imports, organizations, ranking, tabular, targets
 
-    for module in (imports, targets, organizations, classification, ranking):
+    for module in (tabular, headings, imports, targets, organizations, classification, ranking):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
             if callable(clear):

@@ -1,67 +1,42 @@
-"""Step 2, importing contact lists: LinkedIn's Connections.csv, other CSV files and .xlsx.
+"""Step 2, importing contact lists: rows turned into contacts, merged with the saved ones.
 
-Every file here is untrusted: it is read as text only (no type guessing: "NA" is a name and
-"02139" a zip code, and formulas are never evaluated), any problem refuses the whole file with
-a plain-language message that names the file, the line and what to do, and importing the same
-file again never adds anyone twice (T8). This module only reads bytes and plans; the UI shows the
-plan and the workspace applies it in one transaction.
+Every file here is untrusted: ``tabular.read_table`` reads it as text only (no type guessing:
+"NA" is a name and "02139" a zip code, and formulas are never evaluated) and any problem
+refuses the whole file with a plain-language message that names the file, the line and what
+to do; importing the same file again never adds anyone twice (T8). This module only plans; the
+UI shows the plan and the workspace applies it in one transaction.
 
-The flow: ``read_table`` (bytes -> header and rows of text) -> ``to_contacts`` (rows ->
-contacts, with a column mapping) -> ``plan_merge`` (contacts vs the saved ones -> add, update,
-unchanged). ``read_contacts`` does the first two with the automatic mapping.
+The flow: ``tabular.read_table`` (bytes -> header and rows of text) -> ``to_contacts`` (rows ->
+contacts, with a column mapping; ``headings.suggest_mapping`` guesses one) -> ``plan_merge``
+(contacts vs the saved ones -> add, update, unchanged). ``read_contacts`` does the first two
+with the automatic mapping.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import warnings
-import zipfile
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from functools import lru_cache
-from itertools import islice
 from operator import attrgetter, itemgetter
 from typing import Any
 
 from .bulk import paused_gc
 from .clock import MONTH_NAMES
+from .headings import linkedin_mapping, suggest_mapping
 from .records import Contact, email_key, name_org_key, url_key
-from .text import fold
+from .tabular import ImportFailed, ParsedFile, read_table
 
 __all__ = [
     "CONTACT_FIELDS",
     "FIELD_LABELS",
-    "LINKEDIN_HEADER",
-    "MAX_CELL_CHARS",
-    "MAX_FILE_BYTES",
-    "ImportFailed",
     "ImportPlan",
     "MergePlan",
-    "ParsedFile",
     "plan_merge",
     "read_contacts",
-    "read_table",
-    "suggest_mapping",
     "to_contacts",
 ]
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_CELL_CHARS = 10_000
-
-# Limits that keep a wrong or hostile file from exhausting memory; a contact list is far below them
-# (LinkedIn caps connections at 30,000).
-_MAX_COLUMNS = 1_000
-_MAX_ROWS = 200_000
-_MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # an .xlsx's declared uncompressed size: refuses ZIP bombs
-_MAX_LINE_CHARS = _MAX_COLUMNS * 100  # a header line longer than this is not split into cells
-_CHECK_LINES_FROM = (
-    8 * 1024 * 1024
-)  # in bigger files, absurd lines are refused before csv builds them
-_HEADER_SCAN = 50  # lines searched for the header (LinkedIn puts a few lines of notes first)
-_DELIMITERS = (",", ";", "\t")  # in order of preference when two give as many cells
 
 CONTACT_FIELDS: tuple[str, ...] = (
     "first_name",
@@ -97,24 +72,6 @@ FIELD_LABELS: dict[str, str] = {
     "years_in_industry": "Years in the industry",
 }
 
-LINKEDIN_HEADER = (
-    "First Name",
-    "Last Name",
-    "URL",
-    "Email Address",
-    "Company",
-    "Position",
-    "Connected On",
-)
-_LINKEDIN_FIELDS = (
-    "first_name",
-    "last_name",
-    "profile_url",
-    "email",
-    "organization",
-    "position",
-    "connected_on",
-)
 
 # The fields a file keeps up to date on re-import, and the user's own fields a file may only fill.
 _IMPORTED = (
@@ -132,35 +89,6 @@ _FILL_IF_EMPTY = ("via", "warm_reason", "notes", "years_in_industry")
 _TEXT_FIELDS = tuple(
     f for f in CONTACT_FIELDS if f not in ("full_name", "connected_on", "years_in_industry")
 )
-
-
-class ImportFailed(Exception):
-    """Plain-language reason the whole file was refused; nothing was imported.
-
-    ``str(exc)`` is the full message for the user (it names the file, the line when there is
-    one, and what to do); ``file`` and ``line`` are there for the UI to point at.
-    """
-
-    def __init__(self, message: str, file: str = "", line: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.file = file
-        self.line = line
-
-
-@dataclass
-class ParsedFile:
-    """A file's header and rows, every cell as text: what the column-mapping UI shows."""
-
-    name: str
-    kind: str  # "linkedin" or "table"
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1" or "xlsx"
-    delimiter: str  # ",", ";", "\t" ("" for xlsx)
-    header_line: int  # 1-based line (or spreadsheet row) of the header
-    columns: list[str]
-    rows: list[
-        tuple[int, list[str]]
-    ]  # (1-based line or row, cells padded/truncated to the columns)
 
 
 @dataclass
@@ -183,486 +111,14 @@ class MergePlan:
     unchanged: list[tuple[int, int]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     file: str = ""  # the imported file's name, for the report after the import
-    fields: tuple[
-        str, ...
-    ] = ()  # ImportPlan.fields: lets the new contacts be written as a lean batch
-
-
-# ---------------------------------------------------------------------------------------------
-# Header names
-
-
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "first_name": ("first name", "firstname", "first", "given name", "forename"),
-    "last_name": ("last name", "lastname", "last", "surname", "family name"),
-    "full_name": ("name", "full name", "fullname", "contact name"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail"),
-    "profile_url": (
-        "url",
-        "linkedin",
-        "profile",
-        "profile url",
-        "linkedin url",
-        "linkedin profile",
-    ),
-    "organization": ("company", "organization", "organisation", "employer", "company name"),
-    "position": ("title", "job title", "position", "role"),
-    "connected_on": ("connected on", "connected", "date connected"),
-    "location": ("location", "city"),
-    "phone": ("phone", "mobile", "phone number", "telephone"),
-    "notes": ("notes", "comments", "note", "comment"),
-    "via": ("introduced by", "via", "mutual connection"),
-    "warm_reason": ("how we met", "shared link"),
-    "years_in_industry": (
-        "years in industry",
-        "years in the industry",
-        "years of experience",
-        "years experience",
-        "experience years",
-    ),
-}
-_HEADER_WORDS = {word: name for name, words in _SYNONYMS.items() for word in words}
-
-
-def _header_key(text: str) -> str:
-    """A header cell as compared with the synonyms: folded, punctuation as spaces."""
-    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
-
-
-def suggest_mapping(columns: list[str]) -> dict[str, str]:
-    """Guess which column fills which contact field from the header names, so most files need no choices.
-
-    Case, accents and punctuation don't matter ("E-mail", "Organisation"); the first column
-    that fits a field wins. The user reviews the guess in the mapping UI.
-    """
-    mapping: dict[str, str] = {}
-    for column in columns:
-        name = _HEADER_WORDS.get(_header_key(column))
-        if name and name not in mapping:
-            mapping[name] = column
-    return mapping
-
-
-def _is_linkedin(cells: list[str]) -> bool:
-    """LinkedIn's header: all seven names, or an older export's subset that has the names."""
-    linkedin = {_header_key(n) for n in LINKEDIN_HEADER}
-    present = {_header_key(c) for c in cells if c}
-    if linkedin <= present:
-        return True
-    return {"first name", "last name"} <= present and present <= linkedin and len(present) >= 4
-
-
-def _looks_like_header(cells: list[str]) -> bool:
-    """At least two cells, most of them known header names."""
-    filled = [c for c in cells if c]
-    known = sum(1 for c in filled if _header_key(c) in _HEADER_WORDS)
-    return known >= 2 and known * 2 > len(filled)
-
-
-def _find_header(candidates: list[list[str]]) -> int | None:
-    """Index of the header among the first lines: "First Name" first, then a line of known names."""
-    for index, cells in enumerate(candidates):
-        if any(_header_key(c) == "first name" for c in cells):
-            return index
-    for index, cells in enumerate(candidates):
-        if _looks_like_header(cells):
-            return index
-    return None
-
-
-def _column_names(cells: list[str]) -> list[str]:
-    """Header cells made usable: trailing empties dropped, empty ones named, duplicates numbered."""
-    cells = [c.strip().lstrip("\ufeff").strip() for c in cells]
-    while cells and not cells[-1]:
-        cells.pop()
-    names: list[str] = []
-    seen: set[str] = set()
-    tried: dict[str, int] = {}  # last number tried per name: keeps 1,000 identical names linear
-    for position, cell in enumerate(cells, start=1):
-        base = cell or f"Column {position}"
-        candidate, n = base, tried.get(base.casefold(), 1)
-        while candidate.casefold() in seen:
-            n += 1
-            candidate = f"{base} ({n})"
-        tried[base.casefold()] = n
-        seen.add(candidate.casefold())
-        names.append(candidate)
-    return names
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading bytes
-
-
-def _fail(name: str, text: str, line: int | None = None) -> ImportFailed:
-    return ImportFailed(text, file=name, line=line)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
-
-
-def _garbage(name: str) -> ImportFailed:
-    return _fail(
-        name,
-        f"{name} doesn't look like a CSV or Excel file. Choose your contact list itself: a .csv file "
-        "(for LinkedIn, Connections.csv) or an .xlsx spreadsheet.",
-    )
-
-
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """The file's text and the encoding it was read with (see ``read_table``)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = _utf16_without_bom(data)
-    if encoding.startswith("utf-16"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise _fail(
-                name,
-                f"{name} looks like UTF-16 text but part of it is damaged (near byte {exc.start}). Open it "
-                'in a spreadsheet program, save it again as "CSV UTF-8", and import that file.',
-            ) from None
-    else:
-        if encoding == "utf-8-sig":
-            data = data[3:]  # so that the fallbacks below don't read the BOM as text
-        for encoding in (encoding or "utf-8", "cp1252", "latin-1"):
-            try:
-                text = data.decode(encoding)  # latin-1 reads any byte: the loop always ends here
-                break
-            except UnicodeDecodeError:
-                continue
-    sample = text[:65536]
-    if "\x00" in text or len(_CONTROL.findall(sample)) * 10 > len(sample):
-        raise _garbage(name)
-    return text, encoding
-
-
-def _utf16_without_bom(data: bytes) -> str:
-    """ "utf-16-le" or "utf-16-be" when NUL bytes sit in every other place (ASCII in UTF-16), else ""."""
-    sample = data[:4096]
-    pairs = len(sample) // 2
-    if pairs < 1:
-        return ""
-    even = sample[0 : pairs * 2 : 2].count(0)
-    odd = sample[1 : pairs * 2 : 2].count(0)
-    if odd * 10 >= pairs * 4 and even * 10 <= odd:
-        return "utf-16-le"
-    if even * 10 >= pairs * 4 and odd * 10 <= even:
-        return "utf-16-be"
-    return ""
-
-
-def _split_line(line: str) -> tuple[list[str], str]:
-    """One line's cells with the delimiter that gives the most of them (ties: comma)."""
-    if len(line) > _MAX_LINE_CHARS:
-        return [line], ","  # not a header; refused as too long if it is ever taken for one
-    best: list[str] = []
-    best_delimiter = ","
-    for delimiter in _DELIMITERS:
-        try:
-            cells = next(csv.reader([line], delimiter=delimiter), [])
-        except csv.Error:
-            cells = [line]
-        if len(cells) > len(best):
-            best, best_delimiter = cells, delimiter
-    return [c.strip() for c in best], best_delimiter
-
-
-def _long_cell(name: str, unit: str, number: int) -> ImportFailed:
-    return _fail(
-        name,
-        f"{name}: a cell on {unit} {number} is longer than {MAX_CELL_CHARS:,} characters; this doesn't look "
-        "like a contact list. Check that you chose the right file (if you did, look on "
-        f'{unit} {number} for a quote mark " that is never closed).',
-        number,
-    )
-
-
-class _Rows:
-    """Collects data rows: checks sizes, pads to the columns, drops the blank rows at the end."""
-
-    def __init__(self, name: str, ncols: int, unit: str):
-        self.name, self.ncols, self.unit = name, ncols, unit
-        self.rows: list[tuple[int, list[str]]] = []
-        self.blank_from = 0  # first line of a run of blank rows not yet kept (0: none)
-        self.blank_count = 0
-
-    def add(self, number: int, cells: list[str]) -> None:
-        """Keep one row (blank rows wait until a row with text follows them)."""
-        if cells and max(map(len, cells)) > MAX_CELL_CHARS:
-            raise _long_cell(self.name, self.unit, number)
-        if not any(cells):
-            if not self.blank_count:
-                self.blank_from = number
-            self.blank_count += 1
-            return
-        if len(self.rows) + self.blank_count >= _MAX_ROWS:
-            raise _fail(
-                self.name,
-                f"{self.name} has more than {_MAX_ROWS:,} rows (at {self.unit} {number}), more than a contact "
-                "list holds. Split it into smaller files and import them one after the other.",
-                number,
-            )
-        for offset in range(self.blank_count):
-            self.rows.append((self.blank_from + offset, [""] * self.ncols))
-        self.blank_count = 0
-        if len(cells) < self.ncols:
-            cells.extend([""] * (self.ncols - len(cells)))
-        elif len(cells) > self.ncols:
-            del cells[self.ncols :]
-        self.rows.append((number, cells))
-
-
-def _check_columns(name: str, columns: list[str], line: int, unit: str) -> None:
-    if len(columns) > _MAX_COLUMNS:
-        raise _fail(
-            name,
-            f"{name}: the header on {unit} {line} has more than {_MAX_COLUMNS:,} columns; this doesn't look "
-            "like a contact list. Check that you chose the right file.",
-            line,
-        )
-    if any(len(cell) > MAX_CELL_CHARS for cell in columns):
-        raise _long_cell(name, unit, line)
-
-
-def _kind(columns: list[str]) -> str:
-    return "linkedin" if _is_linkedin(columns) else "table"
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The text's lines one by one, without copying the whole text."""
-    start = 0
-    while True:
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
-
-
-def _read_csv(data: bytes, name: str) -> ParsedFile:
-    text, encoding = _decode(data, name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    index = _find_header([_split_line(line)[0] for line in islice(_lines(text), _HEADER_SCAN)])
-    if index is None:
-        index = next((i for i, line in enumerate(_lines(text)) if any(_split_line(line)[0])), None)
-    if index is None:
-        raise _fail(name, f"{name} holds only blank lines. Choose the file that has your contacts.")
-    start = 0  # where the header line starts
-    for _ in range(index):
-        start = text.index("\n", start) + 1
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    header, delimiter = _split_line(text[start:end])
-    header_line = index + 1
-    columns = _column_names(header)
-    _check_columns(name, columns, header_line, "line")
-    collected = _Rows(name, len(columns), "line")
-    source = io.StringIO(text[end + 1 :], newline="\n")
-    if len(text) - end > _CHECK_LINES_FROM:
-        source = _bounded_lines(source, name, header_line, len(columns))
-    reader = csv.reader(source, delimiter=delimiter)
-    before = header_line + 1  # the line the next record starts on
-    ncols, rows, strip = len(columns), collected.rows, str.strip
-    try:
-        for record in reader:
-            number, before = before, header_line + 1 + reader.line_num
-            cells = list(map(strip, record))
-            if (
-                len(cells) == ncols
-                and any(cells)
-                and not collected.blank_count
-                and len(rows) < _MAX_ROWS
-                and max(map(len, cells)) <= MAX_CELL_CHARS
-            ):
-                rows.append((number, cells))  # the common case, kept fast for 30,000 rows
-            else:
-                collected.add(number, cells)
-    except csv.Error as exc:
-        line = before  # the line where the record that failed starts
-        if "field larger than field limit" in str(exc):
-            raise _long_cell(name, "line", line) from None
-        raise _fail(
-            name,
-            f"{name}: line {line} can't be read as CSV ({exc}). Open the file in a spreadsheet program, "
-            "correct or delete that line, save it as CSV and import it again.",
-            line,
-        ) from None
-    return ParsedFile(
-        name, _kind(columns), encoding, delimiter, header_line, columns, collected.rows
-    )
-
-
-def _bounded_lines(lines: Iterable[str], name: str, header_line: int, ncols: int) -> Iterator[str]:
-    """The lines, refusing one longer than a row of this many columns can be (memory stays bounded)."""
-    limit = (ncols + 1) * (MAX_CELL_CHARS + 3)
-    for number, line in enumerate(lines, start=header_line + 1):
-        if len(line) > limit:
-            length = len(line.rstrip("\n"))
-            raise _fail(
-                name,
-                f"{name}: line {number} is {length:,} characters long, too long for a contact list with "
-                f"{ncols} columns. Check that you chose the right file.",
-                number,
-            )
-        yield line
-
-
-def _cell_text(value: Any) -> str:
-    """A spreadsheet value as the text a person sees: 2139 not 2139.0, dates as ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:.15g}"  # Excel shows 15 significant digits: 0.1+0.2 is "0.3"
-    if isinstance(value, datetime):
-        if value.time() == time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return str(value)
-    return str(value).strip()
-
-
-def _read_xlsx(data: bytes, name: str) -> ParsedFile:
-    unreadable = (
-        f"{name} looks like a ZIP/Excel file but can't be read (it may be damaged or password-protected). "
-        "Open it in Excel, LibreOffice or Google Sheets, save it again as .xlsx or CSV, and import that file."
-    )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except Exception:  # noqa: BLE001 - any damage in an untrusted archive means "can't be read"
-        raise _fail(name, unreadable) from None
-    if any(m.filename.rsplit("/", 1)[-1].casefold() == "connections.csv" for m in members):
-        raise _fail(
-            name,
-            f"{name} is LinkedIn's download (a ZIP archive). Unzip it (double-click it) and import the file "
-            "Connections.csv from inside.",
-        )
-    if sum(m.file_size for m in members) > _MAX_UNPACKED_BYTES:
-        raise _fail(
-            name,
-            f"{name} is too large once unpacked to be a contact list. Check that you chose the right file.",
-        )
-    from openpyxl import load_workbook  # lazily: only .xlsx files need it
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                return _read_workbook(workbook, name)
-            finally:
-                workbook.close()
-    except ImportFailed:
-        raise
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds of errors on damaged files
-        raise _fail(name, unreadable) from None
-
-
-def _read_workbook(workbook: Any, name: str) -> ParsedFile:
-    sheets = list(workbook.worksheets)
-    if not sheets:
-        raise _fail(
-            name, f"{name} has no sheets with cells. Choose the spreadsheet that has your contacts."
-        )
-    chosen = fallback = None
-    for sheet in sheets:
-        sheet.reset_dimensions()  # trust the cells, not the size the file claims
-        top = [
-            [_cell_text(v) for v in row]
-            for row in sheet.iter_rows(min_row=1, max_row=_HEADER_SCAN, values_only=True)
-        ]
-        index = _find_header(top)
-        if index is not None:
-            chosen = (sheet, top, index)
-            break
-        first_filled = next((i for i, cells in enumerate(top) if any(cells)), None)
-        if fallback is None and first_filled is not None:
-            fallback = (sheet, top, first_filled)
-    chosen = chosen or fallback
-    if chosen is None:
-        raise _fail(
-            name,
-            f"{name} has no text in the first {_HEADER_SCAN} rows of any sheet. Put the column names in the "
-            "first row of the sheet with your contacts, save, and import it again.",
-        )
-    sheet, top, index = chosen
-    header_row = index + 1
-    columns = _column_names(top[index])
-    _check_columns(name, columns, header_row, "row")
-    collected = _Rows(name, len(columns), "row")
-    if columns:
-        rows = sheet.iter_rows(min_row=header_row + 1, max_col=len(columns), values_only=True)
-        for number, row in enumerate(rows, start=header_row + 1):
-            collected.add(number, [_cell_text(v) for v in row])
-    return ParsedFile(name, _kind(columns), "xlsx", "", header_row, columns, collected.rows)
-
-
-@paused_gc()
-def read_table(data: bytes, name: str) -> ParsedFile:
-    """Read a CSV or .xlsx file's header and rows as text, or refuse it with a plain-language ImportFailed.
-
-    CSV: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the text is mostly
-    ASCII), else cp1252 as Excel on Windows writes it, else latin-1; comma, semicolon or tab;
-    the header may sit below a preamble (LinkedIn's "Notes:"). Cells are trimmed, never
-    interpreted. XLSX: the first sheet with a recognisable header; cached values only, so
-    formulas are never run.
-    """
-    if not data:
-        raise _fail(
-            name,
-            f"{name} is empty. Choose the file again; if it is a LinkedIn export, download it again.",
-        )
-    if len(data) > MAX_FILE_BYTES:
-        raise _fail(
-            name,
-            f"{name} is {len(data) / 1024 / 1024:.0f} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB the "
-            "workbook can import at once. Split it into smaller files (for example by copying half the rows "
-            "into a new spreadsheet) and import them one after the other.",
-        )
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _fail(
-            name,
-            f"{name} is an old-style Excel file (.xls), which the workbook can't read. Open it in Excel, "
-            "LibreOffice or Google Sheets, save it as .xlsx or CSV, and import that file.",
-        )
-    if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, name)
-    return _read_csv(data, name)
+    # ImportPlan.fields: lets the new contacts be written as a lean batch
+    fields: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
 # Rows to contacts
 
 
-(
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 _MONTHS = tuple(m.lower() for m in MONTH_NAMES)
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3,9})\.?,?[ -](\d{4})")
 _ISO_DATE = re.compile(
@@ -726,13 +182,13 @@ class _People:
         self.by_url: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.name_bare: dict[str, int] = {}  # name and organization of people without a URL
-        self.name_any: dict[str, int] | None = (
-            None  # of everyone: built when first needed (it costs the most)
-        )
+        # of everyone: built when first needed (it costs the most)
+        self.name_any: dict[str, int] | None = None
         self.with_url: list[tuple[int, Contact]] = []
 
     def add(self, value: int, contact: Contact, url: str, email: str) -> None:
-        """Remember a person (url_key and email_key given) under each identity; the first one seen wins."""
+        """Remember a person (url_key and email_key given) under each identity; the first one
+        seen wins."""
         if email:
             self.by_email.setdefault(email, value)
         if url:
@@ -772,30 +228,33 @@ def _checked_mapping(parsed: ParsedFile, mapping: dict[str, str]) -> dict[str, s
     used = {f: c for f, c in mapping.items() if c}
     unknown = [f for f in used if f not in CONTACT_FIELDS]
     if unknown:
-        raise _fail(
-            parsed.name,
-            f"{parsed.name}: the workbook has no contact field called {', '.join(map(repr, unknown))}. "
-            f"Choose among: {', '.join(FIELD_LABELS[f] for f in CONTACT_FIELDS)}.",
+        raise ImportFailed(
+            f"{parsed.name}: the workbook has no contact field called "
+            f"{', '.join(map(repr, unknown))}. Choose among: "
+            f"{', '.join(FIELD_LABELS[f] for f in CONTACT_FIELDS)}.",
+            file=parsed.name,
         )
     missing = sorted({c for c in used.values() if c not in parsed.columns})
     if missing:
-        raise _fail(
-            parsed.name,
+        raise ImportFailed(
             f"{parsed.name} has no column called {', '.join(map(repr, missing))}. Its columns are: "
             f"{', '.join(parsed.columns) or '(none)'}. Choose again from these.",
+            file=parsed.name,
         )
     if not any(f in used for f in ("first_name", "last_name", "full_name")):
-        raise _fail(
-            parsed.name,
-            f"{parsed.name}: choose which column holds the names (first and last name, or the full name); "
-            f"the workbook couldn't tell from the headings ({', '.join(parsed.columns) or 'none'}).",
+        raise ImportFailed(
+            f"{parsed.name}: choose which column holds the names (first and last name, or the "
+            "full name); the workbook couldn't tell from the headings "
+            f"({', '.join(parsed.columns) or 'none'}).",
+            file=parsed.name,
         )
     return used
 
 
 @paused_gc()
 def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> ImportPlan:
-    """Turn rows into contacts with a column mapping (contact field -> column), keeping every row's line number.
+    """Turn rows into contacts with a column mapping (contact field -> column), keeping every
+    row's line number.
 
     Blank rows, rows without any name and second appearances of a person in the same file are
     skipped with a reason the UI shows; a row with a date it can't read is still imported (the
@@ -825,7 +284,7 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
             plan.skipped.append((line, "blank row"))
             continue
         if pick is not None:
-            values: dict[str, Any] = dict(zip(names, pick(cells)))
+            values: dict[str, Any] = dict(zip(names, pick(cells), strict=False))
         else:
             values = {f: cells[i] for f, i in text_fields}
         if full is not None and not values.get("first_name") and not values.get("last_name"):
@@ -852,18 +311,10 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
     return plan
 
 
-def _linkedin_mapping(columns: list[str]) -> dict[str, str]:
-    by_key = {_header_key(c): c for c in reversed(columns)}  # the first of duplicates wins
-    return {
-        f: by_key[_header_key(n)]
-        for f, n in zip(_LINKEDIN_FIELDS, LINKEDIN_HEADER)
-        if _header_key(n) in by_key
-    }
-
-
 @paused_gc()
 def read_contacts(data: bytes, name: str, mapping: dict[str, str] | None = None) -> ImportPlan:
-    """Read a file straight to contacts: LinkedIn's export with its known columns, other files with the given or guessed mapping.
+    """Read a file straight to contacts: LinkedIn's export with its known columns, other files
+    with the given or guessed mapping.
 
     A LinkedIn export's contacts get the source "linkedin" (they are first-degree connections);
     other files' contacts get the file name, so the user can see where each person came from.
@@ -872,7 +323,7 @@ def read_contacts(data: bytes, name: str, mapping: dict[str, str] | None = None)
     if parsed.kind == "linkedin":
         return to_contacts(
             parsed,
-            mapping if mapping is not None else _linkedin_mapping(parsed.columns),
+            mapping if mapping is not None else linkedin_mapping(parsed.columns),
             "linkedin",
         )
     return to_contacts(
@@ -895,7 +346,8 @@ def _is_empty(value: Any) -> bool:
 
 @paused_gc()
 def plan_merge(existing: list[Contact], plan: ImportPlan) -> MergePlan:
-    """Match each imported contact to a saved one and say what would change, so re-importing never duplicates anyone.
+    """Match each imported contact to a saved one and say what would change, so re-importing
+    never duplicates anyone.
 
     Matching: the same profile URL; else the same email; else the same name and organization,
     unless the two have different profile URLs (namesakes). A match gets the file's non-empty
@@ -926,12 +378,12 @@ def plan_merge(existing: list[Contact], plan: ImportPlan) -> MergePlan:
         if new != before:
             changes = {
                 name: value
-                for name, value, was in zip(_IMPORTED, new, before)
+                for name, value, was in zip(_IMPORTED, new, before, strict=False)
                 if value and value != was
             }
         new = _fillable(contact)
         if new != _NOTHING_TO_FILL:
-            for name, value, was in zip(_FILL_IF_EMPTY, new, _fillable(old)):
+            for name, value, was in zip(_FILL_IF_EMPTY, new, _fillable(old), strict=False):
                 if not _is_empty(value) and _is_empty(was):
                     changes[name] = value
         if changes:

@@ -14,22 +14,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoint import imports
+from infoint import headings, tabular
+from infoint.headings import LINKEDIN_HEADER, suggest_mapping
 from infoint.imports import (
     CONTACT_FIELDS,
     FIELD_LABELS,
-    LINKEDIN_HEADER,
-    MAX_CELL_CHARS,
-    ImportFailed,
     ImportPlan,
     MergePlan,
     plan_merge,
     read_contacts,
-    read_table,
-    suggest_mapping,
     to_contacts,
 )
 from infoint.records import Contact
+from infoint.tabular import MAX_CELL_CHARS, ImportFailed, read_table
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo" / "Connections.csv"
 HEADER = ",".join(LINKEDIN_HEADER)
@@ -248,7 +245,7 @@ def test_header_is_found_below_any_preamble(text, header_line):
 @pytest.mark.parametrize(
     "header, kind, mapped",
     [
-        (HEADER, "linkedin", set(imports._LINKEDIN_FIELDS)),
+        (HEADER, "linkedin", set(headings.LINKEDIN_FIELDS)),
         (
             "First Name,Last Name,Email Address,Company,Position,Connected On",
             "linkedin",
@@ -264,7 +261,7 @@ def test_header_is_found_below_any_preamble(text, header_line):
             "linkedin",
             {"first_name", "last_name", "organization", "position"},
         ),
-        (HEADER + ",Tags", "linkedin", set(imports._LINKEDIN_FIELDS)),
+        (HEADER + ",Tags", "linkedin", set(headings.LINKEDIN_FIELDS)),
         ("First Name,Last Name,Company", "table", {"first_name", "last_name", "organization"}),
         (
             "First Name,Last Name,Company,Position,Phone",
@@ -501,20 +498,20 @@ def test_refusals_name_the_file_and_line(data, fragment, line):
 
 
 def test_too_big_says_what_to_do(monkeypatch):
-    monkeypatch.setattr(imports, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(tabular, "MAX_FILE_BYTES", 1000)
     with pytest.raises(ImportFailed, match=r"big\.csv .*Split it into smaller files"):
         read_table(b"Name\n" + b"Ana\n" * 300, "big.csv")
     assert read_table(b"Name\n" + b"Ana\n" * 200, "ok.csv").rows[-1] == (201, ["Ana"])
 
 
 def test_too_many_rows(monkeypatch):
-    monkeypatch.setattr(imports, "_MAX_ROWS", 10)
+    monkeypatch.setattr(tabular, "_MAX_ROWS", 10)
     with pytest.raises(ImportFailed, match=r"more than 10 rows \(at line 12\)"):
         read_table(b"Name\n" + b"Ana\n" * 30, "long.csv")
 
 
 def test_xlsx_too_large_unpacked(monkeypatch):
-    monkeypatch.setattr(imports, "_MAX_UNPACKED_BYTES", 100)
+    monkeypatch.setattr(tabular, "_MAX_UNPACKED_BYTES", 100)
     with pytest.raises(ImportFailed, match="too large once unpacked"):
         read_table(xlsx([["Name"], ["Ana"]]), "big.xlsx")
 
@@ -595,7 +592,7 @@ def table(*rows: list[str], columns: list[str] | None = None, encoding: str = "u
         "Via",
         "Notes",
     ]
-    return imports.ParsedFile(
+    return tabular.ParsedFile(
         "f.csv",
         "table",
         encoding,
@@ -1144,7 +1141,7 @@ def test_thirty_thousand_connections_round_trip():
 
 
 def test_absurd_lines_in_big_files_are_refused_before_parsing(monkeypatch):
-    monkeypatch.setattr(imports, "_CHECK_LINES_FROM", 0)
+    monkeypatch.setattr(tabular, "_CHECK_LINES_FROM", 0)
     ok = b"Name,Notes\nAna," + b"x" * MAX_CELL_CHARS + b"\nBo,y\n"
     assert [line for line, _ in read_table(ok, "f.csv").rows] == [2, 3]
     with pytest.raises(

@@ -25,7 +25,17 @@ from pathlib import Path
 
 import pytest
 
-from infoint import debrief, exports, imports, organizations, questions, schema, stages, targets
+from infoint import (
+    debrief,
+    exports,
+    headings,
+    imports,
+    organizations,
+    questions,
+    schema,
+    stages,
+    targets,
+)
 from infoint import workspace as wsmod
 from infoint.meetings import load_meetings
 from infoint.records import KINDS, Objective, Plan, Profile
@@ -865,7 +875,7 @@ CRASHER = textwrap.dedent(
     """
     import json, sys, uuid
     from pathlib import Path
-    from infoint import exports, imports, targets
+    from infoint import exports, headings, imports, targets
     from infoint.objectives import Objective, Profile
     from infoint.workspace import Workspace, now_iso
 
@@ -888,7 +898,7 @@ CRASHER = textwrap.dedent(
     sys.stdin.readline()  # the parent says go once it has checked the previous kill
     ws = Workspace.open(path)
     backup = Path(backup_path).read_bytes()
-    header = ",".join(imports.LINKEDIN_HEADER)
+    header = ",".join(headings.LINKEDIN_HEADER)
 
     def linkedin_export(tag):
         lines = ["Notes:",
@@ -1076,7 +1086,7 @@ def prepare_crash_test(
     source = tmp_path / "source" / "workspace.sqlite3"
     seed_workspace(source, "backup", 5, None)
     with Workspace.open(source) as w:
-        header = ",".join(imports.LINKEDIN_HEADER)
+        header = ",".join(headings.LINKEDIN_HEADER)
         text = "\n".join(
             ["Notes:", "", header]
             + [
@@ -1235,7 +1245,7 @@ MIDWAY = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from infoint import exports, imports, targets
+    from infoint import exports, headings, imports, targets
     from infoint.objectives import Objective, Profile
     from infoint.workspace import Workspace
 
@@ -1264,7 +1274,7 @@ MIDWAY = textwrap.dedent(
     if what == "restore":
         exports.restore_backup(ws, Path(backup_path).read_bytes())
     elif what == "import":
-        header = ",".join(imports.LINKEDIN_HEADER)
+        header = ",".join(headings.LINKEDIN_HEADER)
         text = "\\n".join([header] + [
             f"Midway{i},Person,https://www.linkedin.com/in/midway-{i},,Acme,Designer,"
             for i in range(n)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import classification, exports, imports, organizations, ranking
+from .. import classification, exports, headings, imports, organizations, ranking, tabular
 from .. import targets as tg
 from ..charts import bar_chart
 from ..records import (
@@ -23,8 +23,9 @@ from ..records import (
     org_key,
 )
 from ..safe import escape, link
+from ..schema import WorkspaceError
 from ..text import fold
-from ..workspace import Workspace, WorkspaceError
+from ..workspace import Workspace
 from .controls import controls
 from .download import DownloadButton
 from .feedback import STYLE, message_html
@@ -310,10 +311,10 @@ class TargetsPage(Page):
             return
         name, data = got
         try:
-            parsed = imports.read_table(data, name)
+            parsed = tabular.read_table(data, name)
             orgs, skipped = organizations.organizations_from_table(parsed.columns, parsed.rows)
             added, updated = organizations.merge_organizations(self.ws, orgs)
-        except (imports.ImportFailed, ValueError, WorkspaceError) as exc:
+        except (tabular.ImportFailed, ValueError, WorkspaceError) as exc:
             self.org_status.value = message_html(
                 f"Nothing was imported from {name}: {exc}", "warning"
             )
@@ -394,8 +395,8 @@ class TargetsPage(Page):
         self.import_button.disabled = True
         self.mapping_box.children = ()
         try:
-            parsed = imports.read_table(data, name)
-        except imports.ImportFailed as exc:
+            parsed = tabular.read_table(data, name)
+        except tabular.ImportFailed as exc:
             self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
             return
         self._pending = (name, data)
@@ -405,7 +406,7 @@ class TargetsPage(Page):
                 f"{name} is a LinkedIn export with {rows} rows. Press Import to add them.", "note"
             )
         else:
-            suggested = imports.suggest_mapping(parsed.columns)
+            suggested = headings.suggest_mapping(parsed.columns)
             self.mapping = {}
             for field_name in imports.CONTACT_FIELDS:
                 options = [(_NONE, "")] + [(c, c) for c in parsed.columns]
@@ -435,7 +436,7 @@ class TargetsPage(Page):
             plan = imports.read_contacts(data, name, mapping)
             existing = tg.load_contacts(self.ws)
             report = tg.apply_merge(self.ws, imports.plan_merge(existing, plan), existing)
-        except (imports.ImportFailed, WorkspaceError, ValueError) as exc:
+        except (tabular.ImportFailed, WorkspaceError, ValueError) as exc:
             self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
             return
         self._pending = None
@@ -478,8 +479,7 @@ class TargetsPage(Page):
         self.c_seniority = _dropdown(
             "c-seniority",
             "Seniority",
-            [("work it out from the title", "")]
-            + [(SENIORITY_LABELS[s], s) for s in SENIORITIES],
+            [("work it out from the title", "")] + [(SENIORITY_LABELS[s], s) for s in SENIORITIES],
         )
         self.c_years = _text("c-years", "Years in the industry (if you know)")
         self.c_focus = _dropdown(
@@ -643,9 +643,7 @@ class TargetsPage(Page):
             "Connection",
             [("any", "")] + [(c + "-degree" if c != "cold" else "cold", c) for c in CONNECTIONS],
         )
-        self.f_focus = _dropdown(
-            "filter-focus", "Focus", [("any", "")] + [(f, f) for f in FOCUSES]
-        )
+        self.f_focus = _dropdown("filter-focus", "Focus", [("any", "")] + [(f, f) for f in FOCUSES])
         self.f_targets = _css(
             widgets.Checkbox(description="Only my targets", indent=False), "filter-targets"
         )
