@@ -10,7 +10,10 @@ from importlib import import_module
 # opening one step's page loads only what that page needs, not every step's rules.
 _PUBLIC = {
     "classification": ("Assessment", "Context", "classify", "mix_of"),
-    "debrief": ("ActionItem", "Debrief", "Referral", "compare", "referral_contacts"),
+    "action_items": ("ActionItem",),
+    "comparison": ("compare",),
+    "debrief": ("Debrief",),
+    "referrals": ("Referral", "referral_contacts"),
     "demo": ("apply_persona", "demo_dir", "load_persona"),
     "email_check": ("check_email",),
     "events": ("Event",),

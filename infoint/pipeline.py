@@ -58,10 +58,10 @@ from .events import (
     AgendaItem,
     Event,
 )
-from .records import STEP_NOTEBOOKS
+from .records import STEP_NOTEBOOKS, Contact
 from .stages import MAX_ATTEMPTS, REQUEST_KINDS, LogState, Settings, replay, stage_of
-from .thanks import ThankYou, next_update, thank_you
-from .records import Contact
+from .stay_in_touch import next_update
+from .thanks import ThankYou, thank_you
 
 __all__ = [
     "ACTION_KINDS",

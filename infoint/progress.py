@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC
 
-from . import stages
+from . import action_items, stages
+from .action_items import action_agenda, load_action_items
 from .objectives import step_progress
+from .records import STEP_NOTEBOOKS, Objective, Plan, Profile
 from .records import STEPS as ALL_STEPS
-from .records import Objective, Plan, Profile
 from .workspace import Workspace
 
 NOT_BUILT = "Not built yet in this version of the workbook."  # kept for steps added later
@@ -129,7 +130,7 @@ def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
     from . import debrief  # lazy: the start page loads a step only to count it
 
     debriefs = debrief.load_debriefs(ws)
-    items = debrief.load_action_items(ws)
+    items = action_items.load_action_items(ws)
     overdue = any(not i.done and i.due and i.due < date.today().isoformat() for i in items)
     return [
         ("A meeting debriefed", any(d.insights.strip() or d.answers for d in debriefs)),
@@ -202,16 +203,11 @@ def todays_agenda(ws: Workspace, now=None) -> list:
                     now,
                     False,
                     f"Write your request to {contact.full_name}.",
-                    "03_compose_requests.ipynb",
+                    STEP_NOTEBOOKS["requests"],
                     contact_id,
                     "request",
                 )
             )
-    from .debrief import (  # lazy: the start page loads a step only to count it
-        action_agenda,
-        load_action_items,
-    )
-
     names = {cid: c.full_name for cid, c in contacts.items()}
     extra += action_agenda(load_action_items(ws), now, settings.tz, names)  # D4
     return pipeline.agenda(actions, extra, now)

@@ -87,8 +87,9 @@ def finding_subject(value, limit: int = 80) -> str:
     return one_line(value, limit)
 
 
-def _get(row, key):
-    """Read ``key`` from a Mapping or an ``sqlite3.Row``; None when missing."""
+def row_value(row, key):
+    """``row[key]`` from a Mapping or an ``sqlite3.Row``; None when missing or unreadable, so a
+    damaged row never raises."""
     if row is None:
         return None
     try:
@@ -117,7 +118,7 @@ class Profile:
     @classmethod
     def from_row(cls, row) -> Profile:
         """Rebuild from a stored row; None gives an empty profile, unknown keys are ignored."""
-        return cls(**{f.name: _text(_get(row, f.name)) for f in fields(cls)})
+        return cls(**{f.name: _text(row_value(row, f.name)) for f in fields(cls)})
 
 
 @dataclass
@@ -159,14 +160,14 @@ class Objective:
     @classmethod
     def from_row(cls, row) -> Objective:
         """Inverse of ``to_row``; a damaged column falls back to its default instead of failing."""
-        stored = set(_load_list(_get(row, "kinds")))
+        stored = set(_load_list(row_value(row, "kinds")))
         return cls(
             kinds=[k for k in KINDS if k in stored],  # a set of choices, kept in the form's order
-            field_of_interest=_text(_get(row, "field_of_interest")),
-            roles=_load_list(_get(row, "roles")),
-            organizations=_load_list(_get(row, "organizations")),
-            goals=_load_list(_get(row, "goals")),
-            plan=_load_plan(_get(row, "plan")),
+            field_of_interest=_text(row_value(row, "field_of_interest")),
+            roles=_load_list(row_value(row, "roles")),
+            organizations=_load_list(row_value(row, "organizations")),
+            goals=_load_list(row_value(row, "goals")),
+            plan=_load_plan(row_value(row, "plan")),
         )
 
 

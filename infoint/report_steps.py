@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from . import classification, organizations, pipeline, ranking, stages
+from . import action_items, classification, organizations, pipeline, ranking, stages
+from . import comparison as cmp
 from . import debrief as db
 from . import meetings as mt
 from . import questions as qs
@@ -337,12 +338,12 @@ def step4(d: ReportData) -> str:
 def step5(d: ReportData) -> str:
     """Step 5: the debriefs, insights, action items and the comparison."""
     debriefs = db.load_debriefs(d.ws)
-    items = db.load_action_items(d.ws)
+    items = action_items.load_action_items(d.ws)
     if not debriefs and not items:
         return none_yet("No meeting debriefed yet.")
     out = []
     if debriefs:
-        comparison = db.compare(debriefs, d.contacts, contacted=set(d.events))
+        comparison = cmp.compare(debriefs, d.contacts, contacted=set(d.events))
         rows = [
             [
                 text_html(r["name"]),

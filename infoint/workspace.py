@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .clock import now_iso
 from . import schema
+from .clock import now_iso
 from .schema import SCHEMA_VERSION, WorkspaceError, quote_name
 
 ENV_VAR = "INFOINT_WORKSPACE"

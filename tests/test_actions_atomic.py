@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from infoint import debrief, exports, imports, meetings_log, outreach_log, thanks_log
+from infoint import exports, imports, meetings_log, outreach_log, referrals, thanks_log
 from infoint import meetings as mt
 from infoint import targets as tg
 from infoint.objectives import save_objectives
@@ -96,8 +96,10 @@ ACTIONS = {
     ),
     "move a meeting": lambda ws: meetings_log.book_meeting(ws, _moved(_meeting(ws)), at=AT),
     "cancel a meeting": lambda ws: meetings_log.cancel_meeting(ws, _meeting(ws), at=AT),
-    "record a referral": lambda ws: debrief.record_referral(
-        ws, debrief.Referral(first_name="Jo", last_name="Park", organization="Contoso"), _amara(ws)
+    "record a referral": lambda ws: referrals.record_referral(
+        ws,
+        referrals.Referral(first_name="Jo", last_name="Park", organization="Contoso"),
+        _amara(ws),
     ),
     "log a thank-you": lambda ws: thanks_log.log_note_sent(
         ws, _amara(ws).id, "thanks", "Thank you", "It was kind of you.", at=AT

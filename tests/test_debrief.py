@@ -8,28 +8,22 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from infoint.action_items import ActionItem, action_agenda, check_action_item
+from infoint.comparison import Comparison, compare, fit_chart_rows
 from infoint.debrief import (
     REFLECTION_QUESTIONS,
-    ActionItem,
-    Comparison,
     Debrief,
-    Referral,
-    action_agenda,
     answer_for,
-    check_action_item,
     check_debrief,
-    compare,
-    fit_chart_rows,
     insight_choices,
     question_texts,
-    record_referrer,
-    referral_contacts,
 )
 from infoint.events import AgendaItem
 from infoint.imports import plan_merge
 from infoint.outreach import suggested_kind
 from infoint.pipeline import agenda
 from infoint.records import Contact
+from infoint.referrals import Referral, record_referrer, referral_contacts
 from infoint.targets import apply_merge, load_contacts
 
 HOSTILE = [

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from browser_support import PAGES, full_demo, require_chromium, start_voila, stop_voila
 
+from infoint import action_items
 from infoint.workspace import Workspace
 
 pytestmark = pytest.mark.browser
@@ -155,9 +156,9 @@ def build_payload_workspace(workspace: Path) -> None:
         }
         d.next_changes = payload(f"Debrief{i}NextChanges")
         db.save_debrief(ws, d)
-    for item in db.load_action_items(ws):
+    for item in action_items.load_action_items(ws):
         item.text = payload(f"Action{item.id}")
-        db.save_action_item(ws, item)
+        action_items.save_action_item(ws, item)
     debrief_page = DebriefPage.open(str(workspace))
     debrief_page.item_text.value = payload("ActionTyped")
     debrief_page.item_due.value = date.today() - timedelta(days=1)

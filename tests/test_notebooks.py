@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from infoint import stages
+from infoint import action_items, stages
 from infoint.demo import load_persona
 from infoint.records import Objective, Profile
 from infoint.workspace import Workspace
@@ -136,7 +136,7 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         # step 5: the debrief, the action item on the agenda, the referral as a warm contact
         (saved_debrief,) = debrief.load_debriefs(ws)
         assert saved_debrief.role_fit == 4 and saved_debrief.org_fit == 5 and saved_debrief.insights
-        (item,) = debrief.load_action_items(ws)
+        (item,) = action_items.load_action_items(ws)
         assert item.due and not item.done and item.contact_id == yes
         from datetime import date, datetime, time
 

@@ -14,7 +14,8 @@ import pytest
 from browser_support import ROOT, full_demo
 
 from infoint import report
-from infoint.debrief import ActionItem, Debrief, save_action_item, save_debrief
+from infoint.action_items import ActionItem, save_action_item
+from infoint.debrief import Debrief, save_debrief
 from infoint.events import MEETING_SCHEDULED, MET, REPLY, REQUEST_SENT, THANKS_SENT
 from infoint.meetings import Meeting, save_meeting
 from infoint.organizations import save_organization

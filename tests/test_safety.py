@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from infoint import (
+    action_items,
     debrief,
     exports,
     headings,
@@ -39,8 +40,14 @@ from infoint import (
 from infoint import workspace as wsmod
 from infoint.meetings import load_meetings
 from infoint.records import KINDS, Objective, Plan, Profile
-from infoint.schema import MIGRATIONS, SCHEMA_VERSION, migrate_connection, user_tables
-from infoint.workspace import Workspace, WorkspaceError
+from infoint.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    WorkspaceError,
+    migrate_connection,
+    user_tables,
+)
+from infoint.workspace import Workspace
 
 
 def mode(path: Path) -> int:
@@ -461,7 +468,7 @@ def assert_loaders_read(w: Workspace, inserted: dict[str, list[dict]]) -> None:
     assert [(d.id, d.insights, d.answers, d.role_fit) for d in debriefs] == [
         (r["id"], r["insights"], json.loads(r["answers"]), r["role_fit"]) for r in rows["debriefs"]
     ]
-    items = debrief.load_action_items(w)
+    items = action_items.load_action_items(w)
     assert [(i.id, i.text, i.due, i.done_at) for i in items] == [
         (r["id"], r["text"], r["due"], r["done_at"]) for r in rows["action_items"]
     ]
@@ -831,6 +838,7 @@ def run_writers(path: Path, journal: str, seconds: float, count: int = 4) -> lis
     return results
 
 
+@pytest.mark.slow  # a minute (INFOINT_SAFETY_SECONDS) of four writers, then ten more seconds
 @pytest.mark.parametrize(
     "journal", ["wal", "delete"], ids=["wal-for-INFOINT_SAFETY_SECONDS", "rollback-journal-10s"]
 )
@@ -1106,6 +1114,7 @@ def prepare_crash_test(
     return path, backup_file, fingerprints
 
 
+@pytest.mark.slow  # 60 processes killed at random points, each state checked: about 25 s
 @pytest.mark.parametrize(
     "journal, kills",
     [("wal", 50), ("delete", 10)],

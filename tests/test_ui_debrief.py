@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from infoint import classification, pipeline, stages
+from infoint import action_items, classification, pipeline, stages
 from infoint import debrief as db
 from infoint import meetings as mt
 from infoint import questions as qs
@@ -343,7 +343,7 @@ def test_action_items_reach_the_agenda_on_their_day_until_done(demo_ws):
         return [
             i
             for i in todays_agenda(demo_ws, datetime(2026, 3, day, 14, 0, tzinfo=UTC))
-            if i.kind == db.ACTION_ITEM_KIND
+            if i.kind == action_items.ACTION_ITEM_KIND
         ]
 
     assert agenda(11) == []

@@ -11,11 +11,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from infoint import action_items, pipeline, stages, thanks_check
 from infoint import debrief as db
 from infoint import meetings as mt
-from infoint import pipeline, stages, thanks_check
 from infoint import targets as tg
-from infoint import thanks as th
 from infoint.demo import apply_persona
 from infoint.progress import todays_agenda
 from infoint.ui.debrief import DebriefPage
@@ -61,9 +60,9 @@ def met_ws(ws):
     amara = contact_id(ws, "Amara")
     meeting_id = met(ws, amara)
     db.save_debrief(ws, db.Debrief(meeting_id=meeting_id, contact_id=amara, insights=INSIGHT))
-    db.save_action_item(
+    action_items.save_action_item(
         ws,
-        db.ActionItem(text=SUGGESTION, due="2026-03-14", meeting_id=meeting_id, contact_id=amara),
+        action_items.ActionItem(text=SUGGESTION, due="2026-03-14", meeting_id=meeting_id, contact_id=amara),
     )
     rosa = contact_id(ws, "Rosa")
     ws.append_event(pipeline.REPLY, rosa, {"answer": "yes"}, at="2026-03-02T15:00:00+00:00")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import debrief as db
+from .. import action_items
 from .controls import controls
 from .feedback import findings_html, message_html
 from .page import Page
@@ -58,7 +58,7 @@ class ActionItems:
         """List the chosen person's open items."""
         page = self.page
         items = (
-            [i for i in db.load_action_items(page.ws, page.contact.id) if not i.done]
+            [i for i in action_items.load_action_items(page.ws, page.contact.id) if not i.done]
             if page.contact
             else []
         )
@@ -68,19 +68,21 @@ class ActionItems:
         page = self.page
         if page.contact is None:
             return
-        item = db.ActionItem(
+        item = action_items.ActionItem(
             text=self.item_text.value.strip(),
             due=self.item_due.value.isoformat() if self.item_due.value else "",
             meeting_id=page.meeting.id,
             contact_id=page.contact.id,
         )
         problems = [
-            f for f in db.check_action_item(item, page.now().date()) if f.severity == "error"
+            f
+            for f in action_items.check_action_item(item, page.now().date())
+            if f.severity == "error"
         ]
         if problems:
             self.items_status.value = findings_html(problems)
             return
-        db.save_action_item(page.ws, item)
+        action_items.save_action_item(page.ws, item)
         self.item_text.value, self.item_due.value = "", None
         self.draw()
         self.items_status.value = message_html(
@@ -93,7 +95,7 @@ class ActionItems:
             next(
                 (
                     i
-                    for i in db.load_action_items(page.ws, page.contact.id)
+                    for i in action_items.load_action_items(page.ws, page.contact.id)
                     if i.id == self.items_list.value
                 ),
                 None,
@@ -105,7 +107,7 @@ class ActionItems:
             self.items_status.value = message_html("Choose an action item first.", "warning")
             return
         chosen.done_at = page.now().isoformat()
-        db.save_action_item(page.ws, chosen)
+        action_items.save_action_item(page.ws, chosen)
         self.draw()
         self.items_status.value = message_html(
             "Done. Mention it in your thank-you or your next update.", "ok"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import debrief as db
+from .. import comparison as cmp
 from ..charts import bar_chart
 from ..safe import escape
 from .feedback import STYLE
@@ -10,9 +10,9 @@ from .feedback import STYLE
 __all__ = ["comparison_chart_html", "comparison_table_html"]
 
 
-def comparison_chart_html(comparison: db.Comparison) -> str:
+def comparison_chart_html(comparison: cmp.Comparison) -> str:
     """Role fit and organization fit per meeting, as a bar chart."""
-    chart_rows = db.fit_chart_rows(comparison)
+    chart_rows = cmp.fit_chart_rows(comparison)
     return bar_chart(
         [(label, role) for label, role, _ in chart_rows],
         "Role fit (solid) and organization fit (dashed), 1 to 5",
@@ -21,7 +21,7 @@ def comparison_chart_html(comparison: db.Comparison) -> str:
     )
 
 
-def comparison_table_html(comparison: db.Comparison) -> str:
+def comparison_table_html(comparison: cmp.Comparison) -> str:
     """The meetings, best fit first, then the words that came up more than once and the
     suggestions, as escaped HTML with the page style."""
     head = "".join(

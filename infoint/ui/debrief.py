@@ -11,6 +11,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
+from .. import comparison as cmp
 from .. import debrief as db
 from .. import meetings as mt
 from .. import meetings_log as mt_log
@@ -18,7 +19,8 @@ from .. import pipeline, stages
 from .. import targets as tg
 from ..progress import pipeline_settings
 from ..safe import escape
-from ..workspace import Workspace, WorkspaceError
+from ..schema import WorkspaceError
+from ..workspace import Workspace
 from .action_items import ActionItems
 from .comparison_table import comparison_chart_html, comparison_table_html
 from .controls import controls
@@ -346,7 +348,7 @@ class DebriefPage(Page):
             cid
             for cid, _ in stages.group_by_contact(stages.events_from_rows(self.ws.events())).items()
         }
-        comparison = db.compare(debriefs, self.contacts, contacted=contacted)
+        comparison = cmp.compare(debriefs, self.contacts, contacted=contacted)
         if not comparison.rows:
             self.compare_chart.value = ""
             self.compare_table.value = (

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from .. import exports, outreach, outreach_log, pipeline, request_check, stages
 from .. import targets as tg
 from ..safe import escape
-from ..workspace import WorkspaceError
+from ..schema import WorkspaceError
 from .controls import controls
 from .download import DownloadButton
 from .feedback import findings_html, message_html

@@ -16,7 +16,7 @@ from .. import meetings as mt
 from .. import meetings_log as mt_log
 from .. import pipeline, stages
 from .. import prep_sheet as ps
-from ..workspace import WorkspaceError
+from ..schema import WorkspaceError
 from .controls import controls
 from .download import DownloadButton
 from .feedback import findings_html, message_html

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import exports, outreach_log, thanks_log
-from .. import thanks as th
+from .. import exports, outreach_log, thanks_check, thanks_log
 from ..records import Draft
 from ..safe import escape
-from ..workspace import WorkspaceError
+from ..schema import WorkspaceError
 from .controls import controls
 from .download import DownloadButton
 from .feedback import findings_html, message_html
@@ -98,7 +97,7 @@ class Note:
             "intro_thanks": [page.outcome.value],
             "update": [page.progress_text.value],
         }[self.kind]
-        findings = th.check_thanks(
+        findings = thanks_check.check_thanks(
             self.body.value,
             kind=self.kind,
             specific_hints=[h for h in hints if h.strip()],

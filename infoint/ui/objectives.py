@@ -24,7 +24,8 @@ from ..objectives import (
     suggest_plan,
 )
 from ..records import KIND_LABELS, KINDS, Objective, Plan, Profile
-from ..workspace import Workspace, WorkspaceError
+from ..schema import WorkspaceError
+from ..workspace import Workspace
 from .feedback import STYLE, findings_html, message_html
 from .page import Page
 from .section import section

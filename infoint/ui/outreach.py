@@ -16,7 +16,8 @@ from .. import targets as tg
 from ..progress import pipeline_settings
 from ..records import Objective, Profile
 from ..safe import escape
-from ..workspace import Workspace, WorkspaceError
+from ..schema import WorkspaceError
+from ..workspace import Workspace
 from .controls import controls
 from .draft_editor import DraftEditor
 from .feedback import STYLE, message_html

@@ -19,7 +19,8 @@ from .. import targets as tg
 from ..progress import pipeline_settings
 from ..records import Objective, Profile
 from ..safe import escape, label_text
-from ..workspace import Workspace, WorkspaceError
+from ..schema import WorkspaceError
+from ..workspace import Workspace
 from .controls import controls
 from .download import DownloadButton
 from .feedback import STYLE, message_html

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import debrief as db
-from ..workspace import WorkspaceError
+from .. import referrals
+from ..schema import WorkspaceError
 from .controls import controls
 from .feedback import message_html
 from .page import Page
@@ -58,7 +58,7 @@ class Referrals:
         page = self.page
         if page.contact is None:
             return
-        referral = db.Referral(
+        referral = referrals.Referral(
             first_name=self.ref_first.value.strip(),
             last_name=self.ref_last.value.strip(),
             organization=self.ref_org.value.strip(),
@@ -66,7 +66,7 @@ class Referrals:
             email=self.ref_email.value.strip(),
         )
         try:
-            report = db.record_referral(page.ws, referral, page.contact)
+            report = referrals.record_referral(page.ws, referral, page.contact)
         except (WorkspaceError, ValueError) as exc:
             self.ref_status.value = message_html(f"Not added: {exc}", "warning")
             return

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
+from .. import action_items, exports, pipeline, stages, stay_in_touch, thanks_log
 from .. import debrief as db
-from .. import exports, pipeline, stages, thanks_log
 from .. import targets as tg
 from .. import thanks as th
 from ..progress import pipeline_settings
@@ -264,7 +264,7 @@ class ThanksPage(Page):
         )
         debriefs = [d for d in db.load_debriefs(self.ws) if d.contact_id == contact_id]
         self.hints = [h for d in debriefs for h in db.insight_choices(d)]
-        items = db.load_action_items(self.ws, contact_id)
+        items = action_items.load_action_items(self.ws, contact_id)
         self.specific.options = self.hints
         self.suggestion.value = items[0].text if items else ""
         self.suggestion_status.value = "" if not items else ("Done" if items[0].done else "")
@@ -387,7 +387,7 @@ class ThanksPage(Page):
         self.refresh(keep=self.contact.id)
 
     def _ics(self) -> tuple[str, str, bytes]:
-        reminders = th.stay_in_touch_reminders(
+        reminders = stay_in_touch.stay_in_touch_reminders(
             [c for c in self.contacts.values() if c.id in self.met],
             self.events,
             self.now(),
