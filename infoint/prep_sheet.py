@@ -18,17 +18,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .checklists import in_person_checklist, organization_name, person_name, research_checklist
 from .clock import spoken, zone
-from .meetings import (
-    MODE_LABELS,
-    Meeting,
-    in_person_checklist,
-    organization_name,
-    person_name,
-    research_checklist,
-    start_time,
-    stored_entries,
-)
+from .meetings import MODE_LABELS, Meeting, start_time, stored_entries
 from .objectives import O6_REMINDER, pitch_stats
 from .questions import (
     AFTER_THE_MEETING,

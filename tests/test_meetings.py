@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from sample_data import TZ, hostile_meeting  # shared with test_prep_sheet.py
 
-from infoint.meetings import Meeting, check_meeting, in_person_checklist, research_checklist
+from infoint.checklists import in_person_checklist, research_checklist
+from infoint.meetings import Meeting, check_meeting
 from infoint.records import Contact, Finding, Organization
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -18,13 +18,12 @@ from infoint.outreach import (
     DRAFT_LABELS,
     LINKEDIN_LIMITS,
     PHONE_PLACEHOLDER,
-    SendAdvice,
     compose,
-    send_time_advice,
     suggested_kind,
 )
 from infoint.records import Contact, Draft, Objective, Organization, Profile
 from infoint.request_check import check_request, linkedin_note_findings
+from infoint.send_time import SendAdvice, send_time_advice
 
 TEMPLATES = Path(outreach.__file__).resolve().parent / "templates"
 

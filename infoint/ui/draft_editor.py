@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import exports, outreach, outreach_log, pipeline, request_check, stages
+from .. import exports, outreach, outreach_log, pipeline, request_check, send_time, stages
 from .. import targets as tg
 from ..safe import escape
 from ..schema import WorkspaceError
@@ -228,7 +228,7 @@ class DraftEditor:
             f"<p class='ii-outreach-count'>{words} words, {len(self.body.value)} characters.</p>"
             + findings_html(findings, "Nothing to fix: this reads well.")
         )
-        advice = outreach.send_time_advice(page.now(), page.settings.tz)
+        advice = send_time.send_time_advice(page.now(), page.settings.tz)
         verdict = "A good time to send." if advice.now_ok else "Better to wait."
         self.advice.value = message_html(
             f"{verdict} {advice.note} (Times are in {page.settings.tz}.)", "note"

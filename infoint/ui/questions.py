@@ -11,7 +11,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from .. import classification, organizations, pipeline, stages
+from .. import checklists, classification, organizations, pipeline, stages
 from .. import meetings as mt
 from .. import prep_sheet as ps
 from .. import questions as qs
@@ -332,9 +332,11 @@ class QuestionsPage(Page):
                 out.append(box)
             return out
 
-        self.checklist_box.children = boxes(mt.in_person_checklist(shown), m.checklist, "check")
+        self.checklist_box.children = boxes(
+            checklists.in_person_checklist(shown), m.checklist, "check"
+        )
         self.research_box.children = boxes(
-            mt.research_checklist(self.contact, self.organization), m.research, "research"
+            checklists.research_checklist(self.contact, self.organization), m.research, "research"
         )
 
     def _tick(self, store: dict, key: str, value: bool) -> None:
