@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 # The demo-like persona and contacts the draft tests use, so checks and drafts agree.
 from sample_data import CONTACTS, OBJECTIVE, PROFILE
 
-from infoint import request_check
+from infoint import spelling
 from infoint.outreach import DRAFT_KINDS, WORD_LIMITS
 from infoint.records import Contact, Finding, Objective, Profile
 from infoint.request_check import check_request, linkedin_note_findings
@@ -452,13 +452,13 @@ def test_spellchecker_holds_pyspellcheckers_english_list():
     from spellchecker import SpellChecker
 
     reference = SpellChecker(language="en", distance=1).word_frequency
-    loaded = request_check._spell().word_frequency
+    loaded = spelling.spell_checker().word_frequency
     assert loaded.dictionary == reference.dictionary and loaded.letters == reference.letters
     assert loaded.longest_word_length == reference.longest_word_length
 
 
 def test_spellchecker_is_cached_and_findings_are_capped():
-    assert request_check._spell() is request_check._spell()
+    assert spelling.spell_checker() is spelling.spell_checker()
     gibberish = " ".join(f"qzx{chr(97 + i)}{chr(97 + j)}" for i in range(26) for j in range(26))
     found = [f for f in check(gibberish) if f.rule == "R3"]
     assert len(found) == 11 and "more words" in found[-1].message
