@@ -49,7 +49,8 @@ _PUBLIC = {
     "pipeline": ("agenda", "next_actions", "response_stats"),
     "prep_sheet": ("prep_sheet_html", "prep_sheet_markdown"),
     "progress": ("StepStatus", "todays_agenda", "workbook_progress"),
-    "questions": ("load_bank", "propose"),
+    "question_bank": ("load_bank",),
+    "questions": ("propose",),
     "ranking": ("rank", "suggest_targets"),
     "records": (
         "Contact",

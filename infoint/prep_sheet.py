@@ -22,16 +22,8 @@ from .checklists import in_person_checklist, organization_name, person_name, res
 from .clock import spoken, zone
 from .meetings import MODE_LABELS, Meeting, start_time, stored_entries
 from .objectives import O6_REMINDER, pitch_stats
-from .questions import (
-    AFTER_THE_MEETING,
-    CLOSING_REMINDERS,
-    ETIQUETTE,
-    THEMES,
-    as_int,
-    fits,
-    from_entries,
-    load_bank,
-)
+from .question_bank import THEMES, load_bank
+from .questions import AFTER_THE_MEETING, CLOSING_REMINDERS, ETIQUETTE, as_int, fits, from_entries
 from .safe import escape, plain_text
 
 __all__ = ["prep_sheet_html", "prep_sheet_markdown", "prep_sheet_filename", "meeting_ics"]

@@ -129,7 +129,8 @@ LIGHT = {
         STEP_LIGHT + ["jinja2", "icalendar"],
     ),
     "questions": (
-        "import infoint.questions as q\n"
+        "import infoint.questions\n"
+        "import infoint.question_bank as q\n"
         "assert q._bank.cache_info().currsize == 0, 'question bank loaded on import'",
         STEP_LIGHT + ["jinja2", "icalendar"],
     ),

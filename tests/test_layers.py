@@ -40,6 +40,7 @@ STEP_OF = {
     "request_words": 3,
     "request_check": 3,
     "questions": 4,
+    "question_bank": 4,
     "meetings": 4,
     "meetings_log": 4,
     "checklists": 4,

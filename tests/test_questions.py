@@ -10,23 +10,26 @@ from pathlib import Path
 
 import pytest
 
+from infoint import question_bank
 from infoint import questions as qm
-from infoint.questions import (
+from infoint.question_bank import (
     CLOSING_MINUTES,
-    SMALL_TALK_MINUTES,
     THEME_ORDER,
     THEME_SETS,
     THEMES,
     Question,
+    load_bank,
+    validate_bank,
+)
+from infoint.questions import (
+    SMALL_TALK_MINUTES,
     custom_question,
     fits,
     from_entries,
-    load_bank,
     propose,
     question_budget,
     swap,
     to_entries,
-    validate_bank,
 )
 from infoint.records import KINDS, SENIORITIES, Objective
 
@@ -141,19 +144,19 @@ def test_load_bank_is_cached_and_returns_a_fresh_list():
     second = load_bank()
     assert len(second) >= 70
     assert second[0] is load_bank()[0]  # the same cached objects
-    assert qm._bank.cache_info().currsize == 1
+    assert question_bank._bank.cache_info().currsize == 1
 
 
 def test_a_broken_shipped_bank_fails_loudly(tmp_path, monkeypatch):
     broken = tmp_path / "question_bank.json"
     broken.write_text(json.dumps({"questions": raw_bank()[:10]}), encoding="utf-8")
-    monkeypatch.setattr(qm, "_BANK_PATH", broken)
-    qm._bank.cache_clear()
+    monkeypatch.setattr(question_bank, "_BANK_PATH", broken)
+    question_bank._bank.cache_clear()
     try:
         with pytest.raises(ValueError, match="question bank is not valid"):
             load_bank()
     finally:
-        qm._bank.cache_clear()
+        question_bank._bank.cache_clear()
 
 
 def _drop(key):
