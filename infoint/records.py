@@ -59,6 +59,8 @@ STEP_NOTEBOOKS = {
 SEVERITIES = ("error", "warning", "info")  # what blocks, what should be fixed, what to know
 ERROR, WARNING, INFO = SEVERITIES
 
+DEFAULT_CADENCE_DAYS = 91  # S4: a stay-in-touch update about every three months
+
 
 KINDS: tuple[str, ...] = ("industry", "organization", "role", "career_path")  # O1
 

@@ -38,6 +38,7 @@ from .events import (
     UPDATE_SENT,
     Event,
 )
+from .records import DEFAULT_CADENCE_DAYS
 
 REQUEST_KINDS = (REQUEST_SENT, INTRO_REQUESTED)
 
@@ -92,7 +93,7 @@ class Settings:
     max_attempts: int = 3
     mode_3b7: bool = False
     thanks_hours: int = 48
-    stay_in_touch_days: int = 91
+    stay_in_touch_days: int = DEFAULT_CADENCE_DAYS
     tz: str = "UTC"
     later_days: int = 14
     second_contact_business_days: int = 3

@@ -12,12 +12,9 @@ from datetime import datetime, time, timedelta
 
 from .clock import add_days, aware, zone
 from .events import CONTACT_LOGGED, MET, THANKS_SENT, UPDATE_SENT, Event, Reminder
-from .records import STEP_NOTEBOOKS, Contact
+from .records import DEFAULT_CADENCE_DAYS, STEP_NOTEBOOKS, Contact
 from .safe import one_line as _one_line
 from .stages import stage
-
-DEFAULT_CADENCE_DAYS = 91  # S4: an update about every three months
-
 
 MAX_UPDATES_PER_YEAR = 3  # S4: no more than about three a year
 

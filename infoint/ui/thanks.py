@@ -11,7 +11,7 @@ from .. import debrief as db
 from .. import targets as tg
 from .. import thanks as th
 from ..progress import pipeline_settings
-from ..records import Profile
+from ..records import DEFAULT_CADENCE_DAYS, Profile
 from ..safe import escape
 from ..workspace import Workspace
 from .controls import controls
@@ -26,7 +26,7 @@ _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
 _CADENCES = [
     ("every 2 months", 61),
-    ("every 3 months (suggested)", 91),
+    ("every 3 months (suggested)", DEFAULT_CADENCE_DAYS),
     ("every 4 months", 122),
     ("every 6 months", 182),
     ("no updates", 0),
@@ -113,7 +113,10 @@ class ThanksPage(Page):
         # S4
         self.cadence = _css(
             widgets.Dropdown(
-                description="Send a short update", options=_CADENCES, value=91, style=_LABEL
+                description="Send a short update",
+                options=_CADENCES,
+                value=DEFAULT_CADENCE_DAYS,
+                style=_LABEL,
             ),
             "cadence",
         )
@@ -273,9 +276,13 @@ class ThanksPage(Page):
             self.contact.email,
         )
         self._draw_intro()
-        cadence = 91 if self.contact.cadence_days is None else self.contact.cadence_days
+        cadence = (
+            DEFAULT_CADENCE_DAYS if self.contact.cadence_days is None else self.contact.cadence_days
+        )
         self._loading = True
-        self.cadence.value = cadence if cadence in [v for _, v in _CADENCES] else 91
+        self.cadence.value = (
+            cadence if cadence in [v for _, v in _CADENCES] else DEFAULT_CADENCE_DAYS
+        )
         self._loading = False
         self._draw_next_update()
         self.update.fill(
