@@ -5,7 +5,7 @@ cache, so a number measured on a laptop says nothing on Binder or CI. Each bench
 also times a *floor* in the same run, the least that any implementation could cost (for
 example: a notebook that only imports pandas and ipywidgets), and alternates the two so that
 both see the same conditions. The ratio to that floor is what carries across machines, and it
-is what the targets in DESIGN.md ("Performance") are written against.
+is what the targets in docs/architecture.md ("Performance") are written against.
 
 Benchmarks report; they don't gate. ``python -m benchmarks`` exits 0 even when a target is
 missed (it says so clearly), because timings are too noisy on shared runners to fail a build

@@ -6,7 +6,7 @@ kernels that merely import what every page needs? The workbook is every
 page loads the demo persona, step 1 fills its form and saves). The floor is the same number of
 generated notebooks whose only code imports pandas and ipywidgets. Kernel start-up, papermill's
 own overhead and those imports are common to both, so the ratio isolates what ``infoint`` and
-the notebooks add on top; a slow import creeping into the kernel (DESIGN.md warns about
+the notebooks add on top; a slow import creeping into the kernel (docs/architecture.md warns about
 jsonschema through nbformat: about 2.4 s) shows up here as a jump in the ratio.
 
 How it stays fair: one untimed warm-up of each first (papermill's first call in a process and

@@ -2,7 +2,7 @@
 
 What it answers: how long does a user wait after choosing their ``Connections.csv`` and clicking
 "Import", then asking for the ranked list, and does that wait grow in proportion to the export
-(LinkedIn allows up to 30,000 connections, DESIGN.md "Performance")? The timed operation is
+(LinkedIn allows up to 30,000 connections, docs/architecture.md "Performance")? The timed operation is
 exactly what the page does::
 
     plan = imports.read_contacts(data, "Connections.csv")                          # parse

@@ -1,7 +1,7 @@
 """Step 5 of the workbook: write down what you learned, reflect, and plan what comes next.
 
 Right after a meeting memory fades fast, so this step captures it while it is fresh and turns
-it into things the rest of the workbook can use (GUIDE.md D1-D5):
+it into things the rest of the workbook can use (docs/method.md D1-D5):
 
 - D1 notes per question, insights and surprises (``Debrief``, ``check_debrief``);
 - D2 a short reflection (``REFLECTION_QUESTIONS``) and two fit ratings, role and organization;

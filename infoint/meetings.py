@@ -1,7 +1,7 @@
 """Step 4, the meeting: when, how long, where or how (R4, R8, T6), and what to prepare (Q3, Q5).
 
 Why this module exists: once someone says yes, the practical details decide whether the meeting
-goes well. The rules come from GUIDE.md:
+goes well. The rules come from docs/method.md:
 
 - R4 the length: 15 to 30 minutes is the polite ask;
 - R8 the meeting itself: the time, a neutral public place unless they offered their workplace,
@@ -12,7 +12,7 @@ goes well. The rules come from GUIDE.md:
 
 Pure logic over dataclasses, plus reading and writing the ``meetings`` table through the
 workspace's generic methods. Workspace text is untrusted: ``Finding.message`` never contains
-user text, and the checklists' texts contain names, to be shown escaped (DESIGN.md
+user text, and the checklists' texts contain names, to be shown escaped (docs/architecture.md
 "Untrusted text").
 """
 

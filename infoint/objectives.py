@@ -1,7 +1,7 @@
 """Step 1 of the workbook: decide what you want to learn, from whom, and how to introduce yourself.
 
 Before anyone writes to a stranger, it pays to know what they are after. This module holds the
-rules of step 1 (GUIDE.md O1-O6) as plain data and pure checks, so that the notebook, the app
+rules of step 1 (docs/method.md O1-O6) as plain data and pure checks, so that the notebook, the app
 and the tests all judge a profile and an objective the same way:
 
 - O1 what kind of thing you want to learn about (industry, organization, role, career path);

@@ -1,5 +1,5 @@
 """Step 3 of the workbook: compose requests for informational interviews, and send them at a
-good time (GUIDE.md R1-R8, with T2 and T6 where they meet).
+good time (docs/method.md R1-R8, with T2 and T6 where they meet).
 
 A first request to a stranger succeeds or fails on a few things the guide spells out: it is
 short, it says first how you got their name, it says what you want to learn, it asks a clear

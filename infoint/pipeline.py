@@ -1,6 +1,6 @@
 """The pipeline: each contact's stage and next actions, derived from the append-only event log.
 
-Why an event log: the workspace never edits or deletes what happened (DESIGN.md "The
+Why an event log: the workspace never edits or deletes what happened (docs/architecture.md "The
 workspace"). A contact's stage is not stored anywhere; it is recomputed here from the events
 the notebooks append with ``Workspace.append_event(kind, contact_id, data, at)``. Undoing is an
 event too (``reopened`` undoes ``moved_on``), so nothing the user did is ever lost.
@@ -8,7 +8,7 @@ event too (``reopened`` undoes ``moved_on``), so nothing the user did is ever lo
 This module is pure: events in, stages and actions out. No widgets, files, network or
 workspace access, so the notebooks, the agenda on the start page and the tests all agree.
 
-Rules carried here (GUIDE.md):
+Rules carried here (docs/method.md):
 
 - R7 follow up after about a week without an answer, then one phone call, then after three
   attempts with no answer assume no and move on, never a fourth attempt. The "3B7" routine

@@ -2,13 +2,13 @@
 
 Why this module exists: a student takes everything for one meeting on one printable page: who,
 when and where, their pitch, the questions in order with room to write, the checklists, the
-closing asks and the etiquette (GUIDE.md Q1-Q5, R8); and the meeting goes into their own
+closing asks and the etiquette (docs/method.md Q1-Q5, R8); and the meeting goes into their own
 calendar as an .ics file.
 
 Jinja2 and the calendar library load on first use, so importing this module stays light.
 Workspace text (names, notes, questions) is untrusted: the HTML sheet is rendered by Jinja2
 with autoescape and ``$`` kept literal, and the Markdown sheet escapes every
-Markdown-significant character (DESIGN.md "Untrusted text").
+Markdown-significant character (docs/security.md "Untrusted text").
 """
 
 from __future__ import annotations

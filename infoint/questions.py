@@ -2,7 +2,7 @@
 
 Why this module exists: a student walking into a first informational interview needs a short
 list of good questions that suit the person and the time they were given. The rules come from
-GUIDE.md:
+docs/method.md:
 
 - Q1 a bank of questions written in the workbook's own words (``templates/question_bank.json``),
   tagged by theme: set A (showing interest, job fit, inside edge, gaining advocates), set B

@@ -21,7 +21,7 @@ How it is made, and why it is safe to open:
 
 nbconvert, nbformat and bleach (and jsonschema, through nbformat's validation) are imported only
 inside the functions that make the notebook and the page, so ``import infoint.report`` and
-building a page stay light (DESIGN.md "Performance").
+building a page stay light (docs/architecture.md "Performance").
 """
 
 from __future__ import annotations

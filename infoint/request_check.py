@@ -1,4 +1,4 @@
-"""Step 3's request checker: what to improve in a request before sending it (GUIDE.md R1-R4,
+"""Step 3's request checker: what to improve in a request before sending it (docs/method.md R1-R4,
 R6, R7, with T6 and O5 where they meet).
 
 Apart from composing (``outreach``) because it judges any text, the user's own as much as a

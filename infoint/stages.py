@@ -81,7 +81,7 @@ DEFAULT_MEETING_MINUTES = 30  # R4: 20-30 minutes
 
 @dataclass(frozen=True)
 class Settings:
-    """The user's pacing choices. The defaults are the GUIDE's (R7, S1, S4).
+    """The user's pacing choices. The defaults are the method's (docs/method.md) (R7, S1, S4).
 
     ``max_attempts`` is capped at 3 whatever is stored: R7 says never more than three attempts.
     ``later_days`` is how long to wait when someone answers "ask me later".

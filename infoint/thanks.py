@@ -1,7 +1,7 @@
 """Step 6 of the workbook: thank people promptly and personally, then stay in touch.
 
 An informational interview is a favour. How you thank someone decides whether they remember
-you well, and whether they think of you when something comes up. The rules (GUIDE.md S1-S4):
+you well, and whether they think of you when something comes up. The rules (docs/method.md S1-S4):
 
 - S1 a thank-you within 48 hours of the meeting (``thanks_due``, ``thanks_status``); the
   agenda's reminder comes from ``pipeline.next_actions``, which this module doesn't repeat;

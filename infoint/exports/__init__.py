@@ -7,7 +7,7 @@
 
 Mail drafts, calendar files and spreadsheets carry untrusted text (names, subjects, notes from
 imported files) into formats where a line break can add a recipient or an event, and a cell a
-formula; the rules of DESIGN.md "Untrusted text" are applied there. Nothing is sent: the user's
+formula; the rules of docs/security.md "Untrusted text" are applied there. Nothing is sent: the user's
 own mail client, calendar and spreadsheet open these files. ``icalendar`` and ``openpyxl`` are
 imported only when a calendar or an XLSX file is made.
 

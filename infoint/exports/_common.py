@@ -1,7 +1,7 @@
 """Text cleaning the mail drafts, calendar files and spreadsheets share: control characters out.
 
 Every name, subject and note may come from an imported file; these helpers remove what could
-break a header, a property or a cell (DESIGN.md "Untrusted text").
+break a header, a property or a cell (docs/security.md "Untrusted text").
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Calendar files (.ics) for the user's own calendar: reminders and the booked meeting.
 
 Nothing is sent: the user's calendar opens these files, and an event has no organizer or
-attendees (DESIGN.md "Untrusted text", Calendar). Text from imported files is escaped by
+attendees (docs/security.md "Untrusted text", Calendar). Text from imported files is escaped by
 ``icalendar``, so a line break or "END:VEVENT" in a note stays inside its property, and other
 control characters are removed. ``icalendar`` is imported only when a calendar file is made.
 """

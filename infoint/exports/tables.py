@@ -2,7 +2,7 @@
 
 Spreadsheets run formulas: a cell that starts with "=", "+", "-" or "@" (and, in some
 programs, a tab or line break before one) is read as a formula, and a formula can fetch
-URLs or run commands (CSV injection). DESIGN.md "Untrusted text": every cell that starts
+URLs or run commands (CSV injection). docs/security.md "Untrusted text": every cell that starts
 with one of these characters gets a leading "'" (which Excel, LibreOffice and Google Sheets
 show as text), every CSV field is quoted, and XLSX cells are written as strings, never as
 formulas. openpyxl is imported only when an XLSX file is made.
