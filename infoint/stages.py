@@ -1,7 +1,7 @@
 """The event log replayed: each contact's stage and attempt count, derived, never stored.
 
 Why an event log: the workspace never edits or deletes what happened. A contact's stage is
-recomputed here from the events the pages append (``records.Event``); undoing is an event too
+recomputed here from the events the pages append (``events.Event``); undoing is an event too
 (``reopened`` undoes ``moved_on``), so nothing the user did is ever lost. Step logic at the
 level of step 3 (R7 counts attempts); later steps (meetings, debriefs, thanks) read stages from
 here, and the cross-step ``pipeline`` turns them into next actions and the agenda.
