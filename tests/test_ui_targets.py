@@ -10,7 +10,8 @@ import openpyxl
 from infoint import organizations
 from infoint import targets as tg
 from infoint.demo import apply_persona, demo_dir
-from infoint.ui.targets import PAGE_SIZE, TargetsPage
+from infoint.ui.contacts_table import PAGE_SIZE
+from infoint.ui.targets import TargetsPage
 from infoint.ui.upload import as_upload
 
 CONNECTIONS = (demo_dir() / "Connections.csv").read_bytes()

@@ -1,0 +1,221 @@
+"""Step 2's contact form (T2, T3, T5, T6): add someone by hand, or correct what was worked out.
+
+The targets page composes one (its ``contact_form_section``) and keeps every widget as a page
+attribute; the contact table puts a person into it. The user's choices (connection, seniority,
+focus, in person) override the classification, and the form shows each reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import ipywidgets as widgets
+
+from .. import classification
+from .. import targets as tg
+from ..records import (
+    CONNECTION_LABELS,
+    CONNECTIONS,
+    FOCUSES,
+    SENIORITIES,
+    SENIORITY_LABELS,
+    Contact,
+)
+from ..safe import escape
+from ..schema import WorkspaceError
+from ..workspace import Workspace
+from .controls import controls
+from .feedback import message_html
+from .page import Page
+from .target_fields import LABEL, dropdown, text_field
+
+__all__ = ["ContactForm"]
+
+_css, _button = controls("targets")  # the widgets are the page's: ii-targets-<name>
+
+
+class ContactForm:
+    """One person: their details and the overrides, with why the workbook ranked them so."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.c_first, self.c_last = (
+            text_field("c-first", "First name"),
+            text_field("c-last", "Last name"),
+        )
+        self.c_email, self.c_url = (
+            text_field("c-email", "Email"),
+            text_field("c-url", "Profile URL", placeholder="https://www.linkedin.com/in/..."),
+        )
+        self.c_org, self.c_position = (
+            text_field("c-organization", "Organization"),
+            text_field("c-position", "Job title"),
+        )
+        self.c_alt = text_field("c-alt-titles", "Other titles for the same work (comma-separated)")
+        self.c_location, self.c_phone = (
+            text_field("c-location", "Location (city)"),
+            text_field("c-phone", "Phone"),
+        )
+        self.c_connection = dropdown(
+            "c-connection",
+            "Connection",
+            [("work it out for me", "")] + [(CONNECTION_LABELS[c], c) for c in CONNECTIONS],
+        )
+        self.c_via = text_field("c-via", "Who can introduce you (second-degree)")
+        self.c_warm = text_field("c-warm", "Shared link that makes them warm (school, club...)")
+        self.c_seniority = dropdown(
+            "c-seniority",
+            "Seniority",
+            [("work it out from the title", "")] + [(SENIORITY_LABELS[s], s) for s in SENIORITIES],
+        )
+        self.c_years = text_field("c-years", "Years in the industry (if you know)")
+        self.c_focus = dropdown(
+            "c-focus",
+            "Focus",
+            [
+                ("work it out from step 1", ""),
+                ("both a role and an organization you want", "both"),
+                ("a position you want", "position"),
+                ("an organization you want", "organization"),
+                ("neither", "neither"),
+            ],
+        )
+        self.c_local = dropdown(
+            "c-local",
+            "Could you meet in person?",
+            [("work it out from the location", None), ("yes, local", True), ("no", False)],
+        )
+        self.c_notes = _css(
+            widgets.Textarea(description="Notes", style=LABEL, layout=widgets.Layout(width="95%")),
+            "c-notes",
+        )
+        self.c_save = _button("c-save", "Save this person", button_style="primary")
+        self.c_save.on_click(self._on_contact_save)
+        self.c_new = _button("c-new", "Start a new person")
+        self.c_new.on_click(lambda _: self.page.edit_contact(Contact(source="form")))
+        self.c_status = _css(widgets.HTML(), "c-status")
+        self.c_why = _css(widgets.HTML(), "c-why")
+        self.editing = Contact(source="form")  # the person in the form, as saved or new
+
+    @property
+    def ws(self) -> Workspace:
+        """The page's workspace."""
+        return self.page.ws
+
+    def widgets(self) -> widgets.VBox:
+        """Add someone by hand, or correct what the workbook worked out about them."""
+        return widgets.VBox(
+            [
+                self.c_first,
+                self.c_last,
+                self.c_email,
+                self.c_url,
+                self.c_org,
+                self.c_position,
+                self.c_alt,
+                self.c_location,
+                self.c_phone,
+                self.c_connection,
+                self.c_via,
+                self.c_warm,
+                self.c_seniority,
+                self.c_years,
+                self.c_focus,
+                self.c_local,
+                self.c_notes,
+                widgets.HBox([self.c_save, self.c_new]),
+                self.c_status,
+                self.c_why,
+            ]
+        )
+
+    def edit_contact(self, contact: Contact) -> None:
+        """Put a person into the form."""
+        self.editing = contact
+        for w, v in (
+            (self.c_first, contact.first_name),
+            (self.c_last, contact.last_name),
+            (self.c_email, contact.email),
+            (self.c_url, contact.profile_url),
+            (self.c_org, contact.organization),
+            (self.c_position, contact.position),
+            (self.c_alt, ", ".join(contact.alt_titles)),
+            (self.c_location, contact.location),
+            (self.c_phone, contact.phone),
+            (self.c_via, contact.via),
+            (self.c_warm, contact.warm_reason),
+            (self.c_notes, contact.notes),
+        ):
+            w.value = v
+        self.c_connection.value = contact.connection if contact.connection in CONNECTIONS else ""
+        self.c_seniority.value = contact.seniority if contact.seniority in SENIORITIES else ""
+        self.c_focus.value = contact.focus if contact.focus in FOCUSES else ""
+        self.c_local.value = contact.local
+        self.c_years.value = (
+            "" if contact.years_in_industry is None else f"{contact.years_in_industry:g}"
+        )
+        found = (
+            next((a for a in self.page.assessed if a.contact.id == contact.id), None)
+            if contact.id
+            else None
+        )
+        self.c_why.value = self._why_html(found) if found else ""
+        self.c_status.value = message_html(
+            f"Editing {contact.full_name}." if contact.id else "A new person.", "note"
+        )
+
+    def _why_html(self, a: classification.Assessment) -> str:
+        items = [
+            ("Connection", a.connection_why),
+            ("Warm or cold", a.warm_why),
+            ("Seniority", a.seniority_why),
+            ("Focus", a.focus_why),
+            ("In person?", a.local_why),
+            ("Offer", a.modes),
+            (f"Rank {a.rank}, score {a.score:g}", a.why),
+        ]
+        return (
+            "<ul class='ii-why'>"
+            + "".join(f"<li><strong>{escape(k)}:</strong> {escape(v)}</li>" for k, v in items)
+            + "</ul>"
+        )
+
+    def _on_contact_save(self, _=None) -> None:
+        years_text = self.c_years.value.strip().replace(",", ".")
+        try:
+            years = float(years_text) if years_text else None
+        except ValueError:
+            self.c_status.value = message_html(
+                "Years in the industry should be a number, like 4 or 2.5.", "warning"
+            )
+            return
+        base = self.editing
+        contact = replace(
+            base,
+            first_name=self.c_first.value.strip(),
+            last_name=self.c_last.value.strip(),
+            email=self.c_email.value.strip(),
+            profile_url=self.c_url.value.strip(),
+            organization=self.c_org.value.strip(),
+            position=self.c_position.value.strip(),
+            alt_titles=[t.strip() for t in self.c_alt.value.split(",") if t.strip()],
+            location=self.c_location.value.strip(),
+            phone=self.c_phone.value.strip(),
+            connection=self.c_connection.value,
+            via=self.c_via.value.strip(),
+            warm_reason=self.c_warm.value.strip(),
+            seniority=self.c_seniority.value,
+            years_in_industry=years,
+            focus=self.c_focus.value,
+            local=self.c_local.value,
+            notes=self.c_notes.value,
+        )
+        try:
+            contact.id = tg.save_contact(self.ws, contact)
+        except (ValueError, WorkspaceError) as exc:
+            self.c_status.value = message_html(f"Not saved: {exc}", "warning")
+            return
+        self.editing = contact
+        self.page.recompute()
+        self.page.edit_contact(contact)
+        self.c_status.value = message_html(f"Saved {contact.full_name}.", "ok")

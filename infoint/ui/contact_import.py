@@ -1,0 +1,168 @@
+"""Step 2's contact import (T8): a LinkedIn export or any contact list, by upload or by path.
+
+The targets page composes one (its ``import_section``) and keeps every widget as a page
+attribute. The file is read with ``tabular``, its columns mapped (``headings`` guesses), and
+all its rows imported in one transaction or none; afterwards the page ranks everyone again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from .. import headings, imports, tabular
+from .. import targets as tg
+from ..safe import escape
+from ..schema import WorkspaceError
+from ..workspace import Workspace
+from .controls import controls
+from .feedback import message_html
+from .page import Page
+from .target_fields import dropdown, text_field, uploaded
+
+__all__ = ["UPLOAD_LIMIT_MB", "ContactImport"]
+
+_css, _button = controls("targets")  # the widgets are the page's: ii-targets-<name>
+
+UPLOAD_LIMIT_MB = 10
+_NONE = "(not in this file)"
+
+
+class ContactImport:
+    """T8: read a file, show what was found and the column mapping, import all rows or none."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.last_report: tg.ImportReport | None = None
+        self.upload = _css(
+            widgets.FileUpload(
+                accept=".csv,.xlsx,.txt",
+                multiple=False,
+                description="Choose a contacts file",
+                layout=widgets.Layout(width="auto"),
+            ),
+            "upload",
+        )
+        self.upload.observe(self._on_upload, names="value")
+        self.import_path = text_field(
+            "import-path",
+            "Or the file's path on the computer running the workbook",
+            placeholder="e.g. ~/Downloads/Connections.csv",
+        )
+        self.import_path_button = _button("import-read", "Read that file")
+        self.import_path_button.on_click(self._on_import_path)
+        self.mapping_box = _css(widgets.VBox(), "mapping")
+        self.mapping: dict[str, widgets.Dropdown] = {}
+        self.import_button = _button(
+            "import", "Import these contacts", button_style="primary", disabled=True
+        )
+        self.import_button.on_click(self._on_import)
+        self.import_status = _css(widgets.HTML(), "import-status")
+
+    @property
+    def ws(self) -> Workspace:
+        """The page's workspace."""
+        return self.page.ws
+
+    def widgets(self) -> widgets.VBox:
+        """Upload a LinkedIn export or any contact list, map its columns, import all rows or
+        none."""
+        note = widgets.HTML(
+            f"<p class='ii-muted'>Files above {UPLOAD_LIMIT_MB} MB can't be uploaded in the "
+            "browser: type their path instead.</p>"
+        )
+        return widgets.VBox(
+            [
+                self.upload,
+                note,
+                widgets.HBox([self.import_path, self.import_path_button]),
+                self.mapping_box,
+                self.import_button,
+                self.import_status,
+            ]
+        )
+
+    def _on_upload(self, change) -> None:
+        got = uploaded(change)
+        if got:
+            self.prepare_import(*got)
+
+    def _on_import_path(self, _=None) -> None:
+        raw = self.import_path.value.strip()
+        if not raw:
+            self.import_status.value = message_html("Type the path of a file first.", "warning")
+            return
+        try:
+            data = Path(raw).expanduser().read_bytes()
+        except OSError as exc:
+            self.import_status.value = message_html(
+                f"Could not read {raw}: {exc.strerror or exc}.", "warning"
+            )
+            return
+        self.prepare_import(Path(raw).name, data)
+
+    def prepare_import(self, name: str, data: bytes) -> None:
+        """Read the file, show what was found and (for other lists) the column mapping."""
+        self._pending = None
+        self.import_button.disabled = True
+        self.mapping_box.children = ()
+        try:
+            parsed = tabular.read_table(data, name)
+        except tabular.ImportFailed as exc:
+            self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
+            return
+        self._pending = (name, data)
+        rows = len(parsed.rows)
+        if parsed.kind == "linkedin":
+            self.import_status.value = message_html(
+                f"{name} is a LinkedIn export with {rows} rows. Press Import to add them.", "note"
+            )
+        else:
+            suggested = headings.suggest_mapping(parsed.columns)
+            self.mapping = {}
+            for field_name in imports.CONTACT_FIELDS:
+                options = [(_NONE, "")] + [(c, c) for c in parsed.columns]
+                dd = dropdown(f"map-{field_name}", imports.FIELD_LABELS[field_name], options)
+                dd.value = suggested.get(field_name, "")
+                self.mapping[field_name] = dd
+            intro = widgets.HTML(
+                "<p>Which column holds what? The guesses below come from the column names; "
+                "correct them if needed.</p>"
+            )
+            self.mapping_box.children = (intro, *self.mapping.values())
+            self.import_status.value = message_html(
+                f"{name} has {rows} rows and {len(parsed.columns)} columns.", "note"
+            )
+        self.import_button.disabled = False
+
+    def _on_import(self, _=None) -> None:
+        if self._pending is None:
+            self.import_status.value = message_html("Choose a file first.", "warning")
+            return
+        name, data = self._pending
+        mapping = (
+            {f: dd.value for f, dd in self.mapping.items() if dd.value}
+            if self.mapping_box.children
+            else None
+        )
+        try:
+            plan = imports.read_contacts(data, name, mapping)
+            existing = tg.load_contacts(self.ws)
+            report = tg.apply_merge(self.ws, imports.plan_merge(existing, plan), existing)
+        except (tabular.ImportFailed, WorkspaceError, ValueError) as exc:
+            self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
+            return
+        self._pending = None
+        self.import_button.disabled = True
+        self.mapping_box.children = ()
+        self.last_report = report
+        details = "".join(
+            f"<li>Line {line}: {escape(why)}</li>" for line, why in report.skipped[:30]
+        )
+        more = f"<li>and {len(report.skipped) - 30} more</li>" if len(report.skipped) > 30 else ""
+        self.import_status.value = message_html(report.summary(), "ok") + (
+            f"<ul class='ii-import-skipped'>{details}{more}</ul>" if details else ""
+        )
+        self.page.refresh_organizations()
+        self.page.recompute(report.contacts)

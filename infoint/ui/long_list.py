@@ -1,0 +1,272 @@
+"""Step 2's long list of organizations (T1): the sorted, rated list, its form and its import.
+
+The targets page composes one (its ``organizations_section``) and keeps every widget as a page
+attribute. Saving, archiving or importing goes through ``organizations``; afterwards the page
+ranks its contacts again, since the list's order and ratings feed the ranking.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import organizations, tabular
+from ..records import SIZE_BANDS, Organization, org_key
+from ..safe import escape, link
+from ..schema import WorkspaceError
+from ..text import fold
+from ..workspace import Workspace
+from .controls import controls
+from .feedback import STYLE, message_html
+from .page import Page
+from .target_fields import LABEL, dropdown, text_field, uploaded
+
+__all__ = ["LongList"]
+
+_css, _button = controls("targets")  # the widgets are the page's: ii-targets-<name>
+
+
+class LongList:
+    """T1: about 40 organizations, rated for motivation, postings and a likely contact."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.org_pick = dropdown("org-pick", "Edit an organization", [("(a new one)", None)])
+        self.org_pick.observe(self._on_org_pick, names="value")
+        self.org_name = text_field("org-name", "Name")
+        self.org_industry = text_field("org-industry", "Industry")
+        self.org_size = dropdown(
+            "org-size", "Size (people)", [("not known", "")] + [(b, b) for b in SIZE_BANDS]
+        )
+        self.org_location = text_field("org-location", "Location (city, or remote)")
+        self.org_website = text_field("org-website", "Website", placeholder="https://...")
+        self.org_motivation = _css(
+            widgets.ToggleButtons(
+                description="Motivation: how much it interests you (1-5)",
+                options=[("not rated", 0)] + [(str(i), i) for i in range(1, 6)],
+                style=LABEL,
+            ),
+            "org-motivation",
+        )
+        self.org_postings = _css(
+            widgets.ToggleButtons(
+                description="Postings: relevant openings you've seen (1-3)",
+                options=[("not rated", 0), ("1 none", 1), ("2 some", 2), ("3 several", 3)],
+                style=LABEL,
+            ),
+            "org-postings",
+        )
+        self.org_advocacy = _css(
+            widgets.RadioButtons(
+                description="A likely contact there?",
+                options=[("not sure", None), ("yes", True), ("no", False)],
+                style=LABEL,
+            ),
+            "org-advocacy",
+        )
+        self.org_notes = _css(
+            widgets.Textarea(description="Notes", style=LABEL, layout=widgets.Layout(width="95%")),
+            "org-notes",
+        )
+        self.org_save = _button("org-save", "Save organization", button_style="primary")
+        self.org_save.on_click(self._on_org_save)
+        self.org_new = _button("org-new", "Start a new one")
+        self.org_new.on_click(lambda _: self._fill_org(Organization()))
+        self.org_archive = _button("org-archive", "Archive it")
+        self.org_archive.on_click(self._on_org_archive)
+        self.org_show_archived = _css(
+            widgets.Checkbox(description="Show archived organizations", indent=False),
+            "org-show-archived",
+        )
+        self.org_show_archived.observe(lambda _: self.refresh(), names="value")
+        self.org_status = _css(widgets.HTML(), "org-status")
+        self.org_table = _css(widgets.HTML(), "org-table")
+        self.org_upload = _css(
+            widgets.FileUpload(
+                accept=".csv,.xlsx,.txt",
+                multiple=False,
+                description="Import organizations (CSV or Excel)",
+                layout=widgets.Layout(width="auto"),
+            ),
+            "org-upload",
+        )
+        self.org_upload.observe(self._on_org_upload, names="value")
+
+    @property
+    def ws(self) -> Workspace:
+        """The page's workspace."""
+        return self.page.ws
+
+    def widgets(self) -> widgets.VBox:
+        """T1: the long list, rated and sorted, with the top five marked."""
+        form = widgets.VBox(
+            [
+                self.org_pick,
+                self.org_name,
+                self.org_industry,
+                self.org_size,
+                self.org_location,
+                self.org_website,
+                self.org_motivation,
+                self.org_postings,
+                self.org_advocacy,
+                self.org_notes,
+                widgets.HBox([self.org_save, self.org_new, self.org_archive]),
+            ]
+        )
+        return widgets.VBox(
+            [
+                widgets.HTML(STYLE),
+                self.org_table,
+                self.org_show_archived,
+                form,
+                self.org_status,
+                self.org_upload,
+            ]
+        )
+
+    def refresh(self) -> None:
+        """Redraw the sorted list and the edit picker from the workspace."""
+        orgs = organizations.load_organizations(self.ws)
+        active = [o for o in orgs if not o.archived]
+        counts: dict[str, int] = {}
+        for row in self.ws.query("SELECT organization FROM contacts WHERE archived = 0"):
+            key = org_key(row["organization"])
+            counts[key] = counts.get(key, 0) + 1
+        rows = []
+        for place, org in organizations.sort_organizations(orgs):
+            top = "<strong>Top 5</strong>" if place <= organizations.TOP else ""
+            advocacy = {True: "yes", False: "no", None: "not sure"}[org.advocacy]
+            site = link(org.website, "site") if org.website else ""
+            rows.append(
+                f"<tr><td>{place}</td><td>{top}</td><th scope='row'>{escape(org.name)}</th>"
+                f"<td>{escape(org.industry)}</td><td>{escape(org.size)}</td>"
+                f"<td>{escape(org.location)}</td><td>{org.motivation or '-'}</td>"
+                f"<td>{org.postings or '-'}</td><td>{advocacy}</td>"
+                f"<td>{counts.get(org_key(org.name), 0)}</td><td>{site}</td></tr>"
+            )
+        archived = [o for o in orgs if o.archived]
+        extra = ""
+        if self.org_show_archived.value and archived:
+            extra = "<p>Archived: " + ", ".join(escape(o.name) for o in archived) + "</p>"
+        head = "".join(
+            f"<th scope='col'>{h}</th>"
+            for h in (
+                "#",
+                "",
+                "Organization",
+                "Industry",
+                "Size",
+                "Location",
+                "Motivation",
+                "Postings",
+                "Contact there",
+                "Your contacts",
+                "Website",
+            )
+        )
+        table = (
+            "<table class='ii-table'><caption>Sorted by motivation, then postings, then a likely "
+            f"contact</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            if rows
+            else "<p>No organizations yet: add the first one below.</p>"
+        )
+        self.org_table.value = (
+            STYLE + f"<p>{escape(organizations.long_list_note(len(active)))}</p>" + table + extra
+        )
+        options = [("(a new one)", None)] + [
+            (o.name + (" (archived)" if o.archived else ""), o.id)
+            for o in sorted(orgs, key=lambda o: fold(o.name))
+        ]
+        current = self.org_pick.value
+        self.org_pick.options = options
+        self.org_pick.value = current if current in [v for _, v in options] else None
+
+    def _fill_org(self, org: Organization) -> None:
+        self._editing_org = org
+        self.org_name.value, self.org_industry.value = org.name, org.industry
+        self.org_size.value = org.size if org.size in SIZE_BANDS else ""
+        self.org_location.value, self.org_website.value, self.org_notes.value = (
+            org.location,
+            org.website,
+            org.notes,
+        )
+        self.org_motivation.value, self.org_postings.value = org.motivation or 0, org.postings or 0
+        self.org_advocacy.value = org.advocacy
+        self.org_archive.description = "Bring it back" if org.archived else "Archive it"
+        if org.id is None and self.org_pick.value is not None:
+            self.org_pick.value = None
+
+    def _on_org_pick(self, change) -> None:
+        if change["new"] is None:
+            return
+        org = next(
+            (o for o in organizations.load_organizations(self.ws) if o.id == change["new"]), None
+        )
+        if org:
+            self._fill_org(org)
+
+    def _org_from_form(self) -> Organization:
+        current = getattr(self, "_editing_org", Organization())
+        return Organization(
+            name=self.org_name.value.strip(),
+            industry=self.org_industry.value.strip(),
+            size=self.org_size.value,
+            location=self.org_location.value.strip(),
+            website=self.org_website.value.strip(),
+            motivation=self.org_motivation.value or None,
+            postings=self.org_postings.value or None,
+            advocacy=self.org_advocacy.value,
+            notes=self.org_notes.value,
+            archived=current.archived,
+            id=current.id,
+        )
+
+    def _on_org_save(self, _=None) -> None:
+        org = self._org_from_form()
+        try:
+            org.id = organizations.save_organization(self.ws, org)
+        except (ValueError, WorkspaceError) as exc:
+            self.org_status.value = message_html(f"Not saved: {exc}", "warning")
+            return
+        self._editing_org = org
+        self.org_status.value = message_html(f"Saved {org.name}.", "ok")
+        self.refresh()
+        self.org_pick.value = org.id
+        self.page.recompute()
+
+    def _on_org_archive(self, _=None) -> None:
+        org = getattr(self, "_editing_org", None)
+        if org is None or org.id is None:
+            self.org_status.value = message_html(
+                "Choose an organization to archive first.", "warning"
+            )
+            return
+        organizations.set_archived(self.ws, org.id, not org.archived)
+        org.archived = not org.archived
+        self.org_status.value = message_html(
+            f"{org.name} is {'archived' if org.archived else 'back on your list'}.", "ok"
+        )
+        self.org_archive.description = "Bring it back" if org.archived else "Archive it"
+        self.refresh()
+        self.page.recompute()
+
+    def _on_org_upload(self, change) -> None:
+        got = uploaded(change)
+        if not got:
+            return
+        name, data = got
+        try:
+            parsed = tabular.read_table(data, name)
+            orgs, skipped = organizations.organizations_from_table(parsed.columns, parsed.rows)
+            added, updated = organizations.merge_organizations(self.ws, orgs)
+        except (tabular.ImportFailed, ValueError, WorkspaceError) as exc:
+            self.org_status.value = message_html(
+                f"Nothing was imported from {name}: {exc}", "warning"
+            )
+            return
+        left_out = f" {len(skipped)} rows left out." if skipped else ""
+        self.org_status.value = message_html(
+            f"{name}: {added} organizations added, {updated} updated.{left_out}", "ok"
+        )
+        self.refresh()
+        self.page.recompute()
