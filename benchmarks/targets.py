@@ -2,8 +2,8 @@
 
 What it answers: how long does a user wait after choosing their ``Connections.csv`` and clicking
 "Import", then asking for the ranked list, and does that wait grow in proportion to the export
-(LinkedIn allows up to 30,000 connections, docs/architecture.md "Performance")? The timed operation is
-exactly what the page does::
+(LinkedIn allows up to 30,000 connections, docs/architecture.md "Performance")? The timed
+operation is exactly what the page does::
 
     plan = imports.read_contacts(data, "Connections.csv")                          # parse
     existing = targets.load_contacts(ws)                                            # merge plan

@@ -12,8 +12,8 @@ The floor is the least any Voila page can cost: a generated notebook whose only 
 button and a Label, the button setting the Label. It is served by the same Voila server (same
 version, same flags, launched like ``make app``) from the same folder as the pages, loaded in
 the same browser the same way, and timed the same way: goto until the button is visible and
-a click has changed the label. The ratio page / floor is what docs/architecture.md ("Performance") sets a
-target for: **at most 1.3 for every page**.
+a click has changed the label. The ratio page / floor is what docs/architecture.md
+("Performance") sets a target for: **at most 1.3 for every page**.
 
 How a page is probed: ``PROBES`` maps each notebook (by its file name without ``.ipynb``) to
 the selectors that say "rendered" (all visible), the control to click or type into, and the

@@ -32,24 +32,29 @@ def bar_chart(
         for i, (label, value) in enumerate(rows)
     )
     parts = [
-        f'<svg role="img" aria-label="{escape(title + ". " + summary)}" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" style="font: 12px sans-serif">',
+        f'<svg role="img" aria-label="{escape(title + ". " + summary)}" '
+        f'width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" '
+        'style="font: 12px sans-serif">',
         f"<title>{escape(title)}</title>",
     ]
     y = 4
     for i, (label, value) in enumerate(rows):
         parts.append(f'<text x="0" y="{y + 12}" fill="#1b1b1b">{escape(label)}</text>')
         parts.append(
-            f'<rect x="{label_w}" y="{y}" width="{value * scale:.1f}" height="{bar_h}" fill="#1d4f91"/>'
+            f'<rect x="{label_w}" y="{y}" width="{value * scale:.1f}" height="{bar_h}" '
+            'fill="#1d4f91"/>'
         )
         parts.append(
-            f'<text x="{label_w + value * scale + 4:.1f}" y="{y + 12}" fill="#1b1b1b">{value}</text>'
+            f'<text x="{label_w + value * scale + 4:.1f}" y="{y + 12}" '
+            f'fill="#1b1b1b">{value}</text>'
         )
         if compare:
             y2 = y + bar_h
             actual = compare[i]
             parts.append(
-                f'<rect x="{label_w}" y="{y2}" width="{actual * scale:.1f}" height="{bar_h}" fill="#f0f0f0" stroke="#6b4500" stroke-dasharray="3 2"/>'
+                f'<rect x="{label_w}" y="{y2}" width="{actual * scale:.1f}" height="{bar_h}" '
+                'fill="#f0f0f0" stroke="#6b4500" stroke-dasharray="3 2"/>'
             )
             shown = (
                 f"{actual} {names[1]}"
@@ -57,7 +62,8 @@ def bar_chart(
                 else f"{names[1]} not rated"
             )
             parts.append(
-                f'<text x="{label_w + actual * scale + 4:.1f}" y="{y2 + 12}" fill="#1b1b1b">{escape(shown)}</text>'
+                f'<text x="{label_w + actual * scale + 4:.1f}" y="{y2 + 12}" '
+                f'fill="#1b1b1b">{escape(shown)}</text>'
             )
         y += per_row
     parts.append("</svg>")

@@ -132,7 +132,10 @@ def local_to_utc(day: date, clock: time, tz: ZoneInfo) -> datetime:
 
 
 def add_days(start: datetime, days: int, tz: str | ZoneInfo = "UTC") -> datetime:
-    """``days`` calendar days after ``start`` at the same local clock time in ``tz`` (UTC result)."""
+    """``days`` calendar days after ``start`` at the same local clock time in ``tz``.
+
+    The result is in UTC.
+    """
     tzinfo = tz if isinstance(tz, ZoneInfo) else zone(tz)
     local = start.astimezone(tzinfo)
     return local_to_utc(

@@ -279,7 +279,7 @@ def check_debrief(debrief: Debrief, questions: list[str]) -> list[Finding]:
 # ----------------------------------------------------------------- D3 referrals
 
 
-# ----------------------------------------------------------------- reading and writing the workspace
+# ---------------------------------------------------------------- reading and writing the workspace
 # These only call the workspace's generic methods; every write is one transaction.
 def load_debrief(ws, meeting_id: int, contact_id: int) -> Debrief:
     """The debrief of one meeting, or a new (unsaved) one."""

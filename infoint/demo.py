@@ -16,7 +16,10 @@ DEMO_ENV_VAR = "INFOINT_DEMO_DIR"
 
 
 def demo_dir() -> Path:
-    """The folder with the demo files: the environment variable, else ``data/demo`` of this checkout."""
+    """The folder with the demo files.
+
+    The one the environment variable names, else ``data/demo`` of this checkout.
+    """
     env = os.environ.get(DEMO_ENV_VAR, "").strip()
     candidates = [Path(env)] if env else []
     candidates += [

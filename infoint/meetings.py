@@ -47,7 +47,10 @@ MODE_LABELS = {"in person": "In person", "video": "Video call", "phone": "Phone 
 
 
 def _load(value, kind, default):
-    """Decode a JSON column into ``kind``; anything else (bad JSON, wrong shape) gives ``default``."""
+    """Decode a JSON column into ``kind``.
+
+    Anything else (bad JSON, wrong shape) gives ``default``.
+    """
     if isinstance(value, (str, bytes, bytearray)):
         try:
             value = json.loads(value)
@@ -377,7 +380,7 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
     return found
 
 
-# ----------------------------------------------------------------- reading and writing the workspace
+# ---------------------------------------------------------------- reading and writing the workspace
 # These only call the workspace's generic methods; every write is one transaction.
 def load_meetings(ws, contact_id: int | None = None) -> list[Meeting]:
     """Meetings (of one contact, or all), oldest first; cancelled ones included."""

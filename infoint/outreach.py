@@ -446,20 +446,3 @@ def compose(
         return _compose_linkedin(values, _text(linkedin_plan).strip().lower())
     to = "" if kind in ("request_intro", "voicemail") else _one_line(contact.email, 320)
     return _compose_email(kind, values, to)
-
-
-("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-(
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)

@@ -119,6 +119,8 @@ ACTION_KINDS: dict[str, str] = {
 ANSWER_YES_WITHIN = timedelta(hours=24)  # R8: a yes deserves a quick answer with times
 INTRO_THANKS_DAYS = 7  # S3: "what came of it" takes a few days to know
 BOOSTER_WITHIN = timedelta(days=2)  # R7: who counts as a fast answerer
+# The method's pacing, the functions' default below (Settings is frozen: one shared instance).
+_DEFAULT_SETTINGS = Settings()
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def next_actions(
     contact_id: int,
     events: Iterable[Event],
     now: datetime,
-    settings: Settings = Settings(),
+    settings: Settings = _DEFAULT_SETTINGS,
     *,
     name: str = "",
     organization: str = "",
@@ -220,7 +222,8 @@ def next_actions(
             add(
                 "prepare",
                 add_days(s.meeting_start, -1, tz),
-                f"Prepare for your meeting with {who}: research them, pick your questions, rehearse your pitch.",
+                f"Prepare for your meeting with {who}: "
+                "research them, pick your questions, rehearse your pitch.",
             )
         else:
             add(
@@ -249,7 +252,8 @@ def next_actions(
             add(
                 "update",
                 due.astimezone(UTC),
-                f"Send {who} a short update on your progress: it has been a while since you were last in touch.",
+                f"Send {who} a short update on your progress: "
+                "it has been a while since you were last in touch.",
             )
 
     if s.met_at is not None and (s.intro or intro_by) and not s.intro_thanked:
@@ -257,13 +261,17 @@ def next_actions(
         add(
             "intro_thanks",
             add_days(s.met_at, INTRO_THANKS_DAYS, tz),
-            f"Thank {by} for the introduction to {who}: say that you met, how it went and what came of it.",
+            f"Thank {by} for the introduction to {who}: "
+            "say that you met, how it went and what came of it.",
         )
     return sorted(out, key=lambda a: (a.due, a.kind))
 
 
 def actions_for(
-    contact: Contact, events: Iterable[Event], now: datetime, settings: Settings = Settings()
+    contact: Contact,
+    events: Iterable[Event],
+    now: datetime,
+    settings: Settings = _DEFAULT_SETTINGS,
 ) -> list[Action]:
     """What to do next for one person: ``next_actions`` with everything the contact record
     says (name, organization, introducer, their own stay-in-touch rhythm). Every page, the
@@ -294,7 +302,8 @@ def _outreach_actions(
             since + ANSWER_YES_WITHIN,
             f"Your meeting with {who} was cancelled: offer new times, or let it go if they can't."
             if again
-            else f"{_sentence(who)} said yes: answer quickly with a few times that suit them, how long (20-30 minutes) and where.",
+            else f"{_sentence(who)} said yes: answer quickly with a few times that suit them, "
+            "how long (20-30 minutes) and where.",
         )
         return
     limit = min(max(int(settings.max_attempts), 1), MAX_ATTEMPTS)
@@ -424,7 +433,7 @@ def thanks_overview(
     contacts: Mapping[int, Contact],
     events_by_contact: Mapping[int, Iterable[Event]],
     now: datetime,
-    settings: Settings = Settings(),
+    settings: Settings = _DEFAULT_SETTINGS,
 ) -> list[ThanksRow]:
     """Everyone met, the latest meeting first: what the step 6 page's overview and the
     report's step 6 both show, derived once."""

@@ -32,21 +32,6 @@ __all__ = ["prep_sheet_html", "prep_sheet_markdown", "prep_sheet_filename", "mee
 # ----------------------------------------------------------------- the prep sheet (Q1-Q5, R8)
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-(
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _when(meeting: Meeting, tz: str) -> str:
@@ -66,7 +51,7 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
     entries = stored_entries(meeting.questions)
     pitch = plain_text(getattr(profile, "pitch", ""))
     asked = []
-    for entry, q in zip(entries, questions):
+    for entry, q in zip(entries, questions, strict=False):
         asked.append(
             {
                 "text": entry["text"],
@@ -125,7 +110,8 @@ def _html_finalize(value):
 
 
 # Escaped everywhere: emphasis, code, links (brackets), raw HTML and autolinks (< >), headings,
-# tables, strikethrough, math ($) and entities (&). Parentheses need no escape once brackets have one.
+# tables, strikethrough, math ($) and entities (&). Parentheses need no escape once brackets have
+# one.
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>#|~$&])")
 _MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")  # "1. " or "1) " would start a list
 _MD_LINE_MARK = re.compile(r"^([-+=])(?=\s|$|[-=]*\s*$)")  # a bullet, or a heading underline

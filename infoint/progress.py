@@ -172,7 +172,10 @@ def _contacts(ws: Workspace) -> dict:
 
 # --------------------------------------------------------------------------- today's agenda
 def pipeline_settings(ws: Workspace):
-    """The pacing settings (``pipeline.Settings``): the profile's time zone and the 3B7 choice (R7)."""
+    """The pacing settings (``pipeline.Settings``).
+
+    The profile's time zone and the 3B7 choice (R7).
+    """
     from . import pipeline  # lazy: the start page loads a step only to count it
 
     tz = Profile.from_row(ws.get_row("profile")).timezone or "UTC"

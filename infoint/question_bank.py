@@ -141,7 +141,10 @@ def _bank() -> tuple[Question, ...]:
 
 
 def load_bank() -> list[Question]:
-    """Q1: the shipped question bank, in file order (read once and cached; a fresh list each call)."""
+    """Q1: the shipped question bank, in file order.
+
+    Read once and cached; a fresh list each call.
+    """
     return list(_bank())
 
 

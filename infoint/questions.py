@@ -275,7 +275,10 @@ def fits(questions: list[Question], minutes: int) -> tuple[bool, str]:
 
 
 def to_entries(questions: list[Question]) -> list[dict]:
-    """The ``meetings.questions`` column's form: ``{"id", "text", "theme"}`` per question, in order."""
+    """The ``meetings.questions`` column's form.
+
+    ``{"id", "text", "theme"}`` per question, in order.
+    """
     return [{"id": q.id, "text": q.text, "theme": q.theme} for q in questions]
 
 
@@ -321,7 +324,7 @@ def custom_question(text: str, themes=(), minutes: int = CUSTOM_MINUTES) -> Ques
     )
 
 
-# ----------------------------------------------------------------- reading and writing the workspace
+# ---------------------------------------------------------------- reading and writing the workspace
 # These only call the workspace's generic methods; every write is one transaction.
 def load_custom_questions(ws) -> list[Question]:
     """The user's own questions, kept for reuse with other people."""

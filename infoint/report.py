@@ -140,7 +140,9 @@ def _check_step(step) -> None:
 def report_sections(
     ws, step: int | None = None, *, now: datetime | None = None
 ) -> list[tuple[str, str]]:
-    """(heading, HTML fragment) per step, after an overview when ``step`` is None (the whole workbook).
+    """(heading, HTML fragment) per step, after an overview when ``step`` is None.
+
+    ``step`` None is the whole workbook.
 
     Headings are the workbook's own words; in the fragments every workspace value is escaped
     (``safe.escape``) and links are https:/mailto: only (``safe.link``). Tables stop at
@@ -180,9 +182,11 @@ def _cover(ws, step, now: datetime) -> str:
     name = Profile.from_row(ws.get_row("profile")).name.strip()
     scope = "the whole workbook" if step is None else f"step {step} only ({STEP_TITLES[step]})"
     return (
-        f"<p class='ii-report-cover'>Prepared for <strong>{text_html(name) or '(no name yet)'}</strong> on "
+        "<p class='ii-report-cover'>Prepared for "
+        f"<strong>{text_html(name) or '(no name yet)'}</strong> on "
         f"{escape(time_text(now, tz))}, covering {escape(scope)}.</p>"
-        "<p class='ii-report-muted'>Everything here is the student's own notes, shown exactly as typed. "
+        "<p class='ii-report-muted'>"
+        "Everything here is the student's own notes, shown exactly as typed. "
         "It was exported from the informational interview workbook for an advising appointment.</p>"
     )
 
@@ -240,11 +244,16 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 .jp-RenderedHTMLCommon table.ii-report-table { margin: 0.5em 0 1em 0; width: 100%; }
 .jp-RenderedHTMLCommon table.ii-report-table th, .jp-RenderedHTMLCommon table.ii-report-table td {
-  text-align: left; vertical-align: top; max-width: 28em; white-space: normal; overflow-wrap: anywhere; }
-.jp-RenderedHTMLCommon table.ii-report-table caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
-.jp-RenderedHTMLCommon table.ii-report-table ol, .jp-RenderedHTMLCommon table.ii-report-table ul { margin: 0; padding-left: 1.3em; }
-.jp-OutputArea-output dl.ii-report-facts dt { float: none; width: auto; font-weight: bold; margin-top: 0.5em; }
-.jp-OutputArea-output dl.ii-report-facts dd { float: none; width: auto; margin: 0.1em 0 0 1.5em; padding: 0; }
+  text-align: left; vertical-align: top; max-width: 28em; white-space: normal; \
+overflow-wrap: anywhere; }
+.jp-RenderedHTMLCommon table.ii-report-table caption { text-align: left; font-weight: bold; \
+padding: 0.3em 0; }
+.jp-RenderedHTMLCommon table.ii-report-table ol, .jp-RenderedHTMLCommon table.ii-report-table ul \
+{ margin: 0; padding-left: 1.3em; }
+.jp-OutputArea-output dl.ii-report-facts dt { float: none; width: auto; font-weight: bold; \
+margin-top: 0.5em; }
+.jp-OutputArea-output dl.ii-report-facts dd { float: none; width: auto; margin: 0.1em 0 0 1.5em; \
+padding: 0; }
 .ii-report-empty, .ii-report-muted { color: #4a4a4a; }
 .ii-report-chart { margin: 0.5em 0 1em 0; }
 .ii-report-chart svg { overflow: visible; margin-right: 4em; }
@@ -430,7 +439,10 @@ def report_html(ws, step: int | None = None, *, now: datetime | None = None) -> 
 
 
 def report_filename(step: int | None = None, when: datetime | None = None) -> str:
-    """A dated file name: ``infoint-report-2026-03-04.html``, ``infoint-report-step-2-2026-03-04.html``."""
+    """A dated file name.
+
+    ``infoint-report-2026-03-04.html``, ``infoint-report-step-2-2026-03-04.html``.
+    """
     _check_step(step)
     day = (when or datetime.now()).strftime("%Y-%m-%d")
     return (

@@ -71,7 +71,10 @@ def fact_table(pairs: list[tuple[str, str]]) -> str:
 
 def chart_block(rows, title: str, compare=None) -> str:
     """``charts.bar_chart`` (inline SVG, labels escaped there) under a visible title."""
-    return f"<div class='ii-report-chart'><p><strong>{escape(title)}</strong></p>{bar_chart(rows, title, compare=compare)}</div>"
+    return (
+        f"<div class='ii-report-chart'><p><strong>{escape(title)}</strong></p>"
+        f"{bar_chart(rows, title, compare=compare)}</div>"
+    )
 
 
 def date_text(moment: datetime | None, tz) -> str:

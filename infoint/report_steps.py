@@ -144,7 +144,10 @@ def step2(d: ReportData) -> str:
             ]
             for place, org in places[:TOP_ORGANIZATIONS]
         ]
-        caption = f"The long list, best first ({len(places)} organizations; the top {min(TOP_ORGANIZATIONS, len(places))} shown)"
+        caption = (
+            f"The long list, best first ({len(places)} organizations; "
+            f"the top {min(TOP_ORGANIZATIONS, len(places))} shown)"
+        )
         out.append(
             html_table(
                 caption,
@@ -303,7 +306,7 @@ def step4(d: ReportData) -> str:
             html_list(
                 (
                     text_html(t) + (f" <small>({escape(th)})</small>" if th else "")
-                    for t, th in zip(texts, themes)
+                    for t, th in zip(texts, themes, strict=True)
                 ),
                 ordered=True,
             )
@@ -362,7 +365,8 @@ def step5(d: ReportData) -> str:
                 rows,
             )
         )
-        # Names only: the chart's label column is narrow, and the table above names the organizations.
+        # Names only: the chart's label column is narrow, and the table above names the
+        # organizations.
         chart = [
             (one_line(r["name"], 28), r["role_fit"] or 0, r["org_fit"] or 0)
             for r in comparison.rows

@@ -23,7 +23,8 @@ def escape(text: object) -> str:
 
 def label_text(text: object) -> str:
     """Text for a widget ``description``: JupyterLab and Voila typeset those with MathJax, so a
-    ``$`` is escaped the way MathJax expects (``\\$`` shows as ``$``) and "$5M and $10M" stays literal."""
+    ``$`` is escaped the way MathJax expects (``\\$`` shows as ``$``) and "$5M and $10M" stays
+    literal."""
     return plain_text(text).replace("$", "\\$")
 
 

@@ -175,13 +175,17 @@ def quote_name(name: str) -> str:
 def user_tables(conn: sqlite3.Connection) -> list[str]:
     """Tables holding user data, in creation order."""
     rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY rowid"
     ).fetchall()
     return [r[0] for r in rows]
 
 
 def migrate_connection(conn: sqlite3.Connection, target: int) -> None:
-    """Apply the migrations from the connection's version up to ``target`` (caller holds the transaction)."""
+    """Apply the migrations from the connection's version up to ``target``.
+
+    The caller holds the transaction.
+    """
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     for number in range(version + 1, target + 1):
         for statement in MIGRATIONS[number - 1]:
@@ -214,7 +218,8 @@ def validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
     if version > SCHEMA_VERSION:
         raise WorkspaceError(
             f"This backup was made by a newer version of the workbook (data version {version}; "
-            f"this one knows {SCHEMA_VERSION}). Update the workbook, then restore it. Nothing was changed."
+            f"this one knows {SCHEMA_VERSION}). Update the workbook, then restore it. "
+            "Nothing was changed."
         )
     return version, dict(tables)
 
@@ -236,7 +241,8 @@ def insert_block(conn: sqlite3.Connection, table: str, block: Any) -> None:
     have = {r[1] for r in conn.execute(f"PRAGMA table_info({quote_name(table)})")}
     if not cols or any(not isinstance(c, str) or c not in have for c in cols):
         raise WorkspaceError(
-            f"The backup's table '{table}' has columns this workbook does not know. Nothing was changed."
+            f"The backup's table '{table}' has columns this workbook does not know. "
+            "Nothing was changed."
         )
     names = ", ".join(quote_name(c) for c in cols)
     marks = ", ".join("?" for _ in cols)

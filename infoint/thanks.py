@@ -7,7 +7,8 @@ you well, and whether they think of you when something comes up. The rules (docs
   agenda's reminder comes from ``pipeline.next_actions``, which this module doesn't repeat;
 - S2 the note is personal: it names something specific from the conversation and what you did
   about something they suggested; email always, a handwritten card as well when you have the
-  address, never an e-card, no gifts (``compose_thanks``, ``thanks_check.check_thanks``, ``GIFT_GUIDANCE``);
+  address, never an e-card, no gifts (``compose_thanks``, ``thanks_check.check_thanks``,
+  ``GIFT_GUIDANCE``);
 - S3 whoever introduced you is thanked too (``compose_intro_thanks``);
 - S4 a short progress update every few months, about three a year at most, asking for
   nothing (``compose_update``, ``next_update``, ``stay_in_touch_reminders``).

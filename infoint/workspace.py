@@ -169,8 +169,10 @@ class Workspace:
         self.journal_mode = mode
         if mode == "wal":
             self.notice = (
-                f"The rollback journal was wanted because {reason}, but another notebook has the workbook open. "
-                "It stays in WAL mode until every notebook using it is closed; your data is safe either way."
+                f"The rollback journal was wanted because {reason}, "
+                "but another notebook has the workbook open. "
+                "It stays in WAL mode until every notebook using it is closed; "
+                "your data is safe either way."
             )
             return
         self.notice = (
@@ -268,7 +270,7 @@ class Workspace:
         cursor.row_factory = None  # plain tuples zipped with the names: much faster for 30,000 rows
         cursor.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def columns(self, table: str) -> list[str]:
         """The columns of a table of the current schema."""
@@ -356,7 +358,8 @@ class Workspace:
                     schema.check_columns(table, cols, allowed)
                     extra = [c for c in ("created_at", "updated_at") if c in allowed]
                     names = ", ".join(quote_name(c) for c in cols + extra)
-                    # The time stamp is ours (digits, "-", ":", "+", "T"): written into the SQL once, not bound per row.
+                    # The time stamp is ours (digits, "-", ":", "+", "T"): written into the SQL
+                    # once, not bound per row.
                     marks = ", ".join(["?"] * len(cols) + [f"'{stamp}'"] * len(extra))
                     sql = f"INSERT INTO {quote_name(table)} ({names}) VALUES ({marks})"
                     tx.executemany(sql, values)
@@ -407,7 +410,8 @@ class Workspace:
         """Store a workbook fact (text)."""
         with self.transaction() as tx:
             tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
 
@@ -458,7 +462,8 @@ class Workspace:
         forward, so an old backup restores into a newer workbook. Returns rows per table.
         """
         version, tables = schema.validate_dump(content)
-        # The scratch copy lives in memory: a restore killed midway leaves no copy of the data on disk.
+        # The scratch copy lives in memory: a restore killed midway leaves no copy of the data on
+        # disk.
         scratch = sqlite3.connect(":memory:", isolation_level=None)
         try:
             try:
@@ -487,7 +492,8 @@ class Workspace:
                 ).fetchall()
                 tx.execute(f"DELETE FROM main.{quote_name(table)}")
                 tx.executemany(
-                    f"INSERT INTO main.{quote_name(table)} ({names}) VALUES ({', '.join('?' for _ in cols)})",
+                    f"INSERT INTO main.{quote_name(table)} ({names}) "
+                    f"VALUES ({', '.join('?' for _ in cols)})",
                     rows,
                 )
                 counts[table] = len(rows)

@@ -7,9 +7,9 @@
 
 Mail drafts, calendar files and spreadsheets carry untrusted text (names, subjects, notes from
 imported files) into formats where a line break can add a recipient or an event, and a cell a
-formula; the rules of docs/security.md "Untrusted text" are applied there. Nothing is sent: the user's
-own mail client, calendar and spreadsheet open these files. ``icalendar`` and ``openpyxl`` are
-imported only when a calendar or an XLSX file is made.
+formula; the rules of docs/security.md "Untrusted text" are applied there. Nothing is sent: the
+user's own mail client, calendar and spreadsheet open these files. ``icalendar`` and ``openpyxl``
+are imported only when a calendar or an XLSX file is made.
 
 Every public name is also here (``exports.table_csv``, ``from infoint.exports import
 eml_draft``); its module loads on first use (PEP 562), so a backup doesn't load the mail code.

@@ -1,7 +1,7 @@
 """Mail drafts the user opens in their own mail client: .eml files and mailto: links.
 
-Nothing is sent from here (docs/security.md "Untrusted text", Mail). Every name, subject and note may
-come from an imported file, where a line break can add a recipient or a header, so each value
+Nothing is sent from here (docs/security.md "Untrusted text", Mail). Every name, subject and note
+may come from an imported file, where a line break can add a recipient or a header, so each value
 is cleaned (``clean_header``, ``clean_address``) before it reaches a header, and a built draft
 is parsed back and checked before it leaves.
 """

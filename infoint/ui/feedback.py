@@ -19,8 +19,10 @@ STYLE = """<style>
 .ii-finding-warning strong { color: #6b4500; }
 .ii-finding-info strong { color: #1d4f91; }
 .ii-ok { color: #1e5e20; }
-.ii-note { border-left: 4px solid #1d4f91; padding: 0.4em 0.8em; background: #f3f6fb; color: #1b1b1b; }
-.ii-warning-box { border-left: 4px solid #a4000f; padding: 0.4em 0.8em; background: #fdf2f2; color: #1b1b1b; }
+.ii-note { border-left: 4px solid #1d4f91; padding: 0.4em 0.8em; background: #f3f6fb; \
+color: #1b1b1b; }
+.ii-warning-box { border-left: 4px solid #a4000f; padding: 0.4em 0.8em; background: #fdf2f2; \
+color: #1b1b1b; }
 .ii-muted { color: #4a4a4a; }
 </style>"""
 

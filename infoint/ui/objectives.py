@@ -1,4 +1,7 @@
-"""Step 1's form: profile, what to learn, the plan, the pitch; live feedback and an explicit save."""
+"""Step 1's form: profile, what to learn, the plan, the pitch.
+
+Live feedback and an explicit save.
+"""
 
 from __future__ import annotations
 
@@ -323,7 +326,8 @@ class ObjectivesPage(Page):
         self.plan_chart.value = bar_chart(plan_mix(objective.plan), "Your planned interview mix")
         stats = pitch_stats(profile.pitch)
         self.pitch_feedback.value = (
-            f"<p class='ii-objectives-pitch-stats'>{stats.words} words, about {round(stats.seconds)} seconds spoken.</p>"
+            f"<p class='ii-objectives-pitch-stats'>{stats.words} words, "
+            f"about {round(stats.seconds)} seconds spoken.</p>"
             + findings_html(check_pitch(profile.pitch))
         )
 

@@ -127,7 +127,8 @@ class StartPage(Page):
         """Where the data lives, what stays private, and the Binder warning."""
         parts = [STYLE]
         parts.append(
-            f'<p>Your workbook is saved in one file on this computer: <code class="ii-start-path">{escape(self.ws.path)}</code>. '
+            "<p>Your workbook is saved in one file on this computer: "
+            f'<code class="ii-start-path">{escape(self.ws.path)}</code>. '
             "Nothing you type is sent anywhere; the workbook never uses the internet.</p>"
         )
         if self.ws.notice:
@@ -135,9 +136,10 @@ class StartPage(Page):
         if on_binder():
             parts.append(
                 message_html(
-                    "You are on Binder, a free temporary computer in the cloud. Everything here, your workbook "
-                    "included, is deleted when the session ends (after about 10 minutes without activity, or when "
-                    "you close the tab). Download your workbook before you leave, and restore it next time.",
+                    "You are on Binder, a free temporary computer in the cloud. "
+                    "Everything here, your workbook included, is deleted when the session ends "
+                    "(after about 10 minutes without activity, or when you close the tab). "
+                    "Download your workbook before you leave, and restore it next time.",
                     "warning",
                 )
             )
@@ -167,7 +169,8 @@ class StartPage(Page):
                 self.download,
                 self.upload,
                 _html(
-                    f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be uploaded in the browser: give their path instead.</p>'
+                    f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be uploaded '
+                    "in the browser: give their path instead.</p>"
                 ),
                 widgets.HBox([self.restore_path, self.check_path_button]),
                 self.restore_button,
@@ -179,8 +182,9 @@ class StartPage(Page):
     def report(self) -> widgets.VBox:
         """A code-free page of your workbook (or one step) for an advising appointment."""
         intro = _html(
-            "<p>A single web page with what you planned, whom you are contacting, your meetings, what you learned "
-            "and what comes next: no code, and nothing on it can run. Print it, or bring it to an appointment. "
+            "<p>A single web page with what you planned, whom you are contacting, your meetings, "
+            "what you learned and what comes next: no code, and nothing on it can run. "
+            "Print it, or bring it to an appointment. "
             "It holds your own notes, so share it only with people you choose.</p>"
         )
         return widgets.VBox([intro, self.report_scope, self.report_button, self.report_status])
@@ -192,7 +196,10 @@ class StartPage(Page):
 
     # -- behaviour ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Recompute progress and the agenda from the workspace (another notebook may have changed it)."""
+        """Recompute progress and the agenda from the workspace.
+
+        Another notebook may have changed it.
+        """
         self.agenda_html.value = self._agenda_html()
         rows = []
         for step in workbook_progress(self.ws):
@@ -221,21 +228,25 @@ class StartPage(Page):
         items = todays_agenda(self.ws)
         if not items:
             return (
-                STYLE
-                + "<p>Nothing is due today. When you send requests and meet people, what to do next shows up here.</p>"
+                STYLE + "<p>Nothing is due today. When you send requests and meet people, "
+                "what to do next shows up here.</p>"
             )
         lines = []
         for item in items:
             when = item.due.astimezone(tz).strftime("%a %d %b, %H:%M")
             status = f"<strong>Overdue</strong> since {when}" if item.overdue else f"Due {when}"
-            step = f'<a href="{escape(item.step)}">{escape(titles.get(item.step, "Open the step"))}</a>'
+            step = (
+                f'<a href="{escape(item.step)}">'
+                f"{escape(titles.get(item.step, 'Open the step'))}</a>"
+            )
             lines.append(f"<li>{status}: {escape(item.text)} ({step})</li>")
         return STYLE + f"<ol class='ii-agenda'>{''.join(lines)}</ol>"
 
     def _backup_file(self) -> tuple[str, str, bytes]:
         data = backup_bytes(self.ws)
         self.backup_status.value = message_html(
-            f"Your workbook was prepared for download ({len(data) // 1024 + 1} KB). Keep the file somewhere safe.",
+            f"Your workbook was prepared for download ({len(data) // 1024 + 1} KB). "
+            "Keep the file somewhere safe.",
             "ok",
         )
         return backup_filename(), "application/zip", data
@@ -305,8 +316,10 @@ class StartPage(Page):
         self._pending = (name, data)
         self.restore_button.disabled = False
         self.backup_status.value = message_html(
-            f"{name} is a workbook backup made {content.get('exported_at', 'at an unknown time')} ({summary}). "
-            "Press the red button to replace your current workbook with it; a safety copy of the current one is saved first.",
+            f"{name} is a workbook backup made "
+            f"{content.get('exported_at', 'at an unknown time')} ({summary}). "
+            "Press the red button to replace your current workbook with it; "
+            "a safety copy of the current one is saved first.",
             "note",
         )
 
@@ -333,8 +346,9 @@ class StartPage(Page):
         if demo_data.has_user_data(self.ws):
             self.demo_confirm.layout.display = None
             self.demo_status.value = message_html(
-                "Your workbook already has data. Loading the demo replaces your profile and objectives and adds "
-                "its organizations and contacts to your lists. A safety copy of your data is saved first: "
+                "Your workbook already has data. Loading the demo replaces your profile and "
+                "objectives and adds its organizations and contacts to your lists. "
+                "A safety copy of your data is saved first: "
                 "restore it above to go back to exactly what you had.",
                 "warning",
             )
@@ -353,7 +367,8 @@ class StartPage(Page):
             return
         saved = f" Your own data was saved to {report.safety_copy}." if report.safety_copy else ""
         self.demo_status.value = message_html(
-            f"The demo persona, {report.name}, is loaded: open Step 1 to see her objectives.{saved}",
+            f"The demo persona, {report.name}, is loaded: "
+            f"open Step 1 to see her objectives.{saved}",
             "ok",
         )
         self.refresh()
