@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from icalendar import Calendar
 
 from infoint.events import Reminder
@@ -172,7 +173,7 @@ def test_body_keeps_text_and_loses_control_characters():
     assert header_names(message) == EXPECTED_HEADERS
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=200), st.text(max_size=200), st.text(max_size=300), st.text(max_size=500))
 def test_any_text_gives_the_same_header_set(sender_name, to_name, subject, body):
     message = parse(draft(sender_name=sender_name, to_name=to_name, subject=subject, body=body))
@@ -186,7 +187,7 @@ def test_any_text_gives_the_same_header_set(sender_name, to_name, subject, body)
     assert shown.replace(" ", "") == clean_header(to_name, 120).replace(" ", "")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=80))
 def test_any_text_as_address_never_adds_a_recipient(text):
     message = parse(draft(to=text, sender=text))
@@ -299,7 +300,7 @@ def test_short_body_is_not_truncated():
     assert not truncated and url == "mailto:ana@example.com?subject=Hi&body=short"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(max_size=60), st.text(max_size=200), st.text(max_size=3000))
 def test_mailto_any_text(to, subject, body):
     url, truncated = mailto_link(to, subject, body)
@@ -418,7 +419,7 @@ def test_empty_reminder_list_is_a_valid_calendar():
     assert calendar.walk("VEVENT") == []
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.lists(
         st.tuples(st.text(max_size=40), st.text(max_size=120), st.text(max_size=300)),
@@ -656,7 +657,7 @@ def test_a_long_subject_with_accents_keeps_its_spaces(subject):
     assert str(email.header.make_header(email.header.decode_header(raw))) == subject
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     sender=address, sender_name=hostile, to=address, to_name=hostile, subject=hostile, body=hostile
 )
@@ -720,7 +721,7 @@ def test_mailto_address_with_a_trick_gives_no_recipient(trick):
     assert recipient == "" and [k for k, _ in params] == ["subject", "body"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(to=address, subject=hostile, body=hostile)
 def test_mailto_any_fields_exactly_one_recipient_when_valid(to, subject, body):
     url, _ = mailto_link(to, subject, body)
@@ -791,7 +792,7 @@ def check_ics(data: bytes, events: int, with_location: list[bool]) -> None:
     assert len(Calendar.from_ical(data).walk("VEVENT")) == events
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(uid_seed=hostile, summary=hostile, description=hostile, location=hostile)
 def test_any_text_in_every_meeting_field_keeps_one_event(uid_seed, summary, description, location):
     start = datetime(2026, 3, 9, 10, 0, tzinfo=ZoneInfo(TZ))
@@ -811,7 +812,7 @@ def test_any_text_in_every_meeting_field_keeps_one_event(uid_seed, summary, desc
     assert "ORGANIZER" not in event and "ATTENDEE" not in event
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.tuples(hostile, hostile, hostile), min_size=1, max_size=3))
 def test_any_text_in_every_reminder_field_keeps_one_event_each(items):
     start = datetime(2026, 11, 1, 1, 30, tzinfo=UTC)

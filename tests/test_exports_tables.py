@@ -14,6 +14,7 @@ from datetime import datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -159,7 +160,7 @@ def test_csv_of_no_rows_is_just_the_header():
     assert read_csv(table_csv(["Name"], [])) == [["Name"]]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.lists(st.text(max_size=40), min_size=1, max_size=4), max_size=5))
 def test_any_text_in_csv_is_quoted_neutralised_and_round_trips(rows):
     width = max((len(r) for r in rows), default=1)
@@ -223,7 +224,7 @@ def test_xlsx_cuts_text_at_excels_cell_limit():
     assert sheet["A2"].value == "x" * XLSX_MAX_CELL
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.lists(st.text(max_size=40), min_size=1, max_size=3), min_size=1, max_size=4))
 def test_any_text_in_xlsx_is_never_a_formula_and_round_trips(rows):
     width = max(len(r) for r in rows)
@@ -240,7 +241,7 @@ def test_any_text_in_xlsx_is_never_a_formula_and_round_trips(rows):
     assert back == expected
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(alphabet=st.sampled_from("=+-@\t\r\n\x00\x01 'a1\ufffe"), max_size=8))
 def test_formula_characters_and_controls_anywhere_never_make_a_formula(text):
     sheet = read_xlsx(table_xlsx(["a"], [[text]]))

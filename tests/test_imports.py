@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from infoint import headings, tabular
 from infoint.headings import LINKEDIN_HEADER, suggest_mapping
@@ -1019,7 +1020,7 @@ PREFIXES = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=2000))
 def test_any_bytes_give_a_plan_or_a_plain_refusal(prefix, body):
     outcome(prefix + body)
@@ -1052,7 +1053,7 @@ CELL = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(st.lists(CELL, max_size=9), max_size=12),
     delimiter=st.sampled_from([",", ";", "\t"]),
@@ -1079,7 +1080,7 @@ PLAIN = st.text(
 ) | st.sampled_from(["", "a\nb", 'say "hi"', "x,y", "p;q", "NA", "02139"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     rows=st.lists(st.lists(PLAIN, min_size=7, max_size=7), max_size=10),
     codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),

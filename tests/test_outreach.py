@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from sample_data import CONTACTS, OBJECTIVE, PROFILE  # shared with test_request_check.py
 
 from infoint import outreach
@@ -374,7 +375,7 @@ def test_linkedin_premium_keeps_more():
 # ----------------------------------------------------------------- any values
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     first=st.text(max_size=90),
     org=st.text(max_size=90),

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from infoint import pipeline as pl
 from infoint.clock import add_business_days, add_days
@@ -498,7 +499,7 @@ def test_attempts_counts_requests_follow_ups_and_calls():
     assert attempts([]) == 0
 
 
-@hsettings(max_examples=60, deadline=None)
+@hsettings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(st.sampled_from(["follow_up_sent", "call_made"]), min_size=2, max_size=8),
     st.integers(min_value=0, max_value=120),
@@ -520,7 +521,7 @@ def test_never_a_fourth_attempt(kinds, days_later):
         assert kinds_out == ["move_on"]
 
 
-@hsettings(max_examples=80, deadline=None)
+@hsettings(max_examples=examples(80), deadline=None)
 @given(
     st.lists(
         st.tuples(

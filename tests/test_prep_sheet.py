@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from sample_data import TZ, hostile_meeting  # the hostile meeting the sheet is rendered from
 
 from infoint.meetings import Meeting
@@ -144,7 +145,7 @@ def test_prep_sheet_time_zone_and_modes():
     assert "(their workplace, as they offered)" in workplace
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=200))
 def test_prep_sheet_html_shows_any_text_literally(text):
     meeting = hostile_meeting(notes=text, questions=[{"id": "", "text": text, "theme": ""}])
@@ -186,7 +187,7 @@ def test_prep_sheet_markdown_renders_literally():
     assert "<h1>" in out and out.count("<h1>") == 1 and out.count("<h2>") >= 8
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("<>&$*_`[]()#!-+=.1 \n|~\\{}ab:/")), max_size=80))
 def test_prep_sheet_markdown_never_makes_markup(text):
     mistune = pytest.importorskip("mistune")

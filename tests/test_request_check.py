@@ -10,6 +10,7 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 # The demo-like persona and contacts the draft tests use, so checks and drafts agree.
 from sample_data import CONTACTS, OBJECTIVE, PROFILE
@@ -518,7 +519,7 @@ def test_check_request_with_odd_arguments():
         assert isinstance(found, list) and all(isinstance(f, Finding) for f in found)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(max_size=400))
 def test_check_request_never_raises_on_any_text(text):
     found = check_request(text, profile=PROFILE, objective=OBJECTIVE)

@@ -8,6 +8,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from infoint import classification, imports, organizations, ranking, records
 from infoint import targets as tg
@@ -68,7 +69,7 @@ def _url_key_spec(url: str) -> str:
     return re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.text(alphabet=st.sampled_from("aZ:/?#.w- é\u212a1"), max_size=30) | st.text(max_size=30))
 def test_url_key_follows_its_rule_for_any_text(url):
     assert records.url_key(url) == _url_key_spec(url)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from infoint.events import CONTACT_LOGGED, MET, MOVED_ON, THANKS_SENT, UPDATE_SENT, Event, Reminder
 from infoint.exports import eml_draft, ics_reminders
@@ -596,7 +597,7 @@ def test_user_text_only_in_subjects():
     assert found and all("<img" not in f.message and "fill me" not in f.message for f in found)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=st.text(max_size=400),
     kind=st.sampled_from(["thanks", "card", "intro_thanks", "update", "x"]),

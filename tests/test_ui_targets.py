@@ -274,6 +274,7 @@ def test_any_file_through_the_page_imports_or_changes_nothing(tmp_path):
     or says why, and then the workspace is exactly as before."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
+    from hypothesis_budget import examples
 
     from infoint.workspace import Workspace
 
@@ -291,7 +292,9 @@ def test_any_file_through_the_page_imports_or_changes_nothing(tmp_path):
     apply_persona(ws)
 
     @settings(
-        max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+        max_examples=examples(60),
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
     )
     @given(files)
     def check(data):
