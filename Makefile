@@ -1,4 +1,4 @@
-# make start | make app | make test | make test-quick | make bench | make lock
+# make start | make app | make test | make test-quick | make lint | make bench | make lock
 # Each target creates .venv on first use and installs the pinned lock (binder/requirements.txt).
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PORT ?= 8866
 
-.PHONY: start app test test-quick bench lock
+.PHONY: start app test test-quick lint bench lock
 
 $(STAMP): pyproject.toml binder/requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,14 +30,19 @@ app: $(STAMP)
 		--MappingKernelManager.cull_idle_timeout=300 --MappingKernelManager.cull_interval=60
 
 # Every test: unit, in-process UI, slow (multi-process safety, fresh environment), papermill
-# notebooks and the real-browser tests.
-test: $(TEST_STAMP)
+# notebooks and the real-browser tests, after the lint and format checks (either failing stops it).
+test: lint
 	$(BIN)/python -m pytest
 
 # The quick loop: unit and in-process UI tests only (no browser, no notebooks, nothing slow),
 # each Hypothesis property on a quarter of its examples (tests/hypothesis_budget.py).
-test-quick: $(TEST_STAMP)
+test-quick: lint
 	INFOINT_QUICK_TESTS=1 $(BIN)/python -m pytest -m "not browser and not notebook and not slow"
+
+# ruff, configured in pyproject.toml ([tool.ruff]): the whole tree, notebooks included.
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m benchmarks
