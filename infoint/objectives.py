@@ -422,6 +422,16 @@ class SavedObjectives:
     saved_at: str
 
 
+def load_profile(ws) -> Profile:
+    """The saved profile (empty when nothing was saved yet)."""
+    return Profile.from_row(ws.get_row("profile"))
+
+
+def load_objective(ws) -> Objective:
+    """The saved objective (the defaults when nothing was saved yet)."""
+    return Objective.from_row(ws.get_row("objective"))
+
+
 def load_objectives(ws) -> SavedObjectives:
     """What the workspace holds for step 1."""
     profile_row, objective_row = ws.get_row("profile"), ws.get_row("objective")

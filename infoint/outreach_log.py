@@ -29,6 +29,7 @@ __all__ = [
     "SavedDraft",
     "known_words",
     "load_draft",
+    "load_setting",
     "log_answer",
     "log_call",
     "log_sent",
@@ -140,6 +141,13 @@ def move_on(ws, contact_id: int, *, at: datetime) -> int:
 def reopen(ws, contact_id: int, *, at: datetime) -> int:
     """Pick a person up again after moving on (nothing in the log is ever deleted)."""
     return ws.append_event(REOPENED, contact_id, {}, at=at.isoformat())
+
+
+def load_setting(ws, key: str, default: str = "") -> str:
+    """One of the step's choices (``SETTINGS``) as stored, or ``default``."""
+    if key not in SETTINGS:
+        raise ValueError(f"{key!r} is not a setting of step 3.")
+    return ws.get_meta(key) or default
 
 
 def save_setting(ws, key: str, value: str) -> None:

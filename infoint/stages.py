@@ -295,3 +295,9 @@ def stage(events: Iterable[Event]) -> str:
 def attempts(events: Iterable[Event]) -> int:
     """How many times the user reached out so far: requests, follow-ups and calls (R7)."""
     return sum(1 for e in events if e.kind in ATTEMPT_KINDS)
+
+
+def events_by_contact(ws, contact_id: int | None = None) -> dict[int, list[Event]]:
+    """The event log read from the workspace, each contact's events in time order (one
+    contact's only when ``contact_id`` is given)."""
+    return group_by_contact(events_from_rows(ws.events(contact_id)))

@@ -82,6 +82,17 @@ def load_contacts(ws) -> list[Contact]:
     return [Contact.from_values(v) for v in ws.values("contacts", CONTACT_FIELDS)]
 
 
+def contacts_per_organization(ws) -> dict[str, int]:
+    """How many active (not archived) contacts each organization has, by ``org_key``: the
+    long list shows who you already know there (T1's advocacy)."""
+    counts: dict[str, int] = {}
+    for organization, archived in ws.values("contacts", ("organization", "archived")):
+        if not archived:
+            key = org_key(organization or "")
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def save_contact(ws, contact: Contact) -> int:
     """Add or update one contact from the form; ValueError when it has no name."""
     if not (contact.first_name.strip() or contact.last_name.strip()):

@@ -242,7 +242,7 @@ class DebriefPage(Page):
         self.meeting = self.meetings[meeting_id]
         self.contact = self.contacts[self.meeting.contact_id]
         self.debrief = db.load_debrief(self.ws, self.meeting.id, self.contact.id)
-        events = stages.events_from_rows(self.ws.events(self.contact.id))
+        events = stages.events_by_contact(self.ws, self.contact.id).get(self.contact.id, [])
         held = any(e.kind == pipeline.MET for e in events)
         self.meeting_note.value = message_html(
             f"{'Held' if held else 'Not marked as held yet'}: with {self.contact.full_name} "
@@ -344,10 +344,7 @@ class DebriefPage(Page):
     # -- D5 ----------------------------------------------------------------------------------------
     def _draw_compare(self) -> None:
         debriefs = db.load_debriefs(self.ws)
-        contacted = {
-            cid
-            for cid, _ in stages.group_by_contact(stages.events_from_rows(self.ws.events())).items()
-        }
+        contacted = {cid for cid, _ in stages.events_by_contact(self.ws).items()}
         comparison = cmp.compare(debriefs, self.contacts, contacted=contacted)
         if not comparison.rows:
             self.compare_chart.value = ""

@@ -52,13 +52,13 @@ class DraftEditor:
             ),
             "linkedin-plan",
         )
-        self.linkedin_plan.value = ws.get_meta("outreach.linkedin_plan") or "free"
+        self.linkedin_plan.value = outreach_log.load_setting(ws, "outreach.linkedin_plan", "free")
         self.linkedin_plan.observe(self._on_setting, names="value")
         self.strict = _css(
             widgets.Checkbox(
                 description="Stricter length: aim for 75 words",
                 indent=False,
-                value=ws.get_meta("outreach.strict") == "1",
+                value=outreach_log.load_setting(ws, "outreach.strict") == "1",
             ),
             "strict",
         )

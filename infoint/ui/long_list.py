@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import organizations, tabular
+from .. import organizations, tabular, targets
 from ..records import SIZE_BANDS, Organization, org_key
 from ..safe import escape, link
 from ..schema import WorkspaceError
@@ -128,10 +128,7 @@ class LongList:
         """Redraw the sorted list and the edit picker from the workspace."""
         orgs = organizations.load_organizations(self.ws)
         active = [o for o in orgs if not o.archived]
-        counts: dict[str, int] = {}
-        for row in self.ws.query("SELECT organization FROM contacts WHERE archived = 0"):
-            key = org_key(row["organization"])
-            counts[key] = counts.get(key, 0) + 1
+        counts = targets.contacts_per_organization(self.ws)
         rows = []
         for place, org in organizations.sort_organizations(orgs):
             top = "<strong>Top 5</strong>" if place <= organizations.TOP else ""

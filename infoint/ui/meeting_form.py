@@ -185,7 +185,7 @@ class MeetingForm:
             self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
             return False
         page.meeting = meeting
-        page._events = stages.group_by_contact(stages.events_from_rows(page.ws.events()))
+        page._events = stages.events_by_contact(page.ws)
         start = mt.start_time(meeting.starts_at, page.tz)
         self.meeting_status.value = message_html(
             f"Saved: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. "
@@ -207,7 +207,7 @@ class MeetingForm:
         except WorkspaceError as exc:
             self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
             return
-        page._events = stages.group_by_contact(stages.events_from_rows(page.ws.events()))
+        page._events = stages.events_by_contact(page.ws)
         page.select(page.contact.id)
         self.meeting_status.value = message_html(
             "Marked as cancelled. If you agree a new time, fill it in and save again.", "ok"

@@ -13,8 +13,8 @@ import ipywidgets as widgets
 
 from .. import classification, organizations, outreach, outreach_log, pipeline, stages
 from .. import targets as tg
+from ..objectives import load_objective, load_profile
 from ..progress import pipeline_settings
-from ..records import Objective, Profile
 from ..safe import escape
 from ..schema import WorkspaceError
 from ..workspace import Workspace
@@ -38,8 +38,8 @@ class OutreachPage(Page):
     def __init__(self, ws: Workspace, now: datetime | None = None):
         self.ws = ws
         self._now = now
-        self.profile = Profile.from_row(ws.get_row("profile"))
-        self.objective = Objective.from_row(ws.get_row("objective"))
+        self.profile = load_profile(ws)
+        self.objective = load_objective(ws)
         self.settings = pipeline_settings(ws)
         self.contacts: dict[int, tg.Contact] = {}
         self.organizations = {tg.org_key(o.name): o for o in organizations.load_organizations(ws)}
@@ -175,7 +175,7 @@ class OutreachPage(Page):
     def refresh(self) -> None:
         """Reload contacts and events; redraw the person list, the pipeline table and statistics."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws) if not c.archived}
-        self.events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
+        self.events = stages.events_by_contact(self.ws)
         people = [c for c in self.contacts.values() if c.target or c.id in self.events]
         people.sort(key=lambda c: (not c.target, tg.fold(c.full_name)))
         current = self.person.value

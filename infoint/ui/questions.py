@@ -16,8 +16,8 @@ from .. import meetings as mt
 from .. import prep_sheet as ps
 from .. import questions as qs
 from .. import targets as tg
+from ..objectives import load_objective, load_profile
 from ..progress import pipeline_settings
-from ..records import Objective, Profile
 from ..safe import escape, label_text
 from ..schema import WorkspaceError
 from ..workspace import Workspace
@@ -42,8 +42,8 @@ class QuestionsPage(Page):
     def __init__(self, ws: Workspace, now: datetime | None = None):
         self.ws = ws
         self._now = now
-        self.profile = Profile.from_row(ws.get_row("profile"))
-        self.objective = Objective.from_row(ws.get_row("objective"))
+        self.profile = load_profile(ws)
+        self.objective = load_objective(ws)
         self.tz = pipeline_settings(ws).tz
         self.organizations = {tg.org_key(o.name): o for o in organizations.load_organizations(ws)}
         self.contact: tg.Contact | None = None
@@ -178,7 +178,7 @@ class QuestionsPage(Page):
     # -- state --------------------------------------------------------------------------------
     def refresh(self) -> None:
         """People to prepare for: those who said yes or have a meeting first, then other targets."""
-        events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
+        events = stages.events_by_contact(self.ws)
         met_or_yes = {
             cid
             for cid, evs in events.items()

@@ -10,8 +10,9 @@ from .. import action_items, exports, pipeline, stages, stay_in_touch, thanks_lo
 from .. import debrief as db
 from .. import targets as tg
 from .. import thanks as th
+from ..objectives import load_profile
 from ..progress import pipeline_settings
-from ..records import DEFAULT_CADENCE_DAYS, Profile
+from ..records import DEFAULT_CADENCE_DAYS
 from ..safe import escape
 from ..workspace import Workspace
 from .controls import controls
@@ -42,7 +43,7 @@ class ThanksPage(Page):
     def __init__(self, ws: Workspace, now: datetime | None = None):
         self.ws = ws
         self._now = now
-        self.profile = Profile.from_row(ws.get_row("profile"))
+        self.profile = load_profile(ws)
         self.settings = pipeline_settings(ws)
         self.contact: tg.Contact | None = None
         self.hints: list[str] = []
@@ -207,7 +208,7 @@ class ThanksPage(Page):
     def refresh(self, keep: int | None = None) -> None:
         """People you met, newest meeting first; the overview table."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
-        self.events = stages.group_by_contact(stages.events_from_rows(self.ws.events()))
+        self.events = stages.events_by_contact(self.ws)
         thanked = {
             cid: th.thank_you(cid, evs, self.now(), self.settings.tz)
             for cid, evs in self.events.items()
