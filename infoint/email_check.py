@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .records import Finding, finding_subject
+from .records import ERROR, WARNING, Finding, finding_subject
 from .safe import plain_text as _text
 from .text import fold
 
 __all__ = ["check_email"]
-
-_ERROR, _WARNING = "error", "warning"
 
 
 _HOBBY = frozenset(
@@ -153,7 +151,7 @@ def check_email(address: str, name: str = "") -> list[Finding]:
         return [
             Finding(
                 "O5",
-                _ERROR,
+                ERROR,
                 "Your email address is needed: it is where people will answer your requests.",
                 fix="Enter the address you will write from.",
             )
@@ -162,7 +160,7 @@ def check_email(address: str, name: str = "") -> list[Finding]:
         return [
             Finding(
                 "O5",
-                _ERROR,
+                ERROR,
                 "It is too long to be an email address.",
                 subject,
                 "Enter a single address.",
@@ -178,7 +176,7 @@ def check_email(address: str, name: str = "") -> list[Finding]:
         return [
             Finding(
                 "O5",
-                _ERROR,
+                ERROR,
                 "This is not a valid email address. " + reason,
                 subject,
                 "Check it against the address your provider or school gave you.",
@@ -188,7 +186,7 @@ def check_email(address: str, name: str = "") -> list[Finding]:
         return [
             Finding(
                 "O5",
-                _ERROR,
+                ERROR,
                 "This address could not be checked; it may not be valid.",
                 subject,
                 "Check it and try again.",
@@ -198,7 +196,7 @@ def check_email(address: str, name: str = "") -> list[Finding]:
     found = []
 
     def warn(message: str, what: str) -> None:
-        found.append(Finding("O5", _WARNING, message, finding_subject(what), _EMAIL_FIX))
+        found.append(Finding("O5", WARNING, message, finding_subject(what), _EMAIL_FIX))
 
     for run in dict.fromkeys(_DIGITS_RE.findall(local)):
         if len(run) == 4 and _YEAR_RE.fullmatch(run):

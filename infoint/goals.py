@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .records import Finding, finding_subject
+from .records import ERROR, WARNING, Finding, finding_subject
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
 from .text import fold, words_re
 
 __all__ = ["check_goal", "check_goals"]
-
-_ERROR, _WARNING = "error", "warning"
 
 
 _VAGUE_RE = words_re(
@@ -278,7 +276,7 @@ def check_goal(goal: str) -> list[Finding]:
         return [
             Finding(
                 "O2",
-                _WARNING,
+                WARNING,
                 "This goal is empty.",
                 subject,
                 "Write what you hope to learn, or remove the line.",
@@ -291,7 +289,7 @@ def check_goal(goal: str) -> list[Finding]:
         return [
             Finding(
                 "O2",
-                _WARNING,
+                WARNING,
                 "This sounds like asking for a job, an opening or a referral. An informational "
                 "interview is only for learning: you never ask for a job, and if they know of "
                 "leads they will offer them.",
@@ -322,7 +320,7 @@ def check_goal(goal: str) -> list[Finding]:
     if not reasons:
         return []
     return [
-        Finding("O2", _WARNING, "Too vague: " + "; and ".join(reasons) + ".", subject, _GOAL_FIX)
+        Finding("O2", WARNING, "Too vague: " + "; and ".join(reasons) + ".", subject, _GOAL_FIX)
     ]
 
 
@@ -341,7 +339,7 @@ def check_goals(goals) -> list[Finding]:
         return [
             Finding(
                 "O2",
-                _ERROR,
+                ERROR,
                 "Write at least one thing you hope to learn. Without it your request "
                 "cannot say why you are asking, and vague requests get few yeses.",
                 fix=_GOAL_FIX,
@@ -354,7 +352,7 @@ def check_goals(goals) -> list[Finding]:
             found.append(
                 Finding(
                     "O2",
-                    _WARNING,
+                    WARNING,
                     "This goal appears more than once.",
                     finding_subject(goal),
                     "Remove the copy or make it about something different.",

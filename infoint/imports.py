@@ -28,7 +28,7 @@ from .records import Contact, email_key, name_org_key, url_key
 from .tabular import ImportFailed, ParsedFile, read_table
 
 __all__ = [
-    "CONTACT_FIELDS",
+    "IMPORT_FIELDS",
     "FIELD_LABELS",
     "ImportPlan",
     "MergePlan",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 
-CONTACT_FIELDS: tuple[str, ...] = (
+IMPORT_FIELDS: tuple[str, ...] = (
     "first_name",
     "last_name",
     "full_name",
@@ -87,7 +87,7 @@ _IMPORTED = (
 )
 _FILL_IF_EMPTY = ("via", "warm_reason", "notes", "years_in_industry")
 _TEXT_FIELDS = tuple(
-    f for f in CONTACT_FIELDS if f not in ("full_name", "connected_on", "years_in_industry")
+    f for f in IMPORT_FIELDS if f not in ("full_name", "connected_on", "years_in_industry")
 )
 
 
@@ -226,12 +226,12 @@ class _People:
 
 def _checked_mapping(parsed: ParsedFile, mapping: dict[str, str]) -> dict[str, str]:
     used = {f: c for f, c in mapping.items() if c}
-    unknown = [f for f in used if f not in CONTACT_FIELDS]
+    unknown = [f for f in used if f not in IMPORT_FIELDS]
     if unknown:
         raise ImportFailed(
             f"{parsed.name}: the workbook has no contact field called "
             f"{', '.join(map(repr, unknown))}. Choose among: "
-            f"{', '.join(FIELD_LABELS[f] for f in CONTACT_FIELDS)}.",
+            f"{', '.join(FIELD_LABELS[f] for f in IMPORT_FIELDS)}.",
             file=parsed.name,
         )
     missing = sorted({c for c in used.values() if c not in parsed.columns})
@@ -273,7 +273,7 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
     filled |= {"connected_on"} if connected is not None else set()
     filled |= {"years_in_industry"} if years is not None else set()
     plan = ImportPlan(
-        parsed.name, fields=tuple(f for f in CONTACT_FIELDS + ("source",) if f in filled)
+        parsed.name, fields=tuple(f for f in IMPORT_FIELDS + ("source",) if f in filled)
     )
     people = _People()
     names = [f for f, _ in text_fields]

@@ -26,7 +26,18 @@ from dataclasses import dataclass
 from .clock import known_zones
 from .email_check import check_email
 from .goals import check_goal, check_goals
-from .records import KIND_LABELS, KINDS, Finding, Objective, Plan, Profile, finding_subject
+from .records import (
+    ERROR,
+    INFO,
+    KIND_LABELS,
+    KINDS,
+    WARNING,
+    Finding,
+    Objective,
+    Plan,
+    Profile,
+    finding_subject,
+)
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
 from .safe import whole_number as _whole
@@ -58,7 +69,6 @@ O6_REMINDER = (
     "you bring the questions, and for most of the time you listen."
 )
 
-_ERROR, _WARNING, _INFO = "error", "warning", "info"
 _MAX_TOTAL = 20
 
 
@@ -74,7 +84,7 @@ def check_kinds(kinds) -> list[Finding]:
             found.append(
                 Finding(
                     "O1",
-                    _WARNING,
+                    WARNING,
                     "This is not one of the choices, so it will be ignored.",
                     finding_subject(value),
                     "Pick from: " + "; ".join(KIND_LABELS.values()) + ".",
@@ -85,7 +95,7 @@ def check_kinds(kinds) -> list[Finding]:
         found.append(
             Finding(
                 "O1",
-                _ERROR,
+                ERROR,
                 "Choose at least one thing you want to learn about. Your request is shaped around "
                 "it, and people say yes more often to a clear request than to a vague one.",
                 fix="Tick one or more of: " + "; ".join(KIND_LABELS.values()) + ".",
@@ -95,7 +105,7 @@ def check_kinds(kinds) -> list[Finding]:
         found.append(
             Finding(
                 "O1",
-                _INFO,
+                INFO,
                 "You picked all four. That is allowed, but one or two make a sharper request.",
                 fix="Keep the one or two that matter most to you right now.",
             )
@@ -147,7 +157,7 @@ def check_plan(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "O3",
-                    _ERROR,
+                    ERROR,
                     f"The count of {label} must be a whole number.",
                     finding_subject(_text(getattr(plan, name, None))),
                     "Enter a number.",
@@ -157,7 +167,7 @@ def check_plan(plan: Plan) -> list[Finding]:
             found.append(
                 Finding(
                     "O3",
-                    _ERROR,
+                    ERROR,
                     f"The count of {label} cannot be negative.",
                     str(number),
                     "Enter 0 or more.",
@@ -172,7 +182,7 @@ def check_plan(plan: Plan) -> list[Finding]:
         found.append(
             Finding(
                 "O3",
-                _ERROR,
+                ERROR,
                 f"Plan between 1 and {_MAX_TOTAL} interviews.",
                 str(t),
                 "Three to six is a good number.",
@@ -182,7 +192,7 @@ def check_plan(plan: Plan) -> list[Finding]:
         found.append(
             Finding(
                 "O3",
-                _WARNING,
+                WARNING,
                 f"With {t} interview{'s' if t != 1 else ''} you have little to "
                 "compare; different people see the same job differently.",
                 str(t),
@@ -193,7 +203,7 @@ def check_plan(plan: Plan) -> list[Finding]:
         found.append(
             Finding(
                 "O3",
-                _WARNING,
+                WARNING,
                 f"{t} interviews is a lot: after about six, each extra one teaches you less.",
                 str(t),
                 "Start with three to six; add more later.",
@@ -214,13 +224,13 @@ def check_plan(plan: Plan) -> list[Finding]:
             f"not {t}."
         )
     for message in mix_errors:
-        found.append(Finding("O3", _ERROR, message, fix="Try the suggested plan for this total."))
+        found.append(Finding("O3", ERROR, message, fix="Try the suggested plan for this total."))
     half = t // 2
     if not mix_errors and 1 <= t and (p < half or o < half):
         found.append(
             Finding(
                 "O3",
-                _WARNING,
+                WARNING,
                 f"About half of the people ({half} or more) should be in a position you want, and "
                 "about half at an organization you want, so you learn about both.",
                 fix="Move people to the smaller group, or count more people who are both.",
@@ -230,7 +240,7 @@ def check_plan(plan: Plan) -> list[Finding]:
         found.append(
             Finding(
                 "O3",
-                _ERROR,
+                ERROR,
                 f"Junior plus mid-level or senior ({j} + {s}) should equal the "
                 f"total ({t}): everyone is one or the other.",
                 fix="Change one of the two numbers.",
@@ -240,7 +250,7 @@ def check_plan(plan: Plan) -> list[Finding]:
         found.append(
             Finding(
                 "O3",
-                _WARNING,
+                WARNING,
                 "Aim for about half junior and half mid-level or senior: junior people know how "
                 "hiring works today, senior people know what employers look for.",
                 fix=f"Try {t // 2} junior and {t - t // 2} mid-level or senior.",
@@ -286,7 +296,7 @@ def check_pitch(text: str) -> list[Finding]:
         return [
             Finding(
                 "O4",
-                _INFO,
+                INFO,
                 "Write a short pitch: it is how you will introduce yourself in your "
                 "request and at the start of the conversation.",
                 fix="In three sentences: who you are, what interests you, and why you "
@@ -297,7 +307,7 @@ def check_pitch(text: str) -> list[Finding]:
         return [
             Finding(
                 "O4",
-                _WARNING,
+                WARNING,
                 f"Said out loud this takes about {stats.seconds:g} seconds "
                 f"({stats.words} words). Aim for about 30 seconds so the other person "
                 "can start talking soon.",
@@ -309,7 +319,7 @@ def check_pitch(text: str) -> list[Finding]:
         return [
             Finding(
                 "O4",
-                _INFO,
+                INFO,
                 f"At {stats.words} words this may not yet say who you are, what "
                 "interests you and why you are asking.",
                 fix="Check that each of the three parts is there.",
@@ -332,7 +342,7 @@ def check_profile(profile: Profile) -> list[Finding]:
         found.append(
             Finding(
                 "O5",
-                _ERROR,
+                ERROR,
                 "Your name is needed: it signs every request.",
                 fix="Enter your name as you would sign an email.",
             )
@@ -343,7 +353,7 @@ def check_profile(profile: Profile) -> list[Finding]:
         found.append(
             Finding(
                 "O5",
-                _ERROR,
+                ERROR,
                 "Choose your time zone, so suggested send and "
                 "meeting times are in your local time.",
                 fix="Pick the city nearest you, such as America/Toronto.",
@@ -355,7 +365,7 @@ def check_profile(profile: Profile) -> list[Finding]:
         found.append(
             Finding(
                 "O5",
-                _ERROR,
+                ERROR,
                 "This is not a known time zone.",
                 finding_subject(zone),
                 f"Did you mean {match}?"
@@ -376,7 +386,7 @@ def objective_findings(objective: Objective) -> list[Finding]:
     return check_kinds(objective.kinds) + check_goals(objective.goals) + check_plan(objective.plan)
 
 
-def _blocking(findings: list[Finding], severities=(_ERROR, _WARNING)) -> bool:
+def _blocking(findings: list[Finding], severities=(ERROR, WARNING)) -> bool:
     """Whether any finding has one of ``severities`` (info hints never block)."""
     return any(f.severity in severities for f in findings)
 
@@ -392,7 +402,7 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
     objective = objective if isinstance(objective, Objective) else Objective()
     profile_done = (
         bool(_text(profile.name).strip())
-        and not _blocking(check_email(profile.email, profile.name), (_ERROR,))
+        and not _blocking(check_email(profile.email, profile.name), (ERROR,))
         and _text(profile.timezone).strip() in known_zones()
     )
     goals = [g for g in _as_list(objective.goals) if g.strip()]
@@ -401,10 +411,10 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
         ("Your details: name, email address and time zone", profile_done),
         ("What you want to learn about", any(k in KINDS for k in _as_list(objective.kinds))),
         ("At least one clear learning goal", any(not _blocking(check_goal(g)) for g in goals)),
-        ("Your interview plan", not _blocking(check_plan(objective.plan), (_ERROR,))),
+        ("Your interview plan", not _blocking(check_plan(objective.plan), (ERROR,))),
         (
             "Your 30-second pitch",
-            bool(pitch.strip()) and not _blocking(check_pitch(pitch), (_WARNING,)),
+            bool(pitch.strip()) and not _blocking(check_pitch(pitch), (WARNING,)),
         ),
     ]
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from .email_check import check_email
 from .outreach import DRAFT_KINDS, LINKEDIN_LIMITS, WORD_LIMITS
 from .outreach import word_stems as _stems
-from .records import Contact, Finding, Objective, Profile, finding_subject
+from .records import ERROR, INFO, WARNING, Contact, Finding, Objective, Profile, finding_subject
 from .request_words import (
     CONNECTION_RE,
     FIRST_PERSON,
@@ -52,8 +52,6 @@ from .text import word_count as _word_count
 
 __all__ = ["check_request", "linkedin_note_findings"]
 
-_ERROR, _WARNING, _INFO = "error", "warning", "info"
-
 
 # ----------------------------------------------------------------- LinkedIn note length
 
@@ -71,7 +69,7 @@ def linkedin_note_findings(text: str, plan: str = "free") -> list[Finding]:
         return [
             Finding(
                 "R1",
-                _ERROR,
+                ERROR,
                 f"This note has {count} characters; LinkedIn accepts at most {limit} on this plan, "
                 f"so {count - limit} would be cut off or the note refused.",
                 finding_subject(text),
@@ -133,7 +131,7 @@ def _check(
             0,
             Finding(
                 "R1",
-                _ERROR,
+                ERROR,
                 "The message is empty.",
                 fix="Start from a composed draft, or write a few sentences.",
             ),
@@ -152,7 +150,7 @@ def _check(
             found.append(
                 Finding(
                     "R1",
-                    _WARNING,
+                    WARNING,
                     f"At {words} words this is longer than {strict_limit if strict else limit} "
                     "words: a busy person reads a first message on a phone and answers a short "
                     "one more often.",
@@ -165,7 +163,7 @@ def _check(
             found.append(
                 Finding(
                     "R1",
-                    _INFO,
+                    INFO,
                     f"{words} words is fine; under {strict_limit} is even better.",
                     f"{words} words",
                     "See if a sentence can go.",
@@ -179,7 +177,7 @@ def _check(
             found.append(
                 Finding(
                     "R6",
-                    _WARNING,
+                    WARNING,
                     "It doesn't ask them to introduce you or to forward your note, which is the "
                     "point of writing to the person you both know.",
                     fix=(
@@ -193,7 +191,7 @@ def _check(
             found.append(
                 Finding(
                     "R7",
-                    _WARNING,
+                    WARNING,
                     "It doesn't mention your first message, so it reads like a new request.",
                     finding_subject(head),
                     "Open with, for example: 'I'm following up on my note from last week.'",
@@ -203,7 +201,7 @@ def _check(
         found.append(
             Finding(
                 "R1",
-                _WARNING,
+                WARNING,
                 "The opening doesn't say how you got their name. Saying it first tells them why "
                 "you are writing to them in particular, and people answer that more often.",
                 finding_subject(head),
@@ -219,7 +217,7 @@ def _check(
             found.append(
                 Finding(
                     "R1",
-                    _WARNING,
+                    WARNING,
                     "It doesn't say what you want to learn: none of the words of your objective "
                     "(field, roles or goals) appear in it.",
                     fix=(
@@ -234,7 +232,7 @@ def _check(
         found.append(
             Finding(
                 "R1",
-                _WARNING,
+                WARNING,
                 "It doesn't say what you want to learn.",
                 fix="Add one sentence on what you hope to learn from them (and fill in step 1).",
             )
@@ -246,7 +244,7 @@ def _check(
         found.append(
             Finding(
                 "R1",
-                _WARNING,
+                WARNING,
                 "There is no clear question asking for their time. A direct question is easy to "
                 "answer with a yes.",
                 fix="Ask, for example: 'Would you be open to a 20-minute phone call next week?'",
@@ -259,7 +257,7 @@ def _check(
         found.append(
             _finding_for(
                 "R4",
-                _WARNING,
+                WARNING,
                 "This asks for a lot of their time (or a meal). Twenty to thirty minutes is "
                 "easier to say yes to.",
                 too_much,
@@ -270,7 +268,7 @@ def _check(
         found.append(
             Finding(
                 "R4",
-                _WARNING,
+                WARNING,
                 "It doesn't say how much of their time you are asking for. Naming 20-30 minutes "
                 "shows you will respect it.",
                 fix="Add it to your question, e.g. 'a 20-minute call'.",
@@ -282,7 +280,7 @@ def _check(
         found.append(
             Finding(
                 "R4",
-                _INFO,
+                INFO,
                 "It doesn't offer a phone or video call, which is the easiest thing to say yes to.",
                 fix="Offer both, e.g. 'a short phone or video call'.",
             )
@@ -292,7 +290,7 @@ def _check(
         found.append(
             _finding_for(
                 "T6",
-                _INFO,
+                INFO,
                 "Video tools tied to a social network mix private life and work, and "
                 "not everyone has an account.",
                 social,
@@ -305,7 +303,7 @@ def _check(
         found.append(
             _finding_for(
                 "T6",
-                _INFO,
+                INFO,
                 "It offers to meet in person, but they don't seem to be nearby.",
                 in_person,
                 "Offer a phone or video call instead.",
@@ -319,7 +317,7 @@ def _check(
         found.append(
             Finding(
                 "T6",
-                _INFO,
+                INFO,
                 "They are nearby, so you could also offer to meet in person.",
                 fix="Add, for example: 'or a coffee near your work, if you prefer'.",
             )
@@ -328,7 +326,7 @@ def _check(
         found.append(
             Finding(
                 "R4",
-                _INFO,
+                INFO,
                 "It doesn't say you are flexible about times.",
                 fix="Add, for example: 'I can work around your schedule.'",
             )
@@ -350,7 +348,7 @@ def _check(
             found.append(
                 _finding_for(
                     "R2",
-                    _ERROR,
+                    ERROR,
                     "This asks for a job, an opening or a referral. An informational interview is "
                     "only for learning, and asking turns it into an application most people turn "
                     "down. If they know of something, they will tell you.",
@@ -369,7 +367,7 @@ def _check(
         found.append(
             Finding(
                 "R2",
-                _WARNING,
+                WARNING,
                 "This praise is strong for someone who doesn't know you yet, and can sound "
                 "insincere. One honest, specific compliment is plenty.",
                 finding_subject(subject),
@@ -391,7 +389,7 @@ def _check(
             found.append(
                 Finding(
                     "R1",
-                    _WARNING,
+                    WARNING,
                     f"This is mostly about you: {mine} words like 'I' and 'my' against {yours} "
                     "like 'you' and 'your'. People answer more readily when a request is about "
                     "them.",
@@ -408,7 +406,7 @@ def _check(
             found.append(
                 Finding(
                     "R7",
-                    _WARNING,
+                    WARNING,
                     "A voicemail should give your phone number twice, slowly, so they can write it "
                     "down without replaying the message."
                     if numbers
@@ -483,7 +481,7 @@ def check_request(
         return [
             Finding(
                 "R1",
-                _INFO,
+                INFO,
                 "This message could not be checked completely.",
                 fix="Read it once more yourself before sending.",
             )

@@ -18,8 +18,8 @@ from hypothesis_budget import examples
 from infoint import headings, tabular
 from infoint.headings import LINKEDIN_HEADER, suggest_mapping
 from infoint.imports import (
-    CONTACT_FIELDS,
     FIELD_LABELS,
+    IMPORT_FIELDS,
     ImportPlan,
     MergePlan,
     plan_merge,
@@ -282,7 +282,7 @@ def test_older_linkedin_exports_and_lookalikes(header, kind, mapped):
     assert (line, contact.first_name, contact.last_name) == (5, "Ana", "Lima")
     assert contact.source == ("linkedin" if kind == "linkedin" else "Connections.csv")
     assert {
-        f for f in CONTACT_FIELDS if f != "full_name" and getattr(contact, f) not in ("", None)
+        f for f in IMPORT_FIELDS if f != "full_name" and getattr(contact, f) not in ("", None)
     } == mapped - {"connected_on"}
 
 
@@ -576,7 +576,7 @@ def test_suggest_mapping_first_column_wins_and_accents_dont_matter():
 
 
 def test_field_labels_cover_every_field():
-    assert set(FIELD_LABELS) == set(CONTACT_FIELDS)
+    assert set(FIELD_LABELS) == set(IMPORT_FIELDS)
     assert all(label and label[0].isupper() for label in FIELD_LABELS.values())
 
 

@@ -121,7 +121,7 @@ class ContactImport:
         else:
             suggested = headings.suggest_mapping(parsed.columns)
             self.mapping = {}
-            for field_name in imports.CONTACT_FIELDS:
+            for field_name in imports.IMPORT_FIELDS:
                 options = [(_NONE, "")] + [(c, c) for c in parsed.columns]
                 dd = dropdown(f"map-{field_name}", imports.FIELD_LABELS[field_name], options)
                 dd.value = suggested.get(field_name, "")
