@@ -62,7 +62,9 @@ def met_ws(ws):
     db.save_debrief(ws, db.Debrief(meeting_id=meeting_id, contact_id=amara, insights=INSIGHT))
     action_items.save_action_item(
         ws,
-        action_items.ActionItem(text=SUGGESTION, due="2026-03-14", meeting_id=meeting_id, contact_id=amara),
+        action_items.ActionItem(
+            text=SUGGESTION, due="2026-03-14", meeting_id=meeting_id, contact_id=amara
+        ),
     )
     rosa = contact_id(ws, "Rosa")
     ws.append_event(pipeline.REPLY, rosa, {"answer": "yes"}, at="2026-03-02T15:00:00+00:00")
