@@ -9,6 +9,7 @@ a function is there for speed only, marked ``# lazy``.
 from __future__ import annotations
 
 import ast
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,34 @@ def test_the_layers_are_ordered():
     assert layer("infoint.exports") == layer("infoint.exports.mail") == layer("infoint.records")
     with pytest.raises(AssertionError, match="in no layer"):
         layer("infoint.nowhere")
+
+
+MAX_LINES = 500
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_modules_stay_small(name):
+    """One job per module: none grows past MAX_LINES lines (split it by meaning instead)."""
+    path = PACKAGE.parent / (name.replace(".", "/") + ".py")
+    if not path.exists():
+        path = PACKAGE.parent / name.replace(".", "/") / "__init__.py"
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{name} has {lines} lines"
+
+
+def test_the_repository_cites_only_its_own_documents():
+    """The method and the design are docs/method.md and docs/architecture.md: nothing points
+    at notes a person who clones the repository does not have."""
+    root = PACKAGE.parent
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
+    outside = ("GUIDE" + ".md", "DESIGN" + ".md")
+    found = []
+    for rel in tracked:
+        path = root / rel
+        if path.suffix in (".png", ".jpg", ".zip", ".xlsx", ".sqlite3") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{rel}: {name}" for name in outside if name in text]
+    assert found == []
