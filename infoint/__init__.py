@@ -4,7 +4,7 @@ Logic lives in one module per step; ``infoint.ui`` holds the widgets (imported s
 that ``import infoint`` stays light and has no side effects).
 """
 
-from importlib import import_module
+from .lazy import lazy_names
 
 # Where each public name lives. Modules load on first use of one of their names (PEP 562), so
 # opening one step's page loads only what that page needs, not every step's rules.
@@ -70,25 +70,10 @@ _PUBLIC = {
     "stay_in_touch": ("next_update",),
     "thanks": ("compose_thanks", "thank_you", "thanks_due"),
     "thanks_check": ("check_thanks",),
-    "workspace": ("ENV_VAR", "SCHEMA_VERSION", "Workspace", "WorkspaceError", "default_path"),
+    "location": ("ENV_VAR", "default_path"),
+    "schema": ("SCHEMA_VERSION", "WorkspaceError"),
+    "workspace": ("Workspace",),
 }
-_MODULE_OF = {name: module for module, names in _PUBLIC.items() for name in names}
-
 __version__ = "0.1.0"
 
-__all__ = sorted(_MODULE_OF)
-
-
-def __getattr__(name: str):
-    """Load a public name's module the first time the name is used (``infoint.rank``, ``from
-    infoint import rank``); later uses find it in the package's namespace."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_MODULE_OF))
+__all__, __getattr__, __dir__ = lazy_names(__name__, globals(), _PUBLIC)

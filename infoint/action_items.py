@@ -161,8 +161,5 @@ def load_action_items(ws, contact_id: int | None = None) -> list[ActionItem]:
 
 def save_action_item(ws, item: ActionItem) -> int:
     """Insert or update an action item; returns its id."""
-    if item.id is None:
-        item.id = ws.write(inserts={"action_items": [item.to_row()]})["action_items"][0]
-    else:
-        ws.write(updates={"action_items": [(item.id, item.to_row())]})
+    item.id = ws.save("action_items", item.id, item.to_row())
     return item.id

@@ -296,8 +296,5 @@ def load_debriefs(ws) -> list[Debrief]:
 
 def save_debrief(ws, debrief: Debrief) -> int:
     """Insert or update a debrief; returns its id (set on the object too)."""
-    if debrief.id is None:
-        debrief.id = ws.write(inserts={"debriefs": [debrief.to_row()]})["debriefs"][0]
-    else:
-        ws.write(updates={"debriefs": [(debrief.id, debrief.to_row())]})
+    debrief.id = ws.save("debriefs", debrief.id, debrief.to_row())
     return debrief.id

@@ -396,8 +396,5 @@ def current_meeting(ws, contact_id: int) -> Meeting:
 
 def save_meeting(ws, meeting: Meeting) -> int:
     """Insert or update a meeting; returns its id (set on the object too)."""
-    if meeting.id is None:
-        meeting.id = ws.write(inserts={"meetings": [meeting.to_row()]})["meetings"][0]
-    else:
-        ws.write(updates={"meetings": [(meeting.id, meeting.to_row())]})
+    meeting.id = ws.save("meetings", meeting.id, meeting.to_row())
     return meeting.id

@@ -142,10 +142,7 @@ def save_organization(ws, org: Organization) -> int:
     )
     if clash:
         raise ValueError(f"{org.name} is already on your list.")
-    if org.id is None:
-        return ws.write(inserts={"organizations": [org.to_row()]})["organizations"][0]
-    ws.write(updates={"organizations": [(org.id, org.to_row())]})
-    return org.id
+    return ws.save("organizations", org.id, org.to_row())
 
 
 def set_archived(ws, org_id: int, archived: bool = True) -> None:

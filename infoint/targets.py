@@ -97,10 +97,7 @@ def save_contact(ws, contact: Contact) -> int:
     """Add or update one contact from the form; ValueError when it has no name."""
     if not (contact.first_name.strip() or contact.last_name.strip()):
         raise ValueError("Give the person a name (first or last).")
-    if contact.id is None:
-        return ws.write(inserts={"contacts": [contact.to_row()]})["contacts"][0]
-    ws.write(updates={"contacts": [(contact.id, contact.to_row())]})
-    return contact.id
+    return ws.save("contacts", contact.id, contact.to_row())
 
 
 def set_targets(ws, ids, target: bool = True) -> None:

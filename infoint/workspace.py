@@ -19,68 +19,11 @@ from typing import Any
 
 from . import schema
 from .clock import now_iso
+from .location import ENV_VAR, NETWORK_FILESYSTEMS, default_path, filesystem_type, prepare_location
 from .schema import SCHEMA_VERSION, WorkspaceError, quote_name
 
-ENV_VAR = "INFOINT_WORKSPACE"
 JOURNAL_ENV_VAR = "INFOINT_JOURNAL"
-FILE_NAME = "workspace.sqlite3"
 BUSY_TIMEOUT_S = 15.0
-
-# File systems where SQLite's WAL (shared memory between processes) is unsafe.
-NETWORK_FILESYSTEMS = frozenset(
-    "nfs nfs4 cifs smb3 smbfs afs 9p fuse.sshfs fuse.s3fs lustre gpfs ceph".split()
-)
-
-
-def default_path() -> Path:
-    """Where the workspace lives unless told otherwise: the environment variable, else a
-    per-user data folder outside the repository, so updating the notebooks never touches it."""
-    env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("infoint", appauthor=False)) / FILE_NAME
-
-
-def filesystem_type(path: Path, mounts_text: str | None = None) -> str:
-    """The file system type holding ``path`` according to /proc/mounts ('' if unknown)."""
-    if mounts_text is None:
-        try:
-            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
-    target = str(Path(path).resolve())
-    best, best_type = -1, ""
-    for line in mounts_text.splitlines():
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        mount_point = parts[1].replace("\\040", " ")
-        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
-        if inside and len(mount_point) > best:
-            best, best_type = len(mount_point), parts[2]
-    return best_type
-
-
-def _prepare_location(path: Path) -> None:
-    """Create the folder (0700) and file (0600) before SQLite does, so nobody else can read them."""
-    folder = path.parent
-    if not folder.exists():
-        try:
-            folder.mkdir(parents=True, mode=0o700)
-            os.chmod(folder, 0o700)
-        except FileExistsError:  # another kernel created it a moment ago
-            pass
-    if not path.exists():
-        try:
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        except FileExistsError:
-            pass
-    try:
-        os.chmod(path, 0o600)
-    except OSError:  # not ours to change (a read-only share): SQLite will say so if it matters
-        pass
 
 
 @dataclass(frozen=True)
@@ -111,7 +54,7 @@ class Workspace:
         """Open (creating if needed), check integrity and migrate to the current schema."""
         target = Path(path).expanduser() if path else default_path()
         try:
-            _prepare_location(target)
+            prepare_location(target)
             conn = sqlite3.connect(
                 target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
@@ -385,6 +328,13 @@ class Workspace:
                             params,
                         )
         return new_ids
+
+    def save(self, table: str, row_id: int | None, values: Mapping[str, Any]) -> int:
+        """Insert a new row (``row_id`` None) or update row ``row_id``; returns the row's id."""
+        if row_id is None:
+            return self.write(inserts={table: [values]})[table][0]
+        self.write(updates={table: [(row_id, values)]})
+        return row_id
 
     def rows(self, table: str, where: str = "", params: tuple | Mapping = ()) -> list[dict]:
         """Every row of a table (optionally filtered by a fixed SQL condition), by id."""

@@ -67,6 +67,8 @@ GROUND_FLOOR = {
     "bulk",
     "workspace",
     "schema",
+    "location",
+    "lazy",
     "exports",
 }
 VIEWS = {"pipeline", "progress", "report", "report_steps", "report_markup", "charts", "demo"}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from infoint import location
 from infoint import workspace as wsmod
 from infoint.schema import SCHEMA_VERSION, WorkspaceError, migrate_connection
 from infoint.workspace import Workspace, default_path, filesystem_type
@@ -56,7 +57,7 @@ def test_default_path_is_under_home_not_repository(monkeypatch):
     repo = Path(__file__).resolve().parent.parent
     assert str(path).startswith(str(Path.home()))
     assert repo not in path.parents
-    assert path.name == wsmod.FILE_NAME
+    assert path.name == location.FILE_NAME
 
 
 def test_unwritable_location_gives_plain_message(tmp_path):

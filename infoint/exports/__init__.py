@@ -15,7 +15,7 @@ Every public name is also here (``exports.table_csv``, ``from infoint.exports im
 eml_draft``); its module loads on first use (PEP 562), so a backup doesn't load the mail code.
 """
 
-from importlib import import_module
+from ..lazy import lazy_names
 
 # Where each public name lives, by module of this package.
 _PUBLIC = {
@@ -56,21 +56,4 @@ _PUBLIC = {
         "xlsx_text",
     ),
 }
-_MODULE_OF = {name: module for module, names in _PUBLIC.items() for name in names}
-
-__all__ = sorted(_MODULE_OF)
-
-
-def __getattr__(name: str):
-    """Load a public name's module the first time the name is used (``exports.table_csv``,
-    ``from infoint.exports import table_csv``); later uses find it in the package's namespace."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_MODULE_OF))
+__all__, __getattr__, __dir__ = lazy_names(__name__, globals(), _PUBLIC)
