@@ -1,4 +1,7 @@
-"""Step 1's form in-process: type, click Save, and check what the workspace holds."""
+"""Step 1's form in-process: type (it saves by itself), and check what the workspace holds.
+
+Without a running event loop a change waits for ``flush()``, which is what the debounce does
+about a second after typing stops; tests/test_ui_autosave.py drives the real debounce."""
 
 from __future__ import annotations
 
@@ -34,9 +37,10 @@ def type_in(page: ObjectivesPage) -> None:
 def test_save_writes_profile_and_objective(ws):
     page = ObjectivesPage(ws)
     type_in(page)
-    assert "unsaved changes" in page.status.value
-    page.save_button.click()
-    assert "Saved at" in page.status.value
+    assert "Saving..." in page.status.value and page.save_state.pending
+    assert ws.get_row("profile") is None  # nothing written per keystroke
+    page.flush()
+    assert "Saved " in page.status.value and not page.save_state.pending
     profile = Profile.from_row(ws.get_row("profile"))
     objective = Objective.from_row(ws.get_row("objective"))
     assert profile.name == "Ale$$andra <b>Bold</b>"
@@ -52,17 +56,21 @@ def test_save_writes_profile_and_objective(ws):
 def test_reopening_shows_what_was_saved(ws):
     first = ObjectivesPage(ws)
     type_in(first)
-    first.save_button.click()
+    first.flush()
     again = ObjectivesPage(ws)
     assert again.collect() == first.collect()
     assert "Showing what you saved" in again.status.value
 
 
-def test_unsaved_changes_are_not_written(ws):
-    page = ObjectivesPage(ws)
-    page.name.value = "Not saved"
-    assert ws.get_row("profile") is None
+def test_typing_saves_without_a_click(ws):
     assert "Nothing saved yet" in ObjectivesPage(ws).status.value
+    page = ObjectivesPage(ws)
+    page.name.value = "Typed, never clicked"
+    assert page.flush()
+    assert ws.get_row("profile")["name"] == "Typed, never clicked"
+    again = ObjectivesPage(ws)
+    assert again.name.value == "Typed, never clicked"
+    assert "Showing what you saved" in again.status.value
 
 
 def test_live_feedback_flags_and_escapes(ws):
@@ -91,12 +99,12 @@ def test_plan_chart_shows_numbers_as_text(ws):
 def test_save_with_open_points_still_saves_and_says_so(ws):
     page = ObjectivesPage(ws)
     page.email.value = "not an address"
-    page.save_button.click()
-    assert "could still be improved" in page.status.value
+    page.flush()
+    assert "Saved " in page.status.value and "could still be improved" in page.status.value
     assert ws.get_row("profile")["email"] == "not an address"
 
 
-def test_demo_fills_and_saves_through_the_save_button(ws):
+def test_demo_types_and_its_answers_are_saved(ws):
     page = ObjectivesPage.open(None, demo=True)
     row = ws.get_row("profile")
     assert row["name"] == page.name.value != ""
@@ -116,7 +124,7 @@ def test_demo_fills_and_saves_through_the_save_button(ws):
         "organizations",
         "goals",
         "pitch",
-        "save",
+        "save-state",
         "status",
         "plan-total",
     ],
@@ -132,7 +140,6 @@ def test_every_control_has_its_css_class(ws, css):
         page.organizations,
         page.goals,
         page.pitch,
-        page.save_button,
         page.status,
         *page.plan_inputs.values(),
     ]

@@ -1,6 +1,6 @@
 """Step 1's form: profile, what to learn, the plan, the pitch.
 
-Live feedback and an explicit save.
+Live feedback, and every answer saved as it is typed (``autosave``): there is no Save button.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ..objectives import (
 from ..records import KIND_LABELS, KINDS, Objective, Plan, Profile
 from ..schema import WorkspaceError
 from ..workspace import Workspace
+from .autosave import NotSaved, state_html
 from .feedback import STYLE, findings_html, message_html
 from .page import Page
 from .section import section
@@ -56,6 +57,17 @@ def _css(widget: widgets.Widget, name: str) -> widgets.Widget:
 
 class ObjectivesPage(Page):
     """The views of 01_define_objectives, bound to one workspace."""
+
+    # The sections in the order the notebook shows them, each with its heading in the app
+    # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
+    SECTIONS = (
+        ("profile_section", "About you"),
+        ("learning_section", "What do you want to learn?"),
+        ("plan_section", "Your interview plan"),
+        ("pitch_section", "Your 30-second pitch"),
+        ("reminder", "Remember"),
+        ("save_bar", "Save"),
+    )
 
     def __init__(self, ws: Workspace):
         self.ws = ws
@@ -135,18 +147,12 @@ class ObjectivesPage(Page):
             "pitch", "Your pitch: who you are, what interests you, why you're asking", 5
         )
         self.pitch_feedback = _css(widgets.HTML(), "pitch-feedback")
-        self.save_button = _css(
-            widgets.Button(
-                description="Save step 1",
-                button_style="primary",
-                icon="save",
-                layout=widgets.Layout(width="auto"),
-            ),
-            "save",
-        )
-        self.save_button.on_click(self.save)
-        self.status = _css(widgets.HTML(), "status")
+        # No Save button: every answer is written about a second after typing stops.
+        self.status = _css(_css(widgets.HTML(), "status"), "save-state")
         self._loading = False
+        self._loaded_note = ""
+        self.form = self.autosave(self._write, active=lambda: not self._loading)
+        self.save_state.observe(self._show_state, names=["text", "pending", "ok"])
         self.load()
         for w in [
             self.name,
@@ -164,10 +170,10 @@ class ObjectivesPage(Page):
             w.observe(self._changed, names="value")
 
     def run_demo(self) -> None:
-        """As a person would: type the demo persona's answers and click Save."""
+        """As a person would: type the demo persona's answers, then leave the page."""
         profile, objective = demo_data.load_persona()
-        self.fill(profile, objective)
-        self.save_button.click()
+        self.fill(profile, objective, typed=True)
+        self.flush()
 
     # -- sections ------------------------------------------------------------------------------
     @section
@@ -222,8 +228,8 @@ class ObjectivesPage(Page):
 
     @section
     def save_bar(self) -> widgets.VBox:
-        """The explicit save, with its confirmation."""
-        return widgets.VBox([self.save_button, self.status])
+        """Saved as you type: whether your answers are in your workbook."""
+        return widgets.VBox([self.status])
 
     # -- state ------------------------------------------------------------------------------------
     def collect(self) -> tuple[Profile, Objective]:
@@ -245,9 +251,10 @@ class ObjectivesPage(Page):
         )
         return profile, objective
 
-    def fill(self, profile: Profile, objective: Objective) -> None:
-        """Put values into the form (what reopening or the demo does)."""
-        self._loading = True
+    def fill(self, profile: Profile, objective: Objective, typed: bool = False) -> None:
+        """Put values into the form: what reopening does, or (``typed``) what the demo types,
+        which then saves like anyone's typing."""
+        self._loading = not typed
         try:
             self.name.value = profile.name
             self.email.value = profile.email
@@ -270,46 +277,54 @@ class ObjectivesPage(Page):
         """Show what the workspace holds (a new workbook shows the suggested plan)."""
         saved = load_objectives(self.ws)
         self.fill(saved.profile, saved.objective)
-        if saved.saved_at:
-            self.status.value = message_html(
-                f"Showing what you saved ({self._local_time(saved.saved_at)}).", "note"
-            )
-        else:
-            self.status.value = message_html("Nothing saved yet for step 1.", "note")
+        self._loaded_note = (
+            f"Showing what you saved ({self._local_time(saved.saved_at)}). "
+            "Every change saves as you type."
+            if saved.saved_at
+            else "Nothing saved yet for step 1: your answers save as you type."
+        )
+        self._show_state()
 
     def save(self, _=None) -> bool:
-        """Save profile and objective together; confirm visibly, with what still needs attention."""
+        """Write what the form holds now (the debounce does this by itself); True when saved."""
+        self.form.changed()
+        return self.form.flush()
+
+    def _write(self) -> None:
+        """Save profile and objective together: one action, one transaction."""
         profile, objective = self.collect()
         try:
             save_objectives(self.ws, profile, objective)
         except (WorkspaceError, OSError) as exc:
-            self.status.value = message_html(
-                f"Not saved: {exc}. Your answers are still in the form; try again.", "warning"
+            raise NotSaved(str(exc)) from exc
+
+    def _show_state(self, _change=None) -> None:
+        """The page's save state, with what still needs attention once saved."""
+        state = self.save_state
+        if not state.text:
+            self.status.value = message_html(self._loaded_note, "note")
+            return
+        note = ""
+        if state.ok and not state.pending:
+            profile, objective = self.collect()
+            findings = (
+                check_profile(profile)
+                + check_kinds(objective.kinds)
+                + check_goals(objective.goals)
+                + check_plan(objective.plan)
             )
-            return False
-        findings = (
-            check_profile(profile)
-            + check_kinds(objective.kinds)
-            + check_goals(objective.goals)
-            + check_plan(objective.plan)
-        )
-        open_items = sum(1 for f in findings if f.severity in ("error", "warning"))
-        note = (
-            f" {open_items} point{'s' if open_items != 1 else ''} above could still be improved."
-            if open_items
-            else ""
-        )
-        self.status.value = message_html(f"Saved at {self._local_time(None)}.{note}", "ok")
-        return True
+            open_items = sum(1 for f in findings if f.severity in ("error", "warning"))
+            if open_items:
+                plural = "s" if open_items != 1 else ""
+                note = f". {open_items} point{plural} above could still be improved."
+        self.status.value = state_html(state, note)
 
     # -- feedback -------------------------------------------------------------------------------
     def _changed(self, _change=None) -> None:
         if self._loading:
             return
         self.update_feedback()
-        self.status.value = message_html(
-            "You have unsaved changes: press Save step 1 when you're ready.", "note"
-        )
+        self.form.changed()
 
     def update_feedback(self) -> None:
         """Recompute every check from the form's values (runs as the user types)."""

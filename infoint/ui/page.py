@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Self
 
+from ..clock import find_zone
+from ..objectives import load_profile
+from .autosave import Autosave, SaveState, flush_all, save_state_for
 from .session import open_workspace
 
 __all__ = ["Page"]
@@ -12,7 +16,10 @@ __all__ = ["Page"]
 
 class Page:
     """A step's page. Each notebook calls ``SomePage.open(workspace, demo)``; the page's own
-    ``run_demo`` types and clicks what a person would, so headless runs use the same callbacks."""
+    ``run_demo`` types and clicks what a person would, so headless runs use the same callbacks.
+
+    Each form of a page saves as it is typed (``autosave``); ``save_state`` sums up the page's
+    forms, and ``save_state_for(ws)`` every page's on the workspace."""
 
     _now: datetime | None = None  # a fixed "now" for tests; pages that take one set it
 
@@ -20,6 +27,7 @@ class Page:
     def open(cls, workspace: str | None = None, demo: bool = False) -> Self:
         """Open the page on the workspace (the notebook's parameter, else the default one);
         ``demo=True`` then runs the page's demo."""
+        flush_all()  # what other pages of this kernel still hold is written before we read
         page = cls(open_workspace(workspace))
         if demo:
             page.run_demo()
@@ -28,6 +36,32 @@ class Page:
     def now(self) -> datetime:
         """The current time (fixed in tests)."""
         return self._now or datetime.now(UTC)
+
+    @property
+    def save_state(self) -> SaveState:
+        """This page's save state: "Saving...", "Saved 14:02" or "Not saved: <why>. ..."."""
+        return self.__dict__.setdefault("_save_state", SaveState())
+
+    def autosave(self, save: Callable[[], object], active: Callable[[], bool]) -> Autosave:
+        """A debounced save for one of this page's forms, reported to the page's state and the
+        workspace's; ``active()`` is False while the page fills the form itself."""
+        form = Autosave(
+            save, (self.save_state, save_state_for(self.ws)), active=active, clock=self._local_now
+        )
+        self.__dict__.setdefault("_forms", []).append(form)
+        return form
+
+    def _local_now(self) -> datetime:
+        """Now on the user's clock (step 1's time zone), else this computer's."""
+        try:
+            found = find_zone(load_profile(self.ws).timezone)
+        except Exception:  # a closed workspace at exit: the save itself went through
+            found = None
+        return self.now().astimezone(found) if found else self.now().astimezone()
+
+    def flush(self) -> bool:
+        """Write every pending edit of this page now; True when all of it was saved."""
+        return all([form.flush() for form in self.__dict__.get("_forms", [])])
 
     def run_demo(self) -> None:
         """Drive the page with the demo persona, as a person would."""
