@@ -149,6 +149,13 @@ class Workspace:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    def change_signal(self) -> tuple[int, int]:
+        """A pair that changes whenever anything was written: SQLite's ``data_version`` (moves
+        when another connection, in this kernel or another, commits) and this connection's own
+        ``total_changes``. Two cheap reads, no table touched: what live views poll."""
+        conn = self.conn
+        return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
     def close(self) -> None:
         """Close the connection (the data is already on disk: every write commits)."""
         if self._conn is not None:

@@ -1,0 +1,73 @@
+"""Live views: the watcher notices every write, this connection's or another's, and nothing
+else; its views are redrawn once per change."""
+
+from __future__ import annotations
+
+import asyncio
+
+from infoint.records import Contact
+from infoint.targets import save_contact
+from infoint.ui.live import Watcher, watcher_for
+from infoint.workspace import Workspace
+
+
+def test_a_write_from_another_connection_is_seen(ws):
+    other = Workspace.open(ws.path)
+    try:
+        watcher = Watcher(ws)
+        drawn = []
+        watcher.add(lambda: drawn.append(len(ws.rows("contacts"))))
+        assert watcher.check() is False and drawn == []
+        save_contact(other, Contact(first_name="Ana", last_name="Lima"))
+        assert watcher.check() is True
+        assert drawn == [1]  # the view saw the other kernel's row
+        assert watcher.check() is False and drawn == [1]
+    finally:
+        other.close()
+
+
+def test_own_writes_and_reads(ws):
+    watcher = Watcher(ws)
+    seen = []
+    watcher.add(lambda: seen.append("redrawn"))
+    ws.rows("contacts")
+    ws.get_meta("anything")
+    assert watcher.check() is False  # reading changes nothing
+    ws.set_meta("outreach.strict", "1")
+    assert watcher.check() is True and seen == ["redrawn"]
+
+
+def test_a_broken_view_does_not_stop_the_others(ws):
+    watcher = Watcher(ws)
+    drawn = []
+
+    def broken():
+        raise RuntimeError("boom")
+
+    watcher.add(broken)
+    watcher.add(lambda: drawn.append(1))
+    ws.set_meta("k", "v")
+    assert watcher.check() is True
+    assert drawn == [1] and "boom" in watcher.errors[0]
+
+
+def test_polls_on_a_running_loop(ws):
+    async def scenario():
+        watcher = Watcher(ws, interval=0.01)
+        drawn = []
+        watcher.add(lambda: drawn.append(1))
+        assert watcher.start() is True
+        ws.set_meta("k", "v")
+        for _ in range(100):
+            await asyncio.sleep(0.01)
+            if drawn:
+                break
+        watcher.stop()
+        return drawn
+
+    assert asyncio.run(scenario()) == [1]
+
+
+def test_headless_there_is_no_loop_to_poll_on(ws):
+    assert watcher_for(ws) is watcher_for(ws)
+    assert Watcher(ws).start() is False
