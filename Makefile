@@ -25,7 +25,7 @@ start: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG)
 
 app: $(STAMP)
-	@echo "The workbook app: http://127.0.0.1:$(PORT)/voila/render/00_start_here.ipynb (Ctrl-C stops it)"
+	@echo "The workbook app: http://127.0.0.1:$(PORT)/voila/render/app.ipynb (Ctrl-C stops it)"
 	$(BIN)/voila notebooks --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
 		--MappingKernelManager.cull_idle_timeout=300 --MappingKernelManager.cull_interval=60
 

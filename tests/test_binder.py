@@ -94,6 +94,16 @@ def test_readme_binder_badges_open_existing_notebooks():
     assert app and lab
     for match in (app, lab):
         assert (ROOT / match.group(1).replace("%2F", "/")).is_file()
+    # the app badge opens the one-page app (every step in one kernel), not a single step
+    assert app.group(1) == "notebooks%2Fapp.ipynb"
+
+
+def test_guide_links_open_the_one_page_app():
+    """Every code-free app link of the facilitator guide opens notebooks/app.ipynb."""
+    guide = (ROOT / "docs" / "facilitator-guide.md").read_text(encoding="utf-8")
+    links = re.findall(r"voila%2Frender%2F([^)\s`]+\.ipynb)", guide)
+    assert len(links) >= 3
+    assert all(link.endswith("notebooks%2Fapp.ipynb") for link in links), links
 
 
 def test_readme_binder_badges_build_the_declared_repository_at_main():

@@ -253,3 +253,52 @@ def test_every_step_links_to_the_previous_and_next_step():
             assert numbered[i - 1] in links, f"{name} has no link back to {numbered[i - 1]}"
         if i < len(numbered) - 1:
             assert numbered[i + 1] in links, f"{name} has no link on to {numbered[i + 1]}"
+
+
+# ------------------------------------------------------------------ one view, two hosts
+# A step's notebook and the one-page app (ui/app.py) show the same page class's sections in
+# the same order: both read the page's SECTIONS, so no view exists twice and they can't drift.
+
+
+def notebook_page_calls(path: Path) -> tuple[tuple[str, str] | None, list[str]]:
+    """(the page module and class the notebook imports, the ``page.<section>()`` calls in
+    order)."""
+    imported, calls = None, []
+    for source in code_cells(path):
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and node.module.startswith("infoint.ui."):
+                imported = (node.module, node.names[0].name)
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "page"
+            ):
+                calls.append(node.func.attr)
+    return imported, calls
+
+
+def _steps():
+    from infoint.records import STEPS
+
+    return STEPS
+
+
+@pytest.mark.parametrize("step", _steps(), ids=lambda s: s.key)
+def test_notebook_shows_exactly_its_pages_sections_in_order(step):
+    from infoint.ui.app import page_class
+
+    imported, calls = notebook_page_calls(ROOT / "notebooks" / step.notebook)
+    assert imported, f"{step.notebook} opens no page"
+    cls = getattr(importlib.import_module(imported[0]), imported[1])
+    assert cls is page_class(step.key), f"the app hosts another page than {step.notebook}"
+    assert calls == [method for method, _ in cls.SECTIONS]
+    for method, heading in cls.SECTIONS:
+        assert callable(getattr(cls, method)) and heading.strip(), method
+
+
+def test_the_app_notebook_is_one_call():
+    imported, calls = notebook_page_calls(ROOT / "notebooks" / "app.ipynb")
+    assert imported == ("infoint.ui.app", "App") and calls == []
+    sources = code_cells(ROOT / "notebooks" / "app.ipynb")
+    assert len(sources) == 2 and "App.open(workspace, demo=demo)" in sources[1]

@@ -53,6 +53,17 @@ def _area(name: str, label: str, rows: int = 4) -> widgets.Textarea:
 class DebriefPage(Page):
     """The views of 05_debrief, bound to one workspace."""
 
+    # The sections in the order the notebook shows them, each with its heading in the app
+    # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
+    SECTIONS = (
+        ("choose_section", "Which meeting?"),
+        ("notes_section", "What you heard"),
+        ("reflect_section", "Reflect"),
+        ("actions_section", "What they suggested you do"),
+        ("referrals_section", "People they suggested"),
+        ("compare_section", "Compare your meetings"),
+    )
+
     def __init__(self, ws: Workspace, now: datetime | None = None):
         self.ws = ws
         self._now = now

@@ -35,6 +35,16 @@ _css, _button = controls("outreach")
 class OutreachPage(Page):
     """The views of 03_compose_requests, bound to one workspace."""
 
+    # The sections in the order the notebook shows them, each with its heading in the app
+    # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
+    SECTIONS = (
+        ("choose_section", "Whom are you writing to?"),
+        ("draft_section", "Your message"),
+        ("send_section", "Send it yourself"),
+        ("log_section", "What happened?"),
+        ("pipeline_section", "Everyone you are writing to"),
+    )
+
     def __init__(self, ws: Workspace, now: datetime | None = None):
         self.ws = ws
         self._now = now

@@ -39,6 +39,16 @@ _css, _button = controls("questions")
 class QuestionsPage(Page):
     """The views of 04_prepare_questions, bound to one workspace."""
 
+    # The sections in the order the notebook shows them, each with its heading in the app
+    # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
+    SECTIONS = (
+        ("choose_section", "Whom are you meeting?"),
+        ("meeting_section", "The meeting"),
+        ("prepare_section", "Prepare"),
+        ("questions_section", "Your questions"),
+        ("sheet_section", "Your prep sheet"),
+    )
+
     def __init__(self, ws: Workspace, now: datetime | None = None):
         self.ws = ws
         self._now = now

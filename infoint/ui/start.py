@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -10,6 +11,8 @@ from .. import demo as demo_data
 from ..clock import zone
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
 from ..progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
+from ..records import STEP_BY_KEY
+from ..records import STEPS as ALL_STEPS
 from ..safe import escape
 from ..schema import WorkspaceError
 from ..workspace import Workspace
@@ -20,6 +23,12 @@ from .section import section
 from .session import on_binder
 
 UPLOAD_LIMIT_MB = 10
+_KEY_OF_NOTEBOOK = {s.notebook: s.key for s in ALL_STEPS}
+
+
+def notebook_link(step_key: str) -> str:
+    """Where a step's link points in the notebooks: that step's notebook, beside this one."""
+    return STEP_BY_KEY[step_key].notebook
 
 
 def _auto() -> widgets.Layout:
@@ -34,10 +43,25 @@ def _html(value: str = "", css: str = "") -> widgets.HTML:
 
 
 class StartPage(Page):
-    """The views of 00_start_here; each method returns one section's widget."""
+    """The views of 00_start_here; each method returns one section's widget.
 
-    def __init__(self, ws: Workspace):
+    ``link_for(step_key)`` is where a link to a step points: its notebook (the default), or
+    ``#<key>`` inside the one-page app."""
+
+    # The sections in the order the notebook shows them, each with its heading in the app
+    # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
+    SECTIONS = (
+        ("today", "What to do today"),
+        ("where", "Where your data lives"),
+        ("progress", "Your progress"),
+        ("backup", "Keep a copy: download and restore"),
+        ("report", "A report for an advising appointment"),
+        ("demo_loader", "Try it with a demo persona"),
+    )
+
+    def __init__(self, ws: Workspace, link_for: Callable[[str], str] = notebook_link):
         self.ws = ws
+        self.link_for = link_for
         # progress and today's agenda
         self.progress_html = _html(css="ii-start-progress")
         self.agenda_html = _html(css="ii-start-agenda")
@@ -203,7 +227,8 @@ class StartPage(Page):
         self.agenda_html.value = self._agenda_html()
         rows = []
         for step in workbook_progress(self.ws):
-            name = f'<a href="{escape(step.notebook)}">Step {step.number}: {escape(step.title)}</a>'
+            href = self.link_for(_KEY_OF_NOTEBOOK[step.notebook])
+            name = f'<a href="{escape(href)}">Step {step.number}: {escape(step.title)}</a>'
             if step.built:
                 parts = ", ".join(
                     f"{'&#10003;' if ok else '&#9675;'} {escape(p)}" for p, ok in step.parts
@@ -235,8 +260,9 @@ class StartPage(Page):
         for item in items:
             when = item.due.astimezone(tz).strftime("%a %d %b, %H:%M")
             status = f"<strong>Overdue</strong> since {when}" if item.overdue else f"Due {when}"
+            key = _KEY_OF_NOTEBOOK.get(item.step)
             step = (
-                f'<a href="{escape(item.step)}">'
+                f'<a href="{escape(self.link_for(key) if key else item.step)}">'
                 f"{escape(titles.get(item.step, 'Open the step'))}</a>"
             )
             lines.append(f"<li>{status}: {escape(item.text)} ({step})</li>")

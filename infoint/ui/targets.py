@@ -34,6 +34,16 @@ _css, _ = controls("targets")  # the mix: ii-targets-mix-chart, ii-targets-mix-t
 class TargetsPage(Page):
     """The views of 02_build_target_list, bound to one workspace."""
 
+    # The sections in the order the notebook shows them, each with its heading in the app
+    # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
+    SECTIONS = (
+        ("organizations_section", "Organizations: your long list"),
+        ("import_section", "Bring in the people you know"),
+        ("contacts_section", "Ranked for you"),
+        ("contact_form_section", "Add or correct a person"),
+        ("mix_section", "Does your list match your plan?"),
+    )
+
     def __init__(self, ws: Workspace):
         self.ws = ws
         self.assessed: list[classification.Assessment] = []

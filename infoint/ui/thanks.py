@@ -40,6 +40,16 @@ _css, _button = controls("thanks")
 class ThanksPage(Page):
     """The views of 06_send_thanks, bound to one workspace."""
 
+    # The sections in the order the notebook shows them, each with its heading in the app
+    # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
+    SECTIONS = (
+        ("choose_section", "Whom to thank"),
+        ("thanks_section", "Your thank-you"),
+        ("introducer_section", "Thank whoever introduced you"),
+        ("stay_in_touch_section", "Stay in touch"),
+        ("overview_section", "Everyone you met"),
+    )
+
     def __init__(self, ws: Workspace, now: datetime | None = None):
         self.ws = ws
         self._now = now

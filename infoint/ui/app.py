@@ -1,0 +1,251 @@
+"""The one-page app: the start page and all six steps in one kernel, one step shown at a time.
+
+Every notebook is its own Voila page with a fresh kernel, seconds before it can be used;
+``notebooks/app.ipynb`` opens this instead. A header holds the step navigation (each step's
+parts done), today's agenda count and the save state; below it, the current step. A step's
+page is built the first time it is opened and kept, so the first paint costs the start page
+alone and returning to a step only shows it again. Each step has its own address
+(``app.ipynb#targets``, ``ui.location``), so bookmarks, links and Back and Forward work.
+
+A step shows the same sections, from the same page class, in the same order as its notebook
+(each page's ``SECTIONS``; tests/test_hygiene.py keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Self
+
+import ipywidgets as widgets
+
+from ..progress import todays_agenda, workbook_progress
+from ..records import STEP_BY_KEY, STEPS
+from ..safe import escape
+from ..workspace import Workspace
+from .autosave import flush_all, save_state_for, state_view
+from .feedback import STYLE, message_html
+from .location import Location
+from .page import Page
+from .section import Section
+from .session import open_workspace
+from .start import StartPage
+
+__all__ = ["App", "page_class", "step_link"]
+
+START = "start"
+_FAILED = (
+    "This step could not be opened ({exc}). What you saved is safe: "
+    "reload the page to try again, or open the step's own notebook."
+)
+_log = logging.getLogger(__name__)
+# The navigation's short names (the full titles are each step's heading and tooltip).
+SHORT_TITLES = {
+    "start": "Start",
+    "objectives": "Objectives",
+    "targets": "Targets",
+    "outreach": "Requests",
+    "questions": "Questions",
+    "debrief": "Debrief",
+    "thanks": "Thanks",
+}
+
+_CSS = """<style>
+.ii-app-nav { flex-wrap: wrap; gap: 0.3em; margin-bottom: 0.3em; }
+.ii-app-nav .ii-nav { margin: 0; }
+.ii-app-nav .jupyter-button.ii-nav-current { background: #1d4f91; color: #ffffff; \
+font-weight: bold; text-decoration: underline; text-underline-offset: 0.2em; }
+.ii-app-status { gap: 1.5em; align-items: baseline; }
+.ii-app-status a { color: #1d4f91; }
+.ii-save-state { color: #1b1b1b; }
+</style>"""
+
+
+def page_class(key: str) -> type[Page]:
+    """The page class of a step; a step's module is imported only when it is first opened."""
+    if key == START:
+        return StartPage
+    if key == "objectives":
+        from .objectives import ObjectivesPage  # lazy: a step loads when first opened
+
+        return ObjectivesPage
+    if key == "targets":
+        from .targets import TargetsPage  # lazy: a step loads when first opened
+
+        return TargetsPage
+    if key == "outreach":
+        from .outreach import OutreachPage  # lazy: a step loads when first opened
+
+        return OutreachPage
+    if key == "questions":
+        from .questions import QuestionsPage  # lazy: a step loads when first opened
+
+        return QuestionsPage
+    if key == "debrief":
+        from .debrief import DebriefPage  # lazy: a step loads when first opened
+
+        return DebriefPage
+    if key == "thanks":
+        from .thanks import ThanksPage  # lazy: a step loads when first opened
+
+        return ThanksPage
+    raise KeyError(key)
+
+
+def step_link(key: str) -> str:
+    """Where a link to a step points inside the app: ``#<key>`` on the same page."""
+    return f"#{key}"
+
+
+def _html(value: str, css: str) -> widgets.HTML:
+    w = widgets.HTML(value)
+    w.add_class(css)
+    return w
+
+
+class App:
+    """The whole workbook on one page: the header, then the current step.
+
+    ``open_step(key)`` shows a step, building it the first time; ``refresh_header()`` reads
+    each step's progress and today's agenda again (the save state follows by itself). The app
+    displays as ``widget``, a Section, whose saved text form names no user data."""
+
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+        self.pages: dict[str, Page] = {}
+        self.steps: dict[str, widgets.VBox] = {}  # each opened step's container
+        self.built: list[str] = []  # the steps in the order they were built (once each)
+        self.current = ""
+        self.location = Location()
+        self.location.observe(self._on_hash, names="hash")
+        self.nav: dict[str, widgets.Button] = {}
+        for step in STEPS:
+            button = widgets.Button(description=SHORT_TITLES[step.key])
+            button.layout.width = "auto"
+            button.add_class("ii-nav")
+            button.add_class(f"ii-nav-{step.key}")
+            button.on_click(lambda _, key=step.key: self.open_step(key))
+            self.nav[step.key] = button
+        self.agenda = _html("", "ii-app-agenda")
+        self.save_state = state_view(save_state_for(ws), "ii-save-state")
+        nav = widgets.HBox(list(self.nav.values()))
+        nav.add_class("ii-app-nav")
+        status = widgets.HBox([self.agenda, self.save_state])
+        status.add_class("ii-app-status")
+        self.header = widgets.VBox([nav, status])
+        self.header.add_class("ii-app-header")
+        self.body = widgets.VBox()
+        self.body.add_class("ii-app-steps")
+        self.widget = Section(
+            [widgets.HTML(STYLE + _CSS), self.header, self.body, self.location],
+            title="The informational interview workbook",
+        )
+        self.widget.add_class("ii-app")
+        self.open_step(START)
+
+    @classmethod
+    def open(cls, workspace: str | None = None, demo: bool = False) -> Self:
+        """The app on the workspace (the notebook's parameter, else the default one);
+        ``demo=True`` then runs every page's demo, in order, inside the app."""
+        flush_all()  # what other pages of this kernel still hold is written before we read
+        app = cls(open_workspace(workspace))
+        if demo:
+            app.run_demo()
+        return app
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return repr(self.widget)
+
+    def run_demo(self) -> None:
+        """Open each step in turn and run its page's demo, as the notebooks do one by one."""
+        for step in STEPS:
+            self.open_step(step.key)
+            self.pages[step.key].run_demo()
+        flush_all()
+        self.open_step(START)
+
+    # -- steps -------------------------------------------------------------------------------
+    def open_step(self, key: str, from_address: bool = False) -> None:
+        """Show the step ``key`` (building it the first time) and hide the others; an unknown
+        key shows the start page. ``from_address``: the browser's address asked for it, so
+        no new history entry is made."""
+        known = key in STEP_BY_KEY
+        key = key if known else START
+        if key != self.current or key not in self.pages:
+            flush_all()  # what was typed in the step we leave counts in the header and the next
+            if key not in self.pages:
+                self._build(key)
+            elif key == START:
+                self.pages[START].refresh()  # its progress and agenda may have changed since
+            for other, box in self.steps.items():
+                box.layout.display = None if other == key else "none"
+            self.current = key
+            for other, button in self.nav.items():
+                if other == key:
+                    button.add_class("ii-nav-current")
+                else:
+                    button.remove_class("ii-nav-current")
+            self.refresh_header()
+        if not known and self.location.hash:
+            self.location.replace(START)  # the address named no step: show where we are
+        elif not from_address and self.location.hash != key:
+            if not (key == START and not self.location.hash):  # the first page: no entry yet
+                self.location.hash = key
+
+    def _build(self, key: str) -> None:
+        step = STEP_BY_KEY[key]
+        title = step.title if not step.number else f"Step {step.number}: {step.title}"
+        children: list[widgets.Widget] = [_html(f"<h1>{escape(title)}</h1>", "ii-app-step-title")]
+        try:
+            cls = page_class(key)
+            page = cls(self.ws, link_for=step_link) if cls is StartPage else cls(self.ws)
+            for method, heading in cls.SECTIONS:
+                children.append(_html(f"<h2>{escape(heading)}</h2>", "ii-app-section-heading"))
+                children.append(getattr(page, method)())
+        except Exception as exc:  # shown in the step: a click must never do nothing
+            _log.exception("step %s could not be opened", key)
+            children[1:] = [_html(message_html(_FAILED.format(exc=exc), "warning"), "ii-app-error")]
+        else:
+            self.pages[key] = page
+            self.built.append(key)
+        container = widgets.VBox(children)
+        container.add_class(f"ii-step-{key}")
+        container.add_class("ii-step")
+        old = self.steps.get(key)  # a step that failed before is tried again
+        self.steps[key] = container
+        self.body.children = (*(c for c in self.body.children if c is not old), container)
+
+    def _on_hash(self, change) -> None:
+        wanted = change["new"] or START
+        if wanted != self.current or wanted not in STEP_BY_KEY:
+            self.open_step(wanted, from_address=True)
+
+    # -- header ------------------------------------------------------------------------------
+    def refresh_header(self) -> None:
+        """Read each step's parts done and today's agenda again (the save state follows by
+        itself)."""
+        done = {s.number: s for s in workbook_progress(self.ws)}
+        for step in STEPS:
+            button = self.nav[step.key]
+            status = done.get(step.number)
+            here = " You are here." if step.key == self.current else ""
+            if status is None:
+                button.description = SHORT_TITLES[step.key]
+                button.tooltip = f"{step.title}.{here}"
+            else:
+                total = len(status.parts)
+                button.description = f"{step.number} {SHORT_TITLES[step.key]} {status.done}/{total}"
+                button.tooltip = (
+                    f"Step {step.number}: {step.title}: {status.done} of {total} parts done.{here}"
+                )
+            button.button_style = "primary" if step.key == self.current else ""
+        items = todays_agenda(self.ws)
+        overdue = sum(1 for item in items if item.overdue)
+        if not items:
+            text = "Today: nothing due"
+        else:
+            text = f"Today: {len(items)} thing{'s' if len(items) != 1 else ''} to do"
+            text += f" ({overdue} overdue)" if overdue else ""
+        self.agenda.value = f'<a href="{step_link(START)}">{escape(text)}</a>'
