@@ -76,6 +76,11 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
         assert (
             "Leela" not in saved_text and "Varadan" not in saved_text
         )  # nothing personal in the saved file
+    assert_demo_workspace(workspace)
+
+
+def assert_demo_workspace(workspace: Path) -> None:
+    """The workspace holds what the demo persona does in every step, steps 1 to 6."""
     profile, objective = load_persona()
     with Workspace.open(workspace) as ws:
         assert Profile.from_row(ws.get_row("profile")) == profile
@@ -169,5 +174,34 @@ def test_run_all_on_an_empty_workspace_shows_the_pages_and_saves_nothing(tmp_pat
             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
         ]
         assert widgets_shown, f"{name} displayed no widgets"
+    with Workspace.open(workspace) as ws:
+        assert ws.get_row("profile") is None and ws.get_row("objective") is None
+
+
+# ------------------------------------------------------------------ the one-page app
+def widgets_shown(nb: dict) -> list:
+    return [
+        o
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
+
+
+def test_the_app_runs_every_steps_demo_in_one_kernel(tmp_path):
+    """app.ipynb with demo=True drives every page's demo inside the app, in order, and fills
+    the workspace exactly as the seven notebooks run one after another do."""
+    workspace = tmp_path / "ws" / "workspace.sqlite3"
+    nb = run("app.ipynb", workspace, tmp_path, demo=True)
+    assert errors(nb) == []
+    (shown,) = widgets_shown(nb)  # one widget: the whole app
+    assert "Leela" not in json.dumps(shown) and "Varadan" not in json.dumps(shown)
+    assert_demo_workspace(workspace)
+
+
+def test_the_app_on_an_empty_workspace_shows_itself_and_saves_nothing(tmp_path):
+    workspace = tmp_path / "ws" / "workspace.sqlite3"
+    nb = run("app.ipynb", workspace, tmp_path, demo=False)
+    assert errors(nb) == [] and len(widgets_shown(nb)) == 1
     with Workspace.open(workspace) as ws:
         assert ws.get_row("profile") is None and ws.get_row("objective") is None
