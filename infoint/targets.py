@@ -93,11 +93,38 @@ def contacts_per_organization(ws) -> dict[str, int]:
     return counts
 
 
-def save_contact(ws, contact: Contact) -> int:
-    """Add or update one contact from the form; ValueError when it has no name."""
+# What step 2's contact form edits: saving the form updates only these columns, so it never
+# undoes what happened meanwhile elsewhere (picked as a target, archived, a cadence set).
+FORM_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "profile_url",
+    "organization",
+    "position",
+    "alt_titles",
+    "location",
+    "phone",
+    "connection",
+    "via",
+    "warm_reason",
+    "seniority",
+    "years_in_industry",
+    "focus",
+    "local",
+    "notes",
+)
+
+
+def save_contact(ws, contact: Contact, fields: tuple[str, ...] | None = None) -> int:
+    """Add or update one contact from the form; ValueError when it has no name. An update
+    writes only ``fields`` when given (the form's: ``FORM_FIELDS``)."""
     if not (contact.first_name.strip() or contact.last_name.strip()):
         raise ValueError("Give the person a name (first or last).")
-    return ws.save("contacts", contact.id, contact.to_row())
+    row = contact.to_row()
+    if contact.id is not None and fields is not None:
+        row = {k: v for k, v in row.items() if k in fields}
+    return ws.save("contacts", contact.id, row)
 
 
 def set_targets(ws, ids, target: bool = True) -> None:

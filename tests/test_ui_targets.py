@@ -106,8 +106,9 @@ def test_organization_form_add_edit_archive(ws):
     page.org_postings.value = 2
     page.org_advocacy.value = True
     page.org_size.value = "51-200"
-    page.org_save.click()
-    assert "Saved" in page.org_status.value
+    assert organizations.load_organizations(ws) == []  # not once per keystroke
+    assert page.org_form.flush()  # what the debounce does; no Save button
+    assert "Saved " in page.org_save_state.value
     (org,) = organizations.load_organizations(ws)
     assert (org.name, org.motivation, org.postings, org.advocacy, org.size) == (
         "Acme <script>",
@@ -119,8 +120,9 @@ def test_organization_form_add_edit_archive(ws):
     assert "Acme &lt;script&gt;" in page.org_table.value and "Top 5" in page.org_table.value
     page.org_pick.value = org.id
     page.org_location.value = "Toronto"
-    page.org_save.click()
+    page.org_form.flush()
     assert organizations.load_organizations(ws)[0].location == "Toronto"
+    assert len(organizations.load_organizations(ws)) == 1  # the same one, updated
     page.org_archive.click()
     assert organizations.load_organizations(ws)[0].archived
     assert "0 of about 40" in page.org_table.value
@@ -131,8 +133,10 @@ def test_organization_form_refuses_a_duplicate(ws):
     page = TargetsPage(ws)
     page.org_new.click()
     page.org_name.value = "ACME Inc."
-    page.org_save.click()
-    assert "already on your list" in page.org_status.value
+    assert not page.org_form.flush()
+    assert "Not saved" in page.org_save_state.value
+    assert "already on your list" in page.org_save_state.value
+    assert page.org_name.value == "ACME Inc."  # the text stays in the form
     assert len(organizations.load_organizations(ws)) == 1
 
 
@@ -163,7 +167,7 @@ def test_contact_form_overrides_win(ws):
     page.c_seniority.value = "junior"
     page.c_via.value = "Priya"
     page.c_connection.value = "second"
-    page.c_save.click()
+    page.person_form.flush()  # what the debounce does; no Save button
     assessed = next(a for a in page.assessed if a.contact.id == page._editing_contact.id)
     assert assessed.seniority == "junior" and "set by you" in assessed.seniority_why
     assert assessed.connection == "second"
@@ -172,15 +176,18 @@ def test_contact_form_overrides_win(ws):
 def test_new_contact_by_hand_and_validation(ws):
     page = TargetsPage(ws)
     page.c_new.click()
-    page.c_save.click()
-    assert "name" in page.c_status.value
+    page.c_email.value = "grace@example.org"
+    assert not page.person_form.flush()
+    assert "add a name to save this person" in page.c_save_state.value
+    assert tg.load_contacts(ws) == [] and page.c_email.value == "grace@example.org"
     page.c_first.value = "Grace"
     page.c_years.value = "two"
-    page.c_save.click()
-    assert "should be a number" in page.c_status.value
+    assert not page.person_form.flush()
+    assert "should be a number" in page.c_save_state.value and page.c_years.value == "two"
+    assert tg.load_contacts(ws) == []
     page.c_years.value = "2,5"
     page.c_position.value = "Product Designer"
-    page.c_save.click()
+    assert page.person_form.flush()
     (saved,) = tg.load_contacts(ws)
     assert saved.years_in_industry == 2.5 and saved.source == "form"
     assert any(a.seniority == "junior" for a in page.assessed)

@@ -142,8 +142,9 @@ def _sum_up(shared: SaveState) -> None:
 class Autosave:
     """Debounced saving of one form.
 
-    ``save()`` writes the form (one action of the logic layer, one transaction) and raises
-    ``NotSaved`` with a reason when it can't. ``state`` is the form's own state; each of
+    ``save()`` writes the form (one action of the logic layer, one transaction), raises
+    ``NotSaved`` with a reason when it can't, and returns False when the form holds nothing to
+    keep (a new record left empty). ``state`` is the form's own state; each of
     ``shared`` (the page's, the workspace's) sums up every form reporting to it. ``active()``
     is False while the page fills the form itself: loading a record is not an edit. ``clock()``
     is the time a save is shown with (the user's own zone).
@@ -228,11 +229,14 @@ class Autosave:
             return True
         self._first_change = None
         try:
-            self._save()
+            kept = self._save()
         except NotSaved as exc:
             return self._refused(str(exc))
         except Exception as exc:  # a full disk, a locked or closed file: say so, keep the text
             return self._refused(str(exc) or type(exc).__name__)
+        if kept is False:  # the form holds nothing to keep (a new record left empty)
+            self.discard()
+            return True
         self.dirty, self.why = False, ""
         _PENDING.discard(self)
         self.writes += 1

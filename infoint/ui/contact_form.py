@@ -2,7 +2,8 @@
 
 The targets page composes one (its ``contact_form_section``) and keeps every widget as a page
 attribute; the contact table puts a person into it. The user's choices (connection, seniority,
-focus, in person) override the classification, and the form shows each reason.
+focus, in person) override the classification, and the form shows each reason. The form saves
+as it is typed; a new person once they have a name.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from ..records import (
     Contact,
 )
 from ..safe import escape
-from ..schema import WorkspaceError
 from ..workspace import Workspace
+from .autosave import NotSaved, state_view
 from .controls import controls
 from .feedback import message_html
 from .page import Page
@@ -89,49 +90,79 @@ class ContactForm:
             widgets.Textarea(description="Notes", style=LABEL, layout=widgets.Layout(width="95%")),
             "c-notes",
         )
-        self.c_save = _button("c-save", "Save this person", button_style="primary")
-        self.c_save.on_click(self._on_contact_save)
+        self.editing = Contact(source="form")  # the person in the form, as saved or new
+        self._filling = False
+        # No Save button: the form saves as it is typed (a new person once they have a name).
+        self.contact_form = page.autosave(self._save_contact, active=lambda: not self._filling)
+        self.contact_form.watch(*self._fields())
+        self.c_save_state = state_view(self.contact_form.state, "ii-targets-c-save-state")
+        # A button: starting another record is a choice, not an edit of this one.
         self.c_new = _button("c-new", "Start a new person")
         self.c_new.on_click(lambda _: self.page.edit_contact(Contact(source="form")))
         self.c_status = _css(widgets.HTML(), "c-status")
         self.c_why = _css(widgets.HTML(), "c-why")
-        self.editing = Contact(source="form")  # the person in the form, as saved or new
 
     @property
     def ws(self) -> Workspace:
         """The page's workspace."""
         return self.page.ws
 
+    def _fields(self) -> list[widgets.Widget]:
+        return [
+            self.c_first,
+            self.c_last,
+            self.c_email,
+            self.c_url,
+            self.c_org,
+            self.c_position,
+            self.c_alt,
+            self.c_location,
+            self.c_phone,
+            self.c_connection,
+            self.c_via,
+            self.c_warm,
+            self.c_seniority,
+            self.c_years,
+            self.c_focus,
+            self.c_local,
+            self.c_notes,
+        ]
+
     def widgets(self) -> widgets.VBox:
         """Add someone by hand, or correct what the workbook worked out about them."""
         return widgets.VBox(
             [
-                self.c_first,
-                self.c_last,
-                self.c_email,
-                self.c_url,
-                self.c_org,
-                self.c_position,
-                self.c_alt,
-                self.c_location,
-                self.c_phone,
-                self.c_connection,
-                self.c_via,
-                self.c_warm,
-                self.c_seniority,
-                self.c_years,
-                self.c_focus,
-                self.c_local,
-                self.c_notes,
-                widgets.HBox([self.c_save, self.c_new]),
+                *self._fields(),
+                self.c_save_state,
+                widgets.HBox([self.c_new]),
                 self.c_status,
                 self.c_why,
             ]
         )
 
-    def edit_contact(self, contact: Contact) -> None:
-        """Put a person into the form."""
+    def edit_contact(self, contact: Contact) -> bool:
+        """Put a person into the form, once what was typed for the one shown is saved; if it
+        can't be saved, the form stays as it is (the state says why). True when switched."""
+        if not self.contact_form.flush():
+            self.c_status.value = message_html(
+                "Fix what is above first (or empty those fields): your text is still there.",
+                "warning",
+            )
+            return False
         self.editing = contact
+        self._filling = True  # putting a person into the form is not an edit
+        try:
+            self._fill(contact)
+        finally:
+            self._filling = False
+        self.contact_form.discard()
+        self._show_why()
+        self.c_status.value = message_html(
+            f"Editing {contact.full_name}." if contact.id else "A new person.", "note"
+        )
+        return True
+
+    def _fill(self, contact: Contact) -> None:
         for w, v in (
             (self.c_first, contact.first_name),
             (self.c_last, contact.last_name),
@@ -154,15 +185,15 @@ class ContactForm:
         self.c_years.value = (
             "" if contact.years_in_industry is None else f"{contact.years_in_industry:g}"
         )
+
+    def _show_why(self) -> None:
+        contact = self.editing
         found = (
             next((a for a in self.page.assessed if a.contact.id == contact.id), None)
             if contact.id
             else None
         )
         self.c_why.value = self._why_html(found) if found else ""
-        self.c_status.value = message_html(
-            f"Editing {contact.full_name}." if contact.id else "A new person.", "note"
-        )
 
     def _why_html(self, a: classification.Assessment) -> str:
         items = [
@@ -180,15 +211,14 @@ class ContactForm:
             + "</ul>"
         )
 
-    def _on_contact_save(self, _=None) -> None:
+    def _save_contact(self) -> bool:
+        """The form's autosave: add or update the person (one transaction); a new person waits
+        for a name. Ranks everyone again when something the ranking reads changed."""
         years_text = self.c_years.value.strip().replace(",", ".")
         try:
             years = float(years_text) if years_text else None
-        except ValueError:
-            self.c_status.value = message_html(
-                "Years in the industry should be a number, like 4 or 2.5.", "warning"
-            )
-            return
+        except ValueError as exc:
+            raise NotSaved("years in the industry should be a number, like 4 or 2.5") from exc
         base = self.editing
         contact = replace(
             base,
@@ -210,12 +240,25 @@ class ContactForm:
             local=self.c_local.value,
             notes=self.c_notes.value,
         )
+        if contact.id is None and not (contact.first_name or contact.last_name):
+            if contact == Contact(source=base.source):
+                return False  # nothing typed: nothing to keep
+            raise NotSaved("add a name to save this person")
         try:
-            contact.id = tg.save_contact(self.ws, contact)
-        except (ValueError, WorkspaceError) as exc:
-            self.c_status.value = message_html(f"Not saved: {exc}", "warning")
-            return
+            contact.id = tg.save_contact(self.ws, contact, tg.FORM_FIELDS)
+        except ValueError as exc:
+            raise NotSaved(str(exc)) from exc
         self.editing = contact
-        self.page.recompute()
-        self.page.edit_contact(contact)
-        self.c_status.value = message_html(f"Saved {contact.full_name}.", "ok")
+        unranked = ("notes", "phone", "email", "profile_url")
+        if {k: v for k, v in vars(contact).items() if k not in unranked} != {
+            k: v for k, v in vars(base).items() if k not in unranked
+        }:
+            self.page.recompute()
+        else:  # the ranking is the same: the list's copy of the person only needs the new text
+            for a in self.page.assessed:
+                if a.contact.id == contact.id:
+                    for name in unranked:
+                        setattr(a.contact, name, getattr(contact, name))
+        self._show_why()
+        self.c_status.value = message_html(f"Editing {contact.full_name}.", "note")
+        return True

@@ -248,10 +248,15 @@ class ContactsTable:
         if chosen is None:
             self.table_status.value = message_html("Choose a person in the list first.", "warning")
             return
-        self.page.edit_contact(chosen.contact)
-        self.table_status.value = message_html(
-            f"{chosen.contact.full_name} is in the form below.", "note"
-        )
+        if self.page.edit_contact(chosen.contact):
+            self.table_status.value = message_html(
+                f"{chosen.contact.full_name} is in the form below.", "note"
+            )
+        else:
+            self.table_status.value = message_html(
+                "The form below holds changes that can't be saved yet: see what it says.",
+                "warning",
+            )
 
     def _on_pick_top(self, _=None) -> None:
         wanted = self.page.plan.total if self.page.plan is not None else 6

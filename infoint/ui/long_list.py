@@ -1,8 +1,9 @@
 """Step 2's long list of organizations (T1): the sorted, rated list, its form and its import.
 
 The targets page composes one (its ``organizations_section``) and keeps every widget as a page
-attribute. Saving, archiving or importing goes through ``organizations``; afterwards the page
-ranks its contacts again, since the list's order and ratings feed the ranking.
+attribute. The form saves as it is typed (a new organization once it has a name); saving,
+archiving or importing goes through ``organizations``, and afterwards the page ranks its
+contacts again, since the list's order and ratings feed the ranking.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..safe import escape, link
 from ..schema import WorkspaceError
 from ..text import fold
 from ..workspace import Workspace
+from .autosave import NotSaved, state_view
 from .controls import controls
 from .feedback import STYLE, message_html
 from .page import Page
@@ -30,6 +32,8 @@ class LongList:
 
     def __init__(self, page: Page):
         self.page = page
+        self._editing_org = Organization()  # the organization in the form, as saved or new
+        self._filling = self._picking = False
         self.org_pick = dropdown("org-pick", "Edit an organization", [("(a new one)", None)])
         self.org_pick.observe(self._on_org_pick, names="value")
         self.org_name = text_field("org-name", "Name")
@@ -67,10 +71,24 @@ class LongList:
             widgets.Textarea(description="Notes", style=LABEL, layout=widgets.Layout(width="95%")),
             "org-notes",
         )
-        self.org_save = _button("org-save", "Save organization", button_style="primary")
-        self.org_save.on_click(self._on_org_save)
+        # No Save button: the form saves as it is typed (a new organization once it has a name).
+        self.org_form = page.autosave(self._save_org, active=lambda: not self._filling)
+        self.org_form.watch(
+            self.org_name,
+            self.org_industry,
+            self.org_size,
+            self.org_location,
+            self.org_website,
+            self.org_motivation,
+            self.org_postings,
+            self.org_advocacy,
+            self.org_notes,
+        )
+        self.org_save_state = state_view(self.org_form.state, "ii-targets-org-save-state")
+        # A button: starting another record is a choice, not an edit of this one.
         self.org_new = _button("org-new", "Start a new one")
-        self.org_new.on_click(lambda _: self._fill_org(Organization()))
+        self.org_new.on_click(lambda _: self._switch_to(Organization()))
+        # A button: archiving is an event (the organization leaves the list, nothing deleted).
         self.org_archive = _button("org-archive", "Archive it")
         self.org_archive.on_click(self._on_org_archive)
         self.org_show_archived = _css(
@@ -110,7 +128,8 @@ class LongList:
                 self.org_postings,
                 self.org_advocacy,
                 self.org_notes,
-                widgets.HBox([self.org_save, self.org_new, self.org_archive]),
+                self.org_save_state,
+                widgets.HBox([self.org_new, self.org_archive]),
             ]
         )
         return widgets.VBox(
@@ -175,35 +194,66 @@ class LongList:
             for o in sorted(orgs, key=lambda o: fold(o.name))
         ]
         current = self.org_pick.value
-        self.org_pick.options = options
-        self.org_pick.value = current if current in [v for _, v in options] else None
+        self._picking = True  # redrawing the picker is not choosing another organization
+        try:
+            self.org_pick.options = options
+            self.org_pick.value = current if current in [v for _, v in options] else None
+        finally:
+            self._picking = False
 
     def _fill_org(self, org: Organization) -> None:
         self._editing_org = org
-        self.org_name.value, self.org_industry.value = org.name, org.industry
-        self.org_size.value = org.size if org.size in SIZE_BANDS else ""
-        self.org_location.value, self.org_website.value, self.org_notes.value = (
-            org.location,
-            org.website,
-            org.notes,
-        )
-        self.org_motivation.value, self.org_postings.value = org.motivation or 0, org.postings or 0
-        self.org_advocacy.value = org.advocacy
+        self._filling = True  # putting a record into the form is not an edit
+        try:
+            self.org_name.value, self.org_industry.value = org.name, org.industry
+            self.org_size.value = org.size if org.size in SIZE_BANDS else ""
+            self.org_location.value, self.org_website.value, self.org_notes.value = (
+                org.location,
+                org.website,
+                org.notes,
+            )
+            self.org_motivation.value = org.motivation or 0
+            self.org_postings.value = org.postings or 0
+            self.org_advocacy.value = org.advocacy
+        finally:
+            self._filling = False
+        self.org_form.discard()
         self.org_archive.description = "Bring it back" if org.archived else "Archive it"
-        if org.id is None and self.org_pick.value is not None:
-            self.org_pick.value = None
+        if self.org_pick.value != org.id:
+            self._show_picked(org.id)
+
+    def _show_picked(self, org_id: int | None) -> None:
+        """Set the picker without it counting as choosing another organization."""
+        self._picking = True
+        try:
+            self.org_pick.value = org_id
+        finally:
+            self._picking = False
+
+    def _switch_to(self, org: Organization) -> bool:
+        """Show another organization in the form once what was typed into this one is saved;
+        if it can't be saved, stay (the text is still here, and the state says why)."""
+        if not self.org_form.flush():
+            self.org_status.value = message_html(
+                "Fix what is above first (or empty those fields): your text is still there.",
+                "warning",
+            )
+            self._show_picked(self._editing_org.id)
+            return False
+        self._fill_org(org)
+        return True
 
     def _on_org_pick(self, change) -> None:
-        if change["new"] is None:
+        if self._picking or change["new"] == self._editing_org.id:
             return
         org = next(
-            (o for o in organizations.load_organizations(self.ws) if o.id == change["new"]), None
+            (o for o in organizations.load_organizations(self.ws) if o.id == change["new"]),
+            Organization(),
         )
-        if org:
-            self._fill_org(org)
+        self._switch_to(org)
 
     def _org_from_form(self) -> Organization:
-        current = getattr(self, "_editing_org", Organization())
+        current = self._editing_org
         return Organization(
             name=self.org_name.value.strip(),
             industry=self.org_industry.value.strip(),
@@ -218,22 +268,34 @@ class LongList:
             id=current.id,
         )
 
-    def _on_org_save(self, _=None) -> None:
-        org = self._org_from_form()
+    def _save_org(self) -> bool:
+        """The form's autosave: add or update the organization (one transaction); a new one
+        waits for its name. Redraws the list, and ranks again when a rating or the name moved."""
+        org, before = self._org_from_form(), self._editing_org
+        if org.id is None and not org.name:
+            if org == Organization():
+                return False  # nothing typed: nothing to keep
+            raise NotSaved("add a name to save this organization")
         try:
             org.id = organizations.save_organization(self.ws, org)
-        except (ValueError, WorkspaceError) as exc:
-            self.org_status.value = message_html(f"Not saved: {exc}", "warning")
-            return
+        except ValueError as exc:
+            raise NotSaved(str(exc)) from exc
         self._editing_org = org
-        self.org_status.value = message_html(f"Saved {org.name}.", "ok")
         self.refresh()
-        self.org_pick.value = org.id
-        self.page.recompute()
+        if self.org_pick.value != org.id:
+            self._show_picked(org.id)
+        unranked = ("notes", "website")
+        if {k: v for k, v in vars(org).items() if k not in unranked} != {
+            k: v for k, v in vars(before).items() if k not in unranked
+        }:
+            self.page.recompute()
+        return True
 
     def _on_org_archive(self, _=None) -> None:
-        org = getattr(self, "_editing_org", None)
-        if org is None or org.id is None:
+        if not self.org_form.flush():
+            return
+        org = self._editing_org
+        if org.id is None:
             self.org_status.value = message_html(
                 "Choose an organization to archive first.", "warning"
             )
@@ -248,9 +310,11 @@ class LongList:
         self.page.recompute()
 
     def _on_org_upload(self, change) -> None:
+        # An upload, not a field: importing a file is an event (all its rows or none).
         got = uploaded(change)
         if not got:
             return
+        self.org_form.flush()
         name, data = got
         try:
             parsed = tabular.read_table(data, name)

@@ -59,7 +59,8 @@ class TargetsPage(Page):
         )
         self.org_motivation, self.org_postings = ll.org_motivation, ll.org_postings
         self.org_advocacy, self.org_notes = ll.org_advocacy, ll.org_notes
-        self.org_save, self.org_new, self.org_archive = ll.org_save, ll.org_new, ll.org_archive
+        self.org_new, self.org_archive = ll.org_new, ll.org_archive
+        self.org_form, self.org_save_state = ll.org_form, ll.org_save_state
         self.org_show_archived, self.org_status = ll.org_show_archived, ll.org_status
         self.org_table, self.org_upload = ll.org_table, ll.org_upload
         # T8: importing contacts
@@ -85,7 +86,8 @@ class TargetsPage(Page):
         )
         self.c_via, self.c_warm, self.c_seniority = cf.c_via, cf.c_warm, cf.c_seniority
         self.c_years, self.c_focus, self.c_local = cf.c_years, cf.c_focus, cf.c_local
-        self.c_notes, self.c_save, self.c_new = cf.c_notes, cf.c_save, cf.c_new
+        self.c_notes, self.c_new = cf.c_notes, cf.c_new
+        self.person_form, self.c_save_state = cf.contact_form, cf.c_save_state
         self.c_status, self.c_why = cf.c_status, cf.c_why
         # the ranked list and targets
         self.contacts_table = ContactsTable(self)
@@ -182,9 +184,9 @@ class TargetsPage(Page):
         """Read the file, show what was found and (for other lists) the column mapping."""
         self.contact_import.prepare_import(name, data)
 
-    def edit_contact(self, contact: Contact) -> None:
-        """Put a person into the form."""
-        self.contact_form.edit_contact(contact)
+    def edit_contact(self, contact: Contact) -> bool:
+        """Put a person into the form (once what was typed for the one shown is saved)."""
+        return self.contact_form.edit_contact(contact)
 
     def recompute(self, contacts: list[Contact] | None = None) -> None:
         """Classify and rank everyone again (after an import, an edit or a new target)."""
