@@ -77,16 +77,31 @@ def load_draft(ws, contact_id: int, kind: str) -> SavedDraft | None:
         subject=_text(row["subject"]),
         body=_text(row["body"]),
         forwardable=_text(row["forwardable"]),
+        to=_text(ws.get_meta(_to_key(contact_id, kind)) or ""),
     )
     return SavedDraft(draft, _text(row["updated_at"]))
 
 
+def _to_key(contact_id: int, kind: str) -> str:
+    # The address the user typed for one draft: a workbook fact beside the drafts table.
+    return f"draft.to.{int(contact_id)}.{kind}"
+
+
 def save_draft(
-    ws, contact_id: int, kind: str, subject: str, body: str, forwardable: str = ""
+    ws,
+    contact_id: int,
+    kind: str,
+    subject: str,
+    body: str,
+    forwardable: str = "",
+    to: str | None = None,
 ) -> None:
-    """Keep the user's edits for one person and kind (one row each, replaced on every save)."""
+    """Keep the user's edits for one person and kind (one row each, replaced on every save),
+    and the address they typed when ``to`` is given."""
     values = {"subject": _text(subject), "body": _text(body), "forwardable": _text(forwardable)}
     with ws.transaction():
+        if to is not None:
+            ws.set_meta(_to_key(contact_id, kind), _text(to))
         existing = ws.query(
             "SELECT id FROM drafts WHERE contact_id = ? AND kind = ?", (contact_id, kind)
         )

@@ -83,7 +83,7 @@ def test_checker_flags_a_job_ask_as_you_type_and_clears_when_fixed(demo_ws):
         good + "\nAlso, are there any openings on your team? Could you refer me for a job?"
     )
     assert "R2" in page.findings.value and "Needs fixing" in page.findings.value
-    assert "Unsaved changes" in page.draft_status.value
+    assert "Saving..." in page.save_status.value and page.draft_form.pending
     page.body.value = good
     assert "R2" not in page.findings.value
 
@@ -97,9 +97,12 @@ def test_checker_escapes_the_text_it_quotes(demo_ws):
 def test_saved_draft_comes_back(demo_ws):
     page = page_for(demo_ws, "Amara")
     page.body.value = page.body.value + "\nP.S. $5M and $10M"
-    page.save_button.click()
+    page.to.value = "amara.typed@example.org"
+    assert page.draft_form.flush()  # what the debounce does; no Save button
+    assert "Saved " in page.save_status.value
     again = page_for(demo_ws, "Amara")
     assert again.body.value.endswith("P.S. $5M and $10M")
+    assert again.to.value == "amara.typed@example.org"
     assert "Your saved draft" in again.draft_status.value
 
 

@@ -3,7 +3,8 @@
 The outreach page composes one. The editor reads its page's chosen person and what the
 workbook knows (``contact``, ``events``, ``organizations``, ``profile``, ``objective``,
 ``settings``, ``known_words``, ``_loading``); drafts and settings are kept through the logic
-layer's ``outreach_log`` actions.
+layer's ``outreach_log`` actions. The draft saves as it is typed (there is no Save button),
+always for the person and kind it was loaded for.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import ipywidgets as widgets
 from .. import exports, outreach, outreach_log, pipeline, request_check, send_time, stages
 from .. import targets as tg
 from ..safe import escape
-from ..schema import WorkspaceError
+from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
 from .feedback import findings_html, message_html
@@ -88,12 +89,15 @@ class DraftEditor:
             "forwardable",
         )
         self.findings = _css(widgets.HTML(), "findings")
+        # No Save button: the draft saves as it is typed, for the person and kind shown.
+        self._editing: tuple[int, str] | None = None  # (contact id, kind) the fields hold
+        self._default_to = ""  # the address the workbook knows for them (kept only if changed)
+        self.draft_form = page.autosave(self._save, active=lambda: not page._loading)
         for w in (self.to, self.subject, self.body, self.forwardable):
             w.observe(self._changed, names="value")
         self.advice = _css(widgets.HTML(), "advice")
-        self.save_button = _button("save", "Save this draft", button_style="primary")
-        self.save_button.on_click(self.save_draft)
         self.draft_status = _css(widgets.HTML(), "draft-status")
+        self.save_status = state_view(self.draft_form.state, "ii-outreach-save-state")
         self.eml_button = _css(
             DownloadButton(
                 "Download as an email draft (.eml)", self._eml_file, on_error=self._output_failed
@@ -122,7 +126,7 @@ class DraftEditor:
             self.body,
             self.forwardable,
             self.findings,
-            widgets.HBox([self.save_button]),
+            self.save_status,
             self.draft_status,
         ]
 
@@ -133,6 +137,7 @@ class DraftEditor:
     def load(self) -> None:
         """Show the saved draft of the chosen kind for the chosen person, else a first draft."""
         page = self.page
+        self.draft_form.flush()  # what was typed is kept for the person and kind it was for
         if page.contact is None:
             return
         kind = self.kind.value
@@ -148,17 +153,22 @@ class DraftEditor:
                     saved.draft.forwardable,
                 )
                 self.draft_status.value = message_html(
-                    f"Your saved draft ({saved.saved_at[:16].replace('T', ' ')} UTC).",
+                    f"Your saved draft ({saved.saved_at[:16].replace('T', ' ')} UTC). "
+                    "Every change saves as you type.",
                     "note",
                 )
             else:
                 self._fill(self._compose())
                 self.draft_status.value = message_html(
-                    "A first draft from the workbook: make it yours, then save it.", "note"
+                    "A first draft from the workbook: make it yours. It saves as you type.",
+                    "note",
                 )
-            self.to.value = "" if kind == "request_intro" else page.contact.email
+            self._default_to = "" if kind == "request_intro" else page.contact.email
+            self.to.value = (saved.draft.to if saved else "") or self._default_to
         finally:
             page._loading = False
+        self._editing = (page.contact.id, kind)
+        self.draft_form.discard()
         self.update_feedback()
 
     def _compose(self) -> outreach.Draft:
@@ -193,14 +203,16 @@ class DraftEditor:
             page._loading = False
         self.update_feedback()
         self.draft_status.value = message_html(
-            "A fresh first draft. Your saved draft is kept until you save this one.", "note"
+            "A fresh first draft. Your saved draft stays until you change this one: "
+            "then this one is saved instead.",
+            "note",
         )
 
     def _changed(self, _=None) -> None:
         if self.page._loading:
             return
         self.update_feedback()
-        self.draft_status.value = message_html("Unsaved changes: press Save this draft.", "note")
+        self.draft_form.changed()
 
     def update_feedback(self) -> None:
         """Run the checker on the text (R1-R4, R6, R7, O5) and refresh send time and mailto link."""
@@ -248,24 +260,24 @@ class DraftEditor:
             )
 
     def save_draft(self, _=None) -> bool:
-        """Keep the user's edits for this person and kind."""
-        page = self.page
-        if page.contact is None:
-            return False
-        values = {
-            "subject": self.subject.value,
-            "body": self.body.value,
-            "forwardable": self.forwardable.value,
-        }
-        try:
-            outreach_log.save_draft(page.ws, page.contact.id, self.kind.value, **values)
-        except (WorkspaceError, OSError) as exc:
-            self.draft_status.value = message_html(
-                f"Not saved: {exc}. Your text is still here; try again.", "warning"
-            )
-            return False
-        self.draft_status.value = message_html("Draft saved.", "ok")
-        return True
+        """Write the user's edits now (typing does this by itself); True when they are kept."""
+        return self.draft_form.flush()
+
+    def _save(self) -> None:
+        """The autosave: the fields as one draft of the person and kind they were loaded for
+        (one transaction), the address typed included."""
+        if self._editing is None:
+            return
+        contact_id, kind = self._editing
+        outreach_log.save_draft(
+            self.page.ws,
+            contact_id,
+            kind,
+            subject=self.subject.value,
+            body=self.body.value,
+            forwardable=self.forwardable.value,
+            to="" if self.to.value.strip() == self._default_to.strip() else self.to.value,
+        )
 
     def _on_setting(self, change) -> None:
         owner = change["owner"]

@@ -71,11 +71,8 @@ class OutreachPage(Page):
         self.kind, self.linkedin_plan, self.strict = ed.kind, ed.linkedin_plan, ed.strict
         self.compose_button, self.to, self.subject = ed.compose_button, ed.to, ed.subject
         self.body, self.forwardable, self.findings = ed.body, ed.forwardable, ed.findings
-        self.advice, self.save_button, self.draft_status = (
-            ed.advice,
-            ed.save_button,
-            ed.draft_status,
-        )
+        self.advice, self.draft_status = ed.advice, ed.draft_status
+        self.draft_form, self.save_status = ed.draft_form, ed.save_status
         self.eml_button, self.mailto, self.ics_button = ed.eml_button, ed.mailto, ed.ics_button
         self.when = _css(
             widgets.DatePicker(description="When (leave empty for now)", style=_LABEL), "when"
@@ -134,7 +131,6 @@ class OutreachPage(Page):
         for index, contact_id in enumerate(people):
             self.person.value = contact_id
             self.compose_button.click()
-            self.save_button.click()
             self.when.value = today - timedelta(days=(9, 3, 0)[index])
             self.sent_button.click()
             if index == 1:
@@ -261,7 +257,7 @@ class OutreachPage(Page):
         self.draft_editor.update_feedback()
 
     def save_draft(self, _=None) -> bool:
-        """Keep the user's edits for this person and kind."""
+        """Write the user's edits now (typing does this by itself); True when they are kept."""
         return self.draft_editor.save_draft()
 
     # -- logging ---------------------------------------------------------------------------------
@@ -291,6 +287,7 @@ class OutreachPage(Page):
         # A button: sending happens outside the workbook, so only the user can say it happened.
         if self.contact is None:
             return
+        self.save_draft()  # the address typed is kept too
         kind = self.kind.value
         texts = (self.subject.value, self.body.value, self.forwardable.value)
         logged = self._log(
