@@ -1,11 +1,14 @@
-"""The meeting's life as actions: booked (R8), moved, cancelled, held (D1).
+"""The meeting's life as actions: prepared, booked (R8), moved, cancelled, held (D1).
 
 Each function is one user action in one transaction: the meeting row and the event the
 pipeline reads are written together, so a crash never leaves a booking without its event.
+Preparing (the place, the notes, the questions, a time typed but not booked yet) is saved as
+it is typed and logs nothing; booking logs the time and consumes the proposed one.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 
@@ -13,7 +16,46 @@ from .events import MEETING_CANCELLED, MEETING_SCHEDULED, MET
 from .meetings import Meeting, save_meeting, start_time
 from .stages import events_from_rows
 
-__all__ = ["book_meeting", "cancel_meeting", "mark_held"]
+__all__ = ["book_meeting", "cancel_meeting", "mark_held", "proposed_time", "save_preparation"]
+
+
+def _proposal_key(contact_id: int) -> str:
+    # A time typed for the meeting but not booked yet: a workbook fact, one per person.
+    return f"meeting.proposed.{int(contact_id)}"
+
+
+def proposed_time(ws, contact_id: int) -> dict | None:
+    """The date ("YYYY-MM-DD" or ""), start (as typed) and minutes typed for a meeting with
+    this person but not booked yet; None when there is none."""
+    try:
+        value = json.loads(ws.get_meta(_proposal_key(contact_id)) or "null")
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return {
+        "date": str(value.get("date") or ""),
+        "start": str(value.get("start") or ""),
+        "minutes": int(value["minutes"]) if str(value.get("minutes", "")).isdigit() else 30,
+    }
+
+
+def _drop_proposal(ws, contact_id: int) -> None:
+    if ws.get_meta(_proposal_key(contact_id)):
+        ws.set_meta(_proposal_key(contact_id), "")
+
+
+def save_preparation(ws, meeting: Meeting, proposed: dict | None = None) -> Meeting:
+    """Keep what was typed for a meeting, as it is typed: the meeting row as booked (its time
+    unchanged) with its place, mode, notes, offer, ticks and questions, and a time typed but
+    not booked yet (``proposed``: date, start, minutes; None clears it). Logs nothing."""
+    with ws.transaction():
+        save_meeting(ws, meeting)
+        if proposed is None:
+            _drop_proposal(ws, meeting.contact_id)
+        else:
+            ws.set_meta(_proposal_key(meeting.contact_id), json.dumps(proposed, sort_keys=True))
+    return meeting
 
 
 def _needs_logging(ws, meeting: Meeting) -> bool:
@@ -40,6 +82,7 @@ def book_meeting(ws, meeting: Meeting, *, at: datetime) -> Meeting:
     with ws.transaction():
         moved = _needs_logging(ws, meeting)
         save_meeting(ws, meeting)
+        _drop_proposal(ws, meeting.contact_id)  # the time typed is the booked one now
         if moved:
             ws.append_event(
                 MEETING_SCHEDULED,
@@ -61,6 +104,7 @@ def cancel_meeting(ws, meeting: Meeting, *, at: datetime) -> Meeting:
     cancelled = replace(meeting, cancelled=True)
     with ws.transaction():
         save_meeting(ws, cancelled)
+        _drop_proposal(ws, meeting.contact_id)
         ws.append_event(
             MEETING_CANCELLED, meeting.contact_id, {"meeting_id": cancelled.id}, at=at.isoformat()
         )

@@ -145,14 +145,17 @@ def test_saving_needs_a_date_and_a_start_time(demo_ws):
 def test_saving_logs_one_event_and_the_stage_becomes_scheduled(demo_ws):
     page = page_for(demo_ws, "Rosa")
     cid = page.contact.id
-    assert "No meeting saved yet" in page.meeting_status.value
+    assert "No meeting booked yet" in page.meeting_status.value
     page.mode.value = "video"
     page.date.value = MEETING_DAY
     page.start.value = "10:00"
     page.place.value = "https://zoom.us/j/123"
-    assert "Unsaved changes" in page.meeting_status.value
+    assert "not booked yet" in page.meeting_status.value
+    page.flush()  # what typing does by itself: kept, but a typed time is not a booking
+    assert kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED) == []
+    assert meeting_rows(demo_ws, cid)[0]["starts_at"] == "" and stage(demo_ws, cid) == "requested"
     page.save_button.click()
-    assert "Saved: Thursday 12 March at 10:00, 30 minutes" in page.meeting_status.value
+    assert "Booked: Thursday 12 March at 10:00, 30 minutes" in page.meeting_status.value
     [row] = meeting_rows(demo_ws, cid)
     assert (
         row["starts_at"] == "2026-03-12T10:00:00-04:00"
@@ -172,7 +175,7 @@ def test_saving_logs_one_event_and_the_stage_becomes_scheduled(demo_ws):
 
     page.save_button.click()  # unchanged: nothing new in the log
     page.place.value = "https://zoom.us/j/456"
-    page.save_button.click()  # a new link is not a new time
+    page.flush()  # a new link saves without a click, and is not a new time
     assert len(kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)) == 1
     assert meeting_rows(demo_ws, cid)[0]["place"] == "https://zoom.us/j/456"
 
@@ -195,7 +198,7 @@ def test_a_reopened_page_shows_the_saved_meeting(demo_ws):
     again = page_for(demo_ws, "Rosa")
     assert (again.date.value, again.start.value, again.minutes.value) == (MEETING_DAY, "09:15", 25)
     assert (again.mode.value, again.place.value) == ("phone", "+1 416 555 0199")
-    assert "Saved meeting" in again.meeting_status.value
+    assert "Booked" in again.meeting_status.value
 
 
 def test_meeting_findings_for_a_bad_place_and_a_long_meeting(demo_ws):
@@ -282,6 +285,7 @@ def test_research_ticks_notes_and_offer_persist(demo_ws):
     research[2].value = True
     page.notes.value = "Launched a new booking flow in 2025.\nTalks at UXTO."
     page.offer.value = "  An article on hotel check-in research  "
+    page.flush()  # what the debounce does about a second after typing stops
     [row] = meeting_rows(demo_ws, cid)
     assert json.loads(row["research"]) == {"profile": True, "news_organization": True}
     assert row["notes"] == "Launched a new booking flow in 2025.\nTalks at UXTO."
@@ -540,7 +544,7 @@ def test_cancelling_marks_the_row_and_logs_it(demo_ws):
     page = page_for(demo_ws, "Rosa")
     cid = page.contact.id
     page.cancel_button.click()
-    assert "no saved meeting to cancel" in page.meeting_status.value
+    assert "no booked meeting to cancel" in page.meeting_status.value
     assert kinds(demo_ws, cid, pipeline.MEETING_CANCELLED) == []
     book(page)
     page.cancel_button.click()
@@ -591,7 +595,7 @@ def test_rebooking_after_a_cancellation_is_logged_and_scheduled_again(demo_ws):
     assert stage(demo_ws, cid) == "scheduled"
 
 
-def test_cancelling_keeps_the_saved_meeting_not_unsaved_edits(demo_ws):
+def test_cancelling_cancels_the_booked_time_and_keeps_what_was_typed(demo_ws):
     page = page_for(demo_ws, "Rosa")
     cid = page.contact.id
     book(page)
@@ -599,7 +603,10 @@ def test_cancelling_keeps_the_saved_meeting_not_unsaved_edits(demo_ws):
     page.place.value = "The Rusty Pub"
     page.cancel_button.click()
     (row,) = meeting_rows(demo_ws, cid)
-    assert (row["minutes"], row["place"], row["cancelled"]) == (30, "https://zoom.us/j/123", 1)
+    # the booked length, never the one typed and not booked; the place typed is kept
+    assert (row["minutes"], row["place"], row["cancelled"]) == (30, "The Rusty Pub", 1)
+    [scheduled] = kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)
+    assert scheduled["data"]["minutes"] == 30
 
 
 def test_preparation_edits_never_save_an_unsaved_time(demo_ws):
@@ -608,9 +615,18 @@ def test_preparation_edits_never_save_an_unsaved_time(demo_ws):
     book(page, "10:00")
     page.start.value = "15:00"
     page.offer.value = "A short article"
+    page.flush()  # what the debounce does
     (row,) = meeting_rows(demo_ws, cid)
     assert row["starts_at"].startswith("2026-03-12T10:00") and row["offer"] == "A short article"
-    assert "Unsaved changes" in page.meeting_status.value
+    assert len(kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)) == 1  # not moved
+    assert "not booked yet" in page.meeting_status.value
+    again = page_for(demo_ws, "Rosa")  # the time typed comes back, still to book
+    assert again.start.value == "15:00" and "not booked yet" in again.meeting_status.value
+    again.save_button.click()
+    assert kinds(demo_ws, cid, pipeline.MEETING_SCHEDULED)[-1]["data"]["starts_at"].startswith(
+        "2026-03-12T15:00"
+    )
+    assert page_for(demo_ws, "Rosa").meeting_status.value.count("Booked") == 1
 
 
 def test_the_closing_ask_cannot_be_moved_from_last_place(demo_ws):

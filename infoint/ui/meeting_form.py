@@ -1,14 +1,15 @@
-"""Step 4's meeting form (R8): date, start, length, mode and place, Save, Cancel, the .ics file.
+"""Step 4's meeting form (R8): date, start, length, mode and place, Book, Cancel, the .ics file.
 
 The questions page composes one. The form reads its page's chosen person and saved meeting
 (``contact``, ``meeting``, ``tz``, ``_loading``) and the meeting as the whole page shows it
-(``_meeting_from_form()``, preparation and questions included); saving or cancelling goes
-through the logic layer's ``meetings_log`` actions.
+(``_meeting_from_form()``, preparation and questions included). Everything typed saves as it
+is typed through the page's ``prep_form`` (a time not booked yet is kept as proposed); booking
+and cancelling are events, through the logic layer's ``meetings_log`` actions.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import ipywidgets as widgets
 
@@ -82,8 +83,12 @@ class MeetingForm:
         ):
             w.observe(self._meeting_changed, names="value")
         self.meeting_findings = _css(widgets.HTML(), "meeting-findings")
-        self.save_button = _button("save-meeting", "Save the meeting", button_style="primary")
+        # A button: the time is agreed with the other person, so booking it is an event (it
+        # moves them to "scheduled"); a time typed but not booked is kept as proposed.
+        self.save_button = _button("save-meeting", "Book this meeting", button_style="primary")
         self.save_button.on_click(self.save_meeting)
+        self.book_button = self.save_button
+        # A button: the meeting won't happen at that time, which only the user knows.
         self.cancel_button = _button("cancel-meeting", "The meeting is cancelled")
         self.cancel_button.on_click(self._on_cancel)
         self.meeting_status = _css(widgets.HTML(), "meeting-status")
@@ -108,12 +113,20 @@ class MeetingForm:
             self.ics_button,
         ]
 
-    def show(self, m: mt.Meeting, local: bool) -> None:
-        """Fill the form from a meeting (a new one: in person if ``local``, else by video)."""
+    def show(self, m: mt.Meeting, local: bool, proposed: dict | None = None) -> None:
+        """Fill the form from a meeting (a new one: in person if ``local``, else by video),
+        with the time typed but not booked yet when there is one (``proposed``)."""
         start = mt.start_time(m.starts_at, self.page.tz)
         self.date.value = start.date() if start else None
         self.start.value = start.strftime("%H:%M") if start else ""
         self.minutes.value = max(10, min(120, m.minutes or 30))
+        if proposed is not None:
+            try:
+                self.date.value = date.fromisoformat(proposed["date"]) if proposed["date"] else None
+            except ValueError:
+                self.date.value = None
+            self.start.value = proposed["start"]
+            self.minutes.value = max(10, min(120, proposed["minutes"]))
         self.mode.value = (
             m.mode
             if m.id is not None and m.mode in mt.MODES
@@ -143,6 +156,36 @@ class MeetingForm:
                 ).isoformat()
         return starts_at
 
+    def proposed(self) -> dict | None:
+        """The time the form shows when it is not the booked one (date, start as typed,
+        minutes), else None: what is kept until it is booked."""
+        page = self.page
+        booked = page.meeting
+        start_text = self.start.value.strip()
+        if booked is None or (self.date.value is None and not start_text and not booked.starts_at):
+            return None
+        if self.starts_at() == booked.starts_at and int(self.minutes.value) == booked.minutes:
+            return None
+        return {
+            "date": self.date.value.isoformat() if self.date.value else "",
+            "start": start_text,
+            "minutes": int(self.minutes.value),
+        }
+
+    def show_booking(self) -> None:
+        """Say whether the time shown is booked, or typed and still to book."""
+        page = self.page
+        if self.proposed() is not None:
+            text = (
+                "Kept, not booked yet: when you have agreed this time with them, "
+                "press Book this meeting."
+            )
+        elif page.meeting is not None and page.meeting.id is not None and page.meeting.starts_at:
+            text = "Booked."
+        else:
+            text = "No meeting booked yet: fill in the date, time and place."
+        self.meeting_status.value = message_html(text, "note")
+
     def _meeting_changed(self, change=None) -> None:
         page = self.page
         if page._loading or page.meeting is None:
@@ -150,7 +193,8 @@ class MeetingForm:
         self.update_meeting_findings()
         if change is not None and change["owner"] in (self.mode, self.workplace):
             page._draw_checklists(page._meeting_from_form())
-        self.meeting_status.value = message_html("Unsaved changes: press Save the meeting.", "note")
+        page.prep_form.changed()
+        self.show_booking()
 
     def update_meeting_findings(self) -> None:
         """Check the meeting as the form shows it (R8) and show what is missing."""
@@ -167,8 +211,8 @@ class MeetingForm:
         )
 
     def save_meeting(self, _=None) -> bool:
-        """Save the meeting; a new or moved start time is logged so the pipeline shows
-        "scheduled"."""
+        """Book the meeting (the whole form, preparation included); a new or moved start time
+        is logged so the pipeline shows "scheduled"."""
         page = self.page
         if page.contact is None:
             return False
@@ -179,16 +223,16 @@ class MeetingForm:
             )
             return False
         try:
-            # A button: the time is agreed with the other person, so saving it is an event.
             mt_log.book_meeting(page.ws, meeting, at=page.now())
         except WorkspaceError as exc:
-            self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
+            self.meeting_status.value = message_html(f"Not booked: {exc}", "warning")
             return False
         page.meeting = meeting
+        page.prep_form.discard()  # booking wrote the whole form
         page._events = stages.events_by_contact(page.ws)
         start = mt.start_time(meeting.starts_at, page.tz)
         self.meeting_status.value = message_html(
-            f"Saved: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. "
+            f"Booked: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. "
             "Add it to your calendar below.",
             "ok",
         )
@@ -198,10 +242,10 @@ class MeetingForm:
         page = self.page
         if page.meeting is None or page.meeting.id is None:
             self.meeting_status.value = message_html(
-                "There is no saved meeting to cancel.", "warning"
+                "There is no booked meeting to cancel.", "warning"
             )
             return
-        # As saved: edits in the form are not kept.
+        page.prep_form.flush()  # what was typed is kept; the booked time is what is cancelled
         try:
             mt_log.cancel_meeting(page.ws, page.meeting, at=page.now())
         except WorkspaceError as exc:
@@ -210,7 +254,7 @@ class MeetingForm:
         page._events = stages.events_by_contact(page.ws)
         page.select(page.contact.id)
         self.meeting_status.value = message_html(
-            "Marked as cancelled. If you agree a new time, fill it in and save again.", "ok"
+            "Marked as cancelled. If you agree a new time, fill it in and book it again.", "ok"
         )
 
     def _ics_file(self) -> tuple[str, str, bytes]:

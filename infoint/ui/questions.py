@@ -13,14 +13,15 @@ import ipywidgets as widgets
 
 from .. import checklists, classification, organizations, pipeline, stages
 from .. import meetings as mt
+from .. import meetings_log as mt_log
 from .. import prep_sheet as ps
 from .. import questions as qs
 from .. import targets as tg
 from ..objectives import load_objective, load_profile
 from ..progress import pipeline_settings
 from ..safe import escape, label_text
-from ..schema import WorkspaceError
 from ..workspace import Workspace
+from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
 from .feedback import STYLE, message_html
@@ -70,6 +71,11 @@ class QuestionsPage(Page):
         )
         self.person.observe(lambda _: self.select(self.person.value), names="value")
         self.facts = _css(widgets.HTML(), "facts")
+        # Everything typed about the meeting saves as it is typed (no Save button): details,
+        # a time not booked yet, research notes, the offer, ticks and questions.
+        self.prep_form = self.autosave(
+            self._save_prep, active=lambda: not self._loading and self.meeting is not None
+        )
         # R8: the meeting
         self.meeting_form = MeetingForm(self)
         form = self.meeting_form  # tests and notebooks reach its widgets as page attributes
@@ -87,7 +93,6 @@ class QuestionsPage(Page):
                 description="Research notes",
                 style=_LABEL,
                 layout=widgets.Layout(width="95%", height="6em"),
-                continuous_update=False,
             ),
             "notes",
         )
@@ -96,12 +101,13 @@ class QuestionsPage(Page):
                 description="Something to offer in return (an article, a contact, help)",
                 style=_LABEL,
                 layout=_WIDE,
-                continuous_update=False,
             ),
             "offer",
         )
-        self.notes.observe(self._prep_changed, names="value")
-        self.offer.observe(self._prep_changed, names="value")
+        self.prep_form.watch(self.notes, self.offer)
+        # the same state in the meeting section and in the preparation section
+        self.meeting_save_state = state_view(self.prep_form.state, "ii-questions-save-state")
+        self.prep_save_state = state_view(self.prep_form.state, "ii-questions-prep-save-state")
         self.pitch = _css(widgets.HTML(), "pitch")
         # Q1, Q2, Q4: the questions
         self.question_list = QuestionList(self)
@@ -129,7 +135,8 @@ class QuestionsPage(Page):
         self.refresh()
 
     def run_demo(self) -> None:
-        """As a person would: date, time and place, save, proposed questions, one removed, ticks."""
+        """As a person would: date, time and place, book it, proposed questions, one removed,
+        an offer and ticks (saved as typed), then leave the page."""
         if not self.person.options:
             return
         from datetime import timedelta
@@ -148,6 +155,7 @@ class QuestionsPage(Page):
         self.offer.value = "An article on hotel check-in research I wrote for a class"
         for box in list(self.checklist_box.children)[:2] + list(self.research_box.children)[:2]:
             box.value = True
+        self.flush()
 
     # -- sections ----------------------------------------------------------------------------
     @section
@@ -157,8 +165,8 @@ class QuestionsPage(Page):
 
     @section
     def meeting_section(self) -> widgets.VBox:
-        """R8: when, how long, how and where; saving it moves them to "scheduled"."""
-        return widgets.VBox(self.meeting_form.widgets())
+        """R8: when, how long, how and where; booking it moves them to "scheduled"."""
+        return widgets.VBox([*self.meeting_form.widgets(), self.meeting_save_state])
 
     @section
     def prepare_section(self) -> widgets.VBox:
@@ -169,6 +177,7 @@ class QuestionsPage(Page):
                 self.research_box,
                 self.notes,
                 self.offer,
+                self.prep_save_state,
                 self.pitch,
                 widgets.HTML("<p><strong>On the day</strong></p>"),
                 self.checklist_box,
@@ -230,9 +239,11 @@ class QuestionsPage(Page):
             )
 
     def select(self, contact_id) -> None:
-        """Show one person's meeting, preparation and questions."""
+        """Show one person's meeting, preparation and questions (what was typed for the person
+        shown so far is written first)."""
         if self._loading or contact_id not in getattr(self, "contacts", {}):
             return
+        self.prep_form.flush()
         self.contact = self.contacts[contact_id]
         self.meeting = mt.current_meeting(self.ws, contact_id)
         ctx = tg.context(self.ws, self.profile, self.objective)
@@ -255,7 +266,7 @@ class QuestionsPage(Page):
         self._loading = True
         try:
             m = self.meeting
-            self.meeting_form.show(m, a.local)
+            self.meeting_form.show(m, a.local, mt_log.proposed_time(self.ws, contact_id))
             self.notes.value, self.offer.value = m.notes, m.offer
             self.question_list.show(m.questions)
         finally:
@@ -268,12 +279,8 @@ class QuestionsPage(Page):
         self._draw_checklists()
         self.question_list.draw()
         self.meeting_form.update_meeting_findings()
-        saved = (
-            "Saved meeting."
-            if m.id is not None and m.starts_at
-            else "No meeting saved yet: fill in the date, time and place."
-        )
-        self.meeting_status.value = message_html(saved, "note")
+        self.meeting_form.show_booking()
+        self.prep_form.discard()  # what the form shows now is what the workspace holds
 
     def _meeting_from_form(self) -> mt.Meeting:
         """The meeting as the form shows it: a copy, so unsaved edits never reach the saved one."""
@@ -291,33 +298,28 @@ class QuestionsPage(Page):
         )
 
     def save_meeting(self, _=None) -> bool:
-        """Save the meeting; a new or moved start time is logged so the pipeline shows
-        "scheduled" (the meeting form's Save)."""
+        """Book the meeting; a new or moved start time is logged so the pipeline shows
+        "scheduled" (the meeting form's *Book this meeting*)."""
         return self.meeting_form.save_meeting()
 
-    def _persist(self, message: str) -> None:
-        """Keep preparation and questions as they change (nothing is lost when the page closes).
+    def _save_prep(self) -> None:
+        """The autosave: everything typed about the meeting, in one transaction. The booked
+        time stays as booked (booking is an event); a time typed but not booked is kept as
+        proposed, and comes back until it is booked."""
+        form = self._meeting_from_form()
+        kept = replace(form, starts_at=self.meeting.starts_at, minutes=self.meeting.minutes)
+        mt_log.save_preparation(self.ws, kept, self.meeting_form.proposed())
+        self.meeting = kept
 
-        Only the preparation is written: a date, time or place typed but not saved stays unsaved.
-        """
+    def _persist(self, message: str) -> None:
+        """Write a change made with a click (a tick, the questions) at once, and say so."""
         if self.meeting is None:
             return
-        self.meeting = replace(
-            self.meeting,
-            notes=self.notes.value,
-            offer=self.offer.value.strip(),
-            questions=qs.to_entries(self.current),
-        )
-        try:
-            mt.save_meeting(self.ws, self.meeting)
-        except WorkspaceError as exc:
-            self.questions_status.value = message_html(f"Not saved: {exc}", "warning")
-            return
-        self.questions_status.value = message_html(message, "ok")
-
-    def _prep_changed(self, _=None) -> None:
-        if not self._loading:
-            self._persist("Saved.")
+        self.prep_form.changed()
+        if self.prep_form.flush():
+            self.questions_status.value = message_html(message, "ok")
+        else:
+            self.questions_status.value = message_html(self.prep_form.state.text, "warning")
 
     def _draw_checklists(self, shown: mt.Meeting | None = None) -> None:
         m = self.meeting
