@@ -31,6 +31,8 @@ class ActionItems:
             "item-text",
         )
         self.item_due = _css(widgets.DatePicker(description="Do it by", style=_LABEL), "item-due")
+        # A button: adding a new item to the list is an event (it reaches the start page's
+        # agenda); the text is checked first, and stays in the field until it is added.
         self.item_add = _button("item-add", "Add the action item")
         self.item_add.on_click(self._on_item_add)
         self.items_list = _css(
@@ -39,6 +41,7 @@ class ActionItems:
             ),
             "items",
         )
+        # A button: only the user knows they did it (an event; the item leaves the agenda).
         self.item_done = _button("item-done", "Mark as done")
         self.item_done.on_click(self._on_item_done)
         self.items_status = _css(widgets.HTML(), "items-status")

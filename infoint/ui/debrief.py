@@ -19,9 +19,9 @@ from .. import pipeline, stages
 from .. import targets as tg
 from ..progress import pipeline_settings
 from ..safe import escape
-from ..schema import WorkspaceError
 from ..workspace import Workspace
 from .action_items import ActionItems
+from .autosave import state_html
 from .comparison_table import comparison_chart_html, comparison_table_html
 from .controls import controls
 from .feedback import STYLE, findings_html, message_html
@@ -38,13 +38,13 @@ _css, _button = controls("debrief")
 
 
 def _area(name: str, label: str, rows: int = 4) -> widgets.Textarea:
-    # continuous_update=False: saved when the box loses focus, not at every key
+    # continuous_update: every key reaches the kernel, and the debounce saves once typing stops
     return _css(
         widgets.Textarea(
             description=label,
             style=_LABEL,
             layout=widgets.Layout(width="95%", height=f"{rows * 1.6 + 1}em"),
-            continuous_update=False,
+            continuous_update=True,
         ),
         name,
     )
@@ -79,6 +79,11 @@ class DebriefPage(Page):
             "meeting",
         )
         self.pick.observe(lambda _: self.select(self.pick.value), names="value")
+        # No Save button: notes, reflection and ratings save as they are typed.
+        self.debrief_form = self.autosave(
+            self._write, active=lambda: not self._loading and self.meeting is not None
+        )
+        # A button: only the user knows the meeting took place (an event: S1's 48 hours start).
         self.held_button = _button("held", "It took place", button_style="primary")
         self.held_button.on_click(self._on_held)
         self.meeting_note = _css(widgets.HTML(), "meeting-note")
@@ -114,9 +119,9 @@ class DebriefPage(Page):
             self.next_changes,
         ]:
             w.observe(self._changed, names="value")
-        self.save_button = _button("save", "Save the debrief", button_style="primary")
-        self.save_button.on_click(self.save)
-        self.status = _css(widgets.HTML(), "status")
+        self.status = _css(_css(widgets.HTML(), "status"), "save-state")
+        self._opened_note = ""
+        self.save_state.observe(self._show_state, names=["text", "pending", "ok"])
         self.findings = _css(widgets.HTML(), "findings")
         # D4
         self.action_items = ActionItems(self)
@@ -158,7 +163,7 @@ class DebriefPage(Page):
             db.REFLECTION_QUESTIONS[0][0]
         ].value = "Yes, more than before: the day-to-day suits me."
         self.role_fit.value, self.org_fit.value = 4, 5
-        self.save_button.click()
+        self.flush()  # what the debounce does once typing stops
         self.item_text.value = "Read the book she recommended on interviewing users"
         self.item_due.value = self.now().date() + timedelta(days=7)
         self.item_add.click()
@@ -189,7 +194,6 @@ class DebriefPage(Page):
                 self.org_fit,
                 self.next_changes,
                 self.findings,
-                widgets.HBox([self.save_button]),
                 self.status,
             ]
         )
@@ -247,9 +251,10 @@ class DebriefPage(Page):
         self._draw_compare()
 
     def select(self, meeting_id) -> None:
-        """Show one meeting's debrief."""
+        """Show one meeting's debrief (what was typed for the one shown is written first)."""
         if self._loading or meeting_id not in getattr(self, "meetings", {}):
             return
+        self.debrief_form.flush()
         self.meeting = self.meetings[meeting_id]
         self.contact = self.contacts[self.meeting.contact_id]
         self.debrief = db.load_debrief(self.ws, self.meeting.id, self.contact.id)
@@ -292,10 +297,13 @@ class DebriefPage(Page):
         finally:
             self._loading = False
         self.action_items.draw()
-        self.status.value = message_html(
-            "Saved earlier." if self.debrief.id else "Not started yet: your notes save as you go.",
-            "note",
+        self.debrief_form.discard()  # what the form shows now is what the workspace holds
+        self._opened_note = (
+            "Saved earlier. Every change saves as you type."
+            if self.debrief.id
+            else "Not started yet: your notes save as you type."
         )
+        self._show_state()
         self.findings.value = findings_html(db.check_debrief(self._collect(), self.questions))
 
     def _collect(self) -> db.Debrief:
@@ -316,26 +324,26 @@ class DebriefPage(Page):
 
     def _changed(self, _=None) -> None:
         if not self._loading:
-            self.save()
+            self.findings.value = findings_html(db.check_debrief(self._collect(), self.questions))
+            self.debrief_form.changed()
 
     def save(self, _=None) -> bool:
-        """Save everything typed so far (runs as each box is left, and on the button)."""
+        """Write everything typed so far now (typing does this by itself); True when saved."""
         if self.meeting is None:
             return False
-        debrief = self._collect()
-        try:
-            db.save_debrief(self.ws, debrief)
-        except (WorkspaceError, ValueError) as exc:
-            self.status.value = message_html(
-                f"Not saved: {exc}. Your notes are still here; try again.", "warning"
-            )
-            return False
-        self.status.value = message_html(
-            f"Saved at {self.now().astimezone(pipeline.zone(self.tz)):%H:%M}.", "ok"
-        )
-        self.findings.value = findings_html(db.check_debrief(debrief, self.questions))
+        return self.debrief_form.flush()
+
+    def _write(self) -> None:
+        """The autosave: the debrief of the meeting shown (one transaction), then the
+        comparison."""
+        db.save_debrief(self.ws, self._collect())
         self._draw_compare()
-        return True
+
+    def _show_state(self, _change=None) -> None:
+        state = self.save_state
+        self.status.value = (
+            state_html(state) if state.text else message_html(self._opened_note, "note")
+        )
 
     def _on_held(self, _=None) -> None:
         if self.meeting is None:

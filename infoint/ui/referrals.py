@@ -38,6 +38,8 @@ class Referrals:
         self.ref_email = _css(
             widgets.Text(description="Email (if they gave it)", style=_LABEL), "ref-email"
         )
+        # A button: adding a new person to the list is an event (a warm contact in step 2,
+        # "referred by" recorded); the fields stay filled until they are added.
         self.ref_add = _button("ref-add", "Add to my list of people")
         self.ref_add.on_click(self._on_referral)
         self.ref_status = _css(widgets.HTML(), "ref-status")
