@@ -476,7 +476,9 @@ def test_changing_the_rhythm_redraws_the_overview_and_explains_the_reminders(met
 def test_hand_edits_to_the_thank_you_are_kept(met_ws):
     page = ThanksPage(met_ws, now=NOW)
     page.note.body.value = "My own words, with $5M and $10M and <b>tags</b>."
-    page.note.save.click()
+    assert "Saving..." in page.note.save_status.value
+    assert page.note.form.flush()  # what the debounce does; no Save button
+    assert "Saved " in page.note.save_status.value
     again = ThanksPage(met_ws, now=NOW)
     assert again.note.body.value == "My own words, with $5M and $10M and <b>tags</b>."
     again.note.body.value = "Edited once more."

@@ -3,7 +3,8 @@
 The thanks page shows three: the thank-you (S2), the introducer's thanks (S3) and the
 stay-in-touch update (S4). A note reads the page's chosen person, profile and the hints the
 checker needs (``contact``, ``profile``, ``hints``, ``outcome``, ``progress_text``,
-``suggestion_hints()``, ``known_words``) and, once sent, asks the page to ``refresh``.
+``suggestion_hints()``, ``known_words``) and, once sent, asks the page to ``refresh``. A note
+saves as it is typed (there is no Save button), always for the person it was filled for.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .. import exports, outreach_log, thanks_check, thanks_log
 from ..records import Draft
 from ..safe import escape
 from ..schema import WorkspaceError
+from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
 from .feedback import findings_html, message_html
@@ -52,12 +54,16 @@ class Note:
             f"{name}-eml",
         )
         self.mailto = _css(widgets.HTML(), f"{name}-mailto")
+        # A button: sending happens outside the workbook, so only the user can say it happened.
         self.sent = _button(f"{name}-sent", sent_label, button_style="primary")
         self.sent.on_click(self._on_sent)
-        self.save = _button(f"{name}-save", "Save this draft")
-        self.save.on_click(lambda _: self.save_draft("Draft saved."))
         self.status = _css(widgets.HTML(), f"{name}-status")
         self._filling = False
+        self._contact_id: int | None = None  # the person the note was filled for
+        self._default_to = ""  # the address the workbook knows (kept only if changed)
+        # No Save button: the note saves as it is typed.
+        self.form = page.autosave(self._save, active=lambda: not self._filling)
+        self.save_status = state_view(self.form.state, f"ii-thanks-{name}-save-state")
         for w in (self.to, self.subject, self.body):
             w.observe(self._edited, names="value")
 
@@ -70,21 +76,35 @@ class Note:
             self.findings,
             self.eml,
             self.mailto,
-            widgets.HBox([self.save, self.sent]),
+            self.save_status,
+            widgets.HBox([self.sent]),
             self.status,
         ]
 
     def _edited(self, _change=None) -> None:
         if not self._filling:
             self.check()
+            self.form.changed()
 
-    def fill(self, draft, to: str) -> None:
-        """Show a draft, checked once (not once per field it changes)."""
+    def fill(self, draft, to: str, written: bool = False) -> None:
+        """Show a draft for the page's person, checked once (not once per field it changes):
+        what the workspace holds, or (``written``) a note the user asked to have written,
+        which is saved like their typing. ``to`` is the address the workbook knows; one the
+        user typed and saved with the draft wins."""
+        self.form.flush()  # what was typed is kept for the person it was for
+        page = self.page
+        self._contact_id = page.contact.id if page.contact is not None else None
+        self._default_to = to
         self._filling = True
         try:
-            self.to.value, self.subject.value, self.body.value = to, draft.subject, draft.body
+            self.to.value = getattr(draft, "to", "") or to
+            self.subject.value, self.body.value = draft.subject, draft.body
         finally:
             self._filling = False
+        self.form.discard()
+        if written:
+            self.form.changed()
+            self.form.flush()
         self.check()
 
     def check(self) -> None:
@@ -113,20 +133,24 @@ class Note:
             f'<p><a href="{escape(url)}">Open in my mail program</a>{escape(note)}.</p>'
         )
 
-    def save_draft(self, message: str = "") -> None:
-        """Keep the user's own wording (the page puts it back next time)."""
-        page = self.page
-        if page.contact is None:
+    def save_draft(self) -> bool:
+        """Write the user's own wording now (typing does this by itself); True when kept."""
+        return self.form.flush()
+
+    def _save(self) -> None:
+        """The autosave: the note as one draft of the person it was filled for (one
+        transaction), with the address typed when it is not the one the workbook knows."""
+        if self._contact_id is None:
             return
-        try:
-            outreach_log.save_draft(
-                page.ws, page.contact.id, self.kind, self.subject.value, self.body.value
-            )
-        except WorkspaceError as exc:
-            self.status.value = message_html(f"Not saved: {exc}", "warning")
-            return
-        if message:
-            self.status.value = message_html(message, "ok")
+        typed_to = "" if self.to.value.strip() == self._default_to.strip() else self.to.value
+        outreach_log.save_draft(
+            self.page.ws,
+            self._contact_id,
+            self.kind,
+            self.subject.value,
+            self.body.value,
+            to=typed_to,
+        )
 
     def saved_draft(self) -> Draft | None:
         """The user's saved wording for this person and kind, if any."""
@@ -151,7 +175,7 @@ class Note:
         page = self.page
         if page.contact is None:
             return
-        # A button: sending happens outside the workbook, so only the user can say it happened.
+        self.form.flush()  # the address typed is kept too
         try:
             thanks_log.log_note_sent(
                 page.ws,

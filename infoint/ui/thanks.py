@@ -1,4 +1,8 @@
-"""Step 6's page: the thank-you within 48 hours, the introducer's thanks, and staying in touch."""
+"""Step 6's page: the thank-you within 48 hours, the introducer's thanks, and staying in touch.
+
+Everything typed saves as it is typed, per person: each note (``ui/notes.py``) and what was
+typed to have the notes written (``thanks_log.save_note_inputs``). There is no Save button.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from ..progress import pipeline_settings
 from ..records import DEFAULT_CADENCE_DAYS
 from ..safe import escape
 from ..workspace import Workspace
+from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
 from .feedback import STYLE, message_html
@@ -110,12 +115,19 @@ class ThanksPage(Page):
             ),
             "card-text",
         )
+        # What the user types to have the notes written: kept per person, as it is typed.
+        self._inputs_for: int | None = None  # the person the inputs were filled for
+        self.inputs_form = self.autosave(self._save_inputs, active=lambda: not self._loading)
+        self.inputs_form.watch(self.specific, self.suggestion, self.suggestion_status, self.card)
+        self.inputs_form.watch(self.card_text)
+        self.inputs_save_status = state_view(self.inputs_form.state, "ii-thanks-inputs-save-state")
         self.gifts = _css(widgets.HTML(STYLE + message_html(th.GIFT_GUIDANCE, "note")), "gifts")
         # S3
         self.intro_box = _css(widgets.VBox(), "intro")
         self.outcome = _css(
             widgets.Text(description="What came of it", style=_LABEL, layout=_WIDE), "outcome"
         )
+        self.inputs_form.watch(self.outcome)
         self.intro_compose = _button(
             "intro-compose", "Write the thank-you to the introducer", button_style="primary"
         )
@@ -137,6 +149,7 @@ class ThanksPage(Page):
             widgets.Text(description="Your news since you spoke", style=_LABEL, layout=_WIDE),
             "progress",
         )
+        self.inputs_form.watch(self.progress_text)
         self.update_compose = _button(
             "update-compose", "Write an update for me", button_style="primary"
         )
@@ -181,6 +194,7 @@ class ThanksPage(Page):
                 self.suggestion,
                 self.suggestion_status,
                 self.card,
+                self.inputs_save_status,
                 widgets.HBox([self.compose_button]),
                 *self.note.widgets(),
                 self.card_text,
@@ -260,6 +274,7 @@ class ThanksPage(Page):
         """Show one person: deadline, what to thank them for, the introducer, the update rhythm."""
         if self._loading or contact_id not in getattr(self, "met", {}):
             return
+        self.flush()  # what was typed for the person shown so far is kept for them
         self.contact = self.contacts[contact_id]
         tz = pipeline.zone(self.settings.tz)
         due = self.thanks[contact_id].due
@@ -280,8 +295,23 @@ class ThanksPage(Page):
         self.hints = [h for d in debriefs for h in db.insight_choices(d)]
         items = action_items.load_action_items(self.ws, contact_id)
         self.specific.options = self.hints
-        self.suggestion.value = items[0].text if items else ""
-        self.suggestion_status.value = "" if not items else ("Done" if items[0].done else "")
+        typed = thanks_log.load_note_inputs(self.ws, contact_id)
+        self._loading = True  # what the workspace holds, not an edit
+        try:
+            self.specific.value = typed.get("specific", "")
+            self.suggestion.value = typed.get("suggestion", items[0].text if items else "")
+            self.suggestion_status.value = typed.get(
+                "suggestion_status", "" if not items else ("Done" if items[0].done else "")
+            )
+            self.card.value = typed.get("card", False)
+            self.card_text.value = typed.get("card_text", "")
+            self.card_text.layout.display = None if self.card_text.value else "none"
+            self.outcome.value = typed.get("outcome", "")
+            self.progress_text.value = typed.get("progress", "")
+        finally:
+            self._loading = False
+        self._inputs_for = contact_id
+        self.inputs_form.discard()
         self.note.fill(
             self.note.saved_draft() or th.compose_thanks(self.profile, self.contact),
             self.contact.email,
@@ -313,13 +343,33 @@ class ThanksPage(Page):
             "suggestion": self.suggestion.value.strip(),
             "suggestion_status": self.suggestion_status.value.strip(),
         }
-        self.note.fill(th.compose_thanks(self.profile, self.contact, **args), self.contact.email)
+        self.note.fill(
+            th.compose_thanks(self.profile, self.contact, **args), self.contact.email, written=True
+        )
         self.card_text.layout.display = None if self.card.value else "none"
         if self.card.value:
             self.card_text.value = th.compose_thanks(
                 self.profile, self.contact, card=True, **args
             ).body
-        self.note.save_draft()
+
+    def _save_inputs(self) -> None:
+        """The autosave of what was typed to have the notes written, for the person it was
+        filled for (one transaction)."""
+        if self._inputs_for is None:
+            return
+        thanks_log.save_note_inputs(
+            self.ws,
+            self._inputs_for,
+            {
+                "specific": self.specific.value,
+                "suggestion": self.suggestion.value,
+                "suggestion_status": self.suggestion_status.value,
+                "card": bool(self.card.value),
+                "card_text": self.card_text.value,
+                "outcome": self.outcome.value,
+                "progress": self.progress_text.value,
+            },
+        )
 
     # -- S3 ----------------------------------------------------------------------------------------
     def _introducer(self) -> str:
@@ -327,7 +377,9 @@ class ThanksPage(Page):
         intro = any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(c.id, []))
         return c.via.strip() or ("the person who introduced you" if intro else "")
 
-    def _draw_intro(self) -> None:
+    def _draw_intro(self, compose: bool = False) -> None:
+        """The introducer's part: their saved note, else (or when ``compose``) one written
+        from what came of it."""
         name = self._introducer()
         if not name:
             self.intro_box.children = (
@@ -350,16 +402,19 @@ class ThanksPage(Page):
         introducer = next(
             (c for c in self.contacts.values() if tg.fold(c.full_name) == tg.fold(name)), None
         )
+        saved = None if compose else self.intro.saved_draft()
         self.intro.fill(
-            th.compose_intro_thanks(
+            saved
+            or th.compose_intro_thanks(
                 self.profile, name, self.contact, outcome=self.outcome.value.strip()
             ),
             introducer.email if introducer else "",
+            written=compose,
         )
 
     def _on_intro_compose(self, _=None) -> None:
         if self.contact is not None:
-            self._draw_intro()
+            self._draw_intro(compose=True)
 
     # -- S4 ----------------------------------------------------------------------------------------
     def _draw_next_update(self) -> None:
@@ -395,6 +450,7 @@ class ThanksPage(Page):
                     self.profile, self.contact, progress=self.progress_text.value.strip()
                 ),
                 self.contact.email,
+                written=True,
             )
 
     def _on_logged(self, _=None) -> None:
