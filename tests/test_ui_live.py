@@ -71,3 +71,40 @@ def test_polls_on_a_running_loop(ws):
 def test_headless_there_is_no_loop_to_poll_on(ws):
     assert watcher_for(ws) is watcher_for(ws)
     assert Watcher(ws).start() is False
+
+
+def _other_kernel_adds_a_target(path, first="Ana"):
+    """What a notebook open in another kernel does: its own connection, its own write."""
+    other = Workspace.open(path)
+    try:
+        contact = Contact(first_name=first, last_name="Lima", organization="Northwind", target=True)
+        contact.id = save_contact(other, contact)
+        return contact
+    finally:
+        other.close()
+
+
+def test_the_app_follows_another_kernel(ws):
+    from infoint.ui.app import App
+
+    app = App(ws)
+    app.open_step("outreach")
+    app.open_step("targets")
+    before = app.nav["targets"].description
+    _other_kernel_adds_a_target(ws.path)
+    assert app.watcher.check() is True
+    assert app.nav["targets"].description != before  # the header counts again
+    assert "Ana Lima" in app.pages["targets"].contacts_table.table.value  # the current step
+    assert "outreach" in app.stale and "Ana Lima" not in app.pages["outreach"].table.value
+    app.open_step("outreach")  # a hidden step is redrawn when it is shown again
+    assert "Ana Lima" in app.pages["outreach"].table.value and "outreach" not in app.stale
+
+
+def test_a_notebook_page_follows_another_kernel(ws):
+    from infoint.ui.start import StartPage
+
+    page = StartPage.open(str(ws.path))
+    assert "Ana Lima" not in page.agenda_html.value
+    _other_kernel_adds_a_target(ws.path)
+    assert watcher_for(page.ws).check() is True
+    assert "Ana Lima" in page.agenda_html.value  # "send your request" to the new target

@@ -24,6 +24,7 @@ from ..safe import escape
 from ..workspace import Workspace
 from .autosave import flush_all, save_state_for, state_view
 from .feedback import STYLE, message_html
+from .live import watcher_for
 from .location import Location
 from .page import Page
 from .section import Section
@@ -140,7 +141,10 @@ class App:
             title="The informational interview workbook",
         )
         self.widget.add_class("ii-app")
+        self.stale: set[str] = set()  # built steps whose views changed while hidden
         self.open_step(START)
+        self.watcher = watcher_for(ws)
+        self.watcher.add(self.refresh_views)
 
     @classmethod
     def open(cls, workspace: str | None = None, demo: bool = False) -> Self:
@@ -177,8 +181,9 @@ class App:
             flush_all()  # what was typed in the step we leave counts in the header and the next
             if key not in self.pages:
                 self._build(key)
-            elif key == START:
-                self.pages[START].refresh()  # its progress and agenda may have changed since
+            elif key in self.stale or key == START:
+                self.pages[key].live_refresh()  # its views may have changed while hidden
+            self.stale.discard(key)
             for other, box in self.steps.items():
                 box.layout.display = None if other == key else "none"
             self.current = key
@@ -221,6 +226,15 @@ class App:
         wanted = change["new"] or START
         if wanted != self.current or wanted not in STEP_BY_KEY:
             self.open_step(wanted, from_address=True)
+
+    # -- live views --------------------------------------------------------------------------
+    def refresh_views(self) -> None:
+        """The workspace changed (here, in another tab or in a notebook): redraw the header and
+        the current step's views now; the other built steps when they are next shown."""
+        self.refresh_header()
+        if self.current in self.pages:
+            self.pages[self.current].live_refresh()
+        self.stale.update(k for k in self.pages if k != self.current)
 
     # -- header ------------------------------------------------------------------------------
     def refresh_header(self) -> None:

@@ -361,6 +361,10 @@ class DebriefPage(Page):
         )
 
     # -- D5 ----------------------------------------------------------------------------------------
+    def live_refresh(self) -> None:
+        """The comparison of meetings follows changes made elsewhere."""
+        self._draw_compare()
+
     def _draw_compare(self) -> None:
         debriefs = db.load_debriefs(self.ws)
         contacted = {cid for cid, _ in stages.events_by_contact(self.ws).items()}

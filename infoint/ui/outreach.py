@@ -322,6 +322,12 @@ class OutreachPage(Page):
         self._draw_pipeline()
         self.update_feedback()
 
+    def live_refresh(self) -> None:
+        """The pipeline table and the statistics follow changes made elsewhere."""
+        self.contacts = {c.id: c for c in tg.load_contacts(self.ws) if not c.archived}
+        self.events = stages.events_by_contact(self.ws)
+        self._draw_pipeline()
+
     def _draw_pipeline(self) -> None:
         stats = pipeline.response_stats(self.events)
         self.table.value = pipeline_table_html(

