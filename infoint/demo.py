@@ -1,18 +1,32 @@
-"""The synthetic demo persona (data/demo): a student changing fields, for trying the workbook."""
+"""The synthetic demo persona (data/demo): a student changing fields, for trying the workbook.
+
+Loading it (``apply_persona``) is one transaction that also records, in the ``meta`` table,
+exactly which rows it added and which of the user's rows it changed (with their values before);
+``remove_persona`` takes exactly that back, in one transaction, and nothing of the user's.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clock import now_iso
 from .exports import save_safety_copy
 from .records import Objective, Profile
 from .schema import WorkspaceError
 from .workspace import Workspace
 
 DEMO_ENV_VAR = "INFOINT_DEMO_DIR"
+DEMO_KEY = "demo.persona"  # the meta row recording what loading the demo added and changed
+_TRACKED = ("profile", "objective", "organizations", "contacts")  # what loading it writes
+_SINGLE_ROW = ("profile", "objective")  # step 1: one row each
+_STAMPS = ("created_at", "updated_at")
+# Workbook facts kept per contact in ``meta`` (what "To" of a draft holds, a proposed meeting
+# time): they go with a demo contact. tests/test_undo.py checks these against the key functions
+# of outreach_log and meetings_log.
+CONTACT_META = ("draft.to.{id}.", "meeting.proposed.{id}")
 
 
 def demo_dir() -> Path:
@@ -66,20 +80,231 @@ class DemoReport:
 def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
     """Put the demo persona into the workspace, after a safety copy of what was there.
 
-    Step 1 is written in one transaction; the organizations and connections go through the
-    same import as a user's own files (each in one transaction), so loading twice adds nothing.
+    One transaction: step 1, the organizations and the connections (through the same import
+    as a user's own files, so loading twice adds nothing) and the record of what it added and
+    changed (``DEMO_KEY`` in ``meta``, what ``remove_persona`` reads), all of it or none.
     """
     from . import imports, organizations, tabular, targets  # lazy: only the demo needs step 2
 
     folder = folder or demo_dir()
     profile, objective = load_persona(folder)
-    safety = save_safety_copy(ws, "before-demo") if has_user_data(ws) else None
-    ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
     parsed = tabular.read_table((folder / "organizations.csv").read_bytes(), "organizations.csv")
-    organizations.merge_organizations(
-        ws, organizations.organizations_from_table(parsed.columns, parsed.rows)[0]
-    )
+    orgs = organizations.organizations_from_table(parsed.columns, parsed.rows)[0]
     plan = imports.read_contacts((folder / "Connections.csv").read_bytes(), "Connections.csv")
-    existing = targets.load_contacts(ws)
-    targets.apply_merge(ws, imports.plan_merge(existing, plan), existing)
+    safety = save_safety_copy(ws, "before-demo") if has_user_data(ws) else None
+    with ws.transaction():
+        before = {table: _snapshot(ws, table) for table in _TRACKED}
+        ws.put_rows({"profile": profile.to_row(), "objective": objective.to_row()})
+        organizations.merge_organizations(ws, orgs)
+        existing = targets.load_contacts(ws)
+        targets.apply_merge(ws, imports.plan_merge(existing, plan), existing)
+        after = {table: _snapshot(ws, table) for table in _TRACKED}
+        record = _combine(_read_record(ws), _diff(before, after), profile.name)
+        ws.set_meta(DEMO_KEY, json.dumps(record, ensure_ascii=False, sort_keys=True))
     return DemoReport(name=profile.name, safety_copy=safety)
+
+
+def _snapshot(ws: Workspace, table: str) -> dict[str, dict]:
+    """A table's rows by id (as text, like JSON keys), time stamps left out."""
+    return {
+        str(row["id"]): {k: v for k, v in row.items() if k not in _STAMPS} for row in ws.rows(table)
+    }
+
+
+def _diff(before: dict, after: dict) -> dict:
+    """Per table, the rows loading added (as they then were) and the rows it changed (the
+    changed columns' values before, and the whole row after)."""
+    out = {}
+    for table, rows in after.items():
+        old = before[table]
+        added = {i: row for i, row in rows.items() if i not in old}
+        changed = {
+            i: {"before": {k: old[i][k] for k, v in row.items() if old[i][k] != v}, "after": row}
+            for i, row in rows.items()
+            if i in old and old[i] != row
+        }
+        out[table] = {"added": added, "changed": changed}
+    return out
+
+
+def _combine(record: dict | None, diff: dict, name: str) -> dict:
+    """The record after one more load: loading again over the demo adds to what it holds, and
+    a row's values before the demo stay those from before the first load."""
+    tables = (record or {}).get("tables", {})
+    for table, now in diff.items():
+        held = tables.setdefault(table, {"added": {}, "changed": {}})
+        for i, row in now["added"].items():
+            held["added"][i] = row
+        for i, change in now["changed"].items():
+            if i in held["added"]:
+                held["added"][i] = change["after"]
+            else:
+                earlier = held["changed"].get(i, {}).get("before", {})
+                held["changed"][i] = {
+                    "before": {**change["before"], **earlier},
+                    "after": change["after"],
+                }
+    loaded = (record or {}).get("loaded_at") or now_iso()
+    return {"version": 1, "name": name, "loaded_at": loaded, "tables": tables}
+
+
+def _read_record(ws: Workspace) -> dict | None:
+    raw = ws.get_meta(DEMO_KEY)
+    try:
+        record = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) and isinstance(record.get("tables"), dict) else None
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """What of the demo is in the workspace: its people and organizations, and its name."""
+
+    name: str
+    contacts: int
+    organizations: int
+
+
+def demo_data(ws: Workspace) -> DemoData | None:
+    """The demo persona's rows still in the workspace, or None when it isn't loaded (or was
+    removed, or a backup from before it was restored)."""
+    record = _read_record(ws)
+    if record is None:
+        return None
+    counts = {}
+    for table in ("contacts", "organizations"):
+        ids = [int(i) for i in record["tables"].get(table, {}).get("added", {})]
+        have = {r["id"] for r in ws.query(f"SELECT id FROM {table}")}
+        counts[table] = len(have.intersection(ids))
+    return DemoData(str(record.get("name", "")), counts["contacts"], counts["organizations"])
+
+
+@dataclass(frozen=True)
+class DemoRemoval:
+    """What removing the demo did: rows deleted per table, step 1's tables put back as they
+    were before the demo, those kept because they were changed since, and the safety copy."""
+
+    deleted: dict[str, int] = field(default_factory=dict)
+    restored: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    safety_copy: Path | None = None
+
+    @property
+    def removed_anything(self) -> bool:
+        return bool(self.deleted or self.restored)
+
+    def summary(self) -> str:
+        """What happened, in a few sentences for the page."""
+        if not self.removed_anything:
+            return "There was no demo data to remove: nothing was changed."
+        people, orgs = self.deleted.get("contacts", 0), self.deleted.get("organizations", 0)
+        others = sum(self.deleted.values()) - people - orgs
+        others -= sum(self.deleted.get(t, 0) for t in _SINGLE_ROW)
+        parts = [
+            f"The demo persona is removed: {people} {'person' if people == 1 else 'people'} "
+            f"and {orgs} organization{'' if orgs == 1 else 's'}"
+            + (f", with {others} more things done with them." if others else ".")
+        ]
+        step1 = [t for t in _SINGLE_ROW if t in self.restored]
+        if step1:
+            parts.append(f"Step 1 ({' and '.join(_WORDS[t] for t in step1)}) is back as before.")
+        if [t for t in _SINGLE_ROW if t in self.kept]:
+            parts.append("What you changed in step 1 after loading the demo stays as it is.")
+        if {"organizations", "contacts"} & set(self.restored):
+            parts.append("Your own entries that the demo had filled in are back as they were.")
+        if self.safety_copy:
+            parts.append(f"A copy of the workbook with the demo was saved to {self.safety_copy}.")
+        return " ".join(parts)
+
+
+_WORDS = {"profile": "your profile", "objective": "your objectives"}
+
+
+def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
+    """Remove exactly what loading the demo added, and nothing of the user's, in one
+    transaction (after a safety copy of the whole workbook, unless ``safety_copy`` is False).
+
+    - The organizations and people the demo added go, even if you edited them since (they are
+      still the demo's rows), with everything hanging off those people: their events, drafts,
+      meetings, debriefs, action items and the workbook facts kept per person.
+    - Step 1 (the profile and the objective, each on its own) goes back to what it was before
+      the demo, nothing if nothing was saved, but only if it still holds exactly the demo's
+      values: once you changed it, it is yours and stays as it is.
+    - An organization or person of yours that the demo's files filled in gets back its values
+      from before the demo, unless you changed that row since (then it stays as it is).
+    - Everything else stays exactly as it is: your own organizations and people, added before
+      or after the demo, and everything on them (a person of yours a demo contact referred
+      keeps that note).
+
+    Removing again, or when the demo was never loaded, changes nothing.
+    """
+    record = _read_record(ws)
+    if record is None:
+        return DemoRemoval()
+    safety = save_safety_copy(ws, "before-demo-removal") if safety_copy else None
+    tables = record["tables"]
+    deleted: dict[str, int] = {}
+    restored, kept = [], []
+
+    def count(table: str, n: int) -> None:
+        if n:
+            deleted[table] = deleted.get(table, 0) + n
+
+    with ws.transaction():
+        people = [int(i) for i in tables.get("contacts", {}).get("added", {})]
+        meetings = [
+            r["id"]
+            for r in ws.query(
+                "SELECT id FROM meetings WHERE contact_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(people),),
+            )
+        ]
+        for table in ws.tables():
+            columns = ws.columns(table)
+            if table != "contacts" and "contact_id" in columns:
+                count(table, ws.delete(table, "contact_id", people))
+            if table != "meetings" and "meeting_id" in columns:
+                count(table, ws.delete(table, "meeting_id", meetings))
+        count("meta", ws.delete("meta", "key", _contact_meta_keys(ws, people)))
+        count("contacts", ws.delete("contacts", "id", people))
+        orgs = [int(i) for i in tables.get("organizations", {}).get("added", {})]
+        count("organizations", ws.delete("organizations", "id", orgs))
+        for table in _SINGLE_ROW:
+            for i, row in tables.get(table, {}).get("added", {}).items():
+                if _unchanged(ws, table, i, row):
+                    count(table, ws.delete(table, "id", [int(i)]))
+                    restored.append(table)
+                elif _row(ws, table, i) is not None:
+                    kept.append(table)
+        for table in _TRACKED:
+            for i, change in tables.get(table, {}).get("changed", {}).items():
+                if _unchanged(ws, table, i, change["after"]):
+                    ws.write(updates={table: [(int(i), change["before"])]})
+                    restored.append(table)
+                elif _row(ws, table, i) is not None:
+                    kept.append(table)
+        ws.delete("meta", "key", [DEMO_KEY])
+    return DemoRemoval(deleted, tuple(dict.fromkeys(restored)), tuple(dict.fromkeys(kept)), safety)
+
+
+def _row(ws: Workspace, table: str, row_id: str) -> dict | None:
+    """One row as it is now, time stamps left out; None when it is gone."""
+    rows = ws.rows(table, "id = ?", (int(row_id),))
+    return {k: v for k, v in rows[0].items() if k not in _STAMPS} if rows else None
+
+
+def _unchanged(ws: Workspace, table: str, row_id: str, row: dict) -> bool:
+    """Whether the row still holds exactly what the demo left in it (time stamps aside)."""
+    return _row(ws, table, row_id) == row
+
+
+def _contact_meta_keys(ws: Workspace, people: list[int]) -> list[str]:
+    """The ``meta`` keys holding facts about these people (``CONTACT_META``)."""
+    wanted = {p.format(id=i) for i in people for p in CONTACT_META}
+    prefixes = tuple(w for w in wanted if w.endswith("."))
+    return [
+        r["key"]
+        for r in ws.query("SELECT key FROM meta")
+        if r["key"] in wanted or r["key"].startswith(prefixes)
+    ]

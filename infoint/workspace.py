@@ -343,6 +343,22 @@ class Workspace:
         self.write(updates={table: [(row_id, values)]})
         return row_id
 
+    def delete(self, table: str, column: str, values) -> int:
+        """Delete the rows of ``table`` whose ``column`` holds one of ``values``, in one
+        transaction (inside another: part of it); returns how many went. Only removing the demo
+        persona deletes: otherwise records are archived and the event log only grows."""
+        schema.check_columns(table, [column], set(self.columns(table)))
+        values = list(values)
+        if not values:
+            return 0
+        with self.transaction() as tx:
+            cursor = tx.execute(
+                f"DELETE FROM {quote_name(table)} WHERE {quote_name(column)} IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps(values),),
+            )
+            return int(cursor.rowcount)
+
     def rows(self, table: str, where: str = "", params: tuple | Mapping = ()) -> list[dict]:
         """Every row of a table (optionally filtered by a fixed SQL condition), by id."""
         condition = f" WHERE {where}" if where else ""

@@ -71,7 +71,16 @@ GROUND_FLOOR = {
     "lazy",
     "exports",
 }
-VIEWS = {"pipeline", "progress", "report", "report_steps", "report_markup", "charts", "demo"}
+VIEWS = {
+    "pipeline",
+    "progress",
+    "report",
+    "report_steps",
+    "report_markup",
+    "charts",
+    "demo",
+    "undo",
+}
 
 
 def module_names() -> list[str]:

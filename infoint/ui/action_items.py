@@ -9,9 +9,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import action_items
+from .. import undo as undoing
 from .controls import controls
 from .feedback import findings_html, message_html
 from .page import Page
+from .undo import UndoButton
 
 __all__ = ["ActionItems"]
 
@@ -45,6 +47,8 @@ class ActionItems:
         self.item_done = _button("item-done", "Mark as done")
         self.item_done.on_click(self._on_item_done)
         self.items_status = _css(widgets.HTML(), "items-status")
+        # Undo beside the confirmation: the item last marked done is open again (ui/undo.py).
+        self.items_undo = UndoButton("ii-debrief-items-undo", self.items_status, self.draw)
 
     def widgets(self) -> list:
         """The items' widgets, in the order the page shows them."""
@@ -54,7 +58,7 @@ class ActionItems:
             widgets.HBox([self.item_add]),
             self.items_list,
             widgets.HBox([self.item_done]),
-            self.items_status,
+            self.items_undo.row(),
         ]
 
     def draw(self) -> None:
@@ -111,6 +115,7 @@ class ActionItems:
             return
         chosen.done_at = page.now().isoformat()
         action_items.save_action_item(page.ws, chosen)
+        self.items_undo.offer(undoing.action_item_done(page.ws, chosen))
         self.draw()
         self.items_status.value = message_html(
             "Done. Mention it in your thank-you or your next update.", "ok"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import organizations, tabular, targets
+from .. import undo as undoing
 from ..records import SIZE_BANDS, Organization, org_key
 from ..safe import escape, link
 from ..schema import WorkspaceError
@@ -21,6 +22,7 @@ from .controls import controls
 from .feedback import STYLE, message_html
 from .page import Page
 from .target_fields import LABEL, dropdown, text_field, uploaded
+from .undo import UndoButton
 
 __all__ = ["LongList"]
 
@@ -97,6 +99,8 @@ class LongList:
         )
         self.org_show_archived.observe(lambda _: self.refresh(), names="value")
         self.org_status = _css(widgets.HTML(), "org-status")
+        # Undo beside the confirmation, for the last organization archived (ui/undo.py).
+        self.org_undo = UndoButton("ii-targets-org-undo", self.org_status, self._after_undo)
         self.org_table = _css(widgets.HTML(), "org-table")
         self.org_upload = _css(
             widgets.FileUpload(
@@ -138,7 +142,7 @@ class LongList:
                 self.org_table,
                 self.org_show_archived,
                 form,
-                self.org_status,
+                self.org_undo.row(),
                 self.org_upload,
             ]
         )
@@ -302,10 +306,24 @@ class LongList:
             return
         organizations.set_archived(self.ws, org.id, not org.archived)
         org.archived = not org.archived
+        if org.archived:
+            self.org_undo.offer(undoing.archived(self.ws, org))
+        else:
+            self.org_undo.clear()
         self.org_status.value = message_html(
             f"{org.name} is {'archived' if org.archived else 'back on your list'}.", "ok"
         )
         self.org_archive.description = "Bring it back" if org.archived else "Archive it"
+        self.refresh()
+        self.page.recompute()
+
+    def _after_undo(self) -> None:
+        """An archiving was undone: the form and the list show the organization back."""
+        shown = self._editing_org
+        back = {o.id: o.archived for o in organizations.load_organizations(self.ws)}
+        if shown.id in back:
+            shown.archived = back[shown.id]
+            self.org_archive.description = "Bring it back" if shown.archived else "Archive it"
         self.refresh()
         self.page.recompute()
 

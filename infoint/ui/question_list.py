@@ -10,9 +10,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import questions as qs
+from ..schema import WorkspaceError
+from ..undo import Undo
 from .controls import controls
 from .feedback import message_html
 from .page import Page
+from .undo import UndoButton
 
 __all__ = ["QuestionList"]
 
@@ -68,6 +71,8 @@ class QuestionList:
         self.own_add.on_click(self._on_own_add)
         self.fit_note = _css(widgets.HTML(), "fit")
         self.questions_status = _css(widgets.HTML(), "questions-status")
+        # Undo beside the confirmation: puts back the question last removed or swapped out.
+        self.undo = UndoButton("ii-questions-undo", self.questions_status)
 
     def widgets(self) -> list:
         """The list's widgets, in the order the page shows them."""
@@ -80,13 +85,14 @@ class QuestionList:
             self.own,
             widgets.HBox([self.own_add]),
             self.fit_note,
-            self.questions_status,
+            self.undo.row(),
         ]
 
     def show(self, entries) -> None:
         """Start from a meeting's saved questions, nothing removed yet."""
         self.current = qs.from_entries(entries)
         self.removed = set()
+        self.undo.clear()
 
     def draw(self) -> None:
         """Show the list, the bank's questions not yet in it, and whether it fits the time."""
@@ -114,6 +120,7 @@ class QuestionList:
         self.fit_note.value = message_html(sentence, "ok" if ok else "note")
 
     def _questions_changed(self, message: str, select: int | None = None) -> None:
+        self.undo.clear()  # another change: what Undo would put back no longer fits the list
         self.draw()
         if select is not None and 0 <= select < len(self.current):
             self.list.value = select
@@ -158,6 +165,7 @@ class QuestionList:
         i = self._selected()
         if i is None:
             return
+        before, removed = list(self.current), set(self.removed)
         self.removed.add(self.current[i].id)
         self.current = qs.swap(
             self.current,
@@ -167,15 +175,32 @@ class QuestionList:
             exclude=self.removed,
         )
         self._questions_changed("Swapped and saved.", i)
+        self._offer_put_back(before, removed, before[i], i)
 
     def _on_remove(self, _=None) -> None:
         i = self._selected()
         if i is None:
             return
+        before, removed = list(self.current), set(self.removed)
         gone = self.current.pop(i)
         if gone.id:
             self.removed.add(gone.id)
         self._questions_changed("Removed and saved.", min(i, len(self.current) - 1))
+        self._offer_put_back(before, removed, gone, i)
+
+    def _offer_put_back(self, before: list, removed: set, gone: qs.Question, i: int) -> None:
+        """Offer Undo: the list as it was before ``gone`` left it, saved with the meeting."""
+
+        def run() -> str:
+            self.current, self.removed = list(before), set(removed)
+            self.draw()
+            self.list.value = i
+            self.page._persist("Put back and saved.")
+            if self.page.prep_form.dirty:  # not written: the state says why; Undo stays
+                raise WorkspaceError(self.page.prep_form.state.text)
+            return f"Undone: “{gone.text}” is back in your list, and saved."
+
+        self.undo.offer(Undo(f"removing “{gone.text}”", run))
 
     def _on_bank_add(self, _=None) -> None:
         if self.bank_pick.value is None:

@@ -1,0 +1,105 @@
+"""Taking back a page's last destructive action, right after it, as one action.
+
+What can be undone, and how (each ``run`` is one transaction and returns what it did, in
+words, for the confirmation):
+
+- archiving an organization (step 2's long list): it is brought back (``set_archived``);
+- marking an action item done (step 5): it is open again, on the agenda as before;
+- restoring a backup over the workbook (start page): the safety copy the restore saved is
+  restored, which saves what the restore had put there as a safety copy in turn;
+- loading the demo persona (start page): the demo is removed (``demo.remove_persona``);
+- removing the demo persona (start page): the safety copy the removal saved is restored.
+
+A question removed from the list of step 4 is put back by its page (the list is saved with
+the meeting, ``meetings.save_meeting``). A page keeps only its last such action
+(``ui/undo.UndoButton``), never a history across pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import action_items, demo, organizations
+from .exports import restore_backup
+from .records import Organization
+from .schema import WorkspaceError
+
+__all__ = ["Undo", "archived", "action_item_done", "restored", "demo_loaded", "demo_removed"]
+
+
+@dataclass(frozen=True)
+class Undo:
+    """One action that can be taken back: ``what`` it takes back, in words ("archiving
+    Northwind"), and ``run``, which takes it back and says what it did."""
+
+    what: str
+    run: Callable[[], str]
+
+
+def archived(ws, org: Organization) -> Undo:
+    """Undo archiving ``org``: it is on the long list again, as it was."""
+
+    def run() -> str:
+        organizations.set_archived(ws, org.id, False)
+        return f"Undone: {org.name} is back on your list."
+
+    return Undo(f"archiving {org.name}", run)
+
+
+def action_item_done(ws, item: action_items.ActionItem) -> Undo:
+    """Undo marking an action item done: it is open again, with its date, on the agenda."""
+
+    def run() -> str:
+        action_items.save_action_item(ws, replace(item, done_at=""))
+        return f"Undone: “{item.text}” is open again."
+
+    return Undo(f"marking “{item.text}” done", run)
+
+
+def restored(ws, safety_copy: Path, name: str) -> Undo:
+    """Undo restoring ``name``: the workbook as it was before, from the restore's safety copy."""
+
+    def run() -> str:
+        again = _restore_copy(ws, safety_copy)
+        return (
+            f"Undone: your workbook is back as it was before you restored {name}. "
+            f"What the restore had put here was saved to {again}."
+        )
+
+    return Undo(f"restoring {name}", run)
+
+
+def demo_loaded(ws) -> Undo:
+    """Undo loading the demo: the same as removing it (``demo.remove_persona``)."""
+
+    def run() -> str:
+        return "Undone: " + demo.remove_persona(ws).summary()
+
+    return Undo("loading the demo persona", run)
+
+
+def demo_removed(ws, safety_copy: Path) -> Undo:
+    """Undo removing the demo: the workbook as it was before, from the removal's safety copy."""
+
+    def run() -> str:
+        again = _restore_copy(ws, safety_copy)
+        return (
+            "Undone: the demo persona is back, and your workbook is as it was before you "
+            f"removed it. The workbook without the demo was saved to {again}."
+        )
+
+    return Undo("removing the demo persona", run)
+
+
+def _restore_copy(ws, path: Path) -> Path | None:
+    """Restore a safety copy (one transaction, after a safety copy of what is here now)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise WorkspaceError(
+            f"The copy of your previous workbook ({path}) can't be read "
+            f"({exc.strerror or exc}). Nothing was changed."
+        ) from exc
+    return restore_backup(ws, data, Path(path).name).safety_copy
