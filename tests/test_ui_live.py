@@ -108,3 +108,15 @@ def test_a_notebook_page_follows_another_kernel(ws):
     _other_kernel_adds_a_target(ws.path)
     assert watcher_for(page.ws).check() is True
     assert "Ana Lima" in page.agenda_html.value  # "send your request" to the new target
+
+
+def test_closing_with_a_pending_save_asks_first(ws):
+    from infoint.ui.app import App
+    from infoint.ui.autosave import save_state_for
+
+    app = App(ws)
+    state = save_state_for(ws)
+    state.saving()
+    assert app.guard.pending is True
+    state.saved()
+    assert app.guard.pending is False

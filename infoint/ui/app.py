@@ -30,6 +30,7 @@ from .page import Page
 from .section import Section
 from .session import open_workspace
 from .start import StartPage
+from .unload_guard import UnloadGuard
 
 __all__ = ["App", "page_class", "step_link"]
 
@@ -128,6 +129,7 @@ class App:
             self.nav[step.key] = button
         self.agenda = _html("", "ii-app-agenda")
         self.save_state = state_view(save_state_for(ws), "ii-save-state")
+        self.guard = UnloadGuard.for_state(save_state_for(ws))
         nav = widgets.HBox(list(self.nav.values()))
         nav.add_class("ii-app-nav")
         status = widgets.HBox([self.agenda, self.save_state])
@@ -137,7 +139,7 @@ class App:
         self.body = widgets.VBox()
         self.body.add_class("ii-app-steps")
         self.widget = Section(
-            [widgets.HTML(STYLE + _CSS), self.header, self.body, self.location],
+            [widgets.HTML(STYLE + _CSS), self.header, self.body, self.location, self.guard],
             title="The informational interview workbook",
         )
         self.widget.add_class("ii-app")
