@@ -66,7 +66,7 @@ class ObjectivesPage(Page):
         ("plan_section", "Your interview plan"),
         ("pitch_section", "Your 30-second pitch"),
         ("reminder", "Remember"),
-        ("save_bar", "Save"),
+        ("save_bar", "Saved as you type"),
     )
 
     def __init__(self, ws: Workspace):
