@@ -24,9 +24,13 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 start: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG)
 
+# Voila's config files: the launch folder's (Voila's default), then infoint_server/config's
+# voila.py, which makes every page set the _xsrf cookie, so that closing or reloading a page shuts
+# its kernel down at once (voila#1458). Idle culling stays as the backstop.
 app: $(STAMP)
 	@echo "The workbook app: http://127.0.0.1:$(PORT)/voila/render/app.ipynb (Ctrl-C stops it)"
 	$(BIN)/voila notebooks --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) \
+		--Voila.config_file_paths=. --Voila.config_file_paths=infoint_server/config \
 		--MappingKernelManager.cull_idle_timeout=300 --MappingKernelManager.cull_interval=60
 
 # Every test: unit, in-process UI, slow (multi-process safety, fresh environment), papermill
