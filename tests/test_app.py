@@ -270,3 +270,24 @@ def test_demo_runs_every_pages_demo_inside_the_app(isolated_workspace):
     assert all(s.done for s in progress)
     assert app.nav["objectives"].description == "1 Objectives 5/5"
     assert "Leela" in app.pages["start"].demo_status.value
+
+
+def test_an_address_with_a_person_opens_the_step_on_that_person(ws):
+    from infoint.records import Contact
+    from infoint.targets import save_contact
+    from infoint.ui.app import parse_address, step_link
+
+    ids = [
+        save_contact(ws, Contact(first_name=name, last_name="Lima", target=True))
+        for name in ("Ana", "Ben")
+    ]
+    assert parse_address(step_link("outreach", ids[1])) == ("outreach", ids[1])
+    assert parse_address("targets") == ("targets", None)
+    app = App(ws)
+    app.location.hash = f"outreach/{ids[1]}"
+    assert app.current == "outreach"
+    assert app.pages["outreach"].person.value == ids[1]
+    app.location.hash = f"outreach/{ids[0]}"
+    assert app.pages["outreach"].person.value == ids[0]
+    assert app.show_person(999_999) is False  # not on the list: nothing changes
+    assert app.pages["outreach"].person.value == ids[0]

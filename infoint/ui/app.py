@@ -93,9 +93,17 @@ def page_class(key: str) -> type[Page]:
     raise KeyError(key)
 
 
-def step_link(key: str) -> str:
-    """Where a link to a step points inside the app: ``#<key>`` on the same page."""
-    return f"#{key}"
+def step_link(key: str, contact_id: int | None = None) -> str:
+    """Where a link to a step points inside the app: ``#<key>`` on the same page, or
+    ``#<key>/<contact id>`` for a step that shows one person at a time."""
+    return f"#{key}/{int(contact_id)}" if contact_id is not None else f"#{key}"
+
+
+def parse_address(address: str) -> tuple[str, int | None]:
+    """``"outreach/12"`` (or ``"#outreach/12"``) -> ("outreach", 12); ``"targets"`` -> ("targets",
+    None)."""
+    key, _, who = (address or "").lstrip("#").partition("/")
+    return key, int(who) if who.isdigit() else None
 
 
 def _html(value: str, css: str) -> widgets.HTML:
@@ -225,9 +233,21 @@ class App:
         self.body.children = (*(c for c in self.body.children if c is not old), container)
 
     def _on_hash(self, change) -> None:
-        wanted = change["new"] or START
+        wanted, person = parse_address(change["new"] or START)
         if wanted != self.current or wanted not in STEP_BY_KEY:
             self.open_step(wanted, from_address=True)
+        if person is not None and wanted == self.current:
+            self.show_person(person)
+
+    def show_person(self, contact_id: int) -> bool:
+        """Choose the person ``contact_id`` in the current step (an agenda link's person);
+        False when the step shows no one at a time or doesn't list them."""
+        picker = getattr(self.pages.get(self.current), "person", None)
+        options = {value for _, value in getattr(picker, "options", ())}
+        if picker is None or contact_id not in options:
+            return False
+        picker.value = contact_id
+        return True
 
     # -- live views --------------------------------------------------------------------------
     def refresh_views(self) -> None:
