@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from infoint import exports, imports, meetings_log, outreach_log, referrals, thanks_log
+from infoint import demo, exports, imports, meetings_log, outreach_log, referrals, thanks_log, undo
 from infoint import meetings as mt
 from infoint import targets as tg
 from infoint.objectives import save_objectives
@@ -107,6 +107,28 @@ ACTIONS = {
     "archive an organization": lambda ws: set_archived(ws, load_organizations(ws)[0].id),
     "import a contact list": lambda ws: _import(ws),
     "restore a backup": lambda ws: exports.restore_backup(ws, _backup(), "backup.zip"),
+    "load the demo persona": lambda ws: demo.apply_persona(ws),
+    "remove the demo persona": lambda ws: demo.remove_persona(ws),
+    "undo a restore": lambda ws: undo.restored(ws, _SAFETY[-1], "backup.zip").run(),
+}
+
+
+def _demo_in_use(ws) -> None:
+    """The demo loaded over Amara, with a request to one of its people and a meeting booked."""
+    demo.apply_persona(ws)
+    rosa = next(c for c in tg.load_contacts(ws) if c.first_name == "Rosa")
+    outreach_log.log_sent(ws, rosa, "request_direct", "Hello", "A short request", at=AT)
+    meetings_log.book_meeting(ws, mt.Meeting(contact_id=rosa.id, starts_at=AT.isoformat()), at=AT)
+
+
+_SAFETY: list = []  # the safety copy of the restore an "undo a restore" takes back
+
+# What some actions need before them, beyond _setup.
+PREPARE = {
+    "remove the demo persona": _demo_in_use,
+    "undo a restore": lambda ws: _SAFETY.append(
+        exports.restore_backup(ws, _backup(), "backup.zip").safety_copy
+    ),
 }
 
 
@@ -173,6 +195,7 @@ def test_killed_mid_action_leaves_all_or_nothing(tmp_path, action):
     base = tmp_path / "base" / "workspace.sqlite3"
     ws = Workspace.open(base)
     _setup(ws)
+    PREPARE.get(action, lambda ws: None)(ws)
     ws.close()
     before = _content(base)
 

@@ -90,6 +90,7 @@ class DemoLoader:
     def _on_demo(self, _=None) -> None:
         self.remove_confirm.layout.display = "none"
         if demo.has_user_data(self.ws):
+            self.undo.clear()  # the message beside it now asks a question
             self.demo_confirm.layout.display = None
             self.demo_status.value = message_html(
                 "Your workbook already has data. Loading the demo replaces your profile and "
@@ -128,6 +129,7 @@ class DemoLoader:
             self.refresh()
             self.demo_status.value = message_html("There is no demo data to remove.", "note")
             return
+        self.undo.clear()  # the message beside it now asks a question
         self.remove_confirm.layout.display = None
         self.demo_status.value = message_html(
             f"Remove the demo persona? This deletes the {found.contacts} people and "

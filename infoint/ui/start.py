@@ -7,7 +7,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import demo as demo_data
+from .. import undo as undoing
 from ..clock import zone
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
 from ..progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
@@ -16,11 +16,13 @@ from ..records import STEPS as ALL_STEPS
 from ..safe import escape
 from ..schema import WorkspaceError
 from ..workspace import Workspace
+from .demo_loader import DemoLoader
 from .download import DownloadButton
 from .feedback import STYLE, message_html
 from .page import Page
 from .section import section
 from .session import on_binder
+from .undo import UndoButton
 
 UPLOAD_LIMIT_MB = 10
 _KEY_OF_NOTEBOOK = {s.notebook: s.key for s in ALL_STEPS}
@@ -105,6 +107,7 @@ class StartPage(Page):
         self.restore_button.add_class("ii-start-restore")
         self.restore_button.on_click(self._on_restore)
         self.backup_status = _html(css="ii-start-backup-status")
+        self.restore_undo = UndoButton("ii-start-restore-undo", self.backup_status, self.refresh)
         self._pending: tuple[str, bytes] | None = None
         # the report for an advising appointment
         self.report_scope = widgets.Dropdown(
@@ -121,22 +124,15 @@ class StartPage(Page):
         )
         self.report_button.add_class("ii-start-report")
         self.report_status = _html(css="ii-start-report-status")
-        # demo
-        self.demo_button = widgets.Button(
-            description="Load the demo persona",
-            layout=_auto(),
-            tooltip="Fill the workbook with a made-up student's data",
+        # the demo persona: load, remove, undo (ui/demo_loader.py)
+        self.demo_part = DemoLoader(self)
+        self.demo_button = self.demo_part.demo_button
+        self.demo_confirm = self.demo_part.demo_confirm
+        self.demo_remove, self.demo_remove_confirm = (
+            self.demo_part.remove_button,
+            self.demo_part.remove_confirm,
         )
-        self.demo_button.add_class("ii-start-demo")
-        self.demo_button.on_click(self._on_demo)
-        self.demo_confirm = widgets.Button(
-            description="Yes, replace my data with the demo",
-            button_style="warning",
-            layout=widgets.Layout(width="auto", display="none"),
-        )
-        self.demo_confirm.add_class("ii-start-demo-confirm")
-        self.demo_confirm.on_click(self._on_demo_confirmed)
-        self.demo_status = _html(css="ii-start-demo-status")
+        self.demo_status, self.demo_undo = self.demo_part.demo_status, self.demo_part.undo
         self.refresh()
 
     def run_demo(self) -> None:
@@ -198,7 +194,7 @@ class StartPage(Page):
                 ),
                 widgets.HBox([self.restore_path, self.check_path_button]),
                 self.restore_button,
-                self.backup_status,
+                self.restore_undo.row(),
             ]
         )
 
@@ -215,15 +211,20 @@ class StartPage(Page):
 
     @section
     def demo_loader(self) -> widgets.VBox:
-        """The demo persona, for trying things out."""
-        return widgets.VBox([self.demo_button, self.demo_confirm, self.demo_status])
+        """The demo persona, for trying things out, and removing it again."""
+        return self.demo_part.widgets()
 
     # -- behaviour ------------------------------------------------------------------------------
+    def live_refresh(self) -> None:
+        """Progress and today's agenda follow changes made anywhere."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Recompute progress and the agenda from the workspace.
 
         Another notebook may have changed it.
         """
+        self.demo_part.refresh()
         self.agenda_html.value = self._agenda_html()
         rows = []
         for step in workbook_progress(self.ws):
@@ -366,35 +367,14 @@ class StartPage(Page):
             "Reopen the other steps to see the restored data.",
             "ok",
         )
+        if report.safety_copy is not None:
+            self.offer_undo(self.restore_undo, undoing.restored(self.ws, report.safety_copy, name))
         self.refresh()
 
-    def _on_demo(self, _=None) -> None:
-        if demo_data.has_user_data(self.ws):
-            self.demo_confirm.layout.display = None
-            self.demo_status.value = message_html(
-                "Your workbook already has data. Loading the demo replaces your profile and "
-                "objectives and adds its organizations and contacts to your lists. "
-                "A safety copy of your data is saved first: "
-                "restore it above to go back to exactly what you had.",
-                "warning",
-            )
-            return
-        self._load_demo()
-
-    def _on_demo_confirmed(self, _=None) -> None:
-        self.demo_confirm.layout.display = "none"
-        self._load_demo()
-
-    def _load_demo(self) -> None:
-        try:
-            report = demo_data.apply_persona(self.ws)
-        except (WorkspaceError, OSError, ValueError, KeyError) as exc:
-            self.demo_status.value = message_html(f"The demo could not be loaded: {exc}", "warning")
-            return
-        saved = f" Your own data was saved to {report.safety_copy}." if report.safety_copy else ""
-        self.demo_status.value = message_html(
-            f"The demo persona, {report.name}, is loaded: "
-            f"open Step 1 to see her objectives.{saved}",
-            "ok",
-        )
-        self.refresh()
+    def offer_undo(self, button: UndoButton, undo: undoing.Undo) -> None:
+        """Offer ``undo`` on ``button``: the page keeps only its last action (a restore or the
+        demo's loading or removal replaces the whole workbook or much of it, so the other's
+        Undo would no longer take back what it says)."""
+        for other in (self.restore_undo, self.demo_undo):
+            other.clear()
+        button.offer(undo)
