@@ -37,11 +37,11 @@ CHROMIUM_ARGS = [
 # Every notebook's page with one widget that is there only once the page rendered in Voila.
 PAGES = [
     ("00_start_here", ".ii-download-button"),
-    ("01_define_objectives", ".ii-objectives-save"),
+    ("01_define_objectives", ".ii-objectives-save-state"),
     ("02_build_target_list", ".ii-targets-import"),
     ("03_compose_requests", ".ii-outreach-sent"),
     ("04_prepare_questions", ".ii-questions-save-meeting"),
-    ("05_debrief", ".ii-debrief-save"),
+    ("05_debrief", ".ii-debrief-save-state"),
     ("06_send_thanks", ".ii-thanks-note-sent"),
 ]
 

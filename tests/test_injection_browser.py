@@ -68,7 +68,7 @@ def build_payload_workspace(workspace: Path) -> None:
 
     full_demo(workspace)
 
-    # Step 1, typed into the form and saved with its button.
+    # Step 1, typed into the form (it saves by itself; flush is what the debounce does).
     page = ObjectivesPage.open(str(workspace))
     page.name.value = payload("ProfileName")
     page.email.value = f"a{SCRIPT}@example.org {IMG}"
@@ -78,8 +78,8 @@ def build_payload_workspace(workspace: Path) -> None:
     page.roles.value = "UX Researcher\n" + payload("ObjectiveRole")
     page.organizations.value = payload("ObjectiveOrg")
     page.goals.value = payload("ObjectiveGoal1") + "\n" + payload("ObjectiveGoal2")
-    page.save_button.click()
-    assert "Saved at" in page.status.value, page.status.value
+    assert page.flush()
+    assert "Saved " in page.status.value, page.status.value
     ws = page.ws
 
     # Step 2: every organization and every contact.
@@ -573,11 +573,11 @@ def test_step6_thanks(payload_voila, page):
 
 READY = {
     "00_start_here": ".ii-download-button",
-    "01_define_objectives": ".ii-objectives-save",
+    "01_define_objectives": ".ii-objectives-save-state",
     "02_build_target_list": ".ii-targets-import",
     "03_compose_requests": ".ii-outreach-sent",
     "04_prepare_questions": ".ii-questions-save-meeting",
-    "05_debrief": ".ii-debrief-save",
+    "05_debrief": ".ii-debrief-save-state",
     "06_send_thanks": ".ii-thanks-note-sent",
 }
 

@@ -28,11 +28,11 @@ EXPECTED = 7
 # One widget per page that is there only once the page's widgets rendered in the browser.
 READY = {
     "00_start_here.ipynb": ".ii-start-progress",
-    "01_define_objectives.ipynb": ".ii-objectives-save",
+    "01_define_objectives.ipynb": ".ii-objectives-save-state",
     "02_build_target_list.ipynb": ".ii-targets-import",
     "03_compose_requests.ipynb": ".ii-outreach-sent",
     "04_prepare_questions.ipynb": ".ii-questions-save-meeting",
-    "05_debrief.ipynb": ".ii-debrief-save",
+    "05_debrief.ipynb": ".ii-debrief-save-state",
     "06_send_thanks.ipynb": ".ii-thanks-note-sent",
 }
 
