@@ -23,10 +23,10 @@ DEMO_KEY = "demo.persona"  # the meta row recording what loading the demo added 
 _TRACKED = ("profile", "objective", "organizations", "contacts")  # what loading it writes
 _SINGLE_ROW = ("profile", "objective")  # step 1: one row each
 _STAMPS = ("created_at", "updated_at")
-# Workbook facts kept per contact in ``meta`` (what "To" of a draft holds, a proposed meeting
-# time): they go with a demo contact. tests/test_undo.py checks these against the key functions
-# of outreach_log and meetings_log.
-CONTACT_META = ("draft.to.{id}.", "meeting.proposed.{id}")
+# A workbook fact about one person is kept in ``meta`` under ``<area>.<name>.<contact id>`` (and
+# maybe more parts): a draft's "To", a proposed meeting time, what was typed for a thank-you.
+# Those of demo people go with them; tests/test_undo.py checks the key functions follow this.
+CONTACT_META_PART = 2  # the key's part (split at dots) that holds the contact id
 
 
 def demo_dir() -> Path:
@@ -100,6 +100,8 @@ def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
         targets.apply_merge(ws, imports.plan_merge(existing, plan), existing)
         after = {table: _snapshot(ws, table) for table in _TRACKED}
         record = _combine(_read_record(ws), _diff(before, after), profile.name)
+        # People made later with a higher id than this, referred by a demo person, are the demo's.
+        record.setdefault("last_contact", max(map(int, after["contacts"]), default=0))
         ws.set_meta(DEMO_KEY, json.dumps(record, ensure_ascii=False, sort_keys=True))
     return DemoReport(name=profile.name, safety_copy=safety)
 
@@ -144,8 +146,9 @@ def _combine(record: dict | None, diff: dict, name: str) -> dict:
                     "before": {**change["before"], **earlier},
                     "after": change["after"],
                 }
-    loaded = (record or {}).get("loaded_at") or now_iso()
-    return {"version": 1, "name": name, "loaded_at": loaded, "tables": tables}
+    out = {**(record or {}), "version": 1, "name": name, "tables": tables}
+    out.setdefault("loaded_at", now_iso())
+    return out
 
 
 def _read_record(ws: Workspace) -> dict | None:
@@ -175,8 +178,10 @@ def demo_data(ws: Workspace) -> DemoData | None:
     counts = {}
     for table in ("contacts", "organizations"):
         ids = [int(i) for i in record["tables"].get(table, {}).get("added", {})]
-        have = {r["id"] for r in ws.query(f"SELECT id FROM {table}")}
-        counts[table] = len(have.intersection(ids))
+        counts[table] = ws.query(
+            f"SELECT count(*) AS n FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )[0]["n"]
     return DemoData(str(record.get("name", "")), counts["contacts"], counts["organizations"])
 
 
@@ -226,16 +231,17 @@ def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
     transaction (after a safety copy of the whole workbook, unless ``safety_copy`` is False).
 
     - The organizations and people the demo added go, even if you edited them since (they are
-      still the demo's rows), with everything hanging off those people: their events, drafts,
-      meetings, debriefs, action items and the workbook facts kept per person.
+      still the demo's rows), with the people a demo person referred you to since (made-up
+      too), and everything hanging off those people: their events, drafts, meetings,
+      debriefs, action items and the workbook facts kept per person. A person of yours whom a
+      demo person was noted as referring keeps everything but that note (``referred_by``).
     - Step 1 (the profile and the objective, each on its own) goes back to what it was before
       the demo, nothing if nothing was saved, but only if it still holds exactly the demo's
       values: once you changed it, it is yours and stays as it is.
     - An organization or person of yours that the demo's files filled in gets back its values
       from before the demo, unless you changed that row since (then it stays as it is).
     - Everything else stays exactly as it is: your own organizations and people, added before
-      or after the demo, and everything on them (a person of yours a demo contact referred
-      keeps that note).
+      or after the demo, and everything on them.
 
     Removing again, or when the demo was never loaded, changes nothing.
     """
@@ -252,7 +258,7 @@ def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
             deleted[table] = deleted.get(table, 0) + n
 
     with ws.transaction():
-        people = [int(i) for i in tables.get("contacts", {}).get("added", {})]
+        people = _demo_people(ws, record)
         meetings = [
             r["id"]
             for r in ws.query(
@@ -268,6 +274,9 @@ def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
                 count(table, ws.delete(table, "meeting_id", meetings))
         count("meta", ws.delete("meta", "key", _contact_meta_keys(ws, people)))
         count("contacts", ws.delete("contacts", "id", people))
+        gone = set(people)
+        noted = [(i, {"referred_by": None}) for i, by, _ in _referrals(ws) if by in gone]
+        ws.write(updates={"contacts": noted})
         orgs = [int(i) for i in tables.get("organizations", {}).get("added", {})]
         count("organizations", ws.delete("organizations", "id", orgs))
         for table in _SINGLE_ROW:
@@ -299,12 +308,34 @@ def _unchanged(ws: Workspace, table: str, row_id: str, row: dict) -> bool:
     return _row(ws, table, row_id) == row
 
 
+def _referrals(ws: Workspace) -> list[tuple[int, int | None, str]]:
+    """Every contact's id, who referred them, and where they came from."""
+    return [(int(i), by, source) for i, by, source in ws.values("contacts", _REFERRAL_COLUMNS)]
+
+
+_REFERRAL_COLUMNS = ("id", "referred_by", "source")
+
+
+def _demo_people(ws: Workspace, record: dict) -> list[int]:
+    """The people the demo added, and those a demo person's referral made after it (and so
+    on: a referral's referral). A person of yours matched by such a referral is not one."""
+    people = {int(i) for i in record["tables"].get("contacts", {}).get("added", {})}
+    last = int(record.get("last_contact") or 0)
+    later = [(i, by) for i, by, source in _referrals(ws) if i > last and source == "referral"]
+    grew = True
+    while grew:
+        found = {i for i, by in later if by in people} - people
+        people |= found
+        grew = bool(found)
+    return sorted(people)
+
+
 def _contact_meta_keys(ws: Workspace, people: list[int]) -> list[str]:
-    """The ``meta`` keys holding facts about these people (``CONTACT_META``)."""
-    wanted = {p.format(id=i) for i in people for p in CONTACT_META}
-    prefixes = tuple(w for w in wanted if w.endswith("."))
+    """The ``meta`` keys holding facts about these people (``CONTACT_META_PART``)."""
+    ids = {str(i) for i in people}
+    keys = [r["key"] for r in ws.query("SELECT key FROM meta")]
     return [
-        r["key"]
-        for r in ws.query("SELECT key FROM meta")
-        if r["key"] in wanted or r["key"].startswith(prefixes)
+        k
+        for k in keys
+        if len(k.split(".")) > CONTACT_META_PART and k.split(".")[CONTACT_META_PART] in ids
     ]

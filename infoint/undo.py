@@ -75,7 +75,8 @@ def demo_loaded(ws) -> Undo:
     """Undo loading the demo: the same as removing it (``demo.remove_persona``)."""
 
     def run() -> str:
-        return "Undone: " + demo.remove_persona(ws).summary()
+        removal = demo.remove_persona(ws)
+        return ("Undone: " if removal.removed_anything else "") + removal.summary()
 
     return Undo("loading the demo persona", run)
 

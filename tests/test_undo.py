@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from infoint import action_items, demo, meetings_log, outreach_log, referrals, undo
+from infoint import action_items, demo, meetings_log, outreach_log, referrals, thanks_log, undo
 from infoint import debrief as db
 from infoint import meetings as mt
 from infoint import questions as qs
@@ -59,7 +59,7 @@ def own_rows_before(ws, step_1: bool) -> None:
 
 def use_the_demo(ws) -> None:
     """What a person does with the demo's people: requests, a meeting, a debrief, an action
-    item, a referral, and an edit of one of them."""
+    item, a thank-you's notes, a referral and that person's referral, an edit of one of them."""
     amara, rosa = contact_named(ws, "Amara"), contact_named(ws, "Rosa")
     outreach_log.save_draft(ws, amara.id, "request_direct", "Hi", "Body", to="amara@example.org")
     outreach_log.log_sent(ws, amara, "request_direct", "Hi", "Body", at=AT)
@@ -72,6 +72,11 @@ def use_the_demo(ws) -> None:
     action_items.save_action_item(
         ws, action_items.ActionItem("Read", "2026-03-20", meeting_id=meeting.id, contact_id=rosa.id)
     )
+    thanks_log.save_note_inputs(ws, rosa.id, {"specific": "The research ops path"})
+    referrals.record_referral(ws, referrals.Referral(first_name="Jo", last_name="Park"), rosa)
+    jo = contact_named(ws, "Jo")
+    outreach_log.log_sent(ws, jo, "request_direct", "Hi Jo", "Rosa suggested you", at=AT)
+    referrals.record_referral(ws, referrals.Referral(first_name="Kim", last_name="Lee"), jo)
     tg.set_targets(ws, [amara.id, rosa.id])
     rosa.notes = "Edited by me: still the demo's person"
     tg.save_contact(ws, rosa, tg.FORM_FIELDS)
@@ -79,7 +84,7 @@ def use_the_demo(ws) -> None:
 
 def own_rows_after(ws) -> None:
     """What the user adds after loading the demo: a person, an organization, events on their
-    own person, an action item of theirs, a person a demo contact referred, an edit of theirs."""
+    own person, an action item of theirs, a person their own contact referred, an edit."""
     later = Contact(first_name="Lee", last_name="Later", organization="Later Inc")
     later.id = tg.save_contact(ws, later)
     save_organization(ws, Organization(name="Later Inc", motivation=2))
@@ -88,9 +93,7 @@ def own_rows_after(ws) -> None:
     action_items.save_action_item(
         ws, action_items.ActionItem("Call", "2026-04-01", contact_id=mine.id)
     )
-    referrals.record_referral(
-        ws, referrals.Referral(first_name="Ref", last_name="Erred"), contact_named(ws, "Amara")
-    )
+    referrals.record_referral(ws, referrals.Referral(first_name="Ref", last_name="Erred"), mine)
     tg.set_targets(ws, [mine.id])
 
 
@@ -126,7 +129,7 @@ def test_removing_the_demo_leaves_exactly_the_users_rows(ws, step_1):
     removal = demo.remove_persona(ws)
 
     assert content(ws) == expected
-    assert removal.deleted["contacts"] == 28 and removal.deleted["organizations"] == 11
+    assert removal.deleted["contacts"] == 30 and removal.deleted["organizations"] == 11
     assert {"events", "drafts", "meetings", "debriefs", "action_items", "meta"} <= set(
         removal.deleted
     )
@@ -204,7 +207,7 @@ def test_undo_of_loading_the_demo_equals_removing_it(ws, fresh):
     message = undo.demo_loaded(ws).run()
     demo.remove_persona(fresh)
     assert content(ws) == content(fresh)
-    assert message.startswith("Undone: The demo persona is removed: 28 people")
+    assert message.startswith("Undone: The demo persona is removed: 30 people")
 
 
 def test_a_killed_load_records_nothing(ws, monkeypatch):
@@ -220,12 +223,40 @@ def test_a_killed_load_records_nothing(ws, monkeypatch):
     assert ws.rows("organizations") == []
 
 
-def test_per_person_facts_match_the_keys_the_logs_write():
-    written = {outreach_log._to_key(7, "request_direct"), meetings_log._proposal_key(7)}
-    patterns = {p.format(id=7) for p in demo.CONTACT_META}
-    assert all(
-        any(k == p or (p.endswith(".") and k.startswith(p)) for p in patterns) for k in written
+def test_per_person_facts_are_keyed_as_the_removal_expects():
+    for key in (
+        outreach_log._to_key(7, "request_direct"),
+        meetings_log._proposal_key(7),
+        thanks_log._inputs_key(7),
+    ):
+        assert key.split(".")[demo.CONTACT_META_PART] == "7", key
+
+
+def test_a_person_of_yours_a_demo_person_referred_stays_without_that_note(ws):
+    mina_id = tg.save_contact(ws, Contact(first_name="Mina", last_name="Own", organization="Co"))
+    demo.apply_persona(ws)
+    amara = contact_named(ws, "Amara")
+    referrals.record_referral(
+        ws, referrals.Referral(first_name="Mina", last_name="Own", organization="Co"), amara
     )
+    assert contact_named(ws, "Mina").referred_by == amara.id  # matched, not added
+    before = {k: v for k, v in ws.rows("contacts", "id = ?", (mina_id,))[0].items()}
+    demo.remove_persona(ws)
+    [after] = ws.rows("contacts")
+    changed = {k for k in after if after[k] != before[k]}
+    assert after["id"] == mina_id and changed - {"updated_at"} == {"referred_by"}
+    assert after["referred_by"] is None
+
+
+def test_every_pages_demo_run_then_removal_leaves_an_empty_workbook(ws):
+    """What a notebook with demo=True (or the app's) leaves comes out with the demo too:
+    drafts, meetings, a debrief, its referral, the per-person facts of step 6."""
+    from infoint.ui.app import App
+
+    App(ws).run_demo()
+    assert {t for t, rows in content(ws).items() if rows} >= {"events", "drafts", "debriefs"}
+    demo.remove_persona(ws)
+    assert {t: rows for t, rows in content(ws).items() if rows} == {}
 
 
 # -- undo ------------------------------------------------------------------------------------------

@@ -134,8 +134,9 @@ class DemoLoader:
         self.demo_status.value = message_html(
             f"Remove the demo persona? This deletes the {found.contacts} people and "
             f"{found.organizations} organizations the demo added, even those you edited, "
-            "with everything done with those people (requests, meetings, debriefs, action "
-            "items, thank-yous). Your own people and organizations stay as they are. "
+            "and the people they referred you to, with everything done with those people "
+            "(requests, meetings, debriefs, action items, thank-yous). "
+            "Your own people and organizations stay as they are. "
             "Step 1 goes back to what it was before the demo, unless you changed it since. "
             "A safety copy of the whole workbook is saved first.",
             "warning",
