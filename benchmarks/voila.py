@@ -36,6 +36,7 @@ of the floor and of every page first, then ``repeats`` rounds, each the floor an
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import secrets
@@ -85,8 +86,10 @@ class Probe:
 
     ``ready``: selectors that must all be visible (the page's widgets rendered; name one from
     the last section, so the whole page is there). ``action`` is ``"click"`` or ``"fill"``
-    (type ``value``) on ``target``; it must be harmless (nothing saved). Then ``watch``'s text
-    must contain ``expect``, or, when ``expect`` is None, differ from what it was before.
+    (type ``value``, where ``{n}`` becomes the load's number) on ``target``. A click must be
+    harmless (nothing saved); a fill is saved, as all typing is, so its value differs on every
+    load (``{n}``) and the page answers each time. Then ``watch``'s text must contain
+    ``expect``, or, when ``expect`` is None, differ from what it was before.
     """
 
     ready: tuple[str, ...]
@@ -97,7 +100,7 @@ class Probe:
     value: str = ""
 
 
-_BODY = "Hello from the benchmark."
+_LOADS = itertools.count(1)  # numbers each fill, so typed text differs from what was saved
 
 # One line per workbook page, keyed by the notebook's file name without ".ipynb". A numbered
 # notebook without a line here is skipped (and named in the output): add it when the page lands.
@@ -110,31 +113,29 @@ PROBES: dict[str, Probe] = {
         watch=".ii-start-backup-status",
         expect="Type the path",
     ),
-    # Typing a name marks the form unsaved (and re-runs every check); nothing is saved.
+    # Typing a name re-runs every check and the state says "Saving..." (saved a second later).
     "01_define_objectives": Probe(
-        ready=(".ii-objectives-save", ".ii-objectives-name input"),
+        ready=(".ii-objectives-save-state", ".ii-objectives-name input"),
         action="fill",
         target=".ii-objectives-name input",
-        value="Bench Mark",
+        value="Bench Mark {n}",
         watch=".ii-objectives-status",
-        expect="unsaved",
     ),
     # The demo's 28 people make two pages of 25: "Next page" shows the second.
     "02_build_target_list": Probe(
-        ready=(".ii-targets-c-save", ".ii-targets-next"),
+        ready=(".ii-targets-c-new", ".ii-targets-next"),
         action="click",
         target=".ii-targets-next",
         watch=".ii-targets-page-label",
         expect="page 2 of",
     ),
-    # Typing in the draft re-runs the checker, which counts words and characters; not saved.
+    # Typing in the draft re-runs the checker, and the draft's state says "Saving...".
     "03_compose_requests": Probe(
         ready=(".ii-outreach-3b7", ".ii-outreach-body textarea"),
         action="fill",
         target=".ii-outreach-body textarea",
-        value=_BODY,
-        watch=".ii-outreach-findings",
-        expect=f"{len(_BODY.split())} words, {len(_BODY)} characters",
+        value="Hello from the benchmark, load {n}.",
+        watch=".ii-outreach-save-state",
     ),
     # "Remove" with no question chosen: the page asks for one. Nothing changes.
     "04_prepare_questions": Probe(
@@ -146,19 +147,19 @@ PROBES: dict[str, Probe] = {
     ),
     # "Mark as done" with no action item chosen: the page asks for one. Nothing changes.
     "05_debrief": Probe(
-        ready=(".ii-debrief-save", ".ii-debrief-item-done"),
+        ready=(".ii-debrief-save-state", ".ii-debrief-item-done"),
         action="click",
         target=".ii-debrief-item-done",
         watch=".ii-debrief-items-status",
         expect="Choose an action item",
     ),
-    # Typing in the thank-you re-runs its checker; nothing is sent or saved.
+    # Typing in the thank-you re-runs its checker and its state says "Saving..."; nothing sent.
     "06_send_thanks": Probe(
         ready=(".ii-thanks-note-sent", ".ii-thanks-note-body textarea"),
         action="fill",
         target=".ii-thanks-note-body textarea",
-        value="Thanks for your time.",
-        watch=".ii-thanks-note-findings",
+        value="Thanks for your time (load {n}).",
+        watch=".ii-thanks-note-save-state",
     ),
 }
 
@@ -414,7 +415,8 @@ def time_to_interactive(browser, url: str, probe: Probe, label: str) -> tuple[fl
             if probe.action == "click":
                 page.click(probe.target, timeout=remaining_ms())
             elif probe.action == "fill":
-                page.fill(probe.target, probe.value, timeout=remaining_ms())
+                value = probe.value.replace("{n}", str(next(_LOADS)))
+                page.fill(probe.target, value, timeout=remaining_ms())
             else:
                 raise LoadError(
                     f"{label}: unknown probe action {probe.action!r} (use 'click' or 'fill')"
