@@ -65,6 +65,7 @@ def build_payload_workspace(workspace: Path) -> None:
     from infoint.ui.debrief import DebriefPage
     from infoint.ui.objectives import ObjectivesPage
     from infoint.ui.questions import QuestionsPage
+    from infoint.ui.thanks import ThanksPage
 
     full_demo(workspace)
 
@@ -180,6 +181,12 @@ def build_payload_workspace(workspace: Path) -> None:
     questions_page = QuestionsPage.open(str(workspace))
     questions_page.own.value = payload("TypedQuestion")
     questions_page.own_add.click()
+
+    # Step 6, in-process: what was typed to have the thank-you written, kept per person.
+    thanks_page = ThanksPage.open(str(workspace))
+    thanks_page.suggestion.value = payload("ThanksSuggestionTyped")
+    thanks_page.specific.value = payload("ThanksSpecificTyped")
+    assert thanks_page.flush()
     session._OPEN.pop(workspace.resolve()).close()
 
 
@@ -656,6 +663,8 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
         orgs = {tg.org_key(o.name): o for o in organizations.load_organizations(ws)}
         meetings = mt.load_meetings(ws)
     assert meetings
+    # step 1's browser test above types a pitch, and typing saves itself
+    pitch = "TypedPitch" if "TypedPitch" in profile.pitch else "ProfilePitch"
     for meeting in meetings:
         contact = contacts[meeting.contact_id]
         html = ps.prep_sheet_html(
@@ -668,7 +677,7 @@ def test_prep_sheet_html_for_every_payload_meeting(payload_workspace, browser, t
         assert (
             "Meeting0Place" in html
             and "CustomQuestion" in html
-            and "ProfilePitch" in html
+            and pitch in html
             and "Org0Industry" in html
         )
         path = tmp_path / f"sheet-{meeting.id}.html"
