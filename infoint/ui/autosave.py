@@ -1,8 +1,9 @@
 """Answers saved as they are typed: a debounced save per form and one visible save state.
 
-Every field saves about a second after the user stops typing (or at once when they leave it),
-so navigating, reloading or closing loses nothing; the state says "Saving...", "Saved 14:02"
-or "Not saved: <why>. Your text is still here." Buttons remain only for events.
+Every field saves about a second after the user stops typing in it or leaves it (a number
+field sends its value when it is left), so navigating, reloading or closing loses nothing; the
+state says "Saving...", "Saved 14:02" or "Not saved: <why>. Your text is still here." Buttons
+remain only for events.
 
 One ``SaveState`` per workspace (``save_state_for``), shared by every page and shown in the
 app's header; a page reports each save through ``SaveState.saving`` / ``saved`` / ``failed``.
