@@ -232,7 +232,7 @@ def test_sent_on_time_is_logged_and_shown(met_ws):
     assert "Recorded" in page.note.status.value
     assert page.person.options[0][0] == "Amara Osei: sent on time"
     assert "Sent on time (due Wednesday 11 March, 11:00)" in page.deadline.value
-    assert "<td>sent on time</td>" in page.table.value
+    assert '<td data-label="Thank-you">sent on time</td>' in page.table.value
     assert stage(met_ws, cid) == "thanked"
     assert not any(i.contact_id == cid and i.kind == "thanks" for i in todays_agenda(met_ws, NOW))
 
@@ -337,7 +337,7 @@ def test_the_introducer_is_thanked_and_it_is_logged(met_ws):
     assert sent["at"] == NOW.isoformat() and "meetup" in sent["data"]["body"]
     assert events(met_ws, cid, pipeline.THANKS_SENT) == []  # the introducer's thanks is not theirs
     assert page.contact.id == cid and "(already thanked)" in page.intro_box.children[0].value
-    assert "<td>thanked</td>" in page.table.value
+    assert '<td data-label="Introducer thanked">thanked</td>' in page.table.value
     later = [
         i
         for i in todays_agenda(met_ws, datetime(2026, 3, 17, 14, tzinfo=UTC))
@@ -367,7 +367,7 @@ def test_the_first_update_waits_for_the_thank_you(met_ws):
     assert (
         "Next update: Tuesday 09 June 2026" in page.next_update.value
     )  # 91 days after the thank-you
-    assert "<td>09 Jun 2026</td>" in page.table.value
+    assert '<td data-label="Next update">09 Jun 2026</td>' in page.table.value
 
 
 def test_cadence_is_saved_and_no_updates_means_none(met_ws):

@@ -69,7 +69,7 @@ def test_thank_you_status_counts_from_when_the_meeting_took_place(
     overview = pipeline.thanks_overview({amara.id: amara}, by_contact, now)
 
     assert page._status(amara.id) == status
-    assert f"<td>{status}</td>" in page.table.value
+    assert f'<td data-label="Thank-you">{status}</td>' in page.table.value
     assert [r.thank_you.status for r in overview] == [status]
     assert f"{status} (" in _report(ws, now)
     assert page.met[amara.id] == overview[0].thank_you.met_at == MET_AT

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import comparison as cmp
 from ..charts import bar_chart
 from ..safe import escape
-from .feedback import STYLE
+from .feedback import STYLE, labelled_table
 
 __all__ = ["comparison_chart_html", "comparison_table_html"]
 
@@ -39,7 +39,7 @@ def comparison_table_html(comparison: cmp.Comparison) -> str:
         ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring) or "none yet"
     )
     tips = "".join(f"<li>{escape(t)}</li>" for t in comparison.suggestions)
-    table = (
+    table = labelled_table(
         "<table class='ii-table'><caption>Your meetings, best fit first</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )

@@ -16,7 +16,7 @@ from ..safe import escape
 from ..workspace import Workspace
 from .controls import controls
 from .download import DownloadButton
-from .feedback import STYLE, message_html
+from .feedback import STYLE, labelled_table, message_html
 from .page import Page
 from .target_fields import LABEL, dropdown, text_field
 
@@ -181,8 +181,10 @@ class ContactsTable:
         )
         self.table.value = (
             STYLE
-            + "<table class='ii-table ii-contacts'><caption>People ranked for you (best first)"
-            f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            + labelled_table(
+                "<table class='ii-table ii-contacts'><caption>People ranked for you (best first)"
+                f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            )
             if rows
             else "<p>No one matches. Import your LinkedIn connections or add people below.</p>"
         )
@@ -209,7 +211,8 @@ class ContactsTable:
             f"<td title='{escape(a.seniority_why)}'>{escape(SENIORITY_LABELS[a.seniority])}</td>"
             f"<td title='{escape(a.focus_why)}'>{escape(a.focus)}</td>"
             f"<td>{'yes' if a.local else 'no'}</td><td>{a.score:g}</td>"
-            f"<td class='ii-why'>{escape(a.why)}</td></tr>"
+            f"<td class='ii-why'><details><summary>Why {a.score:g}</summary>"
+            f"{escape(a.why)}</details></td></tr>"
         )
 
     def _table_file(self, ext: str) -> tuple[str, str, bytes]:

@@ -20,9 +20,11 @@ function render({ model, el }) {
   const sync = () => {
     button.textContent = model.get("label");
     button.setAttribute("aria-label", model.get("label"));
+    button.classList.toggle("mod-primary", model.get("button_style") === "primary");
   };
   sync();
   model.on("change:label", sync);
+  model.on("change:button_style", sync);
   button.addEventListener("click", () => {
     button.disabled = true;
     model.send({ event: "request" });
@@ -52,6 +54,7 @@ class DownloadButton(anywidget.AnyWidget):
 
     _esm = _ESM
     label = traitlets.Unicode("Download").tag(sync=True)
+    button_style = traitlets.Unicode("").tag(sync=True)  # "primary": the section's main action
 
     def __init__(
         self,

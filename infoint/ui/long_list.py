@@ -19,7 +19,7 @@ from ..text import fold
 from ..workspace import Workspace
 from .autosave import NotSaved, state_view
 from .controls import controls
-from .feedback import STYLE, message_html
+from .feedback import STYLE, labelled_table, message_html
 from .page import Page
 from .target_fields import LABEL, dropdown, text_field, uploaded
 from .undo import UndoButton
@@ -171,8 +171,8 @@ class LongList:
         head = "".join(
             f"<th scope='col'>{h}</th>"
             for h in (
-                "#",
-                "",
+                "Rank",
+                "<span class='ii-sr-only'>Top 5</span>",
                 "Organization",
                 "Industry",
                 "Size",
@@ -185,8 +185,11 @@ class LongList:
             )
         )
         table = (
-            "<table class='ii-table'><caption>Sorted by motivation, then postings, then a likely "
-            f"contact</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            labelled_table(
+                "<table class='ii-table'><caption>Sorted by motivation, then postings, then a "
+                f"likely contact</caption><thead><tr>{head}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
             if rows
             else "<p>No organizations yet: add the first one below.</p>"
         )
@@ -306,13 +309,11 @@ class LongList:
             return
         organizations.set_archived(self.ws, org.id, not org.archived)
         org.archived = not org.archived
-        if org.archived:
-            self.org_undo.offer(undoing.archived(self.ws, org))
-        else:
-            self.org_undo.clear()
         self.org_status.value = message_html(
             f"{org.name} is {'archived' if org.archived else 'back on your list'}.", "ok"
         )
+        if org.archived:  # bringing it back by hand leaves nothing to undo (the message went)
+            self.org_undo.offer(undoing.archived(self.ws, org))
         self.org_archive.description = "Bring it back" if org.archived else "Archive it"
         self.refresh()
         self.page.recompute()

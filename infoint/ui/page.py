@@ -30,6 +30,7 @@ class Page:
         ``demo=True`` then runs the page's demo."""
         flush_all()  # what other pages of this kernel still hold is written before we read
         page = cls(open_workspace(workspace))
+        page._landmarks_pending = True  # the first section shown carries the page's landmarks
         if demo:
             page.run_demo()
         watcher_for(page.ws).add(page.live_refresh)  # a change elsewhere shows here too

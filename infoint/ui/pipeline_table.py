@@ -8,7 +8,7 @@ from datetime import datetime
 from .. import pipeline, stages
 from .. import targets as tg
 from ..safe import escape
-from .feedback import STYLE
+from .feedback import STYLE, labelled_table
 
 __all__ = ["pipeline_table_html", "response_stats_html"]
 
@@ -51,8 +51,10 @@ def pipeline_table_html(
         for h in ("Person", "Organization", "Stage", "Attempts", "Next", "Due")
     )
     return STYLE + (
-        "<table class='ii-table'><caption>Your requests</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        labelled_table(
+            "<table class='ii-table'><caption>Your requests</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
         if rows
         else "<p>No targets yet.</p>"
     )

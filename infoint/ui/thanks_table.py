@@ -7,7 +7,7 @@ from datetime import datetime
 
 from .. import pipeline
 from ..safe import escape
-from .feedback import STYLE
+from .feedback import STYLE, labelled_table
 
 __all__ = ["thanks_table_html"]
 
@@ -33,8 +33,10 @@ def thanks_table_html(
         for h in ("Person", "Met", "Thank-you", "Introducer thanked", "Next update")
     )
     return STYLE + (
-        "<table class='ii-table'><caption>Everyone you met</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        labelled_table(
+            "<table class='ii-table'><caption>Everyone you met</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
         if rows
         else "<p>Nobody yet.</p>"
     )
