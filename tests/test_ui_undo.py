@@ -117,6 +117,28 @@ def test_undo_after_a_restore_brings_back_the_previous_workbook(ws, fresh):
     assert page.demo_remove.layout.display is None  # the demo came back with it
 
 
+def test_undo_goes_once_another_message_replaces_its_confirmation(ws, fresh):
+    fresh.put_row("profile", {"name": "From the backup"})
+    page = StartPage(ws)
+    upload(page, "mine.zip", backup_bytes(fresh))
+    page.restore_button.click()
+    assert page.restore_undo.shown
+    upload(page, "other.zip", b"not a backup")  # the message now speaks of another file
+    assert not page.restore_undo.shown and "not a workbook backup" in page.backup_status.value
+
+
+def test_a_failed_undo_says_why_and_stays_offered(ws, fresh):
+    fresh.put_row("profile", {"name": "From the backup"})
+    page = StartPage(ws)
+    upload(page, "mine.zip", backup_bytes(fresh))
+    page.restore_button.click()
+    for copy in (ws.path.parent / "backups").glob("before-restore-*.zip"):
+        copy.unlink()
+    page.restore_undo.button.click()
+    assert "Could not undo restoring mine.zip" in page.backup_status.value
+    assert page.restore_undo.shown and ws.get_row("profile")["name"] == "From the backup"
+
+
 # -- step 2: archiving an organization ---------------------------------------------------------
 def test_undo_after_archiving_an_organization(ws):
     org_id = organizations.save_organization(ws, Organization(name="Northwind", motivation=5))

@@ -115,8 +115,8 @@ class ActionItems:
             return
         chosen.done_at = page.now().isoformat()
         action_items.save_action_item(page.ws, chosen)
-        self.items_undo.offer(undoing.action_item_done(page.ws, chosen))
         self.draw()
         self.items_status.value = message_html(
             "Done. Mention it in your thank-you or your next update.", "ok"
         )
+        self.items_undo.offer(undoing.action_item_done(page.ws, chosen))

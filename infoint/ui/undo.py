@@ -1,9 +1,10 @@
 """An "Undo" button beside a confirmation, for the last destructive action of one kind.
 
 Shown only while there is something to undo: ``offer`` (after archiving, restoring, loading
-the demo, ...) shows it, and the next such action replaces what it takes back; clicking it runs
-the ``undo.Undo`` (one transaction), shows what that did in the confirmation's place, and hides
-it again. A page keeps one per kind of action, never a history.
+the demo, ...) shows it beside the confirmation just written, and the next such action
+replaces what it takes back; once another message takes the confirmation's place, it goes.
+Clicking it runs the ``undo.Undo`` (one transaction), shows what that did in the
+confirmation's place, and hides it again. A page keeps one per kind of action, never a history.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class UndoButton:
         )
         self.button.add_class(css)
         self.button.on_click(self._on_click)
+        self._quiet = False  # True while the button writes the message itself
+        status.observe(self._on_message, names="value")
 
     @property
     def shown(self) -> bool:
@@ -56,6 +59,10 @@ class UndoButton:
         self.pending = None
         self.button.layout.display = "none"
 
+    def _on_message(self, _change=None) -> None:
+        if not self._quiet:
+            self.clear()  # another message: the Undo no longer sits beside its confirmation
+
     def _on_click(self, _=None) -> None:
         undo = self.pending
         if undo is None:
@@ -64,7 +71,11 @@ class UndoButton:
         try:
             done = undo.run()
         except (WorkspaceError, OSError, ValueError) as exc:
-            self.status.value = message_html(f"Could not undo {undo.what}: {exc}", "warning")
+            self._quiet = True
+            try:
+                self.status.value = message_html(f"Could not undo {undo.what}: {exc}", "warning")
+            finally:
+                self._quiet = False
             return  # still offered: try again
         self.clear()
         self.status.value = message_html(done, "ok")
