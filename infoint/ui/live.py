@@ -27,14 +27,20 @@ class Watcher:
     def __init__(self, ws, interval: float = INTERVAL_S):
         self.ws, self.interval = ws, interval
         self._views: list[Callable[[], None]] = []
+        self._own: list[Callable[[], None]] = []  # views that also follow our own writes
+        self.external = False  # whether the last change seen came from another connection
         self._seen = ws.change_signal()
         self._timer: asyncio.TimerHandle | None = None
         self.errors: list[str] = []
 
-    def add(self, view: Callable[[], None]) -> None:
-        """Redraw ``view`` (a callable taking nothing) whenever the workspace changes."""
+    def add(self, view: Callable[[], None], own: bool = False) -> None:
+        """Redraw ``view`` (a callable taking nothing) whenever another connection changed the
+        workspace; with ``own``, also after this kernel's own writes (a page that wrote has
+        already redrawn itself, so most views don't need those)."""
         if view not in self._views:
             self._views.append(view)
+        if own and view not in self._own:
+            self._own.append(view)
 
     def remove(self, view: Callable[[], None]) -> None:
         """Stop redrawing ``view``."""
@@ -50,8 +56,11 @@ class Watcher:
             return False
         if now == self._seen:
             return False
+        self.external = now[0] != self._seen[0]
         self._seen = now
         for view in list(self._views):
+            if not self.external and view not in self._own:
+                continue
             try:
                 view()
             except Exception as exc:  # one broken view must not stop the others
