@@ -5,6 +5,7 @@ Usage (from the repository root, or simply ``make bench``)::
     python -m benchmarks                    # every benchmark, 5 rounds each
     python -m benchmarks --repeats 3        # fewer rounds: quicker, noisier
     python -m benchmarks --only headless-run
+    python -m benchmarks --only app-switch app-memory   # several: names after one --only
 
 The results section of ``benchmarks/README.md`` (between the ``results:start`` and
 ``results:end`` markers) holds one block per benchmark. A run replaces the blocks of the
@@ -34,6 +35,10 @@ REGISTRY: list[tuple[str, str]] = [
     ("headless-run", "benchmarks.notebooks"),
     ("import-rank", "benchmarks.targets"),
     ("voila-tti", "benchmarks.voila"),
+    # The one-page app: one measurement (benchmarks/app.py) serves all three.
+    ("app-switch", "benchmarks.app_switch"),
+    ("app-first-paint", "benchmarks.app_first_paint"),
+    ("app-memory", "benchmarks.app_memory"),
 ]
 
 README = Path(__file__).resolve().parent / "README.md"
@@ -58,11 +63,16 @@ def main(argv: list[str] | None = None) -> int:
         help="rounds per benchmark (default 5)",
     )
     parser.add_argument(
-        "--only", choices=names, metavar="NAME", help=f"run one benchmark: {', '.join(names)}"
+        "--only",
+        choices=names,
+        nargs="+",
+        action="extend",
+        metavar="NAME",
+        help=f"run only these benchmarks: {', '.join(names)}",
     )
     args = parser.parse_args(argv)
 
-    selected = [(name, module) for name, module in REGISTRY if args.only in (None, name)]
+    selected = [(name, module) for name, module in REGISTRY if not args.only or name in args.only]
     results: list[dict] = []
     failed: list[str] = []
     for name, module in selected:
