@@ -26,6 +26,7 @@ from ..safe import escape
 from ..workspace import Workspace
 from .autosave import NotSaved, state_view
 from .controls import controls
+from .details import Details
 from .feedback import message_html
 from .page import Page
 from .target_fields import LABEL, dropdown, text_field
@@ -101,6 +102,10 @@ class ContactForm:
         self.c_new.on_click(lambda _: self.page.edit_contact(Contact(source="form")))
         self.c_status = _css(widgets.HTML(), "c-status")
         self.c_why = _css(widgets.HTML(), "c-why")
+        # The form is folded away until it is asked for, or a person is put into it.
+        self.details = Details(
+            "Show the form: add someone, or correct a person's details", [], "ii-targets-c-form"
+        )
 
     @property
     def ws(self) -> Workspace:
@@ -130,7 +135,7 @@ class ContactForm:
 
     def widgets(self) -> widgets.VBox:
         """Add someone by hand, or correct what the workbook worked out about them."""
-        return widgets.VBox(
+        form = widgets.VBox(
             [
                 *self._fields(),
                 self.c_save_state,
@@ -139,6 +144,9 @@ class ContactForm:
                 self.c_why,
             ]
         )
+        form.add_class("ii-fields")  # short fields side by side where there is room
+        self.details.body.children = (form,)
+        return self.details
 
     def edit_contact(self, contact: Contact) -> bool:
         """Put a person into the form, once what was typed for the one shown is saved; if it
@@ -160,6 +168,7 @@ class ContactForm:
         self.c_status.value = message_html(
             f"Editing {contact.full_name}." if contact.id else "A new person.", "note"
         )
+        self.details.set_open(True)
         return True
 
     def _fill(self, contact: Contact) -> None:

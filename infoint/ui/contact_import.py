@@ -17,6 +17,7 @@ from ..safe import escape
 from ..schema import WorkspaceError
 from ..workspace import Workspace
 from .controls import controls
+from .details import Details
 from .feedback import message_html
 from .page import Page
 from .target_fields import dropdown, text_field, uploaded
@@ -53,10 +54,13 @@ class ContactImport:
         self.import_path_button = _button("import-read", "Read that file")
         self.import_path_button.on_click(self._on_import_path)
         self.mapping_box = _css(widgets.VBox(), "mapping")
+        self.mapping_box.add_class("ii-fields")
         self.mapping: dict[str, widgets.Dropdown] = {}
+        # Shown only once a file was read (there is nothing to import before).
         self.import_button = _button(
             "import", "Import these contacts", button_style="primary", disabled=True
         )
+        self.import_button.layout.display = "none"
         self.import_button.on_click(self._on_import)
         self.import_status = _css(widgets.HTML(), "import-status")
 
@@ -72,16 +76,19 @@ class ContactImport:
             f"<p class='ii-muted'>Files above {UPLOAD_LIMIT_MB} MB can't be uploaded in the "
             "browser: type their path instead.</p>"
         )
-        return widgets.VBox(
-            [
-                self.upload,
-                note,
-                widgets.HBox([self.import_path, self.import_path_button]),
-                self.mapping_box,
-                self.import_button,
-                self.import_status,
-            ]
+        by_path = Details(
+            "Import from a path on this computer instead",
+            [note, widgets.HBox([self.import_path, self.import_path_button])],
+            "ii-targets-import-by-path",
         )
+        return widgets.VBox(
+            [self.upload, by_path, self.mapping_box, self.import_status, self.import_button]
+        )
+
+    def _show_import(self, ready: bool) -> None:
+        """The import button appears only while a file that was read waits to be imported."""
+        self.import_button.disabled = not ready
+        self.import_button.layout.display = None if ready else "none"
 
     def _on_upload(self, change) -> None:
         got = uploaded(change)
@@ -105,7 +112,7 @@ class ContactImport:
     def prepare_import(self, name: str, data: bytes) -> None:
         """Read the file, show what was found and (for other lists) the column mapping."""
         self._pending = None
-        self.import_button.disabled = True
+        self._show_import(False)
         self.mapping_box.children = ()
         try:
             parsed = tabular.read_table(data, name)
@@ -134,7 +141,7 @@ class ContactImport:
             self.import_status.value = message_html(
                 f"{name} has {rows} rows and {len(parsed.columns)} columns.", "note"
             )
-        self.import_button.disabled = False
+        self._show_import(True)
 
     def _on_import(self, _=None) -> None:
         if self._pending is None:
@@ -154,7 +161,7 @@ class ContactImport:
             self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
             return
         self._pending = None
-        self.import_button.disabled = True
+        self._show_import(False)
         self.mapping_box.children = ()
         self.last_report = report
         details = "".join(

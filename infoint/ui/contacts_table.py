@@ -78,6 +78,7 @@ class ContactsTable:
         self.pick_button = _button("pick", "Make a target", button_style="primary")
         self.drop_button = _button("drop", "Remove from targets")
         self.edit_button = _button("edit", "Edit this person")
+        self.row_pick.observe(lambda _: self._sync_actions(), names="value")
         self.pick_button.on_click(lambda _: self._set_target(True))
         self.drop_button.on_click(lambda _: self._set_target(False))
         self.edit_button.on_click(self._on_edit)
@@ -116,6 +117,7 @@ class ContactsTable:
                 self.f_targets,
             ]
         )
+        filters.add_class("ii-fields")
         actions = widgets.HBox([self.pick_button, self.drop_button, self.edit_button])
         downloads = widgets.HBox([self.csv_button, self.xlsx_button])
         return widgets.VBox(
@@ -197,6 +199,7 @@ class ContactsTable:
             )
             for a in rows
         ]
+        self._sync_actions()
 
     @staticmethod
     def _row_html(a: classification.Assessment) -> str:
@@ -214,6 +217,15 @@ class ContactsTable:
             f"<td class='ii-why'><details><summary>Why {a.score:g}</summary>"
             f"{escape(a.why)}</details></td></tr>"
         )
+
+    def _sync_actions(self) -> None:
+        """Make a target or Remove from targets, whichever applies to the person chosen; none
+        of the three actions while nobody is listed."""
+        chosen = self._selected()
+        target = chosen is not None and chosen.contact.target
+        self.pick_button.layout.display = None if chosen is not None and not target else "none"
+        self.drop_button.layout.display = None if target else "none"
+        self.edit_button.layout.display = None if chosen is not None else "none"
 
     def _table_file(self, ext: str) -> tuple[str, str, bytes]:
         """Everyone matching the filters, ranked, as a spreadsheet (cells can never run as

@@ -187,26 +187,32 @@ class DebriefPage(Page):
     @section
     def reflect_section(self) -> widgets.VBox:
         """D2: the reflection questions and how well the role and organization fit."""
-        return widgets.VBox(
+        box = widgets.VBox(
             [
                 *self.reflection.values(),
-                self.role_fit,
-                self.org_fit,
+                widgets.HBox([self.role_fit, self.org_fit]),
                 self.next_changes,
                 self.findings,
                 self.status,
             ]
         )
+        box.add_class("ii-fields")  # the reflections two by two where there is room
+        box.add_class("ii-areas")
+        return box
 
     @section
     def actions_section(self) -> widgets.VBox:
         """D4: what they suggested you do, with a date, shown on the start page until done."""
-        return widgets.VBox(self.action_items.widgets())
+        box = widgets.VBox(self.action_items.widgets())
+        box.add_class("ii-fields")
+        return box
 
     @section
     def referrals_section(self) -> widgets.VBox:
         """D3: people they suggested become warm contacts in step 2, "referred by" recorded."""
-        return widgets.VBox(self.referrals.widgets())
+        box = widgets.VBox(self.referrals.widgets())
+        box.add_class("ii-fields")
+        return box
 
     @section
     def compare_section(self) -> widgets.VBox:
@@ -260,6 +266,7 @@ class DebriefPage(Page):
         self.debrief = db.load_debrief(self.ws, self.meeting.id, self.contact.id)
         events = stages.events_by_contact(self.ws, self.contact.id).get(self.contact.id, [])
         held = any(e.kind == pipeline.MET for e in events)
+        self.held_button.layout.display = "none" if held else None  # it applies until it is
         self.meeting_note.value = message_html(
             f"{'Held' if held else 'Not marked as held yet'}: with {self.contact.full_name} "
             f"({self.contact.organization or 'no organization'}).",
@@ -354,6 +361,7 @@ class DebriefPage(Page):
                 "Already marked as held. The thank-you is due within 48 hours: see step 6.", "note"
             )
             return
+        self.held_button.layout.display = "none"
         self.meeting_note.value = message_html(
             "Marked as held. Write your notes now, while they are fresh, "
             f"and thank {self.contact.full_name} within 48 hours (step 6).",

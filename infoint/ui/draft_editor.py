@@ -100,7 +100,10 @@ class DraftEditor:
         self.save_status = state_view(self.draft_form.state, "ii-outreach-save-state")
         self.eml_button = _css(
             DownloadButton(
-                "Download as an email draft (.eml)", self._eml_file, on_error=self._output_failed
+                "Download as an email draft (.eml)",
+                self._eml_file,
+                on_error=self._output_failed,
+                button_style="primary",  # the send section's one main action
             ),
             "eml",
         )

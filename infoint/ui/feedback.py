@@ -45,11 +45,16 @@ margin: 0 0 var(--ii-s5) 0; box-sizing: border-box; max-width: 100%; overflow: v
 /* text: a readable measure, no double-spaced paragraphs, helper text muted */
 .ii-ui .widget-html, .ii-ui .widget-html-content {
 line-height: 1.5; margin: 0; overflow-wrap: break-word; }
-.ii-ui .widget-html:has(> .widget-html-content:empty) { display: none; }
+/* nothing to show takes no room: empty messages, style-only HTML, rows and boxes with nothing
+   visible (a <style> inside a hidden widget still applies) */
+.ii-ui .widget-html:has(> .widget-html-content:empty),
+.ii-ui .widget-html:has(> .widget-html-content > style:only-child), .ii-ui .widget-box:empty,
+.ii-ui .widget-hbox:not(:has(> :not(.widget-html, [style*="display: none"]))):not(
+:has(> .widget-html > .widget-html-content:not(:empty))) { display: none; }
 .ii-ui .widget-html-content > :is(p, ul, ol, div:not(.ii-table-wrap)) {
 max-width: var(--ii-measure); }
 .ii-ui .widget-html-content p { margin: 0 0 var(--ii-s2) 0; }
-.ii-ui .widget-html-content p:last-child { margin-bottom: 0; }
+.ii-ui .widget-html-content > :last-child { margin-bottom: 0; }
 .ii-ui :is(ul, ol) { margin: 0 0 var(--ii-s2) 0; padding-left: 1.4em; }
 .ii-ui h3 { font-size: 15px; margin: var(--ii-s2) 0 var(--ii-s1) 0; }
 .ii-ui a { color: var(--ii-primary); text-decoration: underline; }
@@ -71,20 +76,27 @@ white-space: normal; overflow: visible; line-height: 1.4; font-weight: 600; heig
 min-width: 0; max-width: 100%; min-height: 36px; box-sizing: border-box; border-radius: 4px;
 font-size: 14px; padding: var(--ii-s1) var(--ii-s2); }
 .ii-ui .widget-textarea { height: auto !important; }
-.ii-ui .widget-textarea textarea { height: auto; min-height: 5.5em;
+.ii-ui .widget-inline-hbox.widget-textarea > textarea { height: auto; min-height: 4.2em;
 max-height: 22em; field-sizing: content; resize: vertical; line-height: 1.45;
 font-family: inherit; }
 .ii-ui .widget-select select { height: auto; }
 .ii-ui .widget-hbox > .widget-inline-hbox { flex: 1 1 14rem; width: auto !important; }
+.ii-ui .widget-hbox > :is(.widget-toggle-buttons, .widget-checkbox) { flex: 0 1 auto;
+width: auto !important; }
+.ii-ui .widget-inline-hbox:is(.widget-datepicker, .widget-bounded-int-text, .widget-int-text) {
+max-width: 16rem; }
 .ii-ui .widget-checkbox { width: auto !important; min-height: 32px;
 height: auto; line-height: 1.4; align-items: center; }
 .ii-ui .widget-checkbox > .widget-label { display: none !important; }
+.ii-ui .widget-vbox > .widget-checkbox + .widget-checkbox { margin-top: calc(-1 * var(--ii-s2)); }
 .ii-ui .widget-checkbox .widget-label-basic { display: flex; gap: var(--ii-s2);
 align-items: center; min-height: 32px; white-space: normal; line-height: 1.4; overflow: visible; }
 .ii-ui .widget-checkbox .widget-label-basic span { white-space: normal; }
 .ii-ui .widget-checkbox input[type=checkbox] { width: 20px; height: 20px;
 margin: 0; flex: 0 0 auto; accent-color: var(--ii-primary); }
 .ii-ui .widget-radio { width: 100% !important; line-height: 1.4; }
+.ii-ui .widget-radio > .widget-label { width: auto !important; max-width: none; height: auto;
+text-align: left; font-weight: 600; line-height: 1.4; margin: 0 0 var(--ii-s1) 0; }
 .ii-ui .widget-radio-box { flex-direction: row; flex-wrap: wrap;
 gap: var(--ii-s1) var(--ii-s4); margin: 0 !important; }
 .ii-ui .widget-radio-box label { display: flex; flex-direction: row-reverse;
@@ -133,9 +145,12 @@ grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); }
 .ii-ui .ii-fields > :is(.widget-textarea, .widget-toggle-buttons, .widget-radio, .widget-html,
 .widget-box, .widget-select, .jupyter-button, .ii-wide) { grid-column: 1 / -1; }
 .ii-ui .ii-fields > .jupyter-button { justify-self: start; }
+.ii-ui .widget-box.ii-fields.ii-areas {
+grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); }
+.ii-ui .ii-fields.ii-areas > .widget-textarea { grid-column: auto; }
 /* a "Details" toggle (ui/details.py): a quiet button with an arrow over an indented box */
 .ii-ui .jupyter-button.ii-details-toggle { border-color: transparent; background: none;
-color: var(--ii-primary); font-weight: 600; padding-left: 0; }
+color: var(--ii-primary); font-weight: 600; padding-left: 0; text-align: left; }
 .ii-ui .jupyter-button.ii-details-toggle:hover:enabled { background: none;
 text-decoration: underline; }
 .ii-ui .ii-details-toggle::before { content: "\\25B8" / ""; display: inline-block;
@@ -153,6 +168,7 @@ border-bottom: 1px solid var(--ii-line); }
 .ii-ui thead th { border-bottom: 2px solid var(--ii-control-line);
 white-space: nowrap; }
 .ii-ui tbody tr:nth-child(even) { background: #f8fafc; }
+.ii-ui td > strong:only-child { white-space: nowrap; }
 .ii-ui td details summary { cursor: pointer; color: var(--ii-primary); min-height: 24px;
 white-space: nowrap; }
 .ii-ui td details[open] summary { margin-bottom: var(--ii-s1); }

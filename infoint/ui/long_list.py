@@ -90,8 +90,10 @@ class LongList:
         # A button: starting another record is a choice, not an edit of this one.
         self.org_new = _button("org-new", "Start a new one")
         self.org_new.on_click(lambda _: self._switch_to(Organization()))
-        # A button: archiving is an event (the organization leaves the list, nothing deleted).
+        # A button: archiving is an event (the organization leaves the list, nothing deleted);
+        # shown only while a saved organization is in the form.
         self.org_archive = _button("org-archive", "Archive it")
+        self.org_archive.layout.display = "none"
         self.org_archive.on_click(self._on_org_archive)
         self.org_show_archived = _css(
             widgets.Checkbox(description="Show archived organizations", indent=False),
@@ -120,22 +122,26 @@ class LongList:
 
     def widgets(self) -> widgets.VBox:
         """T1: the long list, rated and sorted, with the top five marked."""
-        form = widgets.VBox(
-            [
-                self.org_pick,
-                self.org_name,
-                self.org_industry,
-                self.org_size,
-                self.org_location,
-                self.org_website,
-                self.org_motivation,
-                self.org_postings,
-                self.org_advocacy,
-                self.org_notes,
-                self.org_save_state,
-                widgets.HBox([self.org_new, self.org_archive]),
-            ]
+        form = _css(
+            widgets.VBox(
+                [
+                    self.org_pick,
+                    self.org_name,
+                    self.org_industry,
+                    self.org_size,
+                    self.org_location,
+                    self.org_website,
+                    self.org_motivation,
+                    self.org_postings,
+                    self.org_advocacy,
+                    self.org_notes,
+                    self.org_save_state,
+                    widgets.HBox([self.org_new, self.org_archive]),
+                ]
+            ),
+            "org-form",
         )
+        form.add_class("ii-fields")  # short fields side by side where there is room
         return widgets.VBox(
             [
                 widgets.HTML(STYLE),
@@ -226,6 +232,7 @@ class LongList:
             self._filling = False
         self.org_form.discard()
         self.org_archive.description = "Bring it back" if org.archived else "Archive it"
+        self.org_archive.layout.display = None if org.id is not None else "none"
         if self.org_pick.value != org.id:
             self._show_picked(org.id)
 
@@ -288,6 +295,7 @@ class LongList:
         except ValueError as exc:
             raise NotSaved(str(exc)) from exc
         self._editing_org = org
+        self.org_archive.layout.display = None  # saved: it can be archived now
         self.refresh()
         if self.org_pick.value != org.id:
             self._show_picked(org.id)

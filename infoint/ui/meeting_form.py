@@ -88,8 +88,10 @@ class MeetingForm:
         self.save_button = _button("save-meeting", "Book this meeting", button_style="primary")
         self.save_button.on_click(self.save_meeting)
         self.book_button = self.save_button
-        # A button: the meeting won't happen at that time, which only the user knows.
+        # A button: the meeting won't happen at that time, which only the user knows; shown
+        # only while a meeting is booked.
         self.cancel_button = _button("cancel-meeting", "The meeting is cancelled")
+        self.cancel_button.layout.display = "none"
         self.cancel_button.on_click(self._on_cancel)
         self.meeting_status = _css(widgets.HTML(), "meeting-status")
         self.ics_button = _css(
@@ -174,17 +176,21 @@ class MeetingForm:
 
     def show_booking(self) -> None:
         """Say whether the time shown is booked, or typed and still to book."""
-        page = self.page
         if self.proposed() is not None:
             text = (
                 "Kept, not booked yet: when you have agreed this time with them, "
                 "press Book this meeting."
             )
-        elif page.meeting is not None and page.meeting.id is not None and page.meeting.starts_at:
+        elif self._booked():
             text = "Booked."
         else:
             text = "No meeting booked yet: fill in the date, time and place."
         self.meeting_status.value = message_html(text, "note")
+        self.cancel_button.layout.display = None if self._booked() else "none"
+
+    def _booked(self) -> bool:
+        meeting = self.page.meeting
+        return meeting is not None and meeting.id is not None and bool(meeting.starts_at)
 
     def _meeting_changed(self, change=None) -> None:
         page = self.page
@@ -228,6 +234,7 @@ class MeetingForm:
             self.meeting_status.value = message_html(f"Not booked: {exc}", "warning")
             return False
         page.meeting = meeting
+        self.cancel_button.layout.display = None  # booked: it can be cancelled now
         page.prep_form.discard()  # booking wrote the whole form
         page._events = stages.events_by_contact(page.ws)
         start = mt.start_time(meeting.starts_at, page.tz)

@@ -50,6 +50,13 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _fields(children: list) -> widgets.VBox:
+    """A form whose short fields sit side by side where there is room (the shared style)."""
+    box = widgets.VBox(children)
+    box.add_class("ii-fields")
+    return box
+
+
 def _css(widget: widgets.Widget, name: str) -> widgets.Widget:
     widget.add_class(f"ii-objectives-{name}")
     return widget
@@ -179,7 +186,7 @@ class ObjectivesPage(Page):
     @section
     def profile_section(self) -> widgets.VBox:
         """Name, own address (O5) and time zone."""
-        return widgets.VBox(
+        return _fields(
             [
                 _css(widgets.HTML(STYLE), "style"),
                 self.name,
@@ -196,10 +203,10 @@ class ObjectivesPage(Page):
         heading = widgets.HTML(
             "<p><strong>I want to learn about…</strong> (tick all that apply)</p>"
         )
-        return widgets.VBox(
+        return _fields(
             [
                 heading,
-                *self.kinds.values(),
+                widgets.HBox(list(self.kinds.values())),
                 self.kinds_feedback,
                 self.field_of_interest,
                 self.roles,
@@ -212,9 +219,11 @@ class ObjectivesPage(Page):
     @section
     def plan_section(self) -> widgets.VBox:
         """How many interviews and with whom (O3), with the target mix as a chart."""
-        return widgets.VBox(
+        box = _fields(
             [*self.plan_inputs.values(), self.suggest_button, self.plan_feedback, self.plan_chart]
         )
+        box.add_class("ii-narrow")
+        return box
 
     @section
     def pitch_section(self) -> widgets.VBox:

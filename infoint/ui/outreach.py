@@ -102,7 +102,8 @@ class OutreachPage(Page):
                 "You moved on. That's normal: many requests go unanswered.",
             )
         )
-        self.reopen_button = _button("reopen", "Reopen")
+        self.reopen_button = _button("reopen", "Reopen")  # shown once they were moved on from
+        self.reopen_button.layout.display = "none"
         self.reopen_button.on_click(
             lambda _: self._log(
                 lambda c, at: outreach_log.reopen(self.ws, c.id, at=at), "Reopened."
@@ -246,6 +247,9 @@ class OutreachPage(Page):
             ("Offer to meet by", a.modes),
             ("Next", next_text),
         ]
+        moved_on = stages.stage(events) == "moved_on"  # only one of the two applies
+        self.move_on_button.layout.display = "none" if moved_on else None
+        self.reopen_button.layout.display = None if moved_on else "none"
         self.facts.value = (
             "<ul class='ii-facts'>"
             + "".join(f"<li><strong>{escape(k)}:</strong> {escape(v)}</li>" for k, v in rows)

@@ -124,7 +124,10 @@ class QuestionsPage(Page):
         self.fit_note, self.questions_status = ql.fit_note, ql.questions_status
         self.sheet_html = _css(
             DownloadButton(
-                "Download the prep sheet to print (HTML)", self._sheet_html, on_error=self._failed
+                "Download the prep sheet to print (HTML)",
+                self._sheet_html,
+                on_error=self._failed,
+                button_style="primary",
             ),
             "sheet-html",
         )
@@ -166,7 +169,9 @@ class QuestionsPage(Page):
     @section
     def meeting_section(self) -> widgets.VBox:
         """R8: when, how long, how and where; booking it moves them to "scheduled"."""
-        return widgets.VBox([*self.meeting_form.widgets(), self.meeting_save_state])
+        box = widgets.VBox([*self.meeting_form.widgets(), self.meeting_save_state])
+        box.add_class("ii-fields")  # date, time and length side by side where there is room
+        return box
 
     @section
     def prepare_section(self) -> widgets.VBox:

@@ -40,7 +40,7 @@ class Referrals:
         )
         # A button: adding a new person to the list is an event (a warm contact in step 2,
         # "referred by" recorded); the fields stay filled until they are added.
-        self.ref_add = _button("ref-add", "Add to my list of people")
+        self.ref_add = _button("ref-add", "Add to my list of people", button_style="primary")
         self.ref_add.on_click(self._on_referral)
         self.ref_status = _css(widgets.HTML(), "ref-status")
 

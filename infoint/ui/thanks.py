@@ -21,6 +21,7 @@ from ..safe import escape
 from ..workspace import Workspace
 from .autosave import state_view
 from .controls import controls
+from .details import Details
 from .download import DownloadButton
 from .feedback import STYLE, message_html
 from .notes import Note
@@ -102,9 +103,7 @@ class ThanksPage(Page):
             ),
             "card",
         )
-        self.compose_button = _button(
-            "compose", "Write the thank-you for me", button_style="primary"
-        )
+        self.compose_button = _button("compose", "Write the thank-you for me")
         self.compose_button.on_click(self._on_compose)
         self.note = Note(self, "note", "thanks", "I sent the thank-you")
         self.card_text = _css(
@@ -128,9 +127,7 @@ class ThanksPage(Page):
             widgets.Text(description="What came of it", style=_LABEL, layout=_WIDE), "outcome"
         )
         self.inputs_form.watch(self.outcome)
-        self.intro_compose = _button(
-            "intro-compose", "Write the thank-you to the introducer", button_style="primary"
-        )
+        self.intro_compose = _button("intro-compose", "Write the thank-you to the introducer")
         self.intro_compose.on_click(self._on_intro_compose)
         self.intro = Note(self, "intro", "intro_thanks", "I thanked the introducer")
         # S4
@@ -150,9 +147,7 @@ class ThanksPage(Page):
             "progress",
         )
         self.inputs_form.watch(self.progress_text)
-        self.update_compose = _button(
-            "update-compose", "Write an update for me", button_style="primary"
-        )
+        self.update_compose = _button("update-compose", "Write an update for me")
         self.update_compose.on_click(self._on_update_compose)
         self.update = Note(self, "update", "update", "I sent the update")
         self.logged = _button("log-contact", "We were in touch another way")
@@ -198,7 +193,7 @@ class ThanksPage(Page):
                 widgets.HBox([self.compose_button]),
                 *self.note.widgets(),
                 self.card_text,
-                self.gifts,
+                Details("Cards and gifts: what fits", [self.gifts], "ii-thanks-gifts-more"),
             ]
         )
 
