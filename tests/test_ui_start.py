@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from infoint.exports import backup_bytes, read_backup
+from infoint.ui.live import watcher_for
 from infoint.ui.start import StartPage
+from infoint.workspace import Workspace
 
 
 def upload(page: StartPage, name: str, data: bytes) -> None:
@@ -27,10 +29,14 @@ def test_progress_is_read_from_the_workspace(ws):
         "Not built yet" not in page.progress_html.value
         and page.progress_html.value.count("0 of") == 6
     )
-    ws.put_row(
+    watcher = watcher_for(ws)
+    watcher.add(page.live_refresh)  # what StartPage.open and the app do
+    other = Workspace.open(ws.path)  # another tab's kernel saves step 1
+    other.put_row(
         "profile", {"name": "Ada", "email": "ada.lovelace@example.edu", "timezone": "Europe/London"}
     )
-    page.refresh_button.click()
+    other.close()
+    assert watcher.check() is True
     assert "1 of 5 parts done" in page.progress_html.value
 
 
