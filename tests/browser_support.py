@@ -38,7 +38,7 @@ CHROMIUM_ARGS = [
 PAGES = [
     ("00_start_here", ".ii-download-button"),
     ("01_define_objectives", ".ii-objectives-save-state"),
-    ("02_build_target_list", ".ii-targets-import"),
+    ("02_build_target_list", ".ii-targets-upload"),
     ("03_compose_requests", ".ii-outreach-sent"),
     ("04_prepare_questions", ".ii-questions-save-meeting"),
     ("05_debrief", ".ii-debrief-save-state"),

@@ -29,7 +29,7 @@ EXPECTED = 7
 READY = {
     "00_start_here.ipynb": ".ii-start-progress",
     "01_define_objectives.ipynb": ".ii-objectives-save-state",
-    "02_build_target_list.ipynb": ".ii-targets-import",
+    "02_build_target_list.ipynb": ".ii-targets-upload",
     "03_compose_requests.ipynb": ".ii-outreach-sent",
     "04_prepare_questions.ipynb": ".ii-questions-save-meeting",
     "05_debrief.ipynb": ".ii-debrief-save-state",

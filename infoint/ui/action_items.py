@@ -44,8 +44,7 @@ class ActionItems:
             "items",
         )
         # A button: only the user knows they did it (an event; the item leaves the agenda).
-        self.item_done = _button("item-done", "Mark as done")  # shown while items are open
-        self.item_done.layout.display = "none"
+        self.item_done = _button("item-done", "Mark as done")
         self.item_done.on_click(self._on_item_done)
         self.items_status = _css(widgets.HTML(), "items-status")
         # Undo beside the confirmation: the item last marked done is open again (ui/undo.py).
@@ -71,7 +70,6 @@ class ActionItems:
             else []
         )
         self.items_list.options = [(f"{i.text} (by {i.due or 'no date'})", i.id) for i in items]
-        self.item_done.layout.display = None if items else "none"
 
     def _on_item_add(self, _=None) -> None:
         page = self.page

@@ -135,18 +135,10 @@ class ContactForm:
 
     def widgets(self) -> widgets.VBox:
         """Add someone by hand, or correct what the workbook worked out about them."""
-        form = widgets.VBox(
-            [
-                *self._fields(),
-                self.c_save_state,
-                widgets.HBox([self.c_new]),
-                self.c_status,
-                self.c_why,
-            ]
-        )
+        form = widgets.VBox([*self._fields(), self.c_save_state, self.c_status, self.c_why])
         form.add_class("ii-fields")  # short fields side by side where there is room
         self.details.body.children = (form,)
-        return self.details
+        return widgets.VBox([widgets.HBox([self.c_new]), self.details])
 
     def edit_contact(self, contact: Contact) -> bool:
         """Put a person into the form, once what was typed for the one shown is saved; if it
