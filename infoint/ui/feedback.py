@@ -14,15 +14,16 @@ _SEVERITY = {
     "info": ("ii-finding-info", "Tip"),
 }
 
-# The workbook's look, written once: every page's first section carries it (and the app's
-# header); it styles only widgets inside the app or a section (both have the class ii-ui).
+# The workbook's look, written once (DESIGN): each page carries it once, through its Landmarks
+# widget (ui/landmarks.py: the app's, or a notebook's first section's), and it styles only
+# widgets inside the app or a section (both have the class ii-ui):
 # - spacing: a 4 px scale (--ii-s1 .. --ii-s6); a card per section, its heading inside;
-# - forms: one column, each label above its field, fields at most --ii-field wide, text at most
-#   --ii-measure (a readable line); helper text muted (.ii-muted);
+# - forms: one column, each label above its field, fields at most --ii-field wide, short ones
+#   side by side where there is room (.ii-fields), text at most --ii-measure (a readable line);
 # - buttons sized to their label, at least 32 px high (touch targets), default buttons outlined,
 #   the section's one primary action filled (button_style="primary"), rows of them wrapping;
 # - tables (.ii-table) become a list of labelled cards below 40rem (each cell's data-label).
-STYLE = """<style>
+DESIGN = """
 :root { --ii-s1: 4px; --ii-s2: 8px; --ii-s3: 12px; --ii-s4: 16px; --ii-s5: 24px; --ii-s6: 32px;
 --ii-ink: #1b1b1b; --ii-muted: #4a4a4a; --ii-primary: #1d4f91; --ii-primary-dark: #143a6b;
 --ii-line: #d3dae3; --ii-control-line: #6b7785; --ii-surface: #ffffff; --ii-tint: #f3f6fb;
@@ -60,9 +61,6 @@ max-width: var(--ii-measure); }
 .ii-ui a { color: var(--ii-primary); text-decoration: underline; }
 .ii-ui svg { max-width: 100%; height: auto; }
 .ii-ui select[size] { overflow-x: hidden; }
-.ii-muted { color: var(--ii-muted); }
-.ii-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
-overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 /* forms: one column, each label above its field */
 .ii-ui .widget-inline-hbox { width: 100% !important; height: auto; margin: 0; }
 .ii-ui .widget-inline-hbox:not(.widget-html) { max-width: var(--ii-field); }
@@ -140,7 +138,7 @@ background: var(--ii-primary); border-color: var(--ii-primary); color: #ffffff; 
 .ii-ui .widget-box.ii-fields { display: grid; max-width: 60rem; align-items: end;
 grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); gap: var(--ii-s3); }
 .ii-ui .widget-box.ii-fields.ii-narrow {
-grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); }
+grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); }
 .ii-ui .ii-fields > .widget-inline-hbox { max-width: none; }
 .ii-ui .ii-fields > :is(.widget-textarea, .widget-toggle-buttons, .widget-radio, .widget-html,
 .widget-box, .widget-select, .jupyter-button, .ii-wide) { grid-column: 1 / -1; }
@@ -148,6 +146,9 @@ grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); }
 .ii-ui .widget-box.ii-fields.ii-areas {
 grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); }
 .ii-ui .ii-fields.ii-areas > .widget-textarea { grid-column: auto; }
+.ii-ui .widget-box.ii-checklist { display: grid; gap: 0 var(--ii-s4); max-width: 60rem;
+grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); }
+.ii-ui .ii-checklist > .widget-checkbox { margin: 0 !important; }
 /* a "Details" toggle (ui/details.py): a quiet button with an arrow over an indented box */
 .ii-ui .jupyter-button.ii-details-toggle { border-color: transparent; background: none;
 color: var(--ii-primary); font-weight: 600; padding-left: 0; text-align: left; }
@@ -188,8 +189,15 @@ white-space: nowrap; }
   .ii-ui table.ii-table tbody td[data-label]:has(> details)::before { content: none; }
   .ii-ui table.ii-table tbody td:empty { display: none; }
   .ii-ui table.ii-table tbody td:has(> details[open]) { flex-basis: 100%; }
-  .ii-section { padding: var(--ii-s3) var(--ii-s3) var(--ii-s4); }
+  .ii-ui.ii-section { padding: var(--ii-s3) var(--ii-s3) var(--ii-s4); }
 }
+"""
+
+# What the messages and findings in HTML values need (kept with each, so any page shows them).
+STYLE = """<style>
+.ii-muted { color: var(--ii-muted, #4a4a4a); }
+.ii-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 /* findings and messages */
 .ii-findings { margin: 0.2em 0 0.6em 0; padding-left: 1.2em; }
 .ii-findings li { margin: 0.15em 0; }

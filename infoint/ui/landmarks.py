@@ -14,6 +14,8 @@ rendered once per page (the app holds one; a step notebook's first section carri
 - states ipywidgets can't express: ``aria-current="page"`` on the step button of the step shown
   (class ``ii-nav-current``) and ``aria-expanded`` on each ``Details`` toggle (``ii-open``).
 
+It also carries the workbook's look (``feedback.DESIGN``) into the page, once.
+
 It acts only in a Voila page (``<body data-voila>``); inside JupyterLab the landmarks and the
 title belong to JupyterLab and are left alone. Roles are set again if Voila redraws a part.
 """
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import anywidget
 import traitlets
+
+from .feedback import DESIGN
 
 __all__ = ["Landmarks"]
 
@@ -97,4 +101,5 @@ class Landmarks(anywidget.AnyWidget):
     ``title`` is the document's title; empty means the page's first heading."""
 
     _esm = _ESM
+    _css = DESIGN  # the workbook's look (ui/feedback.py), once per page
     title = traitlets.Unicode("").tag(sync=True)

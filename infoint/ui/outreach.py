@@ -149,7 +149,9 @@ class OutreachPage(Page):
     @section
     def draft_section(self) -> widgets.VBox:
         """The draft, editable, with the checker's findings as you type."""
-        return widgets.VBox(self.draft_editor.draft_widgets())
+        box = widgets.VBox(self.draft_editor.draft_widgets())
+        box.add_class("ii-fields")  # the kind and the address beside the subject, with room
+        return box
 
     @section
     def send_section(self) -> widgets.VBox:

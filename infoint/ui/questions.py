@@ -88,6 +88,8 @@ class QuestionsPage(Page):
         # R8, Q5: checklist; Q3: research, offer
         self.checklist_box = _css(widgets.VBox(), "checklist")
         self.research_box = _css(widgets.VBox(), "research")
+        for box in (self.checklist_box, self.research_box):  # two columns where there is room
+            box.add_class("ii-checklist")
         self.notes = _css(
             widgets.Textarea(
                 description="Research notes",
