@@ -4,6 +4,7 @@ labels, the address (``hash``), the header's agenda count and save state."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -125,7 +126,9 @@ def test_every_step_opens_with_its_pages_sections_in_order(ws):
         found = headings(box)
         assert found[0].startswith("<h1>") and step.title in found[0]
         assert found[1:] == [f"<h2>{escape(heading)}</h2>" for _, heading in sections]
-        assert len(box.children) == 1 + 2 * len(sections)
+        # the title, a heading and a section each, and the benchmarks' hidden probe button
+        assert len(box.children) == 1 + 2 * len(sections) + 1
+        assert "ii-app-probe" in classes(box.children[-1])
     assert app.built == KEYS
 
 
@@ -248,7 +251,7 @@ def test_the_start_page_links_steps_to_the_app_inside_it_and_to_notebooks_elsewh
     ws.write(updates={"contacts": [(ws.rows("contacts")[0]["id"], {"target": 1})]})
     inside = App(ws).pages["start"]
     alone = StartPage(ws)
-    assert 'href="#outreach"' in inside.agenda_html.value
+    assert re.search(r'href="#outreach/\d+"', inside.agenda_html.value)  # the person too
     assert 'href="03_compose_requests.ipynb"' in alone.agenda_html.value
     assert 'href="#targets"' in inside.progress_html.value
     assert 'href="02_build_target_list.ipynb"' in alone.progress_html.value
@@ -291,3 +294,12 @@ def test_an_address_with_a_person_opens_the_step_on_that_person(ws):
     assert app.pages["outreach"].person.value == ids[0]
     assert app.show_person(999_999) is False  # not on the list: nothing changes
     assert app.pages["outreach"].person.value == ids[0]
+
+
+def test_agenda_lines_link_to_their_person_in_the_app(ws):
+    from infoint.records import Contact
+    from infoint.targets import save_contact
+
+    ana = save_contact(ws, Contact(first_name="Ana", last_name="Lima", target=True))
+    app = App(ws)
+    assert f'href="#outreach/{ana}"' in app.pages["start"].agenda_html.value

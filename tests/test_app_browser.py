@@ -112,18 +112,32 @@ def test_back_and_forward_follow_the_steps(demo_voila, page):
     expect_step(page, "targets")
 
 
+def _full_name(workspace, contact_id: int) -> str:
+    from infoint.targets import load_contacts
+    from infoint.workspace import Workspace
+
+    with Workspace.open(workspace) as ws:
+        return next(c.full_name for c in load_contacts(ws) if c.id == contact_id)
+
+
 def test_an_agenda_link_and_an_unknown_address_stay_in_the_app(demo_voila, page):
     from playwright.sync_api import expect
 
-    base, _ = demo_voila
+    base, workspace = demo_voila
     open_app(page, base, "#no-such-step")
     expect_step(page, "start")
     expect(page).to_have_url(re.compile(r"app\.ipynb#start$"))  # replaced, not a new entry
     link = page.locator(".ii-step-start .ii-start-agenda a", has_text="Step 3").first
-    expect(link).to_have_attribute("href", "#outreach")
+    expect(link).to_have_attribute("href", re.compile(r"^#outreach/\d+$"))
+    person = link.get_attribute("href").rpartition("/")[2]
     link.click()
     expect_step(page, "outreach")
-    assert page.url.endswith(f"{APP}#outreach")
+    assert page.url.endswith(f"{APP}#outreach/{person}")
+    # the step opens on the agenda line's person: the picker's chosen option is theirs
+    picker = page.locator(".ii-step-outreach .ii-outreach-person select")
+    expect(picker).to_have_value(re.compile(r".+"))
+    chosen = picker.evaluate("s => s.options[s.selectedIndex].text")
+    assert chosen.replace("\xa0", " ").startswith(_full_name(workspace, int(person)))
     page.click(".ii-app-agenda a")  # the header's agenda count leads to the agenda
     expect_step(page, "start")
 

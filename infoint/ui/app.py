@@ -24,6 +24,7 @@ from ..safe import escape
 from ..workspace import Workspace
 from .autosave import flush_all, save_state_for, state_view
 from .feedback import STYLE, message_html
+from .landmarks import Landmarks
 from .live import watcher_for
 from .location import Location
 from .page import Page
@@ -35,6 +36,7 @@ from .unload_guard import UnloadGuard
 __all__ = ["App", "page_class", "step_link"]
 
 START = "start"
+BRAND = "Informational interview workbook"
 _FAILED = (
     "This step could not be opened ({exc}). What you saved is safe: "
     "reload the page to try again, or open the step's own notebook."
@@ -51,14 +53,46 @@ SHORT_TITLES = {
     "thanks": "Thanks",
 }
 
+# The app's own look (the shared one is feedback.DESIGN): the notebook's narrative is for
+# JupyterLab readers and hidden here (the banner names the workbook); a centred column; the
+# banner with the name, today's count and the save state over the step buttons; each section's
+# heading is the top of its card. Its rules start with ".ii-app.ii-ui" to win over the shared
+# ones whatever their order in the page.
 _CSS = """<style>
-.ii-app-nav { flex-wrap: wrap; gap: 0.3em; margin-bottom: 0.3em; }
-.ii-app-nav .ii-nav { margin: 0; }
-.ii-app-nav .jupyter-button.ii-nav-current { background: #1d4f91; color: #ffffff; \
-font-weight: bold; text-decoration: underline; text-underline-offset: 0.2em; }
-.ii-app-status { gap: 1.5em; align-items: baseline; }
-.ii-app-status a { color: #1d4f91; }
-.ii-save-state { color: #1b1b1b; }
+body[data-voila] div[cell-index]:has(~ div[cell-index] .ii-app) { display: none; }
+.ii-app.ii-ui.widget-box { max-width: 72rem; margin: 0 auto; padding: 0 0 var(--ii-s6) 0;
+box-sizing: border-box; }
+.ii-app.ii-ui .ii-app-header { gap: var(--ii-s2); padding: var(--ii-s2) 0 var(--ii-s3) 0;
+margin: 0 0 var(--ii-s5) 0; border-bottom: 1px solid var(--ii-line); }
+.ii-app.ii-ui .ii-app-top { justify-content: space-between; align-items: baseline;
+gap: var(--ii-s1) var(--ii-s4); }
+.ii-app.ii-ui .ii-app-top > .widget-inline-hbox { width: auto !important; }
+.ii-app.ii-ui .ii-app-brand p { margin: 0; font-weight: 700; font-size: 16px; }
+.ii-app.ii-ui .ii-app-status { gap: var(--ii-s1) var(--ii-s4); align-items: baseline; }
+.ii-app.ii-ui .ii-app-status > .widget-inline-hbox { width: auto !important; }
+.ii-app.ii-ui .ii-app-status a { color: var(--ii-primary); font-weight: 600; }
+.ii-app.ii-ui .ii-save-state .ii-note { border: 0; background: none; padding: 0;
+color: var(--ii-muted); }
+.ii-app.ii-ui .ii-save-state .ii-warning-box { padding: 0 var(--ii-s2); }
+.ii-app.ii-ui .ii-app-nav { flex-wrap: wrap; gap: var(--ii-s1); align-items: center; }
+.ii-app.ii-ui .ii-app-nav .ii-nav { margin: 0; border-radius: 18px; min-height: 32px;
+padding: var(--ii-s1) var(--ii-s3); border-color: var(--ii-line); }
+.ii-app.ii-ui .ii-app-nav .jupyter-button.ii-nav-current { background: var(--ii-primary);
+border-color: var(--ii-primary); color: #ffffff; font-weight: 700; text-decoration: underline;
+text-underline-offset: 0.2em; }
+.ii-app.ii-ui .ii-step { gap: 0; }
+.ii-app.ii-ui .ii-app-step-title h1 { font-size: 26px; line-height: 1.25;
+margin: 0 0 var(--ii-s4) 0; }
+.ii-app.ii-ui .ii-app-section-heading { background: var(--ii-surface);
+border: 1px solid var(--ii-line); border-bottom: 0;
+border-radius: var(--ii-radius) var(--ii-radius) 0 0; padding: var(--ii-s4) var(--ii-s5) 0; }
+.ii-app.ii-ui .ii-app-section-heading h2 { font-size: 19px; line-height: 1.3; margin: 0; }
+.ii-app.ii-ui .ii-app-section-heading + .ii-section { border-top: 0; padding-top: var(--ii-s3);
+border-radius: 0 0 var(--ii-radius) var(--ii-radius); }
+@media (max-width: 40rem) {
+  .ii-app.ii-ui .ii-app-section-heading { padding: var(--ii-s3) var(--ii-s3) 0; }
+  .ii-app.ii-ui .ii-app-step-title h1 { font-size: 22px; }
+}
 </style>"""
 
 
@@ -106,10 +140,28 @@ def parse_address(address: str) -> tuple[str, int | None]:
     return key, int(who) if who.isdigit() else None
 
 
+def _title(step) -> str:
+    """A step's heading: "Step 2: Build your target lists" (the start page: its title)."""
+    return step.title if not step.number else f"Step {step.number}: {step.title}"
+
+
 def _html(value: str, css: str) -> widgets.HTML:
     w = widgets.HTML(value)
     w.add_class(css)
     return w
+
+
+def _probe() -> widgets.Button:
+    """A hidden button that counts its clicks in its own text: benchmarks/app.py clicks it to
+    time when a step answers (a round trip through the kernel). Nobody sees or reaches it."""
+    button = widgets.Button(description="Probe 0", layout=widgets.Layout(display="none"))
+    button.add_class("ii-app-probe")
+
+    def count(_) -> None:
+        button.description = f"Probe {int(button.description.split()[-1]) + 1}"
+
+    button.on_click(count)
+    return button
 
 
 class App:
@@ -142,19 +194,30 @@ class App:
         nav.add_class("ii-app-nav")
         status = widgets.HBox([self.agenda, self.save_state])
         status.add_class("ii-app-status")
-        self.header = widgets.VBox([nav, status])
+        top = widgets.HBox([_html(f'<p class="ii-app-brand">{BRAND}</p>', "ii-app-brand"), status])
+        top.add_class("ii-app-top")
+        self.header = widgets.VBox([top, nav])
         self.header.add_class("ii-app-header")
+        self.landmarks = Landmarks(title=BRAND)  # banner, navigation, main; lang and title
         self.body = widgets.VBox()
         self.body.add_class("ii-app-steps")
         self.widget = Section(
-            [widgets.HTML(STYLE + _CSS), self.header, self.body, self.location, self.guard],
+            [
+                widgets.HTML(STYLE + _CSS),
+                self.header,
+                self.body,
+                self.location,
+                self.guard,
+                self.landmarks,
+            ],
             title="The informational interview workbook",
         )
         self.widget.add_class("ii-app")
+        self.widget.add_class("ii-ui")  # the shared look (feedback.DESIGN) applies inside
         self.stale: set[str] = set()  # built steps whose views changed while hidden
         self.open_step(START)
         self.watcher = watcher_for(ws)
-        self.watcher.add(self.refresh_views)
+        self.watcher.add(self.refresh_views, own=True)
 
     @classmethod
     def open(cls, workspace: str | None = None, demo: bool = False) -> Self:
@@ -197,6 +260,7 @@ class App:
             for other, box in self.steps.items():
                 box.layout.display = None if other == key else "none"
             self.current = key
+            self.landmarks.title = f"{_title(STEP_BY_KEY[key])} - {BRAND}"
             for other, button in self.nav.items():
                 if other == key:
                     button.add_class("ii-nav-current")
@@ -211,8 +275,9 @@ class App:
 
     def _build(self, key: str) -> None:
         step = STEP_BY_KEY[key]
-        title = step.title if not step.number else f"Step {step.number}: {step.title}"
-        children: list[widgets.Widget] = [_html(f"<h1>{escape(title)}</h1>", "ii-app-step-title")]
+        children: list[widgets.Widget] = [
+            _html(f"<h1>{escape(_title(step))}</h1>", "ii-app-step-title")
+        ]
         try:
             cls = page_class(key)
             page = cls(self.ws, link_for=step_link) if cls is StartPage else cls(self.ws)
@@ -225,7 +290,7 @@ class App:
         else:
             self.pages[key] = page
             self.built.append(key)
-        container = widgets.VBox(children)
+        container = widgets.VBox([*children, _probe()])
         container.add_class(f"ii-step-{key}")
         container.add_class("ii-step")
         old = self.steps.get(key)  # a step that failed before is tried again
@@ -254,7 +319,7 @@ class App:
         """The workspace changed (here, in another tab or in a notebook): redraw the header and
         the current step's views now; the other built steps when they are next shown."""
         self.refresh_header()
-        if self.current in self.pages:
+        if self.current in self.pages and self.watcher.external:  # our own writes: drawn
             self.pages[self.current].live_refresh()
         self.stale.update(k for k in self.pages if k != self.current)
 

@@ -22,3 +22,13 @@ def controls(page: str) -> tuple[Callable, Callable]:
         )
 
     return css, button
+
+
+def fields(children, *classes: str) -> widgets.VBox:
+    """A form whose short fields sit side by side where there is room (``ii-fields`` in the
+    shared look, ``feedback.DESIGN``), with any further ``classes`` (``ii-areas``: text areas
+    two by two; ``ii-narrow``: narrow columns for numbers)."""
+    box = widgets.VBox(list(children))
+    for css in ("ii-fields", *classes):
+        box.add_class(css)
+    return box

@@ -36,11 +36,11 @@ DESIGN = """
 color: var(--ii-ink); font-size: 14px; line-height: 1.5; min-width: 0; }
 .ii-ui .widget-box, .ii-ui.widget-box { gap: var(--ii-s2); margin: 0; overflow: visible;
 min-width: 0; max-width: 100%; box-sizing: border-box; }
-.ii-ui .widget-vbox { gap: var(--ii-s3); }
+.ii-ui .widget-vbox { gap: 10px; }
 .ii-ui .widget-hbox { flex-wrap: wrap; align-items: flex-end; }
 /* a card per section */
 .ii-ui.ii-section { background: var(--ii-surface); border: 1px solid var(--ii-line);
-border-radius: var(--ii-radius); padding: var(--ii-s4) var(--ii-s5) var(--ii-s5);
+border-radius: var(--ii-radius); padding: var(--ii-s4) var(--ii-s5) 20px;
 margin: 0 0 var(--ii-s5) 0; box-sizing: border-box; max-width: 100%; overflow: visible; }
 .ii-ui .lm-Widget { min-width: 0; max-width: 100%; }
 /* text: a readable measure, no double-spaced paragraphs, helper text muted */
@@ -65,7 +65,7 @@ max-width: var(--ii-measure); }
 .ii-ui .widget-inline-hbox { width: 100% !important; height: auto; margin: 0; }
 .ii-ui .widget-inline-hbox:not(.widget-html) { max-width: var(--ii-field); }
 .ii-ui .widget-inline-hbox:not(.widget-checkbox, .widget-html) {
-flex-wrap: wrap; align-items: stretch; row-gap: var(--ii-s1); }
+flex-wrap: wrap; align-items: stretch; row-gap: 2px; }
 .ii-ui .widget-inline-hbox:not(.widget-checkbox) > .widget-label {
 flex: 1 0 100%; width: auto !important; max-width: none; margin: 0; text-align: left;
 white-space: normal; overflow: visible; line-height: 1.4; font-weight: 600; height: auto; }
@@ -135,7 +135,7 @@ border-radius: 0 6px 6px 0; }
 .ii-ui .widget-toggle-buttons .widget-toggle-button.mod-active {
 background: var(--ii-primary); border-color: var(--ii-primary); color: #ffffff; }
 /* short fields side by side where there is room (.ii-fields); long ones take the whole row */
-.ii-ui .widget-box.ii-fields { display: grid; max-width: 60rem; align-items: end;
+.ii-ui .widget-box.ii-fields { display: grid; max-width: 48rem; align-items: end;
 grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); gap: var(--ii-s3); }
 .ii-ui .widget-box.ii-fields.ii-narrow {
 grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); }

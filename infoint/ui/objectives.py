@@ -30,6 +30,7 @@ from ..records import KIND_LABELS, KINDS, Objective, Plan, Profile
 from ..schema import WorkspaceError
 from ..workspace import Workspace
 from .autosave import NotSaved, state_html
+from .controls import fields
 from .feedback import STYLE, findings_html, message_html
 from .page import Page
 from .section import section
@@ -48,13 +49,6 @@ _PLAN_FIELDS = (
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _fields(children: list) -> widgets.VBox:
-    """A form whose short fields sit side by side where there is room (the shared style)."""
-    box = widgets.VBox(children)
-    box.add_class("ii-fields")
-    return box
 
 
 def _css(widget: widgets.Widget, name: str) -> widgets.Widget:
@@ -186,7 +180,7 @@ class ObjectivesPage(Page):
     @section
     def profile_section(self) -> widgets.VBox:
         """Name, own address (O5) and time zone."""
-        return _fields(
+        return fields(
             [
                 _css(widgets.HTML(STYLE), "style"),
                 self.name,
@@ -203,7 +197,7 @@ class ObjectivesPage(Page):
         heading = widgets.HTML(
             "<p><strong>I want to learn about…</strong> (tick all that apply)</p>"
         )
-        return _fields(
+        return fields(
             [
                 heading,
                 widgets.HBox(list(self.kinds.values())),
@@ -219,11 +213,10 @@ class ObjectivesPage(Page):
     @section
     def plan_section(self) -> widgets.VBox:
         """How many interviews and with whom (O3), with the target mix as a chart."""
-        box = _fields(
-            [*self.plan_inputs.values(), self.suggest_button, self.plan_feedback, self.plan_chart]
+        return fields(
+            [*self.plan_inputs.values(), self.suggest_button, self.plan_feedback, self.plan_chart],
+            "ii-narrow",
         )
-        box.add_class("ii-narrow")
-        return box
 
     @section
     def pitch_section(self) -> widgets.VBox:

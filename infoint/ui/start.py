@@ -17,8 +17,9 @@ from ..safe import escape
 from ..schema import WorkspaceError
 from ..workspace import Workspace
 from .demo_loader import DemoLoader
+from .details import Details
 from .download import DownloadButton
-from .feedback import STYLE, message_html
+from .feedback import STYLE, labelled_table, message_html
 from .page import Page
 from .section import section
 from .session import on_binder
@@ -28,8 +29,9 @@ UPLOAD_LIMIT_MB = 10
 _KEY_OF_NOTEBOOK = {s.notebook: s.key for s in ALL_STEPS}
 
 
-def notebook_link(step_key: str) -> str:
-    """Where a step's link points in the notebooks: that step's notebook, beside this one."""
+def notebook_link(step_key: str, contact_id: int | None = None) -> str:
+    """Where a step's link points in the notebooks: that step's notebook, beside this one
+    (a notebook opens on its own first person, so ``contact_id`` is not part of it)."""
     return STEP_BY_KEY[step_key].notebook
 
 
@@ -61,22 +63,18 @@ class StartPage(Page):
         ("demo_loader", "Try it with a demo persona"),
     )
 
-    def __init__(self, ws: Workspace, link_for: Callable[[str], str] = notebook_link):
+    def __init__(self, ws: Workspace, link_for: Callable[..., str] = notebook_link):
         self.ws = ws
         self.link_for = link_for
         # progress and today's agenda
         self.progress_html = _html(css="ii-start-progress")
         self.agenda_html = _html(css="ii-start-agenda")
-        self.refresh_button = widgets.Button(
-            description="Refresh progress",
-            layout=_auto(),
-            tooltip="Read the progress again from your workspace",
-        )
-        self.refresh_button.add_class("ii-start-refresh")
-        self.refresh_button.on_click(lambda _: self.refresh())
         # backup
         self.download = DownloadButton(
-            "Download my whole workbook", self._backup_file, on_error=self._download_failed
+            "Download my whole workbook",
+            self._backup_file,
+            on_error=self._download_failed,
+            button_style="primary",
         )
         self.download.add_class("ii-start-download")
         self.upload = widgets.FileUpload(
@@ -98,11 +96,12 @@ class StartPage(Page):
         self.check_path_button = widgets.Button(description="Read that file", layout=_auto())
         self.check_path_button.add_class("ii-start-restore-read")
         self.check_path_button.on_click(self._on_path)
+        # Shown only once a backup file was chosen and read (nothing to replace it with before).
         self.restore_button = widgets.Button(
             description="Replace my workbook with this backup",
             button_style="danger",
             disabled=True,
-            layout=_auto(),
+            layout=widgets.Layout(width="auto", display="none"),
         )
         self.restore_button.add_class("ii-start-restore")
         self.restore_button.on_click(self._on_restore)
@@ -121,6 +120,7 @@ class StartPage(Page):
             "Download a report to share with an advisor",
             self._report_file,
             on_error=self._report_failed,
+            button_style="primary",
         )
         self.report_button.add_class("ii-start-report")
         self.report_status = _html(css="ii-start-report-status")
@@ -168,7 +168,7 @@ class StartPage(Page):
     @section
     def progress(self) -> widgets.VBox:
         """The six steps with what is done in each, and links to them."""
-        return widgets.VBox([self.progress_html, self.refresh_button])
+        return widgets.VBox([self.progress_html])  # live: no refresh button (ui/live.py)
 
     @section
     def today(self) -> widgets.VBox:
@@ -188,13 +188,19 @@ class StartPage(Page):
                 intro,
                 self.download,
                 self.upload,
-                _html(
-                    f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be uploaded '
-                    "in the browser: give their path instead.</p>"
+                Details(
+                    "Restore from a path on this computer instead",
+                    [
+                        _html(
+                            f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be '
+                            "uploaded in the browser: give their path instead.</p>"
+                        ),
+                        widgets.HBox([self.restore_path, self.check_path_button]),
+                    ],
+                    "ii-start-restore-by-path",
                 ),
-                widgets.HBox([self.restore_path, self.check_path_button]),
-                self.restore_button,
                 self.restore_undo.row(),
+                self.restore_button,
             ]
         )
 
@@ -237,11 +243,9 @@ class StartPage(Page):
                 detail = f"{escape(step.summary)}<br><span class='ii-muted'>{parts}</span>"
             else:
                 detail = f"<span class='ii-muted'>{escape(step.summary)}</span>"
-            rows.append(
-                f"<tr><th scope='row' style='text-align:left'>{name}</th><td>{detail}</td></tr>"
-            )
-        self.progress_html.value = (
-            STYLE + "<table class='ii-progress'><caption style='text-align:left'>Your progress "
+            rows.append(f"<tr><th scope='row'>{name}</th><td>{detail}</td></tr>")
+        self.progress_html.value = STYLE + labelled_table(
+            "<table class='ii-table ii-progress'><caption>Your progress "
             "(&#10003; done, &#9675; still to do)</caption>"
             "<thead><tr><th scope='col'>Step</th><th scope='col'>Where you are</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
@@ -263,7 +267,7 @@ class StartPage(Page):
             status = f"<strong>Overdue</strong> since {when}" if item.overdue else f"Due {when}"
             key = _KEY_OF_NOTEBOOK.get(item.step)
             step = (
-                f'<a href="{escape(self.link_for(key) if key else item.step)}">'
+                f'<a href="{escape(self.link_for(key, item.contact_id) if key else item.step)}">'
                 f"{escape(titles.get(item.step, 'Open the step'))}</a>"
             )
             lines.append(f"<li>{status}: {escape(item.text)} ({step})</li>")
@@ -324,9 +328,14 @@ class StartPage(Page):
             return
         self._check_backup(path.name, data)
 
+    def _show_restore(self, ready: bool) -> None:
+        """The destructive button appears only while a checked backup waits to be restored."""
+        self.restore_button.disabled = not ready
+        self.restore_button.layout.display = None if ready else "none"
+
     def _check_backup(self, name: str, data: bytes) -> None:
         self._pending = None
-        self.restore_button.disabled = True
+        self._show_restore(False)
         try:
             content = read_backup(data, name)
         except WorkspaceError as exc:
@@ -341,11 +350,11 @@ class StartPage(Page):
         }
         summary = ", ".join(f"{t}: {n} row{'s' if n != 1 else ''}" for t, n in counts.items())
         self._pending = (name, data)
-        self.restore_button.disabled = False
+        self._show_restore(True)
         self.backup_status.value = message_html(
             f"{name} is a workbook backup made "
             f"{content.get('exported_at', 'at an unknown time')} ({summary}). "
-            "Press the red button to replace your current workbook with it; "
+            "Press the red button below, Replace my workbook with this backup, to use it; "
             "a safety copy of the current one is saved first.",
             "note",
         )
@@ -361,7 +370,7 @@ class StartPage(Page):
             self.backup_status.value = message_html(f"{exc}", "warning")
             return
         self._pending = None
-        self.restore_button.disabled = True
+        self._show_restore(False)
         self.backup_status.value = message_html(
             f"Restored {name}. Your previous workbook was saved to {report.safety_copy}. "
             "Reopen the other steps to see the restored data.",

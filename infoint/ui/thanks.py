@@ -20,7 +20,7 @@ from ..records import DEFAULT_CADENCE_DAYS
 from ..safe import escape
 from ..workspace import Workspace
 from .autosave import state_view
-from .controls import controls
+from .controls import controls, fields
 from .details import Details
 from .download import DownloadButton
 from .feedback import STYLE, message_html
@@ -183,7 +183,7 @@ class ThanksPage(Page):
     @section
     def thanks_section(self) -> widgets.VBox:
         """S2: a personal note: something specific, and what you did about their suggestion."""
-        return widgets.VBox(
+        return fields(
             [
                 self.specific,
                 self.suggestion,
@@ -205,7 +205,7 @@ class ThanksPage(Page):
     @section
     def stay_in_touch_section(self) -> widgets.VBox:
         """S4: a short update every few months, not only when you need something."""
-        return widgets.VBox(
+        return fields(
             [
                 self.cadence,
                 self.next_update,
