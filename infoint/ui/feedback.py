@@ -49,7 +49,8 @@ line-height: 1.5; margin: 0; overflow-wrap: break-word; }
 /* nothing to show takes no room: empty messages, style-only HTML, rows and boxes with nothing
    visible (a <style> inside a hidden widget still applies) */
 .ii-ui .widget-html:has(> .widget-html-content:empty),
-.ii-ui .widget-html:has(> .widget-html-content > style:only-child), .ii-ui .widget-box:empty,
+.ii-ui .widget-html:has(> .widget-html-content > style:only-child),
+.ii-ui .widget-box:not(:has(> *)),
 .ii-ui .widget-hbox:not(:has(> :not(.widget-html, [style*="display: none"]))):not(
 :has(> .widget-html > .widget-html-content:not(:empty))) { display: none; }
 .ii-ui .widget-html-content > :is(p, ul, ol, div:not(.ii-table-wrap)) {
