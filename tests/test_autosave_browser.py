@@ -92,7 +92,7 @@ def test_invalid_input_stays_in_the_field_and_says_not_saved(demo_voila, page):
 
     base, _ = demo_voila
     page.goto(f"{base}/voila/render/02_build_target_list.ipynb")
-    page.wait_for_selector(".ii-targets-edit")  # the form itself opens with Edit this person
+    page.wait_for_selector(".ii-targets-row-pick select")  # Edit this person opens the form
     page.select_option(".ii-targets-row-pick select", index=0)
     page.click(".ii-targets-edit")
     expect(page.locator(".ii-targets-c-status")).to_contain_text("Editing")
