@@ -161,3 +161,27 @@ def test_axe_findings_on_the_app(demo_voila, page):
         print(f"  {key}: {rules}")
     unnamed = {key: [r for r in rules if r[0] in LABEL_RULES] for key, rules in found.items()}
     assert all(not rules for rules in unnamed.values()), unnamed
+
+
+def test_the_whole_journey_inside_the_one_app_page(fresh_voila, page, tmp_path):
+    """A new user goes through all six steps by clicks in the app's navigation, never loading
+    another page; then a deep link and Back open the right steps with what was entered."""
+    from app_journey import assert_journey_landed, walk_the_journey
+    from playwright.sync_api import expect
+
+    base, workspace = fresh_voila
+    entered = walk_the_journey(page, f"{base}{APP}", save_dir=tmp_path)
+    assert_journey_landed(workspace, entered)
+    page.go_back()  # from the start page's last agenda check back to step 6
+    expect_step(page, "thanks")
+    assert page.evaluate("window.__iiOneAppPage === true")  # Back moved within the page
+    expect(page.locator(".ii-step-thanks .ii-thanks-note-status")).to_contain_text("Recorded")
+    page.go_back()
+    expect_step(page, "start")
+    page.go_back()
+    expect_step(page, "debrief")
+    expect(page.locator(".ii-debrief-insights textarea")).to_have_value(entered["insight"])
+    # a deep link in a fresh load opens its step on what the workspace holds
+    page.goto(f"{base}{APP}#objectives")
+    expect_step(page, "objectives")
+    expect(page.locator(".ii-objectives-pitch textarea")).to_have_value(entered["pitch"])
