@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from infoint.records import STEPS
 from infoint.workspace import Workspace
 
 pytestmark = pytest.mark.browser
@@ -102,3 +103,29 @@ def test_invalid_input_stays_in_the_field_and_says_not_saved(demo_voila, page):
     )
     expect(page.locator(".ii-targets-c-save-state")).to_contain_text("Your text is still here.")
     expect(page.locator(".ii-targets-c-years input")).to_have_value("a few")
+
+
+@pytest.mark.parametrize(
+    ("notebook", "field", "state", "shown"), FIELDS, ids=[f[0][:2] for f in FIELDS]
+)
+def test_typed_in_the_app_and_reloaded_at_once(demo_voila, page, notebook, field, state, shown):
+    """The same for every step inside the one app page, reloaded before the save's delay ran
+    out: the app's kernel writes what is pending as it shuts down, and the step's address
+    (#key) brings the reloaded app back to the same step."""
+    from playwright.sync_api import expect
+
+    base, _ = demo_voila
+    key = next(s.key for s in STEPS if s.notebook == f"{notebook}.ipynb")
+    text = f"Typed in the app's {key} step, reloaded at once"
+    page.goto(f"{base}/voila/render/app.ipynb#{key}")
+    step = page.locator(f".ii-step-{key}")
+    expect(step.locator(field)).to_be_visible(timeout=30_000)
+    _type(page, f".ii-step-{key} {field}", text)
+    page.wait_for_timeout(400)  # well under the debounce's delay: only the keys reach the kernel
+    expect(step.locator(state)).to_contain_text("Saving...")
+    page.reload()
+    expect(step.locator(field)).to_be_visible(timeout=30_000)
+    if shown is None:
+        expect(step.locator(field)).to_have_value(text)
+    else:
+        expect(step.locator(shown)).to_contain_text(text)
