@@ -1,4 +1,5 @@
-"""A closed or reloaded app page frees its kernel within seconds, in both ways Voila runs here.
+"""A closed or reloaded page (the app, or a step notebook) frees its kernel within seconds, in
+both ways Voila runs here.
 
 Voila 0.5.13 shuts a page's kernel down only when the page's ``beforeunload`` beacon carries
 the ``_xsrf`` cookie, which a plain render page never set (voila#1458, see infoint_server).
@@ -35,7 +36,11 @@ from browser_support import ROOT, free_port, require_chromium
 # The browser fixtures (browser, page) are in conftest.py; the servers are started here.
 pytestmark = pytest.mark.browser
 
-NOTEBOOK, READY = "01_define_objectives.ipynb", ".ii-objectives-name input"
+# The one app page and a step notebook, each with what shows once its widgets are there.
+PAGES = {
+    "app.ipynb": ".ii-app-header .ii-nav-start",
+    "01_define_objectives.ipynb": ".ii-objectives-name input",
+}
 DEADLINE = 10.0  # seconds from leaving the page until its kernel must be gone
 BIN = Path(sys.executable).parent
 
@@ -46,9 +51,12 @@ class Server:
 
     proc: subprocess.Popen
     base: str
-    page_url: str
+    render: str  # the render URL of a notebook, with {notebook} in it
     log_path: Path
     timings: list[float] = field(default_factory=list)
+
+    def page_url(self, notebook: str) -> str:
+        return self.render.format(notebook=notebook)
 
     def kernels(self) -> set[int]:
         """The pids of the server's kernels: its child processes running ``ipykernel``."""
@@ -155,7 +163,7 @@ def make_app(tmp_path):
         )
     base = f"http://127.0.0.1:{port}"
     _wait_until_up(proc, f"{base}/voila/templates/lab/static/voila.js", log_path, "make app")
-    server = Server(proc, base, f"{base}/voila/render/{NOTEBOOK}", log_path)
+    server = Server(proc, base, f"{base}/voila/render/{{notebook}}", log_path)
     yield server
     _stop(proc)
     if server.timings:
@@ -198,8 +206,8 @@ def binder_server(tmp_path):
         )
     base = f"http://127.0.0.1:{port}"
     _wait_until_up(proc, f"{base}/api/status?token={token}", log_path, "Jupyter Server")
-    page_url = f"{base}/voila/render/notebooks/{NOTEBOOK}?token={token}"
-    server = Server(proc, base, page_url, log_path)
+    render = f"{base}/voila/render/notebooks/{{notebook}}?token={token}"
+    server = Server(proc, base, render, log_path)
     yield server
     _stop(proc)
     if server.timings:
@@ -209,11 +217,11 @@ def binder_server(tmp_path):
 SERVERS = ["make_app", "binder_server"]
 
 
-def _open(server: Server, page) -> int:
-    """Open the step and wait for its widgets; the pid of the one kernel it started."""
+def _open(server: Server, page, notebook: str) -> int:
+    """Open the page and wait for its widgets; the pid of the one kernel it started."""
     assert server.kernels() == set()
-    page.goto(server.page_url)
-    page.wait_for_selector(READY)
+    page.goto(server.page_url(notebook))
+    page.wait_for_selector(PAGES[notebook])
     kernels = server.kernels()
     assert len(kernels) == 1, kernels
     return kernels.pop()
@@ -243,10 +251,11 @@ def _assert_refused_without_xsrf(server: Server, page) -> None:
     assert "_xsrf" in refused.value.read().decode(errors="replace")
 
 
+@pytest.mark.parametrize("notebook", list(PAGES))
 @pytest.mark.parametrize("server_name", SERVERS)
-def test_closing_the_page_shuts_its_kernel_down(server_name, request, page):
+def test_closing_the_page_shuts_its_kernel_down(server_name, notebook, request, page):
     server: Server = request.getfixturevalue(server_name)
-    kernel = _open(server, page)
+    kernel = _open(server, page, notebook)
     _assert_refused_without_xsrf(server, page)
     assert server.kernels() == {kernel}, "a refused shutdown request freed the kernel"
     cookies = _cookies(server, page)
@@ -257,14 +266,15 @@ def test_closing_the_page_shuts_its_kernel_down(server_name, request, page):
     assert "_xsrf" in cookies, f"the page set no _xsrf cookie: {sorted(cookies)}"
 
 
+@pytest.mark.parametrize("notebook", list(PAGES))
 @pytest.mark.parametrize("server_name", SERVERS)
-def test_reloading_the_page_leaves_only_the_new_pages_kernel(server_name, request, page):
+def test_reloading_the_page_leaves_only_the_new_pages_kernel(server_name, notebook, request, page):
     server: Server = request.getfixturevalue(server_name)
-    old = _open(server, page)
+    old = _open(server, page, notebook)
 
     left = time.monotonic()
     page.reload(wait_until="commit")  # the old page's beforeunload runs, the new one loads
     server.wait_for_kernels(lambda found: old not in found, "after reloading the page", left)
-    page.wait_for_selector(READY)
+    page.wait_for_selector(PAGES[notebook])
     new = server.kernels()
     assert len(new) == 1 and old not in new, f"the new page should have one kernel: {new}"
