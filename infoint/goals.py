@@ -13,9 +13,9 @@ import re
 from .records import ERROR, WARNING, Finding, finding_subject
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
-from .text import fold, words_re
+from .text import STOP_WORDS, fold, stem, words_re
 
-__all__ = ["check_goal", "check_goals"]
+__all__ = ["background_stems", "check_goal", "check_goals", "goal_key", "goal_list", "goal_words"]
 
 
 _VAGUE_RE = words_re(
@@ -324,9 +324,55 @@ def check_goal(goal: str) -> list[Finding]:
     ]
 
 
-def _goal_key(goal: str) -> str:
-    """The same goal despite case, accents, spacing and end punctuation."""
+def goal_key(goal: str) -> str:
+    """The same goal despite case, accents, spacing and end punctuation: how a goal is told
+    apart from the others (O2) and how step 5's links name it (``coverage``)."""
     return " ".join(re.sub(r"[^\w\s]", " ", fold(goal)).split())
+
+
+def goal_list(goals) -> list[str]:
+    """O2: the goals as the user wrote them, blank lines and repeats (by ``goal_key``) left out."""
+    out, seen = [], set()
+    for goal in _as_list(goals):
+        key = goal_key(goal)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(goal.strip())
+    return out
+
+
+# Words that frame a goal or fill any note, so they prove nothing about which goal a note or a
+# question is about (D5, Q2): stop words plus the vocabulary of wanting to learn and of work.
+_FRAMING = STOP_WORDS | frozenset(
+    """
+learn learning learned find finding found understand understanding hope hoping hear heard
+explore exploring discover see work works working worked job jobs role roles career careers
+field fields industry industries company companies organization organisation organizations
+organisations someone people person whether which also especially really much
+""".split()
+)
+_WORD_RE = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def goal_words(text: str, background=frozenset()) -> dict[str, str]:
+    """The distinctive words of a goal, a note or a question: stem -> the first word with it.
+
+    Folded, split into words of three letters or more, framing words dropped (``_FRAMING``)
+    and then any stem in ``background`` (the words of your field and target roles, which
+    every note of yours is about); hyphenated words count as their parts too.
+    """
+    found: dict[str, str] = {}
+    for token in _WORD_RE.findall(fold(_text(text)[:50_000])):
+        token = token.strip("'")
+        if token.endswith("'s"):
+            token = token[:-2]
+        for word in dict.fromkeys([token.replace("-", ""), *token.split("-")]):
+            if len(word) < 3 or word in _FRAMING:
+                continue
+            key = stem(word)
+            if key not in background:
+                found.setdefault(key, word)
+    return found
 
 
 def check_goals(goals) -> list[Finding]:
@@ -347,7 +393,7 @@ def check_goals(goals) -> list[Finding]:
         ]
     found, seen = [], set()
     for goal in items:
-        key = _goal_key(goal)
+        key = goal_key(goal)
         if key in seen:
             found.append(
                 Finding(
@@ -362,3 +408,11 @@ def check_goals(goals) -> list[Finding]:
         seen.add(key)
         found.extend(check_goal(goal))
     return found
+
+
+def background_stems(objective) -> frozenset[str]:
+    """The stems of your field and target roles (step 1): every note and question of yours is
+    about them, so ``goal_words`` leaves them out when matching a note to a goal."""
+    parts = [_text(getattr(objective, "field_of_interest", ""))]
+    parts += _as_list(getattr(objective, "roles", ()))
+    return frozenset(goal_words(" ".join(parts)))

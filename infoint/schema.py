@@ -161,6 +161,19 @@ MIGRATIONS: list[list[str]] = [
             updated_at TEXT NOT NULL)""",
         "ALTER TABLE contacts ADD COLUMN cadence_days INTEGER",
     ],
+    # 7: step 5, which learning goals (step 1, O2) a meeting's debrief answers (D2, D5): the
+    # goal by its key (goals.goal_key) and its wording then; extent answered, partly or none.
+    [
+        """CREATE TABLE goal_links (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            meeting_id INTEGER NOT NULL,
+            goal_key TEXT NOT NULL,
+            goal TEXT NOT NULL DEFAULT '',
+            extent TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (meeting_id, goal_key))""",
+    ],
 ]
 
 

@@ -50,11 +50,13 @@ STEP_OF = {
     "comparison": 5,
     "referrals": 5,
     "action_items": 5,
+    "coverage": 5,
     "thanks": 6,
     "thanks_log": 6,
     "thanks_check": 6,
     "thanks_words": 6,
     "stay_in_touch": 6,
+    "writeup": 6,
 }
 # A package (``exports``) is in its top name's layer, all its modules with it.
 GROUND_FLOOR = {
@@ -80,6 +82,10 @@ VIEWS = {
     "charts",
     "demo",
     "undo",
+    "sharing",
+    "card",
+    "cohort",
+    "cohort_markup",
 }
 
 
