@@ -3,7 +3,8 @@
 - ``backup``: the whole-workbook backup (a ZIP), read back and restored after a safety copy;
 - ``mail``: unsent .eml drafts and mailto: links, their headers cleaned of injected lines;
 - ``calendar``: .ics reminders and meetings for the user's own calendar;
-- ``tables``: the contacts as CSV and XLSX, no cell ever a formula.
+- ``tables``: the contacts as CSV and XLSX, no cell ever a formula;
+- ``document``: a plain document as a Word file (.docx), its text in plain runs only.
 
 Mail drafts, calendar files and spreadsheets carry untrusted text (names, subjects, notes from
 imported files) into formats where a line break can add a recipient or an event, and a cell a
@@ -44,6 +45,7 @@ _PUBLIC = {
     ),
     # Reminder is defined with the event log; it is here too as what ``ics_reminders`` takes.
     "calendar": ("Reminder", "calendar_uid", "ics_event", "ics_reminders"),
+    "document": ("Block", "DOCX_MIME", "Document", "Part", "docx_bytes", "visible_text"),
     "tables": (
         "CONTACT_COLUMNS",
         "FORMULA_PREFIXES",

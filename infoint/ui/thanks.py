@@ -28,6 +28,7 @@ from .notes import Note
 from .page import Page
 from .section import section
 from .thanks_table import thanks_table_html
+from .writeup import WriteUp
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
@@ -54,6 +55,7 @@ class ThanksPage(Page):
         ("introducer_section", "Thank whoever introduced you"),
         ("stay_in_touch_section", "Stay in touch"),
         ("overview_section", "Everyone you met"),
+        ("writeup_section", "Your assignment write-up"),
     )
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -160,6 +162,7 @@ class ThanksPage(Page):
         )
         self.table = _css(widgets.HTML(), "table")
         self.status = _css(widgets.HTML(), "status")
+        self.writeup = WriteUp(self)  # the assignment write-up of one interview (ui/writeup.py)
         self.refresh()
 
     def run_demo(self) -> None:
@@ -173,6 +176,7 @@ class ThanksPage(Page):
         self.suggestion_status.value = "I've ordered it and will start it this week"
         self.compose_button.click()
         self.note.sent.click()
+        self.writeup.run_demo()
 
     # -- sections -------------------------------------------------------------------------------
     @section
@@ -223,6 +227,11 @@ class ThanksPage(Page):
         """Everyone you met: thanks on time or not, introducer thanked, next update."""
         return self.table
 
+    @section
+    def writeup_section(self) -> widgets.VBox:
+        """A course assignment: one interview written up, with what is still empty."""
+        return self.writeup.widgets()
+
     # -- state -------------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         """People you met, newest meeting first; the overview table."""
@@ -257,6 +266,7 @@ class ThanksPage(Page):
                 "Nobody to thank yet: after a meeting, mark it as held in step 5.", "note"
             )
         self._draw_table()
+        self.writeup.draw()
 
     def _sent_at(self, cid: int, kind: str):
         times = [e.at for e in self.events.get(cid, []) if e.kind == kind]
@@ -481,6 +491,7 @@ class ThanksPage(Page):
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
         self.events = stages.events_by_contact(self.ws)
         self._draw_table()
+        self.writeup.draw()
 
     def _draw_table(self) -> None:
         self.table.value = thanks_table_html(self.contacts, self.events, self.now(), self.settings)
