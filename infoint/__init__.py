@@ -72,7 +72,6 @@ _PUBLIC = {
     "thanks": ("compose_thanks", "thank_you", "thanks_due"),
     "thanks_check": ("check_thanks",),
     "writeup": ("held_meetings", "writeup_document", "writeup_docx", "writeup_markdown"),
-    "writeup": ("held_meetings", "writeup_document", "writeup_docx", "writeup_markdown"),
     "location": ("ENV_VAR", "default_path"),
     "schema": ("SCHEMA_VERSION", "WorkspaceError"),
     "workspace": ("Workspace",),
