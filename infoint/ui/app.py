@@ -305,14 +305,11 @@ class App:
             self.show_person(person)
 
     def show_person(self, contact_id: int) -> bool:
-        """Choose the person ``contact_id`` in the current step (an agenda link's person);
-        False when the step shows no one at a time or doesn't list them."""
-        picker = getattr(self.pages.get(self.current), "person", None)
-        options = {value for _, value in getattr(picker, "options", ())}
-        if picker is None or contact_id not in options:
-            return False
-        picker.value = contact_id
-        return True
+        """Show the person ``contact_id`` in the current step (an agenda link's person): its
+        page chooses them (their meeting, in step 5); False when it shows no one at a time or
+        doesn't list them."""
+        page = self.pages.get(self.current)
+        return page is not None and page.show_person(contact_id)
 
     # -- live views --------------------------------------------------------------------------
     def refresh_views(self) -> None:

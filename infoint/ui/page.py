@@ -40,6 +40,15 @@ class Page:
         """Redraw the page's read-only views (lists, tables, progress) from the workspace after
         a change made elsewhere; forms are left alone, so nothing being typed is touched."""
 
+    def show_person(self, contact_id: int) -> bool:
+        """Show the person ``contact_id`` (an agenda link's person) in the page's person picker;
+        False when the page shows no one at a time or doesn't list them."""
+        picker = getattr(self, "person", None)
+        if picker is None or contact_id not in {value for _, value in picker.options}:
+            return False
+        picker.value = contact_id
+        return True
+
     def now(self) -> datetime:
         """The current time (fixed in tests)."""
         return self._now or datetime.now(UTC)
