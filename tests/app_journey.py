@@ -39,9 +39,7 @@ def open_step(page, key: str) -> None:
 
     page.click(f".ii-app-nav .ii-nav-{key}")
     expect(page.locator(f".ii-nav-{key}")).to_have_class(CURRENT, timeout=STEP_TIMEOUT)
-    expect(page.locator(f".ii-step-{key} {READY[key]}").first).to_be_visible(
-        timeout=STEP_TIMEOUT
-    )
+    expect(page.locator(f".ii-step-{key} {READY[key]}").first).to_be_visible(timeout=STEP_TIMEOUT)
 
 
 def expect_agenda(page, *texts: str, absent: str = "") -> None:
@@ -185,9 +183,7 @@ def walk_the_journey(page, app_url: str, name: str = "Sam Rivera", save_dir: Pat
         "ready to send", timeout=STEP_TIMEOUT
     )
     step.locator(".ii-thanks-note-sent").click()
-    expect(step.locator(".ii-thanks-note-status")).to_contain_text(
-        "Recorded", timeout=STEP_TIMEOUT
-    )
+    expect(step.locator(".ii-thanks-note-status")).to_contain_text("Recorded", timeout=STEP_TIMEOUT)
     expect_agenda(page, absent="thank-you note")
     assert page.evaluate("window.__iiOneAppPage === true"), "a step loaded a new page"
     return {"name": name, "email": email, "pitch": pitch, "person": person, "insight": insight}

@@ -33,6 +33,9 @@ STEP_OF = {
     "headings": 2,
     "tabular": 2,
     "imports": 2,
+    "capture": 2,
+    "capture_words": 2,
+    "vcard": 2,
     "stages": 3,
     "outreach": 3,
     "outreach_log": 3,
@@ -71,6 +74,7 @@ GROUND_FLOOR = {
     "schema",
     "location",
     "lazy",
+    "typed",
     "exports",
 }
 VIEWS = {
@@ -86,6 +90,7 @@ VIEWS = {
     "card",
     "cohort",
     "cohort_markup",
+    "reminders",
 }
 
 

@@ -444,3 +444,39 @@ def test_a_workspace_error_is_reported_not_raised(ws, monkeypatch):
     page.org_name.value = "Acme"
     assert not page.org_form.flush()
     assert "Not saved: the workbook is locked by another program" in page.org_save_state.value
+
+
+# -- fields for a new item, typed before its Add button: kept, then forgotten once added ---------
+def test_a_referral_typed_but_not_added_is_there_on_a_new_page_and_gone_once_added(demo_ws):
+    page = DebriefPage(demo_ws)
+    page.referrals.ref_first.value = "Nadia"
+    page.referrals.ref_last.value = "<b>Okafor</b> =1+1"
+    assert page.save_state.pending
+    assert page.flush() and saved(page)
+    again = DebriefPage(demo_ws).referrals
+    assert (again.ref_first.value, again.ref_last.value) == ("Nadia", "<b>Okafor</b> =1+1")
+    assert again.ref_org.value == ""
+    again._on_referral()
+    assert "now on your list" in again.ref_status.value
+    assert again.ref_first.value == "" and not again.page.save_state.pending
+    third = DebriefPage(demo_ws).referrals
+    assert (third.ref_first.value, third.ref_last.value) == ("", "")
+    names = [(c.first_name, c.last_name) for c in tg.load_contacts(demo_ws)]
+    assert names.count(("Nadia", "<b>Okafor</b> =1+1")) == 1  # added once, not again
+
+
+def test_an_action_item_and_an_own_question_typed_but_not_added_are_kept(demo_ws):
+    page = DebriefPage(demo_ws)
+    page.action_items.item_text.value = "Read the team's research playbook"
+    questions = QuestionsPage(demo_ws)
+    questions.question_list.own.value = "What does a research week look like?"
+    assert flush_all()
+    assert DebriefPage(demo_ws).action_items.item_text.value == "Read the team's research playbook"
+    again = QuestionsPage(demo_ws).question_list
+    assert again.own.value == "What does a research week look like?"
+    again._on_own_add()
+    assert "added" in again.questions_status.value
+    assert QuestionsPage(demo_ws).question_list.own.value == ""
+    page.action_items.item_text.value = ""  # emptied by hand: nothing is kept
+    assert flush_all()
+    assert DebriefPage(demo_ws).action_items.item_text.value == ""

@@ -37,6 +37,7 @@ class ActionItems:
         # agenda); the text is checked first, and stays in the field until it is added.
         self.item_add = _button("item-add", "Add the action item", button_style="primary")
         self.item_add.on_click(self._on_item_add)
+        self.typed = page.keep_typed("debrief.action_item", {"text": self.item_text})
         self.items_list = _css(
             widgets.Select(
                 description="Open action items", options=[], rows=5, style=_LABEL, layout=_WIDE
@@ -90,7 +91,8 @@ class ActionItems:
             self.items_status.value = findings_html(problems)
             return
         action_items.save_action_item(page.ws, item)
-        self.item_text.value, self.item_due.value = "", None
+        self.typed.done()
+        self.item_due.value = None
         self.draw()
         self.items_status.value = message_html(
             "Added. It shows on the start page's agenda until you mark it done.", "ok"

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Self
 
+import ipywidgets as widgets
+
 from ..clock import find_zone
 from ..objectives import load_profile
+from ..typed import forget_typed, keep_typed, typed
 from .autosave import Autosave, SaveState, flush_all, save_state_for
 from .live import watcher_for
 from .session import open_workspace
 
-__all__ = ["Page"]
+__all__ = ["KeptTyping", "Page"]
 
 
 class Page:
@@ -67,6 +71,11 @@ class Page:
         self.__dict__.setdefault("_forms", []).append(form)
         return form
 
+    def keep_typed(self, form: str, fields: dict[str, widgets.Text]) -> KeptTyping:
+        """Keep what is typed into the fields of ``form`` (a new item not added yet) as it is
+        typed, and put back what was kept before into those still empty."""
+        return KeptTyping(self, form, fields)
+
     def _local_now(self) -> datetime:
         """Now on the user's clock (step 1's time zone), else this computer's."""
         try:
@@ -82,3 +91,39 @@ class Page:
     def run_demo(self) -> None:
         """Drive the page with the demo persona, as a person would."""
         raise NotImplementedError
+
+
+class KeptTyping:
+    """The fields of a form for a new item (``Page.keep_typed``): saved as they are typed,
+    put back when the page is built again, forgotten by ``done()`` once the item is added."""
+
+    def __init__(self, page: Page, form: str, fields: dict[str, widgets.Text]):
+        self.ws, self.form, self.fields = page.ws, form, fields
+        self._filling = False
+        self.autosave = page.autosave(self._save, active=lambda: not self._filling)
+        kept = typed(self.ws, form)
+        with self.filling():
+            for name, field in fields.items():
+                if name in kept and not field.value:
+                    field.value = kept[name]
+        self.autosave.watch(*fields.values())
+
+    @contextmanager
+    def filling(self):
+        """Changes made inside are the page's own (clearing the fields after adding)."""
+        self._filling = True
+        try:
+            yield
+        finally:
+            self._filling = False
+
+    def _save(self) -> bool:
+        return keep_typed(self.ws, self.form, {n: f.value for n, f in self.fields.items()})
+
+    def done(self) -> None:
+        """The item was added: clear its fields and forget what was kept for it."""
+        self.autosave.discard()
+        with self.filling():
+            for field in self.fields.values():
+                field.value = ""
+        forget_typed(self.ws, self.form)

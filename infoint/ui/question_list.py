@@ -69,6 +69,7 @@ class QuestionList:
         )
         self.own_add = _button("own-add", "Add my question")
         self.own_add.on_click(self._on_own_add)
+        self.typed = page.keep_typed("questions.own", {"text": self.own})
         self.fit_note = _css(widgets.HTML(), "fit")
         self.questions_status = _css(widgets.HTML(), "questions-status")
         # Undo beside the confirmation: puts back the question last removed or swapped out.
@@ -225,5 +226,5 @@ class QuestionList:
         self.current.insert(
             len(self.current) - 1 if closing_last else len(self.current), qs.custom_question(text)
         )
-        self.own.value = ""
+        self.typed.done()
         self._questions_changed("Your question was added and saved.")

@@ -42,6 +42,17 @@ class Referrals:
         # "referred by" recorded); the fields stay filled until they are added.
         self.ref_add = _button("ref-add", "Add to my list of people", button_style="primary")
         self.ref_add.on_click(self._on_referral)
+        # What is typed for the person is kept until they are added (a reload loses none of it).
+        self.typed = page.keep_typed(
+            "debrief.referral",
+            {
+                "first_name": self.ref_first,
+                "last_name": self.ref_last,
+                "organization": self.ref_org,
+                "position": self.ref_position,
+                "email": self.ref_email,
+            },
+        )
         self.ref_status = _css(widgets.HTML(), "ref-status")
 
     def widgets(self) -> list:
@@ -83,5 +94,4 @@ class Referrals:
                 f"{who} was already on your list; noted that {page.contact.full_name} referred you."
             )
         self.ref_status.value = message_html(text, "ok")
-        for w in (self.ref_first, self.ref_last, self.ref_org, self.ref_position, self.ref_email):
-            w.value = ""
+        self.typed.done()
