@@ -1,0 +1,418 @@
+"""Step 2, quick capture: pasted text proposed as a contact, for the participant to confirm.
+
+People copy an email signature, the experience section of a profile page or a row of an alumni
+directory; the workbook proposes first and last name, job title, organization, email, phone
+and location from it, on this computer (no network: nothing is looked up). It only proposes:
+the participant corrects the fields, then ``save_capture`` adds the person through step 2's
+import merge (``imports.plan_merge``), so someone already saved is recognised the same way as
+on re-import (T8) and updated, never added twice. The word lists are in ``capture_words``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from .capture_words import (
+    CITIES,
+    CLOSINGS,
+    COUNTRIES,
+    EMPLOYMENT,
+    HONORIFICS,
+    ORG_WORDS,
+    PARTICLES,
+    POSTNOMINALS,
+    TITLE_LINKS,
+    TITLE_WORDS,
+    US_STATES,
+)
+from .imports import ImportPlan, plan_merge
+from .records import Contact
+from .safe import CONTROL_RE, one_line
+from .targets import ImportReport, apply_merge, load_contacts
+
+__all__ = ["MAX_CAPTURE_CHARS", "SOURCE", "Proposal", "propose_contact", "save_capture"]
+
+MAX_CAPTURE_CHARS = 20_000  # more than any signature or profile section; the rest is ignored
+_MAX_SEGMENTS = 400
+SOURCE = "quick capture"  # the saved contact's source, shown like an import's file name
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the pasted text seems to say about one person; every field may be empty."""
+
+    first_name: str = ""
+    last_name: str = ""
+    position: str = ""
+    organization: str = ""
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    profile_url: str = ""
+
+    def found(self) -> tuple[str, ...]:
+        """The fields the text filled, in order."""
+        return tuple(f.name for f in fields(self) if getattr(self, f.name))
+
+    def contact(self) -> Contact:
+        """The proposal as a new contact from quick capture."""
+        return Contact(**{f.name: getattr(self, f.name) for f in fields(self)}, source=SOURCE)
+
+
+# --------------------------------------------------------------------------- the pieces of text
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.[A-Za-z]{2,24}")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'|,;]{1,300}", re.I)
+_LINKEDIN = re.compile(
+    r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s<>\"'|,;?#]{1,100}", re.I
+)
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\s?|00)?(?:\(\d{1,5}\)[ .\-\u00a0]?)?\d[\d \t().\-/\u00a0]{4,24}\d(?!\w)"
+)
+_LABEL = re.compile(
+    r"^\s*(?:e-?mail|mail|courriel|correo|web(?:site)?|site|url|linkedin|profile|"
+    r"tel(?:ephone|efon|éfono|efone)?|tél(?:éphone)?|phone|ph|mobile?|mobil|móvil|cell(?:ular)?|"
+    r"handy|portable|direct|office|work|main|m|t|p|o|d|w|e|c)\s*[.:]\s*|^\s*[✉☎📞📱☏]\s*",
+    re.I,
+)
+_FAX = re.compile(r"\bfax\b|\btélécopie\b", re.I)
+_FIELD_LABEL = re.compile(
+    r"^\s*(name|nom|nombre|title|position|role|job title|titre|cargo|company|organi[sz]ation|"
+    r"employer|firma|entreprise|empresa|location|city|ville|ciudad|ort)\s*:\s*|^\s*(based in)\s+",
+    re.I,
+)
+_LABEL_FIELD = {
+    "name": "name",
+    "nom": "name",
+    "nombre": "name",
+    "title": "position",
+    "position": "position",
+    "role": "position",
+    "job title": "position",
+    "titre": "position",
+    "cargo": "position",
+}
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|"
+    r"août|sept|déc|ene|abr|ago|dic|märz|okt|dez)[a-zé]*\.?"
+)
+_DATES = re.compile(
+    rf"^(?:{_MONTH}\s+)?(?:19|20)\d\d\s*[-–—]\s*(?:(?:{_MONTH}\s+)?(?:19|20)\d\d|present|"
+    r"today|now|heute|aujourd'hui|actualidad|presente|atual)\b|^(?:19|20)\d\d-\d\d-\d\d$|"
+    rf"^{_MONTH}\s+(?:19|20)\d\d$",
+    re.I,
+)
+_DURATION = re.compile(r"^\d+\s*(?:yrs?|years?|mos?|months?|ans?|años|jahre?)\b", re.I)
+_NOISE = re.compile(
+    r"^(?:class of\s+\d{2,4}|'\d\d|promo(?:tion)?\s+\d{4}|jahrgang\s+\d{4}|\d(?:st|nd|rd|th)\+?|"
+    r"\(?(?:he|she|they|ze|xe|il|elle)\s*/\s*\w+(?:\s*/\s*\w+)?\)?|hybrid|remote|on-site|"
+    r"onsite|vor ort|présentiel|télétravail|--+|__+|==+|-- ?)$",
+    re.I,
+)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")  # "(he/him)", "(Class of '09)" beside a name
+_SEPARATORS = re.compile(r"\t|\s*\|\s*|\s*[·•◦]\s*|\s{3,}|\s+[–—]\s+")
+_LINK_WORDS = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in TITLE_LINKS) + r")\s+")
+_TITLE_ORG_DASH = re.compile(r"\s+[-–—]\s+|,\s+")
+_WORD = re.compile(r"[\w'’.&+/-]+")
+_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{2,5}$")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "夏侯")
+_US_ZIP = re.compile(r"\s+\d{5}(?:-\d{4})?$")
+_UK_POSTCODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
+_LEADING_POSTCODE = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3})?\s+")
+_AREA = re.compile(
+    r"^(?:greater\s+)?[A-ZÀ-Þ][\w .'-]{1,40}\s(?:bay\s+)?(?:metropolitan\s+)?area$", re.I
+)
+
+
+_ORG_NOT_PLACE = ORG_WORDS - {"city", "county"}  # "Mexico City, Mexico" is a place
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold().strip(".,'’") for w in _WORD.findall(text)]
+
+
+def _has(text: str, vocabulary: frozenset[str]) -> bool:
+    raw = [w.casefold() for w in _WORD.findall(text)]
+    raw += [part for w in raw if "-" in w for part in w.split("-")]
+    return any(w in vocabulary or w.strip(".,") in vocabulary for w in raw)
+
+
+def _segments(text: str) -> list[str]:
+    """The pasted text cut into the pieces that each say one thing: lines, then the cells of a
+    directory row or a profile line (tab, |, ·, •), then a comma row of four cells or more."""
+    found: list[str] = []
+    for raw in text[:MAX_CAPTURE_CHARS].splitlines():
+        line = CONTROL_RE.sub(lambda m: "\t" if m.group() == "\t" else " ", raw)
+        for piece in _SEPARATORS.split(line):
+            piece = piece.strip(" ,;")
+            if not piece:
+                continue
+            cells = [c.strip() for c in piece.split(",")]
+            if len(cells) >= 4 and not _EMAIL.search(piece):
+                found.extend(_join_places(cells))
+            else:
+                found.append(piece)
+        if len(found) >= _MAX_SEGMENTS:
+            break
+    return found[:_MAX_SEGMENTS]
+
+
+def _join_places(cells: list[str]) -> list[str]:
+    """A comma row's cells, with "Seattle" and "WA" (or "Lyon" and "France") kept together."""
+    joined: list[str] = []
+    for cell in cells:
+        key = cell.casefold()
+        if joined and (_US_ZIP.sub("", cell).upper() in US_STATES or key in COUNTRIES):
+            joined[-1] = f"{joined[-1]}, {cell}"
+        elif cell:
+            joined.append(cell)
+    return joined
+
+
+def _location(text: str) -> str:
+    """The place a piece of text names ("Springfield, IL", "Paris, France", "Greater Boston
+    Area"), without street and postal code; "" when it names none."""
+    if _has(text, TITLE_WORDS) or _EMAIL.search(text):
+        return ""
+    key = text.casefold().strip()
+    if key in CITIES or key in COUNTRIES:
+        return text.strip()
+    if _AREA.match(text.strip()) and not _has(text, ORG_WORDS):
+        return text.strip()
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    postal = False
+    while len(parts) > 1 and re.search(r"\d", parts[0]):
+        city = _LEADING_POSTCODE.sub("", parts[0])
+        if len(parts) == 2 and city != parts[0] and not re.search(r"\d", city):
+            break  # "75008 Paris, France": a postal code and the city, then the country
+        parts.pop(0)  # a street ("1 Main St") before the city
+    cleaned = []
+    for part in parts:
+        bare = _UK_POSTCODE.sub("", _US_ZIP.sub("", part))
+        bare = _LEADING_POSTCODE.sub("", bare)
+        postal = postal or bare != part
+        cleaned.append(bare.strip())
+    if not cleaned or any(re.search(r"\d", p) or len(p.split()) > 4 or not p for p in cleaned):
+        return ""
+    last = cleaned[-1]
+    placed = (
+        last.casefold() in COUNTRIES
+        or last.upper() in US_STATES
+        or last in US_STATES.values()
+        or (len(cleaned) == 1 and postal and last[:1].isupper())
+        or (len(cleaned) == 1 and last.casefold() in CITIES)
+    )
+    if len(cleaned) > 3 or not placed or _has(", ".join(cleaned), _ORG_NOT_PLACE):
+        return ""
+    return ", ".join(cleaned)
+
+
+def _strip_name(text: str) -> str:
+    """A name without honorifics, post-nominals and pronouns ("Dr. Ana Ruiz, PhD" -> "Ana Ruiz")."""
+    text = _PARENTHESES.sub("", text).strip()
+    words = text.replace(",", " , ").split()
+    while words and words[0].casefold() in HONORIFICS:
+        words.pop(0)
+    while words and (words[-1].casefold().strip(",") in POSTNOMINALS or words[-1] == ","):
+        words.pop()
+    return " ".join(words).replace(" , ", ", ")
+
+
+def _name_like(text: str) -> bool:
+    name = _strip_name(text)
+    if not name or len(name) > 60 or re.search(r"[\d@/:()]", name):
+        return False
+    if _CJK.match(name.replace(" ", "")) and len(name.split()) <= 2:
+        return True
+    parts = [p for p in name.replace(",", " ").split() if p]
+    if not 2 <= len(parts) <= 4 or name.count(",") > 1:
+        return False
+    if _has(name, TITLE_WORDS) or _has(name, ORG_WORDS) or all(w in CLOSINGS for w in _words(name)):
+        return False
+    return all(p[:1].isupper() or p in PARTICLES for p in parts) and parts[0][:1].isupper()
+
+
+def _capitalised(word: str) -> str:
+    """A surname written in capitals ("DUPONT", "O'BRIEN") in ordinary case."""
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def split_name(text: str) -> tuple[str, str]:
+    """First and last name, in the order the text gives them: "Last, First"; a surname in
+    capitals ("DUPONT Marie", "TANAKA Hiroshi"); Chinese, Japanese and Korean names family name
+    first; particles with the surname ("Ana de la Cruz"); else the last word is the surname."""
+    name = _strip_name(text)
+    if "," in name:
+        last, _, first = name.partition(",")
+        return first.strip(), last.strip()
+    words = name.split()
+    if _CJK_CHAR.search(name):
+        if len(words) == 2:
+            return words[1], words[0]
+        whole = "".join(words)
+        size = 2 if whole[:2] in _COMPOUND_SURNAMES or len(whole) >= 4 else 1
+        return whole[size:], whole[:size]
+    if not words:
+        return "", ""
+    caps = [w for w in words if len(w) > 1 and w.isupper()]
+    if caps and len(caps) < len(words):
+        first = " ".join(w for w in words if w not in caps)
+        return first, " ".join(_capitalised(w) for w in caps)
+    if len(words) == 1:
+        return words[0], ""
+    for index, word in enumerate(words[1:-1], start=1):
+        if word in PARTICLES:
+            return " ".join(words[:index]), " ".join(words[index:])
+    return " ".join(words[:-1]), words[-1]
+
+
+def _title_and_org(text: str) -> tuple[str, str]:
+    """A title line's title and organization, when it names both ("Designer at Acme", "Head of
+    Research, Acme Corp", "Analyst - City of Boston"); else the title alone."""
+    parts = _LINK_WORDS.split(text, maxsplit=1)
+    if len(parts) == 2 and (parts[1][:1].isupper() or parts[1][:1].isdigit()):
+        return parts[0].strip(), _clean_org(parts[1])
+    for match in _TITLE_ORG_DASH.finditer(text):
+        left, right = text[: match.start()].strip(), text[match.end() :].strip()
+        if left and right and _has(left, TITLE_WORDS):
+            if _has(right, ORG_WORDS) or not _has(right, TITLE_WORDS):
+                return left, _clean_org(right)
+    return text.strip(), ""
+
+
+def _clean_org(text: str) -> str:
+    words = text.split()
+    while words and words[-1].casefold().strip("()") in EMPLOYMENT:
+        words.pop()
+    return " ".join(words).strip(" ,;-–")
+
+
+def _dropped(text: str) -> bool:
+    words = _words(text)
+    return (
+        not words
+        or bool(_DATES.match(text) or _DURATION.match(text) or _NOISE.match(text))
+        or all(w in CLOSINGS or w in EMPLOYMENT for w in words)
+        or (text.endswith(",") and len(words) <= 4 and words[0] in CLOSINGS)
+    )
+
+
+class _Reading:
+    """The values found so far, filled once each (the first occurrence wins)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+
+    def put(self, field: str, value: str) -> None:
+        value = one_line(value)
+        if value and field not in self.values:
+            self.values[field] = value
+
+
+def _take_contact_details(piece: str, reading: _Reading) -> str:
+    """Email, profile link and phone out of a piece; what is left of it."""
+    for match in _EMAIL.finditer(piece):
+        reading.put("email", match.group().strip("."))
+    piece = _EMAIL.sub(" ", piece)
+    linkedin = _LINKEDIN.search(piece)
+    if linkedin:
+        url = linkedin.group().rstrip("/.")
+        reading.put("profile_url", url if url.startswith("http") else "https://" + url)
+    piece = _URL.sub(" ", _LINKEDIN.sub(" ", piece))
+    if not _FAX.search(piece):
+        for match in _PHONE.finditer(piece):
+            number = match.group().strip(" .-/")
+            digits = sum(ch.isdigit() for ch in number)
+            if 7 <= digits <= 15 and not _DATES.match(number):
+                reading.put("phone", number)
+                piece = piece.replace(match.group(), " ")
+                break
+    else:
+        piece = _PHONE.sub(" ", piece)
+    piece = _LABEL.sub("", piece)
+    return piece.strip(" ,;:-–|") if _words(piece) else ""
+
+
+def propose_contact(text: str) -> Proposal:
+    """What a pasted signature, profile section or directory row says about one person.
+
+    Never raises and never looks anything up: any text gives a proposal, possibly empty. The
+    first name, title, organization, email, phone and place found win; the name comes before
+    the title (a name after it is more often an organization), the organization on the title's
+    line or right after it.
+    """
+    reading = _Reading()
+    kinds: list[tuple[str, str]] = []  # (kind, text) in order: name, title, org, other
+    for segment in _segments(text if isinstance(text, str) else ""):
+        rest = _take_contact_details(segment, reading)
+        if not rest:
+            continue
+        labelled = _FIELD_LABEL.match(rest)
+        if labelled:
+            label = (labelled.group(1) or labelled.group(2)).casefold()
+            value = rest[labelled.end() :].strip()
+            field = _LABEL_FIELD.get(label)
+            if field == "name":
+                kinds.append(("name", value))
+            elif field == "position":
+                kinds.append(("title", value))
+            elif label in ("location", "city", "ville", "ciudad", "ort", "based in"):
+                reading.put("location", _location(value) or value)
+            else:
+                kinds.append(("org", value))
+            continue
+        if _dropped(rest):
+            continue
+        place = _location(rest)
+        if place:
+            reading.put("location", place)
+        elif _name_like(rest):
+            kinds.append(("name", rest))
+        elif _has(rest, TITLE_WORDS):
+            kinds.append(("title", rest))
+        elif _has(rest, ORG_WORDS):
+            kinds.append(("org", rest))
+        else:
+            kinds.append(("other", rest))
+    _assign(kinds, reading)
+    return Proposal(**reading.values)
+
+
+def _assign(kinds: list[tuple[str, str]], reading: _Reading) -> None:
+    titles = [i for i, (kind, _) in enumerate(kinds) if kind == "title"]
+    title_at = titles[0] if titles else len(kinds)
+    name = next((t for i, (k, t) in enumerate(kinds) if k == "name" and i < title_at), "")
+    if name:
+        first, last = split_name(name)
+        reading.put("first_name", first)
+        reading.put("last_name", last)
+    if titles:
+        title, org = _title_and_org(kinds[title_at][1])
+        reading.put("position", title)
+        reading.put("organization", org)
+        after = kinds[title_at + 1 : title_at + 2]
+        if after and after[0][0] in ("org", "other", "name"):
+            reading.put("organization", _clean_org(after[0][1]))
+    org = next((t for k, t in kinds if k == "org"), "")
+    reading.put("organization", _clean_org(org))
+    if "first_name" not in reading.values and "email" in reading.values:
+        local = reading.values["email"].split("@")[0]
+        match = re.fullmatch(r"([a-z]{2,})[._]([a-z]{2,})", local, re.I)
+        if match:
+            reading.put("first_name", match.group(1).capitalize())
+            reading.put("last_name", match.group(2).capitalize())
+
+
+def save_capture(ws, contact: Contact) -> ImportReport:
+    """Save a confirmed proposal as a contact, one action in one transaction: matched with the
+    saved contacts the way an import is (same profile URL, email, or name and organization), so
+    a person already there is updated rather than added twice. ValueError without a name."""
+    values = {f: one_line(getattr(contact, f)) for f in Proposal.__dataclass_fields__}
+    person = Contact(**values, source=contact.source or SOURCE)
+    if not (person.first_name or person.last_name):
+        raise ValueError("Give the person a name (first or last) before saving.")
+    plan = ImportPlan(SOURCE, contacts=[(1, person)])
+    with ws.transaction():
+        existing = load_contacts(ws)
+        return apply_merge(ws, plan_merge(existing, plan), existing)
