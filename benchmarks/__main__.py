@@ -39,6 +39,8 @@ REGISTRY: list[tuple[str, str]] = [
     ("app-switch", "benchmarks.app_switch"),
     ("app-first-paint", "benchmarks.app_first_paint"),
     ("app-memory", "benchmarks.app_memory"),
+    # What an idle app costs: the live views' change-signal poll (benchmarks/app_idle.py).
+    ("app-idle", "benchmarks.app_idle"),
 ]
 
 README = Path(__file__).resolve().parent / "README.md"

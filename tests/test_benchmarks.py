@@ -134,3 +134,19 @@ def test_a_failed_measurement_is_taken_once_and_raised_to_each(monkeypatch):
     finally:
         app.measure.cache_clear()
     assert calls == [1]
+
+
+def test_app_idle_reads_a_processs_cpu_time_finely():
+    """app-idle compares milliseconds per idle minute: its reading must see a few of them."""
+    import os
+    import time
+
+    from benchmarks import app_idle
+
+    before = app_idle.cpu_seconds(os.getpid())
+    deadline = time.perf_counter() + 0.02
+    while time.perf_counter() < deadline:
+        pass
+    used = app_idle.cpu_seconds(os.getpid()) - before
+    assert 0 < used < 5.0
+    assert abs(used * 100 - round(used * 100)) > 1e-6  # finer than the 10 ms clock tick
