@@ -160,6 +160,14 @@ def assert_demo_workspace(workspace: Path) -> None:
         assert [e.kind for e in events].count("thanks_sent") == 1
         assert stages.stage(events) == "thanked"
         assert any(d["kind"] == "thanks" for d in ws.rows("drafts"))
+        # step 6: the write-up's course, typed; the held meeting's parts, all there but the
+        # research notes the demo never writes
+        from infoint import writeup
+
+        assert writeup.load_course(ws).startswith("CAREER 210")
+        ((meeting, _, _),) = writeup.held_meetings(ws, datetime.now(UTC))
+        parts = writeup.checklist(writeup.gather(ws, meeting.id, datetime.now(UTC)))
+        assert [p.key for p in parts if not p.done] == ["research"]
 
 
 def test_run_all_on_an_empty_workspace_shows_the_pages_and_saves_nothing(tmp_path):

@@ -34,7 +34,7 @@ def checklist_html(items: list[wu.CheckItem]) -> str:
     summary = (
         f"{len(items) - len(empty)} of {len(items)} parts are there; {len(empty)} still empty."
         if empty
-        else f"All {len(items)} parts are there."
+        else "Every part an assignment asks for is there."
     )
     rows = "".join(
         f"<li class='ii-writeup-{'done' if i.done else 'empty'}'>"
