@@ -359,14 +359,16 @@ def goal_words(text: str, background=frozenset()) -> dict[str, str]:
 
     Folded, split into words of three letters or more, framing words dropped (``_FRAMING``)
     and then any stem in ``background`` (the words of your field and target roles, which
-    every note of yours is about); hyphenated words count as their parts too.
+    every note of yours is about); a hyphenated word counts whole and as its parts of five
+    letters or more ("front-line": frontline; "guest-experience": experience too).
     """
     found: dict[str, str] = {}
     for token in _WORD_RE.findall(fold(_text(text)[:50_000])):
         token = token.strip("'")
         if token.endswith("'s"):
             token = token[:-2]
-        for word in dict.fromkeys([token.replace("-", ""), *token.split("-")]):
+        parts = [p for p in token.split("-") if len(p) >= 5] if "-" in token else []
+        for word in dict.fromkeys([token.replace("-", ""), *parts]):
             if len(word) < 3 or word in _FRAMING:
                 continue
             key = stem(word)

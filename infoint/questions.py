@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 
+from .goals import goal_words
 from .question_bank import CLOSING_MINUTES, MINUTES_RANGE, THEME_ORDER, THEMES, Question, load_bank
 from .records import KINDS, SENIORITIES
 
@@ -32,6 +33,7 @@ __all__ = [
     "AFTER_THE_MEETING",
     "question_budget",
     "propose",
+    "goal_questions",
     "swap",
     "fits",
     "to_entries",
@@ -197,6 +199,44 @@ def propose(
             progress = True
     closing = _closing_pick(pool)
     return chosen + ([closing] if closing else [])
+
+
+def goal_questions(
+    goal: str,
+    objective,
+    seniority: str,
+    *,
+    bank: list[Question] | None = None,
+    exclude: set[str] = frozenset(),
+    background: frozenset[str] = frozenset(),
+    limit: int = 2,
+) -> list[Question]:
+    """Q2 for a learning goal still open (step 5's coverage, D5.3): bank questions about it.
+
+    A question qualifies when it shares a distinctive word with the goal (``goals.goal_words``,
+    leaving out ``background``: the words of your field and roles) and suits the objective and
+    the person's seniority like ``propose``'s. The rarer the shared words among the bank's
+    questions, the better the match; ties go to the most tailored. Closing asks and the texts in
+    ``exclude`` (questions already in the list) are left out.
+    """
+    wanted = set(goal_words(goal, background))
+    if not wanted:
+        return []
+    pool = [
+        q
+        for q in _ranked(
+            load_bank() if bank is None else bank, _kinds(objective), _levels(seniority), ()
+        )
+        if not q.closing
+    ]
+    words = [set(goal_words(q.text, background)) & wanted for q in pool]
+    # A word many questions share ("team") says less about the goal than a rare one ("portfolio").
+    spread = {w: sum(1 for found in words if w in found) for w in wanted}
+    scored = []
+    for place, (q, shared) in enumerate(zip(pool, words, strict=True)):
+        if shared and q.text not in exclude:
+            scored.append((-sum(1 / spread[w] for w in shared), place, q))
+    return [q for *_, q in sorted(scored, key=lambda row: row[:2])[: max(0, limit)]]
 
 
 def swap(

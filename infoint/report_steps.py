@@ -11,6 +11,7 @@ from datetime import datetime
 
 from . import action_items, classification, organizations, pipeline, ranking, stages
 from . import comparison as cmp
+from . import coverage as cv
 from . import debrief as db
 from . import meetings as mt
 from . import questions as qs
@@ -342,9 +343,10 @@ def step5(d: ReportData) -> str:
     """Step 5: the debriefs, insights, action items and the comparison."""
     debriefs = db.load_debriefs(d.ws)
     items = action_items.load_action_items(d.ws)
-    if not debriefs and not items:
+    goals = cv.load_coverage(d.ws, with_suggestions=False)
+    if not debriefs and not items and not goals:
         return none_yet("No meeting debriefed yet.")
-    out = []
+    out = [_goals_answered(goals)] if goals else []
     if debriefs:
         comparison = cmp.compare(debriefs, d.contacts, contacted=set(d.events))
         rows = [
@@ -425,6 +427,20 @@ def step5(d: ReportData) -> str:
             )
         )
     return "".join(out)
+
+
+def _goals_answered(goals: list) -> str:
+    """D5.1-D5.3: each learning goal of step 1, answered, partly answered or open, and by whom."""
+    lines = []
+    for g in goals:
+        by = ", ".join(
+            f"{a.name} ({'answered' if a.extent == cv.ANSWERED else 'partly'})" for a in g.answers
+        )
+        said = f"{cv.STATUS_LABELS[g.status].capitalize()}: {g.goal}" + (
+            f" (by {by})" if by else ""
+        )
+        lines.append(escape(said))
+    return f"<h3>Learning goals: {escape(cv.summarize(goals).line)}</h3>" + html_list(lines)
 
 
 def step6(d: ReportData) -> str:

@@ -5,6 +5,8 @@ words, for the confirmation):
 
 - archiving an organization (step 2's long list): it is brought back (``set_archived``);
 - marking an action item done (step 5): it is open again, on the agenda as before;
+- unlinking a meeting from a learning goal it answered (step 5): the link is back as it was
+  (``coverage.set_link``);
 - restoring a backup over the workbook (start page): the safety copy the restore saved is
   restored, which saves what the restore had put there as a safety copy in turn;
 - loading the demo persona (start page): the demo is removed (``demo.remove_persona``);
@@ -21,12 +23,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import action_items, demo, organizations
+from . import action_items, coverage, demo, organizations
 from .exports import restore_backup
 from .records import Organization
 from .schema import WorkspaceError
 
-__all__ = ["Undo", "archived", "action_item_done", "restored", "demo_loaded", "demo_removed"]
+__all__ = [
+    "Undo",
+    "archived",
+    "action_item_done",
+    "goal_unlinked",
+    "restored",
+    "demo_loaded",
+    "demo_removed",
+]
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,17 @@ def action_item_done(ws, item: action_items.ActionItem) -> Undo:
         return f"Undone: “{item.text}” is open again."
 
     return Undo(f"marking “{item.text}” done", run)
+
+
+def goal_unlinked(ws, before: coverage.GoalLink, name: str) -> Undo:
+    """Undo taking back that the meeting with ``name`` answered a goal: the link as it was."""
+
+    def run() -> str:
+        coverage.set_link(ws, before.meeting_id, before.goal, before.extent)
+        word = coverage.EXTENT_LABELS[before.extent].lower()
+        return f"Undone: your meeting with {name} is linked to that goal again ({word})."
+
+    return Undo(f"unlinking your meeting with {name} from a goal", run)
 
 
 def restored(ws, safety_copy: Path, name: str) -> Undo:

@@ -48,7 +48,7 @@ def test_goal_words_leave_out_framing_stop_and_background_words():
     background = background_stems(Objective(field_of_interest="UX research", roles=["Analyst"]))
     assert "resear" in background and "analys" in background
     assert "resear" not in goal_words("research methods", background)
-    assert set(goal_words("front-line work").values()) == {"frontline", "front", "line"}
+    assert set(goal_words("front-line work").values()) == {"frontline", "front"}
 
 
 # ----------------------------------------------------------------- D5.1-D5.3 statuses
@@ -254,3 +254,23 @@ def test_links_go_with_the_demo_persona(ws):
     assert cv.coverage_summary(ws).answered == 1
     remove_persona(ws, safety_copy=False)
     assert cv.load_links(ws) == []
+
+
+# ----------------------------------------------------------------- step 4: questions for a goal
+
+
+def test_step_4_proposes_bank_questions_sharing_the_goals_rarer_words():
+    from infoint.questions import goal_questions
+
+    objective = Objective(kinds=["role"], field_of_interest="UX research", roles=["UX researcher"])
+    background = background_stems(objective)
+    junior = goal_questions(HIRING, objective, "junior", background=background)
+    assert len(junior) == 2 and not any(q.closing for q in junior)
+    assert any("portfolio" in q.text for q in junior)  # the rarest shared word wins
+    assert all("junior" in q.seniority for q in junior)
+    again = goal_questions(
+        HIRING, objective, "junior", background=background, exclude={junior[0].text}
+    )
+    assert junior[0] not in again
+    assert goal_questions("the of and", objective, "mid") == []  # no distinctive word
+    assert goal_questions(HIRING, objective, "mid", limit=0) == []
