@@ -358,15 +358,19 @@ SHOWN_AT_ONCE = frozenset({"thanks"})  # kinds listed as soon as they exist, not
 
 
 def agenda(
-    actions: Iterable[Action], extra: Iterable[AgendaItem] = (), now: datetime | None = None
+    actions: Iterable[Action],
+    extra: Iterable[AgendaItem] = (),
+    now: datetime | None = None,
+    within: timedelta | None = timedelta(days=1),
 ) -> list[AgendaItem]:
     """What to do today: every item due within the next day or already overdue, soonest first.
 
     Later steps (D4 action items from debriefs, for example) pass their own ``AgendaItem``s in
-    ``extra``: this is the one place the start page's agenda is assembled.
+    ``extra``: this is the one place the start page's agenda is assembled. ``within`` widens
+    the window: seven days for "my week", None for everything open (the rolling calendar).
     """
     now = aware(now if now is not None else datetime.now(UTC))
-    horizon = now + timedelta(days=1)
+    horizon = now + within if within is not None else datetime.max.replace(tzinfo=UTC)
     items = [AgendaItem(a.due, a.overdue, a.text, a.step, a.contact_id, a.kind) for a in actions]
     items.extend(extra)
     chosen = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from . import action_items, stages
 from .action_items import action_agenda, load_action_items
@@ -12,6 +12,7 @@ from .records import STEP_NOTEBOOKS, Objective, Plan, Profile
 from .records import STEPS as ALL_STEPS
 from .workspace import Workspace
 
+_ONE_DAY = timedelta(days=1)  # today's agenda: due within the next day, or overdue
 NOT_BUILT = "Not built yet in this version of the workbook."  # kept for steps added later
 
 
@@ -128,14 +129,17 @@ def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
     from datetime import date
 
     from . import debrief  # lazy: the start page loads a step only to count it
+    from .coverage import coverage_summary  # lazy: the start page loads a step only to count it
 
     debriefs = debrief.load_debriefs(ws)
     items = action_items.load_action_items(ws)
     overdue = any(not i.done and i.due and i.due < date.today().isoformat() for i in items)
+    goals = coverage_summary(ws)  # D5.1: answered means a meeting answered it in full
     return [
         ("A meeting debriefed", any(d.insights.strip() or d.answers for d in debriefs)),
         ("Role and organization fit rated", any(d.role_fit and d.org_fit for d in debriefs)),
         ("No action item overdue", bool(debriefs) and not overdue),
+        ("Every learning goal answered", goals.total > 0 and goals.answered == goals.total),
     ]
 
 
@@ -182,10 +186,12 @@ def pipeline_settings(ws: Workspace):
     return pipeline.Settings(tz=tz, mode_3b7=ws.get_meta("pipeline.mode_3b7") == "1")
 
 
-def todays_agenda(ws: Workspace, now=None) -> list:
+def todays_agenda(ws: Workspace, now=None, within=_ONE_DAY) -> list:
     """Every due and overdue action from every step, soonest first (pipeline.agenda assembles it).
 
     Targets not written to yet appear as "send your request"; later steps add their items here.
+    ``within`` is how far ahead to look (``pipeline.agenda``): the week's mail draft and the
+    rolling calendar (``reminders``) read the same items with a wider window.
     """
     from datetime import datetime
 
@@ -213,4 +219,4 @@ def todays_agenda(ws: Workspace, now=None) -> list:
             )
     names = {cid: c.full_name for cid, c in contacts.items()}
     extra += action_agenda(load_action_items(ws), now, settings.tz, names)  # D4
-    return pipeline.agenda(actions, extra, now)
+    return pipeline.agenda(actions, extra, now, within)

@@ -44,7 +44,14 @@ _PUBLIC = {
         "mailto_link",
     ),
     # Reminder is defined with the event log; it is here too as what ``ics_reminders`` takes.
-    "calendar": ("Reminder", "calendar_uid", "ics_event", "ics_reminders"),
+    "calendar": (
+        "CalendarEntry",
+        "Reminder",
+        "calendar_uid",
+        "ics_calendar",
+        "ics_event",
+        "ics_reminders",
+    ),
     "document": ("Block", "DOCX_MIME", "Document", "Part", "docx_bytes", "visible_text"),
     "tables": (
         "CONTACT_COLUMNS",

@@ -9,6 +9,7 @@ control characters are removed. ``icalendar`` is imported only when a calendar f
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from ..clock import zone
@@ -80,7 +81,66 @@ def ics_event(
     )
 
 
-def _vevent(seed, summary, description, start, minutes, tz, *, location="", alarm_before=60):
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One event of the rolling calendar (``ics_calendar``) as it goes to the user's calendar.
+
+    ``uid`` is already made (``calendar_uid``); ``sequence`` counts its revisions (RFC 5545
+    3.8.7.4: a calendar replaces an event it holds only by a higher one); ``cancelled`` sends it
+    with STATUS:CANCELLED and no alarm, which is how a calendar learns it is gone.
+    ``alarm_minutes_before`` None means no alarm.
+    """
+
+    uid: str
+    summary: str
+    description: str
+    start: datetime
+    minutes: int = 15
+    location: str = ""
+    alarm_minutes_before: int | None = 60
+    sequence: int = 0
+    cancelled: bool = False
+
+
+def ics_calendar(entries: list[CalendarEntry], tz: str, *, stamp: datetime, name: str) -> bytes:
+    """The rolling calendar: every entry as a VEVENT with its UID, SEQUENCE and STATUS, the
+    file's moment ``stamp`` as every DTSTAMP, and ``name`` as the calendar's display name
+    (X-WR-CALNAME). Same guarantees as ``ics_reminders`` for text and time zones."""
+    events = [
+        _vevent(
+            "",
+            e.summary,
+            e.description,
+            e.start,
+            e.minutes,
+            tz,
+            location=e.location,
+            alarm_before=None if e.cancelled else e.alarm_minutes_before,
+            uid=e.uid,
+            stamp=stamp,
+            sequence=max(0, int(e.sequence)),
+            status="CANCELLED" if e.cancelled else "CONFIRMED",
+        )
+        for e in entries
+    ]
+    return _vcalendar(events, name=name)
+
+
+def _vevent(
+    seed,
+    summary,
+    description,
+    start,
+    minutes,
+    tz,
+    *,
+    location="",
+    alarm_before=60,
+    uid=None,
+    stamp=None,
+    sequence=None,
+    status="",
+):
     from icalendar import Alarm, Event  # lazy: only the calendar export needs it
 
     tzinfo = zone(tz)
@@ -89,8 +149,12 @@ def _vevent(seed, summary, description, start, minutes, tz, *, location="", alar
     local_start = start.astimezone(tzinfo)
     length = max(1, int(minutes or 0))
     event = Event()
-    event.add("uid", calendar_uid(seed))
-    event.add("dtstamp", datetime.now(UTC).replace(microsecond=0))
+    event.add("uid", uid or calendar_uid(seed))
+    event.add("dtstamp", (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0))
+    if sequence is not None:
+        event.add("sequence", sequence)
+    if status:
+        event.add("status", status)
     event.add("dtstart", local_start)
     event.add("dtend", local_start + timedelta(minutes=length))
     event.add("summary", clean_header(summary, 500))
@@ -98,21 +162,24 @@ def _vevent(seed, summary, description, start, minutes, tz, *, location="", alar
     place = clean_header(location, 500)
     if place:
         event.add("location", place)
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", clean_header(summary, 500) or "Reminder")
-    alarm.add("trigger", timedelta(minutes=-max(0, int(alarm_before or 0))))
-    event.add_component(alarm)
+    if alarm_before is not None:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", clean_header(summary, 500) or "Reminder")
+        alarm.add("trigger", timedelta(minutes=-max(0, int(alarm_before or 0))))
+        event.add_component(alarm)
     return event
 
 
-def _vcalendar(events) -> bytes:
+def _vcalendar(events, name: str = "") -> bytes:
     from icalendar import Calendar  # lazy: as above
 
     cal = Calendar()
     cal.add("prodid", "-//infoint//Informational interview workbook//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    if clean_header(name, 200):
+        cal.add("x-wr-calname", clean_header(name, 200))
     for event in events:
         cal.add_component(event)
     cal.add_missing_timezones()  # a VTIMEZONE for every TZID used (icalendar 6+)

@@ -1,0 +1,89 @@
+"""The start page's reminders that live outside the app: the rolling calendar file and the
+"my week" mail draft, beside today's agenda (``infoint.reminders`` makes both)."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .download import DownloadButton
+from .feedback import message_html
+
+INTRO = (
+    "<p>The workbook can't remind you by itself. Take what is due to where you look anyway:</p>"
+    "<ul>"
+    "<li><strong>Your calendar</strong>: one file with everything due (follow-ups, thank-you "
+    "deadlines, meetings, action items, stay-in-touch updates), each a short event with an "
+    "alarm, at daytime hours in your time zone. Import it into Google Calendar, Outlook, Apple "
+    "Calendar or Thunderbird. Download and import it again whenever things change: the events "
+    "are updated, nothing is doubled, and what you did or cancelled is taken out.</li>"
+    "<li><strong>My week</strong>: an email draft to yourself listing this week's agenda and "
+    "what to do for each. It opens in your mail program; nothing is sent.</li>"
+    "</ul>"
+)
+
+
+class ReminderDownloads:
+    """The two downloads and what the last one made; ``page`` gives the workspace and now."""
+
+    def __init__(self, page):
+        self.page = page
+        self.calendar_button = DownloadButton(
+            "Download my calendar of reminders (.ics)",
+            self._calendar_file,
+            on_error=self._failed,
+            button_style="primary",
+        )
+        self.calendar_button.add_class("ii-start-calendar")
+        self.week_button = DownloadButton(
+            "Download my week as an email draft (.eml)", self._week_file, on_error=self._failed
+        )
+        self.week_button.add_class("ii-start-week")
+        self.status = widgets.HTML()
+        self.status.add_class("ii-start-reminders-status")
+
+    def widgets(self) -> widgets.VBox:
+        """The intro, both buttons and the status line."""
+        intro = widgets.HTML(INTRO)
+        intro.add_class("ii-start-reminders-intro")
+        box = widgets.VBox([intro, self.calendar_button, self.week_button, self.status])
+        box.add_class("ii-start-reminders")
+        return box
+
+    def run_demo(self) -> None:
+        """As a person would: download both files."""
+        self.calendar_button.click()
+        self.week_button.click()
+
+    def _calendar_file(self) -> tuple[str, str, bytes]:
+        from .. import reminders  # lazy: the calendar and mail code load on the first download
+
+        made = reminders.download_calendar(self.page.ws, self.page.now())
+        things = f"{made.due} thing{'s' if made.due != 1 else ''} due"
+        news = []
+        if made.new:
+            news.append(f"{made.new} new")
+        if made.changed:
+            news.append(f"{made.changed} changed")
+        if made.cancelled:
+            news.append(f"{made.cancelled} no longer due, which your calendar takes out")
+        detail = f" ({', '.join(news)})" if news else " (nothing changed since the last one)"
+        self.status.value = message_html(
+            f"Your calendar file holds {things}{detail}. Open it, or import it into your "
+            "calendar; importing a newer one replaces these events.",
+            "ok",
+        )
+        return made.filename, "text/calendar", made.data
+
+    def _week_file(self) -> tuple[str, str, bytes]:
+        from .. import reminders  # lazy: as above
+
+        name, data = reminders.week_draft(self.page.ws, self.page.now())
+        self.status.value = message_html(
+            f"Your week's draft is ready ({name}). Open it in your mail program to read it or "
+            "keep it; it is addressed to you and nothing was sent.",
+            "ok",
+        )
+        return name, "message/rfc822", data
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.value = message_html(f"The file could not be made: {exc}", "warning")
