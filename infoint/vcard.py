@@ -23,7 +23,7 @@ from .records import Contact
 from .safe import CONTROL_RE, one_line, safe_url
 from .tabular import MAX_CELL_CHARS, MAX_FILE_BYTES, ImportFailed, ParsedFile
 
-__all__ = ["VCARD_FIELDS", "read_vcards", "vcard_bytes", "vcard_filename"]
+__all__ = ["VCARD_FIELDS", "is_vcard", "read_vcards", "vcard_bytes", "vcard_filename"]
 
 # The contact fields a card fills, in the order of the rows handed to the import flow.
 VCARD_FIELDS = (
@@ -269,6 +269,15 @@ def _row(card) -> list[str]:
         _profile(card),
         _notes(card),
     ]
+
+
+def is_vcard(name: str, data: bytes) -> bool:
+    """Whether a chosen file is a vCard file (by its name, or by its first line whatever the
+    name), so the import reads it as one rather than as a table."""
+    if name.lower().endswith((".vcf", ".vcard")):
+        return True
+    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start[:11].upper() == b"BEGIN:VCARD"
 
 
 def read_vcards(data: bytes, name: str) -> ImportPlan:

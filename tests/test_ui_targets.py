@@ -223,7 +223,9 @@ def test_pick_top_and_mix_chart(ws):
 
 def test_demo_open_imports_and_picks(ws):
     TargetsPage.open(None, demo=True)
-    assert len(ws.rows("organizations")) == 12 and len(ws.rows("contacts")) == 28
+    assert len(ws.rows("organizations")) == 12 and len(ws.rows("contacts")) == 30
+    assert sum(r["source"] == "linkedin" for r in ws.rows("contacts")) == 28
+    assert sum(r["source"] == "contacts.vcf" for r in ws.rows("contacts")) == 2  # the phone's
     assert sum(r["target"] for r in ws.rows("contacts")) == 6
 
 

@@ -36,9 +36,11 @@ class ContactImport:
     def __init__(self, page: Page):
         self.page = page
         self.last_report: tg.ImportReport | None = None
+        self._pending: tuple[str, bytes] | None = None
+        self._vcards: imports.ImportPlan | None = None  # a vCard file's people, read whole
         self.upload = _css(
             widgets.FileUpload(
-                accept=".csv,.xlsx,.txt",
+                accept=".csv,.xlsx,.txt,.vcf",
                 multiple=False,
                 description="Choose a contacts file",
                 layout=widgets.Layout(width="auto"),
@@ -112,8 +114,14 @@ class ContactImport:
     def prepare_import(self, name: str, data: bytes) -> None:
         """Read the file, show what was found and (for other lists) the column mapping."""
         self._pending = None
+        self._vcards = None
         self._show_import(False)
         self.mapping_box.children = ()
+        from .. import vcard  # lazy: vobject loads only once a file is chosen
+
+        if vcard.is_vcard(name, data):
+            self._prepare_vcards(vcard, name, data)
+            return
         try:
             parsed = tabular.read_table(data, name)
         except tabular.ImportFailed as exc:
@@ -143,6 +151,24 @@ class ContactImport:
             )
         self._show_import(True)
 
+    def _prepare_vcards(self, vcard, name: str, data: bytes) -> None:
+        """A vCard file: its people are read whole now (no columns to map), or it is refused."""
+        try:
+            plan = vcard.read_vcards(data, name)
+        except tabular.ImportFailed as exc:
+            self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
+            return
+        self._pending, self._vcards = (name, data), plan
+        people = len(plan.contacts)
+        left = f", {len(plan.skipped)} left out" if plan.skipped else ""
+        self.import_status.value = message_html(
+            f"{name} is a vCard file with {people} {'person' if people == 1 else 'people'}"
+            f"{left}. Press Import to add them; anyone already saved is updated, not added "
+            "twice.",
+            "note",
+        )
+        self._show_import(True)
+
     def _on_import(self, _=None) -> None:
         if self._pending is None:
             self.import_status.value = message_html("Choose a file first.", "warning")
@@ -154,13 +180,17 @@ class ContactImport:
             else None
         )
         try:
-            plan = imports.read_contacts(data, name, mapping)
+            plan = (
+                self._vcards
+                if self._vcards is not None
+                else imports.read_contacts(data, name, mapping)
+            )
             existing = tg.load_contacts(self.ws)
             report = tg.apply_merge(self.ws, imports.plan_merge(existing, plan), existing)
         except (tabular.ImportFailed, WorkspaceError, ValueError) as exc:
             self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
             return
-        self._pending = None
+        self._pending = self._vcards = None
         self._show_import(False)
         self.mapping_box.children = ()
         self.last_report = report

@@ -23,8 +23,10 @@ from .controls import controls
 from .feedback import STYLE
 from .long_list import LongList
 from .page import Page
+from .quick_capture import QuickCapture
 from .section import section
 from .upload import as_upload
+from .vcard_export import VcardExport
 
 __all__ = ["TargetsPage"]
 
@@ -69,6 +71,9 @@ class TargetsPage(Page):
         self.upload, self.import_path = ci.upload, ci.import_path
         self.import_path_button, self.mapping_box = ci.import_path_button, ci.mapping_box
         self.import_button, self.import_status = ci.import_button, ci.import_status
+        # issue 15: quick capture of pasted text, and the contacts as vCard (behind toggles)
+        self.quick_capture = QuickCapture(self)
+        self.vcard_export = VcardExport(self)
         # T2, T3, T5, T6: one person
         self.contact_form = ContactForm(self)
         cf = self.contact_form
@@ -149,6 +154,10 @@ class TargetsPage(Page):
         self.upload.value = as_upload("Connections.csv", (folder / "Connections.csv").read_bytes())
         self.import_button.click()
         self.pick_top_button.click()
+        # then the phone's contacts (one already known, two new) and a pasted email signature
+        self.upload.value = as_upload("contacts.vcf", (folder / "contacts.vcf").read_bytes())
+        self.import_button.click()
+        self.quick_capture.run_demo((folder / "signature.txt").read_text(encoding="utf-8"))
 
     @section
     def organizations_section(self) -> widgets.VBox:
@@ -157,9 +166,15 @@ class TargetsPage(Page):
 
     @section
     def import_section(self) -> widgets.VBox:
-        """Upload a LinkedIn export or any contact list, map its columns, import all rows or
-        none."""
-        return self.contact_import.widgets()
+        """Upload a LinkedIn export, a vCard file or any contact list, map its columns, import
+        all rows or none; paste a signature (quick capture); save the contacts as vCard."""
+        return widgets.VBox(
+            [
+                self.contact_import.widgets(),
+                self.quick_capture.widgets(),
+                self.vcard_export.widgets(),
+            ]
+        )
 
     @section
     def contact_form_section(self) -> widgets.VBox:

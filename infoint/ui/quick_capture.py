@@ -1,0 +1,148 @@
+"""Step 2's quick capture: paste a signature, a profile section or a directory row, check what
+the workbook proposes, save the person.
+
+The targets page composes one inside its import section, folded behind a toggle so the page
+stays short. ``capture.propose_contact`` reads the text on this computer; the fields it fills
+are ordinary text fields the participant corrects; nothing is saved before "Save this person",
+which is one action (``capture.save_capture``): someone already saved is updated, never added
+twice. Widgets are named ``ii-targets-capture-<name>``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import capture
+from ..records import Contact
+from ..schema import WorkspaceError
+from .controls import controls, fields
+from .details import Details
+from .feedback import message_html
+from .page import Page
+from .target_fields import LABEL, text_field
+
+__all__ = ["QuickCapture"]
+
+_css, _button = controls("targets")  # the widgets are the page's: ii-targets-capture-<name>
+
+# The proposal's fields, in the order a person reads a card: (field, css name, label)
+FIELDS = (
+    ("first_name", "first", "First name"),
+    ("last_name", "last", "Last name"),
+    ("position", "position", "Job title"),
+    ("organization", "organization", "Organization"),
+    ("email", "email", "Email"),
+    ("phone", "phone", "Phone"),
+    ("location", "location", "Location (city)"),
+    ("profile_url", "url", "Profile URL"),
+)
+_LABELS = {f: label.lower() for f, _, label in FIELDS}
+
+
+class QuickCapture:
+    """Paste text, get a proposed contact to confirm or correct, save it in one action."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.text = _css(
+            widgets.Textarea(
+                description="Pasted text",
+                placeholder=(
+                    "Paste an email signature, the top or experience section of a profile "
+                    "page, or a row of an alumni directory"
+                ),
+                style=LABEL,
+                rows=6,
+                layout=widgets.Layout(width="95%"),
+            ),
+            "capture-text",
+        )
+        self.propose_button = _button("capture-propose", "Suggest the details")
+        self.propose_button.on_click(self._on_propose)
+        self.fields = {field: text_field(f"capture-{css}", label) for field, css, label in FIELDS}
+        self.form = fields(self.fields.values(), "ii-targets-capture-form")
+        self.save_button = _button("capture-save", "Save this person", button_style="primary")
+        self.save_button.on_click(self._on_save)
+        self.status = _css(widgets.HTML(), "capture-status")
+        self.last_report = None
+        self._show_form(False)
+        self.details = Details(
+            "Paste a signature or profile text (quick capture)",
+            [],
+            "ii-targets-capture",
+        )
+
+    def widgets(self) -> Details:
+        """The toggle and, when open, the paste box, the proposal and its Save button."""
+        note = widgets.HTML(
+            "<p class='ii-muted'>The text is read on this computer; nothing is looked up "
+            "online. Check each field before saving: the workbook only suggests.</p>"
+        )
+        self.details.body.children = (
+            note,
+            self.text,
+            widgets.HBox([self.propose_button]),
+            self.form,
+            self.status,
+            widgets.HBox([self.save_button]),
+        )
+        return self.details
+
+    def _show_form(self, shown: bool) -> None:
+        """The fields and Save appear once there is a proposal to check."""
+        self.form.layout.display = None if shown else "none"
+        self.save_button.layout.display = None if shown else "none"
+
+    def _on_propose(self, _=None) -> None:
+        if not self.text.value.strip():
+            self.status.value = message_html("Paste some text first.", "warning")
+            return
+        proposal = capture.propose_contact(self.text.value)
+        for field, widget in self.fields.items():
+            widget.value = getattr(proposal, field)
+        self._show_form(True)
+        found = [f for f in proposal.found() if f != "profile_url"]
+        if not found:
+            text = (
+                "The workbook found nothing it recognises in that text. Type the person's "
+                "details below, or paste a signature or profile section instead."
+            )
+            self.status.value = message_html(text, "warning")
+            return
+        missing = [_LABELS[f] for f, _, _ in FIELDS[:7] if f not in found]
+        self.status.value = message_html(
+            f"Suggested {len(found)} of 7 details"
+            + (f" (not found: {', '.join(missing)})" if missing else "")
+            + ". Check and correct them, then press Save this person.",
+            "note",
+        )
+
+    def _on_save(self, _=None) -> None:
+        contact = Contact(**{f: w.value for f, w in self.fields.items()}, source=capture.SOURCE)
+        try:
+            report = capture.save_capture(self.page.ws, contact)
+        except (ValueError, WorkspaceError) as exc:
+            self.status.value = message_html(f"{exc} Nothing was saved.", "warning")
+            return
+        self.last_report = report
+        who = " ".join(p for p in (contact.first_name.strip(), contact.last_name.strip()) if p)
+        if report.added:
+            text = f"Saved {who} to your contacts."
+        elif report.updated:
+            text = f"{who} was already in your contacts: their details were brought up to date."
+        else:
+            text = f"{who} was already in your contacts with these details; nothing changed."
+        self.text.value = ""
+        for widget in self.fields.values():
+            widget.value = ""
+        self._show_form(False)
+        self.status.value = message_html(text, "ok")
+        self.page.refresh_organizations()
+        self.page.recompute(report.contacts)
+
+    def run_demo(self, text: str) -> None:
+        """As a person would: open the toggle, paste, ask for the details, save them."""
+        self.details.set_open(True)
+        self.text.value = text
+        self.propose_button.click()
+        self.save_button.click()

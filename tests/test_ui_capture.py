@@ -1,0 +1,163 @@
+"""Step 2's quick capture and vCard import/export in-process (issue 15): the same page class the
+notebook and the app show; set values, click, assert what the workspace holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import vobject
+
+from infoint import targets as tg
+from infoint.demo import demo_dir
+from infoint.ui.targets import TargetsPage
+from infoint.ui.upload import as_upload
+
+DATA = Path(__file__).resolve().parent / "data" / "vcard"
+CONNECTIONS = (demo_dir() / "Connections.csv").read_bytes()
+SIGNATURE = (
+    "Kind regards,\nJane Doe\nSenior Product Designer\nAcme Corp\n"
+    "jane.doe@acme.example | +1 (617) 555-0142\nBoston, MA"
+)
+
+
+def _import(page, name: str, data: bytes) -> None:
+    page.upload.value = ()
+    page.upload.value = as_upload(name, data)
+    page.import_button.click()
+
+
+def test_the_new_parts_are_folded_away_until_asked_for(ws):
+    page = TargetsPage(ws)
+    page.import_section()
+    for details in (page.quick_capture.details, page.vcard_export.details):
+        assert not details.open and details.body.layout.display == "none"
+    qc = page.quick_capture
+    assert qc.form.layout.display == "none" and qc.save_button.layout.display == "none"
+    qc.details.toggle.click()
+    assert qc.details.open and qc.details.body.layout.display is None
+
+
+def test_paste_check_correct_and_save_one_person(ws):
+    page = TargetsPage(ws)
+    qc = page.quick_capture
+    qc.text.value = SIGNATURE
+    qc.propose_button.click()
+    values = {f: w.value for f, w in qc.fields.items()}
+    assert values == {
+        "first_name": "Jane",
+        "last_name": "Doe",
+        "position": "Senior Product Designer",
+        "organization": "Acme Corp",
+        "email": "jane.doe@acme.example",
+        "phone": "+1 (617) 555-0142",
+        "location": "Boston, MA",
+        "profile_url": "",
+    }
+    assert "Suggested 7 of 7" in qc.status.value and qc.save_button.layout.display is None
+    assert ws.rows("contacts") == []  # only a proposal until Save
+    qc.fields["position"].value = "Principal Product Designer"  # the participant corrects it
+    qc.save_button.click()
+    (saved,) = tg.load_contacts(ws)
+    assert saved.full_name == "Jane Doe" and saved.position == "Principal Product Designer"
+    assert saved.source == "quick capture" and saved.location == "Boston, MA"
+    assert "Saved Jane Doe" in qc.status.value
+    assert qc.text.value == "" and qc.form.layout.display == "none"
+    assert [a.contact.full_name for a in page.assessed] == ["Jane Doe"]  # ranked right away
+
+
+def test_a_pasted_connection_is_recognised_not_added_twice(ws):
+    page = TargetsPage(ws)
+    _import(page, "Connections.csv", CONNECTIONS)
+    qc = page.quick_capture
+    qc.run_demo((demo_dir() / "signature.txt").read_text(encoding="utf-8"))
+    assert "already in your contacts" in qc.status.value
+    contacts = tg.load_contacts(ws)
+    assert len(contacts) == 28
+    tomasz = next(c for c in contacts if c.last_name == "Wierzbicki")
+    assert tomasz.phone == "+1 206 555 0148" and tomasz.email == "tomasz.w@innkeep.example"
+    assert tomasz.source == "linkedin"
+
+
+def test_nothing_to_go_on_is_explained_and_saves_nothing(ws):
+    page = TargetsPage(ws)
+    qc = page.quick_capture
+    qc.propose_button.click()
+    assert "Paste some text first" in qc.status.value
+    qc.text.value = "ok see you then"
+    qc.propose_button.click()
+    assert "found nothing" in qc.status.value and qc.form.layout.display is None
+    qc.save_button.click()
+    assert "Give the person a name" in qc.status.value and "Nothing was saved" in qc.status.value
+    assert ws.rows("contacts") == []
+
+
+def test_pasted_markup_and_dollars_are_shown_literally(ws):
+    page = TargetsPage(ws)
+    qc = page.quick_capture
+    qc.text.value = "<b>Evil</b> <img src=x onerror=alert(1)>\nLead $$ Engineer at <i>Co</i>"
+    qc.propose_button.click()
+    assert "<img" not in qc.status.value and "<b>" not in qc.status.value
+    qc.fields["first_name"].value = "<img src=x onerror=alert(1)>"
+    qc.fields["last_name"].value = "$5M"
+    qc.save_button.click()
+    assert "&lt;img" in qc.status.value and "<img" not in qc.status.value
+    assert "&#36;5M" in qc.status.value
+    (saved,) = tg.load_contacts(ws)
+    assert saved.first_name == "<img src=x onerror=alert(1)>"  # stored as typed, shown escaped
+
+
+def test_a_vcard_file_imports_through_the_same_plan_and_merge(ws):
+    page = TargetsPage(ws)
+    page.upload.value = as_upload("apple-contacts.vcf", (DATA / "apple-contacts.vcf").read_bytes())
+    assert "vCard file with 2 people, 1 left out" in page.import_status.value
+    assert page.mapping_box.children == () and not page.import_button.disabled
+    assert ws.rows("contacts") == []
+    page.import_button.click()
+    assert "2 added" in page.import_status.value
+    assert "Line 41: a card for an organization" in page.import_status.value
+    names = sorted(c.full_name for c in tg.load_contacts(ws))
+    assert names == ["Amara Osei", "Zoë Lachance-Bélanger"]
+    assert len(page.assessed) == 2
+    _import(page, "apple-contacts.vcf", (DATA / "apple-contacts.vcf").read_bytes())
+    assert "0 added" in page.import_status.value and len(ws.rows("contacts")) == 2
+
+
+def test_a_vcard_is_recognised_by_its_content_whatever_its_name(ws):
+    page = TargetsPage(ws)
+    _import(page, "export.txt", (DATA / "vcard4.vcf").read_bytes())
+    assert "2 added" in page.import_status.value
+
+
+def test_a_bad_vcard_names_the_line_and_imports_nothing(ws):
+    page = TargetsPage(ws)
+    _import(page, "Connections.csv", CONNECTIONS)
+    cut = (DATA / "google-contacts.vcf").read_bytes().rsplit(b"END:VCARD", 1)[0]
+    page.upload.value = as_upload("google.vcf", cut)
+    assert "line 35 never ends" in page.import_status.value
+    assert "Nothing was imported" in page.import_status.value
+    assert page.import_button.layout.display == "none" and len(ws.rows("contacts")) == 28
+
+
+def test_the_contacts_download_as_vcard_that_vobject_reads(ws):
+    page = TargetsPage(ws)
+    _import(page, "Connections.csv", CONNECTIONS)
+    page.pick_top_button.click()
+    export = page.vcard_export
+    name, mime, data = export.download.click()
+    assert (name, mime) == ("infoint-contacts.vcf", "text/vcard")
+    cards = list(vobject.readComponents(data.decode("utf-8")))
+    active = [c for c in tg.load_contacts(ws) if not c.archived]
+    assert len(cards) == len(active) == 28
+    assert "28 people" in export.status.value
+    # the names with markup and dollars stay literal, one card each
+    assert any(c.fn.value.startswith("<b>Theo") for c in cards)
+    export.targets_only.value = True
+    name, _, data = export.download.click()
+    targets = [c for c in active if c.target]
+    assert name == "infoint-targets.vcf" and data.count(b"BEGIN:VCARD") == len(targets) > 0
+
+
+def test_no_contacts_to_download_is_said_plainly(ws):
+    page = TargetsPage(ws)
+    assert page.vcard_export.download.click() is None
+    assert "no contacts to save yet" in page.vcard_export.status.value
