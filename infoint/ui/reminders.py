@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..safe import escape
 from .download import DownloadButton
 from .feedback import message_html
 
-INTRO = (
-    "<p>The workbook can't remind you by itself. Take what is due to where you look anyway:</p>"
-    "<ul>"
-    "<li><strong>Your calendar</strong>: one file with everything due (follow-ups, thank-you "
-    "deadlines, meetings, action items, stay-in-touch updates), each a short event with an "
-    "alarm, at daytime hours in your time zone. Import it into Google Calendar, Outlook, Apple "
-    "Calendar or Thunderbird. Download and import it again whenever things change: the events "
-    "are updated, nothing is doubled, and what you did or cancelled is taken out.</li>"
-    "<li><strong>My week</strong>: an email draft to yourself listing this week's agenda and "
-    "what to do for each. It opens in your mail program; nothing is sent.</li>"
-    "</ul>"
+INTRO = "<p>The workbook can't remind you by itself: take what is due to where you look.</p>"
+CALENDAR_HELP = (
+    "One file with every follow-up, meeting, thank-you deadline, action item and stay-in-touch "
+    "update, each a short event with an alarm, in the daytime where you live. Import it into "
+    "Google Calendar, Outlook, Apple Calendar or Thunderbird, and again whenever things change: "
+    "events update in place, nothing is doubled, and what you did is marked cancelled."
+)
+WEEK_HELP = (
+    "A message to yourself with this week's agenda and what to do for each. It opens in your "
+    "mail program; nothing is sent."
 )
 
 
@@ -45,7 +45,16 @@ class ReminderDownloads:
         """The intro, both buttons and the status line."""
         intro = widgets.HTML(INTRO)
         intro.add_class("ii-start-reminders-intro")
-        box = widgets.VBox([intro, self.calendar_button, self.week_button, self.status])
+        box = widgets.VBox(
+            [
+                intro,
+                self.calendar_button,
+                widgets.HTML(f'<p class="ii-muted">{escape(CALENDAR_HELP)}</p>'),
+                self.week_button,
+                widgets.HTML(f'<p class="ii-muted">{escape(WEEK_HELP)}</p>'),
+                self.status,
+            ]
+        )
         box.add_class("ii-start-reminders")
         return box
 
