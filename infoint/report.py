@@ -30,6 +30,7 @@ import re
 from datetime import UTC, datetime
 
 from . import pipeline, stages
+from .coverage import coverage_summary
 from .progress import pipeline_settings, todays_agenda, workbook_progress
 from .records import Profile
 from .report_markup import (
@@ -45,12 +46,14 @@ from .report_markup import (
 )
 from .report_steps import BUILDERS, STEP_TITLES, ReportData
 from .safe import escape, safe_url
+from .sharing import COUNTS, EVERYTHING, LEVEL_LABELS, check_level, initials, level_sections
 
 __all__ = [
     "STEP_TITLES",
     "REPORT_MIME",
     "CSP",
     "report_sections",
+    "sections_for",
     "report_notebook",
     "report_html",
     "report_filename",
@@ -95,6 +98,8 @@ def overview(d: ReportData) -> str:
             )
         )
     )
+    # D5.1-D5.3: the same line as on the start page
+    out.append(paragraph(escape(f"Learning goals: {coverage_summary(d.ws).line}")))
     rows = []
     for status in workbook_progress(d.ws):
         rows.append(
@@ -160,8 +165,21 @@ def report_sections(
 # ----------------------------------------------------------------- the notebook and the page
 
 
-def _title(ws) -> str:
+def sections_for(ws, step: int | None = None, level: str = EVERYTHING, *, now=None):
+    """The sections a level shares: the whole report's, or those of ``sharing`` (no step)."""
+    if check_level(level) == EVERYTHING:
+        return report_sections(ws, step, now=now)
+    return level_sections(ws, level, now or datetime.now(UTC))
+
+
+def _student(ws, level: str) -> str:
+    """The student's name as the level shares it: all of it, initials, or nothing."""
     name = Profile.from_row(ws.get_row("profile")).name.strip()
+    return name if level == EVERYTHING else "" if level == COUNTS else initials(name)
+
+
+def _title(ws, level: str = EVERYTHING) -> str:
+    name = _student(ws, level)
     return (
         f"Informational interview workbook: report for {name}"
         if name
@@ -177,9 +195,19 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def _cover(ws, step, now: datetime) -> str:
+def _cover(ws, step, now: datetime, level: str = EVERYTHING) -> str:
     tz = pipeline.zone(pipeline_settings(ws).tz)
-    name = Profile.from_row(ws.get_row("profile")).name.strip()
+    if level != EVERYTHING:
+        name = _student(ws, level)
+        return (
+            "<p class='ii-report-cover'>Prepared "
+            + (f"for <strong>{text_html(name)}</strong> " if name else "")
+            + f"on {escape(time_text(now, tz))}: {escape(LEVEL_LABELS[level].lower())}.</p>"
+            "<p class='ii-report-muted'>The student chose to share only this. "
+            "It was exported from the informational interview workbook for an advising "
+            "appointment.</p>"
+        )
+    name = _student(ws, level)
     scope = "the whole workbook" if step is None else f"step {step} only ({STEP_TITLES[step]})"
     return (
         "<p class='ii-report-cover'>Prepared for "
@@ -191,17 +219,21 @@ def _cover(ws, step, now: datetime) -> str:
     )
 
 
-def report_notebook(ws, step: int | None = None, *, now: datetime | None = None):
+def report_notebook(
+    ws, step: int | None = None, *, now: datetime | None = None, level: str = EVERYTHING
+):
     """The report as an nbformat v4 notebook (nbformat is imported here, not on module import).
 
     A title Markdown cell and, per section, a Markdown heading (fixed words only) and an empty,
     hidden code cell whose ``display_data`` output carries the section's escaped HTML. User text
-    lives only in those outputs, never in Markdown.
+    lives only in those outputs, never in Markdown. ``level`` (``sharing.LEVELS``) is how much
+    it shares; below *everything* it covers the whole workbook.
     """
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
     _check_step(step)
     now = now or datetime.now(UTC)
+    step = step if check_level(level) == EVERYTHING else None
     heading = "Informational interview workbook: report" + (
         "" if step is None else f", step {step}"
     )
@@ -213,14 +245,14 @@ def report_notebook(ws, step: int | None = None, *, now: datetime | None = None)
         cell.outputs = [new_output("display_data", data={"text/html": html}, metadata={})]
         return cell
 
-    cells = [new_markdown_cell(f"# {_md(heading)}"), output_cell(_cover(ws, step, now))]
-    for title, html in report_sections(ws, step, now=now):
+    cells = [new_markdown_cell(f"# {_md(heading)}"), output_cell(_cover(ws, step, now, level))]
+    for title, html in sections_for(ws, step, level, now=now):
         cells.append(new_markdown_cell(f"## {_md(title)}"))
         cells.append(output_cell(html))
     return new_notebook(
         cells=cells,
         metadata={
-            "title": _title(ws),
+            "title": _title(ws, level),
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
         },
@@ -404,7 +436,9 @@ def _finish(html: str) -> str:
     return "".join(out)
 
 
-def report_html(ws, step: int | None = None, *, now: datetime | None = None) -> bytes:
+def report_html(
+    ws, step: int | None = None, *, now: datetime | None = None, level: str = EVERYTHING
+) -> bytes:
     """The report as one self-contained, code-free HTML page (UTF-8 bytes) for download.
 
     nbconvert's HTMLExporter (JupyterLab look; inputs and prompts excluded; ``sanitize_html``
@@ -415,7 +449,7 @@ def report_html(ws, step: int | None = None, *, now: datetime | None = None) -> 
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
-    nb = report_notebook(ws, step, now=now)
+    nb = report_notebook(ws, step, now=now, level=level)
     exporter = HTMLExporter(
         template_name="lab",
         extra_loaders=[DictLoader({_TEMPLATE_NAME: _TEMPLATE})],
@@ -438,13 +472,18 @@ def report_html(ws, step: int | None = None, *, now: datetime | None = None) -> 
     return _finish(_offline(html)).encode("utf-8")
 
 
-def report_filename(step: int | None = None, when: datetime | None = None) -> str:
+def report_filename(
+    step: int | None = None, when: datetime | None = None, level: str = EVERYTHING
+) -> str:
     """A dated file name.
 
-    ``infoint-report-2026-03-04.html``, ``infoint-report-step-2-2026-03-04.html``.
+    ``infoint-report-2026-03-04.html``, ``infoint-report-step-2-2026-03-04.html``,
+    ``infoint-report-counts-2026-03-04.html`` (a level below *everything*).
     """
     _check_step(step)
     day = (when or datetime.now()).strftime("%Y-%m-%d")
+    if check_level(level) != EVERYTHING:
+        return f"infoint-report-{level}-{day}.html"
     return (
         f"infoint-report-{day}.html" if step is None else f"infoint-report-step-{step}-{day}.html"
     )

@@ -322,6 +322,7 @@ def test_report_downloads_from_the_start_page_and_runs_nothing(demo_voila, page,
     base, _ = demo_voila
     page.goto(f"{base}/voila/render/00_start_here.ipynb")
     page.wait_for_selector(".ii-start-report button")
+    page.get_by_label("Everything, notes included").check()  # counts only is the default
     with page.expect_download(timeout=90_000) as info:
         page.click(".ii-start-report button")
     report = tmp_path / info.value.suggested_filename

@@ -153,6 +153,8 @@ def test_report_download_for_the_whole_workbook_and_one_step(ws):
     apply_persona(ws)
     page = StartPage(ws)
     page.report_button.send = lambda *a, **k: None
+    assert page.report_level.value == "counts"  # the default shares no names
+    page.report_level.value = "everything"
     name, mime, data = page.report_button.click()
     assert name.startswith("infoint-report-") and mime == "text/html" and b"Leela Varadan" in data
     assert "report was prepared" in page.report_status.value

@@ -23,6 +23,7 @@ from .feedback import STYLE, labelled_table, message_html
 from .page import Page
 from .section import section
 from .session import on_binder
+from .sharing import ReportSharing
 from .undo import UndoButton
 
 UPLOAD_LIMIT_MB = 10
@@ -108,22 +109,11 @@ class StartPage(Page):
         self.backup_status = _html(css="ii-start-backup-status")
         self.restore_undo = UndoButton("ii-start-restore-undo", self.backup_status, self.refresh)
         self._pending: tuple[str, bytes] | None = None
-        # the report for an advising appointment
-        self.report_scope = widgets.Dropdown(
-            description="What to include",
-            options=[("The whole workbook", 0)]
-            + [(f"Step {n}: {title}", n) for n, title, _ in STEPS],
-            style={"description_width": "initial"},
-        )
-        self.report_scope.add_class("ii-start-report-scope")
-        self.report_button = DownloadButton(
-            "Download a report to share with an advisor",
-            self._report_file,
-            on_error=self._report_failed,
-            button_style="primary",
-        )
-        self.report_button.add_class("ii-start-report")
-        self.report_status = _html(css="ii-start-report-status")
+        # the advisor report at three levels, and the workshop card (ui/sharing.py)
+        self.sharing = ReportSharing(ws)
+        self.report_level, self.report_scope = self.sharing.level, self.sharing.scope
+        self.report_button, self.report_status = self.sharing.button, self.sharing.status
+        self.card_button = self.sharing.card_button
         # the demo persona: load, remove, undo (ui/demo_loader.py)
         self.demo_part = DemoLoader(self)
         self.demo_button = self.demo_part.demo_button
@@ -206,14 +196,8 @@ class StartPage(Page):
 
     @section
     def report(self) -> widgets.VBox:
-        """A code-free page of your workbook (or one step) for an advising appointment."""
-        intro = _html(
-            "<p>A single web page with what you planned, whom you are contacting, your meetings, "
-            "what you learned and what comes next: no code, and nothing on it can run. "
-            "Print it, or bring it to an appointment. "
-            "It holds your own notes, so share it only with people you choose.</p>"
-        )
-        return widgets.VBox([intro, self.report_scope, self.report_button, self.report_status])
+        """A code-free page for an advising appointment (counts only, or more), and a card."""
+        return self.sharing.widgets()
 
     @section
     def demo_loader(self) -> widgets.VBox:
@@ -281,23 +265,6 @@ class StartPage(Page):
             "ok",
         )
         return backup_filename(), "application/zip", data
-
-    def _report_file(self) -> tuple[str, str, bytes]:
-        from ..report import (  # lazy: nbconvert loads only now
-            REPORT_MIME,
-            report_filename,
-            report_html,
-        )
-
-        step = self.report_scope.value or None
-        data = report_html(self.ws, step)
-        self.report_status.value = message_html(
-            f"Your report was prepared ({len(data) // 1024 + 1} KB).", "ok"
-        )
-        return report_filename(step), REPORT_MIME, data
-
-    def _report_failed(self, exc: Exception) -> None:
-        self.report_status.value = message_html(f"The report could not be made: {exc}", "warning")
 
     def _download_failed(self, exc: Exception) -> None:
         self.backup_status.value = message_html(

@@ -1,0 +1,99 @@
+"""The workshop card: a participant's outcome figures as a small JSON file, counts only.
+
+A facilitator gathers the cards of a group and sees the cohort's figures (``cohort``). The
+card holds numbers and nothing anyone typed: no names, organizations, email addresses, job
+titles, notes or addresses, and not even the time it was made (only the day). It says so in
+plain words inside itself (``holds``), and the page shows the same words. The figures come
+from ``sharing.outcomes``, the one derivation the report uses too. Making a card writes
+nothing, and the file leaves only when the participant downloads and hands it over.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime
+
+__all__ = [
+    "CARD_FORMAT",
+    "CARD_VERSION",
+    "CARD_HOLDS",
+    "CARD_MIME",
+    "FIGURES",
+    "card_dict",
+    "card_bytes",
+    "card_filename",
+    "new_card_id",
+]
+
+CARD_FORMAT = "infoint-workshop-card"
+CARD_VERSION = 1
+CARD_MIME = "application/json"
+CARD_HOLDS = (
+    "A workshop card from the informational interview workbook. It holds counts only: "
+    "the steps done, how many requests were sent and answered, the meetings held, the "
+    "thank-yous sent within 48 hours of a meeting, how many learning goals are answered, "
+    "the day it was made, and a random number "
+    "that lets the same card handed in twice count once. "
+    "It holds no names, organizations, email addresses, job titles, notes or addresses. "
+    "Hand it to your workshop's facilitator only if you want to; nothing sends it by itself."
+)
+# The card's figures: (key, what it counts). Every one is a whole number except the rate.
+FIGURES = (
+    ("steps_done", "steps of the six done"),
+    ("steps_total", "steps in the workbook"),
+    ("requests_sent", "people asked for a conversation"),
+    ("replies", "of them who answered"),
+    ("response_rate", "answered / asked (empty before the first request)"),
+    ("meetings_held", "meetings that took place"),
+    ("thanks_within_48h", "thank-you notes sent within 48 hours of the meeting"),
+    ("goals_total", "learning goals written in step 1"),
+    ("goals_answered", "of them answered by a meeting"),
+    ("goals_partly", "of them partly answered"),
+)
+
+
+def new_card_id() -> str:
+    """A random card number (32 hex digits): new for every card, derived from nothing."""
+    return secrets.token_hex(16)
+
+
+def card_dict(ws, now: datetime, card_id: str | None = None) -> dict:
+    """The card as a dict: format, version, what it holds in words, the day, a random card
+    number, the figures."""
+    from .sharing import outcomes  # lazy: the cohort view reads cards without a workbook's views
+
+    o = outcomes(ws, now)
+    values = {
+        "steps_done": o.steps_done,
+        "steps_total": o.steps_total,
+        "requests_sent": o.requests_sent,
+        "replies": o.replies,
+        "response_rate": None if o.response_rate is None else round(o.response_rate, 4),
+        "meetings_held": o.meetings_held,
+        "thanks_within_48h": o.thanks_on_time,
+        "goals_total": o.goals.total,
+        "goals_answered": o.goals.answered,
+        "goals_partly": o.goals.partly,
+    }
+    return {
+        "format": CARD_FORMAT,
+        "version": CARD_VERSION,
+        "what_this_card_holds": CARD_HOLDS,
+        "made_on": now.date().isoformat(),
+        "card_id": card_id or new_card_id(),
+        "figures": values,
+        "what_the_figures_mean": dict(FIGURES),
+    }
+
+
+def card_bytes(ws, now: datetime, card_id: str | None = None) -> bytes:
+    """The card as UTF-8 JSON, readable by a person (indented, keys in a fixed order)."""
+    return (json.dumps(card_dict(ws, now, card_id), indent=2, ensure_ascii=False) + "\n").encode(
+        "utf-8"
+    )
+
+
+def card_filename(when: datetime) -> str:
+    """``infoint-card-2026-03-04.json``: the day only, no name."""
+    return f"infoint-card-{when:%Y-%m-%d}.json"

@@ -1,0 +1,130 @@
+"""The cohort view's markup: the figures table, the spread chart and the refused files.
+
+Only constant markup is written here; every file name (the one thing a facilitator's files
+bring in that is not a number) passes ``safe.escape``. The chart is inline SVG, each figure
+on its own scale, with its numbers written beside it and in its accessible name, so neither
+colour nor length is the only signal.
+"""
+
+from __future__ import annotations
+
+from .cohort import CohortFigure, CohortRead, Spread
+from .safe import escape
+
+__all__ = ["number", "figures_table", "spread_chart", "reading_html"]
+
+
+def number(value: float, percent: bool = False) -> str:
+    """A figure as people read it: ``42%``, ``3``, ``2.5``."""
+    if percent:
+        return f"{value:.0%}"
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _range(s: Spread, percent: bool) -> tuple[str, str]:
+    return (
+        f"{number(s.q1, percent)} to {number(s.q3, percent)}",
+        f"{number(s.low, percent)} to {number(s.high, percent)}",
+    )
+
+
+def figures_table(figures: list[CohortFigure], participants: int) -> str:
+    """A table of the figures: participants counted, median, middle half, range, mean, total."""
+    head = ["Figure", "Participants", "Median", "Middle half", "Lowest to highest", "Mean", "Group"]
+    rows = []
+    for f in figures:
+        s = f.spread
+        if s is None:
+            cells = [str(0), "-", "-", "-", "-"]
+        else:
+            middle, whole = _range(s, f.percent)
+            cells = [
+                str(s.n),
+                number(s.median, f.percent),
+                middle,
+                whole,
+                number(s.mean, f.percent),
+            ]
+        rows.append(
+            f"<tr><th scope='row'>{escape(f.label)}</th>"
+            + "".join(f"<td>{escape(c)}</td>" for c in cells)
+            + f"<td>{escape(f.total)}</td></tr>"
+        )
+    head_html = "".join(f"<th scope='col'>{escape(h)}</th>" for h in head)
+    return (
+        "<table class='ii-table ii-cohort-figures'>"
+        f"<caption>The cohort's figures ({participants} participants; the response rate counts "
+        "those who sent a request)</caption>"
+        f"<thead><tr>{head_html}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def spread_chart(figures: list[CohortFigure], title: str = "How the cohort spreads") -> str:
+    """A box plot per figure (its own scale): a line from lowest to highest, a box over the
+    middle half, a bar at the median, and the numbers written under it."""
+    width, label_w, left_pad, right_pad, row_h = 460, 160, 8, 16, 46
+    shown = [f for f in figures if f.spread is not None]
+    height = row_h * len(shown) + 8
+    area = width - label_w - left_pad - right_pad
+    summary = "; ".join(
+        "{}: median {}, middle half {}, lowest to highest {}".format(
+            f.label, number(f.spread.median, f.percent), *_range(f.spread, f.percent)
+        )
+        for f in shown
+    )
+    parts = [
+        f'<svg role="img" aria-label="{escape(title + ". " + summary)}" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" '
+        'style="font: 12px sans-serif">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for i, f in enumerate(shown):
+        s = f.spread
+        top = 1.0 if f.percent else max(s.high, 1.0)
+        x0 = label_w + left_pad
+
+        def x(v, top=top, x0=x0):
+            return x0 + area * (v / top)
+
+        y = 6 + i * row_h
+        mid = y + 10
+        parts.append(f'<text x="0" y="{mid + 4}" fill="#1b1b1b">{escape(f.label)}</text>')
+        parts.append(
+            f'<rect x="{x0}" y="{mid}" width="{area}" height="1" fill="#c8c8c8"/>'
+            f'<rect x="{x(s.low):.1f}" y="{mid - 1}" width="{max(x(s.high) - x(s.low), 1):.1f}" '
+            'height="3" fill="#4a4a4a"/>'
+            f'<rect x="{x(s.q1):.1f}" y="{mid - 7}" width="{max(x(s.q3) - x(s.q1), 2):.1f}" '
+            'height="15" fill="#dbe6f4" stroke="#1d4f91"/>'
+            f'<rect x="{x(s.median) - 1.5:.1f}" y="{mid - 9}" width="3" height="19" '
+            'fill="#1d4f91"/>'
+        )
+        words = (
+            f"median {number(s.median, f.percent)}; middle half {_range(s, f.percent)[0]}; "
+            f"{_range(s, f.percent)[1]}"
+        )
+        parts.append(f'<text x="{x0}" y="{mid + 24}" fill="#1b1b1b">{escape(words)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def reading_html(read: CohortRead) -> str:
+    """What was read, in words: cards counted, repeats, and each refused file and why."""
+    n = len(read.cards)
+    out = [
+        f"<p><strong>{n} card{'s' if n != 1 else ''} counted.</strong>"
+        + (
+            escape(f" {len(read.repeated)} repeated file(s) counted once: ")
+            + escape(", ".join(read.repeated))
+            + "."
+            if read.repeated
+            else ""
+        )
+        + "</p>"
+    ]
+    if read.refused:
+        items = "".join(f"<li>{escape(why)}</li>" for _, why in read.refused)
+        out.append(
+            f"<p>{len(read.refused)} file{'s' if len(read.refused) != 1 else ''} "
+            f"refused (not counted):</p><ul class='ii-cohort-refused-list'>{items}</ul>"
+        )
+    return "".join(out)

@@ -1,0 +1,254 @@
+"""How much the advisor report shares: three levels, and the outcome figures they all start from.
+
+A student chooses what leaves the workbook. *Counts only* (the default on the start page)
+holds numbers and the workbook's own words: steps done, requests sent, the response rate,
+meetings held, thank-yous sent within 48 hours (S1), learning goals answered (D5.1-D5.3).
+*Plus organizations and initials* adds the organizations on the long list and, for each person
+asked or met, their initials, organization and stage. *Everything* is the whole report
+(``report_steps``), notes included.
+
+``outcomes`` is the one derivation of the figures: it reads them from the functions every page
+uses (``progress.workbook_progress``, ``pipeline.response_stats``, ``pipeline.thanks_overview``,
+``thanks.thank_you`` through it, ``coverage.coverage_summary``), so the report, the workshop
+card (``card``) and the pages can never disagree. Nothing here writes; nothing is sent anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import organizations, pipeline, stages
+from . import targets as tg
+from .coverage import CoverageSummary, coverage_summary
+from .progress import pipeline_settings, workbook_progress
+from .report_markup import chart_block, fact_table, html_table, none_yet, paragraph, text_html
+from .safe import escape
+
+__all__ = [
+    "COUNTS",
+    "ORGANIZATIONS",
+    "EVERYTHING",
+    "LEVELS",
+    "LEVEL_LABELS",
+    "LEVEL_HOLDS",
+    "Outcomes",
+    "outcomes",
+    "initials",
+    "counts_html",
+    "organizations_html",
+    "check_level",
+    "level_sections",
+]
+
+COUNTS = "counts"
+ORGANIZATIONS = "organizations"
+EVERYTHING = "everything"
+LEVELS = (COUNTS, ORGANIZATIONS, EVERYTHING)
+LEVEL_LABELS = {
+    COUNTS: "Counts only (no names)",
+    ORGANIZATIONS: "Plus organizations and initials",
+    EVERYTHING: "Everything, notes included",
+}
+# What each level holds and leaves out, in plain words: the page shows it beside the choice.
+LEVEL_HOLDS = {
+    COUNTS: (
+        "Only numbers: the steps you have done, how many requests you sent and how many were "
+        "answered, the meetings you held, the thank-yous you sent within 48 hours and how many "
+        "of your learning goals your meetings answered. "
+        "No names, organizations, email addresses, job titles, notes or addresses."
+    ),
+    ORGANIZATIONS: (
+        "The same numbers, plus the organizations on your long list and, for each person you "
+        "asked or met, their initials, organization and where things stand. "
+        "No full names, email addresses, job titles, notes or addresses."
+    ),
+    EVERYTHING: (
+        "Your whole workbook: names, organizations, job titles, your goals and pitch, "
+        "the questions you prepared and everything you noted after each meeting. "
+        "Share it only with someone you trust with all of that."
+    ),
+}
+TOP_ORGANIZATIONS = 10  # the long list's best ten, as in the full report (T1)
+
+
+def check_level(level: str) -> str:
+    """``level`` if it is one of LEVELS, else a ValueError that lists them."""
+    if level not in LEVELS:
+        raise ValueError(f"There is no sharing level {level!r}: choose one of {', '.join(LEVELS)}.")
+    return level
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """The workbook's outcome figures: numbers only, nothing anyone typed.
+
+    ``response_rate`` is None before the first request (``pipeline.ResponseStats``).
+    """
+
+    steps_done: int
+    steps_total: int
+    parts_done: int
+    parts_total: int
+    requests_sent: int
+    replies: int
+    response_rate: float | None
+    meetings_held: int
+    thanks_on_time: int
+    goals: CoverageSummary
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(what, how many) in words, for the report and the card's page."""
+        rate = (
+            "no requests sent yet"
+            if self.response_rate is None
+            else f"{self.replies} of {self.requests_sent} ({self.response_rate:.0%})"
+        )
+        return [
+            ("Steps done", f"{self.steps_done} of {self.steps_total}"),
+            ("Parts of the steps done", f"{self.parts_done} of {self.parts_total}"),
+            ("Requests sent", str(self.requests_sent)),
+            ("Requests answered", rate),
+            ("Meetings held", str(self.meetings_held)),
+            (
+                "Thank-yous sent within 48 hours",
+                f"{self.thanks_on_time} of {self.meetings_held}",
+            ),
+            ("Learning goals", self.goals.line),
+        ]
+
+
+def _read(ws):
+    """(contacts by id, archived ones too; events by contact; settings), read once."""
+    contacts = {c.id: c for c in tg.load_contacts(ws)}
+    events = stages.group_by_contact(stages.events_from_rows(ws.events()))
+    return contacts, events, pipeline_settings(ws)
+
+
+def outcomes(ws, now: datetime) -> Outcomes:
+    """The outcome figures, each from the one function that derives it for every view."""
+    contacts, events, settings = _read(ws)
+    progress = [s for s in workbook_progress(ws) if s.built]
+    stats = pipeline.response_stats(events)
+    met = pipeline.thanks_overview(contacts, events, now, settings)
+    return Outcomes(
+        steps_done=sum(1 for s in progress if s.parts and s.done == len(s.parts)),
+        steps_total=len(progress),
+        parts_done=sum(s.done for s in progress),
+        parts_total=sum(len(s.parts) for s in progress),
+        requests_sent=stats.requests,
+        replies=stats.replies,
+        response_rate=stats.rate,
+        meetings_held=len(met),
+        thanks_on_time=sum(1 for r in met if r.thank_you.status == "sent on time"),
+        goals=coverage_summary(ws),
+    )
+
+
+def initials(name: str) -> str:
+    """ "A. M. L." for "Ana María López": the first letter of each word, nothing else of it."""
+    letters = [next((ch for ch in word if ch.isalpha()), "") for word in str(name).split()]
+    shown = [f"{ch.upper()}." for ch in letters if ch]
+    return " ".join(shown[:4]) or "(no initials)"
+
+
+def counts_html(ws, now: datetime) -> str:
+    """Counts only: the figures, each step's parts (the workbook's own words) and a chart."""
+    figures = outcomes(ws, now)
+    out = [fact_table([(what, escape(value)) for what, value in figures.rows()])]
+    rows = [
+        [
+            escape(f"Step {s.number}: {s.title}"),
+            escape(f"{s.done} of {len(s.parts)}"),
+            escape(", ".join(name for name, ok in s.parts if ok) or "none yet"),
+        ]
+        for s in workbook_progress(ws)
+        if s.built
+    ]
+    out.append(
+        html_table(
+            "Progress through the six steps", ["Step", "Parts done", "Which parts are done"], rows
+        )
+    )
+    out.append(
+        chart_block(
+            [
+                ("Requests sent", figures.requests_sent),
+                ("Answered", figures.replies),
+                ("Meetings held", figures.meetings_held),
+                ("Thanked within 48 hours", figures.thanks_on_time),
+            ],
+            "From requests to thank-yous",
+        )
+    )
+    return "".join(out)
+
+
+def organizations_html(ws, now: datetime) -> str:
+    """Organizations and initials: the long list's best, and each person asked or met by
+    initials, organization, stage and thank-you status. No names, titles, notes or addresses."""
+    contacts, events, settings = _read(ws)
+    out = ["<h3>Organizations on the long list</h3>"]
+    places = organizations.sort_organizations(organizations.load_organizations(ws))
+    if places:
+        rows = [
+            [
+                escape(f"{place}. ") + text_html(org.name),
+                text_html(org.industry) or "-",
+                escape(f"{org.motivation}/5" if org.motivation else "-"),
+                escape(f"{org.postings}/3" if org.postings else "-"),
+            ]
+            for place, org in places[:TOP_ORGANIZATIONS]
+        ]
+        caption = (
+            f"The long list, best first ({len(places)} organizations; "
+            f"the top {min(TOP_ORGANIZATIONS, len(places))} shown)"
+        )
+        out.append(html_table(caption, ["Organization", "Industry", "Interest", "Openings"], rows))
+    else:
+        out.append(none_yet("No organizations on the long list yet."))
+    out.append("<h3>People asked or met, by initials</h3>")
+    thanks = {
+        r.contact.id: r.thank_you.status
+        for r in pipeline.thanks_overview(contacts, events, now, settings)
+    }
+    people = sorted(
+        (c for c in contacts.values() if events.get(c.id)),
+        key=lambda c: (tg.fold(c.organization), initials(c.full_name)),
+    )
+    if not people:
+        out.append(none_yet("Nobody asked yet."))
+        return "".join(out)
+    rows = [
+        [
+            escape(initials(c.full_name)),
+            text_html(c.organization) or "-",
+            escape(stages.STAGE_LABELS[stages.stage(events.get(c.id, []))]),
+            escape(thanks.get(c.id, "-")),
+        ]
+        for c in people
+    ]
+    out.append(
+        html_table(
+            "Everyone asked or met (initials only)",
+            ["Initials", "Organization", "Stage", "Thank-you note"],
+            rows,
+        )
+    )
+    who = "person" if len(people) == 1 else "people"
+    out.append(paragraph(escape(f"{len(people)} {who} asked or met in all.")))
+    return "".join(out)
+
+
+COUNTS_HEADING = "The figures: counts only"
+ORGANIZATIONS_HEADING = "Organizations and people, by initials"
+
+
+def level_sections(ws, level: str, now: datetime) -> list[tuple[str, str]]:
+    """(heading, HTML) of the counts-only or the organizations-and-initials report."""
+    if check_level(level) == EVERYTHING:
+        raise ValueError("The whole report's sections come from report.report_sections.")
+    sections = [(COUNTS_HEADING, counts_html(ws, now))]
+    if level == ORGANIZATIONS:
+        sections.append((ORGANIZATIONS_HEADING, organizations_html(ws, now)))
+    return sections

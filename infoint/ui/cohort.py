@@ -1,0 +1,171 @@
+"""The facilitator's cohort view (notebooks/facilitator_cohort.ipynb): a group's workshop cards
+read, checked and summed up with their spread.
+
+A facilitator has no workbook of their own here, so this page opens none: it reads the cards
+(uploaded, several at once, or from a folder on the computer running the workbook) with
+``cohort`` and shows the figures ``cohort_markup`` lays out. Nothing is written or sent.
+Each widget has the class ``ii-cohort-<name>``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Self
+
+import ipywidgets as widgets
+
+from ..cohort import CohortRead, cohort_figures, read_cards, read_folder, sample_cards
+from ..cohort_markup import figures_table, reading_html, spread_chart
+from ..safe import escape
+from .controls import controls
+from .details import Details
+from .feedback import STYLE, labelled_table, message_html
+from .section import section
+from .upload import as_upload
+
+__all__ = ["CohortPage"]
+
+_css, _button = controls("cohort")
+
+
+def _html(value: str = "", name: str = "") -> widgets.HTML:
+    w = widgets.HTML(value=value)
+    return _css(w, name) if name else w
+
+
+class CohortPage:
+    """The views of facilitator_cohort; each method returns one section's widget."""
+
+    SECTIONS = (
+        ("cards", "Bring in the cards"),
+        ("figures", "The cohort's figures"),
+    )
+
+    def __init__(self):
+        self.read = CohortRead()
+        self.upload = _css(
+            widgets.FileUpload(
+                accept=".json",
+                multiple=True,
+                description="Choose cards",
+                tooltip="Choose one or more workshop cards (.json); choose again to add more",
+                layout=widgets.Layout(width="auto"),
+            ),
+            "upload",
+        )
+        self.upload.observe(self._on_upload, names="value")
+        self.folder = _css(
+            widgets.Text(
+                description="A folder of cards on the computer running the workbook",
+                placeholder="for example ~/workshop/cards",
+                style={"description_width": "initial"},
+            ),
+            "folder",
+        )
+        self.folder_button = _button("folder-read", "Read the cards in this folder")
+        self.folder_button.on_click(self._on_folder)
+        self.clear_button = _button("clear", "Start again with no cards")
+        self.clear_button.on_click(self._on_clear)
+        self.status = _html(name="status")
+        self.figures_html = _html(name="figures-view")
+        self._show()
+
+    @classmethod
+    def open(
+        cls, workspace: str | None = None, demo: bool = False, folder: str | None = None
+    ) -> Self:
+        """Open the view; ``folder`` reads the cards there; ``demo=True`` uploads 30 made-up
+        cards (some damaged), as a facilitator would. ``workspace`` is not used: no workbook
+        is opened here."""
+        page = cls()
+        page._landmarks_pending = True  # the first section shown carries the page's landmarks
+        if folder:
+            page.folder.value = str(folder)
+            page.folder_button.click()
+        if demo:
+            page.run_demo()
+        return page
+
+    def run_demo(self) -> None:
+        """As a facilitator would: choose a group's cards (made up here) in the upload."""
+        self.upload.value = tuple(f for name, data in sample_cards() for f in as_upload(name, data))
+
+    # -- sections ------------------------------------------------------------------------------
+    @section
+    def cards(self) -> widgets.VBox:
+        """Bring in the participants' cards: upload them, or read a folder."""
+        intro = _html(
+            STYLE + "<p>Each participant downloads a <strong>workshop card</strong> from their "
+            "start page: a small file with counts only (steps done, requests, answers, "
+            "meetings, thank-yous on time, learning goals), no names or notes. "
+            "Collect the files, then choose them all at once here. "
+            "Nothing is sent anywhere: the cards are read on this computer only.</p>"
+        )
+        by_folder = Details(
+            "Read a folder of cards instead",
+            [widgets.HBox([self.folder, self.folder_button])],
+            "ii-cohort-by-folder",
+        )
+        return widgets.VBox([intro, self.upload, by_folder, self.status, self.clear_button])
+
+    @section
+    def figures(self) -> widgets.VBox:
+        """The cohort's outcome figures, with their spread over the participants."""
+        return widgets.VBox([self.figures_html])
+
+    # -- behaviour ------------------------------------------------------------------------------
+    def _on_upload(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        read_cards(
+            ((str(f.get("name", "a file")), bytes(f["content"])) for f in files), into=self.read
+        )
+        self._show()
+
+    def _on_folder(self, _=None) -> None:
+        raw = self.folder.value.strip()
+        if not raw:
+            self.status.value = message_html("Type the path of a folder of cards first.", "warning")
+            return
+        try:
+            files = read_folder(raw)
+        except OSError as exc:
+            self.status.value = message_html(
+                f"Could not read {raw}: {exc.strerror or exc}.", "warning"
+            )
+            return
+        if not files:
+            self.status.value = message_html(f"{raw} holds no .json files.", "warning")
+            return
+        read_cards(files, into=self.read)
+        self._show(f"Read {len(files)} file(s) from {Path(raw).expanduser()}.")
+
+    def _on_clear(self, _=None) -> None:
+        self.read = CohortRead()
+        self._show()
+
+    def _show(self, note: str = "") -> None:
+        read = self.read
+        if not read.cards and not read.refused:
+            self.status.value = STYLE + "<p class='ii-muted'>No cards read yet.</p>"
+        else:
+            self.status.value = (
+                STYLE
+                + (f"<p>{escape(note)}</p>" if note else "")
+                + f"<div role='status'>{reading_html(read)}</div>"
+            )
+        if not read.cards:
+            self.figures_html.value = (
+                STYLE + "<p>The figures appear here once at least one card is read.</p>"
+            )
+            return
+        figures = cohort_figures(read.cards)
+        self.figures_html.value = (
+            STYLE
+            + labelled_table(figures_table(figures, len(read.cards)))
+            + "<h3>How the participants spread</h3>"
+            + "<p class='ii-muted'>Each line runs from the lowest to the highest; the box holds "
+            "the middle half of the participants and the bar is the median.</p>"
+            + f"<div class='ii-cohort-chart'>{spread_chart(figures)}</div>"
+        )

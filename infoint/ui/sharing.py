@@ -1,0 +1,200 @@
+"""The start page's sharing part: the advisor report at three levels, previewed before it
+downloads, and the counts-only workshop card.
+
+The start page composes one (its ``report`` section) and keeps the widgets as page attributes
+(``ii-start-report-<name>``, ``ii-start-card-<name>``). The levels, what each holds and the
+figures are the logic layer's (``sharing``, ``card``); this part only shows them. The preview
+is made when it is opened (and again when the choice changes while it is open), so the start
+page costs nothing more to open; it shows the very sections the file will hold.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import ipywidgets as widgets
+
+from ..card import CARD_HOLDS, CARD_MIME, card_bytes, card_filename
+from ..progress import STEPS
+from ..safe import escape
+from ..sharing import COUNTS, EVERYTHING, LEVEL_HOLDS, LEVEL_LABELS, LEVELS, outcomes
+from ..workspace import Workspace
+from .details import Details
+from .download import DownloadButton
+from .feedback import STYLE, labelled_table, message_html
+
+__all__ = ["ReportSharing", "preview_html"]
+
+_TABLE = re.compile(r"<table class='ii-report-table'>.*?</table>", re.S)
+
+
+def _html(value: str = "", css: str = "") -> widgets.HTML:
+    w = widgets.HTML(value=value)
+    if css:
+        w.add_class(css)
+    return w
+
+
+def preview_html(sections: list[tuple[str, str]]) -> str:
+    """The report's sections as the page shows them: a heading each (h3, inside the section's
+    h2), their own headings one level down, and tables that become cards on a phone."""
+
+    def table(match: re.Match) -> str:
+        return labelled_table(match.group(0).replace("'ii-report-table'", "'ii-table'", 1))
+
+    parts = []
+    for heading, html in sections:
+        body = html.replace("<h3>", "<h4>").replace("</h3>", "</h4>")
+        parts.append(f"<h3>{escape(heading)}</h3>{_TABLE.sub(table, body)}")
+    return STYLE + "<div class='ii-report-preview'>" + "".join(parts) + "</div>"
+
+
+class ReportSharing:
+    """The report's level (counts only by default), its scope, a preview and the download;
+    then the workshop card, what it holds, and its download."""
+
+    def __init__(self, ws: Workspace, now=None):
+        self.ws = ws
+        self._now = now  # a fixed "now" for tests
+        self.level = widgets.RadioButtons(
+            description="What the report shares",
+            options=[(LEVEL_LABELS[level], level) for level in LEVELS],
+            value=COUNTS,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"),
+        )
+        self.level.add_class("ii-start-report-level")
+        self.holds = _html(css="ii-start-report-holds")
+        self.scope = widgets.Dropdown(
+            description="What to include",
+            options=[("The whole workbook", 0)]
+            + [(f"Step {n}: {title}", n) for n, title, _ in STEPS],
+            style={"description_width": "initial"},
+        )
+        self.scope.add_class("ii-start-report-scope")
+        self.preview_html = _html(css="ii-start-report-preview-body")
+        self.preview = Details(
+            "Preview what the report shows", [self.preview_html], "ii-start-report-preview"
+        )
+        self.preview.toggle.on_click(lambda _: self._update_preview())
+        self.button = DownloadButton(
+            "Download a report to share with an advisor",
+            self._report_file,
+            on_error=self._report_failed,
+            button_style="primary",
+        )
+        self.button.add_class("ii-start-report")
+        self.status = _html(css="ii-start-report-status")
+        # the workshop card
+        self.card_figures = _html(css="ii-start-card-figures")
+        self.card_details = Details(
+            "See the figures your card would hold", [self.card_figures], "ii-start-card-preview"
+        )
+        self.card_details.toggle.on_click(lambda _: self._update_card())
+        self.card_button = DownloadButton(
+            "Download my workshop card (counts only)", self._card_file, on_error=self._card_failed
+        )
+        self.card_button.add_class("ii-start-card")
+        self.card_status = _html(css="ii-start-card-status")
+        self.level.observe(self._on_choice, names="value")
+        self.scope.observe(self._on_choice, names="value")
+        self._on_choice()
+
+    def now(self) -> datetime:
+        """The current time (fixed in tests)."""
+        return self._now or datetime.now(UTC)
+
+    def widgets(self) -> widgets.VBox:
+        """The section's content, report first, then the card."""
+        intro = _html(
+            "<p>A single web page about your informational interviews, for an advising "
+            "appointment: no code, and nothing on it can run. Choose how much it shares; "
+            "<strong>counts only</strong> holds no names at all. Look at the preview before "
+            "you download it, and share it only with people you choose.</p>"
+        )
+        card_intro = _html(
+            "<h3>A card for your workshop</h3>"
+            f"<p>{escape(CARD_HOLDS)}</p>"
+            "<p class='ii-muted'>It is a small text file (JSON) that you can open and read "
+            "before you hand it in.</p>"
+        )
+        return widgets.VBox(
+            [
+                intro,
+                self.level,
+                self.holds,
+                self.scope,
+                self.preview,
+                self.button,
+                self.status,
+                card_intro,
+                self.card_details,
+                self.card_button,
+                self.card_status,
+            ]
+        )
+
+    # -- behaviour ------------------------------------------------------------------------------
+    def _choice(self) -> tuple[str, int | None]:
+        level = self.level.value
+        return level, (self.scope.value or None) if level == EVERYTHING else None
+
+    def _on_choice(self, _=None) -> None:
+        level, _step = self._choice()
+        self.holds.value = STYLE + f"<p class='ii-muted'>{escape(LEVEL_HOLDS[level])}</p>"
+        # one step at a time only for the whole report: the other levels are a page of figures
+        self.scope.layout.display = None if level == EVERYTHING else "none"
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        """Made only while the preview is open: the same sections the download holds."""
+        if not self.preview.open:
+            return
+        from ..report import sections_for  # lazy: the report's builders load when asked for
+
+        level, step = self._choice()
+        try:
+            sections = sections_for(self.ws, step, level, now=self.now())
+        except Exception as exc:  # shown in words; the page stays usable
+            self.preview_html.value = message_html(
+                f"The preview could not be made: {exc}", "warning"
+            )
+            return
+        self.preview_html.value = preview_html(sections)
+
+    def _update_card(self) -> None:
+        if not self.card_details.open:
+            return
+        rows = outcomes(self.ws, self.now()).rows()
+        items = "".join(f"<li>{escape(what)}: {escape(value)}</li>" for what, value in rows)
+        self.card_figures.value = STYLE + f"<ul class='ii-card-figures'>{items}</ul>"
+
+    def _report_file(self) -> tuple[str, str, bytes]:
+        from ..report import (  # lazy: nbconvert loads only now
+            REPORT_MIME,
+            report_filename,
+            report_html,
+        )
+
+        level, step = self._choice()
+        data = report_html(self.ws, step, now=self.now(), level=level)
+        self.status.value = message_html(
+            f"Your report was prepared ({LEVEL_LABELS[level].lower()}; "
+            f"{len(data) // 1024 + 1} KB).",
+            "ok",
+        )
+        return report_filename(step, self.now(), level), REPORT_MIME, data
+
+    def _report_failed(self, exc: Exception) -> None:
+        self.status.value = message_html(f"The report could not be made: {exc}", "warning")
+
+    def _card_file(self) -> tuple[str, str, bytes]:
+        data = card_bytes(self.ws, self.now())
+        self.card_status.value = message_html(
+            f"Your workshop card was prepared ({len(data):,} bytes, counts only).", "ok"
+        )
+        return card_filename(self.now()), CARD_MIME, data
+
+    def _card_failed(self, exc: Exception) -> None:
+        self.card_status.value = message_html(f"The card could not be made: {exc}", "warning")
