@@ -35,7 +35,7 @@ from . import meetings as mt
 from . import targets
 from .action_items import ACTION_ITEM_KIND
 from .clock import aware, spoken, zone
-from .exports import CalendarEntry, calendar_uid, eml_draft, ics_calendar
+from .exports import CalendarEntry, calendar_uid, clean_address, eml_draft, ics_calendar
 from .objectives import load_profile
 from .progress import pipeline_settings, todays_agenda
 from .records import STEPS
@@ -398,7 +398,11 @@ def _gone(before: dict, now: datetime) -> dict | None:
 def week_text(ws: Workspace, now: datetime | None = None) -> tuple[str, str]:
     """The week's agenda as (subject, body) of a mail to yourself: what is overdue, then each
     day's items and meetings, each with what to do and in which step."""
-    now = aware(now or datetime.now(UTC))
+    subject, body, _ = _week(ws, aware(now or datetime.now(UTC)))
+    return subject, body
+
+
+def _week(ws: Workspace, now: datetime) -> tuple[str, str, int]:
     tzinfo = zone(pipeline_settings(ws).tz)
     events = due_events(ws, now, WEEK)
     first, last = now.astimezone(tzinfo), (now + WEEK).astimezone(tzinfo)
@@ -427,18 +431,28 @@ def week_text(ws: Workspace, now: datetime | None = None) -> tuple[str, str]:
                 f"   {_when(event, tzinfo)} In the workbook: {where_to_do_it(event.step)}."
             )
     lines += ["", "Your calendar file from the workbook's start page holds all of this too."]
-    return f"My week: {span} ({len(events)} to do)", "\n".join(lines) + "\n"
+    return f"My week: {span} ({len(events)} to do)", "\n".join(lines) + "\n", len(events)
 
 
 def _day(moment: datetime) -> str:
     return spoken(moment)[: -len(f", {moment.hour}:{moment.minute:02d}")]
 
 
-def week_draft(ws: Workspace, now: datetime | None = None) -> tuple[str, bytes]:
+@dataclass(frozen=True)
+class WeekDraft:
+    """The "my week" draft: the file, how many things it lists, whether it has your address."""
+
+    filename: str
+    data: bytes
+    items: int
+    addressed: bool  # False: step 1 has no valid email address, so From and To are empty
+
+
+def week_draft(ws: Workspace, now: datetime | None = None) -> WeekDraft:
     """The "my week" draft (.eml) from and to your own address (step 1); never sent."""
     now = aware(now or datetime.now(UTC))
     profile = load_profile(ws)
-    subject, body = week_text(ws, now)
+    subject, body, items = _week(ws, now)
     data = eml_draft(
         sender=profile.email,
         sender_name=profile.name,
@@ -449,4 +463,6 @@ def week_draft(ws: Workspace, now: datetime | None = None) -> tuple[str, bytes]:
         when=now,
     )
     local = now.astimezone(zone(pipeline_settings(ws).tz))
-    return f"my-week-{local:%Y-%m-%d}.eml", data
+    return WeekDraft(
+        f"my-week-{local:%Y-%m-%d}.eml", data, items, bool(clean_address(profile.email))
+    )

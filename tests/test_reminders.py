@@ -420,8 +420,9 @@ def test_my_week_lists_the_weeks_agenda_with_what_to_do(ws):
 
 def test_my_week_is_a_strict_draft_to_yourself(ws):
     workbook(ws)
-    name, data = week_draft(ws, NOW)
-    assert name == "my-week-2026-03-10.eml"
+    draft = week_draft(ws, NOW)
+    assert (draft.filename, draft.items, draft.addressed) == ("my-week-2026-03-10.eml", 7, True)
+    data = draft.data
     msg = email.message_from_bytes(data, policy=email.policy.strict)
     assert msg["To"].addresses[0].addr_spec == "ana.lima@example.edu"
     assert msg["From"].addresses[0].addr_spec == "ana.lima@example.edu"
@@ -439,8 +440,9 @@ def test_my_week_headers_cannot_be_injected(ws):
             timezone=TZ,
         ).to_row(),
     )
-    _, data = week_draft(ws, NOW)
-    msg = email.message_from_bytes(data, policy=email.policy.strict)
+    draft = week_draft(ws, NOW)
+    assert not draft.addressed
+    msg = email.message_from_bytes(draft.data, policy=email.policy.strict)
     assert msg["Bcc"] is None and msg["Cc"] is None
     assert not msg["To"].addresses  # not a valid address: no recipient at all, never a guess
     assert "evil" not in "".join(msg.keys())
@@ -470,9 +472,22 @@ def test_the_start_page_downloads_both_files(ws):
     name, mime, data = page.reminder_part.week_button.click()
     assert (name, mime) == ("my-week-2026-03-10.eml", "message/rfc822")
     email.message_from_bytes(data, policy=email.policy.strict)
+    assert "lists 7 things to do" in page.reminder_part.status.value
     assert "nothing was sent" in page.reminder_part.status.value
+    ws.put_row("profile", Profile(name="Ana Lima", timezone=TZ).to_row())  # no address
+    page.reminder_part.week_button.click()
+    assert "add your email address in step 1" in page.reminder_part.status.value
     section = page.reminders()
     assert "ii-start-reminders" in section.children[0]._dom_classes
+
+
+def test_with_nothing_due_the_page_says_so(ws):
+    page = StartPage(ws)
+    page.reminder_part.calendar_button.click()
+    assert "Nothing is due yet" in page.reminder_part.status.value
+    _, _, data = page.reminder_part.week_button.click()
+    body = email.message_from_bytes(data, policy=email.policy.strict).get_content()
+    assert "Nothing is due this week" in body
 
 
 def test_the_start_page_says_why_a_file_could_not_be_made(ws, monkeypatch):

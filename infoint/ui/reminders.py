@@ -67,32 +67,47 @@ class ReminderDownloads:
         from .. import reminders  # lazy: the calendar and mail code load on the first download
 
         made = reminders.download_calendar(self.page.ws, self.page.now())
-        things = f"{made.due} thing{'s' if made.due != 1 else ''} due"
         news = []
         if made.new:
             news.append(f"{made.new} new")
         if made.changed:
             news.append(f"{made.changed} changed")
         if made.cancelled:
-            news.append(f"{made.cancelled} no longer due, which your calendar takes out")
+            news.append(f"{made.cancelled} no longer due, sent as cancelled")
         detail = f" ({', '.join(news)})" if news else " (nothing changed since the last one)"
-        self.status.value = message_html(
-            f"Your calendar file holds {things}{detail}. Open it, or import it into your "
-            "calendar; importing a newer one replaces these events.",
-            "ok",
-        )
+        if made.due:
+            things = f"{made.due} thing{'s' if made.due != 1 else ''} due"
+            text = (
+                f"Your calendar file holds {things}{detail}. Open it, or import it into your "
+                "calendar; importing a newer one replaces these events."
+            )
+        else:
+            text = (
+                "Nothing is due yet, so your calendar file holds no reminders"
+                f"{detail if made.cancelled else ''}. Send a request or two, then download it "
+                "again."
+            )
+        self.status.value = message_html(text, "ok")
         return made.filename, "text/calendar", made.data
 
     def _week_file(self) -> tuple[str, str, bytes]:
         from .. import reminders  # lazy: as above
 
-        name, data = reminders.week_draft(self.page.ws, self.page.now())
-        self.status.value = message_html(
-            f"Your week's draft is ready ({name}). Open it in your mail program to read it or "
-            "keep it; it is addressed to you and nothing was sent.",
-            "ok",
-        )
-        return name, "message/rfc822", data
+        draft = reminders.week_draft(self.page.ws, self.page.now())
+        things = f"{draft.items} thing{'s' if draft.items != 1 else ''}"
+        if draft.addressed:
+            text = (
+                f"Your week's draft lists {things} to do ({draft.filename}). Open it in your mail "
+                "program; it is addressed to you and nothing was sent."
+            )
+        else:
+            text = (
+                f"Your week's draft lists {things} to do ({draft.filename}), but it has no "
+                "address: add your email address in step 1 to have it addressed to you. "
+                "Nothing was sent."
+            )
+        self.status.value = message_html(text, "ok" if draft.addressed else "note")
+        return draft.filename, "message/rfc822", draft.data
 
     def _failed(self, exc: Exception) -> None:
         self.status.value = message_html(f"The file could not be made: {exc}", "warning")
