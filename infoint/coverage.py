@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .debrief import Debrief, load_debriefs
 from .goals import background_stems, goal_key, goal_list, goal_words
-from .records import Objective, row_value
+from .records import Contact, Objective, row_value
 from .safe import plain_text as _text
 from .safe import whole_number as _whole
 from .text import fold, words_re
@@ -60,7 +60,10 @@ __all__ = [
     "set_link",
 ]
 
-ANSWERED, PARTLY, NONE = "answered", "partly", "none"  # what a tick says about one meeting
+# What your choice says about one meeting and one goal.
+ANSWERED = "answered"
+PARTLY = "partly"
+NONE = "none"
 EXTENTS = (ANSWERED, PARTLY, NONE)
 EXTENT_LABELS = {
     "": "Not linked",
@@ -409,13 +412,17 @@ def coverage_summary(ws) -> CoverageSummary:
 
 
 def _people(ws) -> dict[int, tuple[int, str]]:
-    """meeting id -> (contact id, full name)."""
-    from .targets import load_contacts  # lazy: names are needed only for the full view
-
-    names = {c.id: c.full_name for c in load_contacts(ws)}
+    """meeting id -> (contact id, full name), reading only the people met (not 30,000)."""
+    rows = ws.query(
+        "SELECT m.id, m.contact_id, c.first_name, c.last_name FROM meetings m "
+        "LEFT JOIN contacts c ON c.id = m.contact_id"
+    )
     return {
-        r["id"]: (r["contact_id"], names.get(r["contact_id"], "someone"))
-        for r in ws.query("SELECT id, contact_id FROM meetings")
+        r["id"]: (
+            r["contact_id"],
+            Contact(r["first_name"] or "", r["last_name"] or "").full_name or "someone",
+        )
+        for r in rows
     }
 
 
@@ -440,9 +447,9 @@ def load_candidates(ws, items: Iterable[GoalCoverage]) -> dict[str, list[Candida
     from . import classification, ranking, targets  # lazy: step 2 is needed only for this
 
     ctx = targets.context(ws)
-    ranked = ranking.rank(
-        classification.classify([c for c in targets.load_contacts(ws) if c.target], ctx), ctx
-    )
+    # only the targets are read: a LinkedIn export may hold 30,000 other people
+    picked = [Contact.from_row(r) for r in ws.rows("contacts", "target = 1 AND archived = 0")]
+    ranked = ranking.rank(classification.classify(picked, ctx), ctx)
     met = {
         r["contact_id"]
         for r in ws.query("SELECT DISTINCT contact_id FROM events WHERE kind = 'met'")

@@ -155,6 +155,16 @@ def assert_demo_workspace(workspace: Path) -> None:
             and referral.source == "referral"
             and "referred by" in referral.warm_reason
         )
+        # step 5: the learning goals this meeting answered: the first in full, the second in
+        # part, the other two open, each with people on the target list who could answer it
+        from infoint import coverage
+
+        items = coverage.load_coverage(ws)
+        assert [i.status for i in items] == ["answered", "partly", "open", "open"]
+        assert [a.contact_id for a in items[0].answers + items[1].answers] == [yes, yes]
+        assert coverage.coverage_summary(ws) == coverage.CoverageSummary(4, 1, 1, 2)
+        who = coverage.load_candidates(ws, items)
+        assert all(who[i.key] and yes not in {c.contact_id for c in who[i.key]} for i in items[1:])
         # step 6: the thank-you, sent on time, and the next update planned
         events = stages.events_from_rows(ws.events(yes))
         assert [e.kind for e in events].count("thanks_sent") == 1

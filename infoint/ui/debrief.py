@@ -25,6 +25,7 @@ from .autosave import state_html
 from .comparison_table import comparison_chart_html, comparison_table_html
 from .controls import controls
 from .feedback import STYLE, findings_html, message_html
+from .goal_links import GoalLinks
 from .page import Page
 from .referrals import Referrals
 from .section import section
@@ -59,6 +60,7 @@ class DebriefPage(Page):
         ("choose_section", "Which meeting?"),
         ("notes_section", "What you heard"),
         ("reflect_section", "Reflect"),
+        ("goals_section", "Which of your goals it answered"),
         ("actions_section", "What they suggested you do"),
         ("referrals_section", "People they suggested"),
         ("compare_section", "Compare your meetings"),
@@ -135,6 +137,8 @@ class DebriefPage(Page):
         self.ref_first, self.ref_last, self.ref_org = refs.ref_first, refs.ref_last, refs.ref_org
         self.ref_position, self.ref_email = refs.ref_position, refs.ref_email
         self.ref_add, self.ref_status = refs.ref_add, refs.ref_status
+        # D5: the goals of step 1 this meeting answered, and where all of them stand
+        self.goal_links = GoalLinks(self)
         # D5
         self.compare_chart = _css(widgets.HTML(), "compare-chart")
         self.compare_table = _css(widgets.HTML(), "compare-table")
@@ -164,6 +168,10 @@ class DebriefPage(Page):
         ].value = "Yes, more than before: the day-to-day suits me."
         self.role_fit.value, self.org_fit.value = 4, 5
         self.flush()  # what the debounce does once typing stops
+        # D5: the notes answer the first goal and part of the second; the others stay open
+        if len(self.goal_links.choices) >= 2:
+            self.goal_links.choices[0].value = "answered"
+            self.goal_links.choices[1].value = "partly"
         self.item_text.value = "Read the book she recommended on interviewing users"
         self.item_due.value = self.now().date() + timedelta(days=7)
         self.item_add.click()
@@ -201,6 +209,11 @@ class DebriefPage(Page):
         return box
 
     @section
+    def goals_section(self) -> widgets.VBox:
+        """D5.1-D5.4: which goals of step 1 this meeting answered; where every goal stands."""
+        return widgets.VBox(self.goal_links.widgets())
+
+    @section
     def actions_section(self) -> widgets.VBox:
         """D4: what they suggested you do, with a date, shown on the start page until done."""
         box = widgets.VBox(self.action_items.widgets())
@@ -220,8 +233,10 @@ class DebriefPage(Page):
         return widgets.VBox([self.compare_chart, self.compare_table])
 
     # -- state ------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Meetings to debrief (newest first) and the comparison."""
+    def refresh(self, keep_form: bool = False) -> None:
+        """Meetings to debrief (newest first) and the comparison. ``keep_form``: a change made
+        elsewhere; the meeting shown stays as it is (its form may be being typed in) unless it
+        is gone from the list."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
         meetings = [
             m
@@ -230,8 +245,7 @@ class DebriefPage(Page):
         ]
         meetings.sort(key=lambda m: m.starts_at, reverse=True)
         self.meetings = {m.id: m for m in meetings}
-        self._loading = True
-        self.pick.options = [
+        options = [
             (
                 f"{self.contacts[m.contact_id].full_name}, "
                 f"{mt.start_time(m.starts_at, self.tz):%a %d %b %Y %H:%M}",
@@ -239,13 +253,20 @@ class DebriefPage(Page):
             )
             for m in meetings
         ]
+        shown = self.meeting.id if self.meeting is not None else None
+        if keep_form and shown in self.meetings and options == list(self.pick.options):
+            self._draw_compare()
+            return
+        self._loading = True
+        self.pick.options = options
+        if keep_form and shown in self.meetings:
+            self.pick.value = shown  # the same meeting, its form untouched
+            self._loading = False
+            self._draw_compare()
+            return
         self._loading = False
         if meetings:
-            current = (
-                self.meeting.id
-                if self.meeting is not None and self.meeting.id in self.meetings
-                else meetings[0].id
-            )
+            current = shown if shown in self.meetings else meetings[0].id
             if self.pick.value == current:
                 self.select(current)
             else:
@@ -254,7 +275,18 @@ class DebriefPage(Page):
             self.meeting_note.value = message_html(
                 "No meetings yet: record one in step 4 when someone says yes.", "note"
             )
+            self.goal_links.draw()
         self._draw_compare()
+
+    def show_person(self, contact_id: int) -> bool:
+        """An agenda link's person: show their meeting (the latest one, first in the list)."""
+        meeting = next(
+            (m for _, m in self.pick.options if self.meetings[m].contact_id == contact_id), None
+        )
+        if meeting is None:
+            return False
+        self.pick.value = meeting
+        return True
 
     def select(self, meeting_id) -> None:
         """Show one meeting's debrief (what was typed for the one shown is written first)."""
@@ -304,6 +336,7 @@ class DebriefPage(Page):
         finally:
             self._loading = False
         self.action_items.draw()
+        self.goal_links.draw()
         self.debrief_form.discard()  # what the form shows now is what the workspace holds
         self._opened_note = (
             "Saved earlier. Every change saves as you type."
@@ -345,6 +378,7 @@ class DebriefPage(Page):
         comparison."""
         db.save_debrief(self.ws, self._collect())
         self._draw_compare()
+        self.goal_links.update()  # the suggestions follow the notes
 
     def _show_state(self, _change=None) -> None:
         state = self.save_state
@@ -370,8 +404,11 @@ class DebriefPage(Page):
 
     # -- D5 ----------------------------------------------------------------------------------------
     def live_refresh(self) -> None:
-        """The comparison of meetings follows changes made elsewhere."""
-        self._draw_compare()
+        """The meetings to debrief and their comparison follow changes made elsewhere (a
+        meeting booked or cancelled in step 4); the form being typed in is left alone. The
+        goals' coverage follows too (a goal written in step 1 gets its choice)."""
+        self.refresh(keep_form=True)
+        self.goal_links.live_refresh()
 
     def _draw_compare(self) -> None:
         debriefs = db.load_debriefs(self.ws)

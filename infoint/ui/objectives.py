@@ -31,6 +31,7 @@ from ..schema import WorkspaceError
 from ..workspace import Workspace
 from .autosave import NotSaved, state_html
 from .controls import fields
+from .coverage import CoverageView
 from .feedback import STYLE, findings_html, message_html
 from .page import Page
 from .section import section
@@ -64,6 +65,7 @@ class ObjectivesPage(Page):
     SECTIONS = (
         ("profile_section", "About you"),
         ("learning_section", "What do you want to learn?"),
+        ("goals_answered_section", "Which goals your meetings answered"),
         ("plan_section", "Your interview plan"),
         ("pitch_section", "Your 30-second pitch"),
         ("reminder", "Remember"),
@@ -153,6 +155,9 @@ class ObjectivesPage(Page):
         self._loading = False
         self._loaded_note = ""
         self.form = self.autosave(self._write, active=lambda: not self._loading)
+        # D5.1-D5.5: where each goal stands, from the links of step 5
+        self.coverage = CoverageView(ws, "ii-objectives-coverage", "step 5")
+        self.coverage.draw()
         self.save_state.observe(self._show_state, names=["text", "pending", "ok"])
         self.load()
         for w in [
@@ -209,6 +214,19 @@ class ObjectivesPage(Page):
                 self.goals_feedback,
             ]
         )
+
+    @section
+    def goals_answered_section(self) -> widgets.VBox:
+        """D5.1-D5.5: each goal answered, partly answered or open, and who could answer it."""
+        intro = widgets.HTML(
+            "<p>After each meeting, step 5 asks which of these goals it answered. Here is "
+            "where they stand, and who on your target list could answer those still open.</p>"
+        )
+        return widgets.VBox([intro, self.coverage.html])
+
+    def live_refresh(self) -> None:
+        """The goals' coverage follows links given in step 5 (the form is left alone)."""
+        self.coverage.draw()
 
     @section
     def plan_section(self) -> widgets.VBox:
@@ -299,6 +317,7 @@ class ObjectivesPage(Page):
             save_objectives(self.ws, profile, objective)
         except (WorkspaceError, OSError) as exc:
             raise NotSaved(str(exc)) from exc
+        self.coverage.draw()  # a goal written or reworded starts open
 
     def _show_state(self, _change=None) -> None:
         """The page's save state, with what still needs attention once saved."""

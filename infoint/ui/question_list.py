@@ -74,6 +74,7 @@ class QuestionList:
         self.questions_status = _css(widgets.HTML(), "questions-status")
         # Undo beside the confirmation: puts back the question last removed or swapped out.
         self.undo = UndoButton("ii-questions-undo", self.questions_status)
+        self.after_draw: list = []  # parts of the page that follow the list (goals still open)
 
     def widgets(self) -> list:
         """The list's widgets, in the order the page shows them."""
@@ -119,6 +120,12 @@ class QuestionList:
             else (False, "No questions yet: press Suggest questions.")
         )
         self.fit_note.value = message_html(sentence, "ok" if ok else "note")
+        for after in self.after_draw:
+            after()
+
+    def questions_changed(self, message: str) -> None:
+        """Keep a change another part of the page made to ``current`` (saved with the meeting)."""
+        self._questions_changed(message)
 
     def _questions_changed(self, message: str, select: int | None = None) -> None:
         self.undo.clear()  # another change: what Undo would put back no longer fits the list

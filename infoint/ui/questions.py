@@ -25,6 +25,7 @@ from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
 from .feedback import STYLE, message_html
+from .goal_questions import GoalQuestions
 from .meeting_form import MeetingForm
 from .page import Page
 from .question_list import QuestionList
@@ -124,6 +125,10 @@ class QuestionsPage(Page):
             ql.own_add,
         )
         self.fit_note, self.questions_status = ql.fit_note, ql.questions_status
+        # D5.3, Q2: questions for the goals of step 1 no meeting has answered yet
+        self.goal_questions = GoalQuestions(self)
+        ql.after_draw.append(self.goal_questions.draw)
+        self.goal_pick, self.goal_add = self.goal_questions.pick, self.goal_questions.add_button
         self.sheet_html = _css(
             DownloadButton(
                 "Download the prep sheet to print (HTML)",
@@ -157,6 +162,9 @@ class QuestionsPage(Page):
         self.propose_button.click()
         self.list.value = 1
         self.remove_button.click()
+        if self.goal_pick.options:  # D5.3: a question for a goal still open
+            self.goal_pick.value = self.goal_pick.options[0][1]
+            self.goal_add.click()
         self.offer.value = "An article on hotel check-in research I wrote for a class"
         for box in list(self.checklist_box.children)[:2] + list(self.research_box.children)[:2]:
             box.value = True
@@ -194,7 +202,7 @@ class QuestionsPage(Page):
     @section
     def questions_section(self) -> widgets.VBox:
         """Q1, Q2, Q4: a proposed set for this person and time, ending with the closing ask."""
-        return widgets.VBox(self.question_list.widgets())
+        return widgets.VBox(self.question_list.widgets() + self.goal_questions.widgets())
 
     @section
     def sheet_section(self) -> widgets.VBox:

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from .. import undo as undoing
 from ..clock import zone
+from ..coverage import coverage_summary
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
 from ..progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
 from ..records import STEP_BY_KEY
@@ -21,6 +22,7 @@ from .details import Details
 from .download import DownloadButton
 from .feedback import STYLE, labelled_table, message_html
 from .page import Page
+from .reminders import ReminderDownloads
 from .section import section
 from .session import on_binder
 from .sharing import ReportSharing
@@ -57,6 +59,7 @@ class StartPage(Page):
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
         ("today", "What to do today"),
+        ("reminders", "Reminders in your calendar and mail"),
         ("where", "Where your data lives"),
         ("progress", "Your progress"),
         ("backup", "Keep a copy: download and restore"),
@@ -70,6 +73,7 @@ class StartPage(Page):
         # progress and today's agenda
         self.progress_html = _html(css="ii-start-progress")
         self.agenda_html = _html(css="ii-start-agenda")
+        self.reminder_part = ReminderDownloads(self)  # the calendar file and my week's draft
         # backup
         self.download = DownloadButton(
             "Download my whole workbook",
@@ -130,6 +134,7 @@ class StartPage(Page):
         self.demo_button.click()
         if self.demo_confirm.layout.display != "none":
             self.demo_confirm.click()
+        self.reminder_part.run_demo()
 
     # -- sections ------------------------------------------------------------------------------
     @section
@@ -164,6 +169,11 @@ class StartPage(Page):
     def today(self) -> widgets.VBox:
         """What to do today: every due and overdue action, soonest first, with the step for it."""
         return self.agenda_html
+
+    @section
+    def reminders(self) -> widgets.VBox:
+        """Everything due, in your calendar and your mail (ui/reminders.py)."""
+        return self.reminder_part.widgets()
 
     @section
     def backup(self) -> widgets.VBox:
@@ -228,11 +238,21 @@ class StartPage(Page):
             else:
                 detail = f"<span class='ii-muted'>{escape(step.summary)}</span>"
             rows.append(f"<tr><th scope='row'>{name}</th><td>{detail}</td></tr>")
-        self.progress_html.value = STYLE + labelled_table(
+        table = STYLE + labelled_table(
             "<table class='ii-table ii-progress'><caption>Your progress "
             "(&#10003; done, &#9675; still to do)</caption>"
             "<thead><tr><th scope='col'>Step</th><th scope='col'>Where you are</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+        self.progress_html.value = table + self._goals_html()
+
+    def _goals_html(self) -> str:
+        """D5.1-D5.3 in one line: how many learning goals your meetings answered."""
+        line = coverage_summary(self.ws).line
+        href = escape(self.link_for("debrief"))
+        return (
+            f"<p class='ii-start-goals'><strong>Your learning goals:</strong> {escape(line)} "
+            f'<a href="{href}">See which ones in step 5</a>.</p>'
         )
 
     def _agenda_html(self) -> str:
