@@ -11,10 +11,10 @@ from .feedback import message_html
 
 INTRO = "<p>The workbook can't remind you by itself: take what is due to where you look.</p>"
 CALENDAR_HELP = (
-    "One file with every follow-up, meeting, thank-you deadline, action item and stay-in-touch "
-    "update, each a short event with an alarm, in the daytime where you live. Import it into "
-    "Google Calendar, Outlook, Apple Calendar or Thunderbird, and again whenever things change: "
-    "events update in place, nothing is doubled, and what you did is marked cancelled."
+    "Every follow-up, meeting, thank-you deadline, action item and update, as short daytime "
+    "events with an alarm. Import it into your calendar (Google, Outlook, Apple, Thunderbird), "
+    "and again when things change: events update in place, none doubles, and what you did is "
+    "cancelled."
 )
 WEEK_HELP = (
     "A message to yourself with this week's agenda and what to do for each. It opens in your "
