@@ -71,7 +71,7 @@ def test_start_page_downloads_and_restores_the_backup(voila, page, tmp_path):
     page.wait_for_selector(".ii-download-button")
     expect(page.locator(".ii-start-path")).to_have_text(str(workspace))
     with page.expect_download() as info:
-        page.click(".ii-download-button")
+        page.click(".ii-start-download .ii-download-button")  # the reminders' come first
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)
     assert saved.name.startswith("infoint-backup-") and saved.suffix == ".zip"
