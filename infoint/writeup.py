@@ -4,9 +4,8 @@ Why this module exists: many informational interviews are course assignments, ha
 short report: whom you met and why, the research you did, the questions you asked and what they
 answered, what you learned, your reflection, your next steps and the thank-you you sent. Every
 part of that is already in the workbook (steps 1, 2, 4, 5 and 6); this module gathers one held
-meeting's parts (``gather``), says which are still empty and where to fill them in
-(``checklist``), and lays them out as a document (``writeup_document``) that leaves as Word
-(``writeup_docx``) or Markdown (``writeup_markdown``).
+meeting's parts (``gather``) and says which are still empty and where to fill them in
+(``checklist``); ``writeup_files`` lays them out as a document that leaves as Word or Markdown.
 
 The reflection is step 5's (D2): its questions (``debrief.REFLECTION_QUESTIONS``: is this still
 your field, what is still open, what you want in an employer, what you learned, whether your
@@ -19,22 +18,19 @@ escaped (a note can't become a heading, a link or HTML) and the .docx holds plai
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from . import action_items as ai
 from . import debrief as db
 from .checklists import organization_name, person_name, research_checklist
-from .clock import iso_day, parse_time, zone
+from .clock import MONTH_NAMES, zone
 from .events import MET
-from .exports.document import Block, Document, Part, docx_bytes, visible_text
-from .meetings import MODE_LABELS, Meeting, load_meetings
+from .meetings import Meeting, load_meetings
 from .objectives import load_objective, load_profile
 from .organizations import load_organizations
 from .outreach_log import load_draft
-from .prep_sheet import _md_block, _md_inline, _slug
-from .records import KIND_LABELS, Contact, Objective, Organization, Profile, org_key
+from .records import Contact, Objective, Organization, Profile, org_key
 from .safe import one_line, plain_text, whole_number
 from .stages import events_by_contact
 from .thanks import ThankYou, thank_you
@@ -47,10 +43,11 @@ __all__ = [
     "held_meetings",
     "gather",
     "checklist",
-    "writeup_document",
-    "writeup_markdown",
-    "writeup_docx",
-    "writeup_filename",
+    "answers",
+    "reflection_answers",
+    "research_done",
+    "filled",
+    "day_in_words",
     "load_course",
     "save_course",
 ]
@@ -178,24 +175,26 @@ def save_course(ws, text: str) -> None:
 # ----------------------------------------------------------------- what is there, what is empty
 
 
-def _filled(value) -> bool:
+def filled(value) -> bool:
+    """Whether a part has any text at all (spaces alone are empty)."""
     return bool(plain_text(value).strip())
 
 
-def _answers(iv: Interview) -> list[tuple[str, str]]:
+def answers(iv: Interview) -> list[tuple[str, str]]:
     """(question, your notes on its answer) for each question of the meeting, in order."""
     questions = db.question_texts(iv.meeting.questions)
     debrief = iv.debrief or db.Debrief(0, 0)
     return [(q, db.answer_for(debrief, i, q)) for i, q in enumerate(questions)]
 
 
-def _reflection(iv: Interview) -> list[tuple[str, str]]:
+def reflection_answers(iv: Interview) -> list[tuple[str, str]]:
     """(question, your answer) for each reflection question you answered (D2)."""
     given = iv.debrief.reflection if iv.debrief else {}
-    return [(q, given[k]) for k, q in db.REFLECTION_QUESTIONS if _filled(given.get(k))]
+    return [(q, given[k]) for k, q in db.REFLECTION_QUESTIONS if filled(given.get(k))]
 
 
-def _research_done(iv: Interview) -> list[str]:
+def research_done(iv: Interview) -> list[str]:
+    """Q3: the research steps ticked before the meeting, in the checklist's words."""
     ticked = iv.meeting.research
     return [t for k, t in research_checklist(iv.contact, iv.organization) if ticked.get(k)]
 
@@ -214,11 +213,11 @@ def checklist(iv: Interview) -> list[CheckItem]:
     empty."""
     c, d, m = iv.contact, iv.debrief or db.Debrief(0, 0), iv.meeting
     org = organization_name(c, iv.organization)
-    missing = [n for n, v in (("role", c.position), ("organization", org)) if not _filled(v)]
-    answers = _answers(iv)
-    noted = sum(1 for _, a in answers if _filled(a))
-    research = _research_done(iv)
-    reflected = len(_reflection(iv))
+    missing = [n for n, v in (("role", c.position), ("organization", org)) if not filled(v)]
+    asked = answers(iv)
+    noted = sum(1 for _, a in asked if filled(a))
+    research = research_done(iv)
+    reflected = len(reflection_answers(iv))
     open_items = [i for i in iv.items if not i.done]
     status = {
         "person": (
@@ -226,32 +225,36 @@ def checklist(iv: Interview) -> list[CheckItem]:
             "their " + " and ".join(missing) + " not known yet" if missing else person_name(c),
         ),
         "objective": (
-            any(map(_filled, iv.objective.goals)),
-            _count(sum(map(_filled, iv.objective.goals)), len(iv.objective.goals), "goals written")
+            any(map(filled, iv.objective.goals)),
+            _count(sum(map(filled, iv.objective.goals)), len(iv.objective.goals), "goals written")
             if iv.objective.goals
             else "no concrete goal written yet",
         ),
         "research": (
-            _filled(m.notes) or _filled(getattr(iv.organization, "notes", "")),
+            filled(m.notes) or filled(getattr(iv.organization, "notes", "")),
             _count(
                 len(research), len(research_checklist(c, iv.organization)), "research steps ticked"
             )
-            + ("; notes written" if _filled(m.notes) else "; no notes on what you found"),
+            + (
+                "; notes written"
+                if filled(m.notes) or filled(getattr(iv.organization, "notes", ""))
+                else "; no notes on what you found"
+            ),
         ),
         "questions": (
-            bool(answers),
-            _count(len(answers), len(answers), "questions") if answers else "none prepared",
+            bool(asked),
+            _count(len(asked), len(asked), "questions") if asked else "none prepared",
         ),
         "answers": (
-            bool(answers) and noted == len(answers),
-            _count(noted, len(answers), "questions have notes")
-            if answers
+            bool(asked) and noted == len(asked),
+            _count(noted, len(asked), "questions have notes")
+            if asked
             else "no questions to answer",
         ),
         "learned": (
-            _filled(d.insights),
-            "insights" + (" and surprises" if _filled(d.surprises) else "") + " written"
-            if _filled(d.insights)
+            filled(d.insights),
+            "insights" + (" and surprises" if filled(d.surprises) else "") + " written"
+            if filled(d.insights)
             else "no insights written yet",
         ),
         "reflection": (
@@ -259,212 +262,32 @@ def checklist(iv: Interview) -> list[CheckItem]:
             _count(reflected, len(db.REFLECTION_QUESTIONS), "reflection questions answered"),
         ),
         "next_steps": (
-            bool(iv.items or iv.referrals) or _filled(d.next_changes),
+            bool(iv.items or iv.referrals) or filled(d.next_changes),
             f"{_many(len(iv.items), 'action item', 'action items')} ({len(open_items)} open), "
             f"{_many(len(iv.referrals), 'person', 'people')} they suggested"
-            + (", changes planned" if _filled(d.next_changes) else ""),
+            + (", changes planned" if filled(d.next_changes) else ""),
         ),
         "thanks": (
             bool(iv.thanks and iv.thanks.sent_at),
-            iv.thanks.status if iv.thanks else "not due yet",
+            _thanks_detail(iv),
         ),
     }
     return [CheckItem(k, label, *status[k], where) for k, label, where in PARTS]
 
 
-# ----------------------------------------------------------------- the document
-
-
-def _day(moment: datetime | None, tz: str) -> str:
+def day_in_words(moment: datetime | date | None, tz: str = "UTC") -> str:
+    """A day as "9 March 2026" whatever the computer's locale (a moment: its day in ``tz``)."""
     if moment is None:
         return ""
-    local = moment.astimezone(zone(tz))
-    return f"{local.day} {local:%B} {local.year}"
+    local = moment.astimezone(zone(tz)) if isinstance(moment, datetime) else moment
+    return f"{local.day} {MONTH_NAMES[local.month - 1]} {local.year}"
 
 
-def _empty(item: CheckItem) -> Block:
-    return Block("note", f"Still empty: add it in {item.where}, then download again.")
-
-
-def _title(iv: Interview) -> str:
-    return f"Informational interview with {person_name(iv.contact) or 'someone'}"
-
-
-def writeup_document(iv: Interview, now: datetime) -> Document:
-    """The write-up as a document: who and when, then one part per item of ``PARTS`` (the
-    objective, the research, the questions and answers, what you learned, the reflection, the
-    next steps, the thank-you), each empty one saying where to fill it in."""
-    status = {item.key: item for item in checklist(iv)}
-    c, m, d = iv.contact, iv.meeting, iv.debrief or db.Debrief(0, 0)
-    tz = iv.tz
-    byline = tuple(
-        line
-        for line in (
-            f"By {iv.profile.name.strip()}" if _filled(iv.profile.name) else "",
-            iv.course,
-            f"Written up on {_day(now, tz)}",
-        )
-        if line
-    )
-    org = organization_name(c, iv.organization)
-    person = [
-        Block("field", person_name(c) or "(no name yet)", "Interviewee"),
-        Block("field", c.position.strip() or "not known yet", "Role"),
-        Block("field", org or "not known yet", "Organization"),
-        Block("field", _day(iv.met_at, tz), "Date"),
-        Block("field", f"{MODE_LABELS.get(m.mode, m.mode)}, {m.minutes} minutes", "Format"),
-    ]
-    if not status["person"].done:
-        person.append(_empty(status["person"]))
-
-    o = iv.objective
-    objective = []
-    if o.kinds:
-        about = "; ".join(KIND_LABELS.get(k, k) for k in o.kinds)
-        objective.append(Block("field", about, "What I wanted to learn about"))
-    for label, value in (
-        ("Field", o.field_of_interest),
-        ("Roles", ", ".join(o.roles)),
-        ("Organizations", ", ".join(o.organizations)),
-    ):
-        if _filled(value):
-            objective.append(Block("field", value, label))
-    objective += [Block("bullet", g) for g in o.goals if _filled(g)]
-    if not status["objective"].done:
-        objective.append(_empty(status["objective"]))
-
-    research = [Block("bullet", t) for t in _research_done(iv)]
-    if _filled(m.notes):
-        research += [Block("heading", "What I found out"), Block("text", m.notes)]
-    org_notes = getattr(iv.organization, "notes", "")
-    if _filled(org_notes):
-        research += [Block("heading", f"Notes on {org}"), Block("text", org_notes)]
-    if _filled(m.offer):
-        research.append(Block("field", m.offer, "What I offered in return"))
-    if not status["research"].done:
-        research.append(_empty(status["research"]))
-
-    answers = []
-    for n, (question, answer) in enumerate(_answers(iv), 1):
-        answers.append(Block("heading", f"{n}. {one_line(question, None)}"))
-        answers.append(Block("text", answer) if _filled(answer) else Block("note", "No notes yet."))
-    if not status["questions"].done:
-        answers.append(_empty(status["questions"]))
-    elif not status["answers"].done:
-        answers.append(_empty(status["answers"]))
-
-    learned = []
-    if _filled(d.insights):
-        learned.append(Block("text", d.insights))
-    else:
-        learned.append(_empty(status["learned"]))
-    if _filled(d.surprises):
-        learned += [Block("heading", "What surprised me"), Block("text", d.surprises)]
-
-    reflection = []
-    for question, answer in _reflection(iv):
-        reflection += [Block("heading", question), Block("text", answer)]
-    for label, rating in (("the role", d.role_fit), ("the organization", d.org_fit)):
-        if db.fit_rating(rating):
-            reflection.append(Block("field", f"{rating} out of 5", f"How well {label} fits me"))
-    if not status["reflection"].done:
-        reflection.append(_empty(status["reflection"]))
-
-    steps = [Block("bullet", _action_line(item, tz)) for item in iv.items]
-    for r in iv.referrals:
-        where = ", ".join(p for p in (r.position.strip(), r.organization.strip()) if p)
-        about = f" ({where})" if where else ""
-        steps.append(Block("bullet", f"Talk to {r.full_name}{about}, whom they suggested"))
-    if _filled(d.next_changes):
-        steps += [Block("heading", "What I will change"), Block("text", d.next_changes)]
-    if not status["next_steps"].done:
-        steps.append(_empty(status["next_steps"]))
-
-    thanks = []
-    if iv.thanks and iv.thanks.sent_at:
-        thanks.append(Block("field", f"{_day(iv.thanks.sent_at, tz)} ({iv.thanks.status})", "Sent"))
-    if _filled(iv.thanks_body):
-        thanks += [
-            Block("heading", "The note" if status["thanks"].done else "The note (not sent yet)"),
-            Block("text", iv.thanks_body),
-        ]
-    if not status["thanks"].done:
-        thanks.append(_empty(status["thanks"]))
-
-    parts = (
-        Part("The interview", tuple(person)),
-        Part("My objective", tuple(objective)),
-        Part("Research beforehand", tuple(research)),
-        Part("Questions and answers", tuple(answers)),
-        Part("What I learned", tuple(learned)),
-        Part("Reflection", tuple(reflection)),
-        Part("Next steps", tuple(steps)),
-        Part("Thank-you", tuple(thanks)),
-    )
-    return Document(_title(iv), byline, parts, author=iv.profile.name.strip())
-
-
-def _action_line(item: ai.ActionItem, tz: str) -> str:
-    """D4: an action item, with when it is due or when it was done."""
-    done, due = parse_time(item.done_at), iso_day(item.due)
-    if done is not None:
-        when = f"done {_day(done, tz)}"
-    else:
-        when = f"by {due.day} {due:%B} {due.year}" if due else "no date yet"
-    return f"{one_line(item.text, None)} ({when})"
-
-
-# ----------------------------------------------------------------- the files
-
-
-_RUNS = ("bullet", "number", "field")  # blocks written line after line, without a blank line
-
-
-def writeup_markdown(document: Document) -> str:
-    """The document as Markdown: its structure is the workbook's, every text is escaped so any
-    viewer shows it literally (``*``, ``_``, brackets, backticks, ``<``, ``$``, ``#``, line-start
-    markers), control characters shown as visible stand-ins."""
-
-    def inline(text) -> str:
-        return _md_inline(visible_text(text))
-
-    lines = [f"# {inline(document.title)}", ""]
-    if document.byline:
-        lines += ["  \n".join(inline(b) for b in document.byline), ""]
-    for part in document.parts:
-        lines += [f"## {inline(part.heading)}", ""]
-        previous, number = "", 0
-        for block in part.blocks:
-            if block.kind != previous and previous in _RUNS:
-                lines.append("")  # a list or a run of fields ends before anything else
-            previous = block.kind
-            number = number + 1 if block.kind == "number" else 0
-            if block.kind == "heading":
-                lines += [f"### {inline(block.text)}", ""]
-            elif block.kind == "bullet":
-                lines.append(f"- {inline(block.text)}")
-            elif block.kind == "number":
-                lines.append(f"{number}. {inline(block.text)}")
-            elif block.kind == "field":
-                lines.append(f"**{inline(block.label)}:** {inline(block.text)}  ")
-            elif block.kind == "note":
-                lines += [f"*{inline(block.text)}*", ""]
-            else:
-                lines += [_md_block(visible_text(block.text)), ""]
-        lines.append("")
-    text = "\n".join(line.rstrip() if not line.endswith("  ") else line for line in lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-
-
-def writeup_docx(document: Document, now: datetime) -> bytes:
-    """The document as an editable Word file (``exports.docx_bytes``: plain runs only)."""
-    return docx_bytes(document, created=now)
-
-
-def writeup_filename(iv: Interview, ext: str) -> str:
-    """``interview-write-up-amara-osei-2026-03-09.docx`` (the day it took place): ASCII
-    letters, digits and hyphens only."""
-    start = iv.met_at.astimezone(zone(iv.tz))
-    stem = "-".join(p for p in ("interview-write-up", _slug(person_name(iv.contact))) if p)
-    suffix = ext if ext in ("docx", "md") else "md"
-    return f"{stem}-{start:%Y-%m-%d}.{suffix}"
+def _thanks_detail(iv: Interview) -> str:
+    """S1 in words: sent on time or late, else not sent yet and by when it is due."""
+    t = iv.thanks
+    if t is None:
+        return "not due yet"
+    if t.sent_at is not None:
+        return t.status
+    return f"not sent yet; {t.status}, by {day_in_words(t.due, iv.tz)}"

@@ -60,6 +60,7 @@ STEP_OF = {
     "thanks_words": 6,
     "stay_in_touch": 6,
     "writeup": 6,
+    "writeup_files": 6,
 }
 # A package (``exports``) is in its top name's layer, all its modules with it.
 GROUND_FLOOR = {

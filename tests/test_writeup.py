@@ -15,6 +15,7 @@ from infoint import debrief as db
 from infoint import meetings as mt
 from infoint import pipeline, thanks_log
 from infoint import writeup as wu
+from infoint import writeup_files as wf
 from infoint.demo import apply_persona
 from infoint.exports.document import Block, Document, Part, docx_bytes, visible_text
 
@@ -122,7 +123,7 @@ def test_a_held_meeting_with_nothing_written_lists_what_is_still_empty(demo_ws):
     assert done == {"person", "objective", "questions"}  # the demo filled steps 1 and 2
     assert items["answers"].detail == "0 of 1 questions have notes"
     assert items["reflection"].where == "step 5, Reflect"
-    assert items["thanks"].detail == "due"  # within the 48 hours, not sent
+    assert items["thanks"].detail == "not sent yet; due, by 11 March 2026"  # within 48 hours
 
 
 def test_once_every_part_is_written_the_checklist_is_all_done(demo_ws):
@@ -161,7 +162,7 @@ def test_the_word_file_opens_and_holds_every_section(demo_ws):
     fill_everything(ws, meeting)
     wu.save_course(ws, "CAREER 101")
     iv = wu.gather(ws, meeting.id, NOW, TZ)
-    data = wu.writeup_docx(wu.writeup_document(iv, NOW), NOW)
+    data = wf.writeup_docx(wf.writeup_document(iv, NOW), NOW)
     document = _docx(data)
     assert _parts(document) == HEADINGS
     texts = [p.text for p in document.paragraphs]
@@ -178,16 +179,16 @@ def test_the_word_file_opens_and_holds_every_section(demo_ws):
     assert document.core_properties.author == "Leela Varadan"
     assert document.core_properties.title == texts[0]
     assert not any("Still empty" in t for t in texts)
-    assert wu.writeup_filename(iv, "docx") == "interview-write-up-amara-osei-2026-03-09.docx"
+    assert wf.writeup_filename(iv, "docx") == "interview-write-up-amara-osei-2026-03-09.docx"
 
 
 def test_an_empty_part_says_where_to_fill_it_in_both_files(demo_ws):
     ws = demo_ws
     meeting = hold(ws, contact_id(ws, "Amara"))
-    document = wu.writeup_document(wu.gather(ws, meeting.id, NOW, TZ), NOW)
-    word = [p.text for p in _docx(wu.writeup_docx(document, NOW)).paragraphs]
+    document = wf.writeup_document(wu.gather(ws, meeting.id, NOW, TZ), NOW)
+    word = [p.text for p in _docx(wf.writeup_docx(document, NOW)).paragraphs]
     assert "Still empty: add it in step 5, Reflect, then download again." in word
-    markdown = wu.writeup_markdown(document)
+    markdown = wf.writeup_markdown(document)
     assert "*Still empty: add it in step 5, Reflect, then download again.*" in markdown
     assert [line[3:] for line in markdown.splitlines() if line.startswith("## ")] == HEADINGS
 
@@ -197,7 +198,7 @@ def test_a_payload_in_a_note_stays_literal_text_in_the_word_file(demo_ws):
     meeting = hold(ws, contact_id(ws, "Amara"), questions=[PAYLOAD])
     fill_everything(ws, meeting, note=PAYLOAD)
     iv = wu.gather(ws, meeting.id, NOW, TZ)
-    data = wu.writeup_docx(wu.writeup_document(iv, NOW), NOW)  # a control character: no crash
+    data = wf.writeup_docx(wf.writeup_document(iv, NOW), NOW)  # a control character: no crash
     texts = [p.text for p in _docx(data).paragraphs]
     assert PAYLOAD_SHOWN in texts  # the insights, exactly as typed, the bell made visible
     assert f"Answer: {PAYLOAD_SHOWN}" in texts
@@ -213,7 +214,7 @@ def test_a_payload_in_a_note_stays_literal_text_in_the_markdown(demo_ws):
     meeting = hold(ws, contact_id(ws, "Amara"), questions=[PAYLOAD, "# Not a heading"])
     fill_everything(ws, meeting, note=PAYLOAD + "\n# Not a heading\n1. not a list\n> no quote")
     iv = wu.gather(ws, meeting.id, NOW, TZ)
-    markdown = wu.writeup_markdown(wu.writeup_document(iv, NOW))
+    markdown = wf.writeup_markdown(wf.writeup_document(iv, NOW))
     html = mistune.create_markdown(escape=False)(markdown)
     assert "<script" not in html and "<a " not in html
     assert html.count("<h1>") == 1 and "<ol>" not in html and "<blockquote>" not in html

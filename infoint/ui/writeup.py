@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import writeup as wu
-from ..clock import zone
+from .. import writeup_files as wf
 from ..exports.document import DOCX_MIME
 from ..safe import escape
 from .controls import controls, fields
@@ -102,11 +102,8 @@ class WriteUp:
         checklist."""
         page = self.page
         held = wu.held_meetings(page.ws, page.now(), page.settings.tz)
-        tz = zone(page.settings.tz)
-        options = [
-            (f"{c.full_name}, {at.astimezone(tz).day} {at.astimezone(tz):%B %Y}", m.id)
-            for m, c, at in held
-        ]
+        tz = page.settings.tz
+        options = [(f"{c.full_name}, {wu.day_in_words(at, tz)}", m.id) for m, c, at in held]
         keep = self.meeting.value
         self._loading = True
         try:
@@ -144,13 +141,13 @@ class WriteUp:
         interview = self.interview()
         if interview is None:
             raise ValueError("choose an interview that took place first")
-        document = wu.writeup_document(interview, self.page.now())
-        name = wu.writeup_filename(interview, ext)
+        document = wf.writeup_document(interview, self.page.now())
+        name = wf.writeup_filename(interview, ext)
         if ext == "docx":
-            data = wu.writeup_docx(document, self.page.now())
+            data = wf.writeup_docx(document, self.page.now())
             mime = DOCX_MIME
         else:
-            data, mime = wu.writeup_markdown(document).encode("utf-8"), "text/markdown"
+            data, mime = wf.writeup_markdown(document).encode("utf-8"), "text/markdown"
         self.draw_checklist()
         self.status.value = message_html(f"Made {name}: open it, edit it, hand it in.", "ok")
         return name, mime, data

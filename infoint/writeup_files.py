@@ -1,0 +1,227 @@
+"""The assignment write-up as files: one held meeting's parts laid out as a document, then as
+an editable Word file or as Markdown.
+
+Why this module exists: ``writeup`` says what the parts are and which are empty; this one says
+how they read, in the order courses ask for (``writeup.PARTS``), each empty part saying where to
+fill it in, and turns them into files. The participant's text is copied literally: the Markdown
+escapes every Markdown-significant character (the prep sheet's escaping, ``prep_sheet``), the
+.docx holds plain runs only (``exports.docx_bytes``), and control characters become visible
+stand-ins in both (``exports.visible_text``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from . import action_items as ai
+from . import debrief as db
+from .checklists import organization_name, person_name
+from .clock import iso_day, parse_time, zone
+from .exports.document import Block, Document, Part, docx_bytes, visible_text
+from .meetings import MODE_LABELS
+from .prep_sheet import _md_block, _md_inline, _slug
+from .records import KIND_LABELS
+from .safe import one_line
+from .writeup import (
+    CheckItem,
+    Interview,
+    answers,
+    checklist,
+    day_in_words,
+    filled,
+    reflection_answers,
+    research_done,
+)
+
+__all__ = ["writeup_document", "writeup_markdown", "writeup_docx", "writeup_filename"]
+
+
+def _empty(item: CheckItem) -> Block:
+    return Block("note", f"Still empty: add it in {item.where}, then download again.")
+
+
+def _title(iv: Interview) -> str:
+    return f"Informational interview with {person_name(iv.contact) or 'someone'}"
+
+
+def writeup_document(iv: Interview, now: datetime) -> Document:
+    """The write-up as a document: who and when, then one part per item of ``PARTS`` (the
+    objective, the research, the questions and answers, what you learned, the reflection, the
+    next steps, the thank-you), each empty one saying where to fill it in."""
+    status = {item.key: item for item in checklist(iv)}
+    c, m, d = iv.contact, iv.meeting, iv.debrief or db.Debrief(0, 0)
+    tz = iv.tz
+    byline = tuple(
+        line
+        for line in (
+            f"By {iv.profile.name.strip()}" if filled(iv.profile.name) else "",
+            iv.course,
+            f"Written up on {day_in_words(now, tz)}",
+        )
+        if line
+    )
+    org = organization_name(c, iv.organization)
+    person = [
+        Block("field", person_name(c) or "(no name yet)", "Interviewee"),
+        Block("field", c.position.strip() or "not known yet", "Role"),
+        Block("field", org or "not known yet", "Organization"),
+        Block("field", day_in_words(iv.met_at, tz), "Date"),
+        Block("field", f"{MODE_LABELS.get(m.mode, m.mode)}, {m.minutes} minutes", "Format"),
+    ]
+    if not status["person"].done:
+        person.append(_empty(status["person"]))
+
+    o = iv.objective
+    objective = []
+    if o.kinds:
+        about = "; ".join(KIND_LABELS.get(k, k) for k in o.kinds)
+        objective.append(Block("field", about, "What I wanted to learn about"))
+    for label, value in (
+        ("Field", o.field_of_interest),
+        ("Roles", ", ".join(o.roles)),
+        ("Organizations", ", ".join(o.organizations)),
+    ):
+        if filled(value):
+            objective.append(Block("field", value, label))
+    objective += [Block("bullet", g) for g in o.goals if filled(g)]
+    if not status["objective"].done:
+        objective.append(_empty(status["objective"]))
+
+    research = [Block("bullet", t) for t in research_done(iv)]
+    if filled(m.notes):
+        research += [Block("heading", "What I found out"), Block("text", m.notes)]
+    org_notes = getattr(iv.organization, "notes", "")
+    if filled(org_notes):
+        research += [Block("heading", f"Notes on {org}"), Block("text", org_notes)]
+    if filled(m.offer):
+        research.append(Block("field", m.offer, "What I offered in return"))
+    if not status["research"].done:
+        research.append(_empty(status["research"]))
+
+    qa = []
+    for n, (question, answer) in enumerate(answers(iv), 1):
+        qa.append(Block("heading", f"{n}. {one_line(question, None)}"))
+        qa.append(Block("text", answer) if filled(answer) else Block("note", "No notes yet."))
+    if not status["questions"].done:
+        qa.append(_empty(status["questions"]))
+    elif not status["answers"].done:
+        qa.append(_empty(status["answers"]))
+
+    learned = []
+    if filled(d.insights):
+        learned.append(Block("text", d.insights))
+    else:
+        learned.append(_empty(status["learned"]))
+    if filled(d.surprises):
+        learned += [Block("heading", "What surprised me"), Block("text", d.surprises)]
+
+    reflection = []
+    for question, answer in reflection_answers(iv):
+        reflection += [Block("heading", question), Block("text", answer)]
+    for label, rating in (("the role", d.role_fit), ("the organization", d.org_fit)):
+        if db.fit_rating(rating):
+            reflection.append(Block("field", f"{rating} out of 5", f"How well {label} fits me"))
+    if not status["reflection"].done:
+        reflection.append(_empty(status["reflection"]))
+
+    steps = [Block("bullet", _action_line(item, tz)) for item in iv.items]
+    for r in iv.referrals:
+        where = ", ".join(p for p in (r.position.strip(), r.organization.strip()) if p)
+        about = f" ({where})" if where else ""
+        steps.append(Block("bullet", f"Talk to {r.full_name}{about}, whom they suggested"))
+    if filled(d.next_changes):
+        steps += [Block("heading", "What I will change"), Block("text", d.next_changes)]
+    if not status["next_steps"].done:
+        steps.append(_empty(status["next_steps"]))
+
+    thanks = []
+    if iv.thanks and iv.thanks.sent_at:
+        thanks.append(
+            Block("field", f"{day_in_words(iv.thanks.sent_at, tz)} ({iv.thanks.status})", "Sent")
+        )
+    if filled(iv.thanks_body):
+        thanks += [
+            Block("heading", "The note" if status["thanks"].done else "The note (not sent yet)"),
+            Block("text", iv.thanks_body),
+        ]
+    if not status["thanks"].done:
+        thanks.append(_empty(status["thanks"]))
+
+    parts = (
+        Part("The interview", tuple(person)),
+        Part("My objective", tuple(objective)),
+        Part("Research beforehand", tuple(research)),
+        Part("Questions and answers", tuple(qa)),
+        Part("What I learned", tuple(learned)),
+        Part("Reflection", tuple(reflection)),
+        Part("Next steps", tuple(steps)),
+        Part("Thank-you", tuple(thanks)),
+    )
+    return Document(_title(iv), byline, parts, author=iv.profile.name.strip())
+
+
+def _action_line(item: ai.ActionItem, tz: str) -> str:
+    """D4: an action item, with when it is due or when it was done."""
+    done, due = parse_time(item.done_at), iso_day(item.due)
+    if done is not None:
+        when = f"done {day_in_words(done, tz)}"
+    else:
+        when = f"by {day_in_words(due)}" if due else "no date yet"
+    return f"{one_line(item.text, None)} ({when})"
+
+
+# ----------------------------------------------------------------- the files
+
+
+_RUNS = ("bullet", "number", "field")  # blocks written line after line, without a blank line
+
+
+def writeup_markdown(document: Document) -> str:
+    """The document as Markdown: its structure is the workbook's, every text is escaped so any
+    viewer shows it literally (``*``, ``_``, brackets, backticks, ``<``, ``$``, ``#``, line-start
+    markers), control characters shown as visible stand-ins."""
+
+    def inline(text) -> str:
+        return _md_inline(visible_text(text))
+
+    lines = [f"# {inline(document.title)}", ""]
+    if document.byline:
+        lines += ["  \n".join(inline(b) for b in document.byline), ""]
+    for part in document.parts:
+        lines += [f"## {inline(part.heading)}", ""]
+        previous, number = "", 0
+        for block in part.blocks:
+            if block.kind != previous and previous in _RUNS:
+                lines.append("")  # a list or a run of fields ends before anything else
+            previous = block.kind
+            number = number + 1 if block.kind == "number" else 0
+            if block.kind == "heading":
+                lines += [f"### {inline(block.text)}", ""]
+            elif block.kind == "bullet":
+                lines.append(f"- {inline(block.text)}")
+            elif block.kind == "number":
+                lines.append(f"{number}. {inline(block.text)}")
+            elif block.kind == "field":
+                lines.append(f"**{inline(block.label)}:** {inline(block.text)}  ")
+            elif block.kind == "note":
+                lines += [f"*{inline(block.text)}*", ""]
+            else:
+                lines += [_md_block(visible_text(block.text)), ""]
+        lines.append("")
+    text = "\n".join(line.rstrip() if not line.endswith("  ") else line for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def writeup_docx(document: Document, now: datetime) -> bytes:
+    """The document as an editable Word file (``exports.docx_bytes``: plain runs only)."""
+    return docx_bytes(document, created=now)
+
+
+def writeup_filename(iv: Interview, ext: str) -> str:
+    """``interview-write-up-amara-osei-2026-03-09.docx`` (the day it took place): ASCII
+    letters, digits and hyphens only."""
+    start = iv.met_at.astimezone(zone(iv.tz))
+    stem = "-".join(p for p in ("interview-write-up", _slug(person_name(iv.contact))) if p)
+    suffix = ext if ext in ("docx", "md") else "md"
+    return f"{stem}-{start:%Y-%m-%d}.{suffix}"
