@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 
 from . import meetings as mt
@@ -187,7 +187,18 @@ def due_events(ws: Workspace, now: datetime | None = None, within: timedelta | N
             meeting = _meeting(ws, contact, who, item, tzinfo, now)
             if meeting is not None and (within is None or meeting.start <= now + within):
                 out.append(meeting)
-    return sorted(out, key=lambda e: (e.start, e.kind, e.seed))
+    return sorted(_one_each(out), key=lambda e: (e.start, e.kind, e.seed))
+
+
+def _one_each(events: list[DueEvent]) -> list[DueEvent]:
+    """Never two events with one UID in a file: a repeated seed gets "#2", "#3"..."""
+    count: Counter = Counter()
+    out = []
+    for event in events:
+        count[event.seed] += 1
+        n = count[event.seed]
+        out.append(event if n == 1 else replace(event, seed=f"{event.seed}#{n}"))
+    return out
 
 
 def _seed(item, seen: Counter) -> str:

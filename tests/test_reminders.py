@@ -271,6 +271,16 @@ def test_a_meeting_that_took_place_is_history_not_cancelled(ws):
     assert ids["dana"]
 
 
+def test_two_items_alike_still_get_two_events(ws):
+    ids = workbook(ws)
+    twin = ActionItem(
+        text="Read the <UX> = research article", due="2026-03-13", contact_id=ids["eli"]
+    )
+    save_action_item(ws, twin)
+    events = parsed(download_calendar(ws, NOW).data)
+    assert len(events) == 8 and len({str(e["UID"]) for e in events}) == 8
+
+
 def test_untrusted_names_cannot_add_events_or_properties(ws):
     workbook(ws, first_name=HOSTILE)
     data = download_calendar(ws, NOW).data
