@@ -303,3 +303,73 @@ def test_agenda_lines_link_to_their_person_in_the_app(ws):
     ana = save_contact(ws, Contact(first_name="Ana", last_name="Lima", target=True))
     app = App(ws)
     assert f'href="#outreach/{ana}"' in app.pages["start"].agenda_html.value
+
+
+def test_every_agenda_link_opens_its_step_on_its_person(isolated_workspace):
+    """Whatever an agenda line is about (a request, a meeting to prepare, a debrief or an
+    action item, a thank-you or an update), its link shows that person in its step: their
+    picker entry, or in step 5 their latest meeting."""
+    from datetime import timedelta
+
+    from infoint.records import STEPS
+    from infoint.ui.app import parse_address, step_link
+
+    app = App.open(None, demo=True)
+    items = [i for i in todays_agenda(app.ws, within=timedelta(days=400)) if i.contact_id]
+    opened = set()
+    for item in items:
+        key = next(s.key for s in STEPS if s.notebook == item.step)
+        app.open_step("start")
+        app.location.hash = step_link(key, item.contact_id)
+        assert parse_address(app.location.hash) == (key, item.contact_id)
+        page = app.pages[key]
+        if key == "debrief":
+            assert page.meetings[page.pick.value].contact_id == item.contact_id, item
+        else:
+            assert page.person.value == item.contact_id, item
+        opened.add(key)
+    assert {"outreach", "debrief", "thanks"} <= opened, opened
+    # a second person's meeting, booked after step 5 was built, so that choosing the right
+    # one is not the default's luck: the hidden step 5 lists it once it is shown again
+    from datetime import UTC, datetime
+
+    from infoint.meetings import Meeting
+    from infoint.meetings_log import book_meeting
+
+    page = app.pages["debrief"]
+    booked = {m.contact_id for m in page.meetings.values()}
+    other = next(c for c in page.contacts if c not in booked)
+    book_meeting(
+        app.ws,
+        Meeting(other, starts_at="2020-01-02T10:00:00+00:00"),
+        at=datetime(2020, 1, 1, tzinfo=UTC),
+    )
+    assert app.watcher.check()
+    app.open_step("debrief")
+    people = {m.contact_id for m in page.meetings.values()}
+    assert len(people) > 1 and other in people
+    for contact_id in sorted(people, reverse=True):
+        app.open_step("start")
+        app.location.hash = step_link("debrief", contact_id)
+        assert page.meetings[page.pick.value].contact_id == contact_id
+
+
+def test_opening_the_app_derives_progress_and_agenda_once_and_again_after_a_change(
+    ws, monkeypatch
+):
+    """The header and the start page show the same answer, asked for once per change."""
+    from infoint.ui import snapshot
+
+    calls = []
+    for name in ("workbook_progress", "todays_agenda"):
+        real = getattr(snapshot, name)
+        monkeypatch.setattr(
+            snapshot, name, lambda w, _real=real, _name=name: calls.append(_name) or _real(w)
+        )
+    app = App(ws)
+    assert sorted(calls) == ["todays_agenda", "workbook_progress"]
+    app.refresh_header()  # nothing changed: the same answer, not asked again
+    assert len(calls) == 2
+    ws.put_row("profile", {"name": "Leela Varadan"})
+    app.refresh_views()
+    assert sorted(calls[2:]) == ["todays_agenda", "workbook_progress"]

@@ -18,7 +18,6 @@ from typing import Self
 
 import ipywidgets as widgets
 
-from ..progress import todays_agenda, workbook_progress
 from ..records import STEP_BY_KEY, STEPS
 from ..safe import escape
 from ..workspace import Workspace
@@ -30,6 +29,7 @@ from .location import Location
 from .page import Page
 from .section import Section
 from .session import open_workspace
+from .snapshot import agenda_now, progress_now
 from .start import StartPage
 from .unload_guard import UnloadGuard
 
@@ -324,7 +324,7 @@ class App:
     def refresh_header(self) -> None:
         """Read each step's parts done and today's agenda again (the save state follows by
         itself)."""
-        done = {s.number: s for s in workbook_progress(self.ws)}
+        done = {s.number: s for s in progress_now(self.ws)}
         for step in STEPS:
             button = self.nav[step.key]
             status = done.get(step.number)
@@ -339,7 +339,7 @@ class App:
                     f"Step {step.number}: {step.title}: {status.done} of {total} parts done.{here}"
                 )
             button.button_style = "primary" if step.key == self.current else ""
-        items = todays_agenda(self.ws)
+        items = agenda_now(self.ws)
         overdue = sum(1 for item in items if item.overdue)
         if not items:
             text = "Today: nothing due"

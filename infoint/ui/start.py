@@ -11,7 +11,7 @@ from .. import undo as undoing
 from ..clock import zone
 from ..coverage import coverage_summary
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
-from ..progress import STEPS, pipeline_settings, todays_agenda, workbook_progress
+from ..progress import STEPS, pipeline_settings
 from ..records import STEP_BY_KEY
 from ..records import STEPS as ALL_STEPS
 from ..safe import escape
@@ -26,6 +26,7 @@ from .reminders import ReminderDownloads
 from .section import section
 from .session import on_binder
 from .sharing import ReportSharing
+from .snapshot import agenda_now, progress_now
 from .undo import UndoButton
 
 UPLOAD_LIMIT_MB = 10
@@ -227,7 +228,7 @@ class StartPage(Page):
         self.demo_part.refresh()
         self.agenda_html.value = self._agenda_html()
         rows = []
-        for step in workbook_progress(self.ws):
+        for step in progress_now(self.ws):
             href = self.link_for(_KEY_OF_NOTEBOOK[step.notebook])
             name = f'<a href="{escape(href)}">Step {step.number}: {escape(step.title)}</a>'
             if step.built:
@@ -259,7 +260,7 @@ class StartPage(Page):
 
         tz = zone(pipeline_settings(self.ws).tz)
         titles = {notebook: f"Step {number}" for number, _, notebook in STEPS}
-        items = todays_agenda(self.ws)
+        items = agenda_now(self.ws)
         if not items:
             return (
                 STYLE + "<p>Nothing is due today. When you send requests and meet people, "
