@@ -69,6 +69,9 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
         Block("field", day_in_words(iv.met_at, tz), "Date"),
         Block("field", f"{MODE_LABELS.get(m.mode, m.mode)}, {m.minutes} minutes", "Format"),
     ]
+    link = [c.warm_reason.strip(), f"introduced by {c.via.strip()}" if filled(c.via) else ""]
+    if any(link):
+        person.append(Block("field", "; ".join(p for p in link if p), "How we are connected"))
     if not status["person"].done:
         person.append(_empty(status["person"]))
 
@@ -85,6 +88,8 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
         if filled(value):
             objective.append(Block("field", value, label))
     objective += [Block("bullet", g) for g in o.goals if filled(g)]
+    if filled(iv.profile.pitch):  # O4: how you introduced yourself
+        objective += [Block("heading", "How I introduced myself"), Block("text", iv.profile.pitch)]
     if not status["objective"].done:
         objective.append(_empty(status["objective"]))
 

@@ -161,6 +161,8 @@ def test_the_word_file_opens_and_holds_every_section(demo_ws):
     meeting = hold(ws, contact_id(ws, "Amara"), questions=["What is a typical day?"])
     fill_everything(ws, meeting)
     wu.save_course(ws, "CAREER 101")
+    link = {"warm_reason": "same school", "via": "Jo Park"}
+    ws.write(updates={"contacts": [(meeting.contact_id, link)]})
     iv = wu.gather(ws, meeting.id, NOW, TZ)
     data = wf.writeup_docx(wf.writeup_document(iv, NOW), NOW)
     document = _docx(data)
@@ -174,6 +176,9 @@ def test_the_word_file_opens_and_holds_every_section(demo_ws):
     assert "Read the book (by 16 March 2026)" in texts
     assert any(t.startswith("Talk to Nadia Okafor") for t in texts)
     assert "Sent: 10 March 2026 (sent on time)" in texts
+    assert "How we are connected: same school; introduced by Jo Park" in texts
+    assert "How I introduced myself" in texts  # step 1's pitch (O4)
+    assert texts[texts.index("How I introduced myself") + 1] == iv.profile.pitch.strip()
     styles = {p.text: p.style.name for p in document.paragraphs}
     assert styles["Read the book (by 16 March 2026)"] == "List Bullet"
     assert document.core_properties.author == "Leela Varadan"
