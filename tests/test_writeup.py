@@ -9,6 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from infoint import action_items as ai
 from infoint import debrief as db
@@ -285,3 +288,13 @@ def test_every_block_kind_becomes_a_plain_paragraph_of_its_style():
     assert label.bold and not value.bold  # only the workbook's label is bold
     assert result.paragraphs[8].runs[0].italic
     assert result.core_properties.author == "Me\u2400"
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_any_text_makes_a_word_file_that_reads_back_as_shown(heading, text):
+    """Whatever a participant typed, the .docx is made and holds the visible form of it."""
+    document = Document("T", (), (Part(heading, (Block("text", text),)),))
+    paragraphs = _docx(docx_bytes(document)).paragraphs
+    assert [p.text for p in paragraphs[1:]] == [visible_text(heading), visible_text(text)]
+    assert not any(ord(ch) < 32 and ch not in "\t\n" for ch in visible_text(text))
