@@ -14,12 +14,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis_budget import examples
 from icalendar import Calendar
 
 from infoint import reminders
 from infoint.action_items import ActionItem, save_action_item
 from infoint.clock import add_days
 from infoint.demo import remove_persona
+from infoint.exports import CalendarEntry, ics_calendar
 from infoint.meetings import Meeting
 from infoint.meetings_log import book_meeting, cancel_meeting, mark_held
 from infoint.outreach_log import log_answer, log_sent
@@ -291,6 +295,39 @@ def test_untrusted_names_cannot_add_events_or_properties(ws):
     assert not any(line.startswith(("SUMMARY:x", "Bcc", "END:VEVENT ")) for line in lines)
     summary = next(str(e["SUMMARY"]) for e in events if "Okafor" in str(e["SUMMARY"]))
     assert "\n" not in summary and "\r" not in summary and "BEGIN:VEVENT" in summary
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=120), st.text(max_size=300)), max_size=4))
+def test_any_text_gives_exactly_its_events(texts):
+    entries = [
+        CalendarEntry(
+            uid=f"{n}@infoint.local",
+            summary=summary,
+            description=description,
+            start=NOW + timedelta(hours=n),
+            location=summary,
+            sequence=n,
+            cancelled=n % 2 == 1,
+        )
+        for n, (summary, description) in enumerate(texts)
+    ]
+    events = parsed(ics_calendar(entries, TZ, stamp=NOW, name="x\r\nBEGIN:VEVENT"))
+    assert [str(e["UID"]) for e in events] == [e.uid for e in entries]
+    assert [int(e["SEQUENCE"]) for e in events] == list(range(len(entries)))
+    assert [str(e["STATUS"]) for e in events] == [
+        "CANCELLED" if e.cancelled else "CONFIRMED" for e in entries
+    ]
+    assert all("\n" not in str(e["SUMMARY"]) and "\r" not in str(e["SUMMARY"]) for e in events)
+
+
+def test_what_today_shows_is_in_the_calendar_and_the_week(ws):
+    workbook(ws)
+    for now in (NOW, NOW + timedelta(days=2), NOW + timedelta(days=9)):
+        today = {(i.kind, i.contact_id, i.due) for i in todays_agenda(ws, now)}
+        week = {(e.kind, e.contact_id, e.due) for e in due_events(ws, now, reminders.WEEK)}
+        everything = {(e.kind, e.contact_id, e.due) for e in due_events(ws, now)}
+        assert today <= week <= everything, now
 
 
 def test_the_calendar_state_goes_with_a_demo_person(ws):
