@@ -1,4 +1,6 @@
-"""Calendar files (.ics) for the user's own calendar: reminders and the booked meeting.
+"""Calendar files (.ics) for the user's own calendar: reminders, the booked meeting, and the
+rolling calendar of everything due (``ics_calendar``; ``reminders`` decides its SEQUENCE and
+STATUS from what earlier downloads sent).
 
 Nothing is sent: the user's calendar opens these files, and an event has no organizer or
 attendees (docs/security.md "Untrusted text", Calendar). Text from imported files is escaped by
