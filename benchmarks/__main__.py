@@ -41,6 +41,8 @@ REGISTRY: list[tuple[str, str]] = [
     ("app-memory", "benchmarks.app_memory"),
     # What an idle app costs: the live views' change-signal poll (benchmarks/app_idle.py).
     ("app-idle", "benchmarks.app_idle"),
+    # A workshop on a real JupyterHub: a room at once against one alone (benchmarks/hub.py).
+    ("hub", "benchmarks.hub"),
 ]
 
 README = Path(__file__).resolve().parent / "README.md"
