@@ -260,7 +260,7 @@ def _when(event: DueEvent, tzinfo) -> str:
         day = _day(event.due.astimezone(tzinfo))
         return f"{'Overdue: it was due' if event.overdue else 'Due'} by the end of {day}."
     if event.kind == "request":
-        return "To do whenever you are ready: the sooner, the sooner they can answer."
+        return "No deadline: the sooner you write, the sooner they can answer."
     return f"Overdue since {due}." if event.overdue else f"Due {due}."
 
 
