@@ -60,12 +60,13 @@ def figures_table(figures: list[CohortFigure], participants: int) -> str:
 
 
 def spread_chart(figures: list[CohortFigure], title: str = "How the cohort spreads") -> str:
-    """A box plot per figure (its own scale): a line from lowest to highest, a box over the
-    middle half, a bar at the median, and the numbers written under it."""
-    width, label_w, left_pad, right_pad, row_h = 460, 160, 8, 16, 46
+    """A box plot per figure, each on its own scale (written at the right): a line from the
+    lowest to the highest, a box over the middle half, a bar at the median, and the numbers
+    written under it. Labels sit above their plot, so the chart reads on a phone too."""
+    width, pad, row_h = 400, 6, 72
     shown = [f for f in figures if f.spread is not None]
-    height = row_h * len(shown) + 8
-    area = width - label_w - left_pad - right_pad
+    height = row_h * len(shown) + 4
+    area = width - 2 * pad
     summary = "; ".join(
         "{}: median {}, middle half {}, lowest to highest {}".format(
             f.label, number(f.spread.median, f.percent), *_range(f.spread, f.percent)
@@ -75,34 +76,34 @@ def spread_chart(figures: list[CohortFigure], title: str = "How the cohort sprea
     parts = [
         f'<svg role="img" aria-label="{escape(title + ". " + summary)}" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" '
-        'style="font: 12px sans-serif">',
+        'style="font: 13px sans-serif">',
         f"<title>{escape(title)}</title>",
     ]
     for i, f in enumerate(shown):
         s = f.spread
         top = 1.0 if f.percent else max(s.high, 1.0)
-        x0 = label_w + left_pad
 
-        def x(v, top=top, x0=x0):
-            return x0 + area * (v / top)
+        def x(v, top=top):
+            return pad + area * (v / top)
 
-        y = 6 + i * row_h
-        mid = y + 10
-        parts.append(f'<text x="0" y="{mid + 4}" fill="#1b1b1b">{escape(f.label)}</text>')
+        y = 4 + i * row_h
+        mid = y + 32
+        scale = f"scale {number(0, f.percent)} to {number(top, f.percent)}"
         parts.append(
-            f'<rect x="{x0}" y="{mid}" width="{area}" height="1" fill="#c8c8c8"/>'
+            f'<text x="0" y="{y + 14}" fill="#1b1b1b" font-weight="bold">{escape(f.label)}</text>'
+            f'<text x="{width}" y="{y + 14}" fill="#4a4a4a" text-anchor="end">'
+            f"{escape(scale)}</text>"
+            f'<rect x="{pad}" y="{mid}" width="{area}" height="1" fill="#949494"/>'
             f'<rect x="{x(s.low):.1f}" y="{mid - 1}" width="{max(x(s.high) - x(s.low), 1):.1f}" '
             'height="3" fill="#4a4a4a"/>'
-            f'<rect x="{x(s.q1):.1f}" y="{mid - 7}" width="{max(x(s.q3) - x(s.q1), 2):.1f}" '
-            'height="15" fill="#dbe6f4" stroke="#1d4f91"/>'
-            f'<rect x="{x(s.median) - 1.5:.1f}" y="{mid - 9}" width="3" height="19" '
+            f'<rect x="{x(s.q1):.1f}" y="{mid - 8}" width="{max(x(s.q3) - x(s.q1), 2):.1f}" '
+            'height="17" fill="#dbe6f4" stroke="#1d4f91"/>'
+            f'<rect x="{x(s.median) - 1.5:.1f}" y="{mid - 10}" width="3" height="21" '
             'fill="#1d4f91"/>'
         )
-        words = (
-            f"median {number(s.median, f.percent)}; middle half {_range(s, f.percent)[0]}; "
-            f"{_range(s, f.percent)[1]}"
-        )
-        parts.append(f'<text x="{x0}" y="{mid + 24}" fill="#1b1b1b">{escape(words)}</text>')
+        middle, whole = _range(s, f.percent)
+        words = f"median {number(s.median, f.percent)}, middle half {middle}, range {whole}"
+        parts.append(f'<text x="0" y="{mid + 28}" fill="#1b1b1b">{escape(words)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -240,7 +240,7 @@ def organizations_html(ws, now: datetime) -> str:
     return "".join(out)
 
 
-COUNTS_HEADING = "The figures: counts only"
+COUNTS_HEADING = "The figures: numbers only"
 ORGANIZATIONS_HEADING = "Organizations and people, by initials"
 
 

@@ -213,7 +213,7 @@ def test_counts_only_report_has_no_name_in_its_title_or_cover(full_ws):
     assert nb.metadata["title"] == "Informational interview workbook: report"
     assert "Leela" not in json.dumps(nb)
     headings = [c.source for c in nb.cells if c.cell_type == "markdown"]
-    assert headings[1:] == ["## The figures: counts only"]
+    assert headings[1:] == ["## The figures: numbers only"]
 
 
 def test_a_level_below_everything_ignores_the_step(full_ws):

@@ -51,7 +51,7 @@ def test_the_preview_is_made_when_opened_and_follows_the_choice(page):
     assert part.preview_html.value == ""  # nothing made before it is asked for
     part.preview.toggle.click()
     shown = part.preview_html.value
-    assert "Requests sent" in shown and "The figures: counts only" in shown
+    assert "Requests sent" in shown and "The figures: numbers only" in shown
     for private in ("Leela", "Zyxw", "Qwerty", "Tidewater"):
         assert private not in shown
     part.level.value = sharing.ORGANIZATIONS

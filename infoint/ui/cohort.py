@@ -95,11 +95,10 @@ class CohortPage:
     def cards(self) -> widgets.VBox:
         """Bring in the participants' cards: upload them, or read a folder."""
         intro = _html(
-            STYLE + "<p>Each participant downloads a <strong>workshop card</strong> from their "
-            "start page: a small file with counts only (steps done, requests, answers, "
-            "meetings, thank-yous on time, learning goals), no names or notes. "
-            "Collect the files, then choose them all at once here. "
-            "Nothing is sent anywhere: the cards are read on this computer only.</p>"
+            STYLE + "<p>Choose all the participants' <strong>workshop cards</strong> (.json "
+            "files, counts only) at once; choosing again adds more, and the same card twice "
+            "counts once. Nothing is sent anywhere: the cards are read on this computer only "
+            "and kept only while this page is open.</p>"
         )
         by_folder = Details(
             "Read a folder of cards instead",

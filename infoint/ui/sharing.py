@@ -26,6 +26,22 @@ from .feedback import STYLE, labelled_table, message_html
 
 __all__ = ["ReportSharing", "preview_html"]
 
+# A long report (everything) scrolls inside its own box, which the keyboard can reach and scroll.
+_PREVIEW_STYLE = (
+    "<style>.ii-ui .ii-report-preview { max-height: 40rem; overflow-y: auto; "
+    "border: 1px solid var(--ii-line); border-radius: var(--ii-radius); "
+    "padding: var(--ii-s2) var(--ii-s3); background: var(--ii-tint); }"
+    ".ii-ui .ii-report-preview:focus-visible { outline: 2px solid var(--ii-primary); }"
+    ".ii-ui .ii-report-preview dl.ii-report-facts { display: grid; margin: var(--ii-s2) 0; "
+    "grid-template-columns: minmax(8rem, max-content) 1fr; gap: var(--ii-s1) var(--ii-s4); }"
+    ".ii-ui .ii-report-preview dl.ii-report-facts :is(dt, dd) { float: none; width: auto; "
+    "margin: 0; padding: 0; }"
+    ".ii-ui .ii-report-preview dl.ii-report-facts dt { font-weight: 600; }"
+    "@media (max-width: 40rem) { .ii-ui .ii-report-preview dl.ii-report-facts "
+    "{ grid-template-columns: 1fr; gap: 0; } .ii-ui .ii-report-preview dl.ii-report-facts dd "
+    "{ margin-bottom: var(--ii-s2); } }"
+    "</style>"
+)
 _TABLE = re.compile(r"<table class='ii-report-table'>.*?</table>", re.S)
 
 
@@ -47,7 +63,14 @@ def preview_html(sections: list[tuple[str, str]]) -> str:
     for heading, html in sections:
         body = html.replace("<h3>", "<h4>").replace("</h3>", "</h4>")
         parts.append(f"<h3>{escape(heading)}</h3>{_TABLE.sub(table, body)}")
-    return STYLE + "<div class='ii-report-preview'>" + "".join(parts) + "</div>"
+    return (
+        STYLE
+        + _PREVIEW_STYLE
+        + "<div class='ii-report-preview' tabindex='0' role='region' "
+        + "aria-label='Preview of the report'>"
+        + "".join(parts)
+        + "</div>"
+    )
 
 
 class ReportSharing:
