@@ -89,12 +89,17 @@ class WriteUp:
             "writeup-md",
         )
         self.status = _css(widgets.HTML(), "writeup-status")
+        self.intro = widgets.HTML(
+            "<p class='ii-muted'>For a course assignment: one interview as a file to edit and "
+            "hand in, in the order such reports usually take. Your own words are copied as you "
+            "wrote them. Check what is still empty before you download.</p>"
+        )
         self.buttons = widgets.HBox([self.docx, self.markdown])
 
     def widgets(self) -> widgets.VBox:
         """The part's widgets, in the order the page shows them."""
         return fields(
-            [self.meeting, self.course, self.checklist, self.buttons, self.status],
+            [self.intro, self.meeting, self.course, self.checklist, self.buttons, self.status],
         )
 
     def draw(self) -> None:
