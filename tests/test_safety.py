@@ -316,6 +316,17 @@ def sample_rows() -> dict[str, list[dict]]:
                 "updated_at": T1,
             },
         ],
+        "goal_links": [
+            {
+                "id": 1,
+                "meeting_id": 1,
+                "goal_key": "which skills matter day to day",
+                "goal": HOSTILE,
+                "extent": "partly",
+                "created_at": T0,
+                "updated_at": T1,
+            },
+        ],
     }
 
 
