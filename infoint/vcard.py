@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import vobject
 from vobject.vcard import Address, Name
 
+from .bulk import paused_gc
 from .imports import ImportPlan, to_contacts
 from .records import Contact
 from .safe import CONTROL_RE, one_line, safe_url
@@ -158,7 +159,7 @@ def _cards(lines: list[tuple[int, str]], name: str) -> list[tuple[int, list[tupl
             continue
         line = _normalised(line)
         try:
-            vobject.base.textLineToContentLine(line, number)
+            vobject.base.parseLine(line, number)
         except Exception:  # noqa: BLE001 - any unreadable line refuses the file
             raise _fail(
                 name,
@@ -280,6 +281,7 @@ def is_vcard(name: str, data: bytes) -> bool:
     return start[:11].upper() == b"BEGIN:VCARD"
 
 
+@paused_gc()
 def read_vcards(data: bytes, name: str) -> ImportPlan:
     """The people in a .vcf file, as an import plan (``.contacts``: (line, Contact), the line
     where each card starts), or ImportFailed naming the line when any of it can't be read;
@@ -379,6 +381,7 @@ def _keep_newline(match: re.Match) -> str:
     return "\n" if match.group() == "\n" else " "
 
 
+@paused_gc()
 def vcard_bytes(contacts: Iterable[Contact]) -> bytes:
     """Contacts as one vCard 3.0 file (UTF-8, CRLF, folded lines), which Apple Contacts, Google
     Contacts, Outlook and phones read. Every value is one line of text (notes keep their line

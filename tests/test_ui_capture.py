@@ -161,3 +161,25 @@ def test_no_contacts_to_download_is_said_plainly(ws):
     page = TargetsPage(ws)
     assert page.vcard_export.download.click() is None
     assert "no contacts to save yet" in page.vcard_export.status.value
+
+
+def test_building_step_2_leaves_vobject_unloaded_until_a_vcard_is_used(tmp_path):
+    """vobject costs tens of milliseconds: it loads when a file is chosen or a vCard written."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from infoint.workspace import Workspace\n"
+        "from infoint.ui.targets import TargetsPage\n"
+        f"ws = Workspace.open({str(tmp_path / 'ws.sqlite3')!r})\n"
+        "page = TargetsPage(ws)\n"
+        "page.import_section()\n"
+        "page.quick_capture.text.value = 'Jane Doe\\nEngineer at Acme Corp'\n"
+        "page.quick_capture.propose_button.click()\n"
+        "print('vobject' in sys.modules)\n"
+        "page.vcard_export.download.click()\n"
+        "print('vobject' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
