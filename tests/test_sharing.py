@@ -314,3 +314,28 @@ def test_every_level_says_what_it_holds():
     assert set(sharing.LEVEL_HOLDS) == set(sharing.LEVELS) == set(sharing.LEVEL_LABELS)
     assert "No names" in sharing.LEVEL_HOLDS[sharing.COUNTS]
     assert "No full names" in sharing.LEVEL_HOLDS[sharing.ORGANIZATIONS]
+
+
+def test_the_report_the_card_and_the_preview_say_the_same(full_ws):
+    """One derivation: every figure row of the counts-only report, the card's numbers and the
+    start page's preview agree."""
+    from infoint.ui.sharing import preview_html
+
+    o = sharing.outcomes(full_ws, NOW)
+    page = html.unescape(report.report_html(full_ws, now=NOW, level=sharing.COUNTS).decode())
+    preview = html.unescape(
+        preview_html(report.sections_for(full_ws, None, sharing.COUNTS, now=NOW))
+    )
+    for what, value in o.rows():
+        assert f"<dt>{what}</dt><dd>{value}</dd>" in page.replace("&#36;", "$"), what
+        assert f"<dt>{what}</dt><dd>{value}</dd>" in preview, what
+    figures = json.loads(card_bytes(full_ws, NOW))["figures"]
+    assert (figures["requests_sent"], figures["replies"], figures["meetings_held"]) == (
+        o.requests_sent,
+        o.replies,
+        o.meetings_held,
+    )
+    assert (figures["thanks_within_48h"], figures["goals_answered"]) == (
+        o.thanks_on_time,
+        o.goals.answered,
+    )
