@@ -146,10 +146,12 @@ class GoalCoverage:
 
     @property
     def answered_by(self) -> tuple[Answer, ...]:
+        """The meetings that answered it in full (D5.1)."""
         return tuple(a for a in self.answers if a.extent == ANSWERED)
 
     @property
     def partly_by(self) -> tuple[Answer, ...]:
+        """The meetings that answered part of it (D5.2)."""
         return tuple(a for a in self.answers if a.extent == PARTLY)
 
 
