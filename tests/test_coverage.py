@@ -274,3 +274,14 @@ def test_step_4_proposes_bank_questions_sharing_the_goals_rarer_words():
     assert junior[0] not in again
     assert goal_questions("the of and", objective, "mid") == []  # no distinctive word
     assert goal_questions(HIRING, objective, "mid", limit=0) == []
+
+
+def test_undo_puts_a_link_taken_back_as_it_was(ws):
+    from infoint import undo
+
+    ids, meeting = setup_workbook(ws)
+    cv.set_link(ws, meeting, SKILLS, cv.PARTLY)
+    before = cv.set_link(ws, meeting, SKILLS, cv.NONE)
+    message = undo.goal_unlinked(ws, before, "Di Ma").run()
+    assert message == "Undone: your meeting with Di Ma is linked to that goal again (partly)."
+    assert cv.coverage_summary(ws) == cv.CoverageSummary(3, 0, 1, 2)

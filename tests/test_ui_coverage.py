@@ -169,3 +169,17 @@ def test_step_4_offers_questions_for_goals_still_open_and_adds_one(demo_ws):
     page.select(rosa)
     assert page.goal_pick.options == () and page.goal_pick.layout.display == "none"
     assert "Nothing left to ask" in page.goal_questions.note.value
+
+
+def test_a_hostile_goal_is_text_in_the_choices_and_the_view(demo_ws):
+    hostile = "<img src=x onerror=alert(1)> which $5M tools and survey methods"
+    objective = load_objective(demo_ws)
+    objective.goals = [hostile]
+    save_objectives(demo_ws, tg.Profile(name="Leela"), objective)
+    page = page_for(demo_ws, "Rosa")
+    (row,) = page.goal_links.box.children
+    shown = row.children[0].value + page.goal_links.view.html.value
+    assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown
+    assert row.children[1].description == "Did this meeting answer goal 1?"  # no user text
+    page.goal_links.choices[0].value = cv.ANSWERED
+    assert cv.load_links(demo_ws)[0].goal == hostile  # kept literally
