@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +106,37 @@ def apply_persona(ws: Workspace, folder: Path | None = None) -> DemoReport:
         record.setdefault("last_contact", max(after["contacts"][1], default=0))
         ws.set_meta(DEMO_KEY, json.dumps(record, ensure_ascii=False, sort_keys=True))
     return DemoReport(name=profile.name, safety_copy=safety)
+
+
+@contextmanager
+def recording(ws: Workspace) -> Iterator[None]:
+    """What a page's demo run adds or changes inside is the demo's too: people and
+    organizations it imports, step 1 as it types it, and the workbook facts it types (``meta``,
+    such as the write-up's course). Removing the demo takes them out like what loading it
+    added. Outside a loaded demo (none in the workspace) nothing is recorded."""
+    if _read_record(ws) is None:
+        yield
+        return
+    before = {table: _snapshot(ws, table) for table in _TRACKED}
+    facts = _facts(ws)
+    yield
+    record = _read_record(ws)
+    if record is None:  # the run removed the demo itself
+        return
+    with ws.transaction():
+        after = {table: _snapshot(ws, table) for table in _TRACKED}
+        record = _combine(record, _diff(before, after), str(record.get("name", "")))
+        held = record.setdefault("meta", {})
+        for key, value in _facts(ws).items():
+            if key != DEMO_KEY and facts.get(key) != value:
+                earlier = held.get(key, {}).get("before", facts.get(key))
+                held[key] = {"before": earlier, "after": value}
+        ws.set_meta(DEMO_KEY, json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+
+def _facts(ws: Workspace) -> dict[str, str]:
+    """The workbook facts (``meta``) by key."""
+    return {r["key"]: r["value"] for r in ws.query("SELECT key, value FROM meta")}
 
 
 def _snapshot(ws: Workspace, table: str) -> tuple[tuple[str, ...], dict[int, tuple]]:
@@ -245,6 +278,9 @@ def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
       values: once you changed it, it is yours and stays as it is.
     - An organization or person of yours that the demo's files filled in gets back its values
       from before the demo, unless you changed that row since (then it stays as it is).
+    - What a page's demo run added or changed while ``recording`` (the people it imported,
+      the facts it typed, such as the write-up's course) goes the same way; a fact you had
+      before comes back, one you changed since stays yours.
     - Everything else stays exactly as it is: your own organizations and people, added before
       or after the demo, and everything on them.
 
@@ -298,6 +334,12 @@ def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
                     restored.append(table)
                 elif _row(ws, table, i) is not None:
                     kept.append(table)
+        for key, change in record.get("meta", {}).items():
+            if ws.get_meta(key) == change["after"]:  # a fact typed since is yours: it stays
+                if change["before"] is None:
+                    count("meta", ws.delete("meta", "key", [key]))
+                else:
+                    ws.set_meta(key, change["before"])
         ws.delete("meta", "key", [DEMO_KEY])
     return DemoRemoval(deleted, tuple(dict.fromkeys(restored)), tuple(dict.fromkeys(kept)), safety)
 

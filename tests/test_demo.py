@@ -70,3 +70,30 @@ def test_demo_folder_from_environment(monkeypatch, tmp_path):
     )
     monkeypatch.setenv(DEMO_ENV_VAR, str(tmp_path))
     assert demo_dir() == tmp_path
+
+
+def test_what_a_page_demo_adds_while_recording_goes_with_the_demo(ws):
+    """People a page's demo run imports and facts it types are the demo's; a fact the user
+    had before comes back, and one the user changed since stays theirs."""
+    from infoint.demo import recording, remove_persona
+    from infoint.records import Contact
+    from infoint.targets import load_contacts, save_contact
+
+    ws.set_meta("writeup.course", "My own course")
+    ws.set_meta("user.fact", "mine")
+    mine = save_contact(ws, Contact(first_name="Ana", last_name="Lima"))
+    with recording(ws):  # no demo loaded yet: nothing is recorded
+        save_contact(ws, Contact(first_name="Before", last_name="Demo"))
+    apply_persona(ws)
+    with recording(ws):
+        save_contact(ws, Contact(first_name="Inês", last_name="Carvalho", source="contacts.vcf"))
+        ws.set_meta("writeup.course", "CAREER 210")
+        ws.set_meta("demo.typed", "typed by the demo")
+        ws.set_meta("user.fact", "the demo's")
+    ws.set_meta("user.fact", "changed by the user since")
+    remove_persona(ws, safety_copy=False)
+    names = sorted(c.full_name for c in load_contacts(ws))
+    assert names == ["Ana Lima", "Before Demo"] and mine in {c.id for c in load_contacts(ws)}
+    assert ws.get_meta("writeup.course") == "My own course"
+    assert ws.get_meta("demo.typed") is None
+    assert ws.get_meta("user.fact") == "changed by the user since"

@@ -18,6 +18,7 @@ from typing import Self
 
 import ipywidgets as widgets
 
+from ..demo import recording
 from ..records import STEP_BY_KEY, STEPS
 from ..safe import escape
 from ..workspace import Workspace
@@ -239,8 +240,9 @@ class App:
         """Open each step in turn and run its page's demo, as the notebooks do one by one."""
         for step in STEPS:
             self.open_step(step.key)
-            self.pages[step.key].run_demo()
-        flush_all()
+            with recording(self.ws):  # what the demo adds is the demo's: removing it goes too
+                self.pages[step.key].run_demo()
+                flush_all()
         self.open_step(START)
 
     # -- steps -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Self
 import ipywidgets as widgets
 
 from ..clock import find_zone
+from ..demo import recording
 from ..objectives import load_profile
 from ..typed import forget_typed, keep_typed, typed
 from .autosave import Autosave, SaveState, flush_all, save_state_for
@@ -36,7 +37,9 @@ class Page:
         page = cls(open_workspace(workspace))
         page._landmarks_pending = True  # the first section shown carries the page's landmarks
         if demo:
-            page.run_demo()
+            with recording(page.ws):  # what the demo adds is the demo's: removing it goes too
+                page.run_demo()
+                flush_all()
         watcher_for(page.ws).add(page.live_refresh)  # a change elsewhere shows here too
         return page
 
