@@ -22,6 +22,7 @@ from .capture_words import (
     ORG_WORDS,
     PARTICLES,
     POSTNOMINALS,
+    REGIONS,
     TITLE_LINKS,
     TITLE_WORDS,
     US_STATES,
@@ -99,7 +100,7 @@ _MONTH = (
 _DATES = re.compile(
     rf"^(?:{_MONTH}\s+)?(?:19|20)\d\d\s*[-–—]\s*(?:(?:{_MONTH}\s+)?(?:19|20)\d\d|present|"
     r"today|now|heute|aujourd'hui|actualidad|presente|atual)\b|^(?:19|20)\d\d-\d\d-\d\d$|"
-    rf"^{_MONTH}\s+(?:19|20)\d\d$",
+    rf"^{_MONTH}\s+(?:19|20)\d\d$|^\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)?\d\d$",
     re.I,
 )
 _DURATION = re.compile(r"^\d+\s*(?:yrs?|years?|mos?|months?|ans?|años|jahre?)\b", re.I)
@@ -112,13 +113,21 @@ _NOISE = re.compile(
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")  # "(he/him)", "(Class of '09)" beside a name
 _SEPARATORS = re.compile(r"\t|\s*\|\s*|\s*[·•◦]\s*|\s{3,}|\s+[–—]\s+")
 _LINK_WORDS = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in TITLE_LINKS) + r")\s+")
+_UNIT = re.compile(
+    r"(?:department|dept\.?|division|faculty|team|unit|abteilung|département|departamento|"
+    r"dipartimento|afdeling)\b",
+    re.I,
+)
 _TITLE_ORG_DASH = re.compile(r"\s+[-–—]\s+|,\s+")
 _WORD = re.compile(r"[\w'’.&+/-]+")
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{2,5}$")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "夏侯")
-_US_ZIP = re.compile(r"\s+\d{5}(?:-\d{4})?$")
-_UK_POSTCODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
+# A US ZIP, a UK or a Canadian postcode at the end of an address part ("MA 02143", "M5S 2E4")
+_POSTCODE_AT_END = re.compile(
+    r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$"
+)
+_STATE_NAMES = frozenset(US_STATES.values())
 _LEADING_POSTCODE = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3})?\s+")
 _AREA = re.compile(
     r"^(?:greater\s+)?[A-ZÀ-Þ][\w .'-]{1,40}\s(?:bay\s+)?(?:metropolitan\s+)?area$", re.I
@@ -163,16 +172,22 @@ def _join_places(cells: list[str]) -> list[str]:
     joined: list[str] = []
     for cell in cells:
         key = cell.casefold()
-        if joined and (_US_ZIP.sub("", cell).upper() in US_STATES or key in COUNTRIES):
+        if joined and (_POSTCODE_AT_END.sub("", cell).upper() in US_STATES or key in COUNTRIES):
             joined[-1] = f"{joined[-1]}, {cell}"
         elif cell:
             joined.append(cell)
     return joined
 
 
+def _is_region(part: str) -> bool:
+    """A state or province ("MA", "Ontario") or a country."""
+    return part.upper() in US_STATES or part in _STATE_NAMES or part.casefold() in COUNTRIES
+
+
 def _location(text: str) -> str:
     """The place a piece of text names ("Springfield, IL", "Paris, France", "Greater Boston
-    Area"), without street and postal code; "" when it names none."""
+    Area"), taken from the end of an address, without street and postal code; "" when it
+    names none."""
     if _has(text, TITLE_WORDS) or _EMAIL.search(text):
         return ""
     key = text.casefold().strip()
@@ -180,32 +195,31 @@ def _location(text: str) -> str:
         return text.strip()
     if _AREA.match(text.strip()) and not _has(text, ORG_WORDS):
         return text.strip()
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    postal = False
-    while len(parts) > 1 and re.search(r"\d", parts[0]):
-        city = _LEADING_POSTCODE.sub("", parts[0])
-        if len(parts) == 2 and city != parts[0] and not re.search(r"\d", city):
-            break  # "75008 Paris, France": a postal code and the city, then the country
-        parts.pop(0)  # a street ("1 Main St") before the city
-    cleaned = []
-    for part in parts:
-        bare = _UK_POSTCODE.sub("", _US_ZIP.sub("", part))
-        bare = _LEADING_POSTCODE.sub("", bare)
-        postal = postal or bare != part
-        cleaned.append(bare.strip())
-    if not cleaned or any(re.search(r"\d", p) or len(p.split()) > 4 or not p for p in cleaned):
+    parts, postal = [], []  # postal: the parts that followed a postal code ("04109 Leipzig")
+    for part in (p.strip() for p in text.split(",")):
+        bare = _POSTCODE_AT_END.sub("", part).strip()
+        city = _LEADING_POSTCODE.sub("", bare).strip()
+        if city:
+            parts.append(city)
+            postal.append(city != bare or (bare != part and len(parts) == 1))
+    if not parts or len(parts) > 6:
         return ""
-    last = cleaned[-1]
-    placed = (
-        last.casefold() in COUNTRIES
-        or last.upper() in US_STATES
-        or last in US_STATES.values()
-        or (len(cleaned) == 1 and postal and last[:1].isupper())
-        or (len(cleaned) == 1 and last.casefold() in CITIES)
-    )
-    if len(cleaned) > 3 or not placed or _has(", ".join(cleaned), _ORG_NOT_PLACE):
+    if _is_region(parts[-1]) and len(parts) > 1:
+        size = 2
+        if len(parts) > 2 and _is_region(parts[-2]) and parts[-1].casefold() in COUNTRIES:
+            size = 3  # "Boston, Massachusetts, United States"
+        place = parts[-size:]
+    elif postal[-1] or (len(parts) == 1 and parts[0].casefold() in CITIES):
+        place = parts[-1:]  # "Augustusplatz 7, 04109 Leipzig"
+    else:
         return ""
-    return ", ".join(cleaned)
+    if not place[0][:1].isupper():
+        return ""
+    if any(re.search(r"\d", p) or len(p.split()) > 4 for p in place):
+        return ""
+    if _has(", ".join(place), _ORG_NOT_PLACE):
+        return ""
+    return ", ".join(place)
 
 
 def _strip_name(text: str) -> str:
@@ -256,13 +270,15 @@ def split_name(text: str) -> tuple[str, str]:
     if not words:
         return "", ""
     caps = [w for w in words if len(w) > 1 and w.isupper()]
+    if caps and len(caps) == len(words):  # "JOHN SMITH": the whole name in capitals
+        words, caps = [_capitalised(w) for w in words], []
     if caps and len(caps) < len(words):
         first = " ".join(w for w in words if w not in caps)
         return first, " ".join(_capitalised(w) for w in caps)
     if len(words) == 1:
         return words[0], ""
     for index, word in enumerate(words[1:-1], start=1):
-        if word in PARTICLES:
+        if word.casefold() in PARTICLES:  # "Ana de la Cruz", "Mohammed Al Farsi"
             return " ".join(words[:index]), " ".join(words[index:])
     return " ".join(words[:-1]), words[-1]
 
@@ -275,9 +291,14 @@ def _title_and_org(text: str) -> tuple[str, str]:
         return parts[0].strip(), _clean_org(parts[1])
     for match in _TITLE_ORG_DASH.finditer(text):
         left, right = text[: match.start()].strip(), text[match.end() :].strip()
-        if left and right and _has(left, TITLE_WORDS):
-            if _has(right, ORG_WORDS) or not _has(right, TITLE_WORDS):
-                return left, _clean_org(right)
+        if not (left and right and _has(left, TITLE_WORDS)):
+            continue
+        if right.casefold() in REGIONS:
+            return text.strip(), ""  # "VP Sales, EMEA": the region is part of the title
+        if _UNIT.match(right):
+            return left, ""  # "Professor, Department of X": the organization comes next
+        if _has(right, ORG_WORDS) or not _has(right, TITLE_WORDS):
+            return left, _clean_org(right)
     return text.strip(), ""
 
 
@@ -320,16 +341,17 @@ def _take_contact_details(piece: str, reading: _Reading) -> str:
         url = linkedin.group().rstrip("/.")
         reading.put("profile_url", url if url.startswith("http") else "https://" + url)
     piece = _URL.sub(" ", _LINKEDIN.sub(" ", piece))
-    if not _FAX.search(piece):
-        for match in _PHONE.finditer(piece):
-            number = match.group().strip(" .-/")
-            digits = sum(ch.isdigit() for ch in number)
-            if 7 <= digits <= 15 and not _DATES.match(number):
-                reading.put("phone", number)
-                piece = piece.replace(match.group(), " ")
-                break
-    else:
-        piece = _PHONE.sub(" ", piece)
+    numbers = []
+    for match in _PHONE.finditer(piece):
+        number = match.group().strip(" .-/")
+        digits = sum(ch.isdigit() for ch in number)
+        if 7 <= digits <= 15 and not _DATES.match(number):
+            numbers.append(match)
+            if not _FAX.search(piece[max(0, match.start() - 12) : match.start()]):
+                reading.put("phone", number)  # the first number that isn't a fax
+    for match in reversed(numbers):
+        piece = piece[: match.start()] + " " + piece[match.end() :]
+    piece = _FAX.sub(" ", piece) if numbers else piece
     piece = _LABEL.sub("", piece)
     return piece.strip(" ,;:-–|") if _words(piece) else ""
 

@@ -17,6 +17,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTICLES",
     "POSTNOMINALS",
+    "REGIONS",
     "TITLE_LINKS",
     "TITLE_WORDS",
     "US_STATES",
@@ -39,7 +40,9 @@ TITLE_WORDS = frozenset(
     marketer marketing sales product ux ui cto ceo cfo coo cmo cio cpo ciso hr
     ingenieur ingenieurin entwickler entwicklerin leiter leiterin berater beraterin
     oberarzt oberärztin facharzt fachärztin arzt ärztin referent referentin
-    geschäftsführer geschäftsführerin projektleiter wissenschaftler
+    geschäftsführer geschäftsführerin projektleiter projektleiterin wissenschaftler
+    teamleiter teamleiterin abteilungsleiter abteilungsleiterin sachbearbeiter
+    sachbearbeiterin vertriebsleiter vertriebsleiterin
     directeur directrice chargé chargée responsable chef ingénieur ingénieure développeur
     développeuse chercheur chercheuse conseiller conseillère gestionnaire
     gerente director directora ingeniero ingeniera desarrollador investigador investigadora
@@ -49,6 +52,12 @@ TITLE_WORDS = frozenset(
     directeur ontwerper onderzoeker adviseur medewerker
     """.split()
 )
+
+# Regions a title names after a comma ("VP Sales, EMEA"): part of the title, not an employer.
+REGIONS = frozenset(
+    "emea apac amer americas latam lac mena dach benelux nordics europe asia africa global "
+    "uk&i anz".split()
+) | {"north america", "south america", "asia pacific", "middle east"}
 
 # Words and abbreviations that make a line an organization's name.
 ORG_WORDS = frozenset(

@@ -615,3 +615,33 @@ def test_saved_values_are_one_line(ws):
     save_capture(ws, Contact(first_name="Eve\r\nX-EVIL: 1", last_name="<b>Doe</b>\t$5"))
     (saved,) = tg.load_contacts(ws)
     assert saved.first_name == "Eve X-EVIL: 1" and saved.last_name == "<b>Doe</b> $5"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("JOHN SMITH\nSENIOR ACCOUNTANT\nSMITH & PARTNERS LLP", "first_name", "John"),
+        ("Mohammed Al Farsi – Senior Consultant – Deloitte", "last_name", "Al Farsi"),
+        (
+            "Ana Ruiz\nProfessor, Department of Physics\nUniversity of Leeds",
+            "organization",
+            "University of Leeds",
+        ),
+        ("Kevin O'Connor\nVP Sales, EMEA\nHubSpot", "position", "VP Sales, EMEA"),
+        ("Kevin O'Connor\nVP Sales, EMEA\nHubSpot", "organization", "HubSpot"),
+        ("Born 12.03.1990 in Hamburg", "phone", ""),
+        ("Bahen Centre, 40 St George St, Toronto, ON M5S 2E4", "location", "Toronto, ON"),
+        ("10 Downing St, London SW1A 2AA, United Kingdom", "location", "London, United Kingdom"),
+        ("Call +1 415 555 0100, fax +1 415 555 0199", "phone", "+1 415 555 0100"),
+        ("Fax +1 415 555 0199 or phone +1 415 555 0100", "phone", "+1 415 555 0100"),
+        ("Tel: +1 415 555 0100\nFax: +1 415 555 0199", "phone", "+1 415 555 0100"),
+        (
+            "https://www.linkedin.com/in/jane-doe-42/",
+            "profile_url",
+            "https://www.linkedin.com/in/jane-doe-42",
+        ),
+        ("linkedin.com/in/jane-doe-42", "profile_url", "https://linkedin.com/in/jane-doe-42"),
+    ],
+)
+def test_particular_shapes(text, field, value):
+    assert getattr(propose_contact(text), field) == value
