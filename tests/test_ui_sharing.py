@@ -107,3 +107,14 @@ def test_a_failed_report_says_why_and_the_button_stays(page, monkeypatch):
     monkeypatch.setattr(report, "report_html", broken)
     assert page.report_button.click() is None
     assert "could not be made: disk full" in page.report_status.value
+
+
+def test_an_open_preview_follows_a_change_made_elsewhere(page, ws):
+    page.sharing.preview.toggle.click()
+    page.sharing.card_details.toggle.click()
+    assert "Requests sent</dt><dd>1</dd>" in page.sharing.preview_html.value
+    cid = save_contact(ws, Contact(first_name="New", last_name="Person", target=True))
+    ws.append_event(REQUEST_SENT, cid, {}, at="2030-01-02T10:00:00+00:00")
+    page.live_refresh()  # what the live watcher calls after another connection's write
+    assert "Requests sent</dt><dd>2</dd>" in page.sharing.preview_html.value
+    assert "Requests sent: 2" in page.sharing.card_figures.value

@@ -161,6 +161,11 @@ class ReportSharing:
             ]
         )
 
+    def live_refresh(self) -> None:
+        """An open preview and the card's figures follow changes made anywhere."""
+        self._update_preview()
+        self._update_card()
+
     # -- behaviour ------------------------------------------------------------------------------
     def _choice(self) -> tuple[str, int | None]:
         level = self.level.value

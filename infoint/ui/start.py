@@ -217,8 +217,9 @@ class StartPage(Page):
 
     # -- behaviour ------------------------------------------------------------------------------
     def live_refresh(self) -> None:
-        """Progress and today's agenda follow changes made anywhere."""
+        """Progress and today's agenda follow changes made anywhere (an open preview too)."""
         self.refresh()
+        self.sharing.live_refresh()
 
     def refresh(self) -> None:
         """Recompute progress and the agenda from the workspace.
