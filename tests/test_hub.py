@@ -189,7 +189,7 @@ def test_a_new_commit_pulled_by_the_same_link_keeps_every_participants_data(work
         hs.assert_landed_as(user, outcome.value["entered"])  # the journey's data, all there
 
 
-def test_the_idle_culler_stops_idle_servers(workshop, room):
+def test_the_idle_culler_stops_idle_servers(workshop):
     """Restart the hub with a short idle timeout; a participant who opened the app and left is
     stopped by jupyterhub-idle-culler, and their workbook is still there when they come back."""
     workshop["hub"].stop()
@@ -203,10 +203,10 @@ def test_the_idle_culler_stops_idle_servers(workshop, room):
         },
     )
     user = workshop["names"][0]
-    assert not hs.server_running(user)
+    assert not hub.server_running(user)
 
     def visit(page):
-        hs.login(page, hub, user, f"{hub.base}/user/{user}/{hs.APP_PATH}")
+        hs.login(page, hub, user, hub.pull_link())  # the way in: the facilitator's link
         return hs.close_tab(page)
 
     outcome = hs.in_browsers({user: visit})[user]
