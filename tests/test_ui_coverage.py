@@ -183,3 +183,22 @@ def test_a_hostile_goal_is_text_in_the_choices_and_the_view(demo_ws):
     assert row.children[1].description == "Did this meeting answer goal 1?"  # no user text
     page.goal_links.choices[0].value = cv.ANSWERED
     assert cv.load_links(demo_ws)[0].goal == hostile  # kept literally
+
+
+def test_step_1_follows_a_link_given_in_another_kernel(demo_ws):
+    from infoint.ui.live import watcher_for
+    from infoint.ui.objectives import ObjectivesPage
+    from infoint.workspace import Workspace
+
+    page = ObjectivesPage(demo_ws)
+    assert "0 of 4 learning goals answered, 0 partly, 4 open." in page.coverage.html.value
+    watcher = watcher_for(demo_ws)
+    watcher.add(page.live_refresh)  # what ObjectivesPage.open and the app do
+    meeting = demo_ws.rows("meetings")[0]["id"]
+    other = Workspace.open(demo_ws.path)  # step 5 in another tab's kernel
+    cv.set_link(other, meeting, GOALS[3], cv.PARTLY)
+    other.close()
+    assert watcher.check() is True
+    html = page.coverage.html.value
+    assert "0 of 4 learning goals answered, 1 partly, 3 open." in html
+    assert "Partly answered by your meeting with" in html
