@@ -306,3 +306,22 @@ def test_any_contacts_export_one_card_each_that_reads_back(people):
     for person, card in zip(people, cards, strict=True):
         assert card.n.value.given == one_line(person.first_name, None)
         assert card.n.value.family == one_line(person.last_name, None)
+
+
+def test_utf16_and_windows_1252_files_are_read():
+    text = (DATA / "google-contacts.vcf").read_text(encoding="utf-8")
+    utf16 = read_vcards(text.encode("utf-16"), "google16.vcf")  # with its byte-order mark
+    assert [c.full_name for _, c in utf16.contacts][:2] == ["Kenji Halvorsen", "Rosa Delgado-Fitch"]
+    legacy = _card("N:Müller;Jürgen;;;", "FN:Jürgen Müller", "ORG:Café Größe").decode()
+    ((_, jurgen),) = read_vcards(legacy.encode("cp1252"), "old.vcf").contacts
+    assert (jurgen.first_name, jurgen.last_name, jurgen.organization) == (
+        "Jürgen",
+        "Müller",
+        "Café Größe",
+    )
+
+
+def test_a_person_twice_in_one_file_is_kept_once():
+    twice = GOOD + _card("N:Doe;Jane;;;", "FN:Jane Doe", "EMAIL:jane@example.com")
+    plan = read_vcards(twice, "twice.vcf")
+    assert len(plan.contacts) == 1 and plan.skipped == [(6, "same person as line 1")]
