@@ -33,8 +33,8 @@ CARD_HOLDS = (
     "A workshop card from the informational interview workbook. It holds counts only: "
     "the steps done, how many requests were sent and answered, the meetings held, the "
     "thank-yous sent within 48 hours of a meeting, how many learning goals are answered, "
-    "the day it was made, and a random number "
-    "that lets the same card handed in twice count once. "
+    "the day it was made, and a random number, the same on every card of this workbook, "
+    "so that a workbook handed in twice counts once (its newest card). "
     "It holds no names, organizations, email addresses, job titles, notes or addresses. "
     "Hand it to your workshop's facilitator only if you want to; nothing sends it by itself."
 )
@@ -53,9 +53,24 @@ FIGURES = (
 )
 
 
+CARD_ID_KEY = "card.id"  # the workbook's card number, drawn once (meta)
+
+
 def new_card_id() -> str:
-    """A random card number (32 hex digits): new for every card, derived from nothing."""
+    """A random card number (32 hex digits), derived from nothing."""
     return secrets.token_hex(16)
+
+
+def workbook_card_id(ws) -> str:
+    """This workbook's card number: drawn at random the first time a card is made, then the
+    same on every card, so that a cohort counts a participant who hands in two cards once.
+    It says nothing about the participant and is kept in the workbook only."""
+    found = ws.get_meta(CARD_ID_KEY) or ""
+    if len(found) == 32 and all(c in "0123456789abcdef" for c in found):
+        return found
+    drawn = new_card_id()
+    ws.set_meta(CARD_ID_KEY, drawn)
+    return drawn
 
 
 def card_dict(ws, now: datetime, card_id: str | None = None) -> dict:
@@ -81,7 +96,7 @@ def card_dict(ws, now: datetime, card_id: str | None = None) -> dict:
         "version": CARD_VERSION,
         "what_this_card_holds": CARD_HOLDS,
         "made_on": now.date().isoformat(),
-        "card_id": card_id or new_card_id(),
+        "card_id": card_id or workbook_card_id(ws),
         "figures": values,
         "what_the_figures_mean": dict(FIGURES),
     }

@@ -3,8 +3,9 @@
 A facilitator collects the workshop cards (``card``) of a group, uploaded or from a folder.
 Each file is checked on its own: one that is not a card, was made by a newer workbook, or
 holds figures that can't be true (more answers than requests) is refused with a message that
-names the file, and the rest are counted. A card handed in twice (the same card number)
-counts once. The figures
+names the file, and the rest are counted. Every card of one workbook carries its number, so a
+workbook handed in twice counts once: its newest card (the later day; on the same day, the
+one read first). The figures
 come with their spread (median, quartiles, lowest and highest, and the mean), because a few
 very busy participants would otherwise hide everyone else. Nothing in a card but its numbers
 is ever read or shown; nothing is sent anywhere.
@@ -57,13 +58,14 @@ class Card:
 
     name: str
     card_id: str
+    made_on: str  # YYYY-MM-DD, "" when the card gives no valid day
     figures: dict
 
 
 @dataclass
 class CohortRead:
-    """What was read: the cards counted, the files refused (name, why), and the files that
-    repeat a card already counted."""
+    """What was read: the cards counted (one per workbook, its newest), the files refused
+    (name, why), and the files of a workbook counted by another of its cards."""
 
     cards: list[Card] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
@@ -78,7 +80,12 @@ class CohortRead:
             self.refused.append((name, str(exc)))
             return
         if card.card_id in self._seen:
-            self.repeated.append(name)
+            i = next(i for i, c in enumerate(self.cards) if c.card_id == card.card_id)
+            if card.made_on > self.cards[i].made_on:  # a later day's card counts
+                self.repeated.append(self.cards[i].name)
+                self.cards[i] = card
+            else:
+                self.repeated.append(name)
             return
         self._seen.add(card.card_id)
         self.cards.append(card)
@@ -138,7 +145,9 @@ def read_card(name: str, data: bytes) -> Card:
     ):
         raise CardRefused(f"{name}: its response rate does not match its requests and answers.")
     figures["response_rate"] = rate
-    return Card(name, card_id, figures)
+    made_on = content.get("made_on")
+    valid_day = isinstance(made_on, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", made_on)
+    return Card(name, card_id, made_on if valid_day else "", figures)
 
 
 def read_cards(files: Iterable[tuple[str, bytes]], into: CohortRead | None = None) -> CohortRead:

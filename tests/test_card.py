@@ -50,9 +50,16 @@ def test_the_card_holds_the_outcome_figures(ws):
     assert "Ana" not in json.dumps(content) and "example.com" not in json.dumps(content)
 
 
-def test_each_card_has_its_own_random_number_and_the_cohort_reads_it(ws):
+def test_a_workbooks_cards_share_one_random_number_and_the_cohort_reads_it(ws, tmp_path):
+    from infoint.workspace import Workspace
+
     first, second = card.card_dict(ws, NOW), card.card_dict(ws, NOW)
-    assert first["card_id"] != second["card_id"] and len(first["card_id"]) == 32
+    assert first["card_id"] == second["card_id"] and len(first["card_id"]) == 32
+    with Workspace.open(tmp_path / "another.sqlite3") as other:
+        assert card.card_dict(other, NOW)["card_id"] != first["card_id"]
+    ws.set_meta(card.CARD_ID_KEY, "not a number")  # damaged: a new one is drawn, and kept
+    third = card.card_dict(ws, NOW)["card_id"]
+    assert third != first and card.card_dict(ws, NOW)["card_id"] == third
     data = card.card_bytes(ws, NOW, card_id="ab" * 16)
     read = cohort.read_card("mine.json", data)
     assert read.card_id == "ab" * 16 and read.figures["requests_sent"] == 0

@@ -169,3 +169,21 @@ def test_the_markup_escapes_file_names_and_shows_the_spread():
 )
 def test_numbers_read_as_people_write_them(value, percent, text):
     assert number(value, percent) == text
+
+
+def test_a_workbooks_cards_carry_one_number_and_its_newest_card_counts(ws):
+    """Two downloads from one workbook a week apart: one participant, counted by the newer."""
+    from datetime import UTC, datetime
+
+    from infoint.card import card_bytes
+
+    first = card_bytes(ws, datetime(2026, 3, 2, tzinfo=UTC))
+    ws.set_meta("unrelated", "a change")
+    later = card_bytes(ws, datetime(2026, 3, 9, tzinfo=UTC))
+    assert json.loads(first)["card_id"] == json.loads(later)["card_id"]
+    other = raw({**good(), "card_id": "f" * 32})
+    read = cohort.read_cards([("later.json", later), ("b.json", other), ("first.json", first)])
+    assert [c.name for c in read.cards] == ["later.json", "b.json"]
+    assert read.repeated == ["first.json"]
+    read = cohort.read_cards([("first.json", first), ("later.json", later)])
+    assert [c.name for c in read.cards] == ["later.json"] and read.repeated == ["first.json"]
