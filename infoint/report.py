@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from . import pipeline, stages
+from . import pipeline
 from .coverage import coverage_summary
 from .progress import pipeline_settings, todays_agenda, workbook_progress
 from .records import Profile
@@ -46,7 +46,15 @@ from .report_markup import (
 )
 from .report_steps import BUILDERS, STEP_TITLES, ReportData
 from .safe import escape, safe_url
-from .sharing import COUNTS, EVERYTHING, LEVEL_LABELS, check_level, initials, level_sections
+from .sharing import (
+    COUNTS,
+    EVERYTHING,
+    LEVEL_LABELS,
+    check_level,
+    initials,
+    level_sections,
+    outcomes,
+)
 
 __all__ = [
     "STEP_TITLES",
@@ -84,17 +92,12 @@ def overview(d: ReportData) -> str:
         ("Exploring", text_html(d.objective.field_of_interest) or "(not said yet)"),
     ]
     out.append(fact_table(facts))
-    held = sum(1 for evs in d.events.values() if any(e.kind == pipeline.MET for e in evs))
-    asked = sum(1 for evs in d.events.values() if stages.attempts(evs) > 0)
-    thanked = sum(
-        1 for evs in d.events.values() if any(e.kind == pipeline.THANKS_SENT for e in evs)
-    )
-    targets = sum(1 for c in d.contacts.values() if c.target and not c.archived)
+    o = outcomes(d.ws, d.now)  # the same figures as the counts-only report and the card
     out.append(
         paragraph(
             escape(
-                f"At a glance: {targets} people picked to ask, {asked} asked so far, "
-                f"{held} met, {thanked} thanked."
+                f"At a glance: {o.targets} people picked to ask, {o.requests_sent} asked so far, "
+                f"{o.meetings_held} met, {o.thanks_sent} thanked."
             )
         )
     )

@@ -96,6 +96,8 @@ class Outcomes:
     meetings_held: int
     thanks_on_time: int
     goals: CoverageSummary
+    targets: int = 0  # people picked to ask (step 2), archived ones left out
+    thanks_sent: int = 0  # thank-you notes sent, on time or late (S1)
 
     def rows(self) -> list[tuple[str, str]]:
         """(what, how many) in words, for the report and the card's page."""
@@ -142,6 +144,8 @@ def outcomes(ws, now: datetime) -> Outcomes:
         meetings_held=len(met),
         thanks_on_time=sum(1 for r in met if r.thank_you.status == "sent on time"),
         goals=coverage_summary(ws),
+        targets=sum(1 for c in contacts.values() if c.target and not c.archived),
+        thanks_sent=sum(1 for r in met if r.thank_you.status.startswith("sent")),
     )
 
 

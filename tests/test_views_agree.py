@@ -99,3 +99,31 @@ def test_updates_turned_off_show_nowhere_and_on_show_everywhere(ws, cadence):
     report = _report(ws, now)
     assert ("<td>off</td>" in report) is (cadence == 0)
     assert _thanks_part(ws, now, "Stay-in-touch updates on time") is not expected
+
+
+def test_the_reports_glance_the_counts_report_and_the_card_say_the_same_numbers(ws):
+    """Asked, met and thanked: the full report's overview, the counts-only report and the
+    workshop card all read ``sharing.outcomes``; a second person asked but not met shows."""
+    import json
+
+    from infoint.card import card_dict
+    from infoint.sharing import counts_html, outcomes
+
+    now = MET_AT + timedelta(days=5)
+    amara = _person(ws, "Amara", target=True)
+    _met(ws, amara, MET_AT + timedelta(hours=1))
+    thanks_log.log_note_sent(ws, amara.id, "thanks", "Thank you", "Kind.", at=MET_AT)
+    ben = _person(ws, "Ben", target=True)
+    outreach_log.log_sent(ws, ben, "request_direct", "Hello", "A short request", at=MET_AT)
+    o = outcomes(ws, now)
+    assert (o.targets, o.requests_sent, o.meetings_held, o.thanks_sent) == (2, 2, 1, 1)
+    from infoint.report import overview
+    from infoint.report_steps import ReportData
+
+    glance = "At a glance: 2 people picked to ask, 2 asked so far, 1 met, 1 thanked."
+    assert glance in overview(ReportData(ws, now))
+    figures = json.loads(json.dumps(card_dict(ws, now)))["figures"]
+    assert (figures["requests_sent"], figures["meetings_held"]) == (2, 1)
+    counts = counts_html(ws, now)
+    assert "<dt>Requests sent</dt><dd>2</dd>" in counts
+    assert "<dt>Meetings held</dt><dd>1</dd>" in counts
