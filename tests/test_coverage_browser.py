@@ -1,7 +1,7 @@
 """Learning goals answered in a real browser (D5.1-D5.5): the app's steps 1, 4 and 5 and the
-start page show where the demo's goals stand; step 5's notebook changes a goal with the
-keyboard, takes a link back and undoes that, each landing in the workspace; the goals part has
-no axe-core violation and fits a phone's width."""
+start page show where the demo's goals stand, and so do notebooks 00, 01 and 04; in step 5's
+notebook a goal is answered with the keyboard, a link taken back is undone, each landing in
+the workspace; the goals part has no axe-core violation and fits a phone's width."""
 
 from __future__ import annotations
 
@@ -110,3 +110,19 @@ def test_step_5_changes_a_goal_by_keyboard_and_undoes_a_link_taken_back(demo_voi
     # put goal 3 back as the demo had it, for any later test on this server
     third.select_option(label="Not linked")
     expect(page.locator(".ii-debrief-coverage")).to_contain_text(LINE)
+
+
+@pytest.mark.parametrize(
+    "notebook, part",
+    [
+        ("00_start_here", ".ii-start-goals"),
+        ("01_define_objectives", ".ii-objectives-coverage"),
+        ("04_prepare_questions", ".ii-questions-goal-note"),
+    ],
+)
+def test_each_notebook_shows_the_same_line(demo_voila, page, notebook, part):
+    from playwright.sync_api import expect
+
+    base, _ = demo_voila
+    page.goto(f"{base}/voila/render/{notebook}.ipynb")
+    expect(page.locator(part)).to_contain_text(LINE)
