@@ -32,7 +32,14 @@ from .records import Contact
 from .safe import CONTROL_RE, one_line
 from .targets import ImportReport, apply_merge, load_contacts
 
-__all__ = ["MAX_CAPTURE_CHARS", "SOURCE", "Proposal", "propose_contact", "save_capture"]
+__all__ = [
+    "MAX_CAPTURE_CHARS",
+    "SOURCE",
+    "Captured",
+    "Proposal",
+    "propose_contact",
+    "save_capture",
+]
 
 MAX_CAPTURE_CHARS = 20_000  # more than any signature or profile section; the rest is ignored
 _MAX_SEGMENTS = 400
@@ -426,7 +433,15 @@ def _assign(kinds: list[tuple[str, str]], reading: _Reading) -> None:
             reading.put("last_name", match.group(2).capitalize())
 
 
-def save_capture(ws, contact: Contact) -> ImportReport:
+@dataclass(frozen=True)
+class Captured:
+    """What saving did (as an import report) and the person as now saved."""
+
+    report: ImportReport
+    contact: Contact
+
+
+def save_capture(ws, contact: Contact) -> Captured:
     """Save a confirmed proposal as a contact, one action in one transaction: matched with the
     saved contacts the way an import is (same profile URL, email, or name and organization), so
     a person already there is updated rather than added twice. ValueError without a name."""
@@ -437,4 +452,11 @@ def save_capture(ws, contact: Contact) -> ImportReport:
     plan = ImportPlan(SOURCE, contacts=[(1, person)])
     with ws.transaction():
         existing = load_contacts(ws)
-        return apply_merge(ws, plan_merge(existing, plan), existing)
+        merge = plan_merge(existing, plan)
+        report = apply_merge(ws, merge, existing)
+    if merge.add:
+        saved_id = merge.add[0][1].id  # apply_merge gives the new contact its id in place
+    else:
+        saved_id = (merge.update or merge.unchanged)[0][1]
+    saved = next(c for c in report.contacts if c.id == saved_id)
+    return Captured(report, saved)

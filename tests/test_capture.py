@@ -574,7 +574,7 @@ def test_mixtures_of_samples_never_crash(parts):
 
 def test_saving_adds_once_then_updates_the_same_person(ws):
     proposal = propose_contact(SAMPLES[0][0])
-    report = save_capture(ws, proposal.contact())
+    report = save_capture(ws, proposal.contact()).report
     assert (report.added, report.updated) == (1, 0)
     (saved,) = tg.load_contacts(ws)
     assert saved.full_name == "Jane Doe" and saved.source == capture.SOURCE
@@ -586,10 +586,12 @@ def test_saving_adds_once_then_updates_the_same_person(ws):
         email="JANE.DOE@acme.example",
         position="Design Director",
     )
-    report = save_capture(ws, again)
+    saved_again = save_capture(ws, again)
+    report = saved_again.report
     assert (report.added, report.updated) == (0, 1)
     (saved,) = tg.load_contacts(ws)
     assert saved.position == "Design Director" and saved.phone == "+1 (617) 555-0142"
+    assert saved_again.contact == saved  # the person as now saved, for the form to open
 
 
 def test_saving_recognises_an_imported_connection_by_name_and_organization(ws):
@@ -599,10 +601,12 @@ def test_saving_recognises_an_imported_connection_by_name_and_organization(ws):
     plan = read_contacts((demo_dir() / "Connections.csv").read_bytes(), "Connections.csv")
     tg.apply_merge(ws, plan_merge([], plan), [])
     before = len(tg.load_contacts(ws))
-    report = save_capture(ws, propose_contact(SAMPLES[1][0]).contact())
+    captured = save_capture(ws, propose_contact(SAMPLES[1][0]).contact())
+    report = captured.report
     assert (report.added, report.updated) == (0, 1) and len(tg.load_contacts(ws)) == before
     marcus = next(c for c in tg.load_contacts(ws) if c.last_name == "Bellweather")
     assert marcus.phone == "617.555.0199" and marcus.source == "linkedin"
+    assert captured.contact == marcus
 
 
 def test_saving_without_a_name_is_refused_and_writes_nothing(ws):

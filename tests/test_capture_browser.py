@@ -92,6 +92,11 @@ def test_paste_check_correct_and_save_a_person(voila, browser, where):
         assert (
             saved.source == "quick capture" and saved.email == f"{first.lower()}@fernlight.example"
         )
+        page.click(f"{scope}.ii-targets-capture-edit")  # the connection goes in the form
+        expect(page.locator(f"{scope}.ii-targets-c-first input")).to_have_value(first)
+        expect(page.locator(f"{scope}.ii-targets-c-position input")).to_have_value(
+            "Lead Service Designer"
+        )
         # markup typed into a field is saved as text and shown as text, never run
         page.fill(
             f"{scope}.ii-targets-capture-text textarea",

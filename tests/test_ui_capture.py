@@ -63,6 +63,16 @@ def test_paste_check_correct_and_save_one_person(ws):
     assert "Saved Jane Doe" in qc.status.value
     assert qc.text.value == "" and qc.form.layout.display == "none"
     assert [a.contact.full_name for a in page.assessed] == ["Jane Doe"]  # ranked right away
+    # what a paste can't say (the connection, a shared link) goes in the contact form
+    assert qc.edit_button.layout.display is None
+    qc.edit_button.click()
+    assert page.contact_form.details.open and page.c_first.value == "Jane"
+    assert page.c_position.value == "Principal Product Designer"
+    assert "Editing Jane Doe" in page.c_status.value and qc.edit_button.layout.display == "none"
+    page.c_warm.value = "same bootcamp"
+    assert page.person_form.flush()
+    (saved,) = tg.load_contacts(ws)
+    assert saved.warm_reason == "same bootcamp"
 
 
 def test_a_pasted_connection_is_recognised_not_added_twice(ws):

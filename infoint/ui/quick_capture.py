@@ -64,7 +64,12 @@ class QuickCapture:
         self.save_button = _button("capture-save", "Save this person", button_style="primary")
         self.save_button.on_click(self._on_save)
         self.status = _css(widgets.HTML(), "capture-status")
+        # Once saved: the connection and shared link are the participant's to add (T2).
+        self.edit_button = _button("capture-edit", "Add how you know them")
+        self.edit_button.on_click(self._on_edit)
+        self.edit_button.layout.display = "none"
         self.last_report = None
+        self.saved: Contact | None = None
         self._show_form(False)
         self.details = Details(
             "Paste a signature or profile text (quick capture)",
@@ -84,7 +89,7 @@ class QuickCapture:
             widgets.HBox([self.propose_button]),
             self.form,
             self.status,
-            widgets.HBox([self.save_button]),
+            widgets.HBox([self.save_button, self.edit_button]),
         )
         return self.details
 
@@ -98,6 +103,7 @@ class QuickCapture:
             self.status.value = message_html("Paste some text first.", "warning")
             return
         proposal = capture.propose_contact(self.text.value)
+        self.edit_button.layout.display = "none"
         for field, widget in self.fields.items():
             widget.value = getattr(proposal, field)
         self._show_form(True)
@@ -120,11 +126,12 @@ class QuickCapture:
     def _on_save(self, _=None) -> None:
         contact = Contact(**{f: w.value for f, w in self.fields.items()}, source=capture.SOURCE)
         try:
-            report = capture.save_capture(self.page.ws, contact)
+            captured = capture.save_capture(self.page.ws, contact)
         except (ValueError, WorkspaceError) as exc:
             self.status.value = message_html(f"{exc} Nothing was saved.", "warning")
             return
-        self.last_report = report
+        report = captured.report
+        self.last_report, self.saved = report, captured.contact
         who = " ".join(p for p in (contact.first_name.strip(), contact.last_name.strip()) if p)
         if report.added:
             text = f"Saved {who} to your contacts."
@@ -136,9 +143,18 @@ class QuickCapture:
         for widget in self.fields.values():
             widget.value = ""
         self._show_form(False)
-        self.status.value = message_html(text, "ok")
+        self.status.value = message_html(
+            text + " How do you know them? Add the connection and any shared link in the form.",
+            "ok",
+        )
+        self.edit_button.layout.display = None
         self.page.refresh_organizations()
         self.page.recompute(report.contacts)
+
+    def _on_edit(self, _=None) -> None:
+        """The saved person in step 2's contact form, opened, for what a paste can't say."""
+        if self.saved is not None and self.page.edit_contact(self.saved):
+            self.edit_button.layout.display = "none"
 
     def run_demo(self, text: str) -> None:
         """As a person would: open the toggle, paste, ask for the details, save them."""
