@@ -37,7 +37,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -259,16 +258,9 @@ def _rounds(m: Measured) -> None:
     name = "app benchmarks"
     with tempfile.TemporaryDirectory(prefix="infoint-bench-app-") as tmp_name:
         tmp = Path(tmp_name)
-        served = tmp / "notebooks"
-        # A snapshot of the pages: notebooks being edited meanwhile can't change the run.
-        shutil.copytree(
-            voila.NOTEBOOKS_DIR,
-            served,
-            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
-        )
+        served = voila.served_copy(tmp)
         if not (served / APP_NOTEBOOK).exists():
             raise RuntimeError(f"No {APP_NOTEBOOK} in {voila.NOTEBOOKS_DIR}.")
-        voila.write_floor(served)
         workspace = tmp / "workspace.sqlite3"
         _log(f"{name}: preparing the demo workspace (untimed)")
         m.people, m.targets = voila.prepare_workspace(workspace)

@@ -19,7 +19,6 @@ and what opening the bare page cost, for scale.
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import tempfile
 import time
@@ -111,13 +110,7 @@ def run(repeats: int) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="infoint-bench-idle-") as tmp_name:
         tmp = Path(tmp_name)
-        served = tmp / "notebooks"
-        shutil.copytree(
-            voila.NOTEBOOKS_DIR,
-            served,
-            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
-        )
-        voila.write_floor(served)
+        served = voila.served_copy(tmp)
         workspace = tmp / "workspace.sqlite3"
         people, targets = voila.prepare_workspace(workspace)
         server = voila.VoilaServer(served, workspace, tmp / "voila.log")

@@ -225,6 +225,17 @@ def workbook_notebooks() -> list[Path]:
     return found
 
 
+def served_copy(tmp: Path) -> Path:
+    """``tmp/notebooks``: a snapshot of the pages (notebooks being edited meanwhile can't change
+    the run) with the floor notebook beside them; the folder a benchmark's Voila serves."""
+    served = tmp / "notebooks"
+    shutil.copytree(
+        NOTEBOOKS_DIR, served, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    )
+    write_floor(served)
+    return served
+
+
 def write_floor(folder: Path) -> Path:
     """The floor notebook: one code cell, a button that sets a Label (plain JSON, nbformat 4.4)."""
     nb = {
@@ -585,14 +596,7 @@ def run(repeats: int) -> dict:
     stuck_kernels = 0
     with tempfile.TemporaryDirectory(prefix="infoint-bench-voila-") as tmp_name:
         tmp = Path(tmp_name)
-        served = tmp / "notebooks"
-        # A snapshot of the pages: notebooks being edited meanwhile can't change the run.
-        shutil.copytree(
-            NOTEBOOKS_DIR,
-            served,
-            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
-        )
-        write_floor(served)
+        served = served_copy(tmp)
         workspace = tmp / "workspace.sqlite3"
         _log(f"{NAME}: preparing the demo workspace (untimed)")
         people, targets = prepare_workspace(workspace)

@@ -7,11 +7,11 @@ Also a keyboard-only pass through step 1's form.
 from __future__ import annotations
 
 import html
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from app_journey import written
 
 from infoint.workspace import Workspace
 
@@ -20,19 +20,6 @@ CONNECTIONS = ROOT / "data" / "demo" / "Connections.csv"
 
 # The browser fixtures (browser, page, fresh_voila) are in conftest.py.
 pytestmark = pytest.mark.browser
-
-
-def written(workspace: Path, check, timeout: float = 15.0) -> None:
-    """Wait until the workspace file holds what ``check(ws)`` looks for: typing saves by
-    itself, about a second after it stops."""
-    deadline = time.monotonic() + timeout
-    while True:
-        with Workspace.open(workspace) as ws:
-            if check(ws):
-                return
-        if time.monotonic() > deadline:
-            raise AssertionError("what was typed never reached the workspace")
-        time.sleep(0.2)
 
 
 def agenda_text(pg, base: str) -> str:
