@@ -22,6 +22,7 @@ for each than if the machine served them in turn on its cores.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import statistics
@@ -65,23 +66,46 @@ def _usage(hs, user: str) -> dict:
     return usage
 
 
+def step_probe(key: str):
+    """The step's container and its first widget visible (app_journey.READY: there in an empty
+    workbook too, unlike voila.PROBES' widgets, chosen for the demo's data), then the round trip
+    of a click on its hidden probe button, as benchmarks/app.py's probe does."""
+    from app_journey import READY  # lazy: imports the workbook
+
+    from . import app, voila
+
+    scope = f".ii-step-{key}"
+    target = f"{scope} {app.PROBE}"
+    return voila.Probe(
+        ready=(scope, f"{scope} {READY[key]}"), action="dispatch", target=target, watch=target
+    )
+
+
+def switch(page, key: str, label: str) -> float:
+    """Seconds from a click on the step's navigation button until the step answers its probe."""
+    from . import voila
+
+    start = time.perf_counter()
+    page.click(f".ii-app-header .ii-nav-{key}", timeout=voila.LOAD_TIMEOUT_S * 1000)
+    voila.answer(page, step_probe(key), label, start)
+    return time.perf_counter() - start
+
+
 def participant_job(hs, hub, user: str, first_name: str):
     """The measured visit of one participant (see the module docstring)."""
     from app_journey import walk_the_journey  # lazy: imports the workbook
 
-    from . import app
+    from . import app, voila
 
     def job(page) -> dict:
         start = time.perf_counter()
         hs.login(page, hub, user, hub.pull_link())
-        from . import voila
-
-        voila.answer(page, app.step_probe(app.START), f"{user}, login", start)
+        voila.answer(page, step_probe(app.START), f"{user}, login", start)
         login = time.perf_counter() - start
         after_login = _usage(hs, user)
         keys = list(app.steps())
-        switches = [app._switch(page, hub, k, "first visit")[0] for k in keys[1:]]
-        switches += [app._switch(page, hub, k, "later visit")[0] for k in keys]
+        switches = [switch(page, k, f"{user}, first visit of {k}") for k in keys[1:]]
+        switches += [switch(page, k, f"{user}, later visit of {k}") for k in keys]
         before = _usage(hs, user)
         app_url = f"{hub.base}/user/{user}/{hs.APP_PATH}"
         walk_started = time.perf_counter()
@@ -179,6 +203,26 @@ def run(repeats: int) -> dict:
     return summarise(alone, room, hub_mb[1:] or hub_mb, proxy_mb[1:] or proxy_mb)
 
 
+# The facilitator guide's sizing: how its table is derived from the measured figures.
+SIZES = (20, 40, 100)  # participants at once
+HEADROOM = 1.5  # a second app tab or a JupyterLab session beside the app
+SYSTEM_MB = 2048  # the operating system, page cache for the environment, a shell
+RUSH_S = 120  # the whole room's servers started within two minutes of the link going round
+WORK_S = 45 * 60  # the journey's CPU spread over the workshop's working time (the run-sheet)
+
+
+def sizing(participant_mb: float, hub_proxy_mb: float, login_cpu_s: float, journey_cpu_s: float):
+    """RAM (GB) and cores for each of SIZES participants at once: memory for every server and
+    kernel with headroom, plus the hub, the proxy and the system; cores for the login rush (or
+    the work, if that ever costs more), never fewer than 2."""
+    rows = {}
+    for n in SIZES:
+        ram_mb = hub_proxy_mb + n * participant_mb * HEADROOM + SYSTEM_MB
+        cpu = max(n * login_cpu_s / RUSH_S, n * journey_cpu_s / WORK_S)
+        rows[n] = {"ram_gb": math.ceil(ram_mb / 1024), "cores": max(2, math.ceil(cpu))}
+    return rows
+
+
 def summarise(alone: list[dict], room: list[dict], hub_mb: list[float], proxy_mb: list[float]):
     """The block's values, ratios and target from the participants' measured visits."""
     cores = os.cpu_count() or 1
@@ -212,6 +256,14 @@ def summarise(alone: list[dict], room: list[dict], hub_mb: list[float], proxy_mb
     values[f"hub / proxy memory with {ROOM} servers, RSS (MB)"] = (
         f"{statistics.median(hub_mb):.0f} / {statistics.median(proxy_mb):.0f}"
     )
+    table = sizing(
+        statistics.median(pick(room, "rss_mb")),
+        statistics.median(hub_mb) + statistics.median(proxy_mb),
+        statistics.median(pick(room, "login_cpu")),
+        statistics.median(pick(room, "journey_cpu")),
+    )
+    for n, row in table.items():
+        values[f"sizing: {n} at once, RAM (GB) / cores"] = f"{row['ram_gb']} / {row['cores']}"
     login_ratio = percentile(pick(room, "login"), 95) / percentile(pick(alone, "login"), 50)
     switch_ratio = percentile(pick(room, "switches"), 95) / percentile(pick(alone, "switches"), 50)
     values["login ratio (p95 at once / p50 alone)"] = round(login_ratio, 2)
@@ -234,13 +286,6 @@ def summarise(alone: list[dict], room: list[dict], hub_mb: list[float], proxy_mb
         "ratio_of": f"the slower of login and switch: p95 with {ROOM} at once / p50 alone",
         "target": target,
         "passed": not missed,
-        # For the facilitator guide's sizing (benchmarks/README.md shows how it is derived).
-        "sizing": {
-            "participant_mb": statistics.median(pick(room, "rss_mb")),
-            "login_cpu_s": statistics.median(pick(room, "login_cpu")),
-            "journey_cpu_s": statistics.median(pick(room, "journey_cpu")),
-            "hub_proxy_mb": statistics.median(hub_mb) + statistics.median(proxy_mb),
-        },
     }
     if missed:
         result["missed"] = "; ".join(missed)

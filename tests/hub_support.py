@@ -415,8 +415,9 @@ def in_browsers(jobs: dict, timeout_s: float = 900) -> dict[str, Outcome]:
                     outcomes[user].value = job(page)
                 finally:
                     browser.close()
-        except BaseException:  # noqa: B036 (reported per participant, the test fails on it)
-            outcomes[user].error = traceback.format_exc()[-3000:]
+        except BaseException as exc:  # noqa: B036 (reported per participant: the test fails)
+            where = "".join(traceback.format_tb(exc.__traceback__)[-3:])
+            outcomes[user].error = f"{type(exc).__name__}: {str(exc)[:2000]}\n{where}"
 
     threads = [threading.Thread(target=run, args=item, daemon=True) for item in jobs.items()]
     for thread in threads:
