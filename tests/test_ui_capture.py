@@ -31,6 +31,7 @@ def test_the_new_parts_are_folded_away_until_asked_for(ws):
     page.import_section()
     for details in (page.quick_capture.details, page.vcard_export.details):
         assert not details.open and details.body.layout.display == "none"
+    assert page.quick_capture.details.body.children == ()  # built when first opened
     qc = page.quick_capture
     assert qc.form.layout.display == "none" and qc.save_button.layout.display == "none"
     qc.details.toggle.click()

@@ -42,8 +42,32 @@ _LABELS = {f: label.lower() for f, _, label in FIELDS}
 class QuickCapture:
     """Paste text, get a proposed contact to confirm or correct, save it in one action."""
 
+    # Built when the toggle first opens (or a test or the demo reaches for one): about seventy
+    # widget models that a participant who never pastes anything never pays for.
+    _PARTS = frozenset(
+        {"text", "propose_button", "fields", "form", "save_button", "status", "edit_button"}
+    )
+
     def __init__(self, page: Page):
         self.page = page
+        self.last_report = None
+        self.saved: Contact | None = None
+        self.details = Details(
+            "Paste a signature or profile text (quick capture)",
+            [],
+            "ii-targets-capture",
+        )
+        self.details.toggle.on_click(lambda _: self._build())
+
+    def __getattr__(self, name: str):
+        if name in QuickCapture._PARTS and "details" in self.__dict__:
+            self._build()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _build(self) -> None:
+        if "text" in self.__dict__:
+            return
         self.text = _css(
             widgets.Textarea(
                 description="Pasted text",
@@ -68,17 +92,7 @@ class QuickCapture:
         self.edit_button = _button("capture-edit", "Add how you know them")
         self.edit_button.on_click(self._on_edit)
         self.edit_button.layout.display = "none"
-        self.last_report = None
-        self.saved: Contact | None = None
         self._show_form(False)
-        self.details = Details(
-            "Paste a signature or profile text (quick capture)",
-            [],
-            "ii-targets-capture",
-        )
-
-    def widgets(self) -> Details:
-        """The toggle and, when open, the paste box, the proposal and its Save button."""
         note = widgets.HTML(
             "<p class='ii-muted'>The text is read on this computer; nothing is looked up "
             "online. Check each field before saving: the workbook only suggests.</p>"
@@ -91,6 +105,10 @@ class QuickCapture:
             self.status,
             widgets.HBox([self.save_button, self.edit_button]),
         )
+
+    def widgets(self) -> Details:
+        """The toggle; the paste box, the proposal and its Save button are built when it first
+        opens."""
         return self.details
 
     def _show_form(self, shown: bool) -> None:
