@@ -348,16 +348,16 @@ def _fit(goal: str, a) -> tuple[float, list[str]]:
         why.append(f"works at {c.organization}, which this goal names")
     if _ROLE_TOPIC.search(text) and a.focus in ("position", "both"):
         points += 2
-        why.append(a.focus_why)
+        why.append("in a role you want to learn about")
     elif _ORG_TOPIC.search(text) and a.focus in ("organization", "both"):
         points += 2
-        why.append(a.focus_why)
+        why.append("at an organization you want to learn about")
     if _HIRING.search(text) and a.seniority == "junior":
         points += 1
-        why.append("junior: close to how people get hired now")
+        why.append("junior: knows how hiring goes now")
     elif _SENIOR_VIEW.search(text) and a.seniority == "senior":
         points += 1
-        why.append("senior: knows what employers look for and how the field changed")
+        why.append("senior: knows what employers look for")
     return points, why
 
 

@@ -74,21 +74,24 @@ class GoalQuestions:
         shown = bool(options)
         self.pick.layout.display = None if shown else "none"
         self.add_button.layout.display = None if shown else "none"
+        if shown:
+            self.pick.value = 0  # the best match, ready for "Add it to my list"
         summary = cv.summarize(items)
         if not items:
-            text = "Write your learning goals in step 1 and questions for them appear here."
+            html = escape("Write your learning goals in step 1 and questions for them appear here.")
         elif not todo:
-            text = f"{summary.line} Nothing left to ask about them."
+            html = escape(f"{summary.line} Nothing left to ask about them.")
         else:
-            names = "; ".join(
-                f"goal {n} ({cv.STATUS_LABELS[i.status]}): {one_line(i.goal, 80)}"
+            goals = "".join(
+                f"<li>Goal {n} ({escape(cv.STATUS_LABELS[i.status])}): "
+                f"{escape(one_line(i.goal, 120))}</li>"
                 for n, i in enumerate(items, 1)
                 if i.status != cv.ANSWERED
             )
-            text = f"{summary.line} Still to find out: {names}."
+            html = f"{escape(summary.line)} Still to find out:</p><ul>{goals}</ul><p>"
             if page.contact is not None and not options:
-                text += " The question bank has nothing more on them: write your own above."
-        self.note.value = f"<p class='ii-muted'>{escape(text)}</p>"
+                html += escape("The question bank has nothing more on them: write your own above.")
+        self.note.value = f"<p>{html}</p>".replace("<p></p>", "")
 
     def _on_add(self, _=None) -> None:
         page = self.page
