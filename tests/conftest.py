@@ -84,8 +84,11 @@ def demo_voila(tmp_path_factory):
 def browser():
     """Debian's Chromium, headless, driven by Playwright; one per module."""
     require_chromium()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # An expectation waits as long as a step may take on a busy 2-core machine (Playwright's
+    # default is 5 s); what never happens still fails, only later.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b
