@@ -8,6 +8,7 @@ screenshots of the open parts at both widths."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,13 @@ def test_paste_check_correct_and_save_a_person(voila, browser, where):
         page.set_viewport_size({"width": 1280, "height": 900})
         field("position").fill("Lead Service Designer")  # the participant corrects a guess
         field("position").press("Tab")
+        page.wait_for_timeout(2500)  # what is typed is kept about a second after it stops
+        page.reload()  # nothing typed is lost: the paste and the correction come back
+        page.wait_for_selector(f"{scope}.ii-targets-capture-text textarea")
+        expect(page.locator(f"{scope}.ii-targets-capture-text textarea")).to_have_value(
+            re.compile(f"{first} {last}")
+        )
+        expect(field("position")).to_have_value("Lead Service Designer")
         page.click(f"{scope}.ii-targets-capture-save")
         expect(status).to_contain_text(f"Saved {first} {last}")
         expect(field("first")).to_be_hidden()

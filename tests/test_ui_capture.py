@@ -194,3 +194,21 @@ def test_building_step_2_leaves_vobject_unloaded_until_a_vcard_is_used(tmp_path)
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_a_paste_not_saved_yet_survives_a_reload_and_is_forgotten_once_saved(ws):
+    page = TargetsPage(ws)
+    qc = page.quick_capture
+    qc.text.value = SIGNATURE
+    qc.propose_button.click()
+    qc.fields["position"].value = "Principal Product Designer"
+    assert page.flush()  # what autosave writes about a second after typing stops
+    assert ws.rows("contacts") == []  # kept as typing, not saved as a person
+    again = TargetsPage(ws).quick_capture  # a reload, a closed tab, another kernel
+    assert again.details.open and again.text.value == SIGNATURE
+    assert again.fields["position"].value == "Principal Product Designer"
+    assert again.form.layout.display is None and again.save_button.layout.display is None
+    again.save_button.click()
+    assert [c.position for c in tg.load_contacts(ws)] == ["Principal Product Designer"]
+    fresh = TargetsPage(ws).quick_capture
+    assert not fresh.details.open and fresh.details.body.children == ()

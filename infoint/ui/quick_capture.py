@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from .. import capture
 from ..records import Contact
 from ..schema import WorkspaceError
+from ..typed import typed
 from .controls import controls, fields
 from .details import Details
 from .feedback import message_html
@@ -37,6 +38,7 @@ FIELDS = (
     ("profile_url", "url", "Profile URL"),
 )
 _LABELS = {f: label.lower() for f, _, label in FIELDS}
+FORM = "targets.capture"  # what is pasted and corrected is kept as it is typed, until saved
 
 
 class QuickCapture:
@@ -45,7 +47,7 @@ class QuickCapture:
     # Built when the toggle first opens (or a test or the demo reaches for one): about seventy
     # widget models that a participant who never pastes anything never pays for.
     _PARTS = frozenset(
-        {"text", "propose_button", "fields", "form", "save_button", "status", "edit_button"}
+        {"text", "propose_button", "fields", "form", "save_button", "status", "edit_button", "kept"}
     )
 
     def __init__(self, page: Page):
@@ -58,6 +60,9 @@ class QuickCapture:
             "ii-targets-capture",
         )
         self.details.toggle.on_click(lambda _: self._build())
+        if typed(page.ws, FORM):  # a paste from before a reload or a closed tab: show it again
+            self.details.set_open(True)
+            self._build()
 
     def __getattr__(self, name: str):
         if name in QuickCapture._PARTS and "details" in self.__dict__:
@@ -92,7 +97,8 @@ class QuickCapture:
         self.edit_button = _button("capture-edit", "Add how you know them")
         self.edit_button.on_click(self._on_edit)
         self.edit_button.layout.display = "none"
-        self._show_form(False)
+        self.kept = self.page.keep_typed(FORM, {"text": self.text, **self.fields})
+        self._show_form(any(w.value for w in self.fields.values()))
         note = widgets.HTML(
             "<p class='ii-muted'>The text is read on this computer; nothing is looked up "
             "online. Check each field before saving: the workbook only suggests.</p>"
@@ -157,9 +163,7 @@ class QuickCapture:
             text = f"{who} was already in your contacts: their details were brought up to date."
         else:
             text = f"{who} was already in your contacts with these details; nothing changed."
-        self.text.value = ""
-        for widget in self.fields.values():
-            widget.value = ""
+        self.kept.done()  # the fields empty, and nothing kept for them any more
         self._show_form(False)
         self.status.value = message_html(
             text + " How do you know them? Add the connection and any shared link in the form.",
