@@ -325,3 +325,9 @@ def test_a_person_twice_in_one_file_is_kept_once():
     twice = GOOD + _card("N:Doe;Jane;;;", "FN:Jane Doe", "EMAIL:jane@example.com")
     plan = read_vcards(twice, "twice.vcf")
     assert len(plan.contacts) == 1 and plan.skipped == [(6, "same person as line 1")]
+
+
+def test_a_card_with_only_a_formatted_name_is_split_like_a_full_name_column():
+    data = b"begin:vcard\nversion:4.0\nfn:Grace Brewster Hopper\nend:vcard\n"
+    ((line, grace),) = read_vcards(data, "lower.vcf").contacts
+    assert line == 1 and (grace.first_name, grace.last_name) == ("Grace Brewster", "Hopper")
