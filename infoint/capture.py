@@ -39,6 +39,7 @@ __all__ = [
     "Proposal",
     "propose_contact",
     "save_capture",
+    "several_people",
 ]
 
 MAX_CAPTURE_CHARS = 20_000  # more than any signature or profile section; the rest is ignored
@@ -406,6 +407,15 @@ def propose_contact(text: str) -> Proposal:
             kinds.append(("other", rest))
     _assign(kinds, reading)
     return Proposal(**reading.values)
+
+
+def several_people(text: str) -> bool:
+    """Whether the pasted text seems to list several people (two rows of a table or more, or
+    three email addresses or more), when only the first one is proposed."""
+    text = text[:MAX_CAPTURE_CHARS] if isinstance(text, str) else ""
+    rows = sum(len(_SEPARATORS.split(line)) >= 3 for line in text.splitlines())
+    emails = {m.group().casefold() for m in _EMAIL.finditer(text)}
+    return rows >= 2 or len(emails) >= 3
 
 
 def _assign(kinds: list[tuple[str, str]], reading: _Reading) -> None:

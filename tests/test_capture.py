@@ -649,3 +649,22 @@ def test_saved_values_are_one_line(ws):
 )
 def test_particular_shapes(text, field, value):
     assert getattr(propose_contact(text), field) == value
+
+
+ROW_1 = "Lena Fischer\tSoftware Engineer\tZalando SE\tBerlin"
+ROW_2 = "Okafor, Chidi | Data Scientist, Spotify | Stockholm, Sweden"
+
+
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [
+        (SAMPLES[0][0], False),  # a signature
+        (ROW_1, False),  # one directory row
+        (ROW_1 + "\n" + ROW_2, True),  # two rows
+        ("a@x.example, b@y.example, c@z.example", True),
+        ("jane@work.example\njane@home.example", False),  # one person, two addresses
+        ("", False),
+    ],
+)
+def test_a_paste_of_several_people_is_noticed(text, several):
+    assert capture.several_people(text) is several

@@ -212,3 +212,14 @@ def test_a_paste_not_saved_yet_survives_a_reload_and_is_forgotten_once_saved(ws)
     assert [c.position for c in tg.load_contacts(ws)] == ["Principal Product Designer"]
     fresh = TargetsPage(ws).quick_capture
     assert not fresh.details.open and fresh.details.body.children == ()
+
+
+def test_a_paste_of_several_rows_proposes_the_first_and_says_so(ws):
+    qc = TargetsPage(ws).quick_capture
+    qc.text.value = (
+        "Lena Fischer\tSoftware Engineer\tZalando SE\tBerlin\n"
+        "Chidi Okafor\tData Scientist\tSpotify\tStockholm, Sweden"
+    )
+    qc.propose_button.click()
+    assert qc.fields["last_name"].value == "Fischer"
+    assert "several people" in qc.status.value

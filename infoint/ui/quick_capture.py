@@ -140,10 +140,17 @@ class QuickCapture:
             self.status.value = message_html(text, "warning")
             return
         missing = [_LABELS[f] for f, _, _ in FIELDS[:7] if f not in found]
+        several = (
+            " The text seems to list several people: these are the first one's details. Save "
+            "them, then paste the next person (or import a whole list as a file above)."
+            if capture.several_people(self.text.value)
+            else ""
+        )
         self.status.value = message_html(
             f"Suggested {len(found)} of 7 details"
             + (f" (not found: {', '.join(missing)})" if missing else "")
-            + ". Check and correct them, then press Save this person.",
+            + ". Check and correct them, then press Save this person."
+            + several,
             "note",
         )
 
