@@ -15,9 +15,9 @@ the hub test proves. Each round, in a fresh browser per participant:
 
 Reported, alone and with the room at once: login-to-click and step-switch p50 and p95, memory per
 participant, CPU seconds of the login and of the journey; and the hub's and the proxy's own memory
-with the room's servers running. The ratio is the room's p95 against one alone's p50, for the
-login and for the switch; the target is the cores' fair share, ROOM / cores: a room is no slower
-for each than if the machine served them in turn on its cores.
+with the room's servers running. The ratios are the room's p50 and p95 against one alone's, for
+the login and for the switch; the target is the cores' fair share, ROOM / cores: a room is no
+slower for each than if the machine served them in turn on its cores.
 """
 
 from __future__ import annotations
@@ -264,14 +264,18 @@ def summarise(alone: list[dict], room: list[dict], hub_mb: list[float], proxy_mb
     )
     for n, row in table.items():
         values[f"sizing: {n} at once, RAM (GB) / cores"] = f"{row['ram_gb']} / {row['cores']}"
-    login_ratio = percentile(pick(room, "login"), 95) / percentile(pick(alone, "login"), 50)
-    switch_ratio = percentile(pick(room, "switches"), 95) / percentile(pick(alone, "switches"), 50)
-    values["login ratio (p95 at once / p50 alone)"] = round(login_ratio, 2)
-    values["switch ratio (p95 at once / p50 alone)"] = round(switch_ratio, 2)
+    # Each percentile against the same percentile alone: the typical wait, and the slow tail.
+    ratios = {
+        (what, q): percentile(pick(room, key), q) / percentile(pick(alone, key), q)
+        for what, key in (("login", "login"), ("switch", "switches"))
+        for q in (50, 95)
+    }
+    for (what, q), ratio in ratios.items():
+        values[f"{what} p{q}: at once / alone"] = round(ratio, 2)
     target = round(ROOM / cores, 2)
     missed = [
-        f"{what} ratio {ratio:.2f} > {target}"
-        for what, ratio in (("login", login_ratio), ("switch", switch_ratio))
+        f"{what} p{q} ratio {ratio:.2f} > {target}"
+        for (what, q), ratio in ratios.items()
         if ratio > target
     ]
     result = {
@@ -282,8 +286,8 @@ def summarise(alone: list[dict], room: list[dict], hub_mb: list[float], proxy_mb
             "login alone (s)": pick(alone, "login"),
             f"login, {ROOM} at once (s)": pick(room, "login"),
         },
-        "ratio": max(login_ratio, switch_ratio),
-        "ratio_of": f"the slower of login and switch: p95 with {ROOM} at once / p50 alone",
+        "ratio": max(ratios.values()),
+        "ratio_of": f"the largest of login and switch, p50 and p95: {ROOM} at once / alone",
         "target": target,
         "passed": not missed,
     }
