@@ -17,6 +17,7 @@ from pathlib import Path
 from .clock import now_iso
 from .exports import save_safety_copy
 from .records import Objective, Profile
+from .reminders import forget_people
 from .schema import WorkspaceError
 from .workspace import Workspace
 
@@ -271,8 +272,10 @@ def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
     - The organizations and people the demo added go, even if you edited them since (they are
       still the demo's rows), with the people a demo person referred you to since (made-up
       too), and everything hanging off those people: their events, drafts, meetings,
-      debriefs, action items and the workbook facts kept per person. A person of yours whom a
-      demo person was noted as referring keeps everything but that note (``referred_by``).
+      debriefs, action items and the workbook facts kept per person (what the calendar was
+      sent about them stays, with no name, to be cancelled: ``reminders.forget_people``). A
+      person of yours whom a demo person was noted as referring keeps everything but that
+      note (``referred_by``).
     - Step 1 (the profile and the objective, each on its own) goes back to what it was before
       the demo, nothing if nothing was saved, but only if it still holds exactly the demo's
       values: once you changed it, it is yours and stays as it is.
@@ -313,6 +316,7 @@ def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:
                 count(table, ws.delete(table, "contact_id", people))
             if table != "meetings" and "meeting_id" in columns:
                 count(table, ws.delete(table, "meeting_id", meetings))
+        forget_people(ws, people)  # the calendar still cancels what it was sent about them
         count("meta", ws.delete("meta", "key", _contact_meta_keys(ws, people)))
         count("contacts", ws.delete("contacts", "id", people))
         gone = set(people)

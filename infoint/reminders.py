@@ -1,5 +1,5 @@
-"""Reminders that live outside the app: one rolling calendar file (.ics) and a "my week" mail
-draft (.eml) to yourself.
+"""Reminders that live outside the app: one rolling calendar file (.ics) here, and a "my week"
+mail draft (.eml) to yourself (``reminders_week``).
 
 A notebook can't notify anyone, and follow-through is where informational interviews fail, so
 what is due leaves the workbook in files the user's own calendar and mail client open. Both
@@ -11,16 +11,21 @@ preparing for (its "prepare" item), at its time, from step 4's record.
 Why the calendar keeps a memory: a calendar replaces an event it holds only when the new copy
 has the same UID and a higher SEQUENCE (RFC 5545 3.8.7.4), and it never removes an event
 because a newer file lacks it. So each download records, per event, what it last sent, in
-``meta`` rows ``calendar.event.<contact id>.<uid>`` (a fact about one person: it goes with a
-demo person, ``demo.CONTACT_META_PART``). A changed event goes with SEQUENCE + 1; an event no
-longer due (done, cancelled, moved on from) goes with STATUS:CANCELLED and SEQUENCE + 1, which
-tells the calendar to drop it, and keeps going for ``KEEP_CANCELLED_DAYS`` in case a download
-was skipped. A meeting whose time has passed is history: it is left alone, not cancelled.
+``meta`` rows ``calendar.event.<contact id>.<uid>``. A changed event goes with SEQUENCE + 1; an
+event no longer due (done, cancelled, moved on from) goes with STATUS:CANCELLED and SEQUENCE + 1
+and keeps going for ``KEEP_CANCELLED_DAYS`` in case a download was skipped. A calendar that
+imports the file keeps a cancelled event, marked cancelled (khal lists it so); one that
+subscribes to or syncs the file drops what the file no longer holds. A meeting whose time has
+passed is history: it is left alone, not cancelled. When the demo is removed, what was sent
+about its people stays as records tied to no one and with no name (``forget_people``), so the
+next download still cancels those events.
 
 When reminders ring (in the user's zone, ``Settings.tz``): at the due time, moved into the
 day (9:00 to 20:00); a deadline (the S1 thank-you, answering a yes) two hours before it, the
 evening before if that is at night; an action item at 9:00 on its day. What is already due
-rings at the next quarter hour after the download.
+rings at the next quarter hour after the download, a quarter hour apart when there are several,
+and keeps the time the calendar was sent until that day has passed: downloading again with
+nothing changed changes nothing (and rings nothing again).
 """
 
 from __future__ import annotations
@@ -35,8 +40,7 @@ from . import meetings as mt
 from . import targets
 from .action_items import ACTION_ITEM_KIND
 from .clock import aware, spoken, zone
-from .exports import CalendarEntry, calendar_uid, clean_address, eml_draft, ics_calendar
-from .objectives import load_profile
+from .exports import CalendarEntry, calendar_uid, ics_calendar
 from .progress import pipeline_settings, todays_agenda
 from .records import STEPS
 from .safe import one_line
@@ -47,13 +51,18 @@ CALENDAR_NAME = "Informational interviews: what is due"
 CALENDAR_FILENAME = "informational-interviews-reminders.ics"
 META_PREFIX = "calendar.event."  # + "<contact id or ->.<uid>"
 KEEP_CANCELLED_DAYS = 30  # a cancellation is sent again for a month: a skipped download is fine
-WEEK = timedelta(days=7)
 REMINDER_MINUTES = 15
 DAY_FROM, DAY_UNTIL = time(9), time(20)  # reminders never ring at night
 DEADLINE_KINDS = frozenset({"thanks", "schedule"})  # due = the last moment (S1, R8)
 DEADLINE_LEAD = timedelta(hours=2)
 MEETING_KIND = "meeting"
 MEETING_ALARM_MINUTES = 60
+REMOVED_KIND = "removed"  # what was sent about a person who is gone (the demo's): no name
+REMOVED_SUMMARY = "A reminder from the workbook's demo (removed)"
+GONE_WHY = {
+    "": "No longer due: done, cancelled or let go in the workbook.",
+    REMOVED_KIND: "No longer due: it came from the workbook's demo, which was removed.",
+}
 
 # A calendar title per agenda kind (pipeline.ACTION_KINDS, "request", D4 action items).
 TITLES = {
@@ -94,6 +103,7 @@ class DueEvent:
     minutes: int = REMINDER_MINUTES
     location: str = ""
     alarm_minutes_before: int = 0
+    floating: bool = False  # already due: ``start`` is the next quarter hour after now
 
     @property
     def uid(self) -> str:
@@ -119,14 +129,7 @@ class CalendarFile:
 def reminder_start(kind: str, due: datetime, now: datetime, tz: str) -> datetime:
     """When a reminder for an item due at ``due`` rings (aware UTC); see the module's rules."""
     tzinfo, now = zone(tz), aware(now)
-    due = aware(due)
-    if kind == ACTION_ITEM_KIND:
-        t = datetime.combine(due.astimezone(tzinfo).date(), DAY_FROM, tzinfo=tzinfo)
-    elif kind in DEADLINE_KINDS:
-        t = due - DEADLINE_LEAD
-    else:
-        t = due
-    t = aware(t).replace(second=0, microsecond=0)
+    t = _planned(kind, due, tzinfo)
     if t <= now:
         return _next_quarter(now, tzinfo)
     local = t.astimezone(tzinfo)
@@ -139,6 +142,18 @@ def reminder_start(kind: str, due: datetime, now: datetime, tz: str) -> datetime
         return aware(moved) if aware(moved) >= now else t
     morning = day if local.time() < DAY_FROM else day + timedelta(days=1)
     return aware(datetime.combine(morning, DAY_FROM, tzinfo=tzinfo))
+
+
+def _planned(kind: str, due: datetime, tzinfo) -> datetime:
+    """When the reminder would ring if nothing were already due (before the day's hours)."""
+    due = aware(due)
+    if kind == ACTION_ITEM_KIND:
+        t = datetime.combine(due.astimezone(tzinfo).date(), DAY_FROM, tzinfo=tzinfo)
+    elif kind in DEADLINE_KINDS:
+        t = due - DEADLINE_LEAD
+    else:
+        t = due
+    return aware(t).replace(second=0, microsecond=0)
 
 
 def _next_quarter(now: datetime, tzinfo) -> datetime:
@@ -181,6 +196,7 @@ def due_events(ws: Workspace, now: datetime | None = None, within: timedelta | N
                 due=item.due,
                 overdue=item.overdue,
                 start=reminder_start(item.kind, item.due, now, tz),
+                floating=_planned(item.kind, item.due, tzinfo) <= now,
             )
         )
         if item.kind == "prepare" and contact is not None:
@@ -252,21 +268,27 @@ def where_to_do_it(step: str) -> str:
     return f"Step {found.number}, {found.title} ({found.notebook})" if found else step
 
 
-def _when(event: DueEvent, tzinfo) -> str:
+def due_words(event: DueEvent, tzinfo) -> str:
+    """When it is due, in words (the calendar's description and the week's draft)."""
     due = spoken(event.due.astimezone(tzinfo))
     if event.kind == MEETING_KIND:
         return f"Starts {due}, {event.minutes} minutes."
     if event.kind == ACTION_ITEM_KIND:
-        day = _day(event.due.astimezone(tzinfo))
+        day = day_words(event.due.astimezone(tzinfo))
         return f"{'Overdue: it was due' if event.overdue else 'Due'} by the end of {day}."
     if event.kind == "request":
         return "No deadline: the sooner you write, the sooner they can answer."
     return f"Overdue since {due}." if event.overdue else f"Due {due}."
 
 
+def day_words(moment: datetime) -> str:
+    """The day of ``moment`` in words: "Tuesday 10 March"."""
+    return spoken(moment)[: -len(f", {moment.hour}:{moment.minute:02d}")]
+
+
 def _description(event: DueEvent, tzinfo) -> str:
     return (
-        f"{event.todo}\n{_when(event, tzinfo)}\n"
+        f"{event.todo}\n{due_words(event, tzinfo)}\n"
         f"In the workbook: {where_to_do_it(event.step)}.\n"
         "From your informational interview workbook; downloading the calendar again updates it."
     )
@@ -290,7 +312,7 @@ def download_calendar(ws: Workspace, now: datetime | None = None) -> CalendarFil
         }
         entries, new, changed, cancelled = [], 0, 0, 0
         current = set()
-        for event in due_events(ws, now):
+        for event in _placed(due_events(ws, now), sent, now, tzinfo):
             uid = event.uid
             current.add(uid)
             description = _description(event, tzinfo)
@@ -351,7 +373,7 @@ def download_calendar(ws: Workspace, now: datetime | None = None) -> CalendarFil
                 CalendarEntry(
                     uid=uid,
                     summary=gone.get("summary", ""),
-                    description="No longer due: done, cancelled or let go in the workbook.",
+                    description=GONE_WHY.get(gone.get("kind"), GONE_WHY[""]),
                     start=datetime.fromisoformat(gone["start"]),
                     minutes=int(gone.get("minutes", REMINDER_MINUTES)),
                     location=gone.get("location", ""),
@@ -361,6 +383,65 @@ def download_calendar(ws: Workspace, now: datetime | None = None) -> CalendarFil
             )
     data = ics_calendar(entries, tz, stamp=now, name=CALENDAR_NAME)
     return CalendarFile(CALENDAR_FILENAME, data, len(current), new, changed, cancelled)
+
+
+def _placed(events: list[DueEvent], sent: dict, now: datetime, tzinfo) -> list[DueEvent]:
+    """The events with steady times for what is already due: the time sent before is kept
+    until its day has passed (nothing changed: nothing to update, nothing rings again); a new
+    one takes the next free quarter hour, so several never ring at once."""
+    today = now.astimezone(tzinfo).date()
+    taken = {e.start for e in events if not e.floating}
+    out, fresh = [e for e in events if not e.floating], []
+    for event in (e for e in events if e.floating):
+        before = sent.get(event.uid, ("", None))[1] or {}
+        kept = datetime.fromisoformat(before["start"]) if before.get("start") else None
+        if (
+            before.get("state") == "active"
+            and kept is not None
+            and kept <= event.start
+            and kept.astimezone(tzinfo).date() >= today
+        ):
+            taken.add(kept)
+            out.append(replace(event, start=kept))
+        else:
+            fresh.append(event)
+    for event in fresh:
+        start = event.start
+        while start in taken:
+            start = _next_quarter(start, tzinfo)
+        taken.add(start)
+        out.append(replace(event, start=start))
+    return sorted(out, key=lambda e: (e.start, e.kind, e.seed))
+
+
+def forget_people(ws: Workspace, people) -> int:
+    """Before these people are deleted (the demo's removal, inside its transaction): what the
+    calendar was sent about them stays, tied to no one, with no name, place or words of theirs,
+    so the next download still cancels each of those events (a calendar never drops one by
+    itself). Returns how many records were kept."""
+    ids = {str(i) for i in people}
+    kept = 0
+    for r in ws.query("SELECT key, value FROM meta WHERE key LIKE ?", (META_PREFIX + "%",)):
+        cid, _, uid = r["key"][len(META_PREFIX) :].partition(".")
+        if cid not in ids or not uid:
+            continue
+        before = json.loads(r["value"])
+        state = "cancelled" if before.get("state") == "cancelled" else "active"
+        record = {
+            "fp": "",
+            "seq": int(before.get("seq", 0)),
+            "state": state,
+            "kind": REMOVED_KIND,  # a past meeting too: the demo's are cancelled all the same
+            "summary": REMOVED_SUMMARY,
+            "start": before.get("start") or datetime.now(UTC).isoformat(),
+            "minutes": int(before.get("minutes", REMINDER_MINUTES)),
+            "location": "",
+            "since": before.get("since") or datetime.now(UTC).isoformat(),
+        }
+        ws.delete("meta", "key", [r["key"]])
+        ws.set_meta(_key(None, uid), json.dumps(record, sort_keys=True))
+        kept += 1
+    return kept
 
 
 def _key(contact_id, uid: str) -> str:
@@ -401,79 +482,3 @@ def _gone(before: dict, now: datetime) -> dict | None:
         since = datetime.fromisoformat(before["since"])
         return before if now - since <= timedelta(days=KEEP_CANCELLED_DAYS) else None
     return None
-
-
-# --------------------------------------------------------------------------------- my week
-
-
-def week_text(ws: Workspace, now: datetime | None = None) -> tuple[str, str]:
-    """The week's agenda as (subject, body) of a mail to yourself: what is overdue, then each
-    day's items and meetings, each with what to do and in which step."""
-    subject, body, _ = _week(ws, aware(now or datetime.now(UTC)))
-    return subject, body
-
-
-def _week(ws: Workspace, now: datetime) -> tuple[str, str, int]:
-    tzinfo = zone(pipeline_settings(ws).tz)
-    events = due_events(ws, now, WEEK)
-    first, last = now.astimezone(tzinfo), (now + WEEK).astimezone(tzinfo)
-    span = f"{_day(first)} to {_day(last)}"
-    lines = [
-        f"Your week in the informational interview workbook, {span}.",
-        f"Times are in {tzinfo.key}. A draft to yourself: nothing was sent.",
-    ]
-    if not events:
-        lines += ["", "Nothing is due this week. Send a request or two to keep things moving."]
-    overdue = [e for e in events if e.overdue]
-    groups = [("Overdue", overdue)] if overdue else []
-    for event in sorted((e for e in events if not e.overdue), key=lambda e: (e.due, e.seed)):
-        day = _day(max(event.due, now).astimezone(tzinfo))
-        if not groups or groups[-1][0] != day:
-            groups.append((day, []))
-        groups[-1][1].append(event)
-    number = 0
-    for title, group in groups:
-        lines += ["", title, "-" * len(title)]
-        for event in group:
-            number += 1
-            lines.append(f"{number}. {event.summary}")
-            lines.append(f"   What to do: {event.todo}")
-            lines.append(
-                f"   {_when(event, tzinfo)} In the workbook: {where_to_do_it(event.step)}."
-            )
-    lines += ["", "Your calendar file from the workbook's start page holds all of this too."]
-    return f"My week: {span} ({len(events)} to do)", "\n".join(lines) + "\n", len(events)
-
-
-def _day(moment: datetime) -> str:
-    return spoken(moment)[: -len(f", {moment.hour}:{moment.minute:02d}")]
-
-
-@dataclass(frozen=True)
-class WeekDraft:
-    """The "my week" draft: the file, how many things it lists, whether it has your address."""
-
-    filename: str
-    data: bytes
-    items: int
-    addressed: bool  # False: step 1 has no valid email address, so From and To are empty
-
-
-def week_draft(ws: Workspace, now: datetime | None = None) -> WeekDraft:
-    """The "my week" draft (.eml) from and to your own address (step 1); never sent."""
-    now = aware(now or datetime.now(UTC))
-    profile = load_profile(ws)
-    subject, body, items = _week(ws, now)
-    data = eml_draft(
-        sender=profile.email,
-        sender_name=profile.name,
-        to=profile.email,
-        to_name=profile.name,
-        subject=subject,
-        body=body,
-        when=now,
-    )
-    local = now.astimezone(zone(pipeline_settings(ws).tz))
-    return WeekDraft(
-        f"my-week-{local:%Y-%m-%d}.eml", data, items, bool(clean_address(profile.email))
-    )

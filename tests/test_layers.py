@@ -92,6 +92,7 @@ VIEWS = {
     "cohort",
     "cohort_markup",
     "reminders",
+    "reminders_week",
 }
 
 

@@ -34,9 +34,8 @@ from infoint.reminders import (
     download_calendar,
     due_events,
     reminder_start,
-    week_draft,
-    week_text,
 )
+from infoint.reminders_week import WEEK, week_draft, week_text
 from infoint.targets import load_contacts, save_contact
 from infoint.thanks_log import log_note_sent
 from infoint.ui.start import StartPage
@@ -193,6 +192,44 @@ def _meeting_id(ws, ids) -> int:
     return ws.query("SELECT id FROM meetings WHERE contact_id = ?", (ids["dana"],))[0]["id"]
 
 
+def test_downloading_again_hours_later_with_nothing_changed_changes_nothing(ws):
+    """What is already due keeps the time it was sent with until that day has passed: no
+    "changed", no higher SEQUENCE, nothing rings again; the next day it rings once more."""
+    workbook(ws)
+    first = {str(e["UID"]): e for e in parsed(download_calendar(ws, NOW).data)}
+    for hours in (1, 2, 9):  # 11:00, 12:00 and 19:00 in Toronto
+        again = download_calendar(ws, NOW + timedelta(hours=hours))
+        assert (again.new, again.changed, again.cancelled) == (0, 0, 0), hours
+        events = {str(e["UID"]): e for e in parsed(again.data)}
+        assert events.keys() == first.keys()
+        assert all(int(e["SEQUENCE"]) == 0 for e in events.values()), hours
+        assert {u: e["DTSTART"].dt for u, e in events.items()} == {
+            u: e["DTSTART"].dt for u, e in first.items()
+        }
+    night = download_calendar(ws, utc(2026, 3, 11, 2))  # 22:00: still the same day
+    assert night.changed == 0
+    next_day = download_calendar(ws, utc(2026, 3, 11, 12))  # 8:00 the next morning
+    rang_again = {str(e["SUMMARY"]): e for e in parsed(next_day.data) if int(e["SEQUENCE"])}
+    assert "Follow up: Chen Wu (Acme)" in rang_again
+    assert rang_again["Follow up: Chen Wu (Acme)"]["DTSTART"].dt.isoformat() == (
+        "2026-03-11T09:00:00-04:00"
+    )
+
+
+def test_several_things_already_due_ring_a_quarter_hour_apart(ws):
+    workbook(ws)
+    for first in ("Gil", "Hana", "Ivo"):
+        person(ws, first, "Target", "Soylent")  # three more requests not written yet
+    events = parsed(download_calendar(ws, NOW).data)
+    already = sorted(
+        e["DTSTART"].dt
+        for e in events
+        if str(e["SUMMARY"]).startswith(("Write your request", "Follow up: Chen"))
+    )
+    assert len(already) == len(set(already)) == 5
+    assert [t.strftime("%H:%M") for t in already] == ["10:15", "10:30", "10:45", "11:00", "11:15"]
+
+
 def test_downloading_again_changes_nothing_that_did_not_change(ws):
     workbook(ws)
     first = {str(e["UID"]): e for e in parsed(download_calendar(ws, NOW).data)}
@@ -325,21 +362,65 @@ def test_what_today_shows_is_in_the_calendar_and_the_week(ws):
     workbook(ws)
     for now in (NOW, NOW + timedelta(days=2), NOW + timedelta(days=9)):
         today = {(i.kind, i.contact_id, i.due) for i in todays_agenda(ws, now)}
-        week = {(e.kind, e.contact_id, e.due) for e in due_events(ws, now, reminders.WEEK)}
+        week = {(e.kind, e.contact_id, e.due) for e in due_events(ws, now, WEEK)}
         everything = {(e.kind, e.contact_id, e.due) for e in due_events(ws, now)}
         assert today <= week <= everything, now
 
 
-def test_the_calendar_state_goes_with_a_demo_person(ws):
+def test_removing_the_demo_cancels_its_events_and_keeps_no_name(ws):
+    """The demo's events are in the participant's calendar: the next download cancels each
+    one (a calendar never drops an event by itself), and what is kept names no one."""
     from infoint.demo import apply_persona
     from infoint.targets import set_targets
 
     apply_persona(ws)
-    set_targets(ws, [c.id for c in load_contacts(ws)][:3])
-    assert download_calendar(ws, NOW).due == 3
-    assert len(calendar_rows(ws)) == 3
-    remove_persona(ws)
-    assert calendar_rows(ws) == {}
+    people = load_contacts(ws)
+    set_targets(ws, [c.id for c in people][:3])
+    first = download_calendar(ws, NOW)
+    assert first.due == 3
+    sent_uids = sorted(str(e["UID"]) for e in parsed(first.data))
+    remove_persona(ws, safety_copy=False)
+    assert load_contacts(ws) == []
+    kept = calendar_rows(ws)
+    assert sorted(kept) == sent_uids
+    everything = json.dumps(ws.query("SELECT key, value FROM meta"))
+    assert not any(c.last_name in everything for c in people)  # no name left behind
+    later = NOW + timedelta(hours=1)
+    made = download_calendar(ws, later)
+    assert (made.due, made.new, made.changed, made.cancelled) == (0, 0, 0, 3)
+    events = parsed(made.data)
+    assert sorted(str(e["UID"]) for e in events) == sent_uids
+    assert all(str(e["STATUS"]) == "CANCELLED" and int(e["SEQUENCE"]) == 1 for e in events)
+    assert {str(e["SUMMARY"]) for e in events} == {reminders.REMOVED_SUMMARY}
+    assert not any(e.walk("VALARM") for e in events)
+    # sent again for a month in case a download was skipped, then no more
+    assert download_calendar(ws, later + timedelta(days=29)).cancelled == 3
+    assert download_calendar(ws, later + timedelta(days=31)).cancelled == 0
+
+
+def test_a_past_demo_meeting_is_cancelled_too(ws):
+    """A meeting whose time has passed is history for the participant, but a removed person's
+    meeting must still leave their calendar, as everything else sent about them."""
+    ids = workbook(ws)
+    download_calendar(ws, NOW)
+    after = utc(2026, 3, 13, 19)  # Dana's meeting (18:00-18:30 UTC) is over
+    download_calendar(ws, after)
+    rows = calendar_rows(ws)
+    states = {v["summary"]: v["state"] for v in rows.values()}
+    assert states["Informational interview with Dana Roy (Globex)"] == "past"
+    hers = {u for u, v in rows.items() if "Dana Roy" in v["summary"]}
+    assert len(hers) == 3  # the meeting, preparing for it (done), the debrief (due)
+    with ws.transaction():  # as removing the demo does
+        reminders.forget_people(ws, [ids["dana"]])
+        for table in ws.tables():
+            if table != "contacts" and "contact_id" in ws.columns(table):
+                ws.delete(table, "contact_id", [ids["dana"]])
+        ws.delete("contacts", "id", [ids["dana"]])
+    made = download_calendar(ws, after)
+    assert "Dana" not in made.data.decode("utf-8")
+    gone = {str(e["UID"]): e for e in parsed(made.data) if str(e["STATUS"]) == "CANCELLED"}
+    assert hers <= set(gone)
+    assert {str(gone[u]["SUMMARY"]) for u in hers} == {reminders.REMOVED_SUMMARY}
 
 
 def calendar_rows(ws) -> dict[str, dict]:

@@ -12,9 +12,11 @@ from .feedback import message_html
 INTRO = "<p>The workbook can't remind you by itself: take what is due to where you look.</p>"
 CALENDAR_HELP = (
     "Every follow-up, meeting, thank-you deadline, action item and update, as short daytime "
-    "events with an alarm. Import it into your calendar (Google, Outlook, Apple, Thunderbird), "
-    "and again when things change: events update in place, none doubles, and what you did is "
-    "cancelled."
+    "events with an alarm. Import it into your calendar, and again when things change: each "
+    "event keeps its ID and a revision number, so a calendar that follows them updates it "
+    "rather than adding a copy. What you did comes as cancelled, with no alarm: a calendar "
+    "that imports files keeps it, marked cancelled. Tested with khal; Google, Outlook and "
+    "Apple may differ."
 )
 WEEK_HELP = (
     "A message to yourself with this week's agenda and what to do for each. It opens in your "
@@ -79,7 +81,7 @@ class ReminderDownloads:
             things = f"{made.due} thing{'s' if made.due != 1 else ''} due"
             text = (
                 f"Your calendar file holds {things}{detail}. Open it, or import it into your "
-                "calendar; importing a newer one replaces these events."
+                "calendar; import each newer one the same way to update these events."
             )
         else:
             text = (
@@ -91,9 +93,9 @@ class ReminderDownloads:
         return made.filename, "text/calendar", made.data
 
     def _week_file(self) -> tuple[str, str, bytes]:
-        from .. import reminders  # lazy: as above
+        from .. import reminders_week  # lazy: as above
 
-        draft = reminders.week_draft(self.page.ws, self.page.now())
+        draft = reminders_week.week_draft(self.page.ws, self.page.now())
         things = f"{draft.items} thing{'s' if draft.items != 1 else ''}"
         if draft.addressed:
             text = (
