@@ -26,7 +26,15 @@ from .question_bank import THEMES, load_bank
 from .questions import AFTER_THE_MEETING, CLOSING_REMINDERS, ETIQUETTE, as_int, fits, from_entries
 from .safe import escape, plain_text
 
-__all__ = ["prep_sheet_html", "prep_sheet_markdown", "prep_sheet_filename", "meeting_ics"]
+__all__ = [
+    "prep_sheet_html",
+    "prep_sheet_markdown",
+    "prep_sheet_filename",
+    "meeting_ics",
+    "md_inline",
+    "md_block",
+    "slug",
+]
 
 
 # ----------------------------------------------------------------- the prep sheet (Q1-Q5, R8)
@@ -118,25 +126,55 @@ _MD_LINE_MARK = re.compile(r"^([-+=])(?=\s|$|[-=]*\s*$)")  # a bullet, or a head
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _md_line(text: str) -> str:
-    """One line of user text, shown literally by a Markdown viewer (and by Jupyter's MathJax)."""
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def _md_line(text: str, keep_spaces: bool = False) -> str:
+    """One line of user text, shown literally by a Markdown viewer (and by Jupyter's MathJax).
+
+    ``keep_spaces``: runs of spaces and tabs (tabs to the next multiple of four) stay as typed:
+    inside a line as no-break spaces after the first one, which no viewer collapses; leading
+    ones as ``&nbsp;``, which no parser strips at a line's start and none reads as indentation
+    (so a line never becomes a code block or a list)."""
+    indent = ""
+    if keep_spaces:
+        text = text.expandtabs(4).rstrip(" ")
+        indent = "&nbsp;" * (len(text) - len(text.lstrip(" ")))
+        text = text.lstrip(" ")
     text = _MD_ANYWHERE.sub(r"\\\1", text.strip())
     text = _MD_LIST_NUMBER.sub(r"\1\\\2", text)
-    return _MD_LINE_MARK.sub(r"\\\1", text)
+    text = _MD_LINE_MARK.sub(r"\\\1", text)
+    if keep_spaces:
+        text = _SPACE_RUN.sub(lambda m: " " + "\u00a0" * (len(m.group()) - 1), text)
+    return indent + text
 
 
-def _md_inline(value) -> _Markdown:
+def _md_text(value) -> str:
+    """User text with line ends as ``\\n`` and control characters as spaces."""
+    text = plain_text(value).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub(" ", text)
+
+
+def md_inline(value, keep_spaces: bool = False) -> _Markdown:
     """User text for one line of Markdown: line breaks become spaces, every special character
-    is backslash-escaped, and a leading list/heading/quote marker is neutralised."""
-    text = _CONTROL_RE.sub(" ", plain_text(value).replace("\r\n", "\n").replace("\r", "\n"))
+    is backslash-escaped, and a leading list/heading/quote marker is neutralised.
+
+    Runs of spaces and tabs become one space, unless ``keep_spaces`` (``_md_line``)."""
+    text = _md_text(value)
+    if keep_spaces:
+        return _Markdown(_md_line(text.replace("\n", " "), keep_spaces=True))
     return _Markdown(_md_line(" ".join(text.split())))
 
 
-def _md_block(value) -> _Markdown:
-    """Multi-line user text (notes, the pitch): each line escaped, kept as hard line breaks;
-    leading spaces are dropped so nothing becomes a code block."""
-    text = _CONTROL_RE.sub(" ", plain_text(value).replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [_md_line(" ".join(line.split())) for line in text.split("\n")]
+def md_block(value, keep_spaces: bool = False) -> _Markdown:
+    """Multi-line user text (notes, the pitch): each line escaped, kept as hard line breaks, a
+    blank line between paragraphs. Runs of spaces and tabs become one space and leading spaces
+    are dropped, so nothing becomes a code block; with ``keep_spaces`` they stay as typed
+    (``_md_line``)."""
+    lines = [
+        _md_line(line, keep_spaces=True) if keep_spaces else _md_line(" ".join(line.split()))
+        for line in _md_text(value).split("\n")
+    ]
     paragraphs, current = [], []
     for line in lines + [""]:
         if line:
@@ -149,7 +187,7 @@ def _md_block(value) -> _Markdown:
 
 def _md_finalize(value):
     """Every ``{{ }}`` value in the Markdown template is escaped unless already escaped."""
-    return value if isinstance(value, _Markdown) else _md_inline(value)
+    return value if isinstance(value, _Markdown) else md_inline(value)
 
 
 @lru_cache(maxsize=2)
@@ -173,7 +211,7 @@ def _env(kind: str):
         keep_trailing_newline=True,
     )
     if kind == "markdown":
-        env.filters["block"] = _md_block
+        env.filters["block"] = md_block
     return env
 
 
@@ -200,7 +238,8 @@ def prep_sheet_markdown(*, profile, contact, organization, meeting: Meeting, tz:
     return _env("markdown").get_template("prep_sheet.md.j2").render(**values)
 
 
-def _slug(text: str, limit: int = 40) -> str:
+def slug(text: str, limit: int = 40) -> str:
+    """Text as a file-name part: ASCII letters and digits in lowercase, joined by hyphens."""
     plain = (
         unicodedata.normalize("NFKD", plain_text(text)).encode("ascii", "ignore").decode("ascii")
     )
@@ -219,7 +258,7 @@ def prep_sheet_filename(contact, meeting: Meeting, ext: str = "html") -> str:
         date = match.group(1)
     suffix = plain_text(ext).lower().lstrip(".")
     suffix = suffix if re.fullmatch(r"[a-z0-9]{1,8}", suffix) else "html"
-    stem = "-".join(p for p in ("prep-sheet", _slug(person_name(contact)), date) if p)
+    stem = "-".join(p for p in ("prep-sheet", slug(person_name(contact)), date) if p)
     return f"{stem}.{suffix}"
 
 

@@ -4,9 +4,10 @@ an editable Word file or as Markdown.
 Why this module exists: ``writeup`` says what the parts are and which are empty; this one says
 how they read, in the order courses ask for (``writeup.PARTS``), each empty part saying where to
 fill it in, and turns them into files. The participant's text is copied literally: the Markdown
-escapes every Markdown-significant character (the prep sheet's escaping, ``prep_sheet``), the
-.docx holds plain runs only (``exports.docx_bytes``), and control characters become visible
-stand-ins in both (``exports.visible_text``).
+escapes every Markdown-significant character (the prep sheet's escaping, ``prep_sheet``) and
+keeps runs of spaces and tabs as typed (as no-break spaces), the .docx holds plain runs only
+(``exports.docx_bytes``), and control characters become visible stand-ins in both
+(``exports.visible_text``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .checklists import organization_name, person_name
 from .clock import iso_day, parse_time, zone
 from .exports.document import Block, Document, Part, docx_bytes, visible_text
 from .meetings import MODE_LABELS
-from .prep_sheet import _md_block, _md_inline, _slug
+from .prep_sheet import md_block, md_inline, slug
 from .records import KIND_LABELS
 from .safe import one_line
 from .writeup import (
@@ -185,10 +186,11 @@ _RUNS = ("bullet", "number", "field")  # blocks written line after line, without
 def writeup_markdown(document: Document) -> str:
     """The document as Markdown: its structure is the workbook's, every text is escaped so any
     viewer shows it literally (``*``, ``_``, brackets, backticks, ``<``, ``$``, ``#``, line-start
-    markers), control characters shown as visible stand-ins."""
+    markers), runs of spaces and tabs kept (``prep_sheet.md_inline``'s ``keep_spaces``), control
+    characters shown as visible stand-ins."""
 
     def inline(text) -> str:
-        return _md_inline(visible_text(text))
+        return md_inline(visible_text(text), keep_spaces=True)
 
     lines = [f"# {inline(document.title)}", ""]
     if document.byline:
@@ -212,7 +214,7 @@ def writeup_markdown(document: Document) -> str:
             elif block.kind == "note":
                 lines += [f"*{inline(block.text)}*", ""]
             else:
-                lines += [_md_block(visible_text(block.text)), ""]
+                lines += [md_block(visible_text(block.text), keep_spaces=True), ""]
         lines.append("")
     text = "\n".join(line.rstrip() if not line.endswith("  ") else line for line in lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -227,6 +229,6 @@ def writeup_filename(iv: Interview, ext: str) -> str:
     """``interview-write-up-amara-osei-2026-03-09.docx`` (the day it took place): ASCII
     letters, digits and hyphens only."""
     start = iv.met_at.astimezone(zone(iv.tz))
-    stem = "-".join(p for p in ("interview-write-up", _slug(person_name(iv.contact))) if p)
+    stem = "-".join(p for p in ("interview-write-up", slug(person_name(iv.contact))) if p)
     suffix = ext if ext in ("docx", "md") else "md"
     return f"{stem}-{start:%Y-%m-%d}.{suffix}"

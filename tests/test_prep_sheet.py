@@ -15,10 +15,13 @@ from sample_data import TZ, hostile_meeting  # the hostile meeting the sheet is 
 
 from infoint.meetings import Meeting
 from infoint.prep_sheet import (
+    md_block,
+    md_inline,
     meeting_ics,
     prep_sheet_filename,
     prep_sheet_html,
     prep_sheet_markdown,
+    slug,
 )
 from infoint.records import Contact, Organization, Profile
 
@@ -206,6 +209,37 @@ def test_prep_sheet_markdown_never_makes_markup(text):
     )
     allowed = {"h1", "h2", "p", "ul", "ol", "li", "strong", "em", "blockquote", "br", "input"}
     assert set(re.findall(r"<([a-z0-9]+)", out)) <= allowed, out
+
+
+def test_the_escaping_helpers_are_public_and_the_prep_sheet_keeps_collapsing_spaces():
+    """The write-up uses the same escaping (``md_inline``, ``md_block``, ``slug``); the prep
+    sheet, a page to print, keeps folding runs of spaces and dropping indentation."""
+    assert md_inline("  a   *b*\n\tc  ") == "a \\*b\\* c"
+    assert md_block("a   b\n\n\n    1.  c\td\n- e") == "a b\n\n1\\. c d  \n\\- e"
+    assert slug("Zoë   Ñúñez / <b>") == "zoe-nunez-b"
+    out = render("markdown", hostile_meeting(notes="Pay:   $5\n    indented"))
+    assert "Pay: \\$5  \nindented" in out and "\u00a0" not in out and "&nbsp;" not in out
+
+
+def test_keep_spaces_keeps_runs_tabs_and_indentation():
+    assert md_inline("a   b\tc\nd", keep_spaces=True) == "a \u00a0\u00a0b \u00a0\u00a0c d"
+    assert md_block("  1.  x\n\t# y  \n\nz", keep_spaces=True) == (
+        "&nbsp;&nbsp;1\\. \u00a0x  \n&nbsp;&nbsp;&nbsp;&nbsp;\\# y\n\nz"
+    )
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("<>&$*_`[]#!-+=.1 \t\n|~ab:")), max_size=80))
+def test_keep_spaces_never_makes_markup_and_shows_each_line_as_typed(text):
+    mistune = pytest.importorskip("mistune")
+    out = mistune.create_markdown(escape=False, plugins=["strikethrough", "table", "url"])(
+        md_block(text, keep_spaces=True)
+    )
+    assert set(re.findall(r"<([a-z0-9]+)", out)) <= {"p", "br"}, out
+    shown = html.unescape(re.sub(r"<[^>]+>", "", out.replace("<br />\n", "\n")))
+    shown_lines = [line for line in shown.replace("\u00a0", " ").splitlines() if line]
+    typed_lines = [line.expandtabs(4).rstrip() for line in text.split("\n")]
+    assert shown_lines == [line for line in typed_lines if line.strip()]
 
 
 @pytest.mark.parametrize(
