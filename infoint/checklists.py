@@ -8,8 +8,23 @@ show them as untrusted text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .meetings import Meeting
+from .organizations import load_organizations
+from .records import Contact, Organization, org_key
 from .safe import plain_text
+
+__all__ = [
+    "ResearchStatus",
+    "in_person_checklist",
+    "meeting_research",
+    "organization_name",
+    "organization_of",
+    "person_name",
+    "research_checklist",
+    "research_status",
+]
 
 
 def in_person_checklist(meeting: Meeting) -> list[tuple[str, str]]:
@@ -117,3 +132,55 @@ def research_checklist(contact, organization) -> list[tuple[str, str]]:
         ),
         ("pitch", "Rehearse your 30-second pitch out loud."),
     ]
+
+
+@dataclass(frozen=True)
+class ResearchStatus:
+    """Q3 for one meeting: which research steps are ticked and whether what was found is
+    written down. The one answer to "is the research done?" (step 4's progress and the
+    write-up's checklist both read it)."""
+
+    ticked: tuple[str, ...]  # the ticked steps, in the checklist's words and order
+    total: int  # how many steps the checklist has
+    noted: bool  # research notes written (the meeting's, or the organization's)
+
+    @property
+    def done(self) -> bool:
+        """Every step ticked and what you found written down."""
+        return self.total > 0 and len(self.ticked) == self.total and self.noted
+
+    @property
+    def detail(self) -> str:
+        """How far it is, in words: "2 of 6 research steps ticked; notes written"."""
+        notes = "notes written" if self.noted else "no notes on what you found"
+        return f"{len(self.ticked)} of {self.total} research steps ticked; {notes}"
+
+
+def research_status(meeting: Meeting, contact=None, organization=None) -> ResearchStatus:
+    """Q3: the meeting's research as ticked against ``research_checklist`` (only its keys
+    count: a stored tick for a step no longer on the list does not), and its notes."""
+    steps = research_checklist(contact, organization)
+    ticks = getattr(meeting, "research", None) or {}
+    notes = (getattr(meeting, "notes", ""), getattr(organization, "notes", ""))
+    return ResearchStatus(
+        ticked=tuple(text for key, text in steps if bool(ticks.get(key))),
+        total=len(steps),
+        noted=any(plain_text(n).strip() for n in notes),
+    )
+
+
+def organization_of(ws, contact) -> Organization | None:
+    """The long list's entry for the contact's organization (names compared by ``org_key``)."""
+    key = org_key(getattr(contact, "organization", ""))
+    if not key:
+        return None
+    return next((o for o in load_organizations(ws) if org_key(o.name) == key), None)
+
+
+def meeting_research(ws, meeting: Meeting) -> ResearchStatus:
+    """``research_status`` of a saved meeting, with its person and organization read from the
+    workspace (the organization's notes count as research notes)."""
+    rows = ws.rows("contacts", "id = ?", (meeting.contact_id,))
+    contact = Contact.from_row(rows[0]) if rows else None
+    organization = organization_of(ws, contact) if contact else None
+    return research_status(meeting, contact, organization)

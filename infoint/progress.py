@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 from . import action_items, stages
 from .action_items import action_agenda, load_action_items
+from .clock import zone
 from .objectives import step_progress
 from .records import STEP_NOTEBOOKS, Objective, Plan, Profile
 from .records import STEPS as ALL_STEPS
@@ -45,8 +46,11 @@ class StepStatus:
 STEPS = [(s.number, s.title, s.notebook) for s in ALL_STEPS if s.number]
 
 
-def workbook_progress(ws: Workspace) -> list[StepStatus]:
-    """Every step's status, read from the workspace."""
+def workbook_progress(ws: Workspace, now: datetime | None = None) -> list[StepStatus]:
+    """Every step's status, read from the workspace as it stands at ``now`` (default: the wall
+    clock), so a report or card made for a given moment counts overdue items at that moment."""
+    now = now or datetime.now(UTC)
+    now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)  # a naive time is UTC
     profile = Profile.from_row(ws.get_row("profile"))
     row = ws.get_row("objective")
     # Nothing saved means nothing planned: the form's suggested plan is not the user's yet.
@@ -62,9 +66,10 @@ def workbook_progress(ws: Workspace) -> list[StepStatus]:
                 StepStatus(number, title, notebook, True, _targets_progress(ws, objective))
             )
         elif number == 3:
-            statuses.append(StepStatus(number, title, notebook, True, _outreach_progress(ws)))
+            statuses.append(StepStatus(number, title, notebook, True, _outreach_progress(ws, now)))
         else:
-            parts = {4: _questions_progress, 5: _debrief_progress, 6: _thanks_progress}[number](ws)
+            step = {4: _questions_progress, 5: _debrief_progress, 6: _thanks_progress}[number]
+            parts = step(ws, now)
             statuses.append(StepStatus(number, title, notebook, True, parts))
     return statuses
 
@@ -81,9 +86,7 @@ def _targets_progress(ws: Workspace, objective: Objective) -> list[tuple[str, bo
     )
 
 
-def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
-    from datetime import datetime
-
+def _outreach_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     from . import pipeline  # lazy: the start page loads a step only to count it
 
     targets = [
@@ -92,7 +95,7 @@ def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
     drafted = {r["contact_id"] for r in ws.query("SELECT DISTINCT contact_id FROM drafts")}
     by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
     asked = {cid for cid, events in by_contact.items() if stages.attempts(events) > 0}
-    now, settings = datetime.now(UTC), pipeline_settings(ws)
+    settings = pipeline_settings(ws)
     contacts = _contacts(ws)
     overdue = any(
         a.overdue and a.kind in ("follow_up", "call", "move_on")
@@ -109,31 +112,28 @@ def _outreach_progress(ws: Workspace) -> list[tuple[str, bool]]:
     ]
 
 
-def _questions_progress(ws: Workspace) -> list[tuple[str, bool]]:
+def _questions_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     from . import meetings as mt  # lazy: the start page loads a step only to count it
+    from .checklists import meeting_research  # lazy: the start page loads a step only to count it
 
     meetings = [m for m in mt.load_meetings(ws) if not m.cancelled and m.starts_at]
     last = meetings[-1] if meetings else None
     return [
         ("A meeting booked with someone who said yes", bool(meetings)),
         ("Questions chosen, ending with the closing ask", bool(last and last.questions)),
-        (
-            "Research done before the meeting",
-            bool(last and last.research) and all(last.research.values()),
-        ),
+        ("Research done before the meeting", bool(last) and meeting_research(ws, last).done),
         ("Something to offer in return", bool(last and last.offer.strip())),
     ]
 
 
-def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
-    from datetime import date
-
+def _debrief_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     from . import debrief  # lazy: the start page loads a step only to count it
     from .coverage import coverage_summary  # lazy: the start page loads a step only to count it
 
     debriefs = debrief.load_debriefs(ws)
     items = action_items.load_action_items(ws)
-    overdue = any(not i.done and i.due and i.due < date.today().isoformat() for i in items)
+    today = now.astimezone(zone(pipeline_settings(ws).tz)).date().isoformat()  # the user's day
+    overdue = any(not i.done and i.due and i.due < today for i in items)
     goals = coverage_summary(ws)  # D5.1: answered means a meeting answered it in full
     return [
         ("A meeting debriefed", any(d.insights.strip() or d.answers for d in debriefs)),
@@ -143,13 +143,11 @@ def _debrief_progress(ws: Workspace) -> list[tuple[str, bool]]:
     ]
 
 
-def _thanks_progress(ws: Workspace) -> list[tuple[str, bool]]:
-    from datetime import datetime
-
+def _thanks_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     from . import pipeline  # lazy: the start page loads a step only to count it
 
     by_contact = stages.group_by_contact(stages.events_from_rows(ws.events()))
-    now, settings = datetime.now(UTC), pipeline_settings(ws)
+    settings = pipeline_settings(ws)
     overview = pipeline.thanks_overview(_contacts(ws), by_contact, now, settings)
     return [
         (
@@ -193,8 +191,6 @@ def todays_agenda(ws: Workspace, now=None, within=_ONE_DAY) -> list:
     ``within`` is how far ahead to look (``pipeline.agenda``): the week's mail draft and the
     rolling calendar (``reminders``) read the same items with a wider window.
     """
-    from datetime import datetime
-
     from . import pipeline, targets  # lazy: the start page loads a step only to count it
 
     now = now or datetime.now(UTC)

@@ -130,7 +130,7 @@ def _read(ws):
 def outcomes(ws, now: datetime) -> Outcomes:
     """The outcome figures, each from the one function that derives it for every view."""
     contacts, events, settings = _read(ws)
-    progress = [s for s in workbook_progress(ws) if s.built]
+    progress = [s for s in workbook_progress(ws, now) if s.built]
     stats = pipeline.response_stats(events)
     met = pipeline.thanks_overview(contacts, events, now, settings)
     return Outcomes(
@@ -166,7 +166,7 @@ def counts_html(ws, now: datetime) -> str:
             escape(f"{s.done} of {len(s.parts)}"),
             escape(", ".join(name for name, ok in s.parts if ok) or "none yet"),
         ]
-        for s in workbook_progress(ws)
+        for s in workbook_progress(ws, now)
         if s.built
     ]
     out.append(

@@ -23,14 +23,19 @@ from datetime import date, datetime
 
 from . import action_items as ai
 from . import debrief as db
-from .checklists import organization_name, person_name, research_checklist
+from .checklists import (
+    ResearchStatus,
+    organization_name,
+    organization_of,
+    person_name,
+    research_status,
+)
 from .clock import MONTH_NAMES, zone
 from .events import MET
 from .meetings import Meeting, load_meetings
 from .objectives import load_objective, load_profile
-from .organizations import load_organizations
 from .outreach_log import load_draft
-from .records import Contact, Objective, Organization, Profile, org_key
+from .records import Contact, Objective, Organization, Profile
 from .safe import one_line, plain_text, whole_number
 from .stages import events_by_contact
 from .thanks import ThankYou, thank_you
@@ -45,6 +50,7 @@ __all__ = [
     "checklist",
     "answers",
     "reflection_answers",
+    "research",
     "research_done",
     "filled",
     "day_in_words",
@@ -125,13 +131,6 @@ def held_meetings(ws, now: datetime, tz: str = "UTC") -> list[tuple[Meeting, Con
     return sorted(found, key=lambda f: (f[2], f[0].id or 0), reverse=True)
 
 
-def _organization(ws, contact: Contact) -> Organization | None:
-    key = org_key(contact.organization)
-    if not key:
-        return None
-    return next((o for o in load_organizations(ws) if org_key(o.name) == key), None)
-
-
 def gather(ws, meeting_id: int, now: datetime, tz: str = "UTC") -> Interview | None:
     """The parts of one held meeting's write-up, or None when it isn't a held meeting."""
     held = next((h for h in held_meetings(ws, now, tz) if h[0].id == meeting_id), None)
@@ -148,7 +147,7 @@ def gather(ws, meeting_id: int, now: datetime, tz: str = "UTC") -> Interview | N
         tz=tz,
         profile=load_profile(ws),
         objective=load_objective(ws),
-        organization=_organization(ws, contact),
+        organization=organization_of(ws, contact),
         debrief=db.Debrief.from_row(saved[0]) if saved else None,
         items=[
             i for i in ai.load_action_items(ws, contact.id) if i.meeting_id in (None, meeting.id)
@@ -193,10 +192,14 @@ def reflection_answers(iv: Interview) -> list[tuple[str, str]]:
     return [(q, given[k]) for k, q in db.REFLECTION_QUESTIONS if filled(given.get(k))]
 
 
+def research(iv: Interview) -> ResearchStatus:
+    """Q3: the meeting's research, as step 4's progress counts it (``research_status``)."""
+    return research_status(iv.meeting, iv.contact, iv.organization)
+
+
 def research_done(iv: Interview) -> list[str]:
     """Q3: the research steps ticked before the meeting, in the checklist's words."""
-    ticked = iv.meeting.research
-    return [t for k, t in research_checklist(iv.contact, iv.organization) if ticked.get(k)]
+    return list(research(iv).ticked)
 
 
 def _count(n: int, total: int, what: str) -> str:
@@ -211,12 +214,12 @@ def checklist(iv: Interview) -> list[CheckItem]:
     """Each part the assignment asks for (``PARTS``): done or still empty, with a detail (how
     much is there) and where in the workbook to add it. The document marks the same parts
     empty."""
-    c, d, m = iv.contact, iv.debrief or db.Debrief(0, 0), iv.meeting
+    c, d = iv.contact, iv.debrief or db.Debrief(0, 0)
     org = organization_name(c, iv.organization)
     missing = [n for n, v in (("role", c.position), ("organization", org)) if not filled(v)]
     asked = answers(iv)
     noted = sum(1 for _, a in asked if filled(a))
-    research = research_done(iv)
+    studied = research(iv)
     reflected = len(reflection_answers(iv))
     open_items = [i for i in iv.items if not i.done]
     status = {
@@ -230,17 +233,7 @@ def checklist(iv: Interview) -> list[CheckItem]:
             if iv.objective.goals
             else "no concrete goal written yet",
         ),
-        "research": (
-            filled(m.notes) or filled(getattr(iv.organization, "notes", "")),
-            _count(
-                len(research), len(research_checklist(c, iv.organization)), "research steps ticked"
-            )
-            + (
-                "; notes written"
-                if filled(m.notes) or filled(getattr(iv.organization, "notes", ""))
-                else "; no notes on what you found"
-            ),
-        ),
+        "research": (studied.done, studied.detail),
         "questions": (
             bool(asked),
             _count(len(asked), len(asked), "questions") if asked else "none prepared",

@@ -72,3 +72,71 @@ def test_agenda_collects_requests_to_write_and_overdue_follow_ups(ws):
     assert all(i.step == "03_compose_requests.ipynb" for i in items)
     ws.append_event("reply", asked, {"answer": "no"}, at=now.isoformat())
     assert [i.contact_id for i in todays_agenda(ws, now)] == [waiting]
+
+
+RESEARCH = "Research done before the meeting"
+
+
+def test_research_done_is_one_fact_in_step_4_and_the_write_up(ws):
+    """Q3: step 4's progress and the write-up's checklist both read ``research_status``: two
+    ticks stored as the only keys are 2 of 6 in both, and both say done once all six are ticked
+    and what was found is noted."""
+    from datetime import datetime
+
+    from test_writeup import contact_id, hold
+
+    from infoint import meetings as mt
+    from infoint import writeup as wu
+    from infoint.checklists import research_checklist
+
+    apply_persona(ws)
+    now = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
+    meeting = hold(ws, contact_id(ws, "Amara"), datetime(2026, 3, 9, 15, 0, tzinfo=UTC))
+
+    def both() -> tuple[bool, bool]:
+        step_4 = dict(workbook_progress(ws, now)[3].parts)[RESEARCH]
+        iv = wu.gather(ws, meeting.id, now)
+        return step_4, next(i.done for i in wu.checklist(iv) if i.key == "research")
+
+    meeting.research = {"profile": True, "website": True}  # what a page stores: the ticks
+    mt.save_meeting(ws, meeting)
+    assert both() == (False, False)
+    meeting.research = {key: True for key, _ in research_checklist(None, None)}
+    mt.save_meeting(ws, meeting)
+    assert both() == (False, False)  # nothing written on what was found
+    meeting.notes = "Their team page lists a research ops role."
+    mt.save_meeting(ws, meeting)
+    assert both() == (True, True)
+    meeting.research["pitch"] = False
+    mt.save_meeting(ws, meeting)
+    assert both() == (False, False)
+
+
+def test_progress_is_counted_at_the_given_moment_in_the_users_day(ws):
+    """workbook_progress(ws, now) counts overdue items at ``now`` (its day in the profile's
+    zone), not at the wall clock; the report's figures (sharing.outcomes) use the same now."""
+    from datetime import datetime
+
+    from test_writeup import contact_id, hold
+
+    from infoint import action_items as ai
+    from infoint import debrief as db
+    from infoint.sharing import outcomes
+
+    apply_persona(ws)
+    ws.put_row("profile", {"timezone": "America/Toronto"})
+    cid = contact_id(ws, "Amara")
+    meeting = hold(ws, cid, datetime(2026, 3, 9, 15, 0, tzinfo=UTC))
+    db.save_debrief(ws, db.Debrief(meeting_id=meeting.id, contact_id=cid, insights="Useful."))
+    ai.save_action_item(
+        ws, ai.ActionItem("Read the book", due="2026-03-12", meeting_id=meeting.id, contact_id=cid)
+    )
+    on_time = "No action item overdue"
+    late_evening = datetime(2026, 3, 13, 2, 0, tzinfo=UTC)  # 21:00 on the 12th in Toronto
+    next_morning = datetime(2026, 3, 13, 14, 0, tzinfo=UTC)
+    assert dict(workbook_progress(ws, late_evening)[4].parts)[on_time]
+    assert not dict(workbook_progress(ws, next_morning)[4].parts)[on_time]
+    for now in (late_evening, next_morning):
+        steps = workbook_progress(ws, now)
+        assert outcomes(ws, now).parts_done == sum(s.done for s in steps)
+    assert outcomes(ws, late_evening).parts_done > outcomes(ws, next_morning).parts_done

@@ -4,6 +4,7 @@ the Word and Markdown files, with the participant's text kept literal in both.""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import UTC, datetime, timedelta
 
@@ -19,6 +20,7 @@ from infoint import meetings as mt
 from infoint import pipeline, thanks_log
 from infoint import writeup as wu
 from infoint import writeup_files as wf
+from infoint.checklists import research_checklist
 from infoint.demo import apply_persona
 from infoint.exports.document import Block, Document, Part, docx_bytes, visible_text
 
@@ -79,7 +81,8 @@ def demo_ws(ws):
 def fill_everything(ws, meeting: mt.Meeting, note: str = "Research ops is a path in.") -> None:
     """Every part the assignment asks for, as a participant would have written it."""
     cid = meeting.contact_id
-    meeting.notes, meeting.research = f"Their team page says {note}", {"profile": True}
+    meeting.notes = f"Their team page says {note}"
+    meeting.research = {key: True for key, _ in research_checklist(None, None)}  # all six ticked
     mt.save_meeting(ws, meeting)
     debrief = db.Debrief(
         meeting_id=meeting.id,
@@ -140,6 +143,33 @@ def test_once_every_part_is_written_the_checklist_is_all_done(demo_ws):
         "1 action item (1 open), 1 person they suggested, changes planned"
     )
     assert by_key["thanks"].detail == "sent on time"
+
+
+def test_research_is_there_once_every_step_is_ticked_and_what_was_found_is_noted(demo_ws):
+    """Q3: the write-up counts research as step 4's progress does (``research_status``): two
+    ticks stored as the only keys are 2 of 6, not all of them."""
+    ws = demo_ws
+    meeting = hold(ws, contact_id(ws, "Amara"))
+    meeting.research = {"profile": True, "website": True}
+    mt.save_meeting(ws, meeting)
+
+    def research() -> wu.CheckItem:
+        iv = wu.gather(ws, meeting.id, NOW, TZ)
+        return next(i for i in wu.checklist(iv) if i.key == "research")
+
+    assert (research().done, research().detail) == (
+        False,
+        "2 of 6 research steps ticked; no notes on what you found",
+    )
+    meeting.notes = "Their team page lists a research ops role."
+    mt.save_meeting(ws, meeting)
+    assert not research().done  # notes alone: four steps still not ticked
+    meeting.research = {key: True for key, _ in research_checklist(None, None)}
+    mt.save_meeting(ws, meeting)
+    assert (research().done, research().detail) == (
+        True,
+        "6 of 6 research steps ticked; notes written",
+    )
 
 
 def test_the_course_is_one_line_kept_in_the_workbook(ws):
@@ -232,6 +262,25 @@ def test_a_payload_in_a_note_stays_literal_text_in_the_markdown(demo_ws):
     assert "<script>alert(1)</script>" in shown and "**bold**" in shown
     assert "\x07" not in markdown and "\u2407bell" in markdown
     assert "\\$5M and \\$10M" in markdown  # MathJax and Markdown viewers leave it alone
+
+
+def test_runs_of_spaces_and_tabs_stay_as_typed_in_the_markdown(demo_ws):
+    """The participant's layout is kept: a viewer shows runs of spaces, tabs (to the next
+    multiple of four) and indentation as typed, and none of it becomes Markdown (no code
+    block, no list)."""
+    mistune = pytest.importorskip("mistune")
+    ws = demo_ws
+    meeting = hold(ws, contact_id(ws, "Amara"), questions=["What is a typical day?"])
+    typed = "Pay:   about $50k\tto $60k\n    indented four\n  1.  not a list\n\t- no bullet"
+    fill_everything(ws, meeting, note=typed)
+    markdown = wf.writeup_markdown(wf.writeup_document(wu.gather(ws, meeting.id, NOW, TZ), NOW))
+    html = mistune.create_markdown(escape=False)(markdown)
+    assert "<pre" not in html and "<code" not in html and "<ol" not in html
+    assert "<li>no bullet" not in html
+    shown = re.sub(r"<[^>]+>", "", html).replace("&#36;", "$").replace("\u00a0", " ")
+    for line in typed.expandtabs(4).splitlines():
+        assert line in shown, line
+    assert "Pay: \u00a0\u00a0about \\$50k \u00a0\u00a0to \\$60k  \n" in markdown
 
 
 @pytest.mark.parametrize(
