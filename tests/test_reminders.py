@@ -526,6 +526,78 @@ def test_khal_imports_two_downloads_a_day_apart_without_copies(ws, tmp_path):
     assert len(hostile) == 1 and "BEGIN:VEVENT" in hostile[0]
 
 
+def vdirsyncer(tmp: Path, *args: str) -> None:
+    """vdirsyncer (Debian's) syncing the downloaded file ``tmp/download.ics`` into the folder
+    khal reads (``tmp/calendar``), as a calendar subscribed to the file does."""
+    found = shutil.which("vdirsyncer")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("vdirsyncer is missing: .ci/run installs it")
+        pytest.skip("vdirsyncer is not installed (apt-get install vdirsyncer)")
+    config = tmp / "vdirsyncer.conf"
+    if not config.exists():
+        (tmp / "status").mkdir()
+        config.write_text(
+            f'[general]\nstatus_path = "{tmp / "status"}/"\n'
+            '[pair workbook]\na = "download"\nb = "khal"\ncollections = null\n'
+            'conflict_resolution = "a wins"\n'
+            f'[storage download]\ntype = "singlefile"\npath = "{tmp / "download.ics"}"\n'
+            "read_only = true\n"
+            f'[storage khal]\ntype = "filesystem"\npath = "{tmp / "calendar"}/"\n'
+            'fileext = ".ics"\n',
+            encoding="utf-8",
+        )
+    env = {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp), "XDG_DATA_HOME": str(tmp)}
+    done = subprocess.run(
+        [found, "-c", str(config), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_calendar_synced_from_the_file_drops_what_it_no_longer_holds(ws, tmp_path):
+    """khal fed by vdirsyncer from the downloaded file: the done item is listed cancelled while
+    the file still sends its cancellation, then it is really gone; never a copy."""
+    khal_binary()
+    ids = workbook(ws)
+    khal_events(tmp_path)  # khal's config and its (empty) calendar folder
+    rounds = []
+
+    def sync(at: datetime):
+        made = download_calendar(ws, at)
+        (tmp_path / "download.ics").write_bytes(made.data)
+        if not rounds:
+            vdirsyncer(tmp_path, "discover")
+        vdirsyncer(tmp_path, "sync")
+        rounds.append(made)
+        listed = khal_events(tmp_path)
+        uids = [uid for _, uid, _, _ in listed]
+        assert len(set(uids)) == len(uids)  # no duplicates
+        assert sorted(uids) == sorted(str(e["UID"]) for e in parsed(made.data))
+        return made, listed
+
+    first, listed = sync(NOW)
+    assert len(listed) == first.due == 7
+    log_note_sent(ws, ids["eli"], "thanks", "Thank you", "Thanks for your time", at=NOW)
+    day_two = add_days(NOW, 1, TZ)
+    second, listed = sync(day_two)
+    [(_, thanks_uid, _, title)] = [row for row in listed if row[0] == "CANCELLED"]
+    assert title == "Thank-you due: Eli Sand (Initech)"
+    active = sorted(uid for status, uid, _, _ in listed if status != "CANCELLED")
+    assert active == sorted(e.uid for e in due_events(ws, day_two)) and len(active) == 7
+    later = add_days(day_two, reminders.KEEP_CANCELLED_DAYS + 1, TZ)
+    third, listed = sync(later)  # the file no longer holds the thank-you: it is gone
+    assert thanks_uid not in {uid for _, uid, _, _ in listed}
+    assert not any("Thank-you due" in title for _, _, _, title in listed)
+    active = sorted(uid for status, uid, _, _ in listed if status != "CANCELLED")
+    assert active == sorted(e.uid for e in due_events(ws, later)) and len(active) == third.due
+    assert len(list((tmp_path / "calendar").glob("*.ics"))) == len(listed)
+
+
 # ------------------------------------------------------------------------ my week
 
 

@@ -15,8 +15,9 @@ CALENDAR_HELP = (
     "events with an alarm. Import it into your calendar, and again when things change: each "
     "event keeps its ID and a revision number, so a calendar that follows them updates it "
     "rather than adding a copy. What you did comes as cancelled, with no alarm: a calendar "
-    "that imports files keeps it, marked cancelled. Tested with khal; Google, Outlook and "
-    "Apple may differ."
+    "that imports the file keeps it, marked cancelled; one that syncs from the file drops it "
+    "a month later, once the file no longer holds it. Tested with khal (importing, and synced "
+    "by vdirsyncer); Google, Outlook and Apple may differ."
 )
 WEEK_HELP = (
     "A message to yourself with this week's agenda and what to do for each. It opens in your "
