@@ -4,6 +4,7 @@ would."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC
 from pathlib import Path
 
@@ -66,6 +67,11 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
     for name in found:
         nb = run(name, workspace, tmp_path, demo=True)
         assert errors(nb) == []
+        if name == "06_send_thanks.ipynb":  # a download's error is caught and shown: read it
+            status = widget_html(nb, "ii-thanks-writeup-status")
+            assert re.search(r"Made interview-write-up-[a-z-]+-\d{4}-\d\d-\d\d\.docx and ", status)
+            assert re.search(r" and interview-write-up-[a-z-]+-\d{4}-\d\d-\d\d\.md: ", status)
+            assert "could not be made" not in status
         saved_text = json.dumps(
             [
                 o.get("data", {}).get("text/plain", "")
@@ -77,6 +83,19 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
             "Leela" not in saved_text and "Varadan" not in saved_text
         )  # nothing personal in the saved file
     assert_demo_workspace(workspace)
+
+
+def widget_html(nb: dict, css: str) -> str:
+    """The value of the one widget with the class ``css``, from the notebook's saved widget
+    state (what the page showed when the run ended)."""
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    values = [
+        m["state"].get("value", "")
+        for m in state.values()
+        if css in m["state"].get("_dom_classes", [])
+    ]
+    assert len(values) == 1, (css, len(values))
+    return values[0]
 
 
 def assert_demo_workspace(workspace: Path) -> None:

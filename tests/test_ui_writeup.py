@@ -62,6 +62,12 @@ def test_the_checklist_shows_before_download_and_follows_step_5(ws):
     assert [line[3:] for line in markdown.splitlines() if line.startswith("## ")] == HEADINGS
     assert "Yes: the day\\-to\\-day" not in markdown  # a hyphen inside a line needs no escape
     assert "Yes: the day-to-day suits me." in markdown
+    assert (  # both files made say so, the first not hidden by the second
+        "Made interview-write-up-amara-osei-2026-03-09.docx and "
+        "interview-write-up-amara-osei-2026-03-09.md: open it" in part.status.value
+    )
+    part.meeting.value = None  # another choice: what was made of the last one is not repeated
+    assert part.status.value == ""
 
 
 def test_the_course_saves_as_typed_and_titles_the_files(ws):

@@ -89,6 +89,7 @@ class WriteUp:
             "writeup-md",
         )
         self.status = _css(widgets.HTML(), "writeup-status")
+        self._made: list[str] = []  # the files made of the interview shown, for the status line
         self.intro = widgets.HTML(
             "<p class='ii-muted'>For a course assignment: one interview as a file to edit and "
             "hand in, in the order such reports usually take. Your own words are copied as you "
@@ -123,7 +124,7 @@ class WriteUp:
         """What the chosen interview's write-up holds and what is still empty."""
         interview = self.interview()
         self.buttons.layout.display = None if interview else "none"  # downloads once it applies
-        self.status.value = ""
+        self.status.value, self._made = "", []
         if interview is None:
             self.checklist.value = message_html(
                 "Nothing to write up yet: once a meeting took place (step 5's It took place), "
@@ -153,8 +154,12 @@ class WriteUp:
             mime = DOCX_MIME
         else:
             data, mime = wf.writeup_markdown(document).encode("utf-8"), "text/markdown"
+        made = [n for n in self._made if n != name] + [name]  # both files say so once made
         self.draw_checklist()
-        self.status.value = message_html(f"Made {name}: open it, edit it, hand it in.", "ok")
+        self._made = made
+        self.status.value = message_html(
+            f"Made {' and '.join(made)}: open it, edit it, hand it in.", "ok"
+        )
         return name, mime, data
 
     def _failed(self, exc: Exception) -> None:
