@@ -104,7 +104,7 @@ def overview(d: ReportData) -> str:
     # D5.1-D5.3: the same line as on the start page
     out.append(paragraph(escape(f"Learning goals: {coverage_summary(d.ws).line}")))
     rows = []
-    for status in workbook_progress(d.ws):
+    for status in workbook_progress(d.ws, d.now):  # the report's moment, as its figures
         rows.append(
             [
                 escape(f"Step {status.number}: {status.title}"),

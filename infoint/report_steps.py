@@ -16,6 +16,7 @@ from . import debrief as db
 from . import meetings as mt
 from . import questions as qs
 from . import targets as tg
+from .checklists import meeting_research
 from .clock import parse_time
 from .objectives import pitch_stats, plan_mix
 from .progress import pipeline_settings
@@ -314,9 +315,10 @@ def step4(d: ReportData) -> str:
             if texts
             else "(no questions chosen)"
         )
+        studied = meeting_research(d.ws, m)  # Q3, as step 4's progress and the write-up say
         research = (
-            f"{sum(1 for v in m.research.values() if v)} of {len(m.research)} checks done"
-            if m.research
+            ("Done: " if studied.done else "") + studied.detail
+            if studied.ticked or studied.noted
             else "not started"
         )
         when = time_text(parse_time(m.starts_at), d.tz) if m.starts_at else "no time set"

@@ -88,6 +88,7 @@ def test_research_done_is_one_fact_in_step_4_and_the_write_up(ws):
     from infoint import meetings as mt
     from infoint import writeup as wu
     from infoint.checklists import research_checklist
+    from infoint.report import report_sections
 
     apply_persona(ws)
     now = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
@@ -98,15 +99,20 @@ def test_research_done_is_one_fact_in_step_4_and_the_write_up(ws):
         iv = wu.gather(ws, meeting.id, now)
         return step_4, next(i.done for i in wu.checklist(iv) if i.key == "research")
 
+    def report() -> str:  # the whole report's step 4 says it in the same words
+        return report_sections(ws, 4, now=now)[0][1]
+
     meeting.research = {"profile": True, "website": True}  # what a page stores: the ticks
     mt.save_meeting(ws, meeting)
     assert both() == (False, False)
+    assert "2 of 6 research steps ticked; no notes on what you found" in report()
     meeting.research = {key: True for key, _ in research_checklist(None, None)}
     mt.save_meeting(ws, meeting)
     assert both() == (False, False)  # nothing written on what was found
     meeting.notes = "Their team page lists a research ops role."
     mt.save_meeting(ws, meeting)
     assert both() == (True, True)
+    assert "Done: 6 of 6 research steps ticked; notes written" in report()
     meeting.research["pitch"] = False
     mt.save_meeting(ws, meeting)
     assert both() == (False, False)
