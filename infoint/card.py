@@ -2,10 +2,12 @@
 
 A facilitator gathers the cards of a group and sees the cohort's figures (``cohort``). The
 card holds numbers and nothing anyone typed: no names, organizations, email addresses, job
-titles, notes or addresses, and not even the time it was made (only the day). It says so in
-plain words inside itself (``holds``), and the page shows the same words. The figures come
-from ``sharing.outcomes``, the one derivation the report uses too. Making a card writes
-nothing, and the file leaves only when the participant downloads and hands it over.
+titles, notes or addresses, and not even the time it was made (only the day, in the
+participant's own time zone). It says so in plain words inside itself (``holds``), and the
+page shows the same words. The figures come from ``sharing.outcomes``, the one derivation the
+report uses too. Making a card writes only two workbook facts (meta): the workbook's random
+card number the first time, and the count of cards made, so that a cohort can tell the newer
+of two cards; the file leaves only when the participant downloads and hands it over.
 """
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ import json
 import secrets
 from datetime import datetime
 
+from .clock import zone
+
 __all__ = [
     "CARD_FORMAT",
     "CARD_VERSION",
     "CARD_HOLDS",
     "CARD_MIME",
     "FIGURES",
+    "card_content",
     "card_dict",
     "card_bytes",
+    "card_file",
     "card_filename",
     "new_card_id",
 ]
@@ -33,8 +39,9 @@ CARD_HOLDS = (
     "A workshop card from the informational interview workbook. It holds counts only: "
     "the steps done, how many requests were sent and answered, the meetings held, the "
     "thank-yous sent within 48 hours of a meeting, how many learning goals are answered, "
-    "the day it was made, and a random number, the same on every card of this workbook, "
-    "so that a workbook handed in twice counts once (its newest card). "
+    "the day it was made, a random number, the same on every card of this workbook, and how "
+    "many cards this workbook has made, so that a workbook handed in twice counts once (its "
+    "newest card). "
     "It holds no names, organizations, email addresses, job titles, notes or addresses. "
     "Hand it to your workshop's facilitator only if you want to; nothing sends it by itself."
 )
@@ -45,7 +52,7 @@ FIGURES = (
     ("requests_sent", "people asked for a conversation"),
     ("replies", "of them who answered"),
     ("response_rate", "answered / asked (empty before the first request)"),
-    ("meetings_held", "meetings that took place"),
+    ("meetings_held", "meetings marked as held"),
     ("thanks_within_48h", "thank-you notes sent within 48 hours of the meeting"),
     ("goals_total", "learning goals written in step 1"),
     ("goals_answered", "of them answered by a meeting"),
@@ -54,6 +61,7 @@ FIGURES = (
 
 
 CARD_ID_KEY = "card.id"  # the workbook's card number, drawn once (meta)
+CARD_SERIAL_KEY = "card.serial"  # how many cards this workbook has made (meta)
 
 
 def new_card_id() -> str:
@@ -73,9 +81,33 @@ def workbook_card_id(ws) -> str:
     return drawn
 
 
+def next_card_serial(ws) -> int:
+    """The number of this card among the workbook's cards (1, 2, ...), counted in the workbook:
+    two cards made the same day are told apart by it, the newer has the higher."""
+    found = ws.get_meta(CARD_SERIAL_KEY) or ""
+    serial = (int(found) if found.isdigit() and len(found) < 10 else 0) + 1
+    ws.set_meta(CARD_SERIAL_KEY, str(serial))
+    return serial
+
+
+def card_content(figures: dict, made_on: str, card_id: str, serial: int, version: int = 0) -> dict:
+    """The card's layout, the one place it is written (the cohort's sample cards use it too)."""
+    return {
+        "format": CARD_FORMAT,
+        "version": version or CARD_VERSION,
+        "what_this_card_holds": CARD_HOLDS,
+        "made_on": made_on,
+        "card_id": card_id,
+        "card_serial": serial,
+        "figures": figures,
+        "what_the_figures_mean": dict(FIGURES),
+    }
+
+
 def card_dict(ws, now: datetime, card_id: str | None = None) -> dict:
-    """The card as a dict: format, version, what it holds in words, the day, a random card
-    number, the figures."""
+    """A new card as a dict: format, version, what it holds in words, the participant's day,
+    the workbook's random card number and this card's serial, the figures."""
+    from .progress import pipeline_settings  # lazy: the cohort view reads cards without it
     from .sharing import outcomes  # lazy: the cohort view reads cards without a workbook's views
 
     o = outcomes(ws, now)
@@ -91,24 +123,29 @@ def card_dict(ws, now: datetime, card_id: str | None = None) -> dict:
         "goals_answered": o.goals.answered,
         "goals_partly": o.goals.partly,
     }
-    return {
-        "format": CARD_FORMAT,
-        "version": CARD_VERSION,
-        "what_this_card_holds": CARD_HOLDS,
-        "made_on": now.date().isoformat(),
-        "card_id": card_id or workbook_card_id(ws),
-        "figures": values,
-        "what_the_figures_mean": dict(FIGURES),
-    }
+    day = now.astimezone(zone(pipeline_settings(ws).tz)).date().isoformat()
+    with ws.transaction():  # one action: the number drawn (once) and the card counted
+        identity = card_id or workbook_card_id(ws)
+        serial = next_card_serial(ws)
+    return card_content(values, day, identity, serial)
+
+
+def _encode(content: dict) -> bytes:
+    return (json.dumps(content, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def card_bytes(ws, now: datetime, card_id: str | None = None) -> bytes:
-    """The card as UTF-8 JSON, readable by a person (indented, keys in a fixed order)."""
-    return (json.dumps(card_dict(ws, now, card_id), indent=2, ensure_ascii=False) + "\n").encode(
-        "utf-8"
-    )
+    """A new card as UTF-8 JSON, readable by a person (indented, keys in a fixed order)."""
+    return _encode(card_dict(ws, now, card_id))
 
 
-def card_filename(when: datetime) -> str:
-    """``infoint-card-2026-03-04.json``: the day only, no name."""
-    return f"infoint-card-{when:%Y-%m-%d}.json"
+def card_file(ws, now: datetime) -> tuple[str, bytes]:
+    """A new card and its file name, both with the participant's day."""
+    content = card_dict(ws, now)
+    return card_filename(content["made_on"]), _encode(content)
+
+
+def card_filename(day: str | datetime) -> str:
+    """``infoint-card-2026-03-04.json``: the day only (ISO text or a datetime), no name."""
+    text = day if isinstance(day, str) else f"{day:%Y-%m-%d}"
+    return f"infoint-card-{text}.json"

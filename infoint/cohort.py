@@ -4,8 +4,9 @@ A facilitator collects the workshop cards (``card``) of a group, uploaded or fro
 Each file is checked on its own: one that is not a card, was made by a newer workbook, or
 holds figures that can't be true (more answers than requests) is refused with a message that
 names the file, and the rest are counted. Every card of one workbook carries its number, so a
-workbook handed in twice counts once: its newest card (the later day; on the same day, the
-one read first). The figures
+workbook handed in twice counts once: its newest card (the higher card serial, which the
+workbook counts up per card; then the later day; when both are equal, the one read first). The
+figures
 come with their spread (median, quartiles, lowest and highest, and the mean), because a few
 very busy participants would otherwise hide everyone else. Nothing in a card but its numbers
 is ever read or shown; nothing is sent anywhere.
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .card import CARD_FORMAT, CARD_HOLDS, CARD_VERSION
+from .card import CARD_FORMAT, CARD_VERSION, card_content
 
 __all__ = [
     "MAX_CARD_BYTES",
@@ -60,6 +61,12 @@ class Card:
     card_id: str
     made_on: str  # YYYY-MM-DD, "" when the card gives no valid day
     figures: dict
+    serial: int = 0  # the workbook's count of cards when this one was made (0: not given)
+
+    def newer_than(self, other: Card) -> bool:
+        """Whether this card of a workbook was made after ``other``: the serial first (two
+        cards of one day differ only there), then the day."""
+        return (self.serial, self.made_on) > (other.serial, other.made_on)
 
 
 @dataclass
@@ -81,7 +88,7 @@ class CohortRead:
             return
         if card.card_id in self._seen:
             i = next(i for i, c in enumerate(self.cards) if c.card_id == card.card_id)
-            if card.made_on > self.cards[i].made_on:  # a later day's card counts
+            if card.newer_than(self.cards[i]):  # the workbook's newer card counts
                 self.repeated.append(self.cards[i].name)
                 self.cards[i] = card
             else:
@@ -147,7 +154,10 @@ def read_card(name: str, data: bytes) -> Card:
     figures["response_rate"] = rate
     made_on = content.get("made_on")
     valid_day = isinstance(made_on, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", made_on)
-    return Card(name, card_id, made_on if valid_day else "", figures)
+    serial = content.get("card_serial", 0)  # cards made before the serial have none
+    if isinstance(serial, bool) or not isinstance(serial, int) or not 0 <= serial <= 10**9:
+        raise CardRefused(f"{name}: the card's serial number is not a whole number.")
+    return Card(name, card_id, made_on if valid_day else "", figures, serial)
 
 
 def read_cards(files: Iterable[tuple[str, bytes]], into: CohortRead | None = None) -> CohortRead:
@@ -227,10 +237,11 @@ def cohort_figures(cards: list[Card]) -> list[CohortFigure]:
         total("goals_answered"),
         total("goals_partly"),
     )
+    totals = {c.figures["steps_total"] for c in cards}
     return [
         CohortFigure(
             "steps_done",
-            "Steps done (of 6)",
+            f"Steps done (of {totals.pop()})" if len(totals) == 1 else "Steps done",
             False,
             spread(values("steps_done")),
             f"{sum(1 for c in cards if c.figures['steps_done'] == c.figures['steps_total'])} "
@@ -267,15 +278,11 @@ def cohort_figures(cards: list[Card]) -> list[CohortFigure]:
 
 
 def _card_json(figures: dict, card_id: str, version: int = CARD_VERSION) -> bytes:
-    card = {
-        "format": CARD_FORMAT,
-        "version": version,
-        "what_this_card_holds": CARD_HOLDS,
-        "made_on": "2026-03-04",
-        "card_id": card_id,
-        "figures": figures,
-    }
-    return json.dumps(card, indent=2).encode("utf-8")
+    """A made-up card in the card's own layout (``card.card_content``), the first of its
+    workbook."""
+    return json.dumps(card_content(figures, "2026-03-04", card_id, 1, version), indent=2).encode(
+        "utf-8"
+    )
 
 
 def sample_cards(count: int = 30, broken: int = 4, seed: int = 14) -> list[tuple[str, bytes]]:

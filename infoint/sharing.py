@@ -3,14 +3,16 @@
 A student chooses what leaves the workbook. *Counts only* (the default on the start page)
 holds numbers and the workbook's own words: steps done, requests sent, the response rate,
 meetings held, thank-yous sent within 48 hours (S1), learning goals answered (D5.1-D5.3).
-*Plus organizations and initials* adds the organizations on the long list and, for each person
-asked or met, their initials, organization and stage. *Everything* is the whole report
-(``report_steps``), notes included.
+*Plus organizations and initials* adds the student's initials, the long list's best
+organizations with their industry and the student's ratings, and, for each person asked or met,
+their initials, organization, stage and thank-you status (``LEVEL_HOLDS`` says all of it).
+*Everything* is the whole report (``report_steps``), notes included.
 
 ``outcomes`` is the one derivation of the figures: it reads them from the functions every page
 uses (``progress.workbook_progress``, ``pipeline.response_stats``, ``pipeline.thanks_overview``,
 ``thanks.thank_you`` through it, ``coverage.coverage_summary``), so the report, the workshop
-card (``card``) and the pages can never disagree. Nothing here writes; nothing is sent anywhere.
+card (``card``) and the pages can never disagree; ``meetings_held`` counts the meetings marked
+as held (not the people met). Nothing here writes; nothing is sent anywhere.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from datetime import datetime
 from . import organizations, pipeline, stages
 from . import targets as tg
 from .coverage import CoverageSummary, coverage_summary
+from .events import MET
 from .progress import pipeline_settings, workbook_progress
 from .report_markup import chart_block, fact_table, html_table, none_yet, paragraph, text_html
-from .safe import escape
+from .safe import escape, whole_number
 
 __all__ = [
     "COUNTS",
@@ -35,6 +38,7 @@ __all__ = [
     "Outcomes",
     "outcomes",
     "initials",
+    "meetings_held",
     "counts_html",
     "organizations_html",
     "check_level",
@@ -59,8 +63,11 @@ LEVEL_HOLDS = {
         "No names, organizations, email addresses, job titles, notes or addresses."
     ),
     ORGANIZATIONS: (
-        "The same numbers, plus the organizations on your long list and, for each person you "
-        "asked or met, their initials, organization and where things stand. "
+        "The same numbers, plus your own initials on the cover; the best ten organizations on "
+        "your long list, each with its industry and your own ratings of it (your interest, "
+        "1 to 5, and its openings, 1 to 3); and, for each person you asked or met, their "
+        "initials, organization, where things stand and whether your thank-you note was sent "
+        "(on time or late). "
         "No full names, email addresses, job titles, notes or addresses."
     ),
     EVERYTHING: (
@@ -127,6 +134,18 @@ def _read(ws):
     return contacts, events, pipeline_settings(ws)
 
 
+def meetings_held(contacts, events_by_contact) -> int:
+    """The meetings marked as held ("It took place"), not the people met: each "met" event
+    names its meeting, two naming the same one count once, and an older one naming none counts
+    on its own. Only people in ``contacts`` count, as in the thank-you figures."""
+    held = 0
+    for cid in contacts:
+        met = [e for e in events_by_contact.get(cid, ()) if e.kind == MET]
+        named = {whole_number(e.data.get("meeting_id")) for e in met} - {None}
+        held += len(named) + sum(1 for e in met if whole_number(e.data.get("meeting_id")) is None)
+    return held
+
+
 def outcomes(ws, now: datetime) -> Outcomes:
     """The outcome figures, each from the one function that derives it for every view."""
     contacts, events, settings = _read(ws)
@@ -141,7 +160,7 @@ def outcomes(ws, now: datetime) -> Outcomes:
         requests_sent=stats.requests,
         replies=stats.replies,
         response_rate=stats.rate,
-        meetings_held=len(met),
+        meetings_held=meetings_held(contacts, events),
         thanks_on_time=sum(1 for r in met if r.thank_you.status == "sent on time"),
         goals=coverage_summary(ws),
         targets=sum(1 for c in contacts.values() if c.target and not c.archived),

@@ -187,3 +187,47 @@ def test_a_workbooks_cards_carry_one_number_and_its_newest_card_counts(ws):
     assert read.repeated == ["first.json"]
     read = cohort.read_cards([("first.json", first), ("later.json", later)])
     assert [c.name for c in read.cards] == ["later.json"] and read.repeated == ["first.json"]
+
+
+def test_the_serial_decides_before_the_day_and_a_card_without_one_is_the_oldest():
+    """A workbook's card with the higher serial counts, even against a later day (a clock set
+    wrong, a zone changed); a card made before the serial existed is older than any with one."""
+    older = raw({**good(requests_sent=1, replies=1, response_rate=1.0), "made_on": "2026-03-09"})
+    serial_1 = raw({**good(), "made_on": "2026-03-08", "card_serial": 1})
+    serial_2 = raw({**good(requests_sent=5, response_rate=0.4), "made_on": "2026-03-08",
+                    "card_serial": 2})  # fmt: skip
+    for order in ([older, serial_1, serial_2], [serial_2, serial_1, older]):
+        files = [(f"{json.loads(d).get('card_serial', 0)}.json", d) for d in order]
+        read = cohort.read_cards(files)
+        assert [c.name for c in read.cards] == ["2.json"]
+        assert sorted(read.repeated) == ["0.json", "1.json"]
+        assert read.cards[0].figures["requests_sent"] == 5
+
+
+@pytest.mark.parametrize("serial", ["2", -1, True, 1.5, 10**10])
+def test_a_card_with_a_broken_serial_is_refused(serial):
+    with pytest.raises(cohort.CardRefused, match="serial number is not a whole number"):
+        cohort.read_card("a.json", raw({**good(), "card_serial": serial}))
+
+
+def test_the_sample_cards_have_the_cards_own_layout(ws):
+    """One layout: a made-up card has exactly the keys a workbook's card has."""
+    from datetime import UTC, datetime
+
+    made = json.loads(card.card_bytes(ws, datetime(2026, 3, 4, tzinfo=UTC)))
+    name, data = cohort.sample_cards(3, broken=0)[0]
+    sample = json.loads(data)
+    assert list(sample) == list(made)
+    assert sample["what_the_figures_mean"] == made["what_the_figures_mean"]
+    assert sample["what_this_card_holds"] == made["what_this_card_holds"]
+
+
+def test_the_steps_label_says_the_cards_own_number_of_steps():
+    figures = {f.key: f for f in cohort.cohort_figures([cohort.read_card("a.json", raw(good()))])}
+    assert figures["steps_done"].label == "Steps done (of 6)"
+    seven = raw({**good(steps_total=7), "card_id": "e" * 32})
+    read = cohort.read_cards([("a.json", raw(good())), ("b.json", seven)])
+    figures = {f.key: f for f in cohort.cohort_figures(read.cards)}
+    assert figures["steps_done"].label == "Steps done"  # cards that disagree: no number
+    read = cohort.read_cards([("b.json", seven)])
+    assert cohort.cohort_figures(read.cards)[0].label == "Steps done (of 7)"

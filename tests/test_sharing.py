@@ -1,9 +1,12 @@
 """Privacy-graded sharing: the levels, the one derivation of the figures, and what leaves.
 
 The central test fills a workspace with the demo persona through all six steps plus people,
-organizations and notes with hostile text, exports a counts-only report and a workshop card,
-and searches both for every name, email address, organization, note, title and address in
-the workspace (raw, escaped, JSON-escaped and with control characters dropped): none is there.
+organizations, notes, questions, goals, thank-you specifics and a course with hostile text
+(control characters, CR and LF among them), exports a counts-only report and a workshop card,
+and searches both for every text the workspace holds (raw, escaped, JSON-escaped and with
+control characters dropped): none is there. The search is complete by construction: every
+text value of every column of every table (the meta table's values and the events' data
+included), minus the workbook's own words, so a column added later is searched too.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "Zoë Ünïcødé-Øster",
     "{{7*7}} ${7*7}",
+    "Carriage\rReturn Cr\rName",
+    "Line\nFeed Crlf\r\nName",
 ]
 
 
@@ -93,7 +98,26 @@ def full_path(tmp_path_factory) -> Path:
         full_demo(path)
         with Workspace.open(path) as ws:
             _hostile(ws)
+            _hostile_typed(ws)
     return path
+
+
+def _hostile_typed(ws: Workspace) -> None:
+    """Hostile text where the workbook keeps what is typed outside the people and their
+    organizations: an own question, a goal a meeting answered, a thank-you's specifics (meta),
+    the write-up's course (meta)."""
+    from infoint.coverage import set_link
+    from infoint.questions import save_custom_question
+    from infoint.thanks_log import save_note_inputs
+    from infoint.writeup import save_course
+
+    (meeting,) = ws.rows("meetings")
+    first = next(c for c in load_contacts(ws) if c.last_name == "Hostile0")
+    for i, payload in enumerate(HOSTILE):
+        save_custom_question(ws, f"{payload} ownquestion{i}")
+        set_link(ws, meeting["id"], f"{payload} goal{i}", "partly")
+    save_note_inputs(ws, first.id, {"specific": f"{HOSTILE[0]} specific", "outcome": "won"})
+    save_course(ws, f"{HOSTILE[1]} course")
 
 
 @pytest.fixture
@@ -118,32 +142,37 @@ def _strings(value) -> list[str]:
     return []
 
 
-# What the workspace holds that names or describes someone: (table, columns).
-PERSONAL = {
-    "contacts": (
-        "first_name last_name email profile_url organization position location phone via "
-        "warm_reason alt_titles notes"
-    ),
-    "organizations": "name industry location website notes",
-    "profile": "name email pitch location",
-    "objective": "field_of_interest roles organizations goals",
-    "meetings": "place recognise notes offer",
-    "debriefs": "answers insights surprises reflection next_changes",
-    "action_items": "text",
-    "drafts": "subject body forwardable",
+# The workbook's own words: values the workbook itself stores (a reply's answer, a goal's
+# extent, a question's theme, a draft's channel...), which its reports name as vocabulary.
+WORKBOOK_WORDS = {
+    "answered",
+    "partly",
+    "closing",
+    "email",
+    "met",
+    "organization",
+    "role",
+    "thanks",
+    "yes",
 }
+# Meta values a card carries on purpose: the workbook's random card number and its serial.
+SHARED_META = {"card.id", "card.serial"}
 
 
 def personal_values(ws: Workspace) -> set[str]:
-    """Every name, email address, organization, note, title and address in the workspace,
-    and each person's full name (what a leak would most likely show)."""
+    """Every text the workspace holds: each string value of every column of every table (a
+    JSON column's strings one by one, the meta table's values among them), and each person's
+    full name, less the workbook's own words and the card's own number."""
     found = set()
-    for table, columns in PERSONAL.items():
-        for row in ws.rows(table):
-            for column in columns.split():
-                found.update(s.strip() for s in _strings(row[column]) if s.strip())
+    for table in ws.tables():
+        for row in ws.query(f'SELECT * FROM "{table}"'):
+            if table == "meta" and row["key"] in SHARED_META:
+                continue
+            for value in row.values():
+                if isinstance(value, str):
+                    found.update(s.strip() for s in _strings(value) if s.strip())
     found.update(c.full_name for c in load_contacts(ws))
-    return {v for v in found if len(v) >= 3}
+    return {v for v in found if len(v) >= 3} - WORKBOOK_WORDS
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -170,6 +199,18 @@ def test_the_search_finds_what_is_there(full_ws):
     """The search itself works: the whole report holds the names, organizations and notes."""
     values = personal_values(full_ws)
     assert len(values) > 60
+    # every place typed text is kept is in the search: meta values, events' data, own
+    # questions, goal links, and names with CR and LF in them
+    for expected in (
+        f"{HOSTILE[0]} specific",
+        f"{HOSTILE[1]} course",
+        f"{HOSTILE[4]} ownquestion4",
+        f"{HOSTILE[4]} goal4",
+        HOSTILE[8],  # a thank-you's subject, in the event's data
+        f"{HOSTILE[9]} First9 Hostile9",
+        f"{HOSTILE[10]} First10",
+    ):
+        assert expected in values, expected
     page = report.report_html(full_ws, now=NOW).decode("utf-8")
     found = leaks(page, values)
     email = full_ws.get_row("profile")["email"]
@@ -238,7 +279,9 @@ def test_the_figures_are_the_ones_the_pages_show(full_ws):
     )
     contacts = {c.id: c for c in load_contacts(full_ws)}
     met = pipeline.thanks_overview(contacts, events, NOW)
-    assert o.meetings_held == len(met) >= 5
+    assert len(met) >= 5
+    # meetings marked held: one "met" event each here (one meeting per person met)
+    assert o.meetings_held == sum(1 for e in full_ws.events() if e["kind"] == MET) == len(met)
     assert o.thanks_on_time == sum(r.thank_you.status == "sent on time" for r in met)
     progress = workbook_progress(full_ws)
     assert o.steps_total == 6 and o.parts_total == sum(len(s.parts) for s in progress)
@@ -248,15 +291,15 @@ def test_the_figures_are_the_ones_the_pages_show(full_ws):
 
 
 def test_the_figures_count_the_hostile_people(tmp_path):
-    """Nine asked, five answered and met, thanks: 0, 4 and 8 thanked (0 and 8 on time)."""
+    """Eleven asked, six answered and met, thanks: 0, 4 and 8 thanked (0 and 8 on time)."""
     with Workspace.open(tmp_path / "w.sqlite3") as ws:
         _hostile(ws)
         o = sharing.outcomes(ws, NOW)
-    assert (o.requests_sent, o.replies, o.meetings_held, o.thanks_on_time) == (9, 5, 5, 2)
-    assert o.response_rate == pytest.approx(5 / 9)
+    assert (o.requests_sent, o.replies, o.meetings_held, o.thanks_on_time) == (11, 6, 6, 2)
+    assert o.response_rate == pytest.approx(6 / 11)
     rows = dict(o.rows())
-    assert rows["Requests answered"] == "5 of 9 (56%)"
-    assert rows["Thank-yous sent within 48 hours"] == "2 of 5"
+    assert rows["Requests answered"] == "6 of 11 (55%)"
+    assert rows["Thank-yous sent within 48 hours"] == "2 of 6"
 
 
 def test_an_empty_workbook_has_zero_figures_and_says_so(tmp_path):
@@ -339,3 +382,42 @@ def test_the_report_the_card_and_the_preview_say_the_same(full_ws):
         o.thanks_on_time,
         o.goals.answered,
     )
+
+
+def test_meetings_held_counts_the_meetings_marked_held_not_the_people(tmp_path):
+    """Two meetings held with one person count two; a "met" logged twice for one meeting
+    counts once; an older "met" that names no meeting counts on its own."""
+    with Workspace.open(tmp_path / "w.sqlite3") as ws:
+        people = [
+            save_contact(ws, Contact(first_name=f"P{i}", last_name="X", target=True))
+            for i in range(3)
+        ]
+        for cid, meeting_ids in zip(people, ([1, 2], [3, 3], [None]), strict=True):
+            ws.append_event(REQUEST_SENT, cid, {}, at="2030-05-01T10:00:00+00:00")
+            ws.append_event(REPLY, cid, {"answer": "yes"}, at="2030-05-02T10:00:00+00:00")
+            for day, meeting_id in enumerate(meeting_ids, start=10):
+                data = {"at": f"2030-05-{day}T10:00:00+00:00"}
+                if meeting_id is not None:
+                    data["meeting_id"] = meeting_id
+                ws.append_event(MET, cid, data, at=f"2030-05-{day}T11:00:00+00:00")
+        o = sharing.outcomes(ws, NOW)
+        card = json.loads(card_bytes(ws, NOW))
+    assert o.meetings_held == 4
+    assert dict(o.rows())["Meetings held"] == "4"
+    assert card["figures"]["meetings_held"] == 4
+    assert dict(o.rows())["Thank-yous sent within 48 hours"] == "0 of 4"
+
+
+def test_the_organizations_level_says_all_it_adds():
+    """What the level shares beyond the counts, each named: the student's initials, the
+    organizations' industry and the student's ratings, each thank-you's status."""
+    holds = sharing.LEVEL_HOLDS[sharing.ORGANIZATIONS]
+    for shared in (
+        "your own initials",
+        "industry",
+        "your interest, 1 to 5",
+        "its openings, 1 to 3",
+        "initials, organization, where things stand",
+        "thank-you note was sent",
+    ):
+        assert shared in holds, shared

@@ -25,6 +25,17 @@ def test_an_empty_page_says_what_to_do():
     assert "No cards read yet" in page.status.value
     assert "once at least one card is read" in page.figures_html.value
     assert page.upload.multiple is True and page.upload.accept == ".json"
+    assert page.clear_button.layout.display == "none"  # nothing to start again from yet
+
+
+def test_start_again_shows_only_once_a_file_was_read():
+    page = CohortPage()
+    upload(page, [("note.txt.json", b"not a card")])  # a refused file is something read too
+    assert page.clear_button.layout.display is None
+    page.clear_button.click()
+    assert page.clear_button.layout.display == "none" and "No cards read yet" in page.status.value
+    upload(page, sample_cards(2, broken=0))
+    assert page.clear_button.layout.display is None
 
 
 def test_thirty_uploaded_cards_some_damaged():

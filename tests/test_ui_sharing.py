@@ -46,10 +46,9 @@ def test_counts_only_is_the_default_and_says_what_it_holds(page):
     assert "initials" in part.holds.value and part.scope.layout.display == "none"
 
 
-def test_the_preview_is_made_when_opened_and_follows_the_choice(page):
+def test_the_preview_is_open_from_the_start_and_follows_the_choice(page):
     part = page.sharing
-    assert part.preview_html.value == ""  # nothing made before it is asked for
-    part.preview.toggle.click()
+    assert part.preview.open and part.preview.body.layout.display is None  # seen before download
     shown = part.preview_html.value
     assert "Requests sent" in shown and "The figures: numbers only" in shown
     for private in ("Leela", "Zyxw", "Qwerty", "Tidewater"):
@@ -110,7 +109,6 @@ def test_a_failed_report_says_why_and_the_button_stays(page, monkeypatch):
 
 
 def test_an_open_preview_follows_a_change_made_elsewhere(page, ws):
-    page.sharing.preview.toggle.click()
     page.sharing.card_details.toggle.click()
     assert "Requests sent</dt><dd>1</dd>" in page.sharing.preview_html.value
     cid = save_contact(ws, Contact(first_name="New", last_name="Person", target=True))
@@ -118,3 +116,27 @@ def test_an_open_preview_follows_a_change_made_elsewhere(page, ws):
     page.live_refresh()  # what the live watcher calls after another connection's write
     assert "Requests sent</dt><dd>2</dd>" in page.sharing.preview_html.value
     assert "Requests sent: 2" in page.sharing.card_figures.value
+
+
+def test_the_demo_downloads_the_counts_only_report_and_the_card(page, ws):
+    """What the start page's demo does (and so every papermill demo run): both downloads, as
+    clicks, with their status lines saying what was made."""
+    page.sharing.run_demo()
+    assert page.report_button.last_download[0].startswith("infoint-report-counts-")
+    assert "Your report was prepared (counts only" in page.report_status.value
+    name, _, data = page.card_button.last_download
+    assert name == f"infoint-card-{json.loads(data)['made_on']}.json"
+    assert "Your workshop card was prepared" in page.sharing.card_status.value
+
+
+def test_the_card_file_is_named_by_the_participants_day(ws):
+    from datetime import UTC, datetime
+
+    from infoint.records import Profile
+    from infoint.ui.sharing import ReportSharing
+
+    ws.put_rows({"profile": Profile(name="A", timezone="Asia/Tokyo").to_row()})
+    part = ReportSharing(ws, now=datetime(2030, 6, 5, 20, 0, tzinfo=UTC))  # 05:00 the 6th there
+    part.card_button.send = lambda *a, **k: None
+    name, _, data = part.card_button.click()
+    assert name == "infoint-card-2030-06-06.json" and json.loads(data)["made_on"] == "2030-06-06"

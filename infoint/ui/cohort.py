@@ -146,6 +146,8 @@ class CohortPage:
 
     def _show(self, note: str = "") -> None:
         read = self.read
+        # "Start again" applies only once something was read: hidden before (and after it)
+        self.clear_button.layout.display = None if read.cards or read.refused else "none"
         if not read.cards and not read.refused:
             self.status.value = STYLE + "<p class='ii-muted'>No cards read yet.</p>"
         else:

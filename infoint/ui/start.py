@@ -131,11 +131,13 @@ class StartPage(Page):
         self.refresh()
 
     def run_demo(self) -> None:
-        """As a person would: click "Load the demo persona" (and confirm)."""
+        """As a person would: click "Load the demo persona" (and confirm), then download the
+        reminders, the counts-only report and the workshop card."""
         self.demo_button.click()
         if self.demo_confirm.layout.display != "none":
             self.demo_confirm.click()
         self.reminder_part.run_demo()
+        self.sharing.run_demo()
 
     # -- sections ------------------------------------------------------------------------------
     @section
