@@ -41,6 +41,12 @@ def _check_calendar(path: Path, workspace: Path) -> int:
     return len(active)
 
 
+def _sequences(path: Path) -> dict[str, tuple[int, object]]:
+    """Each event's SEQUENCE and start, by UID."""
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    return {str(e["UID"]): (int(e["SEQUENCE"]), e["DTSTART"].dt) for e in events}
+
+
 @pytest.mark.parametrize("width", list(WIDTHS), ids=list(WIDTHS))
 def test_the_app_start_page_downloads_the_calendar_and_the_week(
     demo_voila, browser, width, tmp_path
@@ -68,6 +74,10 @@ def test_the_app_start_page_downloads_the_calendar_and_the_week(
         assert message["Subject"].startswith("My week:") and message["X-Unsent"] == "1"
         assert "What to do:" in message.get_content()
         expect(status).to_contain_text("nothing was sent")
+        (tmp_path / "again").mkdir()
+        again = _download(page, ".ii-start-calendar", tmp_path / "again")
+        expect(status).to_contain_text("nothing changed since the last one")
+        assert _sequences(again) == _sequences(calendar)
         assert _axe(page) == []
         assert page.evaluate(SIDEWAYS) == []
         assert page.evaluate(SMALL, 24) == []

@@ -11,13 +11,10 @@ from .feedback import message_html
 
 INTRO = "<p>The workbook can't remind you by itself: take what is due to where you look.</p>"
 CALENDAR_HELP = (
-    "Every follow-up, meeting, thank-you deadline, action item and update, as short daytime "
-    "events with an alarm. Import it into your calendar, and again when things change: each "
-    "event keeps its ID and a revision number, so a calendar that follows them updates it "
-    "rather than adding a copy. What you did comes as cancelled, with no alarm: a calendar "
-    "that imports the file keeps it, marked cancelled; one that syncs from the file drops it "
-    "a month later, once the file no longer holds it. Tested with khal (importing, and synced "
-    "by vdirsyncer); Google, Outlook and Apple may differ."
+    "Every follow-up, meeting, thank-you deadline, action item and update, as daytime events "
+    "with an alarm. Import it again when things change: each event keeps its ID, so it is "
+    "updated, not doubled. What you did comes back marked cancelled; a calendar synced from "
+    "the file drops it a month later. Checked with khal; Google, Outlook and Apple may differ."
 )
 WEEK_HELP = (
     "A message to yourself with this week's agenda and what to do for each. It opens in your "
