@@ -54,8 +54,8 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_interval=60",
     "--MappingKernelManager.cull_connected=False",
 ]
-# A whole room logs in within a minute: on 2 cores six servers took up to about 70 s to
-# answer (benchmarks/README.md, hub). JupyterHub's defaults (60 s and 30 s) would fail some.
+# A whole room logs in at once: on 2 cores six participants waited 60-96 s for the app
+# (benchmarks/README.md, hub). JupyterHub's defaults (60 s and 30 s) would fail some.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 240
 
