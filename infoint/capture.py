@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from .capture_names import has_word as _has
+from .capture_names import name_like as _name_like
+from .capture_names import split_name
+from .capture_names import words as _words
 from .capture_words import (
     CITIES,
     CLOSINGS,
     COUNTRIES,
     EMPLOYMENT,
-    HONORIFICS,
     ORG_WORDS,
-    PARTICLES,
-    POSTNOMINALS,
     REGIONS,
     TITLE_LINKS,
     TITLE_WORDS,
@@ -118,7 +119,6 @@ _NOISE = re.compile(
     r"onsite|vor ort|présentiel|télétravail|--+|__+|==+|-- ?)$",
     re.I,
 )
-_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")  # "(he/him)", "(Class of '09)" beside a name
 _SEPARATORS = re.compile(r"\t|\s*\|\s*|\s*[·•◦]\s*|\s{3,}|\s+[–—]\s+")
 _LINK_WORDS = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in TITLE_LINKS) + r")\s+")
 _UNIT = re.compile(
@@ -127,10 +127,6 @@ _UNIT = re.compile(
     re.I,
 )
 _TITLE_ORG_DASH = re.compile(r"\s+[-–—]\s+|,\s+")
-_WORD = re.compile(r"[\w'’.&+/-]+")
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{2,5}$")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
-_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "夏侯")
 # A US ZIP, a UK or a Canadian postcode at the end of an address part ("MA 02143", "M5S 2E4")
 _POSTCODE_AT_END = re.compile(
     r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$"
@@ -143,16 +139,6 @@ _AREA = re.compile(
 
 
 _ORG_NOT_PLACE = ORG_WORDS - {"city", "county"}  # "Mexico City, Mexico" is a place
-
-
-def _words(text: str) -> list[str]:
-    return [w.casefold().strip(".,'’") for w in _WORD.findall(text)]
-
-
-def _has(text: str, vocabulary: frozenset[str]) -> bool:
-    raw = [w.casefold() for w in _WORD.findall(text)]
-    raw += [part for w in raw if "-" in w for part in w.split("-")]
-    return any(w in vocabulary or w.strip(".,") in vocabulary for w in raw)
 
 
 def _segments(text: str) -> list[str]:
@@ -228,67 +214,6 @@ def _location(text: str) -> str:
     if _has(", ".join(place), _ORG_NOT_PLACE):
         return ""
     return ", ".join(place)
-
-
-def _strip_name(text: str) -> str:
-    """A name without honorifics, post-nominals and pronouns ("Dr. Ana Ruiz, PhD" -> "Ana Ruiz")."""
-    text = _PARENTHESES.sub("", text).strip()
-    words = text.replace(",", " , ").split()
-    while words and words[0].casefold() in HONORIFICS:
-        words.pop(0)
-    while words and (words[-1].casefold().strip(",") in POSTNOMINALS or words[-1] == ","):
-        words.pop()
-    return " ".join(words).replace(" , ", ", ")
-
-
-def _name_like(text: str) -> bool:
-    name = _strip_name(text)
-    if not name or len(name) > 60 or re.search(r"[\d@/:()]", name):
-        return False
-    if _CJK.match(name.replace(" ", "")) and len(name.split()) <= 2:
-        return True
-    parts = [p for p in name.replace(",", " ").split() if p]
-    if not 2 <= len(parts) <= 4 or name.count(",") > 1:
-        return False
-    if _has(name, TITLE_WORDS) or _has(name, ORG_WORDS) or all(w in CLOSINGS for w in _words(name)):
-        return False
-    return all(p[:1].isupper() or p in PARTICLES for p in parts) and parts[0][:1].isupper()
-
-
-def _capitalised(word: str) -> str:
-    """A surname written in capitals ("DUPONT", "O'BRIEN") in ordinary case."""
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
-
-
-def split_name(text: str) -> tuple[str, str]:
-    """First and last name, in the order the text gives them: "Last, First"; a surname in
-    capitals ("DUPONT Marie", "TANAKA Hiroshi"); Chinese, Japanese and Korean names family name
-    first; particles with the surname ("Ana de la Cruz"); else the last word is the surname."""
-    name = _strip_name(text)
-    if "," in name:
-        last, _, first = name.partition(",")
-        return first.strip(), last.strip()
-    words = name.split()
-    if _CJK_CHAR.search(name):
-        if len(words) == 2:
-            return words[1], words[0]
-        whole = "".join(words)
-        size = 2 if whole[:2] in _COMPOUND_SURNAMES or len(whole) >= 4 else 1
-        return whole[size:], whole[:size]
-    if not words:
-        return "", ""
-    caps = [w for w in words if len(w) > 1 and w.isupper()]
-    if caps and len(caps) == len(words):  # "JOHN SMITH": the whole name in capitals
-        words, caps = [_capitalised(w) for w in words], []
-    if caps and len(caps) < len(words):
-        first = " ".join(w for w in words if w not in caps)
-        return first, " ".join(_capitalised(w) for w in caps)
-    if len(words) == 1:
-        return words[0], ""
-    for index, word in enumerate(words[1:-1], start=1):
-        if word.casefold() in PARTICLES:  # "Ana de la Cruz", "Mohammed Al Farsi"
-            return " ".join(words[:index]), " ".join(words[index:])
-    return " ".join(words[:-1]), words[-1]
 
 
 def _title_and_org(text: str) -> tuple[str, str]:

@@ -34,6 +34,7 @@ STEP_OF = {
     "tabular": 2,
     "imports": 2,
     "capture": 2,
+    "capture_names": 2,
     "capture_words": 2,
     "vcard": 2,
     "stages": 3,
