@@ -250,9 +250,8 @@ def summarise(alone: list[dict], room: list[dict], hub_mb: list[float], proxy_mb
             f"{statistics.median(pick(visits, 'login_cpu')):.1f}"
             f" / {statistics.median(pick(visits, 'journey_cpu')):.1f}"
         )
-        values[f"the journey by clicks, wall time, {label} (s)"] = round(
-            statistics.median(pick(visits, "journey_s")), 1
-        )
+        journey_s = statistics.median(pick(visits, "journey_s"))
+        values[f"the journey by clicks, wall time, {label} (s)"] = f"{journey_s:.1f}"
     values[f"hub / proxy memory with {ROOM} servers, RSS (MB)"] = (
         f"{statistics.median(hub_mb):.0f} / {statistics.median(proxy_mb):.0f}"
     )
@@ -271,7 +270,7 @@ def summarise(alone: list[dict], room: list[dict], hub_mb: list[float], proxy_mb
         for q in (50, 95)
     }
     for (what, q), ratio in ratios.items():
-        values[f"{what} p{q}: at once / alone"] = round(ratio, 2)
+        values[f"{what} p{q}: at once / alone"] = f"{ratio:.2f}"
     target = round(ROOM / cores, 2)
     missed = [
         f"{what} p{q} ratio {ratio:.2f} > {target}"
