@@ -121,7 +121,10 @@ def _questions_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     return [
         ("A meeting booked with someone who said yes", bool(meetings)),
         ("Questions chosen, ending with the closing ask", bool(last and last.questions)),
-        ("Research done before the meeting", bool(last) and meeting_research(ws, last).done),
+        (  # Q3: the one derivation, as the write-up and the report say it
+            "Research ticked and what you found noted",
+            bool(last) and meeting_research(ws, last).done,
+        ),
         ("Something to offer in return", bool(last and last.offer.strip())),
     ]
 

@@ -74,7 +74,7 @@ def test_agenda_collects_requests_to_write_and_overdue_follow_ups(ws):
     assert [i.contact_id for i in todays_agenda(ws, now)] == [waiting]
 
 
-RESEARCH = "Research done before the meeting"
+RESEARCH = "Research ticked and what you found noted"
 
 
 def test_research_done_is_one_fact_in_step_4_and_the_write_up(ws):
