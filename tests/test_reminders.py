@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import html
 import json
 import os
 import shutil
@@ -728,3 +729,15 @@ def test_the_start_notebook_downloads_the_calendar_in_its_demo_run(tmp_path):
         assert {"follow_up", "request", "action_item", "update"} <= kinds  # steps 3, 5, 6
         active = sorted(uid for uid, v in saved.items() if v["state"] == "active")
         assert active == sorted(e.uid for e in due)
+        week = week_draft(ws)
+    # the week's draft was made too: its status is what the page last showed (the saved state)
+    nb = json.loads((tmp_path / "out.ipynb").read_text(encoding="utf-8"))
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    [status] = [
+        m["state"].get("value", "")
+        for m in state.values()
+        if "ii-start-reminders-status" in m["state"].get("_dom_classes", [])
+    ]
+    status = html.unescape(status)
+    assert week.items > 0 and f"Your week's draft lists {week.items} things to do" in status
+    assert week.filename in status and "nothing was sent" in status.lower()
