@@ -202,3 +202,25 @@ def test_step_1_follows_a_link_given_in_another_kernel(demo_ws):
     html = page.coverage.html.value
     assert "0 of 4 learning goals answered, 1 partly, 3 open." in html
     assert "Partly answered by your meeting with" in html
+
+
+def test_step_4_in_the_app_follows_a_goal_answered_in_step_5(demo_ws):
+    """Step 4 was open, then step 5 answered goal 1: back in step 4 its questions for goal 1
+    are gone and the line says so, with no other person chosen by hand."""
+    from infoint import meetings as mt
+    from infoint.ui.app import App
+
+    rosa = contact_id(demo_ws, "Rosa")
+    app = App(demo_ws)
+    app.open_step("questions")
+    app.pages["questions"].person.value = rosa
+    part = app.pages["questions"].goal_questions
+    assert any(label.startswith("Goal 1:") for label, _ in part.pick.options)
+    app.open_step("debrief")
+    meeting = next(m for m in mt.load_meetings(demo_ws) if m.contact_id == rosa)
+    cv.set_link(demo_ws, meeting.id, GOALS[0], cv.ANSWERED)  # as step 5's choice does
+    assert app.watcher.check()
+    app.open_step("questions")
+    assert not any(label.startswith("Goal 1:") for label, _ in part.pick.options)
+    assert "1 of 4 learning goals answered" in part.note.value
+    assert app.pages["questions"].person.value == rosa

@@ -122,3 +122,39 @@ def test_closing_with_a_pending_save_asks_first(ws):
     assert app.guard.pending is True
     state.saved()
     assert app.guard.pending is False
+
+
+def test_hidden_steps_list_the_people_a_change_elsewhere_added_and_keep_what_is_typed(ws):
+    """Steps 3, 4 and 6 were open before: a target picked, a yes logged and a meeting held in
+    another kernel put those people in their pickers when the steps are shown again, and the
+    draft being typed for the person shown stays as it is."""
+    from datetime import UTC, datetime, timedelta
+
+    from infoint import meetings as mt
+    from infoint import meetings_log, outreach_log
+    from infoint.ui.app import App
+
+    ana_id = save_contact(ws, Contact(first_name="Ana", last_name="Lima", target=True))
+    app = App(ws)
+    for key in ("outreach", "questions", "thanks", "start"):
+        app.open_step(key)
+    outreach = app.pages["outreach"]
+    assert outreach.person.value == ana_id
+    outreach.body.value = "Typed for Ana, not saved yet"
+    at = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    with Workspace.open(ws.path) as other:  # another kernel: a new target who said yes and met
+        ben = Contact(first_name="Ben", last_name="Okafor", target=True)
+        ben.id = save_contact(other, ben)
+        outreach_log.log_sent(other, ben, "request_direct", "Hello", "A request", at=at)
+        outreach_log.log_answer(other, ben.id, "yes", at=at + timedelta(days=1))
+        meeting = mt.Meeting(contact_id=ben.id, starts_at=(at + timedelta(days=3)).isoformat())
+        meetings_log.book_meeting(other, meeting, at=at + timedelta(days=1))
+        assert meetings_log.mark_held(other, meeting, "UTC", at=at + timedelta(days=3))
+    assert app.watcher.check() is True
+    for key in ("outreach", "questions", "thanks"):
+        app.open_step(key)
+        picker = app.pages[key].person
+        assert ben.id in {value for _, value in picker.options}, key
+    assert outreach.person.value == ana_id  # still the person being written to
+    assert outreach.body.value == "Typed for Ana, not saved yet"
+    assert "said yes" in dict((v, k) for k, v in app.pages["questions"].person.options)[ben.id]

@@ -185,20 +185,12 @@ class OutreachPage(Page):
         """Reload contacts and events; redraw the person list, the pipeline table and statistics."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws) if not c.archived}
         self.events = stages.events_by_contact(self.ws)
-        people = [c for c in self.contacts.values() if c.target or c.id in self.events]
-        people.sort(key=lambda c: (not c.target, tg.fold(c.full_name)))
+        options = self._person_options()
         current = self.person.value
         self._loading = True
-        self.person.options = [
-            (
-                f"{c.full_name} ({c.organization or 'no organization'}): "
-                f"{stages.STAGE_LABELS[stages.stage(self.events.get(c.id, []))]}",
-                c.id,
-            )
-            for c in people
-        ]
+        self.person.options = options
         self._loading = False
-        ids = [c.id for c in people]
+        ids = [value for _, value in options]
         if current in ids:
             self.select(current)
         elif ids:
@@ -328,10 +320,28 @@ class OutreachPage(Page):
         self._draw_pipeline()
         self.update_feedback()
 
+    def _person_options(self) -> list[tuple[str, int]]:
+        """Targets first, then everyone written to, each with their stage."""
+        people = [c for c in self.contacts.values() if c.target or c.id in self.events]
+        people.sort(key=lambda c: (not c.target, tg.fold(c.full_name)))
+        return [
+            (
+                f"{c.full_name} ({c.organization or 'no organization'}): "
+                f"{stages.STAGE_LABELS[stages.stage(self.events.get(c.id, []))]}",
+                c.id,
+            )
+            for c in people
+        ]
+
     def live_refresh(self) -> None:
-        """The pipeline table and the statistics follow changes made elsewhere."""
+        """The people to write to (a target picked in step 2 joins them), their stages, the
+        pipeline table and the statistics follow changes made elsewhere; the draft shown is
+        left as it is."""
         self.contacts = {c.id: c for c in tg.load_contacts(self.ws) if not c.archived}
         self.events = stages.events_by_contact(self.ws)
+        if not self.keep_choice(self.person, self._person_options()):
+            self.refresh()  # the person shown is gone (archived): show the first one
+            return
         self._draw_pipeline()
 
     def _draw_pipeline(self) -> None:

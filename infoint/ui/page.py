@@ -47,6 +47,22 @@ class Page:
         """Redraw the page's read-only views (lists, tables, progress) from the workspace after
         a change made elsewhere; forms are left alone, so nothing being typed is touched."""
 
+    def keep_choice(self, picker, options: list) -> bool:
+        """A picker's new options after a change made elsewhere (a new target, an answer, a
+        meeting), the one shown kept without reloading its form (it may be being typed in);
+        False when it is no longer among them, and then the caller shows another."""
+        current = picker.value
+        if current not in {value for _, value in options}:
+            return False
+        if list(picker.options) != list(options):
+            self._loading = True  # the pages' select() ignores changes while loading
+            try:
+                picker.options = options
+                picker.value = current
+            finally:
+                self._loading = False
+        return True
+
     def show_person(self, contact_id: int) -> bool:
         """Show the person ``contact_id`` (an agenda link's person) in the page's person picker;
         False when the page shows no one at a time or doesn't list them."""

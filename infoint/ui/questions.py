@@ -210,8 +210,9 @@ class QuestionsPage(Page):
         return widgets.VBox([self.sheet_html, self.sheet_md])
 
     # -- state --------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """People to prepare for: those who said yes or have a meeting first, then other targets."""
+    def _people(self) -> list[tuple[str, int]]:
+        """People to prepare for: those who said yes or have a meeting first, then other
+        targets (``self.contacts`` and the events read again); the picker's options."""
         events = stages.events_by_contact(self.ws)
         met_or_yes = {
             cid
@@ -227,8 +228,7 @@ class QuestionsPage(Page):
         contacts.sort(key=lambda c: (c.id not in met_or_yes, tg.fold(c.full_name)))
         self.contacts = {c.id: c for c in contacts}
         self._events = events
-        self._loading = True
-        self.person.options = [
+        return [
             (
                 f"{c.full_name} ({c.organization or 'no organization'})"
                 f"{': said yes' if c.id in met_or_yes else ''}",
@@ -236,6 +236,23 @@ class QuestionsPage(Page):
             )
             for c in contacts
         ]
+
+    def live_refresh(self) -> None:
+        """After a change made elsewhere: the people to prepare for (a yes logged in step 3
+        joins them) and the questions for goals still open (a goal answered in step 5 leaves
+        them); the meeting and questions shown are left as they are."""
+        self.objective = load_objective(self.ws)
+        if not self.keep_choice(self.person, self._people()):
+            self.refresh()  # the person shown is gone (archived): show the first one
+            return
+        self.goal_questions.draw()
+
+    def refresh(self) -> None:
+        """People to prepare for: those who said yes or have a meeting first, then other targets."""
+        options = self._people()
+        contacts = list(self.contacts.values())
+        self._loading = True
+        self.person.options = options
         self._loading = False
         if contacts:
             chosen = (

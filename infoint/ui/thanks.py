@@ -235,21 +235,8 @@ class ThanksPage(Page):
     # -- state -------------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         """People you met, newest meeting first; the overview table."""
-        self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
-        self.events = stages.events_by_contact(self.ws)
-        thanked = {
-            cid: th.thank_you(cid, evs, self.now(), self.settings.tz)
-            for cid, evs in self.events.items()
-            if cid in self.contacts
-        }
-        self.thanks = {cid: t for cid, t in thanked.items() if t is not None}
-        met = self.met = {cid: t.met_at for cid, t in self.thanks.items()}
-        self.known_words = set(self.profile.name.split()) | {
-            w
-            for c in self.contacts.values()
-            for w in (c.first_name + " " + c.last_name + " " + c.organization).split()
-        }
-        order = sorted(met, key=lambda cid: met[cid], reverse=True)
+        self._read_met()
+        met, order = self.met, self._order()
         self._loading = True
         self.person.options = [
             (f"{self.contacts[cid].full_name}: {self._status(cid)}", cid) for cid in order
@@ -267,6 +254,27 @@ class ThanksPage(Page):
             )
         self._draw_table()
         self.writeup.draw()
+
+    def _read_met(self) -> None:
+        """Contacts, events and everyone met with their thank-you, read again."""
+        self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
+        self.events = stages.events_by_contact(self.ws)
+        thanked = {
+            cid: th.thank_you(cid, evs, self.now(), self.settings.tz)
+            for cid, evs in self.events.items()
+            if cid in self.contacts
+        }
+        self.thanks = {cid: t for cid, t in thanked.items() if t is not None}
+        self.met = {cid: t.met_at for cid, t in self.thanks.items()}
+        self.known_words = set(self.profile.name.split()) | {
+            w
+            for c in self.contacts.values()
+            for w in (c.first_name + " " + c.last_name + " " + c.organization).split()
+        }
+
+    def _order(self) -> list[int]:
+        """Everyone met, the newest meeting first."""
+        return sorted(self.met, key=lambda cid: self.met[cid], reverse=True)
 
     def _sent_at(self, cid: int, kind: str):
         times = [e.at for e in self.events.get(cid, []) if e.kind == kind]
@@ -487,9 +495,18 @@ class ThanksPage(Page):
         self.status.value = message_html(f"The file could not be made: {exc}", "warning")
 
     def live_refresh(self) -> None:
-        """Everyone met, their thank-you and next update follow changes made elsewhere."""
-        self.contacts = {c.id: c for c in tg.load_contacts(self.ws)}
-        self.events = stages.events_by_contact(self.ws)
+        """Everyone met (a meeting marked as held in step 5 adds them), their thank-you and
+        next update follow changes made elsewhere; the note shown is left as it is."""
+        if self.person.value is None:
+            self.refresh()
+            return
+        self._read_met()
+        options = [
+            (f"{self.contacts[cid].full_name}: {self._status(cid)}", cid) for cid in self._order()
+        ]
+        if not self.keep_choice(self.person, options):
+            self.refresh()
+            return
         self._draw_table()
         self.writeup.draw()
 
