@@ -29,7 +29,7 @@ from .capture_words import (
     US_STATES,
 )
 from .imports import ImportPlan, plan_merge
-from .records import Contact
+from .records import Contact, email_key, url_key
 from .safe import CONTROL_RE, one_line
 from .targets import ImportReport, apply_merge, load_contacts
 
@@ -37,7 +37,9 @@ __all__ = [
     "MAX_CAPTURE_CHARS",
     "SOURCE",
     "Captured",
+    "Match",
     "Proposal",
+    "match_for",
     "propose_contact",
     "save_capture",
     "several_people",
@@ -368,30 +370,82 @@ def _assign(kinds: list[tuple[str, str]], reading: _Reading) -> None:
             reading.put("last_name", match.group(2).capitalize())
 
 
+_NAMES = ("first_name", "last_name")
+
+
+@dataclass(frozen=True)
+class Match:
+    """The saved person a capture matches, and what saving it would change there: ``changes``
+    as (field, saved value, new value); ``kept`` the names an email-only match leaves as they
+    are unless the participant confirms (a misread paste must not rename someone)."""
+
+    saved: Contact
+    by: str  # "profile URL", "email" or "name and organization"
+    changes: tuple[tuple[str, str, str], ...]
+    kept: tuple[tuple[str, str, str], ...] = ()
+
+
+def _cleaned(contact: Contact) -> Contact:
+    values = {f: one_line(getattr(contact, f)) for f in Proposal.__dataclass_fields__}
+    return Contact(**values, source=contact.source or SOURCE)
+
+
+def _plan(existing: list[Contact], person: Contact, rename: bool):
+    """The import merge for one person, with an email-only match's name changes held back
+    unless ``rename``; and the match it amounts to (None for someone new)."""
+    merge = plan_merge(existing, ImportPlan(SOURCE, contacts=[(1, person)]))
+    if merge.add:
+        return merge, None
+    saved_id = (merge.update or merge.unchanged)[0][1]
+    saved = next(c for c in existing if c.id == saved_id)
+    if url_key(person.profile_url) and url_key(person.profile_url) == url_key(saved.profile_url):
+        by = "profile URL"
+    elif email_key(person.email) and email_key(person.email) == email_key(saved.email):
+        by = "email"
+    else:
+        by = "name and organization"
+    changes = dict(merge.update[0][2]) if merge.update else {}
+    kept = []
+    if by == "email" and not rename:
+        for name in _NAMES:
+            if name in changes and getattr(saved, name).strip():
+                kept.append((name, getattr(saved, name), changes.pop(name)))
+        merge.update = [(1, saved_id, changes)] if changes else []
+        merge.unchanged = [] if changes else [(1, saved_id)]
+    listed = tuple((f, str(getattr(saved, f) or ""), str(v)) for f, v in changes.items())
+    return merge, Match(saved, by, listed, tuple(kept))
+
+
+def match_for(existing: list[Contact], contact: Contact, rename: bool = False) -> Match | None:
+    """Whom saving ``contact`` would update among ``existing``, and how; None if nobody (it
+    would be added). Pure: what the page shows before Save is what Save does."""
+    return _plan(existing, _cleaned(contact), rename)[1]
+
+
 @dataclass(frozen=True)
 class Captured:
-    """What saving did (as an import report) and the person as now saved."""
+    """What saving did (as an import report), the person as now saved, and who they were
+    before when saving updated someone (for Undo)."""
 
     report: ImportReport
     contact: Contact
+    before: Contact | None = None
+    match: Match | None = None
 
 
-def save_capture(ws, contact: Contact) -> Captured:
+def save_capture(ws, contact: Contact, rename: bool = False) -> Captured:
     """Save a confirmed proposal as a contact, one action in one transaction: matched with the
     saved contacts the way an import is (same profile URL, email, or name and organization), so
-    a person already there is updated rather than added twice. ValueError without a name."""
-    values = {f: one_line(getattr(contact, f)) for f in Proposal.__dataclass_fields__}
-    person = Contact(**values, source=contact.source or SOURCE)
+    a person already there is updated rather than added twice; on a match by email only, their
+    saved names change only with ``rename``. ValueError without a name."""
+    person = _cleaned(contact)
     if not (person.first_name or person.last_name):
         raise ValueError("Give the person a name (first or last) before saving.")
-    plan = ImportPlan(SOURCE, contacts=[(1, person)])
     with ws.transaction():
         existing = load_contacts(ws)
-        merge = plan_merge(existing, plan)
+        merge, match = _plan(existing, person, rename)
         report = apply_merge(ws, merge, existing)
-    if merge.add:
-        saved_id = merge.add[0][1].id  # apply_merge gives the new contact its id in place
-    else:
-        saved_id = (merge.update or merge.unchanged)[0][1]
+    saved_id = merge.add[0][1].id if match is None else match.saved.id
     saved = next(c for c in report.contacts if c.id == saved_id)
-    return Captured(report, saved)
+    before = match.saved if match is not None and match.changes else None
+    return Captured(report, saved, before, match)

@@ -4,6 +4,7 @@ What can be undone, and how (each ``run`` is one transaction and returns what it
 words, for the confirmation):
 
 - archiving an organization (step 2's long list): it is brought back (``set_archived``);
+- a quick capture that updated a saved person (step 2): the fields it changed are as before;
 - marking an action item done (step 5): it is open again, on the agenda as before;
 - unlinking a meeting from a learning goal it answered (step 5): the link is back as it was
   (``coverage.set_link``);
@@ -23,14 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import action_items, coverage, demo, organizations
+from . import action_items, coverage, demo, organizations, targets
 from .exports import restore_backup
-from .records import Organization
+from .records import Contact, Organization
 from .schema import WorkspaceError
 
 __all__ = [
     "Undo",
     "archived",
+    "capture_updated",
     "action_item_done",
     "goal_unlinked",
     "restored",
@@ -56,6 +58,16 @@ def archived(ws, org: Organization) -> Undo:
         return f"Undone: {org.name} is back on your list."
 
     return Undo(f"archiving {org.name}", run)
+
+
+def capture_updated(ws, before: Contact, changed: tuple[str, ...]) -> Undo:
+    """Undo a quick capture that updated ``before``: the ``changed`` fields as they were."""
+
+    def run() -> str:
+        targets.save_contact(ws, before, fields=changed)
+        return f"Undone: {before.full_name}'s details are as they were before."
+
+    return Undo(f"updating {before.full_name}", run)
 
 
 def action_item_done(ws, item: action_items.ActionItem) -> Undo:

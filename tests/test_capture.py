@@ -4,6 +4,8 @@ import."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -668,3 +670,57 @@ ROW_2 = "Okafor, Chidi | Data Scientist, Spotify | Stockholm, Sweden"
 )
 def test_a_paste_of_several_people_is_noticed(text, several):
     assert capture.several_people(text) is several
+
+
+# ------------------------------------------------------------- a capture that matches someone saved
+_JENNIFER = Contact(
+    first_name="Jennifer",
+    last_name="Smith",
+    email="jsmith09@alumni.wharton.edu",
+    organization="Goldman Sachs",
+    position="MD",
+)
+_MISREAD = Contact(first_name="Goldman", last_name="Sachs", email="jsmith09@alumni.wharton.edu")
+
+
+def test_match_for_says_whom_and_what_saving_would_change():
+    saved = replace(_JENNIFER, id=7)
+    assert capture.match_for([saved], Contact(first_name="Ana", last_name="Ruiz")) is None
+    match = capture.match_for([saved], replace(_MISREAD, position="Managing Director"))
+    assert match.saved == saved and match.by == "email"
+    assert match.changes == (("position", "MD", "Managing Director"),)
+    assert match.kept == (("first_name", "Jennifer", "Goldman"), ("last_name", "Smith", "Sachs"))
+    renamed = capture.match_for([saved], _MISREAD, rename=True)
+    assert renamed.kept == () and [f for f, _, _ in renamed.changes] == ["first_name", "last_name"]
+
+
+def test_an_email_only_match_never_renames_a_saved_person_unasked(ws):
+    save_capture(ws, _JENNIFER)
+    captured = save_capture(ws, replace(_MISREAD, position="Managing Director"))
+    (saved,) = tg.load_contacts(ws)
+    assert (saved.first_name, saved.last_name) == ("Jennifer", "Smith")
+    assert saved.position == "Managing Director" and saved.organization == "Goldman Sachs"
+    assert captured.before.position == "MD" and captured.report.updated == 1
+    save_capture(ws, _MISREAD, rename=True)  # the participant ticked it: their choice
+    (saved,) = tg.load_contacts(ws)
+    assert (saved.first_name, saved.last_name) == ("Goldman", "Sachs")
+
+
+def test_the_review_row_with_jennifers_email_leaves_her_name(ws):
+    save_capture(ws, _JENNIFER)
+    row = "Smith\tJennifer\t2009\tMBA\tGoldman Sachs\tManaging Director\tNew York, NY\t"
+    save_capture(ws, propose_contact(row + "jsmith09@alumni.wharton.edu").contact())
+    (saved,) = tg.load_contacts(ws)
+    assert saved.full_name == "Jennifer Smith" and saved.organization == "Goldman Sachs"
+
+
+def test_undo_puts_back_what_a_capture_changed(ws):
+    from infoint import undo
+
+    save_capture(ws, _JENNIFER)
+    captured = save_capture(ws, replace(_JENNIFER, position="Partner", phone="+1 212 555 0100"))
+    changed = tuple(f for f, _, _ in captured.match.changes)
+    assert changed == ("position", "phone")
+    message = undo.capture_updated(ws, captured.before, changed).run()
+    (saved,) = tg.load_contacts(ws)
+    assert (saved.position, saved.phone) == ("MD", "") and "Jennifer Smith" in message

@@ -223,3 +223,50 @@ def test_a_paste_of_several_rows_proposes_the_first_and_says_so(ws):
     qc.propose_button.click()
     assert qc.fields["last_name"].value == "Fischer"
     assert "several people" in qc.status.value
+
+
+def test_a_match_is_shown_before_save_and_a_rename_needs_the_tick(ws):
+    tg.save_contact(
+        ws,
+        tg.Contact(
+            first_name="Jennifer",
+            last_name="Smith",
+            email="jsmith09@alumni.wharton.edu",
+            organization="Goldman Sachs",
+            position="MD",
+        ),
+    )
+    page = TargetsPage(ws)
+    qc = page.quick_capture
+    assert not qc.undo.shown and qc.rename.layout.display == "none"
+    qc.text.value = "Goldman Sachs\nManaging Director\njsmith09@alumni.wharton.edu"
+    qc.propose_button.click()
+    status = qc.status.value
+    assert "Matches Jennifer Smith, already saved (same email)" in status
+    assert "job title MD → Managing Director" in status
+    assert "first name Jennifer → Goldman" in status and qc.rename.layout.display is None
+    qc.fields["position"].value = "Partner"
+    qc.save_button.click()  # corrected since the suggestion: shown first, saved on the next click
+    assert "job title MD → Partner" in qc.status.value
+    assert "press Save this person again" in qc.status.value
+    assert tg.load_contacts(ws)[0].position == "MD"  # nothing changed yet
+    qc.save_button.click()
+    (saved,) = tg.load_contacts(ws)
+    assert saved.full_name == "Jennifer Smith" and saved.position == "Partner"
+    assert "Jennifer Smith was already in your contacts" in qc.status.value
+    assert "changed job title MD → Partner" in qc.status.value and qc.undo.shown
+    qc.undo.button.click()
+    assert tg.load_contacts(ws)[0].position == "MD" and "Undone" in qc.status.value
+    assert not qc.undo.shown
+
+
+def test_ticking_rename_is_what_lets_a_capture_rename_someone(ws):
+    tg.save_contact(ws, tg.Contact(first_name="Jennifer", last_name="Smith", email="js@x.example"))
+    page = TargetsPage(ws)
+    qc = page.quick_capture
+    qc.text.value = "Jenny Smith-Jones\njs@x.example"
+    qc.propose_button.click()
+    assert "first name Jennifer → Jenny" in qc.status.value and "unless you tick" in qc.status.value
+    qc.rename.value = True
+    qc.save_button.click()
+    assert tg.load_contacts(ws)[0].full_name == "Jenny Smith-Jones"

@@ -5,7 +5,9 @@ The targets page composes one inside its import section, folded behind a toggle 
 stays short. ``capture.propose_contact`` reads the text on this computer; the fields it fills
 are ordinary text fields the participant corrects; nothing is saved before "Save this person",
 which is one action (``capture.save_capture``): someone already saved is updated, never added
-twice. Widgets are named ``ii-targets-capture-<name>``.
+twice, and only after the participant saw what Save will change in their saved details (a
+match by email keeps their saved name unless they tick that it should change); Undo takes
+such an update back. Widgets are named ``ii-targets-capture-<name>``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import capture
+from .. import targets as tg
+from .. import undo as undo_actions
 from ..records import Contact
 from ..schema import WorkspaceError
 from ..typed import typed
@@ -21,6 +25,7 @@ from .details import Details
 from .feedback import message_html
 from .page import Page
 from .target_fields import LABEL, text_field
+from .undo import UndoButton
 
 __all__ = ["QuickCapture"]
 
@@ -47,13 +52,25 @@ class QuickCapture:
     # Built when the toggle first opens (or a test or the demo reaches for one): about seventy
     # widget models that a participant who never pastes anything never pays for.
     _PARTS = frozenset(
-        {"text", "propose_button", "fields", "form", "save_button", "status", "edit_button", "kept"}
+        {
+            "text",
+            "propose_button",
+            "fields",
+            "form",
+            "save_button",
+            "status",
+            "edit_button",
+            "kept",
+            "rename",
+            "undo",
+        }
     )
 
     def __init__(self, page: Page):
         self.page = page
         self.last_report = None
         self.saved: Contact | None = None
+        self.shown_match: tuple | None = None  # the changes to a saved person last shown
         self.details = Details(
             "Paste a signature or profile text (quick capture)",
             [],
@@ -88,17 +105,27 @@ class QuickCapture:
         )
         self.propose_button = _button("capture-propose", "Suggest the details")
         self.propose_button.on_click(self._on_propose)
+        self.text.observe(self._show_propose, names="value")  # shown once there is text
         self.fields = {field: text_field(f"capture-{css}", label) for field, css, label in FIELDS}
         self.form = fields(self.fields.values(), "ii-targets-capture-form")
         self.save_button = _button("capture-save", "Save this person", button_style="primary")
         self.save_button.on_click(self._on_save)
         self.status = _css(widgets.HTML(), "capture-status")
+        # A match by email alone may be a misread paste: the saved name stays unless ticked.
+        self.rename = _css(
+            widgets.Checkbox(description="Also change their saved name", indent=False),
+            "capture-rename",
+        )
+        self.rename.layout.display = "none"
+        self.rename.observe(lambda _: self._preview(), names="value")
+        self.undo = UndoButton("ii-targets-capture-undo", self.status, self._after_undo)
         # Once saved: the connection and shared link are the participant's to add (T2).
         self.edit_button = _button("capture-edit", "Add how you know them")
         self.edit_button.on_click(self._on_edit)
         self.edit_button.layout.display = "none"
         self.kept = self.page.keep_typed(FORM, {"text": self.text, **self.fields})
         self._show_form(any(w.value for w in self.fields.values()))
+        self._show_propose()
         note = widgets.HTML(
             "<p class='ii-muted'>The text is read on this computer; nothing is looked up "
             "online. Check each field before saving: the workbook only suggests.</p>"
@@ -108,7 +135,8 @@ class QuickCapture:
             self.text,
             widgets.HBox([self.propose_button]),
             self.form,
-            self.status,
+            self.rename,
+            self.undo.row(),
             widgets.HBox([self.save_button, self.edit_button]),
         )
 
@@ -122,6 +150,37 @@ class QuickCapture:
         self.form.layout.display = None if shown else "none"
         self.save_button.layout.display = None if shown else "none"
 
+    def _show_propose(self, _=None) -> None:
+        """ "Suggest the details" appears once something is pasted."""
+        self.propose_button.layout.display = None if self.text.value.strip() else "none"
+
+    def _contact(self) -> Contact:
+        return Contact(**{f: w.value for f, w in self.fields.items()}, source=capture.SOURCE)
+
+    def _preview(self) -> str:
+        """What Save would change in a saved person, in words ("" for someone new); it is
+        remembered as shown, so Save never changes what the participant did not see."""
+        match = capture.match_for(
+            tg.load_contacts(self.page.ws), self._contact(), self.rename.value
+        )
+        self.shown_match = _key(match)
+        if match is None:
+            self.rename.layout.display = "none"
+            return ""
+        self.rename.layout.display = None if match.kept or self.rename.value else "none"
+        text = f" Matches {match.saved.full_name}, already saved (same {match.by}):"
+        text += (
+            f" Save will change {_changes(match.changes)}."
+            if match.changes
+            else " Save changes nothing."
+        )
+        if match.kept:
+            text += (
+                f" Their saved name stays (not {_changes(match.kept)}) unless you tick "
+                "'Also change their saved name'."
+            )
+        return text
+
     def _on_propose(self, _=None) -> None:
         if not self.text.value.strip():
             self.status.value = message_html("Paste some text first.", "warning")
@@ -130,7 +189,9 @@ class QuickCapture:
         self.edit_button.layout.display = "none"
         for field, widget in self.fields.items():
             widget.value = getattr(proposal, field)
+        self.rename.value = False
         self._show_form(True)
+        matched = self._preview()
         found = [f for f in proposal.found() if f != "profile_url"]
         if not found:
             text = (
@@ -150,35 +211,52 @@ class QuickCapture:
             f"Suggested {len(found)} of 7 details"
             + (f" (not found: {', '.join(missing)})" if missing else "")
             + ". Check and correct them, then press Save this person."
+            + matched
             + several,
             "note",
         )
 
     def _on_save(self, _=None) -> None:
-        contact = Contact(**{f: w.value for f, w in self.fields.items()}, source=capture.SOURCE)
+        contact = self._contact()
         try:
-            captured = capture.save_capture(self.page.ws, contact)
+            match = capture.match_for(tg.load_contacts(self.page.ws), contact, self.rename.value)
+            if _key(match) != self.shown_match:  # corrected since: show what Save will do now
+                text = self._preview() + " Check this, then press Save this person again."
+                self.status.value = message_html(text.strip(), "note")
+                return
+            captured = capture.save_capture(self.page.ws, contact, self.rename.value)
         except (ValueError, WorkspaceError) as exc:
             self.status.value = message_html(f"{exc} Nothing was saved.", "warning")
             return
         report = captured.report
         self.last_report, self.saved = report, captured.contact
-        who = " ".join(p for p in (contact.first_name.strip(), contact.last_name.strip()) if p)
+        who = captured.contact.full_name  # as saved: an email match may keep the saved name
         if report.added:
             text = f"Saved {who} to your contacts."
         elif report.updated:
-            text = f"{who} was already in your contacts: their details were brought up to date."
+            text = (
+                f"{who} was already in your contacts: changed {_changes(captured.match.changes)}."
+            )
         else:
             text = f"{who} was already in your contacts with these details; nothing changed."
         self.kept.done()  # the fields empty, and nothing kept for them any more
         self._show_form(False)
+        self.rename.value, self.shown_match = False, None
+        self.rename.layout.display = "none"
         self.status.value = message_html(
             text + " How do you know them? Add the connection and any shared link in the form.",
             "ok",
         )
+        if captured.before is not None:
+            changed = tuple(f for f, _, _ in captured.match.changes)
+            self.undo.offer(undo_actions.capture_updated(self.page.ws, captured.before, changed))
         self.edit_button.layout.display = None
         self.page.refresh_organizations()
         self.page.recompute(report.contacts)
+
+    def _after_undo(self) -> None:
+        self.page.refresh_organizations()
+        self.page.recompute()
 
     def _on_edit(self, _=None) -> None:
         """The saved person in step 2's contact form, opened, for what a paste can't say."""
@@ -191,3 +269,13 @@ class QuickCapture:
         self.text.value = text
         self.propose_button.click()
         self.save_button.click()
+
+
+def _key(match) -> tuple | None:
+    """What a match would do, to compare what was shown with what Save would do."""
+    return None if match is None else (match.saved.id, match.changes, match.kept)
+
+
+def _changes(changes) -> str:
+    """(field, was, becomes) in words: "first name Jennifer → Goldman, job title MD → VP"."""
+    return ", ".join(f"{_LABELS.get(f, f)} {was or '(empty)'} → {new}" for f, was, new in changes)
