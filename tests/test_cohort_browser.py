@@ -3,9 +3,10 @@
 The facilitator's cohort page: 30 card files chosen at once in the browser's file chooser are
 read (26 counted, 4 refused by name), the figures and chart appear, and the page has no
 axe-core violation, no sideways scrolling and no control under 24 px. The app's start page:
-the report's level is chosen with a click, its preview opens and shows what that level
-shares (organizations and initials, never names), the page stays accessible with the
-preview open at every level, and the workshop card downloads as counts-only JSON.
+the preview is open from the start on counts only, the report's level is chosen with a
+click and the preview shows what that level shares (organizations and initials, never
+names), the page stays accessible with the preview open at every level, and the counts-only
+report and the workshop card download, neither with a name in it.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def test_the_cohort_page_reads_thirty_cards_chosen_at_once(voila, browser, width
     try:
         page.goto(f"{base}{COHORT}")
         page.wait_for_selector(".ii-cohort-upload")
+        expect(page.locator(".ii-cohort-clear")).to_be_hidden()  # nothing to start again from
         page.wait_for_timeout(500)
         assert _problems(page) == {}
         with page.expect_file_chooser() as chooser:
@@ -88,6 +90,7 @@ def test_the_cohort_page_reads_thirty_cards_chosen_at_once(voila, browser, width
         _screenshot(page, tmp_path / f"cohort-{width}.png")
         page.click(".ii-cohort-clear")
         expect(status).to_contain_text("No cards read yet")
+        expect(page.locator(".ii-cohort-clear")).to_be_hidden()
     finally:
         context.close()
 
@@ -104,10 +107,18 @@ def test_the_start_pages_report_levels_preview_and_card(demo_voila, browser, wid
         holds = page.locator(".ii-start-report-holds")
         expect(holds).to_contain_text("No names, organizations")
         expect(page.locator(".ii-start-report-scope")).to_be_hidden()
-        page.click(".ii-start-report-preview-toggle")
-        preview = page.locator(".ii-start-report-preview-body")
+        preview = page.locator(".ii-start-report-preview-body")  # open without a click
+        expect(preview).to_be_visible()
         expect(preview).to_contain_text("The figures: numbers only")
         expect(preview).not_to_contain_text("Leela")
+        with page.expect_download() as info:
+            page.click(".ii-start-report button")
+        assert info.value.suggested_filename.startswith("infoint-report-counts-")
+        report = info.value.path().read_text(encoding="utf-8")
+        assert "Requests sent" in report
+        for name in ("Leela", "Varadan", "Amara Osei", "Tidewater"):
+            assert name not in report, name
+        expect(page.locator(".ii-start-report-status")).to_contain_text("counts only")
         page.get_by_label("Plus organizations and initials").check()
         expect(holds).to_contain_text("initials")
         expect(preview).to_contain_text("Tidewater Travel Group")
@@ -128,6 +139,7 @@ def test_the_start_pages_report_levels_preview_and_card(demo_voila, browser, wid
             page.click(".ii-start-card button")
         card = json.loads(info.value.path().read_bytes())
         assert card["format"] == "infoint-workshop-card" and card["version"] == 1
+        assert info.value.suggested_filename == f"infoint-card-{card['made_on']}.json"
         assert "Leela" not in json.dumps(card)
         expect(page.locator(".ii-start-card-status")).to_contain_text("counts only")
     finally:

@@ -67,6 +67,8 @@ def test_demo_run_of_every_notebook_fills_the_workspace(tmp_path):
     for name in found:
         nb = run(name, workspace, tmp_path, demo=True)
         assert errors(nb) == []
+        if name == "00_start_here.ipynb":  # the report's and the card's downloads, as clicked
+            assert_sharing_downloads(nb)
         if name == "06_send_thanks.ipynb":
             assert_writeup_downloads(nb)
         saved_text = json.dumps(
@@ -93,6 +95,21 @@ def widget_html(nb: dict, css: str) -> str:
     ]
     assert len(values) == 1, (css, len(values))
     return values[0]
+
+
+def assert_sharing_downloads(nb: dict) -> None:
+    """The start page's demo downloaded the counts-only report and the workshop card: a
+    download's error is caught and shown, so the status lines say whether each was made."""
+    report_status = widget_html(nb, "ii-start-report-status")
+    made = r"Your report was prepared \(counts only \(no names\); \d+ KB\)\."
+    assert re.search(made, report_status), report_status
+    card_status = widget_html(nb, "ii-start-card-status")
+    made = r"Your workshop card was prepared \([\d,]+ bytes, counts only\)\."
+    assert re.search(made, card_status), card_status
+    for status in (report_status, card_status):
+        assert "could not be made" not in status
+    preview = widget_html(nb, "ii-start-report-preview-body")  # open: seen before download
+    assert "The figures: numbers only" in preview and "Leela" not in preview
 
 
 def assert_writeup_downloads(nb: dict) -> None:
@@ -240,6 +257,7 @@ def test_the_app_runs_every_steps_demo_in_one_kernel(tmp_path):
     (shown,) = widgets_shown(nb)  # one widget: the whole app
     assert "Leela" not in json.dumps(shown) and "Varadan" not in json.dumps(shown)
     assert_writeup_downloads(nb)
+    assert_sharing_downloads(nb)
     assert_demo_workspace(workspace)
 
 
