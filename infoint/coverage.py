@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .debrief import Debrief, load_debriefs
+from .events import met_contacts
 from .goals import background_stems, goal_key, goal_list, goal_words
 from .records import Contact, Objective, row_value
 from .safe import plain_text as _text
@@ -452,10 +453,7 @@ def load_candidates(ws, items: Iterable[GoalCoverage]) -> dict[str, list[Candida
     # only the targets are read: a LinkedIn export may hold 30,000 other people
     picked = [Contact.from_row(r) for r in ws.rows("contacts", "target = 1 AND archived = 0")]
     ranked = ranking.rank(classification.classify(picked, ctx), ctx)
-    met = {
-        r["contact_id"]
-        for r in ws.query("SELECT DISTINCT contact_id FROM events WHERE kind = 'met'")
-    }
+    met = met_contacts(ws)
     return {item.key: candidates(item.goal, ranked, met) for item in todo}
 
 

@@ -114,15 +114,13 @@ def recording(ws: Workspace) -> Iterator[None]:
     """What a page's demo run adds or changes inside is the demo's too: people and
     organizations it imports, step 1 as it types it, and the workbook facts it types (``meta``,
     such as the write-up's course). Removing the demo takes them out like what loading it
-    added. Outside a loaded demo (none in the workspace) nothing is recorded."""
-    if _read_record(ws) is None:
-        yield
-        return
+    added. A run that loads the demo itself (the start page's) records what it does after
+    loading; without a demo in the workspace at the end nothing is recorded."""
     before = {table: _snapshot(ws, table) for table in _TRACKED}
     facts = _facts(ws)
     yield
     record = _read_record(ws)
-    if record is None:  # the run removed the demo itself
+    if record is None:  # no demo loaded (or the run removed it): nothing is the demo's
         return
     with ws.transaction():
         after = {table: _snapshot(ws, table) for table in _TRACKED}

@@ -96,3 +96,10 @@ class Reminder:
     start: datetime
     minutes: int = 15
     alarm_minutes_before: int = 60
+
+
+def met_contacts(ws) -> set[int]:
+    """The people a meeting took place with (a ``MET`` event each, however many): one reading
+    for what ranking counts as meetings held and whom "who could answer it" leaves out."""
+    rows = ws.query("SELECT DISTINCT contact_id FROM events WHERE kind = ?", (MET,))
+    return {int(r["contact_id"]) for r in rows if r["contact_id"] is not None}

@@ -138,3 +138,25 @@ def stay_in_touch_reminders(
             )
         )
     return sorted(out, key=lambda r: (r.start, r.uid_seed))
+
+
+def stay_in_touch_calendar(
+    met: Iterable[Contact],
+    events_by_contact: Mapping[int, Iterable[Event]],
+    now: datetime,
+    tz: str,
+) -> bytes:
+    """S4: the stay-in-touch reminders of everyone met as one .ics file; ValueError saying why
+    when there is none to put in it (nobody thanked yet, or every update turned off)."""
+    from .exports import ics_reminders  # lazy: the calendar writer loads only when asked for
+
+    people = list(met)
+    reminders = stay_in_touch_reminders(people, events_by_contact, now, tz)
+    if not reminders:
+        thanked = [
+            c for c in people if any(e.kind == THANKS_SENT for e in events_by_contact.get(c.id, []))
+        ]
+        if thanked and all(c.cadence_days == 0 for c in thanked):
+            raise ValueError("every person you thanked is set to 'no updates'")
+        raise ValueError("no updates are planned yet: send a thank-you first")
+    return ics_reminders(reminders, tz)

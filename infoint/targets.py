@@ -16,6 +16,7 @@ from operator import attrgetter, ne
 
 from .bulk import paused_gc
 from .classification import Assessment, Context, Mix, mix_suggestions
+from .events import met_contacts
 from .organizations import TOP, load_organizations
 from .records import CONTACT_FIELDS, Contact, Objective, Organization, Profile, org_key
 from .text import fold
@@ -201,8 +202,8 @@ def context(ws, profile=None, objective=None) -> Context:
 
     profile = profile or Profile.from_row(ws.get_row("profile"))
     objective = objective or Objective.from_row(ws.get_row("objective"))
-    held = ws.query("SELECT count(DISTINCT contact_id) AS n FROM events WHERE kind = 'met'")[0]["n"]
-    return Context.build(profile, objective, load_organizations(ws), meetings_held=int(held or 0))
+    held = len(met_contacts(ws))
+    return Context.build(profile, objective, load_organizations(ws), meetings_held=held)
 
 
 def step_progress(

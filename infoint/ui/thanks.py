@@ -10,7 +10,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from .. import action_items, exports, pipeline, stages, stay_in_touch, thanks_log
+from .. import action_items, outreach_log, pipeline, stages, stay_in_touch, thanks_log
 from .. import debrief as db
 from .. import targets as tg
 from .. import thanks as th
@@ -266,11 +266,7 @@ class ThanksPage(Page):
         }
         self.thanks = {cid: t for cid, t in thanked.items() if t is not None}
         self.met = {cid: t.met_at for cid, t in self.thanks.items()}
-        self.known_words = set(self.profile.name.split()) | {
-            w
-            for c in self.contacts.values()
-            for w in (c.first_name + " " + c.last_name + " " + c.organization).split()
-        }
+        self.known_words = outreach_log.known_words(self.ws, self.profile.name)  # R3, as step 3
 
     def _order(self) -> list[int]:
         """Everyone met, the newest meeting first."""
@@ -474,22 +470,9 @@ class ThanksPage(Page):
         self.refresh(keep=self.contact.id)
 
     def _ics(self) -> tuple[str, str, bytes]:
-        reminders = stay_in_touch.stay_in_touch_reminders(
-            [c for c in self.contacts.values() if c.id in self.met],
-            self.events,
-            self.now(),
-            self.settings.tz,
-        )
-        if not reminders:
-            thanked = [cid for cid in self.met if self._sent_at(cid, pipeline.THANKS_SENT)]
-            if thanked and all(self.contacts[cid].cadence_days == 0 for cid in thanked):
-                raise ValueError("every person you thanked is set to 'no updates'")
-            raise ValueError("no updates are planned yet: send a thank-you first")
-        return (
-            "stay-in-touch-reminders.ics",
-            "text/calendar",
-            exports.ics_reminders(reminders, self.settings.tz),
-        )
+        met = [c for c in self.contacts.values() if c.id in self.met]
+        data = stay_in_touch.stay_in_touch_calendar(met, self.events, self.now(), self.settings.tz)
+        return "stay-in-touch-reminders.ics", "text/calendar", data
 
     def _failed(self, exc: Exception) -> None:
         self.status.value = message_html(f"The file could not be made: {exc}", "warning")
