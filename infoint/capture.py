@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from .capture_names import cjk_kind, name_order, split_name
 from .capture_names import has_word as _has
 from .capture_names import name_like as _name_like
-from .capture_names import split_name
 from .capture_names import words as _words
 from .capture_words import (
     CITIES,
@@ -149,7 +149,9 @@ def _segments(text: str) -> list[str]:
     found: list[str] = []
     for raw in text[:MAX_CAPTURE_CHARS].splitlines():
         line = CONTROL_RE.sub(lambda m: "\t" if m.group() == "\t" else " ", raw)
-        for piece in _SEPARATORS.split(line):
+        for piece in (
+            _name_cells(_SEPARATORS.split(line)) if "\t" in line else _SEPARATORS.split(line)
+        ):
             piece = piece.strip(" ,;")
             if not piece:
                 continue
@@ -161,6 +163,19 @@ def _segments(text: str) -> list[str]:
         if len(found) >= _MAX_SEGMENTS:
             break
     return found[:_MAX_SEGMENTS]
+
+
+_ONE_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+")
+
+
+def _name_cells(cells: list[str]) -> list[str]:
+    """A directory row's cells with a surname and a given name in cells of their own
+    ("Smith<tab>Jennifer") joined into one name, before anything else in the row."""
+    for index in range(min(len(cells) - 1, 2)):
+        pair = [c.strip() for c in cells[index : index + 2]]
+        if all(_ONE_NAME.fullmatch(c) for c in pair) and _name_like(" ".join(pair)):
+            return [*cells[:index], " ".join(pair), *cells[index + 2 :]]
+    return cells
 
 
 def _join_places(cells: list[str]) -> list[str]:
@@ -322,7 +337,9 @@ def propose_contact(text: str) -> Proposal:
         if _dropped(rest):
             continue
         place = _location(rest)
-        if place:
+        if cjk_kind(rest):  # 高级数据工程师, 阿里巴巴集团
+            kinds.append((cjk_kind(rest), rest))
+        elif place:
             reading.put("location", place)
         elif _name_like(rest):
             kinds.append(("name", rest))
@@ -350,7 +367,7 @@ def _assign(kinds: list[tuple[str, str]], reading: _Reading) -> None:
     title_at = titles[0] if titles else len(kinds)
     name = next((t for i, (k, t) in enumerate(kinds) if k == "name" and i < title_at), "")
     if name:
-        first, last = split_name(name)
+        first, last = name_order(*split_name(name), reading.values.get("email", ""))
         reading.put("first_name", first)
         reading.put("last_name", last)
     if titles:
@@ -362,6 +379,9 @@ def _assign(kinds: list[tuple[str, str]], reading: _Reading) -> None:
             reading.put("organization", _clean_org(after[0][1]))
     org = next((t for k, t in kinds if k == "org"), "")
     reading.put("organization", _clean_org(org))
+    before = kinds[title_at - 1] if name and 0 < title_at < len(kinds) else None
+    if before and before[0] == "name" and before[1] != name:  # "Smith Jennifer | Goldman Sachs"
+        reading.put("organization", _clean_org(before[1]))
     if "first_name" not in reading.values and "email" in reading.values:
         local = reading.values["email"].split("@")[0]
         match = re.fullmatch(r"([a-z]{2,})[._]([a-z]{2,})", local, re.I)

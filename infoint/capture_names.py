@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import re
 
-from .capture_words import CLOSINGS, HONORIFICS, ORG_WORDS, PARTICLES, POSTNOMINALS, TITLE_WORDS
+from .capture_words import (
+    CJK_ORG_ENDINGS,
+    CJK_TITLE_ENDINGS,
+    CLOSINGS,
+    HONORIFICS,
+    ORG_WORDS,
+    PARTICLES,
+    POSTNOMINALS,
+    TITLE_WORDS,
+)
+from .text import fold
 
-__all__ = ["has_word", "name_like", "split_name", "strip_name", "words"]
+__all__ = ["cjk_kind", "has_word", "name_like", "name_order", "split_name", "strip_name", "words"]
 
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")  # "(he/him)", "(Class of '09)" beside a name
 _WORD = re.compile(r"[\w'’.&+/-]+")
@@ -41,9 +51,19 @@ def strip_name(text: str) -> str:
     return " ".join(words).replace(" , ", ", ")
 
 
+def cjk_kind(text: str) -> str:
+    """ "title" or "org" for a Chinese or Japanese title or organization (by how it ends), or ""."""
+    text = text.strip()
+    if not _CJK_CHAR.search(text[-1:]):
+        return ""
+    if text.endswith(CJK_ORG_ENDINGS):
+        return "org"
+    return "title" if text.endswith(CJK_TITLE_ENDINGS) else ""
+
+
 def name_like(text: str) -> bool:
     name = strip_name(text)
-    if not name or len(name) > 60 or re.search(r"[\d@/:()]", name):
+    if not name or len(name) > 60 or re.search(r"[\d@/:()]", name) or cjk_kind(name):
         return False
     if _CJK.match(name.replace(" ", "")) and len(name.split()) <= 2:
         return True
@@ -92,4 +112,21 @@ def split_name(text: str) -> tuple[str, str]:
     for index, word in enumerate(words[1:-1], start=1):
         if word.casefold() in PARTICLES:  # "Ana de la Cruz", "Mohammed Al Farsi"
             return " ".join(words[:index]), " ".join(words[index:])
+    if len(words) == 4:  # "María José Fernández García": two given names, two surnames
+        return " ".join(words[:2]), " ".join(words[2:])
     return " ".join(words[:-1]), words[-1]
+
+
+def name_order(first: str, last: str, email: str) -> tuple[str, str]:
+    """First and last name the other way round when the email spells them so ("Wang Xiaoming"
+    with xiaoming.wang@, a directory's "Smith Jennifer" with jsmith09@): a romanised Chinese
+    or Korean name is often written family first, a directory sorts by surname."""
+    local = re.sub(r"\d+$", "", fold(email.partition("@")[0]))  # "jsmith09" -> "jsmith"
+    if not (first and last and " " not in first + last):
+        return first, last
+    a, b = fold(first), fold(last)
+    given_first = (f"{a}.{b}", f"{a}_{b}", f"{a}{b}", f"{a[0]}{b}", f"{a[0]}.{b}")
+    family_first = (f"{b}.{a}", f"{b}_{a}", f"{b}{a}", f"{b[0]}{a}", f"{b[0]}.{a}")
+    if local in family_first and local not in given_first:
+        return last, first
+    return first, last
