@@ -368,10 +368,11 @@ def cpu_seconds(pid: int) -> float:
 # ------------------------------------------------------------------------------- in the browser
 
 
-def login(page, hub: Hub, user: str, next_url: str, timeout_ms: int = 240_000) -> None:
-    """Log in on the hub's form and follow ``next_url`` (the pull link): the hub spawns the
-    user's server, nbgitpuller clones or updates the workbook, and the app opens."""
-    page.goto(hub.login_url(next_url))
+def login(page, hub: Hub, user: str, next_url: str | None, timeout_ms: int = 240_000) -> None:
+    """Log in on the hub's form and follow ``next_url`` (the pull link: the hub spawns the
+    user's server, nbgitpuller clones or updates the workbook, and the app opens), or with
+    None, nothing: the hub spawns the server and opens its default URL."""
+    page.goto(hub.login_url(next_url) if next_url else f"{hub.base}/hub/login")
     page.fill("#username_input", user)
     page.fill("#password_input", PASSWORD)
     page.click("#login_submit")

@@ -12,7 +12,7 @@ its kernel, a new commit pulled by the same link updates the notebooks and keeps
 and the idle culler (a hub service) stops servers left idle.
 
 ROOM participants at once (6 by default, INFOINT_HUB_ROOM to change): what this 2-core machine
-holds with a browser per participant on the same cores; the whole module takes about 6 minutes
+holds with a browser per participant on the same cores; the whole module took 6.5 minutes
 here. Never skipped in CI: anything missing fails it with what to install.
 """
 
@@ -32,7 +32,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(1500)]
 ROOM = int(os.environ.get("INFOINT_HUB_ROOM", "6"))
 FIRST_NAMES = ["Ava", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonah"]
 KERNEL_GONE_S = 10  # a closed tab's kernel must be gone within this
-CULL_IDLE_S, CULL_EVERY_S = 20, 5  # the culler's timeouts for the test (an hour in production)
+CULL_IDLE_S, CULL_EVERY_S = 60, 10  # the culler's timeouts here (an hour in production): long
+# enough for a server to render the app before it counts as idle (activity reaches the hub late)
 UPDATED = "(this workshop's edition)"  # the facilitator's change, pulled by the same link
 
 
@@ -191,7 +192,8 @@ def test_a_new_commit_pulled_by_the_same_link_keeps_every_participants_data(work
 
 def test_the_idle_culler_stops_idle_servers(workshop):
     """Restart the hub with a short idle timeout; a participant who opened the app and left is
-    stopped by jupyterhub-idle-culler, and their workbook is still there when they come back."""
+    stopped by jupyterhub-idle-culler, and their workbook is still there when they come back
+    (a plain login then lands on the app: the config's default URL)."""
     workshop["hub"].stop()
     hub = workshop["hub"] = hs.start_hub(
         workshop["folder"],
@@ -227,3 +229,12 @@ def test_the_idle_culler_stops_idle_servers(workshop):
         hub.api(f"users/{user}")
     except urllib.error.HTTPError as exc:  # the user stays; only the server went
         pytest.fail(f"the culler removed the user: {exc}")
+
+    # Coming back with a plain login: the server starts again and opens its default URL, the app.
+    def come_back(page):
+        hs.login(page, hub, user, None)
+        return page.url
+
+    outcome = hs.in_browsers({user: come_back})[user]
+    assert outcome.error is None, outcome.error
+    assert outcome.value.startswith(f"{hub.base}/user/{user}/{hs.APP_PATH}"), outcome.value
