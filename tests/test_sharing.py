@@ -155,7 +155,8 @@ WORKBOOK_WORDS = {
     "thanks",
     "yes",
 }
-# Meta values a card carries on purpose: the workbook's random card number and its serial.
+# Meta values a card carries on purpose: the workbook's random card number and its serial
+# (left out wherever the workbook keeps them, e.g. in the demo's record of what it changed).
 SHARED_META = {"card.id", "card.serial"}
 
 
@@ -172,7 +173,8 @@ def personal_values(ws: Workspace) -> set[str]:
                 if isinstance(value, str):
                     found.update(s.strip() for s in _strings(value) if s.strip())
     found.update(c.full_name for c in load_contacts(ws))
-    return {v for v in found if len(v) >= 3} - WORKBOOK_WORDS
+    shared = {ws.get_meta(key) for key in SHARED_META}
+    return {v for v in found if len(v) >= 3} - WORKBOOK_WORDS - shared
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
