@@ -71,6 +71,7 @@ _PUBLIC = {
         "Plan",
         "Profile",
         "STEPS",
+        "person_name",
     ),
     "request_check": ("check_request",),
     "safe": ("escape", "link", "safe_url"),

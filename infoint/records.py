@@ -258,6 +258,19 @@ def email_key(email: str) -> str:
     return text if "@" in text else ""
 
 
+# Han, kana and Hangul: names in these scripts are written family name first, with no space
+_FAMILY_FIRST = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]+")
+
+
+def person_name(first: str, last: str) -> str:
+    """A person's name as it is written: "Jane Doe", but 王小明 (family name first, no space)
+    for Chinese, Japanese and Korean names; "" when both are empty."""
+    first, last = (first or "").strip(), (last or "").strip()
+    if first and last and _FAMILY_FIRST.fullmatch(first) and _FAMILY_FIRST.fullmatch(last):
+        return last + first
+    return " ".join(p for p in (first, last) if p)
+
+
 def name_org_key(first: str, last: str, organization: str) -> str:
     """Name plus organization: the last resort for recognising the same person."""
     name = fold(f"{first} {last}")
@@ -332,8 +345,7 @@ class Contact:
     @property
     def full_name(self) -> str:
         """First and last name, or a stand-in that says the name is missing."""
-        name = " ".join(p for p in (self.first_name.strip(), self.last_name.strip()) if p)
-        return name or "(no name)"
+        return person_name(self.first_name, self.last_name) or "(no name)"
 
     def keys(self) -> dict[str, str]:
         """The three identities used to recognise the same person on re-import."""

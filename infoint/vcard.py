@@ -20,7 +20,7 @@ from vobject.vcard import Address, Name
 
 from .bulk import paused_gc
 from .imports import ImportPlan, to_contacts
-from .records import Contact
+from .records import Contact, person_name
 from .safe import CONTROL_RE, one_line, safe_url
 from .tabular import MAX_CELL_CHARS, MAX_FILE_BYTES, ImportFailed, ParsedFile
 
@@ -348,7 +348,7 @@ def _card(contact: Contact) -> vobject.base.Component:
     card = vobject.vCard()
     first, last = one_line(contact.first_name, None), one_line(contact.last_name, None)
     card.add("n").value = Name(family=last, given=first)
-    card.add("fn").value = " ".join(p for p in (first, last) if p) or "(no name)"
+    card.add("fn").value = person_name(first, last) or "(no name)"
     if contact.email.strip():
         line = card.add("email")
         line.value = one_line(contact.email, None)

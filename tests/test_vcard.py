@@ -331,3 +331,16 @@ def test_a_card_with_only_a_formatted_name_is_split_like_a_full_name_column():
     data = b"begin:vcard\nversion:4.0\nfn:Grace Brewster Hopper\nend:vcard\n"
     ((line, grace),) = read_vcards(data, "lower.vcf").contacts
     assert line == 1 and (grace.first_name, grace.last_name) == ("Grace Brewster", "Hopper")
+
+
+def test_chinese_japanese_and_korean_names_are_written_family_name_first():
+    from infoint.records import person_name
+
+    assert person_name("小明", "王") == "王小明" and person_name("健", "佐藤") == "佐藤健"
+    assert person_name("민준", "김") == "김민준" and person_name("小明", "") == "小明"
+    assert person_name("Xiaoming", "Wang") == "Xiaoming Wang"
+    assert person_name("小明", "Wang") == "小明 Wang"  # mixed scripts: as typed, first then last
+    assert Contact(first_name="小明", last_name="王").full_name == "王小明"
+    data = vcard_bytes([Contact(id=1, first_name="小明", last_name="王")])
+    card = next(vobject.readComponents(data.decode("utf-8")))
+    assert card.fn.value == "王小明" and (card.n.value.family, card.n.value.given) == ("王", "小明")
