@@ -344,7 +344,7 @@ def vcard_filename(targets_only: bool = False) -> str:
     return "infoint-targets.vcf" if targets_only else "infoint-contacts.vcf"
 
 
-def _card(contact: Contact) -> vobject.base.Component:
+def _card(contact: Contact, with_notes: bool = False) -> vobject.base.Component:
     card = vobject.vCard()
     first, last = one_line(contact.first_name, None), one_line(contact.last_name, None)
     card.add("n").value = Name(family=last, given=first)
@@ -370,7 +370,7 @@ def _card(contact: Contact) -> vobject.base.Component:
         card.add("url").value = url
     notes = _NEWLINES.sub("\n", contact.notes or "")
     notes = _TEXT_CONTROL.sub(" ", CONTROL_RE.sub(_keep_newline, notes)).strip()
-    if notes:
+    if notes and with_notes:
         card.add("note").value = notes
     if contact.id is not None:
         card.add("uid").value = f"infoint-contact-{contact.id}"
@@ -382,8 +382,9 @@ def _keep_newline(match: re.Match) -> str:
 
 
 @paused_gc()
-def vcard_bytes(contacts: Iterable[Contact]) -> bytes:
+def vcard_bytes(contacts: Iterable[Contact], notes: bool = False) -> bytes:
     """Contacts as one vCard 3.0 file (UTF-8, CRLF, folded lines), which Apple Contacts, Google
     Contacts, Outlook and phones read. Every value is one line of text (notes keep their line
-    breaks, escaped), escaped by vobject: no name can start a property or a card."""
-    return "".join(_card(c).serialize() for c in contacts).encode("utf-8")
+    breaks, escaped), escaped by vobject: no name can start a property or a card. The
+    participant's private notes go in only with ``notes`` (a .vcf is easily shared)."""
+    return "".join(_card(c, notes).serialize() for c in contacts).encode("utf-8")

@@ -65,6 +65,7 @@ def test_paste_check_correct_and_save_a_person(voila, browser, where):
     context, page, scope = _open(browser, base, where)
     try:
         page.click(f"{scope}.ii-targets-capture-toggle")
+        expect(page.locator(f"{scope}.ii-targets-capture-propose")).to_be_hidden()  # no text yet
         page.fill(
             f"{scope}.ii-targets-capture-text textarea",
             f"Best regards,\n{first} {last}\nSenior Service Designer at Fernlight Studio\n"
@@ -163,10 +164,12 @@ def test_import_a_vcard_file_refuse_a_bad_one_and_download_vcard(voila, browser,
         cards = list(vobject.readComponents(saved.read_text(encoding="utf-8")))
         assert sorted(c.fn.value for c in cards) == sorted(c.full_name for c in active)
         vcard_status = page.locator(f"{scope}.ii-targets-vcard-status")
-        expect(vcard_status).to_contain_text(f"{len(active)} people")
+        expect(vcard_status).to_contain_text(f"{len(active)} people, without your notes")
+        assert not any("note" in c.contents for c in cards)  # private notes only when ticked
         page.check(f"{scope}.ii-targets-vcard-targets-only input")
-        page.click(f"{scope}.ii-targets-vcard-download .ii-download-button")
-        expect(vcard_status).to_contain_text("You have picked no targets yet")
+        expect(page.locator(f"{scope}.ii-targets-vcard-download")).to_be_hidden()  # no targets
+        waiting = page.locator(f"{scope}.ii-targets-vcard-waiting")
+        expect(waiting).to_contain_text("You have picked no targets yet")
         _fits_at_both_widths(page, f"vcard-{where}", f"{scope}.ii-targets-vcard")
     finally:
         context.close()

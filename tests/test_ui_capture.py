@@ -3,6 +3,7 @@ notebook and the app show; set values, click, assert what the workspace holds.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import vobject
@@ -92,9 +93,11 @@ def test_a_pasted_connection_is_recognised_not_added_twice(ws):
 def test_nothing_to_go_on_is_explained_and_saves_nothing(ws):
     page = TargetsPage(ws)
     qc = page.quick_capture
-    qc.propose_button.click()
-    assert "Paste some text first" in qc.status.value
+    assert qc.propose_button.layout.display == "none"  # shown once there is text to read
+    qc.text.value = "   "
+    assert qc.propose_button.layout.display == "none"
     qc.text.value = "ok see you then"
+    assert qc.propose_button.layout.display is None
     qc.propose_button.click()
     assert "found nothing" in qc.status.value and qc.form.layout.display is None
     qc.save_button.click()
@@ -153,16 +156,26 @@ def test_the_contacts_download_as_vcard_that_vobject_reads(ws):
     page = TargetsPage(ws)
     _import(page, "Connections.csv", CONNECTIONS)
     page.pick_top_button.click()
+    first = tg.load_contacts(ws)[0]
+    tg.save_contact(ws, replace(first, notes="Private: met at the mixer"), fields=("notes",))
     export = page.vcard_export
+    assert export.download.layout.display is None and export.waiting.value == ""
     name, mime, data = export.download.click()
     assert (name, mime) == ("infoint-contacts.vcf", "text/vcard")
     cards = list(vobject.readComponents(data.decode("utf-8")))
     active = [c for c in tg.load_contacts(ws) if not c.archived]
     assert len(cards) == len(active) == 28
-    assert "28 people" in export.status.value
+    assert "28 people, without your notes" in export.status.value
+    noted = [c for c in active if c.notes.strip()]
+    assert noted and not any("note" in c.contents for c in cards)  # private notes: only asked
+    export.with_notes.value = True
+    _, _, data = export.download.click()
+    assert data.count(b"\r\nNOTE:") == len(noted) and "with your notes" in export.status.value
+    export.with_notes.value = False
     # the names with markup and dollars stay literal, one card each
     assert any(c.fn.value.startswith("<b>Theo") for c in cards)
     export.targets_only.value = True
+    assert export.download.layout.display is None  # the top picks are targets
     name, _, data = export.download.click()
     targets = [c for c in active if c.target]
     assert name == "infoint-targets.vcf" and data.count(b"BEGIN:VCARD") == len(targets) > 0
@@ -170,8 +183,16 @@ def test_the_contacts_download_as_vcard_that_vobject_reads(ws):
 
 def test_no_contacts_to_download_is_said_plainly(ws):
     page = TargetsPage(ws)
-    assert page.vcard_export.download.click() is None
-    assert "no contacts to save yet" in page.vcard_export.status.value
+    export = page.vcard_export
+    page.import_section()
+    assert export.download.layout.display == "none" and "No contacts yet" in export.waiting.value
+    assert export.download.click() is None  # reached anyway (not by a person): still refused
+    assert "no contacts to save yet" in export.status.value
+    _import(page, "Connections.csv", CONNECTIONS)
+    assert export.download.layout.display is None and export.waiting.value == ""
+    export.targets_only.value = True
+    assert export.download.layout.display == "none"
+    assert "picked no targets yet" in export.waiting.value
 
 
 def test_building_step_2_leaves_vobject_unloaded_until_a_vcard_is_used(tmp_path):

@@ -242,8 +242,13 @@ PEOPLE = [
 ]
 
 
+def test_private_notes_are_exported_only_when_asked():
+    assert PEOPLE[0].notes and b"NOTE" not in vcard_bytes(PEOPLE)
+    assert b"\r\nNOTE:" in vcard_bytes(PEOPLE, notes=True)
+
+
 def test_an_export_reads_back_with_vobject_and_with_the_importer():
-    data = vcard_bytes(PEOPLE)
+    data = vcard_bytes(PEOPLE, notes=True)
     assert data.decode("utf-8")  # UTF-8
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded
     cards = list(vobject.readComponents(data.decode("utf-8")))
@@ -270,7 +275,7 @@ def test_a_name_cannot_inject_lines_or_properties():
         profile_url="javascript:alert(1)",
         notes="line one\r\nX-EVIL:1\nline two",
     )
-    data = vcard_bytes([evil])
+    data = vcard_bytes([evil], notes=True)
     cards = list(vobject.readComponents(data.decode("utf-8")))
     assert len(cards) == 1
     (card,) = cards
@@ -300,7 +305,7 @@ def test_a_name_cannot_inject_lines_or_properties():
     )
 )
 def test_any_contacts_export_one_card_each_that_reads_back(people):
-    data = vcard_bytes(people)
+    data = vcard_bytes(people, notes=True)
     cards = list(vobject.readComponents(data.decode("utf-8"))) if people else []
     assert len(cards) == len(people)
     for person, card in zip(people, cards, strict=True):

@@ -220,6 +220,7 @@ class TargetsPage(Page):
         self.plan = ctx.plan
         self._show_mix(chosen)
         self.apply_filters(keep_page=True)
+        self.vcard_export.refresh()  # its download shows once there is someone to put in it
 
     def apply_filters(self, keep_page: bool = False) -> None:
         """Filter the ranked list and show the first (or the current) page."""

@@ -3,7 +3,9 @@ Contacts, Google Contacts and Outlook import.
 
 The targets page composes one inside its import section, folded behind a toggle. The file is
 built when the button is clicked (``vcard.vcard_bytes``, so it is never stale); archived people
-are left out. Widgets are named ``ii-targets-vcard-<name>``.
+are left out, and so are the participant's private notes unless they tick "Include my notes".
+The button shows only once there is someone to put in the file (``refresh``, after each change
+to the contacts). Widgets are named ``ii-targets-vcard-<name>``.
 """
 
 from __future__ import annotations
@@ -36,11 +38,23 @@ class VcardExport:
             ),
             "vcard-targets-only",
         )
+        self.targets_only.observe(lambda _: self.refresh(), names="value")
+        # Notes are the participant's own: they leave only when asked (a .vcf gets shared).
+        self.with_notes = _css(
+            widgets.Checkbox(
+                value=False,
+                description="Include my notes (what you wrote about each person goes in the file)",
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            ),
+            "vcard-notes",
+        )
         self.download = DownloadButton(
             "Download as vCard (.vcf)", self._file, on_error=self._failed
         )
         self.download.add_class("ii-targets-vcard-download")
         self.status = _css(widgets.HTML(), "vcard-status")
+        self.waiting = _css(widgets.HTML(), "vcard-waiting")  # why there is no button yet
         self.details = Details(
             "Put these contacts on your phone or in your mail program (vCard)",
             [],
@@ -53,8 +67,36 @@ class VcardExport:
             "<p class='ii-muted'>A .vcf file opens in Apple Contacts, Google Contacts, Outlook "
             "and on phones. It stays on your computer until you import it there.</p>"
         )
-        self.details.body.children = (note, self.targets_only, self.download, self.status)
+        self.details.body.children = (
+            note,
+            self.targets_only,
+            self.with_notes,
+            self.waiting,
+            self.download,
+            self.status,
+        )
+        self.refresh()
         return self.details
+
+    def refresh(self) -> None:
+        """The download shows when there is someone to put in the file; otherwise why not."""
+        contacts = [a.contact for a in getattr(self.page, "assessed", None) or ()]
+        people = [c for c in contacts if not c.archived]
+        if self.targets_only.value:
+            people = [c for c in people if c.target]
+        self.download.layout.display = None if people else "none"
+        if people:
+            self.waiting.value = ""
+        elif self.targets_only.value and contacts:
+            self.waiting.value = (
+                "<p class='ii-muted'>You have picked no targets yet: pick some in the list "
+                "below, or untick “Only the people you picked as targets”.</p>"
+            )
+        else:
+            self.waiting.value = (
+                "<p class='ii-muted'>No contacts yet: import your connections or paste a "
+                "signature above, and the download appears here.</p>"
+            )
 
     def _file(self) -> tuple[str, str, bytes]:
         from .. import vcard  # lazy: vobject loads only when a file is written
@@ -68,10 +110,11 @@ class VcardExport:
                 "You have picked no targets yet." if only else "There are no contacts to save yet."
             )
         name = vcard.vcard_filename(only)
-        data = vcard.vcard_bytes(people)
+        data = vcard.vcard_bytes(people, notes=self.with_notes.value)
         self.status.value = message_html(
-            f"{name}: {len(people)} {'person' if len(people) == 1 else 'people'}. Open it with "
-            "your address book to add them.",
+            f"{name}: {len(people)} {'person' if len(people) == 1 else 'people'}"
+            + (", with your notes" if self.with_notes.value else ", without your notes")
+            + ". Open it with your address book to add them.",
             "ok",
         )
         return name, "text/vcard", data
