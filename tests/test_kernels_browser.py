@@ -61,7 +61,7 @@ class Server:
     def kernels(self) -> set[int]:
         """The pids of the server's kernels: its child processes running ``ipykernel``."""
         out = subprocess.run(
-            ["ps", "-eo", "pid=,ppid=,args="], capture_output=True, text=True, check=True
+            ["ps", "-ww", "-eo", "pid=,ppid=,args="], capture_output=True, text=True, check=True
         ).stdout
         pids = set()
         for line in out.splitlines():
