@@ -173,3 +173,48 @@ def test_import_a_vcard_file_refuse_a_bad_one_and_download_vcard(voila, browser,
         _fits_at_both_widths(page, f"vcard-{where}", f"{scope}.ii-targets-vcard")
     finally:
         context.close()
+
+
+def test_a_capture_matching_someone_saved_shows_the_change_then_undoes_it(voila, browser):
+    from playwright.sync_api import expect
+
+    base, workspace = voila
+    with Workspace.open(workspace) as ws:
+        tg.save_contact(
+            ws,
+            tg.Contact(
+                first_name="Mireille",
+                last_name="Okonkwo",
+                email="mireille@tidewater.example",
+                position="Analyst",
+            ),
+        )
+    context, page, scope = _open(browser, base, "app")
+    try:
+        page.click(f"{scope}.ii-targets-capture-toggle")
+        page.fill(
+            f"{scope}.ii-targets-capture-text textarea",
+            "Tidewater Okafor\nSenior Analyst\nmireille@tidewater.example",
+        )
+        page.click(f"{scope}.ii-targets-capture-propose")
+        status = page.locator(f"{scope}.ii-targets-capture-status")
+        expect(status).to_contain_text("Matches Mireille Okonkwo, already saved (same email)")
+        expect(status).to_contain_text("job title Analyst → Senior Analyst")
+        expect(status).to_contain_text("first name Mireille → Tidewater")
+        rename = page.locator(f"{scope}.ii-targets-capture-rename")
+        expect(rename).to_be_visible()
+        _fits_at_both_widths(page, "capture-match", f"{scope}.ii-targets-capture-status")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.click(f"{scope}.ii-targets-capture-save")
+        expect(status).to_contain_text("Mireille Okonkwo was already in your contacts")
+        with Workspace.open(workspace) as ws:
+            saved = next(c for c in tg.load_contacts(ws) if c.email.startswith("mireille@"))
+        assert saved.full_name == "Mireille Okonkwo" and saved.position == "Senior Analyst"
+        page.click(f"{scope}.ii-targets-capture-undo")
+        expect(status).to_contain_text("Undone")
+        expect(page.locator(f"{scope}.ii-targets-capture-undo")).to_be_hidden()
+        with Workspace.open(workspace) as ws:
+            saved = next(c for c in tg.load_contacts(ws) if c.email.startswith("mireille@"))
+        assert saved.position == "Analyst"
+    finally:
+        context.close()

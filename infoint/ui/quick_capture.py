@@ -135,8 +135,8 @@ class QuickCapture:
             self.text,
             widgets.HBox([self.propose_button]),
             self.form,
-            self.rename,
             self.undo.row(),
+            self.rename,  # after the message that says what it would change
             widgets.HBox([self.save_button, self.edit_button]),
         )
 
