@@ -190,8 +190,10 @@ def test_no_contacts_to_download_is_said_plainly(ws):
     assert "no contacts to save yet" in export.status.value
     _import(page, "Connections.csv", CONNECTIONS)
     assert export.download.layout.display is None and export.waiting.value == ""
+    export.download.click()
+    assert "28 people" in export.status.value
     export.targets_only.value = True
-    assert export.download.layout.display == "none"
+    assert export.download.layout.display == "none" and export.status.value == ""
     assert "picked no targets yet" in export.waiting.value
 
 

@@ -49,6 +49,7 @@ class VcardExport:
             ),
             "vcard-notes",
         )
+        self.with_notes.observe(lambda _: setattr(self.status, "value", ""), names="value")
         self.download = DownloadButton(
             "Download as vCard (.vcf)", self._file, on_error=self._failed
         )
@@ -85,9 +86,11 @@ class VcardExport:
         if self.targets_only.value:
             people = [c for c in people if c.target]
         self.download.layout.display = None if people else "none"
+        self.status.value = ""  # a download's confirmation no longer matches the choice
         if people:
             self.waiting.value = ""
-        elif self.targets_only.value and contacts:
+            return
+        if self.targets_only.value and contacts:
             self.waiting.value = (
                 "<p class='ii-muted'>You have picked no targets yet: pick some in the list "
                 "below, or untick “Only the people you picked as targets”.</p>"
