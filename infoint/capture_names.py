@@ -31,10 +31,12 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫"
 
 
 def words(text: str) -> list[str]:
+    """The words of a text, case-folded, as the word lists are written."""
     return [w.casefold().strip(".,'’") for w in _WORD.findall(text)]
 
 
 def has_word(text: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a word of the text (or part of a hyphenated one) is in ``vocabulary``."""
     raw = [w.casefold() for w in _WORD.findall(text)]
     raw += [part for w in raw if "-" in w for part in w.split("-")]
     return any(w in vocabulary or w.strip(".,") in vocabulary for w in raw)
@@ -52,7 +54,8 @@ def strip_name(text: str) -> str:
 
 
 def cjk_kind(text: str) -> str:
-    """ "title" or "org" for a Chinese or Japanese title or organization (by how it ends), or ""."""
+    """The kind of a Chinese or Japanese title ("title") or organization ("org"), by how it
+    ends; "" for anything else."""
     text = text.strip()
     if not _CJK_CHAR.search(text[-1:]):
         return ""
@@ -62,6 +65,8 @@ def cjk_kind(text: str) -> str:
 
 
 def name_like(text: str) -> bool:
+    """Whether a piece of text looks like a person's name (two to four capitalised words, or
+    a Chinese, Japanese or Korean name), not a title, an organization or a closing."""
     name = strip_name(text)
     if not name or len(name) > 60 or re.search(r"[\d@/:()]", name) or cjk_kind(name):
         return False
