@@ -354,9 +354,7 @@ def test_every_agenda_link_opens_its_step_on_its_person(isolated_workspace):
         assert page.meetings[page.pick.value].contact_id == contact_id
 
 
-def test_opening_the_app_derives_progress_and_agenda_once_and_again_after_a_change(
-    ws, monkeypatch
-):
+def test_opening_the_app_derives_progress_and_agenda_once_and_again_after_a_change(ws, monkeypatch):
     """The header and the start page show the same answer, asked for once per change."""
     from infoint.ui import snapshot
 

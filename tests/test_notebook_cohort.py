@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from test_notebooks import widget_html
 
 from infoint.cohort import sample_cards
 
@@ -33,14 +34,7 @@ def run(out: Path, **parameters) -> dict:
 
 def shown(nb: dict, css: str) -> str:
     """The value of the HTML widget with the class ``css``, from the saved widget state."""
-    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
-    values = [
-        m["state"].get("value", "")
-        for m in state.values()
-        if css in m["state"].get("_dom_classes", [])
-    ]
-    assert len(values) == 1, (css, len(values))
-    return values[0]
+    return widget_html(nb, css)
 
 
 def errors(nb: dict) -> list:
