@@ -56,6 +56,18 @@ def missing() -> str | None:
     for folder in [ROOT, *ROOT.parents]:
         if not folder.stat().st_mode & stat.S_IXOTH:
             return f"other Unix users cannot enter {folder} (the hub's users run code from it)"
+    found = subprocess.run(
+        [
+            str(VENV / "bin" / "python"),
+            "-c",
+            "import infoint, infoint_server; print(infoint.__file__)",
+        ],
+        cwd="/",  # not this folder: Python would find ./infoint here whatever is installed
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if found != str(ROOT / "infoint" / "__init__.py"):
+        return "the hub's venv does not run this tree's workbook: run `bash .ci/hub-env` again"
     return None
 
 
