@@ -340,6 +340,8 @@ class Contact:
     referred_by: int | None = None  # contact id (D3, the snowball)
     archived: bool = False
     cadence_days: int | None = None  # S4: days between stay-in-touch updates, None = the default
+    language: str = ""  # what to write to them in (i18n.LANGUAGES), "" = the workbook's language
+    time_zone: str = ""  # IANA zone they read mail in, "" = from location where obvious (R5)
     id: int | None = None
 
     @property

@@ -174,6 +174,12 @@ MIGRATIONS: list[list[str]] = [
             updated_at TEXT NOT NULL,
             UNIQUE (meeting_id, goal_key))""",
     ],
+    # 8: the language a contact is written to ('' = the workbook's own, i18n.LANGUAGES) and the
+    # time zone they read mail in ('' = guessed from their location, else unknown; R5).
+    [
+        "ALTER TABLE contacts ADD COLUMN language TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE contacts ADD COLUMN time_zone TEXT NOT NULL DEFAULT ''",
+    ],
 ]
 
 

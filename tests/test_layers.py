@@ -65,6 +65,8 @@ STEP_OF = {
 }
 # A package (``exports``) is in its top name's layer, all its modules with it.
 GROUND_FLOOR = {
+    "i18n",
+    "catalogs",
     "safe",
     "text",
     "clock",
