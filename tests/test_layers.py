@@ -67,6 +67,7 @@ STEP_OF = {
 GROUND_FLOOR = {
     "i18n",
     "catalogs",
+    "text_language",
     "safe",
     "text",
     "clock",
