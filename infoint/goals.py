@@ -263,7 +263,7 @@ _GOAL_FIX = (
 )
 
 
-def check_goal(goal: str) -> list[Finding]:
+def check_goal(goal: str, language: str | None = None) -> list[Finding]:
     """O2: one learning goal must name something concrete; say why when it does not.
 
     Flags (warning) goals under four words, goals made of general wording only, goals that name
@@ -377,7 +377,7 @@ def goal_words(text: str, background=frozenset()) -> dict[str, str]:
     return found
 
 
-def check_goals(goals) -> list[Finding]:
+def check_goals(goals, language: str | None = None) -> list[Finding]:
     """O2: at least one concrete goal; each goal checked; the same goal twice flagged.
 
     Blank lines are skipped: they are empty rows in the form, not goals.
@@ -408,7 +408,7 @@ def check_goals(goals) -> list[Finding]:
             )
             continue
         seen.add(key)
-        found.extend(check_goal(goal))
+        found.extend(check_goal(goal, language))
     return found
 
 

@@ -69,6 +69,7 @@ def check_thanks(
     specific_hints: Iterable[str] = (),
     suggestion_hints: Iterable[str] = (),
     known_words: Iterable[str] = (),
+    language: str | None = None,
 ) -> list[Finding]:
     """S2-S4, R3: what to improve in a thank-you, a card, an introducer's thanks or an update.
 
