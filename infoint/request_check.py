@@ -56,7 +56,9 @@ __all__ = ["check_request", "linkedin_note_findings"]
 # ----------------------------------------------------------------- LinkedIn note length
 
 
-def linkedin_note_findings(text: str, plan: str = "free") -> list[Finding]:
+def linkedin_note_findings(
+    text: str, plan: str = "free", language: str | None = None
+) -> list[Finding]:
     """R1: a LinkedIn invitation note must fit 200 characters (free) or 300 (premium).
 
     Characters are counted as a browser's text box counts them, so an emoji counts as two. An
@@ -432,6 +434,7 @@ def check_request(
     known_words: Iterable[str] = (),
     sender: str = "",
     linkedin_plan: str = "free",
+    language: str | None = None,
 ) -> list[Finding]:
     """R1-R4, R6, R7, T6, O5: everything to improve in a request before sending it.
 

@@ -115,7 +115,7 @@ def _add_candidate(original: str, known: set[str], candidates: dict[str, str]) -
     candidates[key] = original
 
 
-def typo_findings(text: str, known: set[str]) -> list[Finding]:
+def typo_findings(text: str, known: set[str], language: str | None = None) -> list[Finding]:
     """R3: words not in the English word list, skipping names, acronyms, links and numbers.
 
     A word is checked when it has three or more ASCII letters, no digit, and no capital letter
