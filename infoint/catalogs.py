@@ -80,13 +80,22 @@ class Marked:
 
 
 def marked_strings(paths: list[Path] | None = None) -> list[Marked]:
-    """Every string marked with ``_``, ``N_`` or ``ngettext`` in the package's Python files
-    (or in ``paths``), as Babel's extractor reads them."""
+    """Every string marked with ``_``, ``N_`` or ``ngettext`` in the package's Python files,
+    as Babel's extractor reads them, and the English notebooks' narrative (``notebook_sets``);
+    or those of ``paths`` only."""
     from babel.messages.extract import extract_from_file  # lazy
 
-    files = paths or sorted(PACKAGE.rglob("*.py"))
+    from .notebook_sets import NOTEBOOK_DIR, SET_NOTEBOOKS, notebook_messages  # lazy
+
+    files = paths or [
+        *sorted(PACKAGE.rglob("*.py")),
+        *(NOTEBOOK_DIR / name for name in SET_NOTEBOOKS),
+    ]
     found = []
-    for path in files:
+    notebooks = [p for p in files if p.suffix == ".ipynb"]
+    if notebooks:
+        found.extend(Marked(m.msgid, None, m.where) for m in notebook_messages(notebooks))
+    for path in (p for p in files if p.suffix == ".py"):
         for line, message, _comments, _context in extract_from_file(
             "python", str(path), keywords=KEYWORDS
         ):

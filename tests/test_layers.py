@@ -68,6 +68,7 @@ GROUND_FLOOR = {
     "i18n",
     "catalogs",
     "text_language",
+    "notebook_sets",
     "safe",
     "text",
     "clock",
@@ -81,6 +82,8 @@ GROUND_FLOOR = {
     "lazy",
     "typed",
     "exports",
+    "salutation",
+    "zones",
 }
 VIEWS = {
     "pipeline",
