@@ -1,0 +1,436 @@
+"""Where a contact reads their mail: a place as people write it -> one IANA time zone (R5).
+
+Ground floor, pure. ``zone_for("Madrid, Spain")`` is "Europe/Madrid"; so are "Madrid" and
+"MADRID"; "上海", "Shanghai, China" and "中国上海" are "Asia/Shanghai"; "Toronto, ON" is
+"America/Toronto". Only places with one obvious zone are known: about 150 of the most common
+cities of the workbook's participants and their contacts (English, Spanish and Chinese
+spellings), countries and provinces or states that lie in one zone, and a few qualified names
+("London, ON"). A place that could mean two zones ("Santiago", "Valencia", "Córdoba",
+"Guadalajara", "USA", "Canada", "Australia") gives None, and the participant's own zone is used.
+Spain counts as Madrid's zone (the Canary Islands, an hour behind, are the exception to note).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["zone_for"]
+
+_ET, _CT, _MT, _PT = "America/Toronto", "America/Chicago", "America/Denver", "America/Los_Angeles"
+_NY = "America/New_York"
+
+# City (folded: lower case, no accents) -> zone.
+_CITIES: dict[str, str] = {
+    # Canada
+    "toronto": _ET,
+    "ottawa": _ET,
+    "montreal": _ET,
+    "quebec": _ET,
+    "quebec city": _ET,
+    "mississauga": _ET,
+    "hamilton": _ET,
+    "kitchener": _ET,
+    "waterloo": _ET,
+    "markham": _ET,
+    "brampton": _ET,
+    "kingston": _ET,
+    "gatineau": _ET,
+    "laval": _ET,
+    "winnipeg": "America/Winnipeg",
+    "regina": "America/Regina",
+    "saskatoon": "America/Regina",
+    "calgary": "America/Edmonton",
+    "edmonton": "America/Edmonton",
+    "vancouver": "America/Vancouver",
+    "victoria": "America/Vancouver",
+    "surrey": "America/Vancouver",
+    "burnaby": "America/Vancouver",
+    "halifax": "America/Halifax",
+    "st. john's": "America/St_Johns",
+    "st johns": "America/St_Johns",
+    # United States
+    "new york": _NY,
+    "new york city": _NY,
+    "nyc": _NY,
+    "nueva york": _NY,
+    "boston": _NY,
+    "washington": _NY,
+    "washington dc": _NY,
+    "washington, d.c.": _NY,
+    "philadelphia": _NY,
+    "atlanta": _NY,
+    "miami": _NY,
+    "pittsburgh": _NY,
+    "detroit": "America/Detroit",
+    "chicago": _CT,
+    "houston": _CT,
+    "dallas": _CT,
+    "austin": _CT,
+    "minneapolis": _CT,
+    "denver": _MT,
+    "phoenix": "America/Phoenix",
+    "salt lake city": _MT,
+    "los angeles": _PT,
+    "san francisco": _PT,
+    "seattle": _PT,
+    "san diego": _PT,
+    "san jose": _PT,
+    "portland": _PT,
+    "las vegas": _PT,
+    "los angeles, ca": _PT,
+    # Mexico, Central America, Caribbean
+    "mexico city": "America/Mexico_City",
+    "ciudad de mexico": "America/Mexico_City",
+    "cdmx": "America/Mexico_City",
+    "mexico df": "America/Mexico_City",
+    "monterrey": "America/Monterrey",
+    "puebla": "America/Mexico_City",
+    "tijuana": "America/Tijuana",
+    "cancun": "America/Cancun",
+    "guatemala city": "America/Guatemala",
+    "ciudad de guatemala": "America/Guatemala",
+    "san salvador": "America/El_Salvador",
+    "tegucigalpa": "America/Tegucigalpa",
+    "managua": "America/Managua",
+    "panama city": "America/Panama",
+    "ciudad de panama": "America/Panama",
+    "havana": "America/Havana",
+    "la habana": "America/Havana",
+    "santo domingo": "America/Santo_Domingo",
+    "san juan": "America/Puerto_Rico",
+    # South America
+    "bogota": "America/Bogota",
+    "medellin": "America/Bogota",
+    "cali": "America/Bogota",
+    "lima": "America/Lima",
+    "quito": "America/Guayaquil",
+    "guayaquil": "America/Guayaquil",
+    "caracas": "America/Caracas",
+    "la paz": "America/La_Paz",
+    "santiago de chile": "America/Santiago",
+    "buenos aires": "America/Argentina/Buenos_Aires",
+    "rosario": "America/Argentina/Cordoba",
+    "mendoza": "America/Argentina/Mendoza",
+    "montevideo": "America/Montevideo",
+    "asuncion": "America/Asuncion",
+    "sao paulo": "America/Sao_Paulo",
+    "rio de janeiro": "America/Sao_Paulo",
+    # Europe
+    "london": "Europe/London",
+    "londres": "Europe/London",
+    "manchester": "Europe/London",
+    "edinburgh": "Europe/London",
+    "dublin": "Europe/Dublin",
+    "lisbon": "Europe/Lisbon",
+    "lisboa": "Europe/Lisbon",
+    "porto": "Europe/Lisbon",
+    "madrid": "Europe/Madrid",
+    "barcelona": "Europe/Madrid",
+    "sevilla": "Europe/Madrid",
+    "seville": "Europe/Madrid",
+    "bilbao": "Europe/Madrid",
+    "malaga": "Europe/Madrid",
+    "zaragoza": "Europe/Madrid",
+    "salamanca": "Europe/Madrid",
+    "granada": "Europe/Madrid",
+    "alicante": "Europe/Madrid",
+    "palma": "Europe/Madrid",
+    "palma de mallorca": "Europe/Madrid",
+    "las palmas": "Atlantic/Canary",
+    "las palmas de gran canaria": "Atlantic/Canary",
+    "santa cruz de tenerife": "Atlantic/Canary",
+    "tenerife": "Atlantic/Canary",
+    "paris": "Europe/Paris",
+    "lyon": "Europe/Paris",
+    "berlin": "Europe/Berlin",
+    "munich": "Europe/Berlin",
+    "frankfurt": "Europe/Berlin",
+    "hamburg": "Europe/Berlin",
+    "amsterdam": "Europe/Amsterdam",
+    "brussels": "Europe/Brussels",
+    "bruselas": "Europe/Brussels",
+    "zurich": "Europe/Zurich",
+    "geneva": "Europe/Zurich",
+    "ginebra": "Europe/Zurich",
+    "vienna": "Europe/Vienna",
+    "viena": "Europe/Vienna",
+    "rome": "Europe/Rome",
+    "roma": "Europe/Rome",
+    "milan": "Europe/Rome",
+    "stockholm": "Europe/Stockholm",
+    "copenhagen": "Europe/Copenhagen",
+    "oslo": "Europe/Oslo",
+    "helsinki": "Europe/Helsinki",
+    "warsaw": "Europe/Warsaw",
+    "prague": "Europe/Prague",
+    "athens": "Europe/Athens",
+    "istanbul": "Europe/Istanbul",
+    "moscow": "Europe/Moscow",
+    "kyiv": "Europe/Kyiv",
+    # Africa, Middle East
+    "cairo": "Africa/Cairo",
+    "lagos": "Africa/Lagos",
+    "nairobi": "Africa/Nairobi",
+    "johannesburg": "Africa/Johannesburg",
+    "cape town": "Africa/Johannesburg",
+    "casablanca": "Africa/Casablanca",
+    "dubai": "Asia/Dubai",
+    "abu dhabi": "Asia/Dubai",
+    "doha": "Asia/Qatar",
+    "riyadh": "Asia/Riyadh",
+    "tel aviv": "Asia/Jerusalem",
+    # Asia, Oceania
+    "beijing": "Asia/Shanghai",
+    "peking": "Asia/Shanghai",
+    "shanghai": "Asia/Shanghai",
+    "shenzhen": "Asia/Shanghai",
+    "guangzhou": "Asia/Shanghai",
+    "hangzhou": "Asia/Shanghai",
+    "chengdu": "Asia/Shanghai",
+    "nanjing": "Asia/Shanghai",
+    "wuhan": "Asia/Shanghai",
+    "xi'an": "Asia/Shanghai",
+    "xian": "Asia/Shanghai",
+    "suzhou": "Asia/Shanghai",
+    "tianjin": "Asia/Shanghai",
+    "chongqing": "Asia/Shanghai",
+    "pekin": "Asia/Shanghai",
+    "shanghai, china": "Asia/Shanghai",
+    "hong kong": "Asia/Hong_Kong",
+    "macau": "Asia/Macau",
+    "taipei": "Asia/Taipei",
+    "singapore": "Asia/Singapore",
+    "singapur": "Asia/Singapore",
+    "tokyo": "Asia/Tokyo",
+    "tokio": "Asia/Tokyo",
+    "osaka": "Asia/Tokyo",
+    "seoul": "Asia/Seoul",
+    "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "new delhi": "Asia/Kolkata",
+    "bangalore": "Asia/Kolkata",
+    "bengaluru": "Asia/Kolkata",
+    "hyderabad": "Asia/Kolkata",
+    "chennai": "Asia/Kolkata",
+    "karachi": "Asia/Karachi",
+    "lahore": "Asia/Karachi",
+    "dhaka": "Asia/Dhaka",
+    "manila": "Asia/Manila",
+    "bangkok": "Asia/Bangkok",
+    "jakarta": "Asia/Jakarta",
+    "kuala lumpur": "Asia/Kuala_Lumpur",
+    "hanoi": "Asia/Bangkok",
+    "ho chi minh city": "Asia/Ho_Chi_Minh",
+    "sydney": "Australia/Sydney",
+    "melbourne": "Australia/Melbourne",
+    "brisbane": "Australia/Brisbane",
+    "perth": "Australia/Perth",
+    "auckland": "Pacific/Auckland",
+}
+# Written in Chinese characters: found anywhere in the text ("中国上海", "上海市").
+_CJK_PLACES: dict[str, str] = {
+    "北京": "Asia/Shanghai",
+    "上海": "Asia/Shanghai",
+    "深圳": "Asia/Shanghai",
+    "广州": "Asia/Shanghai",
+    "杭州": "Asia/Shanghai",
+    "成都": "Asia/Shanghai",
+    "南京": "Asia/Shanghai",
+    "武汉": "Asia/Shanghai",
+    "西安": "Asia/Shanghai",
+    "苏州": "Asia/Shanghai",
+    "天津": "Asia/Shanghai",
+    "重庆": "Asia/Shanghai",
+    "中国": "Asia/Shanghai",
+    "香港": "Asia/Hong_Kong",
+    "澳门": "Asia/Macau",
+    "台北": "Asia/Taipei",
+    "新加坡": "Asia/Singapore",
+    "东京": "Asia/Tokyo",
+    "首尔": "Asia/Seoul",
+    "多伦多": _ET,
+    "温哥华": "America/Vancouver",
+    "蒙特利尔": _ET,
+    "纽约": _NY,
+    "伦敦": "Europe/London",
+    "马德里": "Europe/Madrid",
+    "巴塞罗那": "Europe/Madrid",
+    "巴黎": "Europe/Paris",
+    "悉尼": "Australia/Sydney",
+    "墨西哥城": "America/Mexico_City",
+    "旧金山": _PT,
+    "洛杉矶": _PT,
+    "西雅图": _PT,
+    "芝加哥": _CT,
+    "波士顿": _NY,
+}
+# Countries, provinces and states that lie in one zone (or nearly: see the module's note).
+_REGIONS: dict[str, str] = {
+    "spain": "Europe/Madrid",
+    "espana": "Europe/Madrid",
+    "es": "Europe/Madrid",
+    "china": "Asia/Shanghai",
+    "prc": "Asia/Shanghai",
+    "cn": "Asia/Shanghai",
+    "colombia": "America/Bogota",
+    "peru": "America/Lima",
+    "venezuela": "America/Caracas",
+    "uruguay": "America/Montevideo",
+    "paraguay": "America/Asuncion",
+    "cuba": "America/Havana",
+    "argentina": "America/Argentina/Buenos_Aires",
+    "guatemala": "America/Guatemala",
+    "el salvador": "America/El_Salvador",
+    "honduras": "America/Tegucigalpa",
+    "costa rica": "America/Costa_Rica",
+    "panama": "America/Panama",
+    "uk": "Europe/London",
+    "united kingdom": "Europe/London",
+    "england": "Europe/London",
+    "scotland": "Europe/London",
+    "reino unido": "Europe/London",
+    "ireland": "Europe/Dublin",
+    "france": "Europe/Paris",
+    "francia": "Europe/Paris",
+    "germany": "Europe/Berlin",
+    "alemania": "Europe/Berlin",
+    "italy": "Europe/Rome",
+    "italia": "Europe/Rome",
+    "netherlands": "Europe/Amsterdam",
+    "belgium": "Europe/Brussels",
+    "switzerland": "Europe/Zurich",
+    "suiza": "Europe/Zurich",
+    "austria": "Europe/Vienna",
+    "sweden": "Europe/Stockholm",
+    "poland": "Europe/Warsaw",
+    "greece": "Europe/Athens",
+    "turkey": "Europe/Istanbul",
+    "japan": "Asia/Tokyo",
+    "japon": "Asia/Tokyo",
+    "south korea": "Asia/Seoul",
+    "korea": "Asia/Seoul",
+    "india": "Asia/Kolkata",
+    "singapore": "Asia/Singapore",
+    "taiwan": "Asia/Taipei",
+    "philippines": "Asia/Manila",
+    "thailand": "Asia/Bangkok",
+    "vietnam": "Asia/Bangkok",
+    "pakistan": "Asia/Karachi",
+    "bangladesh": "Asia/Dhaka",
+    "egypt": "Africa/Cairo",
+    "nigeria": "Africa/Lagos",
+    "kenya": "Africa/Nairobi",
+    "south africa": "Africa/Johannesburg",
+    "uae": "Asia/Dubai",
+    "israel": "Asia/Jerusalem",
+    "new zealand": "Pacific/Auckland",
+    # Canadian provinces and US states in one zone
+    "on": _ET,
+    "ontario": _ET,
+    "qc": _ET,
+    "quebec": _ET,
+    "bc": "America/Vancouver",
+    "british columbia": "America/Vancouver",
+    "ab": "America/Edmonton",
+    "alberta": "America/Edmonton",
+    "mb": "America/Winnipeg",
+    "manitoba": "America/Winnipeg",
+    "sk": "America/Regina",
+    "saskatchewan": "America/Regina",
+    "ns": "America/Halifax",
+    "nova scotia": "America/Halifax",
+    "nl": "America/St_Johns",
+    "ny": _NY,
+    "new york": _NY,
+    "ma": _NY,
+    "massachusetts": _NY,
+    "nj": _NY,
+    "pa": _NY,
+    "ga": _NY,
+    "nc": _NY,
+    "va": _NY,
+    "dc": _NY,
+    "il": _CT,
+    "illinois": _CT,
+    "mn": _CT,
+    "co": _MT,
+    "colorado": _MT,
+    "az": "America/Phoenix",
+    "ca": _PT,
+    "california": _PT,
+    "wa": _PT,
+    "washington": _PT,
+    "nv": _PT,
+}
+# A city whose name alone could mean two zones: only a qualifier decides ("London, ON").
+_QUALIFIED: dict[str, dict[str, str]] = {
+    "london": {"on": _ET, "ontario": _ET, "canada": _ET},
+    "santiago": {
+        "chile": "America/Santiago",
+        "cl": "America/Santiago",
+        "espana": "Europe/Madrid",
+        "spain": "Europe/Madrid",
+    },
+    "valencia": {
+        "espana": "Europe/Madrid",
+        "spain": "Europe/Madrid",
+        "venezuela": "America/Caracas",
+    },
+    "cordoba": {
+        "espana": "Europe/Madrid",
+        "spain": "Europe/Madrid",
+        "argentina": "America/Argentina/Cordoba",
+    },
+    "guadalajara": {
+        "mexico": "America/Mexico_City",
+        "jalisco": "America/Mexico_City",
+        "espana": "Europe/Madrid",
+        "spain": "Europe/Madrid",
+    },
+    "portland": {"me": _NY, "maine": _NY, "or": _PT, "oregon": _PT},
+    "washington": {"dc": _NY, "d.c.": _NY, "wa": _PT},
+    "vancouver": {"wa": _PT},
+    "san jose": {"costa rica": "America/Costa_Rica", "cr": "America/Costa_Rica"},
+}
+_AMBIGUOUS = frozenset({"santiago", "valencia", "cordoba", "guadalajara"})
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip(" .").lower()
+
+
+def zone_for(place: str | None) -> str | None:
+    """The IANA zone of a place as a person wrote it, or None when it isn't one obvious zone."""
+    text = (place or "").strip()[:200]
+    if not text:
+        return None
+    if _CJK.search(text):
+        # The longest name first, a country last: "中国香港" is Hong Kong, not China.
+        for name in sorted(_CJK_PLACES, key=lambda n: (n == "中国", -len(n))):
+            if name in text:
+                return _CJK_PLACES[name]
+    whole = _fold(text)
+    if whole in _CITIES and whole not in _QUALIFIED:
+        return _CITIES[whole]
+    parts = [p for p in (_fold(p) for p in re.split(r"[,，;/|()]", text)) if p]
+    if not parts:
+        return None
+    city, qualifiers = parts[0], parts[1:]
+    if city in _QUALIFIED:
+        for qualifier in qualifiers:
+            if qualifier in _QUALIFIED[city]:
+                return _QUALIFIED[city][qualifier]
+        if city in _AMBIGUOUS:
+            return None
+    if city in _CITIES:
+        return _CITIES[city]
+    for qualifier in reversed(qualifiers):
+        if qualifier in _REGIONS:
+            return _REGIONS[qualifier]
+    if len(parts) == 1 and len(city) > 2 and city in _REGIONS:
+        return _REGIONS[city]
+    return None
