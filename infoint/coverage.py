@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from .debrief import Debrief, load_debriefs
 from .events import met_contacts
 from .goals import background_stems, goal_key, goal_list, goal_words
+from .i18n import N_, _, ngettext
 from .records import Contact, Objective, row_value
 from .safe import plain_text as _text
 from .safe import whole_number as _whole
@@ -67,13 +68,13 @@ PARTLY = "partly"
 NONE = "none"
 EXTENTS = (ANSWERED, PARTLY, NONE)
 EXTENT_LABELS = {
-    "": "Not linked",
-    ANSWERED: "Answered",
-    PARTLY: "Partly",
-    NONE: "Not about this",
+    "": N_("Not linked"),
+    ANSWERED: N_("Answered"),
+    PARTLY: N_("Partly"),
+    NONE: N_("Not about this"),
 }
 OPEN = "open"
-STATUS_LABELS = {ANSWERED: "answered", PARTLY: "partly answered", OPEN: "open"}
+STATUS_LABELS = {ANSWERED: N_("answered"), PARTLY: N_("partly answered"), OPEN: N_("open")}
 MIN_SHARED = 2  # D5.4: distinctive words a debrief must share with a goal to suggest a link
 CANDIDATES = 3  # D5.5: people named per open goal
 # D2: what you still want to find out says what a meeting did NOT answer, and what you will
@@ -174,12 +175,12 @@ class CoverageSummary:
     def line(self) -> str:
         """One plain sentence, the same on the start page, in step 1 and in the report."""
         if not self.total:
-            return "No learning goals yet: write them in step 1."
-        goals = "goal" if self.total == 1 else "goals"
-        return (
-            f"{self.answered} of {self.total} learning {goals} answered, "
-            f"{self.partly} partly, {self.open} open."
-        )
+            return _("No learning goals yet: write them in step 1.")
+        return ngettext(
+            "{answered} of {n} learning goal answered, {partly} partly, {open} open.",
+            "{answered} of {n} learning goals answered, {partly} partly, {open} open.",
+            self.total,
+        ).format(answered=self.answered, n=self.total, partly=self.partly, open=self.open)
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def coverage(
     by_goal: dict[str, list[Answer]] = {}
     for (meeting_id, key), extent in sorted(_extents(links).items()):
         if extent in (ANSWERED, PARTLY):
-            contact_id, name = people.get(meeting_id, (0, "a meeting"))
+            contact_id, name = people.get(meeting_id, (0, _("a meeting")))
             by_goal.setdefault(key, []).append(Answer(meeting_id, contact_id, name, extent))
     out = []
     for goal in goal_list(goals):
@@ -346,19 +347,21 @@ def _fit(goal: str, a) -> tuple[float, list[str]]:
     org = " ".join(_PUNCT.sub(" ", fold(c.organization)).split())
     if org and f" {org} " in spaced:
         points += 3
-        why.append(f"works at {c.organization}, which this goal names")
+        why.append(
+            _("works at {organization}, which this goal names").format(organization=c.organization)
+        )
     if _ROLE_TOPIC.search(text) and a.focus in ("position", "both"):
         points += 2
-        why.append("in a role you want to learn about")
+        why.append(_("in a role you want to learn about"))
     elif _ORG_TOPIC.search(text) and a.focus in ("organization", "both"):
         points += 2
-        why.append("at an organization you want to learn about")
+        why.append(_("at an organization you want to learn about"))
     if _HIRING.search(text) and a.seniority == "junior":
         points += 1
-        why.append("junior: knows how hiring goes now")
+        why.append(_("junior: knows how hiring goes now"))
     elif _SENIOR_VIEW.search(text) and a.seniority == "senior":
         points += 1
-        why.append("senior: knows what employers look for")
+        why.append(_("senior: knows what employers look for"))
     return points, why
 
 
@@ -384,9 +387,9 @@ def candidates(goal: str, ranked: Iterable, met: set[int], limit: int = CANDIDAT
             a.contact.full_name,
             a.contact.organization,
             a.contact.position,
-            "; ".join(why) if why else a.why,
+            _("; ").join(why) if why else a.why,
         )
-        for *_, a, why in scored[: max(0, limit)]
+        for *_rest, a, why in scored[: max(0, limit)]
     ]
 
 
@@ -423,7 +426,7 @@ def _people(ws) -> dict[int, tuple[int, str]]:
     return {
         r["id"]: (
             r["contact_id"],
-            Contact(r["first_name"] or "", r["last_name"] or "").full_name or "someone",
+            Contact(r["first_name"] or "", r["last_name"] or "").full_name or _("someone"),
         )
         for r in rows
     }

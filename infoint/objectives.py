@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .clock import known_zones
 from .email_check import check_email
 from .goals import check_goal, check_goals
+from .i18n import N_, _, ngettext
 from .records import (
     ERROR,
     INFO,
@@ -41,6 +42,7 @@ from .records import (
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
 from .safe import whole_number as _whole
+from .text_language import _CJK, _WORD
 
 __all__ = [
     "KINDS",
@@ -63,8 +65,13 @@ __all__ = [
     "step_progress",
 ]
 
-WORDS_PER_MINUTE = 150  # O4: a calm speaking pace
-O6_REMINDER = (
+WORDS_PER_MINUTE = 150  # O4: a calm speaking pace (English; Spanish words are said at about
+# the same rate of words, more syllables each, so the same pace holds)
+# O4 for Chinese: a pitch is counted in characters, not words. Mandarin is spoken at about four
+# to five characters (syllables) a second; at a calm 5 a second (300 a minute) thirty seconds
+# is about 150 characters, and the "too long" line (32 s) falls at 160.
+CHARACTERS_PER_MINUTE = 300
+O6_REMINDER = N_(
     "You are not applying for anything here: you asked for this conversation, so you lead it, "
     "you bring the questions, and for most of the time you listen."
 )
@@ -73,6 +80,10 @@ _MAX_TOTAL = 20
 
 
 # ----------------------------------------------------------------- O1 kinds
+
+
+def _kind_choices() -> str:
+    return _("; ").join(_(label) for label in KIND_LABELS.values())
 
 
 def check_kinds(kinds) -> list[Finding]:
@@ -85,9 +96,9 @@ def check_kinds(kinds) -> list[Finding]:
                 Finding(
                     "O1",
                     WARNING,
-                    "This is not one of the choices, so it will be ignored.",
+                    _("This is not one of the choices, so it will be ignored."),
                     finding_subject(value),
-                    "Pick from: " + "; ".join(KIND_LABELS.values()) + ".",
+                    _("Pick from: {choices}.").format(choices=_kind_choices()),
                 )
             )
     valid = {k for k in chosen if k in KINDS}
@@ -96,9 +107,12 @@ def check_kinds(kinds) -> list[Finding]:
             Finding(
                 "O1",
                 ERROR,
-                "Choose at least one thing you want to learn about. Your request is shaped around "
-                "it, and people say yes more often to a clear request than to a vague one.",
-                fix="Tick one or more of: " + "; ".join(KIND_LABELS.values()) + ".",
+                _(
+                    "Choose at least one thing you want to learn about. Your request is shaped "
+                    "around it, and people say yes more often to a clear request than to a "
+                    "vague one."
+                ),
+                fix=_("Tick one or more of: {choices}.").format(choices=_kind_choices()),
             )
         )
     elif len(valid) == len(KINDS):
@@ -106,8 +120,8 @@ def check_kinds(kinds) -> list[Finding]:
             Finding(
                 "O1",
                 INFO,
-                "You picked all four. That is allowed, but one or two make a sharper request.",
-                fix="Keep the one or two that matter most to you right now.",
+                _("You picked all four. That is allowed, but one or two make a sharper request."),
+                fix=_("Keep the one or two that matter most to you right now."),
             )
         )
     return found
@@ -138,12 +152,12 @@ def suggest_plan(total: int = 6) -> Plan:
 
 
 _PLAN_LABELS = {
-    "total": "the number of interviews",
-    "position": "people in a position you want",
-    "organization": "people at an organization you want",
-    "both": "people who are both",
-    "junior": "junior people",
-    "senior": "mid-level or senior people",
+    "total": N_("the number of interviews"),
+    "position": N_("people in a position you want"),
+    "organization": N_("people at an organization you want"),
+    "both": N_("people who are both"),
+    "junior": N_("junior people"),
+    "senior": N_("mid-level or senior people"),
 }
 
 
@@ -158,9 +172,9 @@ def check_plan(plan: Plan) -> list[Finding]:
                 Finding(
                     "O3",
                     ERROR,
-                    f"The count of {label} must be a whole number.",
+                    _("The count of {label} must be a whole number.").format(label=_(label)),
                     finding_subject(_text(getattr(plan, name, None))),
-                    "Enter a number.",
+                    _("Enter a number."),
                 )
             )
         elif number < 0:
@@ -168,9 +182,9 @@ def check_plan(plan: Plan) -> list[Finding]:
                 Finding(
                     "O3",
                     ERROR,
-                    f"The count of {label} cannot be negative.",
+                    _("The count of {label} cannot be negative.").format(label=_(label)),
                     str(number),
-                    "Enter 0 or more.",
+                    _("Enter 0 or more."),
                 )
             )
         counts[name] = number
@@ -183,9 +197,9 @@ def check_plan(plan: Plan) -> list[Finding]:
             Finding(
                 "O3",
                 ERROR,
-                f"Plan between 1 and {_MAX_TOTAL} interviews.",
+                _("Plan between 1 and {most} interviews.").format(most=_MAX_TOTAL),
                 str(t),
-                "Three to six is a good number.",
+                _("Three to six is a good number."),
             )
         )
     elif t < 3:
@@ -193,10 +207,15 @@ def check_plan(plan: Plan) -> list[Finding]:
             Finding(
                 "O3",
                 WARNING,
-                f"With {t} interview{'s' if t != 1 else ''} you have little to "
-                "compare; different people see the same job differently.",
+                ngettext(
+                    "With {n} interview you have little to compare; different people see the "
+                    "same job differently.",
+                    "With {n} interviews you have little to compare; different people see the "
+                    "same job differently.",
+                    t,
+                ).format(n=t),
                 str(t),
-                "Plan three to six.",
+                _("Plan three to six."),
             )
         )
     elif t > 6:
@@ -204,36 +223,46 @@ def check_plan(plan: Plan) -> list[Finding]:
             Finding(
                 "O3",
                 WARNING,
-                f"{t} interviews is a lot: after about six, each extra one teaches you less.",
+                _(
+                    "{n} interviews is a lot: after about six, each extra one teaches you less."
+                ).format(n=t),
                 str(t),
-                "Start with three to six; add more later.",
+                _("Start with three to six; add more later."),
             )
         )
     mix_errors = []
     if p > t or o > t:
-        mix_errors.append(f"Neither group can be larger than the total ({t}).")
+        mix_errors.append(
+            _("Neither group can be larger than the total ({total}).").format(total=t)
+        )
     if b > min(p, o):
         mix_errors.append(
-            f"People who are both ({b}) are part of each group, so there cannot be "
-            "more of them than in the smaller group."
+            _(
+                "People who are both ({both}) are part of each group, so there cannot be "
+                "more of them than in the smaller group."
+            ).format(both=b)
         )
     if not mix_errors and p + o - b != t:
         mix_errors.append(
-            f"The groups should add up to the total: each person is counted once, except that "
-            f"people who are both count in both groups. Here {p} + {o} \u2212 {b} = {p + o - b}, "
-            f"not {t}."
+            _(
+                "The groups should add up to the total: each person is counted once, except "
+                "that people who are both count in both groups. Here {position} + "
+                "{organization} \u2212 {both} = {sum}, not {total}."
+            ).format(position=p, organization=o, both=b, sum=p + o - b, total=t)
         )
     for message in mix_errors:
-        found.append(Finding("O3", ERROR, message, fix="Try the suggested plan for this total."))
+        found.append(Finding("O3", ERROR, message, fix=_("Try the suggested plan for this total.")))
     half = t // 2
     if not mix_errors and 1 <= t and (p < half or o < half):
         found.append(
             Finding(
                 "O3",
                 WARNING,
-                f"About half of the people ({half} or more) should be in a position you want, and "
-                "about half at an organization you want, so you learn about both.",
-                fix="Move people to the smaller group, or count more people who are both.",
+                _(
+                    "About half of the people ({half} or more) should be in a position you "
+                    "want, and about half at an organization you want, so you learn about both."
+                ).format(half=half),
+                fix=_("Move people to the smaller group, or count more people who are both."),
             )
         )
     if j + s != t:
@@ -241,9 +270,11 @@ def check_plan(plan: Plan) -> list[Finding]:
             Finding(
                 "O3",
                 ERROR,
-                f"Junior plus mid-level or senior ({j} + {s}) should equal the "
-                f"total ({t}): everyone is one or the other.",
-                fix="Change one of the two numbers.",
+                _(
+                    "Junior plus mid-level or senior ({junior} + {senior}) should equal the "
+                    "total ({total}): everyone is one or the other."
+                ).format(junior=j, senior=s, total=t),
+                fix=_("Change one of the two numbers."),
             )
         )
     elif abs(j - t / 2) > 1 or abs(s - t / 2) > 1:
@@ -251,9 +282,13 @@ def check_plan(plan: Plan) -> list[Finding]:
             Finding(
                 "O3",
                 WARNING,
-                "Aim for about half junior and half mid-level or senior: junior people know how "
-                "hiring works today, senior people know what employers look for.",
-                fix=f"Try {t // 2} junior and {t - t // 2} mid-level or senior.",
+                _(
+                    "Aim for about half junior and half mid-level or senior: junior people know "
+                    "how hiring works today, senior people know what employers look for."
+                ),
+                fix=_("Try {junior} junior and {senior} mid-level or senior.").format(
+                    junior=t // 2, senior=t - t // 2
+                ),
             )
         )
     return found
@@ -263,11 +298,11 @@ def plan_mix(plan: Plan) -> list[tuple[str, int]]:
     """O3: labelled counts for a small chart of the target mix (later: the actual mix)."""
     plan = plan if plan is not None else Plan()
     labels = [
-        ("In a position you want", "position"),
-        ("At an organization you want", "organization"),
-        ("Both", "both"),
-        ("Junior", "junior"),
-        ("Mid-level or senior", "senior"),
+        (_("In a position you want"), "position"),
+        (_("At an organization you want"), "organization"),
+        (_("Both"), "both"),
+        (_("Junior"), "junior"),
+        (_("Mid-level or senior"), "senior"),
     ]
     return [(label, _whole(getattr(plan, name, 0)) or 0) for label, name in labels]
 
@@ -277,30 +312,58 @@ def plan_mix(plan: Plan) -> list[tuple[str, int]]:
 
 @dataclass(frozen=True)
 class PitchStats:
-    """How long the pitch takes to say out loud."""
+    """How long the pitch takes to say out loud. ``words`` counts the words outside Chinese
+    text; ``characters`` the Chinese characters (0 for a pitch without any)."""
 
     words: int
     seconds: float
+    characters: int = 0
+
+    @property
+    def chinese(self) -> bool:
+        """Whether the pitch is mostly Chinese, so its length is told in characters."""
+        return self.characters > self.words
+
+    def length(self) -> str:
+        """ "75 words" or "150 个字": the pitch's length in its own unit, in the language in use."""
+        if self.chinese:
+            return ngettext("{n} character", "{n} characters", self.characters).format(
+                n=self.characters
+            )
+        return ngettext("{n} word", "{n} words", self.words).format(n=self.words)
 
 
 def pitch_stats(text: str) -> PitchStats:
-    """O4: word count and spoken seconds at ``WORDS_PER_MINUTE``, to aim for about 30 s."""
-    words = len(_text(text).split())
-    return PitchStats(words, round(words * 60 / WORDS_PER_MINUTE, 1))
+    """O4: word count and spoken seconds, to aim for about 30 s. Words (English, Spanish, or a
+    Latin name inside Chinese) at ``WORDS_PER_MINUTE``; Chinese characters, which carry no
+    spaces between words, one syllable each at ``CHARACTERS_PER_MINUTE``."""
+    value = _text(text)
+    characters = len(_CJK.findall(value))
+    if not characters:
+        words = len(value.split())
+        return PitchStats(words, round(words * 60 / WORDS_PER_MINUTE, 1))
+    rest = _CJK.sub(" ", value)
+    words = len(_WORD.findall(rest))
+    seconds = characters * 60 / CHARACTERS_PER_MINUTE + words * 60 / WORDS_PER_MINUTE
+    return PitchStats(words, round(seconds, 1), characters)
 
 
 def check_pitch(text: str) -> list[Finding]:
     """O4: a pitch of about 30 seconds: who you are, what interests you, why you are asking."""
     stats = pitch_stats(text)
-    if stats.words == 0:
+    if stats.words == 0 and stats.characters == 0:
         return [
             Finding(
                 "O4",
                 INFO,
-                "Write a short pitch: it is how you will introduce yourself in your "
-                "request and at the start of the conversation.",
-                fix="In three sentences: who you are, what interests you, and why you "
-                "are looking for information.",
+                _(
+                    "Write a short pitch: it is how you will introduce yourself in your "
+                    "request and at the start of the conversation."
+                ),
+                fix=_(
+                    "In three sentences: who you are, what interests you, and why you "
+                    "are looking for information."
+                ),
             )
         ]
     if stats.seconds > 32:
@@ -308,21 +371,27 @@ def check_pitch(text: str) -> list[Finding]:
             Finding(
                 "O4",
                 WARNING,
-                f"Said out loud this takes about {stats.seconds:g} seconds "
-                f"({stats.words} words). Aim for about 30 seconds so the other person "
-                "can start talking soon.",
-                fix="Keep one sentence each for who you are, what interests you, and "
-                "why you are asking; cut the rest.",
+                _(
+                    "Said out loud this takes about {seconds} seconds ({length}). Aim for "
+                    "about 30 seconds so the other person can start talking soon."
+                ).format(seconds=f"{stats.seconds:g}", length=stats.length()),
+                fix=_(
+                    "Keep one sentence each for who you are, what interests you, and "
+                    "why you are asking; cut the rest."
+                ),
             )
         ]
-    if stats.words < 15:
+    # About six seconds: 15 words, or 40 Chinese characters
+    if (stats.characters < 40) if stats.chinese else (stats.words < 15):
         return [
             Finding(
                 "O4",
                 INFO,
-                f"At {stats.words} words this may not yet say who you are, what "
-                "interests you and why you are asking.",
-                fix="Check that each of the three parts is there.",
+                _(
+                    "At {length} this may not yet say who you are, what interests you and "
+                    "why you are asking."
+                ).format(length=stats.length()),
+                fix=_("Check that each of the three parts is there."),
             )
         ]
     return []
@@ -343,8 +412,8 @@ def check_profile(profile: Profile) -> list[Finding]:
             Finding(
                 "O5",
                 ERROR,
-                "Your name is needed: it signs every request.",
-                fix="Enter your name as you would sign an email.",
+                _("Your name is needed: it signs every request."),
+                fix=_("Enter your name as you would sign an email."),
             )
         )
     found.extend(check_email(profile.email, profile.name))
@@ -354,9 +423,11 @@ def check_profile(profile: Profile) -> list[Finding]:
             Finding(
                 "O5",
                 ERROR,
-                "Choose your time zone, so suggested send and "
-                "meeting times are in your local time.",
-                fix="Pick the city nearest you, such as America/Toronto.",
+                _(
+                    "Choose your time zone, so suggested send and "
+                    "meeting times are in your local time."
+                ),
+                fix=_("Pick the city nearest you, such as America/Toronto."),
             )
         )
     elif zone not in known_zones():
@@ -366,11 +437,11 @@ def check_profile(profile: Profile) -> list[Finding]:
             Finding(
                 "O5",
                 ERROR,
-                "This is not a known time zone.",
+                _("This is not a known time zone."),
                 finding_subject(zone),
-                f"Did you mean {match}?"
+                _("Did you mean {zone}?").format(zone=match)
                 if match
-                else "Pick one from the list, such as America/Toronto or Europe/Paris.",
+                else _("Pick one from the list, such as America/Toronto or Europe/Paris."),
             )
         )
     found.extend(check_pitch(profile.pitch))
@@ -408,12 +479,15 @@ def step_progress(profile: Profile, objective: Objective) -> list[tuple[str, boo
     goals = [g for g in _as_list(objective.goals) if g.strip()]
     pitch = _text(profile.pitch)
     return [
-        ("Your details: name, email address and time zone", profile_done),
-        ("What you want to learn about", any(k in KINDS for k in _as_list(objective.kinds))),
-        ("At least one clear learning goal", any(not _blocking(check_goal(g)) for g in goals)),
-        ("Your interview plan", not _blocking(check_plan(objective.plan), (ERROR,))),
+        (_("Your details: name, email address and time zone"), profile_done),
+        (_("What you want to learn about"), any(k in KINDS for k in _as_list(objective.kinds))),
         (
-            "Your 30-second pitch",
+            _("At least one clear learning goal"),
+            any(not _blocking(check_goal(g)) for g in goals),
+        ),
+        (_("Your interview plan"), not _blocking(check_plan(objective.plan), (ERROR,))),
+        (
+            _("Your 30-second pitch"),
             bool(pitch.strip()) and not _blocking(check_pitch(pitch), (WARNING,)),
         ),
     ]

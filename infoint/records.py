@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
+from .i18n import N_
 from .safe import one_line
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
@@ -37,13 +38,13 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("start", 0, "Start here", "00_start_here.ipynb"),
-    Step("objectives", 1, "Define your objectives", "01_define_objectives.ipynb"),
-    Step("targets", 2, "Build your target lists", "02_build_target_list.ipynb"),
-    Step("outreach", 3, "Compose requests and follow up", "03_compose_requests.ipynb"),
-    Step("questions", 4, "Prepare questions and the meeting", "04_prepare_questions.ipynb"),
-    Step("debrief", 5, "Debrief", "05_debrief.ipynb"),
-    Step("thanks", 6, "Send thanks and stay in touch", "06_send_thanks.ipynb"),
+    Step("start", 0, N_("Start here"), "00_start_here.ipynb"),
+    Step("objectives", 1, N_("Define your objectives"), "01_define_objectives.ipynb"),
+    Step("targets", 2, N_("Build your target lists"), "02_build_target_list.ipynb"),
+    Step("outreach", 3, N_("Compose requests and follow up"), "03_compose_requests.ipynb"),
+    Step("questions", 4, N_("Prepare questions and the meeting"), "04_prepare_questions.ipynb"),
+    Step("debrief", 5, N_("Debrief"), "05_debrief.ipynb"),
+    Step("thanks", 6, N_("Send thanks and stay in touch"), "06_send_thanks.ipynb"),
 )
 STEP_BY_KEY: dict[str, Step] = {s.key: s for s in STEPS}
 
@@ -66,10 +67,10 @@ KINDS: tuple[str, ...] = ("industry", "organization", "role", "career_path")  # 
 
 
 KIND_LABELS: dict[str, str] = {
-    "industry": "an industry or field",
-    "organization": "a company or organization",
-    "role": "a role (the day-to-day)",
-    "career_path": "a person's career path",
+    "industry": N_("an industry or field"),
+    "organization": N_("a company or organization"),
+    "role": N_("a role (the day-to-day)"),
+    "career_path": N_("a person's career path"),
 }
 
 
@@ -206,16 +207,16 @@ CONNECTIONS = ("first", "second", "cold")  # T2
 
 
 CONNECTION_LABELS = {
-    "first": "first-degree (you know them)",
-    "second": "second-degree (someone you know knows them)",
-    "cold": "cold (no link yet)",
+    "first": N_("first-degree (you know them)"),
+    "second": N_("second-degree (someone you know knows them)"),
+    "cold": N_("cold (no link yet)"),
 }
 
 
 SENIORITIES = ("junior", "mid", "senior")  # T3
 
 
-SENIORITY_LABELS = {"junior": "junior", "mid": "mid-level", "senior": "senior"}
+SENIORITY_LABELS = {"junior": N_("junior"), "mid": N_("mid-level"), "senior": N_("senior")}
 
 
 FOCUSES = ("both", "position", "organization", "neither")  # O3

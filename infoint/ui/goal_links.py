@@ -13,18 +13,25 @@ import ipywidgets as widgets
 from .. import coverage as cv
 from .. import undo as undoing
 from ..goals import background_stems
+from ..i18n import _
 from ..objectives import load_objective
 from ..safe import escape
 from ..schema import WorkspaceError
 from .controls import controls
-from .coverage import CoverageView
+from .coverage import CoverageView, quoted
 from .feedback import message_html
 from .undo import UndoButton
 
 __all__ = ["GoalLinks"]
 
 _LABEL = {"description_width": "initial"}
-_OPTIONS = [(cv.EXTENT_LABELS[e], e) for e in ("", cv.ANSWERED, cv.PARTLY, cv.NONE)]
+_EXTENTS = ("", cv.ANSWERED, cv.PARTLY, cv.NONE)
+
+
+def _options() -> list[tuple[str, str]]:
+    """The choices for one goal, labelled in the language in use (the values stay the keys)."""
+    return [(_(cv.EXTENT_LABELS[e]), e) for e in _EXTENTS]
+
 
 _css, _button = controls("debrief")  # the part's widgets are the page's: ii-debrief-<name>
 
@@ -41,16 +48,22 @@ class GoalLinks:
         self.box = _css(widgets.VBox(), "goals")
         self.goals_status = _css(widgets.HTML(), "goals-status")
         self.undo = UndoButton("ii-debrief-goals-undo", self.goals_status, self.update)
-        self.view = CoverageView(page.ws, "ii-debrief-coverage", "this step")
+        self.view = CoverageView(page.ws, "ii-debrief-coverage", _("this step"))
 
     def widgets(self) -> list:
         """The part's widgets, in the order the page shows them."""
         intro = widgets.HTML(
-            "<p>Which of the goals you set in step 1 did this meeting answer? Choose "
-            "<em>Answered</em> or <em>Partly</em> for each one it did; a goal no meeting "
-            "answered stays open.</p>"
+            "<p>"
+            + _(
+                "Which of the goals you set in step 1 did this meeting answer? Choose "
+                "<em>Answered</em> or <em>Partly</em> for each one it did; a goal no meeting "
+                "answered stays open."
+            )
+            + "</p>"
         )
-        heading = widgets.HTML("<p><strong>Where all your goals stand</strong></p>")
+        heading = widgets.HTML(
+            "<p><strong>" + escape(_("Where all your goals stand")) + "</strong></p>"
+        )
         return [intro, self.box, self.undo.row(), heading, self.view.html]
 
     def draw(self) -> None:
@@ -63,10 +76,12 @@ class GoalLinks:
             self.box.children = [
                 widgets.HTML(
                     message_html(
-                        "Write your learning goals in step 1 to see which ones each meeting "
-                        "answered."
+                        _(
+                            "Write your learning goals in step 1 to see which ones each "
+                            "meeting answered."
+                        )
                         if not self.goals
-                        else "Choose a meeting above first.",
+                        else _("Choose a meeting above first."),
                         "note",
                     )
                 )
@@ -83,12 +98,16 @@ class GoalLinks:
         try:
             for number, goal in enumerate(self.goals, 1):
                 text = widgets.HTML(
-                    f"<p class='ii-debrief-goal'><strong>Goal {number}.</strong> {escape(goal)}</p>"
+                    "<p class='ii-debrief-goal'><strong>"
+                    + escape(_("Goal {number}.").format(number=number))
+                    + f"</strong> {escape(goal)}</p>"
                 )
                 choice = _css(
                     widgets.Dropdown(
-                        description=f"Did this meeting answer goal {number}?",
-                        options=_OPTIONS,
+                        description=_("Did this meeting answer goal {number}?").format(
+                            number=number
+                        ),
+                        options=_options(),
                         value=given.get(cv.goal_key(goal), ""),
                         style=_LABEL,
                     ),
@@ -124,9 +143,11 @@ class GoalLinks:
             for goal, hint in zip(self.goals, self.hints, strict=False):
                 shared = found.get(cv.goal_key(goal), ())
                 hint.value = (
-                    "<p class='ii-muted'>Your notes mention "
-                    + ", ".join(f"&ldquo;{escape(w)}&rdquo;" for w in shared[0].words)
-                    + ": they may answer this goal.</p>"
+                    "<p class='ii-muted'>"
+                    + escape(_("Your notes mention {words}: they may answer this goal.")).format(
+                        words=_(", ").join(quoted(w) for w in shared[0].words)
+                    )
+                    + "</p>"
                     if shared
                     else ""
                 )
@@ -148,7 +169,7 @@ class GoalLinks:
         page = self.page
         if self._drawing or page.meeting is None:
             return
-        name = page.contact.full_name if page.contact else "this person"
+        name = page.contact.full_name if page.contact else _("this person")
         try:
             before = cv.set_link(page.ws, page.meeting.id, goal, new)
         except (WorkspaceError, ValueError) as exc:  # the choice must not claim an unsaved link
@@ -157,15 +178,17 @@ class GoalLinks:
                 self.choices[self.goals.index(goal)].value = old
             finally:
                 self._drawing = False
-            self.goals_status.value = message_html(f"Not saved: {exc}", "warning")
+            self.goals_status.value = message_html(
+                _("Not saved: {error}").format(error=exc), "warning"
+            )
             return
         number = self.goals.index(goal) + 1
         said = {
-            cv.ANSWERED: f"Saved: your meeting with {name} answered goal {number}.",
-            cv.PARTLY: f"Saved: your meeting with {name} partly answered goal {number}.",
-            cv.NONE: f"Saved: your meeting with {name} was not about goal {number}.",
-            "": f"Saved: goal {number} is no longer linked to your meeting with {name}.",
-        }[new]
+            cv.ANSWERED: _("Saved: your meeting with {name} answered goal {number}."),
+            cv.PARTLY: _("Saved: your meeting with {name} partly answered goal {number}."),
+            cv.NONE: _("Saved: your meeting with {name} was not about goal {number}."),
+            "": _("Saved: goal {number} is no longer linked to your meeting with {name}."),
+        }[new].format(name=name, number=number)
         self.goals_status.value = message_html(said, "ok")
         if before.extent in (cv.ANSWERED, cv.PARTLY) and new not in (cv.ANSWERED, cv.PARTLY):
             self.undo.offer(undoing.goal_unlinked(page.ws, before, name))

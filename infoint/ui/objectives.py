@@ -14,6 +14,7 @@ from .. import demo as demo_data
 from ..charts import bar_chart
 from ..clock import time_zone_names
 from ..goals import check_goals
+from ..i18n import N_, _, format_datetime, language, ngettext
 from ..objectives import (
     O6_REMINDER,
     check_kinds,
@@ -39,12 +40,12 @@ from .section import section
 _WIDE = widgets.Layout(width="95%")
 _LABEL = {"description_width": "initial"}
 _PLAN_FIELDS = (
-    ("total", "Interviews in total"),
-    ("position", "With people in a position you want"),
-    ("organization", "With people at an organization you want"),
-    ("both", "People who are both (counted in both numbers)"),
-    ("junior", "Junior people"),
-    ("senior", "Mid-level or senior people"),
+    ("total", N_("Interviews in total")),
+    ("position", N_("With people in a position you want")),
+    ("organization", N_("With people at an organization you want")),
+    ("both", N_("People who are both (counted in both numbers)")),
+    ("junior", N_("Junior people")),
+    ("senior", N_("Mid-level or senior people")),
 )
 
 
@@ -63,13 +64,13 @@ class ObjectivesPage(Page):
     # The sections in the order the notebook shows them, each with its heading in the app
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
-        ("profile_section", "About you"),
-        ("learning_section", "What do you want to learn?"),
-        ("goals_answered_section", "Which goals your meetings answered"),
-        ("plan_section", "Your interview plan"),
-        ("pitch_section", "Your 30-second pitch"),
-        ("reminder", "Remember"),
-        ("save_bar", "Saved as you type"),
+        ("profile_section", N_("About you")),
+        ("learning_section", N_("What do you want to learn?")),
+        ("goals_answered_section", N_("Which goals your meetings answered")),
+        ("plan_section", N_("Your interview plan")),
+        ("pitch_section", N_("Your 30-second pitch")),
+        ("reminder", N_("Remember")),
+        ("save_bar", N_("Saved as you type")),
     )
 
     def __init__(self, ws: Workspace):
@@ -86,15 +87,15 @@ class ObjectivesPage(Page):
             ),
             name,
         )
-        self.name = text("name", "Your name", placeholder="as you sign your emails")
+        self.name = text("name", _("Your name"), placeholder=_("as you sign your emails"))
         self.email = text(
-            "email", "Your own email address", placeholder="firstname.lastname@school.edu"
+            "email", _("Your own email address"), placeholder=_("firstname.lastname@school.edu")
         )
         self.timezone = _css(
             widgets.Combobox(
-                description="Your time zone",
+                description=_("Your time zone"),
                 options=time_zone_names(),
-                placeholder="type a city, e.g. Toronto",
+                placeholder=_("type a city, e.g. Toronto"),
                 ensure_option=False,
                 style=_LABEL,
                 layout=widgets.Layout(width="60%"),
@@ -103,14 +104,16 @@ class ObjectivesPage(Page):
         )
         self.location = text(
             "location",
-            "Your city (to tell who could meet you in person)",
-            placeholder="e.g. Toronto",
+            _("Your city (to tell who could meet you in person)"),
+            placeholder=_("e.g. Toronto"),
         )
         self.profile_feedback = _css(widgets.HTML(), "profile-feedback")
         self.kinds = {
             kind: _css(
                 widgets.Checkbox(
-                    description=f"About {KIND_LABELS[kind]}", indent=False, layout=_WIDE
+                    description=_("About {kind}").format(kind=_(KIND_LABELS[kind])),
+                    indent=False,
+                    layout=_WIDE,
                 ),
                 f"kind-{kind}",
             )
@@ -119,27 +122,30 @@ class ObjectivesPage(Page):
         self.kinds_feedback = _css(widgets.HTML(), "kinds-feedback")
         self.field_of_interest = text(
             "field",
-            "Your field or industry of interest",
-            placeholder="e.g. user experience research",
+            _("Your field or industry of interest"),
+            placeholder=_("e.g. user experience research"),
         )
         self.roles = area(
-            "roles", "Positions that interest you (one per line; add other titles used for them)", 3
+            "roles",
+            _("Positions that interest you (one per line; add other titles used for them)"),
+            3,
         )
         self.organizations = area(
-            "organizations", "Organizations that interest you (one per line)", 3
+            "organizations", _("Organizations that interest you (one per line)"), 3
         )
-        self.goals = area("goals", "What you want to learn (one goal per line)", 4)
+        self.goals = area("goals", _("What you want to learn (one goal per line)"), 4)
         self.goals_feedback = _css(widgets.HTML(), "goals-feedback")
         self.plan_inputs = {
             key: _css(
-                widgets.BoundedIntText(value=0, min=0, max=50, description=label, style=_LABEL),
+                widgets.BoundedIntText(value=0, min=0, max=50, description=_(label), style=_LABEL),
                 f"plan-{key}",
             )
             for key, label in _PLAN_FIELDS
         }
         self.suggest_button = _css(
             widgets.Button(
-                description="Suggest a mix for this total", layout=widgets.Layout(width="auto")
+                description=_("Suggest a mix for this total"),
+                layout=widgets.Layout(width="auto"),
             ),
             "plan-suggest",
         )
@@ -147,7 +153,7 @@ class ObjectivesPage(Page):
         self.plan_feedback = _css(widgets.HTML(), "plan-feedback")
         self.plan_chart = _css(widgets.HTML(), "plan-chart")
         self.pitch = area(
-            "pitch", "Your pitch: who you are, what interests you, why you're asking", 5
+            "pitch", _("Your pitch: who you are, what interests you, why you're asking"), 5
         )
         self.pitch_feedback = _css(widgets.HTML(), "pitch-feedback")
         # No Save button: every answer is written about a second after typing stops.
@@ -156,7 +162,7 @@ class ObjectivesPage(Page):
         self._loaded_note = ""
         self.form = self.autosave(self._write, active=lambda: not self._loading)
         # D5.1-D5.5: where each goal stands, from the links of step 5
-        self.coverage = CoverageView(ws, "ii-objectives-coverage", "step 5")
+        self.coverage = CoverageView(ws, "ii-objectives-coverage", _("step 5"))
         self.coverage.draw()
         self.save_state.observe(self._show_state, names=["text", "pending", "ok"])
         self.load()
@@ -200,7 +206,9 @@ class ObjectivesPage(Page):
     def learning_section(self) -> widgets.VBox:
         """What you want to learn about (O1) and concrete learning goals (O2)."""
         heading = widgets.HTML(
-            "<p><strong>I want to learn about…</strong> (tick all that apply)</p>"
+            "<p><strong>{}</strong> {}</p>".format(
+                _("I want to learn about…"), _("(tick all that apply)")
+            )
         )
         return fields(
             [
@@ -219,8 +227,13 @@ class ObjectivesPage(Page):
     def goals_answered_section(self) -> widgets.VBox:
         """D5.1-D5.5: each goal answered, partly answered or open, and who could answer it."""
         intro = widgets.HTML(
-            "<p>After each meeting, step 5 asks which of these goals it answered. Here is "
-            "where they stand, and who on your target list could answer those still open.</p>"
+            "<p>{}</p>".format(
+                _(
+                    "After each meeting, step 5 asks which of these goals it answered. Here is "
+                    "where they stand, and who on your target list could answer those still "
+                    "open."
+                )
+            )
         )
         return widgets.VBox([intro, self.coverage.html])
 
@@ -244,7 +257,7 @@ class ObjectivesPage(Page):
     @section
     def reminder(self) -> widgets.VBox:
         """O6: who leads the conversation."""
-        return _css(widgets.HTML(STYLE + message_html(O6_REMINDER, "note")), "reminder")
+        return _css(widgets.HTML(STYLE + message_html(_(O6_REMINDER), "note")), "reminder")
 
     @section
     def save_bar(self) -> widgets.VBox:
@@ -298,10 +311,11 @@ class ObjectivesPage(Page):
         saved = load_objectives(self.ws)
         self.fill(saved.profile, saved.objective)
         self._loaded_note = (
-            f"Showing what you saved ({self._local_time(saved.saved_at)}). "
-            "Every change saves as you type."
+            _("Showing what you saved ({time}). Every change saves as you type.").format(
+                time=self._local_time(saved.saved_at)
+            )
             if saved.saved_at
-            else "Nothing saved yet for step 1: your answers save as you type."
+            else _("Nothing saved yet for step 1: your answers save as you type.")
         )
         self._show_state()
 
@@ -336,8 +350,11 @@ class ObjectivesPage(Page):
             )
             open_items = sum(1 for f in findings if f.severity in ("error", "warning"))
             if open_items:
-                plural = "s" if open_items != 1 else ""
-                note = f". {open_items} point{plural} above could still be improved."
+                note = ngettext(
+                    ". {n} point above could still be improved.",
+                    ". {n} points above could still be improved.",
+                    open_items,
+                ).format(n=open_items)
         self.status.value = state_html(state, note)
 
     # -- feedback -------------------------------------------------------------------------------
@@ -351,21 +368,21 @@ class ObjectivesPage(Page):
         """Recompute every check from the form's values (runs as the user types)."""
         profile, objective = self.collect()
         profile_findings = [f for f in check_profile(profile) if f.rule != "O4"]
-        self.profile_feedback.value = findings_html(profile_findings, "Your details look good.")
+        self.profile_feedback.value = findings_html(profile_findings, _("Your details look good."))
         self.kinds_feedback.value = findings_html(check_kinds(objective.kinds))
         self.goals_feedback.value = findings_html(
-            check_goals(objective.goals), "Your goals are concrete."
+            check_goals(objective.goals), _("Your goals are concrete.")
         )
         self.plan_feedback.value = findings_html(
-            check_plan(objective.plan), "The plan follows the suggested mix."
+            check_plan(objective.plan), _("The plan follows the suggested mix.")
         )
-        self.plan_chart.value = bar_chart(plan_mix(objective.plan), "Your planned interview mix")
+        self.plan_chart.value = bar_chart(plan_mix(objective.plan), _("Your planned interview mix"))
         stats = pitch_stats(profile.pitch)
-        self.pitch_feedback.value = (
-            f"<p class='ii-objectives-pitch-stats'>{stats.words} words, "
-            f"about {round(stats.seconds)} seconds spoken.</p>"
-            + findings_html(check_pitch(profile.pitch))
-        )
+        self.pitch_feedback.value = "<p class='ii-objectives-pitch-stats'>{}</p>".format(
+            _("{length}, about {seconds} seconds spoken.").format(
+                length=stats.length(), seconds=round(stats.seconds)
+            )
+        ) + findings_html(check_pitch(profile.pitch))
 
     def _suggest(self, _=None) -> None:
         plan = suggest_plan(max(1, int(self.plan_inputs["total"].value)))
@@ -379,4 +396,6 @@ class ObjectivesPage(Page):
         except (ZoneInfoNotFoundError, ValueError):
             zone = None
         local = when.astimezone(zone) if zone else when.astimezone()
-        return local.strftime("%Y-%m-%d %H:%M")
+        if language() == "en":
+            return local.strftime("%Y-%m-%d %H:%M")
+        return format_datetime(local, "short")
