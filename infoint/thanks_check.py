@@ -285,7 +285,7 @@ def _specific_findings(
                 )
             ]
         return []
-    if _content(text_stems) < 3:
+    if _content(folded, lang, known) < 3:
         return [
             Finding(
                 "S2",

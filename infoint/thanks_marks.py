@@ -44,20 +44,25 @@ def _stems_es(text: str, drop: Iterable[str] = frozenset()) -> set[str]:
     return found
 
 
-def _marks_zh(text: str, drop: Iterable[str] = frozenset()) -> set[str]:
-    """What a Chinese note names: every two characters left once the phrases any thank-you
-    has (and the names in ``drop``) are taken out, plus the stems of its Latin-letter words
-    (an English tool or title named in a Chinese note)."""
+def _left_zh(text: str, drop: Iterable[str]) -> tuple[list[str], str]:
+    """The runs of Chinese characters left once the phrases any thank-you has (and the
+    names in ``drop``) are taken out, and the text's other (Latin-letter) words."""
     folded = fold(_text(text)[:MAX_CHECK])
     names = sorted((d for d in drop if thanks_words_zh.CJK_RE.search(d)), key=len, reverse=True)
     for phrase in (*names, *thanks_words_zh.GENERIC):
         folded = folded.replace(phrase, " ")
-    found = {
-        run[i : i + 2]
-        for run in thanks_words_zh.CJK_RUN_RE.findall(folded)
-        for i in range(len(run) - 1)
-    }
-    return found | _stems(thanks_words_zh.CJK_RE.sub(" ", folded), drop)
+    runs = [r for r in thanks_words_zh.CJK_RUN_RE.findall(folded) if len(r) >= 2]
+    return runs, thanks_words_zh.CJK_RE.sub(" ", folded)
+
+
+def _marks_zh(text: str, drop: Iterable[str] = frozenset()) -> set[str]:
+    """What a Chinese note names: every two characters of what is left once the phrases any
+    thank-you has are taken out (no stemming), plus the stems of its Latin-letter words (an
+    English tool or title named in a Chinese note)."""
+    drop = set(drop)
+    runs, latin = _left_zh(text, drop)
+    found = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    return found | _stems(latin, drop)
 
 
 def marks(text: str, lang: str, drop: Iterable[str] = frozenset()) -> set[str]:
@@ -69,11 +74,14 @@ def marks(text: str, lang: str, drop: Iterable[str] = frozenset()) -> set[str]:
     return _stems(text, drop)
 
 
-def specific_count(marks: set[str]) -> int:
-    """How much a note names beyond what any thank-you says: its stems (a Chinese note's
-    two-character pieces count half)."""
-    pairs = sum(1 for m in marks if thanks_words_zh.CJK_RE.match(m))
-    return len(marks) - pairs + (pairs + 1) // 2
+def specific_count(text: str, lang: str, drop: Iterable[str] = frozenset()) -> int:
+    """How many words a note has beyond what any thank-you says (a Chinese note's leftover
+    characters count as words of two characters)."""
+    if lang != "zh":
+        return len(marks(text, lang, drop))
+    drop = set(drop)
+    runs, latin = _left_zh(text, drop)
+    return sum((len(r) + 1) // 2 for r in runs) + len(_stems(latin, drop))
 
 
 def known_words(values: Iterable[str]) -> set[str]:
