@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from .clock import zone
+from .i18n import N_, _
 from .questions import as_int
 from .records import MODES, Finding, finding_subject
 from .safe import plain_text
@@ -40,7 +41,8 @@ __all__ = [
     "stored_entries",
 ]
 
-MODE_LABELS = {"in person": "In person", "video": "Video call", "phone": "Phone call"}
+# N_: shown through _() where they are read; the keys are the stored modes.
+MODE_LABELS = {"in person": N_("In person"), "video": N_("Video call"), "phone": N_("Phone call")}
 
 
 # ----------------------------------------------------------------- the meeting (R4, R8, T6)
@@ -228,23 +230,23 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
         add(
             "R8",
             "error",
-            "Enter the date and time you agreed on.",
-            fix="Pick the time that suits them best; be flexible, even outside business hours.",
+            _("Enter the date and time you agreed on."),
+            fix=_("Pick the time that suits them best; be flexible, even outside business hours."),
         )
     elif start is None:
         add(
             "R8",
             "error",
-            "This date and time can't be read.",
+            _("This date and time can't be read."),
             meeting.starts_at,
-            "Pick the date and time again.",
+            _("Pick the date and time again."),
         )
     elif start <= now:
         add(
             "R8",
             "warning",
-            "This time is in the past.",
-            fix="If the meeting happened, record it in step 5; otherwise enter the new time.",
+            _("This time is in the past."),
+            fix=_("If the meeting happened, record it in step 5; otherwise enter the new time."),
         )
 
     # R4: how long
@@ -253,24 +255,28 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
         add(
             "R4",
             "error",
-            "A meeting lasts between 10 and 120 minutes.",
+            _("A meeting lasts between 10 and 120 minutes."),
             str(meeting.minutes),
-            "Enter the length you agreed on; 20 to 30 minutes is the usual ask.",
+            _("Enter the length you agreed on; 20 to 30 minutes is the usual ask."),
         )
     elif length < 15:
         add(
             "R4",
             "warning",
-            "Under 15 minutes leaves time for only one or two questions.",
-            fix="If you can, ask for 20 minutes; otherwise pick your two most important questions.",
+            _("Under 15 minutes leaves time for only one or two questions."),
+            fix=_(
+                "If you can, ask for 20 minutes; otherwise pick your two most important questions."
+            ),
         )
     elif length > 30:
         add(
             "R4",
             "warning",
-            "More than 30 minutes, and an hour especially, is a lot to ask of "
-            "someone who is doing you a favour.",
-            fix="Fine if they offered the time. Otherwise ask for 20 to 30 minutes.",
+            _(
+                "More than 30 minutes, and an hour especially, is a lot to ask of "
+                "someone who is doing you a favour."
+            ),
+            fix=_("Fine if they offered the time. Otherwise ask for 20 to 30 minutes."),
         )
 
     # R8, T6: where and how
@@ -280,7 +286,7 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
         add(
             "R8",
             "error",
-            "Choose how you will meet: in person, video call or phone call.",
+            _("Choose how you will meet: in person, video call or phone call."),
             plain_text(mode),
         )
     elif mode == "in person":
@@ -288,58 +294,68 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
             add(
                 "R8",
                 "error",
-                "Enter where you will meet.",
-                fix="A neutral public place such as a quiet coffee shop, unless they offered "
-                "their workplace.",
+                _("Enter where you will meet."),
+                fix=_(
+                    "A neutral public place such as a quiet coffee shop, unless they offered "
+                    "their workplace."
+                ),
             )
         elif _HOME_RE.search(place):
             add(
                 "R8",
                 "warning",
-                "This sounds like someone's home. Meet in a neutral public place.",
+                _("This sounds like someone's home. Meet in a neutral public place."),
                 place,
-                "Suggest a quiet coffee shop or a library near them.",
+                _("Suggest a quiet coffee shop or a library near them."),
             )
         elif _WORKPLACE_RE.search(place) and not meeting.their_workplace:
             add(
                 "R8",
                 "warning",
-                "This sounds like their workplace. Meet there only if they "
-                "offered it; otherwise a neutral public place is better.",
+                _(
+                    "This sounds like their workplace. Meet there only if they "
+                    "offered it; otherwise a neutral public place is better."
+                ),
                 place,
-                "If they offered, tick 'They offered their workplace'; if not, suggest a coffee "
-                "shop near them.",
+                _(
+                    "If they offered, tick 'They offered their workplace'; if not, suggest a "
+                    "coffee shop near them."
+                ),
             )
         if place and _ALCOHOL_MEAL_RE.search(place):
             add(
                 "Q5",
                 "warning",
-                "A bar or a meal is not the right setting for a first "
-                "conversation: keep it to a coffee (about $5, you offer to pay).",
+                _(
+                    "A bar or a meal is not the right setting for a first "
+                    "conversation: keep it to a coffee (about $5, you offer to pay)."
+                ),
                 place,
-                "Suggest a coffee shop instead.",
+                _("Suggest a coffee shop instead."),
             )
         if meeting.their_workplace:
             add(
                 "R8",
                 "info",
-                "Their building may ask for photo ID at reception.",
-                fix="Bring photo ID and arrive ten minutes early to sign in.",
+                _("Their building may ask for photo ID at reception."),
+                fix=_("Bring photo ID and arrive ten minutes early to sign in."),
             )
         if not plain_text(meeting.recognise).strip():
             add(
                 "R8",
                 "warning",
-                "Tell them how they will recognise you.",
-                fix="For example what you will wear, or that you will be at a table near the door.",
+                _("Tell them how they will recognise you."),
+                fix=_(
+                    "For example what you will wear, or that you will be at a table near the door."
+                ),
             )
     elif mode == "video":
         if not place:
             add(
                 "R8",
                 "error",
-                "Enter the link of the video call, or at least which tool you will use.",
-                fix="Paste the meeting link when you have it.",
+                _("Enter the link of the video call, or at least which tool you will use."),
+                fix=_("Paste the meeting link when you have it."),
             )
         elif not (
             _LINK_RE.search(place) or _VIDEO_TOOL_RE.search(place) or _SOCIAL_RE.search(place)
@@ -347,35 +363,37 @@ def check_meeting(meeting: Meeting, tz: str, now: datetime) -> list[Finding]:
             add(
                 "R8",
                 "warning",
-                "This doesn't look like a meeting link or the name of a video tool.",
+                _("This doesn't look like a meeting link or the name of a video tool."),
                 place,
-                "Paste the link, or write the tool, such as Zoom, Teams or Google Meet.",
+                _("Paste the link, or write the tool, such as Zoom, Teams or Google Meet."),
             )
     elif mode == "phone":
         if not place:
             add(
                 "R8",
                 "error",
-                "Enter the phone number for the call.",
-                fix="Their number, or yours if they are calling you; note who calls whom.",
+                _("Enter the phone number for the call."),
+                fix=_("Their number, or yours if they are calling you; note who calls whom."),
             )
         elif sum(ch.isdigit() for ch in place) < 7:
             add(
                 "R8",
                 "warning",
-                "This doesn't look like a phone number.",
+                _("This doesn't look like a phone number."),
                 place,
-                "Write the full number, with the area code.",
+                _("Write the full number, with the area code."),
             )
     if mode in ("video", "phone") and _SOCIAL_RE.search(place):
         add(
             "T6",
             "warning",
-            "This tool is tied to a social network: it shares your personal "
-            "account, and often your phone number or photos, with someone you are meeting "
-            "professionally.",
+            _(
+                "This tool is tied to a social network: it shares your personal "
+                "account, and often your phone number or photos, with someone you are meeting "
+                "professionally."
+            ),
             place,
-            "Suggest a work tool such as Zoom, Teams or Google Meet, or a plain phone call.",
+            _("Suggest a work tool such as Zoom, Teams or Google Meet, or a plain phone call."),
         )
     return found
 

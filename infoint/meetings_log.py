@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from .events import MEETING_CANCELLED, MEETING_SCHEDULED, MET
+from .i18n import _
 from .meetings import Meeting, save_meeting, start_time
 from .stages import events_from_rows
 
@@ -78,7 +79,7 @@ def book_meeting(ws, meeting: Meeting, *, at: datetime) -> Meeting:
     """R8: save the agreed meeting; a new or moved time is logged as scheduled, so the
     pipeline shows "scheduled" and the agenda prepares it. Returns it with its id."""
     if not meeting.starts_at:
-        raise ValueError("A meeting needs its date and start time.")
+        raise ValueError(_("A meeting needs its date and start time."))
     with ws.transaction():
         moved = _needs_logging(ws, meeting)
         save_meeting(ws, meeting)

@@ -10,31 +10,32 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .i18n import N_, _, language, translate
 from .records import KINDS, SENIORITIES
 from .text import fold
 
 THEMES: dict[str, str] = {
     # set A
-    "showing_interest": "Showing interest: their story and work",
-    "job_fit": "Job fit: what it takes",
-    "inside_edge": "Inside view: what insiders know",
-    "gaining_advocates": "Building relationships",
+    "showing_interest": N_("Showing interest: their story and work"),
+    "job_fit": N_("Job fit: what it takes"),
+    "inside_edge": N_("Inside view: what insiders know"),
+    "gaining_advocates": N_("Building relationships"),
     # set B
-    "position_career": "The position and career path",
-    "organization_industry": "The organization and industry",
-    "next_steps": "Next steps",
+    "position_career": N_("The position and career path"),
+    "organization_industry": N_("The organization and industry"),
+    "next_steps": N_("Next steps"),
     # TIARA
-    "trends": "Trends",
-    "insights": "Insights",
-    "advice": "Advice",
-    "resources": "Resources",
-    "assignments": "Things to try",
+    "trends": N_("Trends"),
+    "insights": N_("Insights"),
+    "advice": N_("Advice"),
+    "resources": N_("Resources"),
+    "assignments": N_("Things to try"),
     # Q4
-    "closing": "Closing ask",
+    "closing": N_("Closing ask"),
 }
 
 
@@ -141,11 +142,36 @@ def _bank() -> tuple[Question, ...]:
 
 
 def load_bank() -> list[Question]:
-    """Q1: the shipped question bank, in file order.
+    """Q1: the shipped question bank, in file order, in the language in use.
 
-    Read once and cached; a fresh list each call.
+    Read once and cached; a fresh list each call. The file is English (the source); each
+    question's text is shown through ``_()`` (its Spanish and Chinese are in the ``steps34``
+    catalogs), so what is proposed, and stored when chosen, is the text the participant reads.
+    Ids, themes and minutes never change with the language.
     """
+    bank, code = _bank(), language()
+    return list(bank if code == "en" else _translated(code, bank))
+
+
+@lru_cache(maxsize=8)
+def _translated(code: str, bank: tuple[Question, ...]) -> tuple[Question, ...]:
+    """``bank`` with its texts in ``code``, made once per language."""
+    return tuple(replace(q, text=translate(code, q.text)) for q in bank)
+
+
+def english_bank() -> list[Question]:
+    """Q1: the shipped bank as written (English), whatever the language in use."""
     return list(_bank())
+
+
+def question_text(english: str) -> str:
+    """A bank question's text in the language in use (the English text when it has none)."""
+    return _(english)
+
+
+def theme_label(theme: str) -> str:
+    """A theme's name in the language in use (``THEMES``), or the key when it is unknown."""
+    return _(THEMES[theme]) if theme in THEMES else theme
 
 
 def validate_bank(raw) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 
 from .goals import goal_words
+from .i18n import N_, _
 from .question_bank import CLOSING_MINUTES, MINUTES_RANGE, THEME_ORDER, THEMES, Question, load_bank
 from .records import KINDS, SENIORITIES
 
@@ -51,24 +52,26 @@ SMALL_TALK_MINUTES = 3  # Q2: time to say hello and give your pitch
 CUSTOM_MINUTES = 4  # Q2: a user's own question counts like an average bank question
 _PER_QUESTION = 4.5  # Q2: about four minutes per question plus a little slack for follow-ups
 
-CLOSING_REMINDERS: tuple[str, ...] = (  # Q4
-    "Ask for one or two other people you could talk to.",
-    "Ask whether you may follow up with them later.",
-    "Only if it went well, and only if you want to: ask to connect on LinkedIn.",
-    "Thank them for their time before the agreed time is up.",
+CLOSING_REMINDERS: tuple[str, ...] = (  # Q4; N_: shown through _() where they are read
+    N_("Ask for one or two other people you could talk to."),
+    N_("Ask whether you may follow up with them later."),
+    N_("Only if it went well, and only if you want to: ask to connect on LinkedIn."),
+    N_("Thank them for their time before the agreed time is up."),
 )
 ETIQUETTE: tuple[str, ...] = (  # Q5, O6
-    "Dress one step smarter than you think they will.",
-    "Arrive a few minutes early (or join the call early) and keep to the agreed time; "
-    "let them be the one to offer more.",
-    "Listen more than you talk, ask follow-up questions, and let it become a conversation.",
-    "Offer to buy their coffee: keep it small, about $5, no alcohol or meals, and no gifts.",
-    "Be warm but don't over-flatter, and don't criticise their work or their employer.",
-    "Don't ask for a job. If they mention an opening, thank them and let them lead.",
+    N_("Dress one step smarter than you think they will."),
+    N_(
+        "Arrive a few minutes early (or join the call early) and keep to the agreed time; "
+        "let them be the one to offer more."
+    ),
+    N_("Listen more than you talk, ask follow-up questions, and let it become a conversation."),
+    N_("Offer to buy their coffee: keep it small, about $5, no alcohol or meals, and no gifts."),
+    N_("Be warm but don't over-flatter, and don't criticise their work or their employer."),
+    N_("Don't ask for a job. If they mention an opening, thank them and let them lead."),
 )
 AFTER_THE_MEETING: tuple[str, ...] = (  # D1, S1
-    "Today: write down their answers, what surprised you, and anything they suggested you do.",
-    "Within 48 hours: send a short, personal thank-you note.",
+    N_("Today: write down their answers, what surprised you, and anything they suggested you do."),
+    N_("Within 48 hours: send a short, personal thank-you note."),
 )
 
 
@@ -130,7 +133,7 @@ def _ranked(bank, kinds, levels, exclude) -> list[Question]:
         matched = sum(1 for k in kinds if k in q.objectives)
         if matched:
             scored.append(((-matched, len(q.objectives) - matched, len(q.seniority), index), q))
-    return [q for _, q in sorted(scored, key=lambda pair: pair[0])]
+    return [q for _key, q in sorted(scored, key=lambda pair: pair[0])]
 
 
 def _closing_pick(candidates: list[Question]) -> Question | None:
@@ -291,24 +294,24 @@ def fits(questions: list[Question], minutes: int) -> tuple[bool, str]:
     if length <= 0:
         return (
             False,
-            "Agree how long the meeting will be first; then the questions can be sized to it.",
+            _("Agree how long the meeting will be first; then the questions can be sized to it."),
         )
     items = list(questions or ())
     if not any(not q.closing for q in items):
-        return False, "Add at least one question to ask besides the closing ask."
+        return False, _("Add at least one question to ask besides the closing ask.")
     used = SMALL_TALK_MINUTES + sum(max(0, as_int(q.minutes, CUSTOM_MINUTES)) for q in items)
     if not any(q.closing for q in items):
         used += CLOSING_MINUTES
     if used <= length:
-        return True, (
-            f"About {used} of {length} minutes, counting small talk and the closing "
+        return True, _(
+            "About {used} of {length} minutes, counting small talk and the closing "
             "ask, leaving time for follow-up questions."
-        )
-    return False, (
-        f"About {used} minutes of questions for a {length}-minute meeting. Remove a "
+        ).format(used=used, length=length)
+    return False, _(
+        "About {used} minutes of questions for a {length}-minute meeting. Remove a "
         "question or two: keeping to the agreed time shows respect for theirs, and "
         "the rest can wait for a follow-up."
-    )
+    ).format(used=used, length=length)
 
 
 # ----------------------------------------------------------------- stored questions

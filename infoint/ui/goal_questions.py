@@ -13,6 +13,7 @@ import ipywidgets as widgets
 from .. import coverage as cv
 from .. import questions as qs
 from ..goals import background_stems
+from ..i18n import _
 from ..safe import escape, one_line
 from .controls import controls
 from .feedback import message_html
@@ -34,19 +35,21 @@ class GoalQuestions:
         self.note = _css(widgets.HTML(), "goal-note")
         self.pick = _css(
             widgets.Dropdown(
-                description="A question for a goal still open",
+                description=_("A question for a goal still open"),
                 options=[],
                 style=_LABEL,
                 layout=_WIDE,
             ),
             "goal-pick",
         )
-        self.add_button = _button("goal-add", "Add it to my list")
+        self.add_button = _button("goal-add", _("Add it to my list"))
         self.add_button.on_click(self._on_add)
 
     def widgets(self) -> list:
         """The part's widgets, in the order the page shows them."""
-        heading = widgets.HTML("<p><strong>For your goals still open</strong></p>")
+        heading = widgets.HTML(
+            "<p><strong>{}</strong></p>".format(escape(_("For your goals still open")))
+        )
         return [heading, self.note, self.pick, widgets.HBox([self.add_button])]
 
     def draw(self) -> None:
@@ -69,7 +72,12 @@ class GoalQuestions:
                     if q.text in {o.text for o in self.offered}:
                         continue
                     self.offered.append(q)
-                    options.append((f"Goal {number}: {q.text}", len(options)))
+                    options.append(
+                        (
+                            _("Goal {number}: {question}").format(number=number, question=q.text),
+                            len(options),
+                        )
+                    )
         self.pick.options = options
         shown = bool(options)
         self.pick.layout.display = None if shown else "none"
@@ -78,30 +86,45 @@ class GoalQuestions:
             self.pick.value = 0  # the best match, ready for "Add it to my list"
         summary = cv.summarize(items)
         if not items:
-            html = escape("Write your learning goals in step 1 and questions for them appear here.")
+            html = escape(
+                _("Write your learning goals in step 1 and questions for them appear here.")
+            )
         elif not todo:
-            html = escape(f"{summary.line} Nothing left to ask about them.")
+            html = escape(
+                _("{summary} Nothing left to ask about them.").format(summary=summary.line)
+            )
         else:
             goals = "".join(
-                f"<li>Goal {n} ({escape(cv.STATUS_LABELS[i.status])}): "
-                f"{escape(one_line(i.goal, 120))}</li>"
+                "<li>{}</li>".format(
+                    escape(
+                        _("Goal {number} ({status}): {goal}").format(
+                            number=n,
+                            status=_(cv.STATUS_LABELS[i.status]),
+                            goal=one_line(i.goal, 120),
+                        )
+                    )
+                )
                 for n, i in enumerate(items, 1)
                 if i.status != cv.ANSWERED
             )
-            html = f"{escape(summary.line)} Still to find out:</p><ul>{goals}</ul><p>"
+            html = "{} {}</p><ul>{}</ul><p>".format(
+                escape(summary.line), escape(_("Still to find out:")), goals
+            )
             if page.contact is not None and not options:
-                html += escape("The question bank has nothing more on them: write your own above.")
+                html += escape(
+                    _("The question bank has nothing more on them: write your own above.")
+                )
         self.note.value = f"<p>{html}</p>".replace("<p></p>", "")
 
-    def _on_add(self, _=None) -> None:
+    def _on_add(self, _click=None) -> None:
         page = self.page
         if page.contact is None or self.pick.value is None:
             return
         question = self.offered[self.pick.value]
         ql = page.question_list
         if any(q.text == question.text for q in ql.current):
-            ql.questions_status.value = message_html("That question is already in your list.")
+            ql.questions_status.value = message_html(_("That question is already in your list."))
             return
         closing_last = bool(ql.current) and ql.current[-1].closing
         ql.current.insert(len(ql.current) - 1 if closing_last else len(ql.current), question)
-        ql.questions_changed("Added for a goal still open, and saved.")
+        ql.questions_changed(_("Added for a goal still open, and saved."))

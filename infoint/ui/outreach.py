@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from .. import classification, organizations, outreach, outreach_log, pipeline, stages
 from .. import targets as tg
+from ..i18n import N_, _
 from ..objectives import load_objective, load_profile
 from ..progress import pipeline_settings
 from ..safe import escape
@@ -22,7 +23,7 @@ from .controls import controls
 from .draft_editor import DraftEditor
 from .feedback import STYLE, message_html
 from .page import Page
-from .pipeline_table import pipeline_table_html, response_stats_html
+from .pipeline_table import pipeline_table_html, response_stats_html, short_day
 from .section import section
 
 _LABEL = {"description_width": "initial"}
@@ -38,11 +39,11 @@ class OutreachPage(Page):
     # The sections in the order the notebook shows them, each with its heading in the app
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
-        ("choose_section", "Whom are you writing to?"),
-        ("draft_section", "Your message"),
-        ("send_section", "Send it yourself"),
-        ("log_section", "What happened?"),
-        ("pipeline_section", "Everyone you are writing to"),
+        ("choose_section", N_("Whom are you writing to?")),
+        ("draft_section", N_("Your message")),
+        ("send_section", N_("Send it yourself")),
+        ("log_section", N_("What happened?")),
+        ("pipeline_section", N_("Everyone you are writing to")),
     )
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -57,14 +58,14 @@ class OutreachPage(Page):
         self._loading = False
         self.person = _css(
             widgets.Dropdown(
-                description="Person to write to",
+                description=_("Person to write to"),
                 options=[],
                 style=_LABEL,
                 layout=widgets.Layout(width="80%"),
             ),
             "person",
         )
-        self.person.observe(lambda _: self.select(self.person.value), names="value")
+        self.person.observe(lambda _click: self.select(self.person.value), names="value")
         self.facts = _css(widgets.HTML(), "facts")
         self.draft_editor = DraftEditor(self)
         ed = self.draft_editor  # tests and notebooks reach its widgets as page attributes
@@ -75,45 +76,46 @@ class OutreachPage(Page):
         self.draft_form, self.save_status = ed.draft_form, ed.save_status
         self.eml_button, self.mailto, self.ics_button = ed.eml_button, ed.mailto, ed.ics_button
         self.when = _css(
-            widgets.DatePicker(description="When (leave empty for now)", style=_LABEL), "when"
+            widgets.DatePicker(description=_("When (leave empty for now)"), style=_LABEL), "when"
         )
-        self.sent_button = _button("sent", "I sent it", button_style="primary")
+        self.sent_button = _button("sent", _("I sent it"), button_style="primary")
         self.sent_button.on_click(self._on_sent)
         self.answer = _css(
             widgets.ToggleButtons(
-                description="Their answer",
-                options=[("yes", "yes"), ("no", "no"), ("ask me later", "later")],
+                description=_("Their answer"),
+                options=[(_("yes"), "yes"), (_("no"), "no"), (_("ask me later"), "later")],
                 style=_LABEL,
             ),
             "answer",
         )
-        self.answer_button = _button("log-answer", "Log their answer")
+        self.answer_button = _button("log-answer", _("Log their answer"))
         self.answer_button.on_click(self._on_answer)
         self.voicemail = _css(
-            widgets.Checkbox(description="I left a voicemail", indent=False, value=True),
+            widgets.Checkbox(description=_("I left a voicemail"), indent=False, value=True),
             "voicemail",
         )
-        self.call_button = _button("log-call", "Log a phone call")
+        self.call_button = _button("log-call", _("Log a phone call"))
         self.call_button.on_click(self._on_call)
-        self.move_on_button = _button("move-on", "Move on from this person")
+        self.move_on_button = _button("move-on", _("Move on from this person"))
         self.move_on_button.on_click(
-            lambda _: self._log(
+            lambda _click: self._log(
                 lambda c, at: outreach_log.move_on(self.ws, c.id, at=at),
-                "You moved on. That's normal: many requests go unanswered.",
+                _("You moved on. That's normal: many requests go unanswered."),
             )
         )
-        self.reopen_button = _button("reopen", "Reopen")  # shown once they were moved on from
+        self.reopen_button = _button("reopen", _("Reopen"))  # shown once they were moved on from
         self.reopen_button.layout.display = "none"
         self.reopen_button.on_click(
-            lambda _: self._log(
-                lambda c, at: outreach_log.reopen(self.ws, c.id, at=at), "Reopened."
+            lambda _click: self._log(
+                lambda c, at: outreach_log.reopen(self.ws, c.id, at=at), _("Reopened.")
             )
         )
         self.log_status = _css(widgets.HTML(), "log-status")
         self.mode_3b7 = _css(
             widgets.Checkbox(
-                description="3B7 routine: count business days, "
-                "and suggest a second contact after 3 days",
+                description=_(
+                    "3B7 routine: count business days, and suggest a second contact after 3 days"
+                ),
                 indent=False,
                 value=self.settings.mode_3b7,
             ),
@@ -128,7 +130,7 @@ class OutreachPage(Page):
     def run_demo(self) -> None:
         """Drive the page as a person would: three requests, one answered, one long overdue."""
         today = self.now().astimezone(pipeline.zone(self.settings.tz)).date()
-        people = [cid for _, cid in self.person.options][:3]
+        people = [cid for _label, cid in self.person.options][:3]
         for index, contact_id in enumerate(people):
             self.person.value = contact_id
             self.compose_button.click()
@@ -190,14 +192,14 @@ class OutreachPage(Page):
         self._loading = True
         self.person.options = options
         self._loading = False
-        ids = [value for _, value in options]
+        ids = [value for _label, value in options]
         if current in ids:
             self.select(current)
         elif ids:
             self.person.value = ids[0]
         else:
             self.facts.value = message_html(
-                "No targets yet: pick the people you want to ask in step 2.", "note"
+                _("No targets yet: pick the people you want to ask in step 2."), "note"
             )
         self._draw_pipeline()
 
@@ -229,24 +231,39 @@ class OutreachPage(Page):
         actions = pipeline.actions_for(c, events, self.now(), self.settings)
         tz = pipeline.zone(self.settings.tz)
         next_text = (
-            f"{actions[0].text} (due {actions[0].due.astimezone(tz):%a %d %b})"
+            _("{action} (due {day})").format(
+                action=actions[0].text, day=short_day(actions[0].due.astimezone(tz))
+            )
             if actions
-            else "Nothing planned."
+            else _("Nothing planned.")
         )
         rows = [
-            ("Stage", stages.STAGE_LABELS[stages.stage(events)]),
-            ("Attempts so far", f"{stages.attempts(events)} of {pipeline.MAX_ATTEMPTS}"),
-            ("Connection", a.connection_why),
-            ("Email", c.email or "not known: find it on their profile or the organization's site"),
-            ("Offer to meet by", a.modes),
-            ("Next", next_text),
+            (_("Stage"), _(stages.STAGE_LABELS[stages.stage(events)])),
+            (
+                _("Attempts so far"),
+                _("{done} of {most}").format(
+                    done=stages.attempts(events), most=pipeline.MAX_ATTEMPTS
+                ),
+            ),
+            (_("Connection"), a.connection_why),
+            (
+                _("Email"),
+                c.email or _("not known: find it on their profile or the organization's site"),
+            ),
+            (_("Offer to meet by"), a.modes),
+            (_("Next"), next_text),
         ]
         moved_on = stages.stage(events) == "moved_on"  # only one of the two applies
         self.move_on_button.layout.display = "none" if moved_on else None
         self.reopen_button.layout.display = None if moved_on else "none"
         self.facts.value = (
             "<ul class='ii-facts'>"
-            + "".join(f"<li><strong>{escape(k)}:</strong> {escape(v)}</li>" for k, v in rows)
+            + "".join(
+                "<li><strong>{key}</strong> {value}</li>".format(
+                    key=escape(_("{label}:").format(label=k)), value=escape(v)
+                )
+                for k, v in rows
+            )
             + "</ul>"
         )
 
@@ -254,7 +271,7 @@ class OutreachPage(Page):
         """Run the checker on the text (R1-R4, R6, R7, O5) and refresh send time and mailto link."""
         self.draft_editor.update_feedback()
 
-    def save_draft(self, _=None) -> bool:
+    def save_draft(self, _click=None) -> bool:
         """Write the user's edits now (typing does this by itself); True when they are kept."""
         return self.draft_editor.save_draft()
 
@@ -270,18 +287,20 @@ class OutreachPage(Page):
     def _log(self, action, message: str) -> bool:
         """Run one logging action of step 3 (``outreach_log``) for the chosen person."""
         if self.contact is None:
-            self.log_status.value = message_html("Choose a person first.", "warning")
+            self.log_status.value = message_html(_("Choose a person first."), "warning")
             return False
         try:
             action(self.contact, self._at())
         except WorkspaceError as exc:
-            self.log_status.value = message_html(f"Not recorded: {exc}", "warning")
+            self.log_status.value = message_html(
+                _("Not recorded: {reason}").format(reason=exc), "warning"
+            )
             return False
         self.log_status.value = message_html(message, "ok")
         self.refresh()
         return True
 
-    def _on_sent(self, _=None) -> None:
+    def _on_sent(self, _click=None) -> None:
         # A button: sending happens outside the workbook, so only the user can say it happened.
         if self.contact is None:
             return
@@ -290,27 +309,33 @@ class OutreachPage(Page):
         texts = (self.subject.value, self.body.value, self.forwardable.value)
         logged = self._log(
             lambda contact, at: outreach_log.log_sent(self.ws, contact, kind, *texts, at=at),
-            f"Recorded: {outreach.DRAFT_LABELS[kind]} to {self.contact.full_name}. "
-            "The follow-up will appear on the start page when it is due.",
+            _(
+                "Recorded: {draft} to {name}. "
+                "The follow-up will appear on the start page when it is due."
+            ).format(draft=_(outreach.DRAFT_LABELS[kind]), name=self.contact.full_name),
         )
         if logged:
-            self.draft_status.value = message_html("Draft saved.", "ok")
+            self.draft_status.value = message_html(_("Draft saved."), "ok")
 
-    def _on_answer(self, _=None) -> None:
+    def _on_answer(self, _click=None) -> None:
         answer = self.answer.value
         text = {
-            "yes": "They said yes! Agree on a time and place that suits them, then prepare in "
-            "step 4.",
-            "no": "They said no. Thank them for answering; it still counts as practice.",
-            "later": "They asked you to come back later: the workbook will remind you in two "
-            "weeks.",
+            "yes": N_(
+                "They said yes! Agree on a time and place that suits them, then prepare in step 4."
+            ),
+            "no": N_("They said no. Thank them for answering; it still counts as practice."),
+            "later": N_(
+                "They asked you to come back later: the workbook will remind you in two weeks."
+            ),
         }[answer]
+        text = _(text)
         self._log(lambda c, at: outreach_log.log_answer(self.ws, c.id, answer, at=at), text)
 
-    def _on_call(self, _=None) -> None:
+    def _on_call(self, _click=None) -> None:
         voicemail = bool(self.voicemail.value)
         self._log(
-            lambda c, at: outreach_log.log_call(self.ws, c.id, voicemail, at=at), "Call recorded."
+            lambda c, at: outreach_log.log_call(self.ws, c.id, voicemail, at=at),
+            _("Call recorded."),
         )
 
     def _on_setting(self, change) -> None:
@@ -326,8 +351,11 @@ class OutreachPage(Page):
         people.sort(key=lambda c: (not c.target, tg.fold(c.full_name)))
         return [
             (
-                f"{c.full_name} ({c.organization or 'no organization'}): "
-                f"{stages.STAGE_LABELS[stages.stage(self.events.get(c.id, []))]}",
+                _("{name} ({organization}): {stage}").format(
+                    name=c.full_name,
+                    organization=c.organization or _("no organization"),
+                    stage=_(stages.STAGE_LABELS[stages.stage(self.events.get(c.id, []))]),
+                ),
                 c.id,
             )
             for c in people

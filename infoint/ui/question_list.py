@@ -10,6 +10,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import questions as qs
+from ..i18n import _, ngettext
+from ..question_bank import theme_label
 from ..schema import WorkspaceError
 from ..undo import Undo
 from .controls import controls
@@ -34,12 +36,12 @@ class QuestionList:
         self.removed: set[str] = set()
         self._bank: list[qs.Question] = []
         self.propose_button = _button(
-            "propose", "Suggest questions for this person", button_style="primary"
+            "propose", _("Suggest questions for this person"), button_style="primary"
         )
         self.propose_button.on_click(self._on_propose)
         self.list = _css(
             widgets.Select(
-                description="Your questions, in order",
+                description=_("Your questions, in order"),
                 options=[],
                 rows=10,
                 style=_LABEL,
@@ -47,27 +49,30 @@ class QuestionList:
             ),
             "list",
         )
-        self.up_button = _button("up", "Move up")
-        self.down_button = _button("down", "Move down")
-        self.swap_button = _button("swap", "Swap for another")
-        self.remove_button = _button("remove", "Remove")
-        self.up_button.on_click(lambda _: self._move(-1))
-        self.down_button.on_click(lambda _: self._move(1))
+        self.up_button = _button("up", _("Move up"))
+        self.down_button = _button("down", _("Move down"))
+        self.swap_button = _button("swap", _("Swap for another"))
+        self.remove_button = _button("remove", _("Remove"))
+        self.up_button.on_click(lambda _click: self._move(-1))
+        self.down_button.on_click(lambda _click: self._move(1))
         self.swap_button.on_click(self._on_swap)
         self.remove_button.on_click(self._on_remove)
         self.bank_pick = _css(
             widgets.Dropdown(
-                description="Add one from the question bank", options=[], style=_LABEL, layout=_WIDE
+                description=_("Add one from the question bank"),
+                options=[],
+                style=_LABEL,
+                layout=_WIDE,
             ),
             "bank-pick",
         )
-        self.bank_add = _button("bank-add", "Add it")
+        self.bank_add = _button("bank-add", _("Add it"))
         self.bank_add.on_click(self._on_bank_add)
         self.own = _css(
-            widgets.Text(description="Or write your own question", style=_LABEL, layout=_WIDE),
+            widgets.Text(description=_("Or write your own question"), style=_LABEL, layout=_WIDE),
             "own",
         )
-        self.own_add = _button("own-add", "Add my question")
+        self.own_add = _button("own-add", _("Add my question"))
         self.own_add.on_click(self._on_own_add)
         self.typed = page.keep_typed("questions.own", {"text": self.own})
         self.fit_note = _css(widgets.HTML(), "fit")
@@ -99,7 +104,10 @@ class QuestionList:
     def draw(self) -> None:
         """Show the list, the bank's questions not yet in it, and whether it fits the time."""
         page = self.page
-        self.list.options = [(f"{i}. {q.text}", i - 1) for i, q in enumerate(self.current, 1)]
+        self.list.options = [
+            (_("{number}. {question}").format(number=i, question=q.text), i - 1)
+            for i, q in enumerate(self.current, 1)
+        ]
         used = {q.text for q in self.current}
         seniority = page.assessment.seniority if page.contact else "mid"
         kinds = set(page.objective.kinds)
@@ -111,13 +119,14 @@ class QuestionList:
             and seniority in q.seniority
         ]
         self.bank_pick.options = [
-            (f"{qs.THEMES.get(q.theme, q.theme)}: {q.text}", i) for i, q in enumerate(bank)
+            (_("{theme}: {question}").format(theme=theme_label(q.theme), question=q.text), i)
+            for i, q in enumerate(bank)
         ]
         self._bank = bank
         ok, sentence = (
             qs.fits(self.current, int(page.minutes.value))
             if self.current
-            else (False, "No questions yet: press Suggest questions.")
+            else (False, _("No questions yet: press Suggest questions."))
         )
         self.fit_note.value = message_html(sentence, "ok" if ok else "note")
         for after in self.after_draw:
@@ -134,7 +143,7 @@ class QuestionList:
             self.list.value = select
         self.page._persist(message)
 
-    def _on_propose(self, _=None) -> None:
+    def _on_propose(self, _click=None) -> None:
         page = self.page
         if page.contact is None:
             return
@@ -143,14 +152,19 @@ class QuestionList:
             page.objective, page.assessment.seniority, minutes, exclude=self.removed
         )
         self._questions_changed(
-            f"{len(self.current)} questions suggested for {page.contact.full_name} and "
-            f"{minutes} minutes; the last one is the closing ask."
+            ngettext(
+                "{n} question suggested for {name} and {minutes} minutes; the last one is the "
+                "closing ask.",
+                "{n} questions suggested for {name} and {minutes} minutes; the last one is the "
+                "closing ask.",
+                len(self.current),
+            ).format(n=len(self.current), name=page.contact.full_name, minutes=minutes)
         )
 
     def _selected(self) -> int | None:
         if self.list.value is None:
             self.questions_status.value = message_html(
-                "Choose a question in the list first.", "warning"
+                _("Choose a question in the list first."), "warning"
             )
         return self.list.value
 
@@ -162,14 +176,14 @@ class QuestionList:
         closing_last = bool(self.current) and self.current[-1].closing
         if closing_last and len(self.current) - 1 in (i, j):
             self.questions_status.value = message_html(
-                "The closing ask stays last: it is how the conversation ends.", "note"
+                _("The closing ask stays last: it is how the conversation ends."), "note"
             )
             return
         if 0 <= j < len(self.current):
             self.current[i], self.current[j] = self.current[j], self.current[i]
-            self._questions_changed("Order saved.", j)
+            self._questions_changed(_("Order saved."), j)
 
-    def _on_swap(self, _=None) -> None:
+    def _on_swap(self, _click=None) -> None:
         i = self._selected()
         if i is None:
             return
@@ -182,10 +196,10 @@ class QuestionList:
             self.page.assessment.seniority,
             exclude=self.removed,
         )
-        self._questions_changed("Swapped and saved.", i)
+        self._questions_changed(_("Swapped and saved."), i)
         self._offer_put_back(before, removed, before[i], i)
 
-    def _on_remove(self, _=None) -> None:
+    def _on_remove(self, _click=None) -> None:
         i = self._selected()
         if i is None:
             return
@@ -193,7 +207,7 @@ class QuestionList:
         gone = self.current.pop(i)
         if gone.id:
             self.removed.add(gone.id)
-        self._questions_changed("Removed and saved.", min(i, len(self.current) - 1))
+        self._questions_changed(_("Removed and saved."), min(i, len(self.current) - 1))
         self._offer_put_back(before, removed, gone, i)
 
     def _offer_put_back(self, before: list, removed: set, gone: qs.Question, i: int) -> None:
@@ -203,29 +217,31 @@ class QuestionList:
             self.current, self.removed = list(before), set(removed)
             self.draw()
             self.list.value = i
-            self.page._persist("Put back and saved.")
+            self.page._persist(_("Put back and saved."))
             if self.page.prep_form.dirty:  # not written: the state says why; Undo stays
                 raise WorkspaceError(self.page.prep_form.state.text)
-            return f"Undone: “{gone.text}” is back in your list, and saved."
+            return _("Undone: “{question}” is back in your list, and saved.").format(
+                question=gone.text
+            )
 
-        self.undo.offer(Undo(f"removing “{gone.text}”", run))
+        self.undo.offer(Undo(_("removing “{question}”").format(question=gone.text), run))
 
-    def _on_bank_add(self, _=None) -> None:
+    def _on_bank_add(self, _click=None) -> None:
         if self.bank_pick.value is None:
             return
         question = self._bank[self.bank_pick.value]
         closing_last = self.current and self.current[-1].closing
         self.current.insert(len(self.current) - 1 if closing_last else len(self.current), question)
-        self._questions_changed("Added and saved.")
+        self._questions_changed(_("Added and saved."))
 
-    def _on_own_add(self, _=None) -> None:
+    def _on_own_add(self, _click=None) -> None:
         text = " ".join(self.own.value.split())
         if not text:
-            self.questions_status.value = message_html("Write your question first.", "warning")
+            self.questions_status.value = message_html(_("Write your question first."), "warning")
             return
         if any(q.text == text for q in self.current):
             self.questions_status.value = message_html(
-                "That question is already in your list.", "note"
+                _("That question is already in your list."), "note"
             )
             return
         qs.save_custom_question(self.page.ws, text)
@@ -234,4 +250,4 @@ class QuestionList:
             len(self.current) - 1 if closing_last else len(self.current), qs.custom_question(text)
         )
         self.typed.done()
-        self._questions_changed("Your question was added and saved.")
+        self._questions_changed(_("Your question was added and saved."))

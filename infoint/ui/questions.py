@@ -17,6 +17,7 @@ from .. import meetings_log as mt_log
 from .. import prep_sheet as ps
 from .. import questions as qs
 from .. import targets as tg
+from ..i18n import N_, _
 from ..objectives import load_objective, load_profile
 from ..progress import pipeline_settings
 from ..safe import escape, label_text
@@ -44,11 +45,11 @@ class QuestionsPage(Page):
     # The sections in the order the notebook shows them, each with its heading in the app
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
-        ("choose_section", "Whom are you meeting?"),
-        ("meeting_section", "The meeting"),
-        ("prepare_section", "Prepare"),
-        ("questions_section", "Your questions"),
-        ("sheet_section", "Your prep sheet"),
+        ("choose_section", N_("Whom are you meeting?")),
+        ("meeting_section", N_("The meeting")),
+        ("prepare_section", N_("Prepare")),
+        ("questions_section", N_("Your questions")),
+        ("sheet_section", N_("Your prep sheet")),
     )
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -63,14 +64,14 @@ class QuestionsPage(Page):
         self._loading = False
         self.person = _css(
             widgets.Dropdown(
-                description="Meeting with",
+                description=_("Meeting with"),
                 options=[],
                 style=_LABEL,
                 layout=widgets.Layout(width="80%"),
             ),
             "person",
         )
-        self.person.observe(lambda _: self.select(self.person.value), names="value")
+        self.person.observe(lambda _click: self.select(self.person.value), names="value")
         self.facts = _css(widgets.HTML(), "facts")
         # Everything typed about the meeting saves as it is typed (no Save button): details,
         # a time not booked yet, research notes, the offer, ticks and questions.
@@ -93,7 +94,7 @@ class QuestionsPage(Page):
             box.add_class("ii-checklist")
         self.notes = _css(
             widgets.Textarea(
-                description="Research notes",
+                description=_("Research notes"),
                 style=_LABEL,
                 layout=widgets.Layout(width="95%", height="6em"),
             ),
@@ -101,7 +102,7 @@ class QuestionsPage(Page):
         )
         self.offer = _css(
             widgets.Text(
-                description="Something to offer in return (an article, a contact, help)",
+                description=_("Something to offer in return (an article, a contact, help)"),
                 style=_LABEL,
                 layout=_WIDE,
             ),
@@ -131,7 +132,7 @@ class QuestionsPage(Page):
         self.goal_pick, self.goal_add = self.goal_questions.pick, self.goal_questions.add_button
         self.sheet_html = _css(
             DownloadButton(
-                "Download the prep sheet to print (HTML)",
+                _("Download the prep sheet to print (HTML)"),
                 self._sheet_html,
                 on_error=self._failed,
                 button_style="primary",
@@ -139,7 +140,9 @@ class QuestionsPage(Page):
             "sheet-html",
         )
         self.sheet_md = _css(
-            DownloadButton("Download it as text (Markdown)", self._sheet_md, on_error=self._failed),
+            DownloadButton(
+                _("Download it as text (Markdown)"), self._sheet_md, on_error=self._failed
+            ),
             "sheet-md",
         )
         self.refresh()
@@ -188,13 +191,13 @@ class QuestionsPage(Page):
         """Q3, Q5: research, your pitch, something to offer, and the checklist for the day."""
         return widgets.VBox(
             [
-                widgets.HTML("<p><strong>Research first</strong></p>"),
+                widgets.HTML(f"<p><strong>{escape(_('Research first'))}</strong></p>"),
                 self.research_box,
                 self.notes,
                 self.offer,
                 self.prep_save_state,
                 self.pitch,
-                widgets.HTML("<p><strong>On the day</strong></p>"),
+                widgets.HTML(f"<p><strong>{escape(_('On the day'))}</strong></p>"),
                 self.checklist_box,
             ]
         )
@@ -230,8 +233,11 @@ class QuestionsPage(Page):
         self._events = events
         return [
             (
-                f"{c.full_name} ({c.organization or 'no organization'})"
-                f"{': said yes' if c.id in met_or_yes else ''}",
+                (
+                    _("{name} ({organization}): said yes")
+                    if c.id in met_or_yes
+                    else _("{name} ({organization})")
+                ).format(name=c.full_name, organization=c.organization or _("no organization")),
                 c.id,
             )
             for c in contacts
@@ -266,7 +272,7 @@ class QuestionsPage(Page):
                 self.person.value = chosen  # its observer shows them
         else:
             self.facts.value = message_html(
-                "Nobody to prepare for yet: when someone says yes in step 3, they appear here.",
+                _("Nobody to prepare for yet: when someone says yes in step 3, they appear here."),
                 "note",
             )
 
@@ -285,12 +291,14 @@ class QuestionsPage(Page):
         self.facts.value = (
             "<ul class='ii-facts'>"
             + "".join(
-                f"<li><strong>{escape(k)}:</strong> {escape(v)}</li>"
+                "<li><strong>{key}</strong> {value}</li>".format(
+                    key=escape(_("{label}:").format(label=k)), value=escape(v)
+                )
                 for k, v in (
-                    ("Title", self.contact.position or "not known"),
-                    ("Organization", self.contact.organization or "not known"),
-                    ("Seniority", a.seniority_why),
-                    ("Offer to meet by", a.modes),
+                    (_("Title"), self.contact.position or _("not known")),
+                    (_("Organization"), self.contact.organization or _("not known")),
+                    (_("Seniority"), a.seniority_why),
+                    (_("Offer to meet by"), a.modes),
                 )
             )
             + "</ul>"
@@ -303,10 +311,11 @@ class QuestionsPage(Page):
             self.question_list.show(m.questions)
         finally:
             self._loading = False
-        self.pitch.value = (
-            "<p><strong>Your pitch</strong> (from step 1): "
-            + (escape(self.profile.pitch) or "<em>not written yet: add it in step 1</em>")
-            + "</p>"
+        pitch = escape(self.profile.pitch) or "<em>{}</em>".format(
+            escape(_("not written yet: add it in step 1"))
+        )
+        self.pitch.value = "<p><strong>{title}</strong> {source} {pitch}</p>".format(
+            title=escape(_("Your pitch")), source=escape(_("(from step 1):")), pitch=pitch
         )
         self._draw_checklists()
         self.question_list.draw()
@@ -329,7 +338,7 @@ class QuestionsPage(Page):
             questions=qs.to_entries(self.current),
         )
 
-    def save_meeting(self, _=None) -> bool:
+    def save_meeting(self, _click=None) -> bool:
         """Book the meeting; a new or moved start time is logged so the pipeline shows
         "scheduled" (the meeting form's *Book this meeting*)."""
         return self.meeting_form.save_meeting()
@@ -385,7 +394,7 @@ class QuestionsPage(Page):
 
     def _tick(self, store: dict, key: str, value: bool) -> None:
         store[key] = bool(value)
-        self._persist("Ticked off and saved.")
+        self._persist(_("Ticked off and saved."))
 
     # -- questions ------------------------------------------------------------------------------
     @property
@@ -424,4 +433,6 @@ class QuestionsPage(Page):
         )
 
     def _failed(self, exc: Exception) -> None:
-        self.questions_status.value = message_html(f"The file could not be made: {exc}", "warning")
+        self.questions_status.value = message_html(
+            _("The file could not be made: {reason}").format(reason=exc), "warning"
+        )
