@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .i18n import N_, _
 from .safe import escape
+
+PLAN_NAMES = (N_("planned"), N_("so far"))
 
 
 def bar_chart(
     rows: Sequence[tuple[str, int]],
     title: str,
     compare: Sequence[int] | None = None,
-    names: tuple[str, str] = ("planned", "so far"),
+    names: tuple[str, str] = PLAN_NAMES,
 ) -> str:
     """Horizontal bars for labelled counts; ``compare`` adds a second bar per row.
 
@@ -27,8 +30,13 @@ def bar_chart(
     height = per_row * len(rows) + 24
     top = max([v for _, v in rows] + list(compare or []) + [1])
     scale = (width - label_w - 40) / top
-    summary = "; ".join(
-        f"{label}: {value}" + (f" {names[0]}, {compare[i]} {names[1]}" if compare else "")
+    first, second = _(names[0]), _(names[1])
+    summary = _("; ").join(
+        _("{label}: {value} {first}, {other} {second}").format(
+            label=label, value=value, first=first, other=compare[i], second=second
+        )
+        if compare
+        else _("{label}: {value}").format(label=label, value=value)
         for i, (label, value) in enumerate(rows)
     )
     parts = [
@@ -57,9 +65,9 @@ def bar_chart(
                 'fill="#f0f0f0" stroke="#6b4500" stroke-dasharray="3 2"/>'
             )
             shown = (
-                f"{actual} {names[1]}"
-                if actual or names == ("planned", "so far")
-                else f"{names[1]} not rated"
+                _("{n} {what}").format(n=actual, what=second)
+                if actual or tuple(names) == PLAN_NAMES
+                else _("{what} not rated").format(what=second)
             )
             parts.append(
                 f'<text x="{label_w + actual * scale + 4:.1f}" y="{y2 + 12}" '

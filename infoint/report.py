@@ -29,12 +29,16 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from . import pipeline
+from . import i18n, pipeline
 from .coverage import coverage_summary
+from .i18n import N_, _
 from .progress import pipeline_settings, todays_agenda, workbook_progress
 from .records import Profile
 from .report_markup import (
     MAX_ROWS,
+    _clean_html,
+    _finish,
+    _offline,
     fact_table,
     html_list,
     html_table,
@@ -45,7 +49,7 @@ from .report_markup import (
     time_text,
 )
 from .report_steps import BUILDERS, STEP_TITLES, ReportData
-from .safe import escape, safe_url
+from .safe import escape
 from .sharing import (
     COUNTS,
     EVERYTHING,
@@ -81,41 +85,52 @@ CSP = (
 # ----------------------------------------------------------------- the sections
 
 
-OVERVIEW = "Overview: progress and what is due"
+OVERVIEW = N_("Overview: progress and what is due")
 
 
 def overview(d: ReportData) -> str:
     """The overview: each step's progress and what is due now."""
     out = []
     facts = [
-        ("Student", text_html(d.profile.name) or "(no name yet)"),
-        ("Exploring", text_html(d.objective.field_of_interest) or "(not said yet)"),
+        (_("Student"), text_html(d.profile.name) or _("(no name yet)")),
+        (_("Exploring"), text_html(d.objective.field_of_interest) or _("(not said yet)")),
     ]
     out.append(fact_table(facts))
     o = outcomes(d.ws, d.now)  # the same figures as the counts-only report and the card
     out.append(
         paragraph(
             escape(
-                f"At a glance: {o.targets} people picked to ask, {o.requests_sent} asked so far, "
-                f"{o.meetings_held} met, {o.thanks_sent} thanked."
+                _(
+                    "At a glance: {targets} people picked to ask, {asked} asked so far, "
+                    "{met} met, {thanked} thanked."
+                ).format(
+                    targets=o.targets,
+                    asked=o.requests_sent,
+                    met=o.meetings_held,
+                    thanked=o.thanks_sent,
+                )
             )
         )
     )
     # D5.1-D5.3: the same line as on the start page
-    out.append(paragraph(escape(f"Learning goals: {coverage_summary(d.ws).line}")))
+    out.append(
+        paragraph(escape(_("Learning goals: {line}").format(line=coverage_summary(d.ws).line)))
+    )
     rows = []
     for status in workbook_progress(d.ws, d.now):  # the report's moment, as its figures
         rows.append(
             [
-                escape(f"Step {status.number}: {status.title}"),
+                escape(
+                    _("Step {number}: {title}").format(number=status.number, title=_(status.title))
+                ),
                 escape(status.summary),
                 progress_line(status.parts),
             ]
         )
     out.append(
         html_table(
-            "Progress through the six steps (\u2713 done, \u25cb still to do)",
-            ["Step", "Where they are", "Parts"],
+            _("Progress through the six steps (\u2713 done, \u25cb still to do)"),
+            [_("Step"), _("Where they are"), _("Parts")],
             rows,
         )
     )
@@ -125,23 +140,27 @@ def overview(d: ReportData) -> str:
         for item in items[:MAX_ROWS]:
             when = time_text(item.due, d.tz)
             status = (
-                f"<strong>Overdue</strong> since {escape(when)}"
+                _("{overdue} since {when}").format(
+                    overdue=f"<strong>{escape(_('Overdue'))}</strong>", when=escape(when)
+                )
                 if item.overdue
-                else f"Due {escape(when)}"
+                else escape(_("Due {when}").format(when=when))
             )
-            lines.append(f"{status}: {escape(item.text)}")
-        out.append("<h3>What is due now</h3>" + html_list(lines, ordered=True))
+            lines.append(_("{status}: {text}").format(status=status, text=escape(item.text)))
+        out.append(f"<h3>{escape(_('What is due now'))}</h3>" + html_list(lines, ordered=True))
         if len(items) > MAX_ROWS:
-            out.append(paragraph(escape(f"And {len(items) - MAX_ROWS} more.")))
+            out.append(paragraph(escape(_("And {n} more.").format(n=len(items) - MAX_ROWS))))
     else:
-        out.append("<h3>What is due now</h3>" + none_yet("Nothing is due."))
+        out.append(f"<h3>{escape(_('What is due now'))}</h3>" + none_yet(_("Nothing is due.")))
     return "".join(out)
 
 
 def _check_step(step) -> None:
     if step is not None and (isinstance(step, bool) or step not in STEP_TITLES):
         raise ValueError(
-            f"There is no step {step!r}: choose 1 to 6, or None for the whole workbook."
+            _("There is no step {step}: choose 1 to 6, or None for the whole workbook.").format(
+                step=repr(step)
+            )
         )
 
 
@@ -159,9 +178,10 @@ def report_sections(
     _check_step(step)
     data = ReportData(ws, now or datetime.now(UTC))
     numbers = list(STEP_TITLES) if step is None else [step]
-    sections = [] if step is not None else [(OVERVIEW, overview(data))]
+    sections = [] if step is not None else [(_(OVERVIEW), overview(data))]
     for number in numbers:
-        sections.append((f"Step {number}: {STEP_TITLES[number]}", BUILDERS[number](data)))
+        title = _("Step {number}: {title}").format(number=number, title=_(STEP_TITLES[number]))
+        sections.append((title, BUILDERS[number](data)))
     return sections
 
 
@@ -184,9 +204,9 @@ def _student(ws, level: str) -> str:
 def _title(ws, level: str = EVERYTHING) -> str:
     name = _student(ws, level)
     return (
-        f"Informational interview workbook: report for {name}"
+        _("Informational interview workbook: report for {name}").format(name=name)
         if name
-        else "Informational interview workbook: report"
+        else _("Informational interview workbook: report")
     )
 
 
@@ -202,24 +222,50 @@ def _cover(ws, step, now: datetime, level: str = EVERYTHING) -> str:
     tz = pipeline.zone(pipeline_settings(ws).tz)
     if level != EVERYTHING:
         name = _student(ws, level)
+        when, shares = escape(time_text(now, tz)), escape(_lower(_(LEVEL_LABELS[level])))
+        prepared = (
+            _("Prepared for {name} on {when}: {shares}.").format(
+                name=f"<strong>{text_html(name)}</strong>", when=when, shares=shares
+            )
+            if name
+            else _("Prepared on {when}: {shares}.").format(when=when, shares=shares)
+        )
         return (
-            "<p class='ii-report-cover'>Prepared "
-            + (f"for <strong>{text_html(name)}</strong> " if name else "")
-            + f"on {escape(time_text(now, tz))}: {escape(LEVEL_LABELS[level].lower())}.</p>"
-            "<p class='ii-report-muted'>The student chose to share only this. "
-            "It was exported from the informational interview workbook for an advising "
-            "appointment.</p>"
+            f"<p class='ii-report-cover'>{prepared}</p>"
+            "<p class='ii-report-muted'>"
+            + _(
+                "The student chose to share only this. "
+                "It was exported from the informational interview workbook for an advising "
+                "appointment."
+            )
+            + "</p>"
         )
     name = _student(ws, level)
-    scope = "the whole workbook" if step is None else f"step {step} only ({STEP_TITLES[step]})"
-    return (
-        "<p class='ii-report-cover'>Prepared for "
-        f"<strong>{text_html(name) or '(no name yet)'}</strong> on "
-        f"{escape(time_text(now, tz))}, covering {escape(scope)}.</p>"
-        "<p class='ii-report-muted'>"
-        "Everything here is the student's own notes, shown exactly as typed. "
-        "It was exported from the informational interview workbook for an advising appointment.</p>"
+    scope = (
+        _("the whole workbook")
+        if step is None
+        else _("step {step} only ({title})").format(step=step, title=_(STEP_TITLES[step]))
     )
+    prepared = _("Prepared for {name} on {when}, covering {scope}.").format(
+        name=f"<strong>{text_html(name) or escape(_('(no name yet)'))}</strong>",
+        when=escape(time_text(now, tz)),
+        scope=escape(scope),
+    )
+    return (
+        f"<p class='ii-report-cover'>{prepared}</p>"
+        "<p class='ii-report-muted'>"
+        + _(
+            "Everything here is the student's own notes, shown exactly as typed. "
+            "It was exported from the informational interview workbook for an advising "
+            "appointment."
+        )
+        + "</p>"
+    )
+
+
+def _lower(text: str) -> str:
+    """A label in running text: lowercase where the language has case."""
+    return text.lower() if i18n.language() in ("en", "es") else text
 
 
 def report_notebook(
@@ -237,8 +283,10 @@ def report_notebook(
     _check_step(step)
     now = now or datetime.now(UTC)
     step = step if check_level(level) == EVERYTHING else None
-    heading = "Informational interview workbook: report" + (
-        "" if step is None else f", step {step}"
+    heading = (
+        _("Informational interview workbook: report")
+        if step is None
+        else _("Informational interview workbook: report, step {step}").format(step=step)
     )
 
     def output_cell(html: str):
@@ -298,145 +346,6 @@ blockquote { border-left: 4px solid #1d4f91; margin: 0.5em 0; padding: 0.3em 0.8
 {%- endblock extra_css -%}
 """
 _TEMPLATE_NAME = "infoint_report.html.j2"
-
-# What the sanitizer keeps (everything else is shown as text); no style attributes, no images.
-_TAGS = frozenset(
-    """
-a abbr b blockquote br caption code dd div dl dt em h1 h2 h3 h4 i li ol p pre small span strong
-table tbody td tfoot th thead tr ul svg rect text title
-""".split()
-)
-_ATTRIBUTES = {
-    "*": ["class", "id"],
-    "a": ["href", "title", "target", "rel"],
-    "abbr": ["title"],
-    "th": ["scope", "colspan", "rowspan"],
-    "td": ["colspan", "rowspan"],
-    "svg": ["role", "aria-label", "width", "height", "viewBox", "viewbox"],
-    "rect": ["x", "y", "width", "height", "fill", "stroke", "stroke-dasharray"],
-    "text": ["x", "y", "fill"],
-}
-_PROTOCOLS = ["https", "mailto"]
-
-
-def _clean_html(element) -> str:
-    """nbconvert's ``clean_html`` filter, with this report's allowlist (bleach, imported here)."""
-    import bleach
-
-    value = element.decode() if isinstance(element, bytes) else str(element)
-    return bleach.clean(
-        value,
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
-        protocols=_PROTOCOLS,
-        strip=False,
-        strip_comments=True,
-    )
-
-
-_LOADING = {
-    "script",
-    "link",
-    "iframe",
-    "frame",
-    "object",
-    "embed",
-    "base",
-    "img",
-    "image",
-    "audio",
-    "video",
-    "source",
-    "track",
-    "picture",
-    "form",
-    "input",
-    "button",
-    "use",
-    "foreignobject",
-    "noscript",
-    "template",
-}
-_URL_ATTRS = {
-    "src",
-    "srcset",
-    "href",
-    "xlink:href",
-    "action",
-    "formaction",
-    "poster",
-    "data",
-    "background",
-    "ping",
-    "manifest",
-    "codebase",
-    "cite",
-    "longdesc",
-    "lowsrc",
-    "dynsrc",
-}
-_REMOTE_CSS = re.compile(r"@import|url\(\s*['\"]?(?!data:|#)", re.I)
-_CSS_IMPORT = re.compile(r"@import\b[^;]*;?", re.I)
-_CSS_REMOTE_URL = re.compile(r"url\(\s*(?!['\"]?(?:data:|#))[^)]*\)", re.I)
-
-
-def _offline(html: str) -> str:
-    """The page with anything that could load or run removed: scripts, frames, embeds, event
-    handlers, non-link URLs and remote CSS. The template has none; this holds if that changes."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    changed = False
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        name = tag.name.lower()
-        if name in _LOADING or (name == "meta" and tag.get("http-equiv", "").lower() == "refresh"):
-            tag.decompose()
-            changed = True
-            continue
-        for attr in list(tag.attrs):
-            key = attr.lower()
-            value = tag.attrs[attr]
-            value = " ".join(value) if isinstance(value, list) else str(value)
-            if key.startswith("on") or key == "style" and _REMOTE_CSS.search(value):
-                del tag.attrs[attr]
-                changed = True
-            elif key in _URL_ATTRS and not (name == "a" and key == "href" and _allowed_href(value)):
-                del tag.attrs[attr]
-                changed = True
-        if name == "style" and _REMOTE_CSS.search(tag.get_text()):
-            tag.string = _CSS_REMOTE_URL.sub("none", _CSS_IMPORT.sub("", tag.get_text()))
-            changed = True
-    return str(soup) if changed else html
-
-
-def _allowed_href(value: str) -> bool:
-    """An in-page anchor, or an https:/mailto: link."""
-    return value.startswith("#") or safe_url(value) is not None
-
-
-_STYLE_BLOCK = re.compile(r"(<style\b.*?</style\s*>)", re.I | re.S)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-
-
-def _finish(html: str) -> str:
-    """Two last touches. CSS comments go (JupyterLab's cite URLs there; with them gone, every
-    "http" left in the page is a link's address). In the body's markup, outside <style>, ``$``
-    becomes ``&#36;`` again (nbconvert's serializer had turned the entity back into ``$``), so
-    no math renderer that might ever see the page reads "$5M and $10M" as a formula."""
-    out, in_body = [], False
-    for i, part in enumerate(_STYLE_BLOCK.split(html)):
-        if i % 2:
-            out.append(_CSS_COMMENT.sub("", part))
-            continue
-        if not in_body:
-            head, sep, body = part.partition("<body")
-            in_body = bool(sep)
-            out.append(head + sep + body.replace("$", "&#36;"))
-        else:
-            out.append(part.replace("$", "&#36;"))
-    return "".join(out)
 
 
 def report_html(

@@ -7,8 +7,6 @@ derivation of each (progress, agenda, stages, actions, thank-you status), like t
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from . import action_items, classification, organizations, pipeline, ranking, stages
 from . import comparison as cmp
 from . import coverage as cv
@@ -18,23 +16,27 @@ from . import questions as qs
 from . import targets as tg
 from .checklists import meeting_research
 from .clock import parse_time
+from .i18n import _, ngettext
 from .objectives import pitch_stats, plan_mix
-from .progress import pipeline_settings
 from .records import (
     CONNECTION_LABELS,
     KIND_LABELS,
     SENIORITY_LABELS,
     STEPS,
-    Objective,
     Plan,
-    Profile,
 )
 from .report_markup import (
+    ReportData,
+    _decimal,
+    _h3,
+    _percent,
     chart_block,
+    columns,
     date_text,
     fact_table,
     html_list,
     html_table,
+    long_list_caption,
     none_yet,
     paragraph,
     text_html,
@@ -48,88 +50,85 @@ STEP_TITLES: dict[int, str] = {s.number: s.title for s in STEPS if s.number}
 TOP_ORGANIZATIONS = 10  # the long list's top ten, sorted (T1)
 
 
-class ReportData:
-    """Everything the sections need, read once from the workspace."""
-
-    def __init__(self, ws, now: datetime):
-        self.ws = ws
-        self.now = now
-        self.profile = Profile.from_row(ws.get_row("profile"))
-        row = ws.get_row("objective")
-        self.objective_saved = row is not None
-        self.objective = Objective.from_row(row) if row else Objective(plan=Plan(0, 0, 0, 0, 0, 0))
-        self.settings = pipeline_settings(ws)
-        self.tz = pipeline.zone(self.settings.tz)
-        self.contacts = {c.id: c for c in tg.load_contacts(ws)}
-        self.events = stages.group_by_contact(stages.events_from_rows(ws.events()))
-
-    def name(self, contact_id) -> str:
-        """The full name of a contact by id, or a stand-in for one that is gone."""
-        contact = self.contacts.get(contact_id)
-        return contact.full_name if contact else "(unknown contact)"
-
-
 def step1(d: ReportData) -> str:
     """Step 1: the profile, the objective, the goals and the plan."""
     p, o = d.profile, d.objective
-    out = ["<h3>Who is asking</h3>"]
+    out = [_h3(_("Who is asking"))]
     stats = pitch_stats(p.pitch)
     out.append(
         fact_table(
             [
-                ("Name", text_html(p.name) or "(no name yet)"),
-                ("Email", text_html(p.email) or "(none yet)"),
-                ("City", text_html(p.location) or "(not given)"),
-                ("Time zone", text_html(p.timezone) or "(not given)"),
+                (_("Name"), text_html(p.name) or _("(no name yet)")),
+                (_("Email"), text_html(p.email) or _("(none yet)")),
+                (_("City"), text_html(p.location) or _("(not given)")),
+                (_("Time zone"), text_html(p.timezone) or _("(not given)")),
             ]
         )
     )
-    out.append("<h3>Their 30-second pitch</h3>")
+    out.append(_h3(_("Their 30-second pitch")))
     if p.pitch.strip():
         out.append(f"<blockquote>{text_html(p.pitch)}</blockquote>")
         out.append(
-            paragraph(escape(f"{stats.words} words, about {stats.seconds:g} seconds spoken."))
+            paragraph(
+                escape(
+                    _("{words} words, about {seconds} seconds spoken.").format(
+                        words=stats.words, seconds=f"{stats.seconds:g}"
+                    )
+                )
+            )
         )
     else:
-        out.append(none_yet("No pitch written yet."))
-    out.append("<h3>What they want to learn about</h3>")
-    kinds = [KIND_LABELS[k] for k in o.kinds if k in KIND_LABELS]
+        out.append(none_yet(_("No pitch written yet.")))
+    out.append(_h3(_("What they want to learn about")))
+    kinds = [_(KIND_LABELS[k]) for k in o.kinds if k in KIND_LABELS]
     out.append(
         fact_table(
             [
-                ("Kind of learning", escape("; ".join(kinds)) or "(not chosen yet)"),
-                ("Field", text_html(o.field_of_interest) or "(not said yet)"),
-                ("Roles", html_list(text_html(r) for r in o.roles) if o.roles else "(none listed)"),
+                (_("Kind of learning"), escape("; ".join(kinds)) or _("(not chosen yet)")),
+                (_("Field"), text_html(o.field_of_interest) or _("(not said yet)")),
                 (
-                    "Organizations",
+                    _("Roles"),
+                    html_list(text_html(r) for r in o.roles) if o.roles else _("(none listed)"),
+                ),
+                (
+                    _("Organizations"),
                     html_list(text_html(n) for n in o.organizations)
                     if o.organizations
-                    else "(none listed)",
+                    else _("(none listed)"),
                 ),
             ]
         )
     )
-    out.append("<h3>Learning goals</h3>")
+    out.append(_h3(_("Learning goals")))
     goals = [g for g in o.goals if g.strip()]
     out.append(
         html_list((text_html(g) for g in goals), ordered=True)
         if goals
-        else none_yet("No goals written yet.")
+        else none_yet(_("No goals written yet."))
     )
-    out.append("<h3>Interview plan</h3>")
+    out.append(_h3(_("Interview plan")))
     if d.objective_saved:
         out.append(
-            paragraph(escape(f"{o.plan.total} conversations planned, with this mix of people:"))
+            paragraph(
+                escape(
+                    ngettext(
+                        "{n} conversation planned, with this mix of people:",
+                        "{n} conversations planned, with this mix of people:",
+                        o.plan.total,
+                    ).format(n=o.plan.total)
+                )
+            )
         )
-        out.append(chart_block(plan_mix(o.plan), "The planned interview mix"))
+        mix = [(_(label), n) for label, n in plan_mix(o.plan)]
+        out.append(chart_block(mix, _("The planned interview mix")))
     else:
-        out.append(none_yet("No plan saved yet."))
+        out.append(none_yet(_("No plan saved yet.")))
     return "".join(out)
 
 
 def step2(d: ReportData) -> str:
     """Step 2: the long list, the ranked targets and the mix."""
-    out = ["<h3>Organizations</h3>"]
+    out = [_h3(_("Organizations"))]
     places = organizations.sort_organizations(organizations.load_organizations(d.ws))
     if places:
         rows = [
@@ -140,37 +139,24 @@ def step2(d: ReportData) -> str:
                 text_html(org.location),
                 escape(f"{org.motivation}/5" if org.motivation else "-"),
                 escape(f"{org.postings}/3" if org.postings else "-"),
-                "yes" if org.advocacy else "no",
+                _("yes") if org.advocacy else _("no"),
                 link(org.website, org.website) if org.website.strip() else "",
                 text_html(org.notes),
             ]
             for place, org in places[:TOP_ORGANIZATIONS]
         ]
-        caption = (
-            f"The long list, best first ({len(places)} organizations; "
-            f"the top {min(TOP_ORGANIZATIONS, len(places))} shown)"
-        )
+        caption = long_list_caption(len(places), min(TOP_ORGANIZATIONS, len(places)))
         out.append(
             html_table(
                 caption,
-                [
-                    "Organization",
-                    "Industry",
-                    "Size",
-                    "Location",
-                    "Interest",
-                    "Openings",
-                    "A contact there",
-                    "Website",
-                    "Notes",
-                ],
+                columns("org industry size location interest openings contact_there website notes"),
                 rows,
             )
         )
     else:
-        out.append(none_yet("No organizations on the long list yet."))
+        out.append(none_yet(_("No organizations on the long list yet.")))
 
-    out.append("<h3>People they chose to ask</h3>")
+    out.append(_h3(_("People they chose to ask")))
     ctx = tg.context(d.ws)
     assessed = classification.classify(list(d.contacts.values()), ctx)
     chosen = classification.mix_of([a for a in assessed if a.contact.target])
@@ -178,7 +164,9 @@ def step2(d: ReportData) -> str:
     out.append(
         paragraph(
             escape(
-                f"{len(assessed)} people in their contact list, {len(ranked)} picked as targets."
+                _("{people} people in their contact list, {picked} picked as targets.").format(
+                    people=len(assessed), picked=len(ranked)
+                )
             )
         )
     )
@@ -186,8 +174,8 @@ def step2(d: ReportData) -> str:
         rows = []
         for a in ranked:
             c = a.contact
-            connection = CONNECTION_LABELS.get(a.connection, a.connection) + (
-                " (warm)" if a.warm and a.connection == "cold" else ""
+            connection = _(CONNECTION_LABELS.get(a.connection, a.connection)) + (
+                " " + _("(warm)") if a.warm and a.connection == "cold" else ""
             )
             rows.append(
                 [
@@ -195,25 +183,16 @@ def step2(d: ReportData) -> str:
                     text_html(c.organization),
                     text_html(c.position),
                     escape(connection),
-                    escape(SENIORITY_LABELS.get(a.seniority, a.seniority)),
-                    escape(stages.STAGE_LABELS[stages.stage(d.events.get(c.id, []))]),
+                    escape(_(SENIORITY_LABELS.get(a.seniority, a.seniority))),
+                    escape(_(stages.STAGE_LABELS[stages.stage(d.events.get(c.id, []))])),
                     escape(a.why),
                     text_html(c.notes),
                 ]
             )
         out.append(
             html_table(
-                "Targets, in the order the workbook ranks them",
-                [
-                    "Person",
-                    "Organization",
-                    "Job title",
-                    "Connection",
-                    "Seniority",
-                    "Stage",
-                    "Why them",
-                    "Notes",
-                ],
+                _("Targets, in the order the workbook ranks them"),
+                columns("person org job_title connection seniority stage why_them notes"),
                 rows,
             )
         )
@@ -221,19 +200,23 @@ def step2(d: ReportData) -> str:
         mix = classification.mix_rows(plan, chosen)
         out.append(
             chart_block(
-                [(label, planned) for label, planned, _ in mix],
-                "The plan (solid) and the targets so far (dashed)",
-                compare=[actual for _, _, actual in mix],
+                [(_(label), planned) for label, planned, _actual in mix],
+                _("The plan (solid) and the targets so far (dashed)"),
+                compare=[actual for _label, _planned, actual in mix],
             )
         )
         out.append(
             paragraph(
-                escape(f"Warm {chosen.warm}, cold {chosen.cold} among the {chosen.total} targets.")
+                escape(
+                    _("Warm {warm}, cold {cold} among the {total} targets.").format(
+                        warm=chosen.warm, cold=chosen.cold, total=chosen.total
+                    )
+                )
             )
         )
         out.append(html_list(escape(t) for t in classification.mix_suggestions(plan, chosen)))
     else:
-        out.append(none_yet("No one picked yet."))
+        out.append(none_yet(_("No one picked yet.")))
     return "".join(out)
 
 
@@ -259,38 +242,49 @@ def step3(d: ReportData) -> str:
             [
                 text_html(c.full_name),
                 text_html(c.organization),
-                escape(stage),
+                escape(_(stage)),
                 str(stages.attempts(events)),
                 escape(date_text(first, d.tz)) or "-",
                 escape(str(answers[-1])) if answers else "-",
                 (
-                    ("<strong>Overdue</strong>: " if nxt.overdue else "")
+                    (f"<strong>{escape(_('Overdue'))}</strong>: " if nxt.overdue else "")
                     + escape(f"{nxt.text} ({date_text(nxt.due, d.tz)})")
                 )
                 if nxt
-                else ("Write the request." if not events else "Nothing planned."),
+                else (_("Write the request.") if not events else _("Nothing planned.")),
             ]
         )
     if not rows:
-        return none_yet("No requests yet: nobody has been picked or asked.")
+        return none_yet(_("No requests yet: nobody has been picked or asked."))
     stats = pipeline.response_stats(d.events)
     out = [
         html_table(
-            "Requests and follow-ups",
-            ["Person", "Organization", "Stage", "Attempts", "First asked", "Answer", "Next"],
+            _("Requests and follow-ups"),
+            columns("person org stage attempts first_asked answer next"),
             rows,
         )
     ]
-    rate = (
-        "No requests sent yet."
-        if stats.rate is None
-        else f"{stats.replies} of {stats.requests} answered ({stats.rate:.0%})"
-    )
-    median = "" if stats.median_days is None else f", after {stats.median_days:.1f} days (median)"
-    out.append(paragraph(escape(f"Responses: {rate}{median}." if stats.rate is not None else rate)))
+    if stats.rate is None:
+        said = _("No requests sent yet.")
+    elif stats.median_days is None:
+        said = _("Responses: {replies} of {requests} answered ({rate}).").format(
+            replies=stats.replies, requests=stats.requests, rate=_percent(stats.rate)
+        )
+    else:
+        said = _(
+            "Responses: {replies} of {requests} answered ({rate}), after {days} days (median)."
+        ).format(
+            replies=stats.replies,
+            requests=stats.requests,
+            rate=_percent(stats.rate),
+            days=_decimal(stats.median_days),
+        )
+    out.append(paragraph(escape(said)))
     order = [label for key, label in stages.STAGE_LABELS.items() if label in stage_counts]
     out.append(
-        chart_block([(label, stage_counts[label]) for label in order], "Where each person stands")
+        chart_block(
+            [(_(label), stage_counts[label]) for label in order], _("Where each person stands")
+        )
     )
     return "".join(out)
 
@@ -299,11 +293,15 @@ def step4(d: ReportData) -> str:
     """Step 4: the meetings, their preparation and questions."""
     meetings = mt.load_meetings(d.ws)
     if not meetings:
-        return none_yet("No meeting booked yet.")
+        return none_yet(_("No meeting booked yet."))
     rows = []
     for m in meetings:
         texts = [e.get("text", "") for e in m.questions if isinstance(e, dict)]
-        themes = [qs.THEMES.get(e.get("theme", ""), "") for e in m.questions if isinstance(e, dict)]
+        themes = [
+            _(qs.THEMES.get(e.get("theme", ""), "")) if qs.THEMES.get(e.get("theme", "")) else ""
+            for e in m.questions
+            if isinstance(e, dict)
+        ]
         asked = (
             html_list(
                 (
@@ -313,20 +311,22 @@ def step4(d: ReportData) -> str:
                 ordered=True,
             )
             if texts
-            else "(no questions chosen)"
+            else _("(no questions chosen)")
         )
         studied = meeting_research(d.ws, m)  # Q3, as step 4's progress and the write-up say
         research = (
-            ("Done: " if studied.done else "") + studied.detail
+            (_("Done: ") if studied.done else "") + studied.detail
             if studied.ticked or studied.noted
-            else "not started"
+            else _("not started")
         )
-        when = time_text(parse_time(m.starts_at), d.tz) if m.starts_at else "no time set"
-        how = mt.MODE_LABELS.get(m.mode, m.mode) + (f", {m.minutes} minutes" if m.minutes else "")
+        when = time_text(parse_time(m.starts_at), d.tz) if m.starts_at else _("no time set")
+        how = _(mt.MODE_LABELS.get(m.mode, m.mode))
+        if m.minutes:
+            how = _("{how}, {minutes} minutes").format(how=how, minutes=m.minutes)
         rows.append(
             [
                 text_html(d.name(m.contact_id))
-                + ("<br><small>(cancelled)</small>" if m.cancelled else ""),
+                + (f"<br><small>{escape(_('(cancelled)'))}</small>" if m.cancelled else ""),
                 escape(when),
                 escape(how) + (f"<br>{text_html(m.place)}" if m.place.strip() else ""),
                 asked,
@@ -335,8 +335,8 @@ def step4(d: ReportData) -> str:
             ]
         )
     return html_table(
-        "Meetings and the questions prepared for them",
-        ["With", "When", "How", "Questions, in order", "Research", "Offer in return"],
+        _("Meetings and the questions prepared for them"),
+        columns("with when how questions_in_order research offer_in_return"),
         rows,
     )
 
@@ -347,7 +347,7 @@ def step5(d: ReportData) -> str:
     items = action_items.load_action_items(d.ws)
     goals = cv.load_coverage(d.ws, with_suggestions=False)
     if not debriefs and not items and not goals:
-        return none_yet("No meeting debriefed yet.")
+        return none_yet(_("No meeting debriefed yet."))
     out = [_goals_answered(goals)] if goals else []
     if debriefs:
         comparison = cmp.compare(debriefs, d.contacts, contacted=set(d.events))
@@ -364,8 +364,8 @@ def step5(d: ReportData) -> str:
         ]
         out.append(
             html_table(
-                "Meetings side by side, best fit first (fit from 1 to 5)",
-                ["Person", "Organization", "Role", "Role fit", "Organization fit", "Insights"],
+                _("Meetings side by side, best fit first (fit from 1 to 5)"),
+                columns("person org role role_fit organization_fit insights"),
                 rows,
             )
         )
@@ -377,20 +377,21 @@ def step5(d: ReportData) -> str:
         ]
         out.append(
             chart_block(
-                [(label, role) for label, role, _ in chart],
-                "Role fit (solid) and organization fit (dashed), 1-5",
-                compare=[org for _, _, org in chart],
+                [(label, role) for label, role, _org in chart],
+                _("Role fit (solid) and organization fit (dashed), 1-5"),
+                compare=[org for _label, _role, org in chart],
             )
         )
         recurring = ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring)
         out.append(
             paragraph(
-                "<strong>Came up in more than one meeting:</strong> " + (recurring or "nothing yet")
+                f"<strong>{escape(_('Came up in more than one meeting:'))}</strong> "
+                + (recurring or escape(_("nothing yet")))
             )
         )
         if comparison.suggestions:
             out.append(
-                "<h3>What the workbook suggests next</h3>"
+                _h3(_("What the workbook suggests next"))
                 + html_list(escape(t) for t in comparison.suggestions)
             )
         meetings = {m.id: m for m in mt.load_meetings(d.ws)}
@@ -399,33 +400,36 @@ def step5(d: ReportData) -> str:
             texts = db.question_texts(m.questions) if m else []
             answers = [(q, db.answer_for(deb, i, q)) for i, q in enumerate(texts)]
             reflection = [
-                (question, deb.reflection.get(key, "")) for key, question in db.REFLECTION_QUESTIONS
+                (_(question), deb.reflection.get(key, ""))
+                for key, question in db.REFLECTION_QUESTIONS
             ]
             pairs = [
-                ("Insights", text_html(deb.insights) or "-"),
-                ("Surprises", text_html(deb.surprises) or "-"),
+                (_("Insights"), text_html(deb.insights) or "-"),
+                (_("Surprises"), text_html(deb.surprises) or "-"),
             ]
             pairs += [(q, text_html(a)) for q, a in answers if str(a).strip()]
             pairs += [(q, text_html(a)) for q, a in reflection if str(a).strip()]
             if deb.next_changes.strip():
-                pairs.append(("What they will change next", text_html(deb.next_changes)))
-            out.append(
-                f"<h3>Notes from the meeting with {text_html(d.name(deb.contact_id))}</h3>"
-                + fact_table(pairs)
+                pairs.append((_("What they will change next"), text_html(deb.next_changes)))
+            heading = escape(_("Notes from the meeting with {name}")).format(
+                name=text_html(d.name(deb.contact_id))
             )
+            out.append(f"<h3>{heading}</h3>" + fact_table(pairs))
     if items:
         rows = [
             [
                 text_html(i.text),
                 text_html(d.name(i.contact_id)) if i.contact_id else "-",
                 escape(i.due) or "-",
-                escape("done" if i.done else "open"),
+                escape(_("done") if i.done else _("open")),
             ]
             for i in items
         ]
         out.append(
             html_table(
-                "Things they were advised to do", ["Action", "Suggested by", "Due", "Status"], rows
+                _("Things they were advised to do"),
+                [_("Action"), _("Suggested by"), _("Due"), _("Status")],
+                rows,
             )
         )
     return "".join(out)
@@ -435,21 +439,29 @@ def _goals_answered(goals: list) -> str:
     """D5.1-D5.3: each learning goal of step 1, answered, partly answered or open, and by whom."""
     lines = []
     for g in goals:
-        by = ", ".join(
-            f"{a.name} ({'answered' if a.extent == cv.ANSWERED else 'partly'})" for a in g.answers
+        by = _(", ").join(
+            _("{name} (answered)").format(name=a.name)
+            if a.extent == cv.ANSWERED
+            else _("{name} (partly)").format(name=a.name)
+            for a in g.answers
         )
-        said = f"{cv.STATUS_LABELS[g.status].capitalize()}: {g.goal}" + (
-            f" (by {by})" if by else ""
+        status = _(cv.STATUS_LABELS[g.status])
+        status = status[:1].upper() + status[1:]
+        said = (
+            _("{status}: {goal} (by {by})").format(status=status, goal=g.goal, by=by)
+            if by
+            else _("{status}: {goal}").format(status=status, goal=g.goal)
         )
         lines.append(escape(said))
-    return f"<h3>Learning goals: {escape(cv.summarize(goals).line)}</h3>" + html_list(lines)
+    line = cv.summarize(goals).line
+    return _h3(_("Learning goals: {line}").format(line=line)) + html_list(lines)
 
 
 def step6(d: ReportData) -> str:
     """Step 6: thanks, introducers and staying in touch."""
     overview = pipeline.thanks_overview(d.contacts, d.events, d.now, d.settings)
     if not overview:
-        return none_yet("Nobody met yet, so nobody to thank.")
+        return none_yet(_("Nobody met yet, so nobody to thank."))
     rows = []
     for r in overview:
         c, ty = r.contact, r.thank_you
@@ -457,18 +469,22 @@ def step6(d: ReportData) -> str:
             [
                 text_html(c.full_name),
                 escape(date_text(ty.met_at, d.tz)),
-                escape(ty.status)
+                escape(_(ty.status))
                 + (escape(f" ({date_text(ty.sent_at, d.tz)})") if ty.sent_at else ""),
-                escape(("thanked" if r.introducer_thanked else "not yet") if r.introduced else "-"),
+                escape(
+                    (_("thanked") if r.introducer_thanked else _("not yet"))
+                    if r.introduced
+                    else "-"
+                ),
                 str(r.updates_sent),
                 escape(date_text(r.next_update, d.tz))
                 if r.next_update
-                else ("off" if c.cadence_days == 0 else "-"),
+                else (_("off") if c.cadence_days == 0 else "-"),
             ]
         )
     return html_table(
-        "Everyone they met",
-        ["Person", "Met", "Thank-you note", "Introducer thanked", "Updates sent", "Next update"],
+        _("Everyone they met"),
+        columns("person met thank_you_note introducer_thanked updates_sent next_update"),
         rows,
     )
 
