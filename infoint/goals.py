@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+from . import goal_words_es, goal_words_zh
+from .i18n import _, ngettext
 from .records import ERROR, WARNING, Finding, finding_subject
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
 from .text import STOP_WORDS, fold, stem, words_re
+from .text_language import text_language
 
 __all__ = ["background_stems", "check_goal", "check_goals", "goal_key", "goal_list", "goal_words"]
 
@@ -256,19 +259,47 @@ _JOB_FOR_ME_RE = re.compile(
 )
 
 
-_GOAL_FIX = (
-    "Say exactly what you want to find out, for example: 'Which skills a junior "
-    "<role> uses every week', 'How people at <organization> got hired and what "
-    "experience counted', or 'What a typical day looks like, to see if it fits me'."
-)
+def _goal_fix() -> str:
+    return _(
+        "Say exactly what you want to find out, for example: 'Which skills a junior "
+        "<role> uses every week', 'How people at <organization> got hired and what "
+        "experience counted', or 'What a typical day looks like, to see if it fits me'."
+    )
+
+
+# Chinese goals are measured in characters: about two make an English word.
+_MIN_WORDS = 4
+_MIN_CHARS_ZH = 6
+
+
+def _lists(lang: str):
+    """(vague, topic, job asks, job for me, how others) for the goal's language."""
+    if lang == "es":
+        m = goal_words_es
+    elif lang == "zh":
+        m = goal_words_zh
+    else:
+        return _VAGUE_RE, _TOPIC_RE, _JOB_ASK_RES, _JOB_FOR_ME_RE, _HOW_OTHERS_RE
+    return m.VAGUE_RE, m.TOPIC_RE, m.JOB_ASK_RES, m.JOB_FOR_ME_RE, m.HOW_OTHERS_RE
+
+
+def _is_job_ask(text: str, lang: str) -> bool:
+    """Asks for a job, an opening or a referral, in the goal's language (and in English, for a
+    Spanish or Chinese goal that names an English job title)."""
+    _vague, _topic, asks, for_me, how_others = _lists(lang)
+    if any(p.search(text) for p in asks) or (for_me.search(text) and not how_others.search(text)):
+        return True
+    return lang != "en" and _is_job_ask(text, "en")
 
 
 def check_goal(goal: str, language: str | None = None) -> list[Finding]:
     """O2: one learning goal must name something concrete; say why when it does not.
 
-    Flags (warning) goals under four words, goals made of general wording only, goals that name
-    no concrete topic, and goals that ask for a job, an opening or a referral to one (the person
-    you talk to may offer leads, but you never ask).
+    Flags (warning) goals under four words (Chinese: six characters), goals made of general
+    wording only, goals that name no concrete topic, and goals that ask for a job, an opening
+    or a referral to one (the person you talk to may offer leads, but you never ask).
+    ``language`` is the goal's ("en", "es", "zh"; None guesses it from the text), which picks
+    the word lists; the findings speak the participant's language.
     """
     raw = _text(goal)
     subject = finding_subject(raw)
@@ -277,51 +308,79 @@ def check_goal(goal: str, language: str | None = None) -> list[Finding]:
             Finding(
                 "O2",
                 WARNING,
-                "This goal is empty.",
+                _("This goal is empty."),
                 subject,
-                "Write what you hope to learn, or remove the line.",
+                _("Write what you hope to learn, or remove the line."),
             )
         ]
     text = fold(raw)
-    if any(p.search(text) for p in _JOB_ASK_RES) or (
-        _JOB_FOR_ME_RE.search(text) and not _HOW_OTHERS_RE.search(text)
-    ):
+    lang = language if language in ("en", "es", "zh") else text_language(raw)
+    if _is_job_ask(text, lang):
         return [
             Finding(
                 "O2",
                 WARNING,
-                "This sounds like asking for a job, an opening or a referral. An informational "
-                "interview is only for learning: you never ask for a job, and if they know of "
-                "leads they will offer them.",
+                _(
+                    "This sounds like asking for a job, an opening or a referral. An "
+                    "informational interview is only for learning: you never ask for a job, "
+                    "and if they know of leads they will offer them."
+                ),
                 subject,
-                "Turn it into something to learn, e.g. 'How people usually get hired into this "
-                "role and what experience counts most'.",
+                _(
+                    "Turn it into something to learn, e.g. 'How people usually get hired into "
+                    "this role and what experience counts most'."
+                ),
             )
         ]
+    vague_re, topic_re = _lists(lang)[:2]
     reasons = []
-    words = len(text.split())
-    vague = _VAGUE_RE.search(text)
-    has_topic = _TOPIC_RE.search(text) is not None
-    if words < 4:
-        reasons.append(
-            f"it is only {words} word{'s' if words != 1 else ''} long, too short to "
-            "tell the other person what you want"
+    vague = vague_re.search(text)
+    # A Spanish or Chinese goal may name its topic in English ("el día a día de un UX designer").
+    has_topic = topic_re.search(text) is not None or (
+        lang != "en" and _TOPIC_RE.search(text) is not None
+    )
+    if lang == "zh":
+        size = len(goal_words_zh.CJK_RE.findall(text)) + len(
+            goal_words_zh.CJK_RE.sub(" ", text).split()
         )
+        if size < _MIN_CHARS_ZH:
+            reasons.append(
+                ngettext(
+                    "it is only {n} character long, too short to tell the other person what "
+                    "you want",
+                    "it is only {n} characters long, too short to tell the other person what "
+                    "you want",
+                    size,
+                ).format(n=size)
+            )
+    else:
+        words = len(text.split())
+        if words < _MIN_WORDS:
+            reasons.append(
+                ngettext(
+                    "it is only {n} word long, too short to tell the other person what you want",
+                    "it is only {n} words long, too short to tell the other person what you want",
+                    words,
+                ).format(n=words)
+            )
     if vague and not has_topic:
         reasons.append(
-            f"it uses general wording (\u201c{vague.group(0)}\u201d) that does not say "
-            "what you actually want to find out"
+            _(
+                "it uses general wording (\u201c{phrase}\u201d) that does not say what you "
+                "actually want to find out"
+            ).format(phrase=vague.group(0))
         )
     elif not has_topic:
         reasons.append(
-            "it names no specific topic, such as skills, team culture, how people "
-            "get hired, a typical day, career paths or whether the role fits you"
+            _(
+                "it names no specific topic, such as skills, team culture, how people get "
+                "hired, a typical day, career paths or whether the role fits you"
+            )
         )
     if not reasons:
         return []
-    return [
-        Finding("O2", WARNING, "Too vague: " + "; and ".join(reasons) + ".", subject, _GOAL_FIX)
-    ]
+    message = _("Too vague: {reasons}.").format(reasons=_("; and ").join(reasons))
+    return [Finding("O2", WARNING, message, subject, _goal_fix())]
 
 
 def goal_key(goal: str) -> str:
@@ -388,9 +447,11 @@ def check_goals(goals, language: str | None = None) -> list[Finding]:
             Finding(
                 "O2",
                 ERROR,
-                "Write at least one thing you hope to learn. Without it your request "
-                "cannot say why you are asking, and vague requests get few yeses.",
-                fix=_GOAL_FIX,
+                _(
+                    "Write at least one thing you hope to learn. Without it your request "
+                    "cannot say why you are asking, and vague requests get few yeses."
+                ),
+                fix=_goal_fix(),
             )
         ]
     found, seen = [], set()
@@ -401,9 +462,9 @@ def check_goals(goals, language: str | None = None) -> list[Finding]:
                 Finding(
                     "O2",
                     WARNING,
-                    "This goal appears more than once.",
+                    _("This goal appears more than once."),
                     finding_subject(goal),
-                    "Remove the copy or make it about something different.",
+                    _("Remove the copy or make it about something different."),
                 )
             )
             continue

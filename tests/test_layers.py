@@ -24,6 +24,8 @@ UI = 3
 # Step logic, by the step whose rules it holds (a later step may use an earlier one's rules).
 STEP_OF = {
     "goals": 1,
+    "goal_words_es": 1,
+    "goal_words_zh": 1,
     "email_check": 1,
     "objectives": 1,
     "organizations": 2,
