@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .bulk import paused_gc
+from .i18n import N_, _, ngettext
 from .organizations import sort_organizations
 from .records import (
     CONNECTION_LABELS,
@@ -164,13 +165,13 @@ class Context:
     def interesting_orgs(self) -> dict[str, str]:
         """org_key -> why it interests you: listed in step 1, or rated 4-5 on the long list."""
         out = {
-            org_key(name): "one of the organizations you want to learn about"
+            org_key(name): _("one of the organizations you want to learn about")
             for name in self.organizations
             if org_key(name)
         }
         for key, org in self.org_ratings.items():
             if key not in out and (org.motivation or 0) >= 4:
-                out[key] = f"rated {org.motivation}/5 on your long list"
+                out[key] = _("rated {rating}/5 on your long list").format(rating=org.motivation)
         return out
 
     def org_places(self) -> dict[str, int]:
@@ -261,16 +262,19 @@ class Classifier:
         if found is None:
             folded = fold_title(place)
             if not self.home:
-                found = (False, "add your city in step 1 to spot local people")
+                found = (False, _("add your city in step 1 to spot local people"))
             elif not folded:
-                found = (False, "location unknown")
+                found = (False, _("location unknown"))
             elif (
                 re.search(r"\b" + re.escape(self.home) + r"\b", folded)
                 and "remote" not in folded.split()
             ):
-                found = (True, f"local: {place} is in {self.ctx.home}")
+                found = (
+                    True,
+                    _("local: {place} is in {home}").format(place=place, home=self.ctx.home),
+                )
             else:
-                found = (False, f"not local: {place}")
+                found = (False, _("not local: {place}").format(place=place))
             self._places[place] = found
         return found
 
@@ -278,49 +282,56 @@ class Classifier:
     def _link(chosen: str, via: str, linkedin: bool, reason: str) -> tuple[str, str, bool, str]:
         """T2: the connection and whether it is warm, each with its reason."""
         if chosen in CONNECTIONS:
-            connection, connection_why = chosen, f"set by you: {CONNECTION_LABELS[chosen]}"
+            connection = chosen
+            connection_why = _("set by you: {value}").format(value=_(CONNECTION_LABELS[chosen]))
         elif via:
-            connection, connection_why = "second", f"second-degree: {via} can introduce you"
+            connection = "second"
+            connection_why = _("second-degree: {via} can introduce you").format(via=via)
         elif linkedin:
-            connection, connection_why = "first", "first-degree: a LinkedIn connection of yours"
+            connection = "first"
+            connection_why = _("first-degree: a LinkedIn connection of yours")
         else:
-            connection, connection_why = "cold", "cold: no link recorded yet"
+            connection, connection_why = "cold", _("cold: no link recorded yet")
         if reason:
-            return connection, connection_why, True, f"warm: {reason}"
+            return connection, connection_why, True, _("warm: {reason}").format(reason=reason)
         if connection == "first":
-            return connection, connection_why, True, "warm: you know them"
+            return connection, connection_why, True, _("warm: you know them")
         if connection == "second":
-            return connection, connection_why, True, f"warm: through {via or 'a mutual contact'}"
-        return connection, connection_why, False, "cold: no shared link"
+            through = _("warm: through {via}").format(via=via or _("a mutual contact"))
+            return connection, connection_why, True, through
+        return connection, connection_why, False, _("cold: no shared link")
 
     def _level(self, chosen: str, title: str, years: float | None) -> tuple[str, str]:
         """T3: seniority from the user's choice, else title words, else years in the industry."""
         facts = self._titles.get(title)
         if facts is None:
             facts = self._titles[title] = _title_facts(title)
-        senior_word, junior_word, _ = facts
+        senior_word, junior_word, _top = facts
         if chosen in SENIORITIES:
-            return chosen, f"set by you: {SENIORITY_LABELS[chosen]}"
+            return chosen, _("set by you: {value}").format(value=_(SENIORITY_LABELS[chosen]))
         if senior_word:
-            return "senior", f"senior: the title says '{senior_word}'"
+            return "senior", _("senior: the title says '{word}'").format(word=senior_word)
         if junior_word:
-            return "junior", f"junior: the title says '{junior_word}'"
+            return "junior", _("junior: the title says '{word}'").format(word=junior_word)
         if years is not None:
             seniority = "junior" if years < 3 else "senior" if years >= 10 else "mid"
-            under = " (under 3)" if years < 3 else ""
-            return (
-                seniority,
-                f"{SENIORITY_LABELS[seniority]}: {years:g} years in the industry{under}",
+            said = (
+                _("{level}: {years} years in the industry (under 3)")
+                if years < 3
+                else _("{level}: {years} years in the industry")
             )
-        return "mid", "mid-level assumed: no seniority words in the title and no years recorded"
+            return seniority, said.format(level=_(SENIORITY_LABELS[seniority]), years=f"{years:g}")
+        return "mid", _("mid-level assumed: no seniority words in the title and no years recorded")
 
     @staticmethod
     def _focus(chosen: str, role: str, organization: str, org_reason: str) -> tuple[str, str]:
         """O3: in a target role, at a target organization, both or neither."""
         if chosen in FOCUSES:
-            return chosen, f"set by you: {chosen}"
-        parts = ([f"in a position you want ({role})"] if role else []) + (
-            [f"at {organization}, {org_reason}"] if org_reason else []
+            return chosen, _("set by you: {value}").format(value=_(FOCUS_WORDS[chosen]))
+        parts = ([_("in a position you want ({role})").format(role=role)] if role else []) + (
+            [_("at {organization}, {reason}").format(organization=organization, reason=org_reason)]
+            if org_reason
+            else []
         )
         focus = (
             "both"
@@ -331,7 +342,7 @@ class Classifier:
             if org_reason
             else "neither"
         )
-        return focus, " and ".join(parts) or "neither a target role nor a target organization"
+        return focus, _(" and ").join(parts) or _("neither a target role nor a target organization")
 
     def assess(self, c: Contact) -> Assessment:
         """T2, T3, O3, T6 for one contact; the user's overrides win and say so."""
@@ -357,7 +368,7 @@ class Classifier:
         if c.local is not None:
             local, local_why = (
                 bool(c.local),
-                "set by you: local" if c.local else "set by you: not local",
+                _("set by you: local") if c.local else _("set by you: not local"),
             )
         else:
             local, local_why = self._place(c.location.strip() or org_place)
@@ -403,57 +414,96 @@ def mix_of(assessed: list[Assessment]) -> Mix:
 
 
 MIX_LABELS = (
-    ("position", "In a position you want"),
-    ("organization", "At an organization you want"),
-    ("both", "Both"),
-    ("junior", "Junior"),
-    ("senior", "Mid-level or senior"),
+    ("position", N_("In a position you want")),
+    ("organization", N_("At an organization you want")),
+    ("both", N_("Both")),
+    ("junior", N_("Junior")),
+    ("senior", N_("Mid-level or senior")),
 )
+# How a focus chosen by hand is said ("set by you: both"); the keys are FOCUSES.
+FOCUS_WORDS = {
+    "both": N_("both"),
+    "position": N_("position"),
+    "organization": N_("organization"),
+    "neither": N_("neither"),
+}
 
 
 def mix_rows(plan, mix: Mix) -> list[tuple[str, int, int]]:
-    """(label, planned, chosen so far) for the chart."""
-    return [(label, int(getattr(plan, key)), int(getattr(mix, key))) for key, label in MIX_LABELS]
+    """(label, planned, chosen so far) for the chart, labelled in the language in use."""
+    return [
+        (_(label), int(getattr(plan, key)), int(getattr(mix, key))) for key, label in MIX_LABELS
+    ]
+
+
+def _missing(key: str, n: int) -> str:
+    """ "Add 2 more junior people, ...": one whole sentence per group (word order differs)."""
+    if key == "position":
+        said = ngettext(
+            "Add {n} more person in a position you want.",
+            "Add {n} more people in a position you want.",
+            n,
+        )
+    elif key == "organization":
+        said = ngettext(
+            "Add {n} more person at an organization you want.",
+            "Add {n} more people at an organization you want.",
+            n,
+        )
+    elif key == "both":
+        said = ngettext(
+            "Add {n} more person who is both in a position and at an organization you want.",
+            "Add {n} more people who are both in a position and at an organization you want.",
+            n,
+        )
+    elif key == "junior":
+        said = ngettext(
+            "Add {n} more junior person, who remembers recent hiring well.",
+            "Add {n} more junior people, who remember recent hiring well.",
+            n,
+        )
+    else:
+        said = ngettext(
+            "Add {n} more mid-level or senior person, who knows what employers look for.",
+            "Add {n} more mid-level or senior people, who know what employers look for.",
+            n,
+        )
+    return said.format(n=n)
+
+
+def missing_in_mix(plan, mix: Mix) -> list[str]:
+    """The groups the chosen targets still lack against the plan, one sentence each."""
+    tips = []
+    for key in ("position", "organization", "both", "junior", "senior"):
+        missing = int(getattr(plan, key)) - int(getattr(mix, key))
+        if missing > 0:
+            tips.append(_missing(key, missing))
+    return tips
 
 
 def mix_suggestions(plan, mix: Mix) -> list[str]:
     """O3 and T2 in plain words: what the chosen targets still lack against the plan."""
-    wants = {  # (one, several)
-        "position": ("person in a position you want", "people in a position you want"),
-        "organization": (
-            "person at an organization you want",
-            "people at an organization you want",
-        ),
-        "both": (
-            "person who is both in a position and at an organization you want",
-            "people who are both in a position and at an organization you want",
-        ),
-        "junior": (
-            "junior person, who remembers recent hiring well",
-            "junior people, who remember recent hiring well",
-        ),
-        "senior": (
-            "mid-level or senior person, who knows what employers look for",
-            "mid-level or senior people, who know what employers look for",
-        ),
-    }
-    tips = []
-    for key, (one, several) in wants.items():
-        missing = int(getattr(plan, key)) - int(getattr(mix, key))
-        if missing > 0:
-            tips.append(f"Add {missing} more {one if missing == 1 else several}.")
+    tips = missing_in_mix(plan, mix)
     if mix.total < plan.total:
-        tips.append(f"You have picked {mix.total} of the {plan.total} people your plan calls for.")
+        tips.append(
+            _("You have picked {chosen} of the {planned} people your plan calls for.").format(
+                chosen=mix.total, planned=plan.total
+            )
+        )
     elif mix.total > plan.total:
         tips.append(
-            f"You have picked {mix.total} people, more than the {plan.total} in your plan: "
-            "that's fine, many requests go unanswered."
+            _(
+                "You have picked {chosen} people, more than the {planned} in your plan: "
+                "that's fine, many requests go unanswered."
+            ).format(chosen=mix.total, planned=plan.total)
         )
     if mix.total and mix.cold > mix.warm:
         tips.append(
-            "Most of your targets are cold. Warm contacts answer far more often: look for a "
-            "shared school, club or a mutual contact first."
+            _(
+                "Most of your targets are cold. Warm contacts answer far more often: look for a "
+                "shared school, club or a mutual contact first."
+            )
         )
     if not tips and mix.total:
-        tips.append("Your targets match your plan. Go on to step 3 and write your requests.")
+        tips.append(_("Your targets match your plan. Go on to step 3 and write your requests."))
     return tips

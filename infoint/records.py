@@ -222,7 +222,7 @@ SENIORITY_LABELS = {"junior": N_("junior"), "mid": N_("mid-level"), "senior": N_
 FOCUSES = ("both", "position", "organization", "neither")  # O3
 
 
-MODES = ("in person", "video", "phone")  # T6: the order of preference
+MODES = (N_("in person"), N_("video"), N_("phone"))  # T6: the order of preference
 
 
 SIZE_BANDS = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5000+")

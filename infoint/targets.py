@@ -15,8 +15,9 @@ from functools import partial
 from operator import attrgetter, ne
 
 from .bulk import paused_gc
-from .classification import Assessment, Context, Mix, mix_suggestions
+from .classification import Assessment, Context, Mix, missing_in_mix
 from .events import met_contacts
+from .i18n import _
 from .organizations import TOP, load_organizations
 from .records import CONTACT_FIELDS, Contact, Objective, Organization, Profile, org_key
 from .text import fold
@@ -71,9 +72,15 @@ class ImportReport:
 
     def summary(self) -> str:
         """One sentence for the page."""
-        return (
-            f"{self.file}: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} already there, {len(self.skipped)} left out."
+        return _(
+            "{file}: {added} added, {updated} updated, {unchanged} already there, "
+            "{skipped} left out."
+        ).format(
+            file=self.file,
+            added=self.added,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            skipped=len(self.skipped),
         )
 
 
@@ -114,6 +121,8 @@ FORM_FIELDS = (
     "focus",
     "local",
     "notes",
+    "language",
+    "time_zone",
 )
 
 
@@ -121,7 +130,7 @@ def save_contact(ws, contact: Contact, fields: tuple[str, ...] | None = None) ->
     """Add or update one contact from the form; ValueError when it has no name. An update
     writes only ``fields`` when given (the form's: ``FORM_FIELDS``)."""
     if not (contact.first_name.strip() or contact.last_name.strip()):
-        raise ValueError("Give the person a name (first or last).")
+        raise ValueError(_("Give the person a name (first or last)."))
     row = contact.to_row()
     if contact.id is not None and fields is not None:
         row = {k: v for k, v in row.items() if k in fields}
@@ -188,7 +197,7 @@ def apply_merge(ws, merge, existing: list[Contact]) -> ImportReport:
         contact.id = new_id
     contacts = [merged.get(c.id, c) for c in existing] + added
     return ImportReport(
-        file=getattr(merge, "file", "") or "the file",
+        file=getattr(merge, "file", "") or _("the file"),
         added=len(merge.add),
         updated=len(merge.update),
         unchanged=len(merge.unchanged),
@@ -212,11 +221,17 @@ def step_progress(
     """Step 2's parts for the start page, each done or not."""
     active = [o for o in orgs if not o.archived]
     rated = [o for o in active if o.motivation]
-    missing = [t for t in mix_suggestions(plan, targets_mix) if t.startswith("Add")]
+    missing = missing_in_mix(plan, targets_mix)
     return [
-        (f"At least {TOP} organizations on your long list", len(active) >= TOP),
-        ("Your organizations rated for motivation", bool(active) and len(rated) == len(active)),
-        ("Contacts imported or added", contacts > 0),
-        (f"{plan.total} targets picked for your plan", targets_mix.total >= plan.total > 0),
-        ("Targets that match your planned mix", targets_mix.total > 0 and not missing),
+        (_("At least {n} organizations on your long list").format(n=TOP), len(active) >= TOP),
+        (
+            _("Your organizations rated for motivation"),
+            bool(active) and len(rated) == len(active),
+        ),
+        (_("Contacts imported or added"), contacts > 0),
+        (
+            _("{n} targets picked for your plan").format(n=plan.total),
+            targets_mix.total >= plan.total > 0,
+        ),
+        (_("Targets that match your planned mix"), targets_mix.total > 0 and not missing),
     ]

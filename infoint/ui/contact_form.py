@@ -14,6 +14,8 @@ import ipywidgets as widgets
 
 from .. import classification
 from .. import targets as tg
+from ..clock import time_zone_names
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, _
 from ..records import (
     CONNECTION_LABELS,
     CONNECTIONS,
@@ -42,53 +44,76 @@ class ContactForm:
     def __init__(self, page: Page):
         self.page = page
         self.c_first, self.c_last = (
-            text_field("c-first", "First name"),
-            text_field("c-last", "Last name"),
+            text_field("c-first", _("First name")),
+            text_field("c-last", _("Last name")),
         )
         self.c_email, self.c_url = (
-            text_field("c-email", "Email"),
-            text_field("c-url", "Profile URL", placeholder="https://www.linkedin.com/in/..."),
+            text_field("c-email", _("Email")),
+            text_field("c-url", _("Profile URL"), placeholder="https://www.linkedin.com/in/..."),
         )
         self.c_org, self.c_position = (
-            text_field("c-organization", "Organization"),
-            text_field("c-position", "Job title"),
+            text_field("c-organization", _("Organization")),
+            text_field("c-position", _("Job title")),
         )
-        self.c_alt = text_field("c-alt-titles", "Other titles for the same work (comma-separated)")
+        self.c_alt = text_field(
+            "c-alt-titles", _("Other titles for the same work (comma-separated)")
+        )
         self.c_location, self.c_phone = (
-            text_field("c-location", "Location (city)"),
-            text_field("c-phone", "Phone"),
+            text_field("c-location", _("Location (city)")),
+            text_field("c-phone", _("Phone")),
         )
         self.c_connection = dropdown(
             "c-connection",
-            "Connection",
-            [("work it out for me", "")] + [(CONNECTION_LABELS[c], c) for c in CONNECTIONS],
+            _("Connection"),
+            [(_("work it out for me"), "")] + [(_(CONNECTION_LABELS[c]), c) for c in CONNECTIONS],
         )
-        self.c_via = text_field("c-via", "Who can introduce you (second-degree)")
-        self.c_warm = text_field("c-warm", "Shared link that makes them warm (school, club...)")
+        self.c_via = text_field("c-via", _("Who can introduce you (second-degree)"))
+        self.c_warm = text_field("c-warm", _("Shared link that makes them warm (school, club...)"))
         self.c_seniority = dropdown(
             "c-seniority",
-            "Seniority",
-            [("work it out from the title", "")] + [(SENIORITY_LABELS[s], s) for s in SENIORITIES],
+            _("Seniority"),
+            [(_("work it out from the title"), "")]
+            + [(_(SENIORITY_LABELS[s]), s) for s in SENIORITIES],
         )
-        self.c_years = text_field("c-years", "Years in the industry (if you know)")
+        self.c_years = text_field("c-years", _("Years in the industry (if you know)"))
         self.c_focus = dropdown(
             "c-focus",
-            "Focus",
+            _("Focus"),
             [
-                ("work it out from step 1", ""),
-                ("both a role and an organization you want", "both"),
-                ("a position you want", "position"),
-                ("an organization you want", "organization"),
-                ("neither", "neither"),
+                (_("work it out from step 1"), ""),
+                (_("both a role and an organization you want"), "both"),
+                (_("a position you want"), "position"),
+                (_("an organization you want"), "organization"),
+                (_("neither"), "neither"),
             ],
         )
         self.c_local = dropdown(
             "c-local",
-            "Could you meet in person?",
-            [("work it out from the location", None), ("yes, local", True), ("no", False)],
+            _("Could you meet in person?"),
+            [(_("work it out from the location"), None), (_("yes, local"), True), (_("no"), False)],
+        )
+        # Issue 16: the language to write to them in, and the zone they read their mail in
+        self.c_language = dropdown(
+            "c-language",
+            _("Write to them in"),
+            [(_("Same as the workbook"), "")]
+            + [(LANGUAGE_NAMES[code], code) for code in LANGUAGES],
+        )
+        self.c_time_zone = _css(
+            widgets.Combobox(
+                description=_("Their time zone"),
+                options=time_zone_names(),
+                placeholder=_("e.g. Europe/Madrid; left empty: guessed from their city"),
+                ensure_option=False,
+                style=LABEL,
+                layout=widgets.Layout(width="95%"),
+            ),
+            "c-time-zone",
         )
         self.c_notes = _css(
-            widgets.Textarea(description="Notes", style=LABEL, layout=widgets.Layout(width="95%")),
+            widgets.Textarea(
+                description=_("Notes"), style=LABEL, layout=widgets.Layout(width="95%")
+            ),
             "c-notes",
         )
         self.editing = Contact(source="form")  # the person in the form, as saved or new
@@ -98,13 +123,13 @@ class ContactForm:
         self.contact_form.watch(*self._fields())
         self.c_save_state = state_view(self.contact_form.state, "ii-targets-c-save-state")
         # A button: starting another record is a choice, not an edit of this one.
-        self.c_new = _button("c-new", "Start a new person")
-        self.c_new.on_click(lambda _: self.page.edit_contact(Contact(source="form")))
+        self.c_new = _button("c-new", _("Start a new person"))
+        self.c_new.on_click(lambda _click: self.page.edit_contact(Contact(source="form")))
         self.c_status = _css(widgets.HTML(), "c-status")
         self.c_why = _css(widgets.HTML(), "c-why")
         # The form is folded away until it is asked for, or a person is put into it.
         self.details = Details(
-            "Show the form: add someone, or correct a person's details", [], "ii-targets-c-form"
+            _("Show the form: add someone, or correct a person's details"), [], "ii-targets-c-form"
         )
 
     @property
@@ -130,6 +155,8 @@ class ContactForm:
             self.c_years,
             self.c_focus,
             self.c_local,
+            self.c_language,
+            self.c_time_zone,
             self.c_notes,
         ]
 
@@ -145,7 +172,7 @@ class ContactForm:
         can't be saved, the form stays as it is (the state says why). True when switched."""
         if not self.contact_form.flush():
             self.c_status.value = message_html(
-                "Fix what is above first (or empty those fields): your text is still there.",
+                _("Fix what is above first (or empty those fields): your text is still there."),
                 "warning",
             )
             return False
@@ -158,7 +185,10 @@ class ContactForm:
         self.contact_form.discard()
         self._show_why()
         self.c_status.value = message_html(
-            f"Editing {contact.full_name}." if contact.id else "A new person.", "note"
+            _("Editing {name}.").format(name=contact.full_name)
+            if contact.id
+            else _("A new person."),
+            "note",
         )
         self.details.set_open(True)
         return True
@@ -183,6 +213,8 @@ class ContactForm:
         self.c_seniority.value = contact.seniority if contact.seniority in SENIORITIES else ""
         self.c_focus.value = contact.focus if contact.focus in FOCUSES else ""
         self.c_local.value = contact.local
+        self.c_language.value = contact.language if contact.language in LANGUAGES else ""
+        self.c_time_zone.value = contact.time_zone or ""
         self.c_years.value = (
             "" if contact.years_in_industry is None else f"{contact.years_in_industry:g}"
         )
@@ -198,17 +230,20 @@ class ContactForm:
 
     def _why_html(self, a: classification.Assessment) -> str:
         items = [
-            ("Connection", a.connection_why),
-            ("Warm or cold", a.warm_why),
-            ("Seniority", a.seniority_why),
-            ("Focus", a.focus_why),
-            ("In person?", a.local_why),
-            ("Offer", a.modes),
-            (f"Rank {a.rank}, score {a.score:g}", a.why),
+            (_("Connection"), a.connection_why),
+            (_("Warm or cold"), a.warm_why),
+            (_("Seniority"), a.seniority_why),
+            (_("Focus"), a.focus_why),
+            (_("In person?"), a.local_why),
+            (_("Offer"), modes_text(a.modes)),
+            (_("Rank {rank}, score {score}").format(rank=a.rank, score=f"{a.score:g}"), a.why),
         ]
         return (
             "<ul class='ii-why'>"
-            + "".join(f"<li><strong>{escape(k)}:</strong> {escape(v)}</li>" for k, v in items)
+            + "".join(
+                f"<li><strong>{escape(_('{label}:').format(label=k))}</strong> {escape(v)}</li>"
+                for k, v in items
+            )
             + "</ul>"
         )
 
@@ -219,7 +254,7 @@ class ContactForm:
         try:
             years = float(years_text) if years_text else None
         except ValueError as exc:
-            raise NotSaved("years in the industry should be a number, like 4 or 2.5") from exc
+            raise NotSaved(_("years in the industry should be a number, like 4 or 2.5")) from exc
         base = self.editing
         contact = replace(
             base,
@@ -239,18 +274,20 @@ class ContactForm:
             years_in_industry=years,
             focus=self.c_focus.value,
             local=self.c_local.value,
+            language=self.c_language.value or "",
+            time_zone=self.c_time_zone.value.strip(),
             notes=self.c_notes.value,
         )
         if contact.id is None and not (contact.first_name or contact.last_name):
             if contact == Contact(source=base.source):
                 return False  # nothing typed: nothing to keep
-            raise NotSaved("add a name to save this person")
+            raise NotSaved(_("add a name to save this person"))
         try:
             contact.id = tg.save_contact(self.ws, contact, tg.FORM_FIELDS)
         except ValueError as exc:
             raise NotSaved(str(exc)) from exc
         self.editing = contact
-        unranked = ("notes", "phone", "email", "profile_url")
+        unranked = ("notes", "phone", "email", "profile_url", "language", "time_zone")
         if {k: v for k, v in vars(contact).items() if k not in unranked} != {
             k: v for k, v in vars(base).items() if k not in unranked
         }:
@@ -261,5 +298,12 @@ class ContactForm:
                     for name in unranked:
                         setattr(a.contact, name, getattr(contact, name))
         self._show_why()
-        self.c_status.value = message_html(f"Editing {contact.full_name}.", "note")
+        self.c_status.value = message_html(
+            _("Editing {name}.").format(name=contact.full_name), "note"
+        )
         return True
+
+
+def modes_text(modes: str) -> str:
+    """ "in person, video, phone" (the stored modes, MODES) in the language in use."""
+    return _(", ").join(_(m.strip()) for m in modes.split(",") if m.strip())

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from .. import classification, exports, ranking
 from .. import targets as tg
+from ..i18n import N_, _, ngettext
 from ..records import CONNECTIONS, FOCUSES, SENIORITIES, SENIORITY_LABELS
 from ..safe import escape
 from ..workspace import Workspace
@@ -25,6 +26,38 @@ __all__ = ["PAGE_SIZE", "ContactsTable"]
 _css, _button = controls("targets")  # the widgets are the page's: ii-targets-<name>
 
 PAGE_SIZE = 25
+# How a connection is said in the table, and in its filter (the keys are CONNECTIONS).
+_CONNECTION_WORDS = {"first": N_("first"), "second": N_("second"), "cold": N_("cold")}
+_CONNECTION_FILTER = {
+    "first": N_("first-degree"),
+    "second": N_("second-degree"),
+    "cold": N_("cold"),
+}
+_COLUMNS = (
+    N_("Rank"),
+    N_("Target"),
+    N_("Name"),
+    N_("Organization"),
+    N_("Job title"),
+    N_("Connection"),
+    N_("Seniority"),
+    N_("Focus"),
+    N_("In person?"),
+    N_("Score"),
+    N_("Why"),
+)
+
+
+def _pick_label(a: classification.Assessment) -> str:
+    """ "3. Jane Doe, Designer at Acme (target)": one person in the picker."""
+    c = a.contact
+    said = _("{rank}. {name}, {position} at {organization}").format(
+        rank=a.rank,
+        name=c.full_name,
+        position=c.position or _("no title"),
+        organization=c.organization or _("no organization"),
+    )
+    return said + _(" (target)") if c.target else said
 
 
 class ContactsTable:
@@ -34,21 +67,25 @@ class ContactsTable:
         self.page = page
         self.filtered: list[classification.Assessment] = []
         self.page_number = 0
-        self.f_text = text_field("filter-text", "Search names, titles, organizations")
-        self.f_org = text_field("filter-organization", "Organization")
+        self.f_text = text_field("filter-text", _("Search names, titles, organizations"))
+        self.f_org = text_field("filter-organization", _("Organization"))
         self.f_seniority = dropdown(
             "filter-seniority",
-            "Seniority",
-            [("any", "")] + [(SENIORITY_LABELS[s], s) for s in SENIORITIES],
+            _("Seniority"),
+            [(_("any"), "")] + [(_(SENIORITY_LABELS[s]), s) for s in SENIORITIES],
         )
         self.f_connection = dropdown(
             "filter-connection",
-            "Connection",
-            [("any", "")] + [(c + "-degree" if c != "cold" else "cold", c) for c in CONNECTIONS],
+            _("Connection"),
+            [(_("any"), "")] + [(_(_CONNECTION_FILTER[c]), c) for c in CONNECTIONS],
         )
-        self.f_focus = dropdown("filter-focus", "Focus", [("any", "")] + [(f, f) for f in FOCUSES])
+        self.f_focus = dropdown(
+            "filter-focus",
+            _("Focus"),
+            [(_("any"), "")] + [(_(classification.FOCUS_WORDS[f]), f) for f in FOCUSES],
+        )
         self.f_targets = _css(
-            widgets.Checkbox(description="Only my targets", indent=False), "filter-targets"
+            widgets.Checkbox(description=_("Only my targets"), indent=False), "filter-targets"
         )
         for w in (
             self.f_text,
@@ -58,16 +95,16 @@ class ContactsTable:
             self.f_focus,
             self.f_targets,
         ):
-            w.observe(lambda _: self.apply_filters(), names="value")
+            w.observe(lambda _change: self.apply_filters(), names="value")
         self.table = _css(widgets.HTML(), "table")
         self.page_label = _css(widgets.HTML(), "page-label")
-        self.prev_button = _button("prev", "Previous page")
-        self.next_button = _button("next", "Next page")
-        self.prev_button.on_click(lambda _: self.show_page(self.page_number - 1))
-        self.next_button.on_click(lambda _: self.show_page(self.page_number + 1))
+        self.prev_button = _button("prev", _("Previous page"))
+        self.next_button = _button("next", _("Next page"))
+        self.prev_button.on_click(lambda _click: self.show_page(self.page_number - 1))
+        self.next_button.on_click(lambda _click: self.show_page(self.page_number + 1))
         self.row_pick = _css(
             widgets.Select(
-                description="Person on this page",
+                description=_("Person on this page"),
                 options=[],
                 rows=8,
                 style=LABEL,
@@ -75,19 +112,19 @@ class ContactsTable:
             ),
             "row-pick",
         )
-        self.pick_button = _button("pick", "Make a target", button_style="primary")
-        self.drop_button = _button("drop", "Remove from targets")
-        self.edit_button = _button("edit", "Edit this person")
-        self.row_pick.observe(lambda _: self._sync_actions(), names="value")
-        self.pick_button.on_click(lambda _: self._set_target(True))
-        self.drop_button.on_click(lambda _: self._set_target(False))
+        self.pick_button = _button("pick", _("Make a target"), button_style="primary")
+        self.drop_button = _button("drop", _("Remove from targets"))
+        self.edit_button = _button("edit", _("Edit this person"))
+        self.row_pick.observe(lambda _change: self._sync_actions(), names="value")
+        self.pick_button.on_click(lambda _click: self._set_target(True))
+        self.drop_button.on_click(lambda _click: self._set_target(False))
         self.edit_button.on_click(self._on_edit)
-        self.pick_top_button = _button("pick-top", "Pick the top suggestions for my plan")
+        self.pick_top_button = _button("pick-top", _("Pick the top suggestions for my plan"))
         self.pick_top_button.on_click(self._on_pick_top)
         self.table_status = _css(widgets.HTML(), "table-status")
         self.csv_button = _css(
             DownloadButton(
-                "Download the list shown (CSV)",
+                _("Download the list shown (CSV)"),
                 lambda: self._table_file("csv"),
                 on_error=self._export_failed,
             ),
@@ -95,7 +132,7 @@ class ContactsTable:
         )
         self.xlsx_button = _css(
             DownloadButton(
-                "Download it for Excel (.xlsx)",
+                _("Download it for Excel (.xlsx)"),
                 lambda: self._table_file("xlsx"),
                 on_error=self._export_failed,
             ),
@@ -159,62 +196,52 @@ class ContactsTable:
         self.prev_button.disabled = self.page_number == 0
         self.next_button.disabled = self.page_number >= pages - 1
         start = self.page_number * PAGE_SIZE + 1 if rows else 0
-        self.page_label.value = (
-            f"<p>Showing {start}-{start + len(rows) - 1 if rows else 0} of {len(self.filtered)} "
-            f"people (page {self.page_number + 1} of {pages}; "
-            f"{len(self.page.assessed)} in all).</p>"
+        said = _(
+            "Showing {first}-{last} of {shown} people (page {page} of {pages}; {all} in all)."
+        ).format(
+            first=start,
+            last=start + len(rows) - 1 if rows else 0,
+            shown=len(self.filtered),
+            page=self.page_number + 1,
+            pages=pages,
+            all=len(self.page.assessed),
         )
+        self.page_label.value = f"<p>{escape(said)}</p>"
         body = "".join(self._row_html(a) for a in rows)
-        head = "".join(
-            f"<th scope='col'>{h}</th>"
-            for h in (
-                "Rank",
-                "Target",
-                "Name",
-                "Organization",
-                "Job title",
-                "Connection",
-                "Seniority",
-                "Focus",
-                "In person?",
-                "Score",
-                "Why",
-            )
-        )
+        head = "".join(f"<th scope='col'>{escape(_(h))}</th>" for h in _COLUMNS)
         self.table.value = (
             STYLE
             + labelled_table(
-                "<table class='ii-table ii-contacts'><caption>People ranked for you (best first)"
-                f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                "<table class='ii-table ii-contacts'><caption>"
+                + escape(_("People ranked for you (best first)"))
+                + f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
             )
             if rows
-            else "<p>No one matches. Import your LinkedIn connections or add people below.</p>"
+            else "<p>"
+            + escape(_("No one matches. Import your LinkedIn connections or add people below."))
+            + "</p>"
         )
-        self.row_pick.options = [
-            (
-                f"{a.rank}. {a.contact.full_name}, {a.contact.position or 'no title'} at "
-                f"{a.contact.organization or 'no organization'}"
-                f"{' (target)' if a.contact.target else ''}",
-                a.contact.id,
-            )
-            for a in rows
-        ]
+        self.row_pick.options = [(_pick_label(a), a.contact.id) for a in rows]
         self._sync_actions()
 
     @staticmethod
     def _row_html(a: classification.Assessment) -> str:
         c = a.contact
-        target = "&#10003; target" if c.target else ""
+        target = "&#10003; " + escape(_("target")) if c.target else ""
+        warm = " " + escape(_("(warm)")) if a.warm and a.connection == "cold" else ""
+        local = escape(_("yes") if a.local else _("no"))
+        why = escape(_("Why {score}").format(score=f"{a.score:g}"))
         return (
             f"<tr><td>{a.rank}</td><td>{target}</td>"
             f"<th scope='row' class='ii-name'>{escape(c.full_name)}</th>"
             f"<td>{escape(c.organization)}</td><td>{escape(c.position)}</td>"
-            f"<td title='{escape(a.connection_why)}'>{escape(a.connection)}"
-            f"{' (warm)' if a.warm and a.connection == 'cold' else ''}</td>"
-            f"<td title='{escape(a.seniority_why)}'>{escape(SENIORITY_LABELS[a.seniority])}</td>"
-            f"<td title='{escape(a.focus_why)}'>{escape(a.focus)}</td>"
-            f"<td>{'yes' if a.local else 'no'}</td><td>{a.score:g}</td>"
-            f"<td class='ii-why'><details><summary>Why {a.score:g}</summary>"
+            f"<td title='{escape(a.connection_why)}'>"
+            f"{escape(_(_CONNECTION_WORDS.get(a.connection, a.connection)))}{warm}</td>"
+            f"<td title='{escape(a.seniority_why)}'>{escape(_(SENIORITY_LABELS[a.seniority]))}</td>"
+            f"<td title='{escape(a.focus_why)}'>"
+            f"{escape(_(classification.FOCUS_WORDS.get(a.focus, a.focus)))}</td>"
+            f"<td>{local}</td><td>{a.score:g}</td>"
+            f"<td class='ii-why'><details><summary>{why}</summary>"
             f"{escape(a.why)}</details></td></tr>"
         )
 
@@ -237,11 +264,18 @@ class ContactsTable:
             if ext == "csv"
             else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
-        self.table_status.value = message_html(f"{len(rows)} people prepared for download.", "ok")
+        self.table_status.value = message_html(
+            ngettext(
+                "{n} person prepared for download.", "{n} people prepared for download.", len(rows)
+            ).format(n=len(rows)),
+            "ok",
+        )
         return exports.export_filename("contacts", ext), mime, data
 
     def _export_failed(self, exc: Exception) -> None:
-        self.table_status.value = message_html(f"The file could not be made: {exc}", "warning")
+        self.table_status.value = message_html(
+            _("The file could not be made: {error}").format(error=exc), "warning"
+        )
 
     def _selected(self) -> classification.Assessment | None:
         return next((a for a in self.filtered if a.contact.id == self.row_pick.value), None)
@@ -249,36 +283,45 @@ class ContactsTable:
     def _set_target(self, value: bool) -> None:
         chosen = self._selected()
         if chosen is None:
-            self.table_status.value = message_html("Choose a person in the list first.", "warning")
+            self.table_status.value = message_html(
+                _("Choose a person in the list first."), "warning"
+            )
             return
         tg.set_targets(self.ws, [chosen.contact.id], value)
         self.page.recompute()
         self.table_status.value = message_html(
-            f"{chosen.contact.full_name} is {'now a target' if value else 'no longer a target'}.",
+            (_("{name} is now a target.") if value else _("{name} is no longer a target.")).format(
+                name=chosen.contact.full_name
+            ),
             "ok",
         )
 
-    def _on_edit(self, _=None) -> None:
+    def _on_edit(self, _click=None) -> None:
         chosen = self._selected()
         if chosen is None:
-            self.table_status.value = message_html("Choose a person in the list first.", "warning")
+            self.table_status.value = message_html(
+                _("Choose a person in the list first."), "warning"
+            )
             return
         if self.page.edit_contact(chosen.contact):
             self.table_status.value = message_html(
-                f"{chosen.contact.full_name} is in the form below.", "note"
+                _("{name} is in the form below.").format(name=chosen.contact.full_name), "note"
             )
         else:
             self.table_status.value = message_html(
-                "The form below holds changes that can't be saved yet: see what it says.",
+                _("The form below holds changes that can't be saved yet: see what it says."),
                 "warning",
             )
 
-    def _on_pick_top(self, _=None) -> None:
+    def _on_pick_top(self, _click=None) -> None:
         wanted = self.page.plan.total if self.page.plan is not None else 6
         have = sum(1 for a in self.page.assessed if a.contact.target)
         if have >= wanted:
             self.table_status.value = message_html(
-                f"You already have {have} targets, as many as your plan ({wanted}).", "note"
+                _("You already have {have} targets, as many as your plan ({wanted}).").format(
+                    have=have, wanted=wanted
+                ),
+                "note",
             )
             return
         picks = [
@@ -288,5 +331,10 @@ class ContactsTable:
         tg.set_targets(self.ws, picks, True)
         self.page.recompute()
         self.table_status.value = message_html(
-            f"Picked {len(picks)} people from the top of the list. Change them as you like.", "ok"
+            ngettext(
+                "Picked {n} person from the top of the list. Change them as you like.",
+                "Picked {n} people from the top of the list. Change them as you like.",
+                len(picks),
+            ).format(n=len(picks)),
+            "ok",
         )

@@ -12,6 +12,7 @@ import ipywidgets as widgets
 
 from .. import organizations, tabular, targets
 from .. import undo as undoing
+from ..i18n import N_, _, ngettext
 from ..records import SIZE_BANDS, Organization, org_key
 from ..safe import escape, link
 from ..schema import WorkspaceError
@@ -29,6 +30,20 @@ __all__ = ["LongList"]
 _css, _button = controls("targets")  # the widgets are the page's: ii-targets-<name>
 
 
+# The long list's columns after the rank and the top-5 mark.
+_COLUMNS = (
+    N_("Organization"),
+    N_("Industry"),
+    N_("Size"),
+    N_("Location"),
+    N_("Motivation"),
+    N_("Postings"),
+    N_("Contact there"),
+    N_("Your contacts"),
+    N_("Website"),
+)
+
+
 class LongList:
     """T1: about 40 organizations, rated for motivation, postings and a likely contact."""
 
@@ -36,41 +51,48 @@ class LongList:
         self.page = page
         self._editing_org = Organization()  # the organization in the form, as saved or new
         self._filling = self._picking = False
-        self.org_pick = dropdown("org-pick", "Edit an organization", [("(a new one)", None)])
+        self.org_pick = dropdown("org-pick", _("Edit an organization"), [(_("(a new one)"), None)])
         self.org_pick.observe(self._on_org_pick, names="value")
-        self.org_name = text_field("org-name", "Name")
-        self.org_industry = text_field("org-industry", "Industry")
+        self.org_name = text_field("org-name", _("Name"))
+        self.org_industry = text_field("org-industry", _("Industry"))
         self.org_size = dropdown(
-            "org-size", "Size (people)", [("not known", "")] + [(b, b) for b in SIZE_BANDS]
+            "org-size", _("Size (people)"), [(_("not known"), "")] + [(b, b) for b in SIZE_BANDS]
         )
-        self.org_location = text_field("org-location", "Location (city, or remote)")
-        self.org_website = text_field("org-website", "Website", placeholder="https://...")
+        self.org_location = text_field("org-location", _("Location (city, or remote)"))
+        self.org_website = text_field("org-website", _("Website"), placeholder="https://...")
         self.org_motivation = _css(
             widgets.ToggleButtons(
-                description="Motivation: how much it interests you (1-5)",
-                options=[("not rated", 0)] + [(str(i), i) for i in range(1, 6)],
+                description=_("Motivation: how much it interests you (1-5)"),
+                options=[(_("not rated"), 0)] + [(str(i), i) for i in range(1, 6)],
                 style=LABEL,
             ),
             "org-motivation",
         )
         self.org_postings = _css(
             widgets.ToggleButtons(
-                description="Postings: relevant openings you've seen (1-3)",
-                options=[("not rated", 0), ("1 none", 1), ("2 some", 2), ("3 several", 3)],
+                description=_("Postings: relevant openings you've seen (1-3)"),
+                options=[
+                    (_("not rated"), 0),
+                    (_("1 none"), 1),
+                    (_("2 some"), 2),
+                    (_("3 several"), 3),
+                ],
                 style=LABEL,
             ),
             "org-postings",
         )
         self.org_advocacy = _css(
             widgets.RadioButtons(
-                description="A likely contact there?",
-                options=[("not sure", None), ("yes", True), ("no", False)],
+                description=_("A likely contact there?"),
+                options=[(_("not sure"), None), (_("yes"), True), (_("no"), False)],
                 style=LABEL,
             ),
             "org-advocacy",
         )
         self.org_notes = _css(
-            widgets.Textarea(description="Notes", style=LABEL, layout=widgets.Layout(width="95%")),
+            widgets.Textarea(
+                description=_("Notes"), style=LABEL, layout=widgets.Layout(width="95%")
+            ),
             "org-notes",
         )
         # No Save button: the form saves as it is typed (a new organization once it has a name).
@@ -88,18 +110,18 @@ class LongList:
         )
         self.org_save_state = state_view(self.org_form.state, "ii-targets-org-save-state")
         # A button: starting another record is a choice, not an edit of this one.
-        self.org_new = _button("org-new", "Start a new one")
-        self.org_new.on_click(lambda _: self._switch_to(Organization()))
+        self.org_new = _button("org-new", _("Start a new one"))
+        self.org_new.on_click(lambda _click: self._switch_to(Organization()))
         # A button: archiving is an event (the organization leaves the list, nothing deleted);
         # shown only while a saved organization is in the form.
-        self.org_archive = _button("org-archive", "Archive it")
+        self.org_archive = _button("org-archive", _("Archive it"))
         self.org_archive.layout.display = "none"
         self.org_archive.on_click(self._on_org_archive)
         self.org_show_archived = _css(
-            widgets.Checkbox(description="Show archived organizations", indent=False),
+            widgets.Checkbox(description=_("Show archived organizations"), indent=False),
             "org-show-archived",
         )
-        self.org_show_archived.observe(lambda _: self.refresh(), names="value")
+        self.org_show_archived.observe(lambda _change: self.refresh(), names="value")
         self.org_status = _css(widgets.HTML(), "org-status")
         # Undo beside the confirmation, for the last organization archived (ui/undo.py).
         self.org_undo = UndoButton("ii-targets-org-undo", self.org_status, self._after_undo)
@@ -108,7 +130,7 @@ class LongList:
             widgets.FileUpload(
                 accept=".csv,.xlsx,.txt",
                 multiple=False,
-                description="Import organizations (CSV or Excel)",
+                description=_("Import organizations (CSV or Excel)"),
                 layout=widgets.Layout(width="auto"),
             ),
             "org-upload",
@@ -160,9 +182,9 @@ class LongList:
         counts = targets.contacts_per_organization(self.ws)
         rows = []
         for place, org in organizations.sort_organizations(orgs):
-            top = "<strong>Top 5</strong>" if place <= organizations.TOP else ""
-            advocacy = {True: "yes", False: "no", None: "not sure"}[org.advocacy]
-            site = link(org.website, "site") if org.website else ""
+            top = f"<strong>{escape(_('Top 5'))}</strong>" if place <= organizations.TOP else ""
+            advocacy = escape({True: _("yes"), False: _("no"), None: _("not sure")}[org.advocacy])
+            site = link(org.website, _("site")) if org.website else ""
             rows.append(
                 f"<tr><td>{place}</td><td>{top}</td><th scope='row'>{escape(org.name)}</th>"
                 f"<td>{escape(org.industry)}</td><td>{escape(org.size)}</td>"
@@ -173,44 +195,38 @@ class LongList:
         archived = [o for o in orgs if o.archived]
         extra = ""
         if self.org_show_archived.value and archived:
-            extra = "<p>Archived: " + ", ".join(escape(o.name) for o in archived) + "</p>"
+            names = _(", ").join(o.name for o in archived)
+            extra = "<p>" + escape(_("Archived: {names}").format(names=names)) + "</p>"
         head = "".join(
             f"<th scope='col'>{h}</th>"
             for h in (
-                "Rank",
-                "<span class='ii-sr-only'>Top 5</span>",
-                "Organization",
-                "Industry",
-                "Size",
-                "Location",
-                "Motivation",
-                "Postings",
-                "Contact there",
-                "Your contacts",
-                "Website",
+                escape(_("Rank")),
+                f"<span class='ii-sr-only'>{escape(_('Top 5'))}</span>",
+                *(escape(_(h)) for h in _COLUMNS),
             )
         )
         table = (
             labelled_table(
-                "<table class='ii-table'><caption>Sorted by motivation, then postings, then a "
-                f"likely contact</caption><thead><tr>{head}</tr></thead>"
+                "<table class='ii-table'><caption>"
+                + escape(_("Sorted by motivation, then postings, then a likely contact"))
+                + f"</caption><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>"
             )
             if rows
-            else "<p>No organizations yet: add the first one below.</p>"
+            else "<p>" + escape(_("No organizations yet: add the first one below.")) + "</p>"
         )
         self.org_table.value = (
             STYLE + f"<p>{escape(organizations.long_list_note(len(active)))}</p>" + table + extra
         )
-        options = [("(a new one)", None)] + [
-            (o.name + (" (archived)" if o.archived else ""), o.id)
+        options = [(_("(a new one)"), None)] + [
+            (_("{name} (archived)").format(name=o.name) if o.archived else o.name, o.id)
             for o in sorted(orgs, key=lambda o: fold(o.name))
         ]
         current = self.org_pick.value
         self._picking = True  # redrawing the picker is not choosing another organization
         try:
             self.org_pick.options = options
-            self.org_pick.value = current if current in [v for _, v in options] else None
+            self.org_pick.value = current if current in [v for _label, v in options] else None
         finally:
             self._picking = False
 
@@ -231,7 +247,7 @@ class LongList:
         finally:
             self._filling = False
         self.org_form.discard()
-        self.org_archive.description = "Bring it back" if org.archived else "Archive it"
+        self.org_archive.description = _("Bring it back") if org.archived else _("Archive it")
         self.org_archive.layout.display = None if org.id is not None else "none"
         if self.org_pick.value != org.id:
             self._show_picked(org.id)
@@ -249,7 +265,7 @@ class LongList:
         if it can't be saved, stay (the text is still here, and the state says why)."""
         if not self.org_form.flush():
             self.org_status.value = message_html(
-                "Fix what is above first (or empty those fields): your text is still there.",
+                _("Fix what is above first (or empty those fields): your text is still there."),
                 "warning",
             )
             self._show_picked(self._editing_org.id)
@@ -289,7 +305,7 @@ class LongList:
         if org.id is None and not org.name:
             if org == Organization():
                 return False  # nothing typed: nothing to keep
-            raise NotSaved("add a name to save this organization")
+            raise NotSaved(_("add a name to save this organization"))
         try:
             org.id = organizations.save_organization(self.ws, org)
         except ValueError as exc:
@@ -306,23 +322,26 @@ class LongList:
             self.page.recompute()
         return True
 
-    def _on_org_archive(self, _=None) -> None:
+    def _on_org_archive(self, _click=None) -> None:
         if not self.org_form.flush():
             return
         org = self._editing_org
         if org.id is None:
             self.org_status.value = message_html(
-                "Choose an organization to archive first.", "warning"
+                _("Choose an organization to archive first."), "warning"
             )
             return
         organizations.set_archived(self.ws, org.id, not org.archived)
         org.archived = not org.archived
         self.org_status.value = message_html(
-            f"{org.name} is {'archived' if org.archived else 'back on your list'}.", "ok"
+            (
+                _("{name} is archived.") if org.archived else _("{name} is back on your list.")
+            ).format(name=org.name),
+            "ok",
         )
         if org.archived:  # bringing it back by hand leaves nothing to undo (the message went)
             self.org_undo.offer(undoing.archived(self.ws, org))
-        self.org_archive.description = "Bring it back" if org.archived else "Archive it"
+        self.org_archive.description = _("Bring it back") if org.archived else _("Archive it")
         self.refresh()
         self.page.recompute()
 
@@ -332,7 +351,7 @@ class LongList:
         back = {o.id: o.archived for o in organizations.load_organizations(self.ws)}
         if shown.id in back:
             shown.archived = back[shown.id]
-            self.org_archive.description = "Bring it back" if shown.archived else "Archive it"
+            self.org_archive.description = _("Bring it back") if shown.archived else _("Archive it")
         self.refresh()
         self.page.recompute()
 
@@ -349,12 +368,17 @@ class LongList:
             added, updated = organizations.merge_organizations(self.ws, orgs)
         except (tabular.ImportFailed, ValueError, WorkspaceError) as exc:
             self.org_status.value = message_html(
-                f"Nothing was imported from {name}: {exc}", "warning"
+                _("Nothing was imported from {file}: {error}").format(file=name, error=exc),
+                "warning",
             )
             return
-        left_out = f" {len(skipped)} rows left out." if skipped else ""
-        self.org_status.value = message_html(
-            f"{name}: {added} organizations added, {updated} updated.{left_out}", "ok"
+        said = _("{file}: {added} organizations added, {updated} updated.").format(
+            file=name, added=added, updated=updated
         )
+        if skipped:
+            said += " " + ngettext("{n} row left out.", "{n} rows left out.", len(skipped)).format(
+                n=len(skipped)
+            )
+        self.org_status.value = message_html(said, "ok")
         self.refresh()
         self.page.recompute()

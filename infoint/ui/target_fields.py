@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..i18n import _
 from .controls import controls
 
 __all__ = ["LABEL", "dropdown", "text_field", "uploaded"]
 
 LABEL = {"description_width": "initial"}
 
-_css, _ = controls("targets")
+_css, _button = controls("targets")
 
 
 def text_field(name: str, label: str, **kw) -> widgets.Text:
@@ -36,4 +37,4 @@ def uploaded(change) -> tuple[str, bytes] | None:
     files = change["new"]
     if not files:
         return None
-    return str(files[0].get("name", "the file")), bytes(files[0]["content"])
+    return str(files[0].get("name", _("the file"))), bytes(files[0]["content"])

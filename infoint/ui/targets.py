@@ -13,6 +13,7 @@ import ipywidgets as widgets
 from .. import classification, ranking
 from .. import targets as tg
 from ..charts import bar_chart
+from ..i18n import N_, _
 from ..records import Contact, Objective
 from ..safe import escape
 from ..workspace import Workspace
@@ -30,7 +31,7 @@ from .vcard_export import VcardExport
 
 __all__ = ["TargetsPage"]
 
-_css, _ = controls("targets")  # the mix: ii-targets-mix-chart, ii-targets-mix-tips
+_css, _button = controls("targets")  # the mix: ii-targets-mix-chart, ii-targets-mix-tips
 
 
 class TargetsPage(Page):
@@ -39,11 +40,11 @@ class TargetsPage(Page):
     # The sections in the order the notebook shows them, each with its heading in the app
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
-        ("organizations_section", "Organizations: your long list"),
-        ("import_section", "Bring in the people you know"),
-        ("contacts_section", "Ranked for you"),
-        ("contact_form_section", "Add or correct a person"),
-        ("mix_section", "Does your list match your plan?"),
+        ("organizations_section", N_("Organizations: your long list")),
+        ("import_section", N_("Bring in the people you know")),
+        ("contacts_section", N_("Ranked for you")),
+        ("contact_form_section", N_("Add or correct a person")),
+        ("mix_section", N_("Does your list match your plan?")),
     )
 
     def __init__(self, ws: Workspace):
@@ -92,6 +93,7 @@ class TargetsPage(Page):
         self.c_via, self.c_warm, self.c_seniority = cf.c_via, cf.c_warm, cf.c_seniority
         self.c_years, self.c_focus, self.c_local = cf.c_years, cf.c_focus, cf.c_local
         self.c_notes, self.c_new = cf.c_notes, cf.c_new
+        self.c_language, self.c_time_zone = cf.c_language, cf.c_time_zone
         self.person_form, self.c_save_state = cf.contact_form, cf.c_save_state
         self.c_status, self.c_why = cf.c_status, cf.c_why
         # the ranked list and targets
@@ -234,11 +236,17 @@ class TargetsPage(Page):
         plan = self.plan or Objective().plan
         rows = classification.mix_rows(plan, chosen)
         self.mix_chart.value = bar_chart(
-            [(label, planned) for label, planned, _ in rows],
-            "Your plan and your targets so far",
-            compare=[actual for _, _, actual in rows],
+            [(label, planned) for label, planned, _actual in rows],
+            _("Your plan and your targets so far"),
+            compare=[actual for _label, _planned, actual in rows],
         )
-        warm = f"<p>Warm {chosen.warm}, cold {chosen.cold} among your {chosen.total} targets.</p>"
+        warm = "<p>{}</p>".format(
+            escape(
+                _("Warm {warm}, cold {cold} among your {total} targets.").format(
+                    warm=chosen.warm, cold=chosen.cold, total=chosen.total
+                )
+            )
+        )
         self.mix_tips.value = (
             STYLE
             + warm
