@@ -17,6 +17,7 @@ import secrets
 from datetime import datetime
 
 from .clock import zone
+from .i18n import N_, _
 
 __all__ = [
     "CARD_FORMAT",
@@ -35,7 +36,7 @@ __all__ = [
 CARD_FORMAT = "infoint-workshop-card"
 CARD_VERSION = 1
 CARD_MIME = "application/json"
-CARD_HOLDS = (
+CARD_HOLDS = N_(
     "A workshop card from the informational interview workbook. It holds counts only: "
     "the steps done, how many requests were sent and answered, the meetings held, the "
     "thank-yous sent within 48 hours of a meeting, how many learning goals are answered, "
@@ -47,16 +48,16 @@ CARD_HOLDS = (
 )
 # The card's figures: (key, what it counts). Every one is a whole number except the rate.
 FIGURES = (
-    ("steps_done", "steps of the six done"),
-    ("steps_total", "steps in the workbook"),
-    ("requests_sent", "people asked for a conversation"),
-    ("replies", "of them who answered"),
-    ("response_rate", "answered / asked (empty before the first request)"),
-    ("meetings_held", "meetings marked as held"),
-    ("thanks_within_48h", "thank-you notes sent within 48 hours of the meeting"),
-    ("goals_total", "learning goals written in step 1"),
-    ("goals_answered", "of them answered by a meeting"),
-    ("goals_partly", "of them partly answered"),
+    ("steps_done", N_("steps of the six done")),
+    ("steps_total", N_("steps in the workbook")),
+    ("requests_sent", N_("people asked for a conversation")),
+    ("replies", N_("of them who answered")),
+    ("response_rate", N_("answered / asked (empty before the first request)")),
+    ("meetings_held", N_("meetings marked as held")),
+    ("thanks_within_48h", N_("thank-you notes sent within 48 hours of the meeting")),
+    ("goals_total", N_("learning goals written in step 1")),
+    ("goals_answered", N_("of them answered by a meeting")),
+    ("goals_partly", N_("of them partly answered")),
 )
 
 
@@ -95,12 +96,12 @@ def card_content(figures: dict, made_on: str, card_id: str, serial: int, version
     return {
         "format": CARD_FORMAT,
         "version": version or CARD_VERSION,
-        "what_this_card_holds": CARD_HOLDS,
+        "what_this_card_holds": _(CARD_HOLDS),  # its words in the participant's language
         "made_on": made_on,
         "card_id": card_id,
         "card_serial": serial,
         "figures": figures,
-        "what_the_figures_mean": dict(FIGURES),
+        "what_the_figures_mean": {key: _(meaning) for key, meaning in FIGURES},
     }
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .card import CARD_FORMAT, CARD_VERSION, card_content
+from .i18n import _, ngettext
 
 __all__ = [
     "MAX_CARD_BYTES",
@@ -101,45 +102,63 @@ class CohortRead:
 def _whole(name: str, figures: dict, key: str) -> int:
     value = figures.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CardRefused(f"{name}: the figure {key!r} is missing or not a whole number.")
+        raise CardRefused(
+            _("{name}: the figure {key} is missing or not a whole number.").format(
+                name=name, key=repr(key)
+            )
+        )
     if not 0 <= value <= MAX_COUNT:
-        raise CardRefused(f"{name}: the figure {key!r} ({value}) is out of range.")
+        raise CardRefused(
+            _("{name}: the figure {key} ({value}) is out of range.").format(
+                name=name, key=repr(key), value=value
+            )
+        )
     return value
 
 
 def read_card(name: str, data: bytes) -> Card:
     """The card in ``data`` (a file called ``name``), or CardRefused saying what is wrong."""
     if len(data) > MAX_CARD_BYTES:
-        raise CardRefused(f"{name}: too big for a workshop card ({len(data):,} bytes).")
+        raise CardRefused(
+            _("{name}: too big for a workshop card ({size} bytes).").format(
+                name=name, size=f"{len(data):,}"
+            )
+        )
     try:
         content = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        raise CardRefused(f"{name}: not a workshop card (it is not readable JSON).") from None
+        raise CardRefused(
+            _("{name}: not a workshop card (it is not readable JSON).").format(name=name)
+        ) from None
     if not isinstance(content, dict) or content.get("format") != CARD_FORMAT:
-        raise CardRefused(f"{name}: not a workshop card from the workbook.")
+        raise CardRefused(_("{name}: not a workshop card from the workbook.").format(name=name))
     version = content.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise CardRefused(f"{name}: the card has no valid version number.")
+        raise CardRefused(_("{name}: the card has no valid version number.").format(name=name))
     if version > CARD_VERSION:
         raise CardRefused(
-            f"{name}: made by a newer version of the workbook (card version {version}); "
-            "update this copy to read it."
+            _(
+                "{name}: made by a newer version of the workbook (card version {version}); "
+                "update this copy to read it."
+            ).format(name=name, version=version)
         )
     card_id = content.get("card_id")
     if not isinstance(card_id, str) or not _CARD_ID.fullmatch(card_id):
-        raise CardRefused(f"{name}: the card has no valid card number.")
+        raise CardRefused(_("{name}: the card has no valid card number.").format(name=name))
     raw = content.get("figures")
     if not isinstance(raw, dict):
-        raise CardRefused(f"{name}: the card holds no figures.")
+        raise CardRefused(_("{name}: the card holds no figures.").format(name=name))
     figures = {key: _whole(name, raw, key) for key in (*_COUNTS, _THANKS, *_GOALS)}
     if figures["steps_done"] > figures["steps_total"]:
-        raise CardRefused(f"{name}: more steps done than there are steps.")
+        raise CardRefused(_("{name}: more steps done than there are steps.").format(name=name))
     if figures["replies"] > figures["requests_sent"]:
-        raise CardRefused(f"{name}: more answers than requests sent.")
+        raise CardRefused(_("{name}: more answers than requests sent.").format(name=name))
     if figures[_THANKS] > figures["meetings_held"]:
-        raise CardRefused(f"{name}: more thank-yous on time than meetings held.")
+        raise CardRefused(
+            _("{name}: more thank-yous on time than meetings held.").format(name=name)
+        )
     if figures["goals_answered"] + figures["goals_partly"] > figures["goals_total"]:
-        raise CardRefused(f"{name}: more learning goals answered than written.")
+        raise CardRefused(_("{name}: more learning goals answered than written.").format(name=name))
     rate = raw.get("response_rate")
     expected = figures["replies"] / figures["requests_sent"] if figures["requests_sent"] else None
     if (rate is None) != (expected is None) or (
@@ -150,13 +169,19 @@ def read_card(name: str, data: bytes) -> Card:
             or abs(rate - expected) > 1e-3
         )
     ):
-        raise CardRefused(f"{name}: its response rate does not match its requests and answers.")
+        raise CardRefused(
+            _("{name}: its response rate does not match its requests and answers.").format(
+                name=name
+            )
+        )
     figures["response_rate"] = rate
     made_on = content.get("made_on")
     valid_day = isinstance(made_on, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", made_on)
     serial = content.get("card_serial", 0)  # cards made before the serial have none
     if isinstance(serial, bool) or not isinstance(serial, int) or not 0 <= serial <= 10**9:
-        raise CardRefused(f"{name}: the card's serial number is not a whole number.")
+        raise CardRefused(
+            _("{name}: the card's serial number is not a whole number.").format(name=name)
+        )
     return Card(name, card_id, made_on if valid_day else "", figures, serial)
 
 
@@ -172,7 +197,7 @@ def read_folder(folder: str | Path) -> list[tuple[str, bytes]]:
     """The ``*.json`` files of a folder (not its subfolders), by name; OSError if unreadable."""
     path = Path(folder).expanduser()
     if not path.is_dir():
-        raise FileNotFoundError(f"{folder} is not a folder.")
+        raise FileNotFoundError(_("{folder} is not a folder.").format(folder=folder))
     found = []
     for item in sorted(path.glob("*.json"))[:MAX_CARDS]:
         if item.is_file():
@@ -241,40 +266,55 @@ def cohort_figures(cards: list[Card]) -> list[CohortFigure]:
     return [
         CohortFigure(
             "steps_done",
-            f"Steps done (of {totals.pop()})" if len(totals) == 1 else "Steps done",
+            _("Steps done (of {total})").format(total=totals.pop())
+            if len(totals) == 1
+            else _("Steps done"),
             False,
             spread(values("steps_done")),
-            f"{sum(1 for c in cards if c.figures['steps_done'] == c.figures['steps_total'])} "
-            "finished every step",
+            _("{n} finished every step").format(
+                n=sum(1 for c in cards if c.figures["steps_done"] == c.figures["steps_total"])
+            ),
         ),
         CohortFigure(
-            "requests_sent", "Requests sent", False, spread(values("requests_sent")), f"{asked}"
+            "requests_sent", _("Requests sent"), False, spread(values("requests_sent")), f"{asked}"
         ),
         CohortFigure(
             "response_rate",
-            "Response rate",
+            _("Response rate"),
             True,
             spread(values("response_rate")),
-            f"{answered} of {asked} answered" + (f" ({answered / asked:.0%})" if asked else ""),
+            _("{n} of {total} answered").format(n=answered, total=asked)
+            + (f" ({_share(answered / asked)})" if asked else ""),
         ),
         CohortFigure(
-            "meetings_held", "Meetings held", False, spread(values("meetings_held")), f"{met}"
+            "meetings_held", _("Meetings held"), False, spread(values("meetings_held")), f"{met}"
         ),
         CohortFigure(
             _THANKS,
-            "Thank-yous within 48 h",
+            _("Thank-yous within 48 h"),
             False,
             spread(values(_THANKS)),
-            f"{thanked} of {met} meetings" + (f" ({thanked / met:.0%})" if met else ""),
+            ngettext("{n} of {total} meeting", "{n} of {total} meetings", met).format(
+                n=thanked, total=met
+            )
+            + (f" ({_share(thanked / met)})" if met else ""),
         ),
         CohortFigure(
             "goals_answered",
-            "Learning goals answered",
+            _("Learning goals answered"),
             False,
             spread(values("goals_answered")),
-            f"{answered_goals} of {goals} goals, {partly} more partly",
+            _("{n} of {total} goals, {partly} more partly").format(
+                n=answered_goals, total=goals, partly=partly
+            ),
         ),
     ]
+
+
+def _share(value: float) -> str:
+    from . import i18n  # lazy: a share per language, English as it always was
+
+    return f"{value:.0%}" if i18n.language() == "en" else i18n.format_percent(value)
 
 
 def _card_json(figures: dict, card_id: str, version: int = CARD_VERSION) -> bytes:

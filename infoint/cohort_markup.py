@@ -9,6 +9,7 @@ colour nor length is the only signal.
 from __future__ import annotations
 
 from .cohort import CohortFigure, CohortRead, Spread
+from .i18n import _, ngettext
 from .safe import escape
 
 __all__ = ["number", "figures_table", "spread_chart", "reading_html"]
@@ -22,15 +23,24 @@ def number(value: float, percent: bool = False) -> str:
 
 
 def _range(s: Spread, percent: bool) -> tuple[str, str]:
+    to = _("{low} to {high}")
     return (
-        f"{number(s.q1, percent)} to {number(s.q3, percent)}",
-        f"{number(s.low, percent)} to {number(s.high, percent)}",
+        to.format(low=number(s.q1, percent), high=number(s.q3, percent)),
+        to.format(low=number(s.low, percent), high=number(s.high, percent)),
     )
 
 
 def figures_table(figures: list[CohortFigure], participants: int) -> str:
     """A table of the figures: participants counted, median, middle half, range, mean, total."""
-    head = ["Figure", "Participants", "Median", "Middle half", "Lowest to highest", "Mean", "Group"]
+    head = [
+        _("Figure"),
+        _("Participants"),
+        _("Median"),
+        _("Middle half"),
+        _("Lowest to highest"),
+        _("Mean"),
+        _("Group"),
+    ]
     rows = []
     for f in figures:
         s = f.spread
@@ -53,23 +63,36 @@ def figures_table(figures: list[CohortFigure], participants: int) -> str:
     head_html = "".join(f"<th scope='col'>{escape(h)}</th>" for h in head)
     return (
         "<table class='ii-table ii-cohort-figures'>"
-        f"<caption>The cohort's figures ({participants} participants; the response rate counts "
-        "those who sent a request)</caption>"
+        "<caption>"
+        + escape(
+            ngettext(
+                "The cohort's figures ({n} participant; the response rate counts "
+                "those who sent a request)",
+                "The cohort's figures ({n} participants; the response rate counts "
+                "those who sent a request)",
+                participants,
+            ).format(n=participants)
+        )
+        + "</caption>"
         f"<thead><tr>{head_html}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
-def spread_chart(figures: list[CohortFigure], title: str = "How the cohort spreads") -> str:
+def spread_chart(figures: list[CohortFigure], title: str = "") -> str:
     """A box plot per figure, each on its own scale (written at the right): a line from the
     lowest to the highest, a box over the middle half, a bar at the median, and the numbers
     written under it. Labels sit above their plot, so the chart reads on a phone too."""
+    title = title or _("How the cohort spreads")
     width, pad, row_h = 400, 6, 72
     shown = [f for f in figures if f.spread is not None]
     height = row_h * len(shown) + 4
     area = width - 2 * pad
     summary = "; ".join(
-        "{}: median {}, middle half {}, lowest to highest {}".format(
-            f.label, number(f.spread.median, f.percent), *_range(f.spread, f.percent)
+        _("{label}: median {median}, middle half {middle}, lowest to highest {whole}").format(
+            label=f.label,
+            median=number(f.spread.median, f.percent),
+            middle=_range(f.spread, f.percent)[0],
+            whole=_range(f.spread, f.percent)[1],
         )
         for f in shown
     )
@@ -88,7 +111,9 @@ def spread_chart(figures: list[CohortFigure], title: str = "How the cohort sprea
 
         y = 4 + i * row_h
         mid = y + 32
-        scale = f"scale {number(0, f.percent)} to {number(top, f.percent)}"
+        scale = _("scale {low} to {high}").format(
+            low=number(0, f.percent), high=number(top, f.percent)
+        )
         parts.append(
             f'<text x="0" y="{y + 14}" fill="#1b1b1b" font-weight="bold">{escape(f.label)}</text>'
             f'<text x="{width}" y="{y + 14}" fill="#4a4a4a" text-anchor="end">'
@@ -102,7 +127,9 @@ def spread_chart(figures: list[CohortFigure], title: str = "How the cohort sprea
             'fill="#1d4f91"/>'
         )
         middle, whole = _range(s, f.percent)
-        words = f"median {number(s.median, f.percent)}, middle half {middle}, range {whole}"
+        words = _("median {median}, middle half {middle}, range {whole}").format(
+            median=number(s.median, f.percent), middle=middle, whole=whole
+        )
         parts.append(f'<text x="0" y="{mid + 28}" fill="#1b1b1b">{escape(words)}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -111,21 +138,25 @@ def spread_chart(figures: list[CohortFigure], title: str = "How the cohort sprea
 def reading_html(read: CohortRead) -> str:
     """What was read, in words: cards counted, repeats, and each refused file and why."""
     n = len(read.cards)
+    counted = ngettext("{n} card counted.", "{n} cards counted.", n).format(n=n)
     out = [
-        f"<p><strong>{n} card{'s' if n != 1 else ''} counted.</strong>"
+        f"<p><strong>{escape(counted)}</strong>"
         + (
-            escape(f" {len(read.repeated)} repeated file(s) counted once: ")
-            + escape(", ".join(read.repeated))
-            + "."
+            " "
+            + escape(
+                _("{n} repeated file(s) counted once: {names}.").format(
+                    n=len(read.repeated), names=", ".join(read.repeated)
+                )
+            )
             if read.repeated
             else ""
         )
         + "</p>"
     ]
     if read.refused:
-        items = "".join(f"<li>{escape(why)}</li>" for _, why in read.refused)
-        out.append(
-            f"<p>{len(read.refused)} file{'s' if len(read.refused) != 1 else ''} "
-            f"refused (not counted):</p><ul class='ii-cohort-refused-list'>{items}</ul>"
-        )
+        items = "".join(f"<li>{escape(why)}</li>" for _name, why in read.refused)
+        refused = ngettext(
+            "{n} file refused (not counted):", "{n} files refused (not counted):", len(read.refused)
+        ).format(n=len(read.refused))
+        out.append(f"<p>{escape(refused)}</p><ul class='ii-cohort-refused-list'>{items}</ul>")
     return "".join(out)

@@ -36,18 +36,19 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 
+from . import i18n, targets
 from . import meetings as mt
-from . import targets
 from .action_items import ACTION_ITEM_KIND
 from .clock import aware, spoken, zone
 from .exports import CalendarEntry, calendar_uid, ics_calendar
+from .i18n import N_, _
 from .progress import pipeline_settings, todays_agenda
 from .records import STEPS
 from .safe import one_line
 from .text import fold
 from .workspace import Workspace
 
-CALENDAR_NAME = "Informational interviews: what is due"
+CALENDAR_NAME = N_("Informational interviews: what is due")
 CALENDAR_FILENAME = "informational-interviews-reminders.ics"
 META_PREFIX = "calendar.event."  # + "<contact id or ->.<uid>"
 KEEP_CANCELLED_DAYS = 30  # a cancellation is sent again for a month: a skipped download is fine
@@ -58,27 +59,27 @@ DEADLINE_LEAD = timedelta(hours=2)
 MEETING_KIND = "meeting"
 MEETING_ALARM_MINUTES = 60
 REMOVED_KIND = "removed"  # what was sent about a person who is gone (the demo's): no name
-REMOVED_SUMMARY = "A reminder from the workbook's demo (removed)"
+REMOVED_SUMMARY = N_("A reminder from the workbook's demo (removed)")
 GONE_WHY = {
-    "": "No longer due: done, cancelled or let go in the workbook.",
-    REMOVED_KIND: "No longer due: it came from the workbook's demo, which was removed.",
+    "": N_("No longer due: done, cancelled or let go in the workbook."),
+    REMOVED_KIND: N_("No longer due: it came from the workbook's demo, which was removed."),
 }
 
 # A calendar title per agenda kind (pipeline.ACTION_KINDS, "request", D4 action items).
 TITLES = {
-    "request": "Write your request",
-    "follow_up": "Follow up",
-    "call": "Call",
-    "move_on": "Let it go",
-    "second_contact": "Second contact",
-    "schedule": "Book the meeting",
-    "prepare": "Prepare your meeting",
-    "debrief": "Debrief your meeting",
-    "thanks": "Thank-you due",
-    "intro_thanks": "Thank the introducer",
-    "update": "Stay-in-touch update",
-    ACTION_ITEM_KIND: "Action item",
-    MEETING_KIND: "Informational interview",
+    "request": N_("Write your request"),
+    "follow_up": N_("Follow up"),
+    "call": N_("Call"),
+    "move_on": N_("Let it go"),
+    "second_contact": N_("Second contact"),
+    "schedule": N_("Book the meeting"),
+    "prepare": N_("Prepare your meeting"),
+    "debrief": N_("Debrief your meeting"),
+    "thanks": N_("Thank-you due"),
+    "intro_thanks": N_("Thank the introducer"),
+    "update": N_("Stay-in-touch update"),
+    ACTION_ITEM_KIND: N_("Action item"),
+    MEETING_KIND: N_("Informational interview"),
 }
 _STEP_OF_NOTEBOOK = {s.notebook: s for s in STEPS}
 
@@ -184,13 +185,13 @@ def due_events(ws: Workspace, now: datetime | None = None, within: timedelta | N
             else name
         )
         seed = _seed(item, seen)
-        title = TITLES.get(item.kind, "To do")
+        title = _(TITLES.get(item.kind, N_("To do")))
         out.append(
             DueEvent(
                 seed=seed,
                 kind=item.kind,
                 contact_id=item.contact_id,
-                summary=f"{title}: {who}" if who else title,
+                summary=_("{title}: {who}").format(title=title, who=who) if who else title,
                 todo=one_line(item.text, 600),
                 step=item.step,
                 due=item.due,
@@ -238,19 +239,20 @@ def _meeting(ws, contact, who: str, item, tzinfo, now) -> DueEvent | None:
     start = mt.start_time(meeting.starts_at, str(tzinfo))
     if meeting.id is None or start is None or aware(start) <= now:
         return None
-    how = mt.MODE_LABELS.get(meeting.mode, "").lower()
+    how = _(mt.MODE_LABELS[meeting.mode]) if mt.MODE_LABELS.get(meeting.mode) else ""
+    how = how.lower() if i18n.language() in ("en", "es") else how
     place = one_line(meeting.place, 300)
     todo = (
-        f"Your informational interview with {who}"
-        + (f", {how}" if how else "")
-        + (f": {place}" if place else "")
-        + ". Bring your questions and your pitch; debrief right after."
+        _("Your informational interview with {who}").format(who=who)
+        + (_(", {how}").format(how=how) if how else "")
+        + (_(": {place}").format(place=place) if place else "")
+        + _(". Bring your questions and your pitch; debrief right after.")
     )
     return DueEvent(
         seed=f"meeting:{meeting.id}",  # the UID of step 4's meeting file: no copies
         kind=MEETING_KIND,
         contact_id=contact.id,
-        summary=f"Informational interview with {who}",
+        summary=_("Informational interview with {who}").format(who=who),
         todo=todo,
         step=item.step,
         due=aware(start),
@@ -265,32 +267,45 @@ def _meeting(ws, contact, who: str, item, tzinfo, now) -> DueEvent | None:
 def where_to_do_it(step: str) -> str:
     """The step an item is done in, in words: "Step 3, Compose requests (03_....ipynb)"."""
     found = _STEP_OF_NOTEBOOK.get(step)
-    return f"Step {found.number}, {found.title} ({found.notebook})" if found else step
+    if not found:
+        return step
+    return _("Step {number}, {title} ({notebook})").format(
+        number=found.number, title=_(found.title), notebook=found.notebook
+    )
 
 
 def due_words(event: DueEvent, tzinfo) -> str:
     """When it is due, in words (the calendar's description and the week's draft)."""
-    due = spoken(event.due.astimezone(tzinfo))
+    due = i18n.spoken(event.due.astimezone(tzinfo))
     if event.kind == MEETING_KIND:
-        return f"Starts {due}, {event.minutes} minutes."
+        return _("Starts {when}, {minutes} minutes.").format(when=due, minutes=event.minutes)
     if event.kind == ACTION_ITEM_KIND:
         day = day_words(event.due.astimezone(tzinfo))
-        return f"{'Overdue: it was due' if event.overdue else 'Due'} by the end of {day}."
+        late = _("Overdue: it was due by the end of {day}.")
+        return (late if event.overdue else _("Due by the end of {day}.")).format(day=day)
     if event.kind == "request":
-        return "No deadline: the sooner you write, the sooner they can answer."
-    return f"Overdue since {due}." if event.overdue else f"Due {due}."
+        return _("No deadline: the sooner you write, the sooner they can answer.")
+    return (_("Overdue since {when}.") if event.overdue else _("Due {when}.")).format(when=due)
 
 
 def day_words(moment: datetime) -> str:
-    """The day of ``moment`` in words: "Tuesday 10 March"."""
-    return spoken(moment)[: -len(f", {moment.hour}:{moment.minute:02d}")]
+    """The day of ``moment`` in words: "Tuesday 10 March", "martes 10 de marzo", "3月10日星期二"."""
+    if i18n.language() == "en":
+        return spoken(moment)[: -len(f", {moment.hour}:{moment.minute:02d}")]
+    return i18n.format_date(moment, _DAY.get(i18n.language(), "EEEE d MMMM"))
+
+
+_DAY = {"es": "EEEE d 'de' MMMM", "zh": "M月d日EEEE"}  # a day in a sentence (Babel patterns)
 
 
 def _description(event: DueEvent, tzinfo) -> str:
     return (
         f"{event.todo}\n{due_words(event, tzinfo)}\n"
-        f"In the workbook: {where_to_do_it(event.step)}.\n"
-        "From your informational interview workbook; downloading the calendar again updates it."
+        + _("In the workbook: {where}.").format(where=where_to_do_it(event.step))
+        + "\n"
+        + _(
+            "From your informational interview workbook; downloading the calendar again updates it."
+        )
     )
 
 
@@ -369,11 +384,12 @@ def download_calendar(ws: Workspace, now: datetime | None = None) -> CalendarFil
             if gone["state"] != "cancelled":
                 continue
             cancelled += 1
+            removed = gone.get("kind") == REMOVED_KIND  # stored in English: said in the language
             entries.append(
                 CalendarEntry(
                     uid=uid,
-                    summary=gone.get("summary", ""),
-                    description=GONE_WHY.get(gone.get("kind"), GONE_WHY[""]),
+                    summary=_(REMOVED_SUMMARY) if removed else gone.get("summary", ""),
+                    description=_(GONE_WHY.get(gone.get("kind"), GONE_WHY[""])),
                     start=datetime.fromisoformat(gone["start"]),
                     minutes=int(gone.get("minutes", REMINDER_MINUTES)),
                     location=gone.get("location", ""),
@@ -381,7 +397,7 @@ def download_calendar(ws: Workspace, now: datetime | None = None) -> CalendarFil
                     cancelled=True,
                 )
             )
-    data = ics_calendar(entries, tz, stamp=now, name=CALENDAR_NAME)
+    data = ics_calendar(entries, tz, stamp=now, name=_(CALENDAR_NAME))
     return CalendarFile(CALENDAR_FILENAME, data, len(current), new, changed, cancelled)
 
 

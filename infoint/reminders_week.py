@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from .clock import aware, zone
 from .exports import clean_address, eml_draft
+from .i18n import _, ngettext
 from .objectives import load_profile
 from .progress import pipeline_settings
 from .reminders import day_words, due_events, due_words, where_to_do_it
@@ -28,15 +29,15 @@ def _week(ws: Workspace, now: datetime) -> tuple[str, str, int]:
     tzinfo = zone(pipeline_settings(ws).tz)
     events = due_events(ws, now, WEEK)
     first, last = now.astimezone(tzinfo), (now + WEEK).astimezone(tzinfo)
-    span = f"{day_words(first)} to {day_words(last)}"
+    span = _("{first} to {last}").format(first=day_words(first), last=day_words(last))
     lines = [
-        f"Your week in the informational interview workbook, {span}.",
-        f"Times are in {tzinfo.key}. A draft to yourself: nothing was sent.",
+        _("Your week in the informational interview workbook, {span}.").format(span=span),
+        _("Times are in {zone}. A draft to yourself: nothing was sent.").format(zone=tzinfo.key),
     ]
     if not events:
-        lines += ["", "Nothing is due this week. Send a request or two to keep things moving."]
+        lines += ["", _("Nothing is due this week. Send a request or two to keep things moving.")]
     overdue = [e for e in events if e.overdue]
-    groups = [("Overdue", overdue)] if overdue else []
+    groups = [(_("Overdue"), overdue)] if overdue else []
     for event in sorted((e for e in events if not e.overdue), key=lambda e: (e.due, e.seed)):
         day = day_words(max(event.due, now).astimezone(tzinfo))
         if not groups or groups[-1][0] != day:
@@ -44,16 +45,25 @@ def _week(ws: Workspace, now: datetime) -> tuple[str, str, int]:
         groups[-1][1].append(event)
     number = 0
     for title, group in groups:
-        lines += ["", title, "-" * len(title)]
+        lines += ["", title, "-" * _width(title)]
         for event in group:
             number += 1
             lines.append(f"{number}. {event.summary}")
-            lines.append(f"   What to do: {event.todo}")
-            lines.append(
-                f"   {due_words(event, tzinfo)} In the workbook: {where_to_do_it(event.step)}."
-            )
-    lines += ["", "Your calendar file from the workbook's start page holds all of this too."]
-    return f"My week: {span} ({len(events)} to do)", "\n".join(lines) + "\n", len(events)
+            lines.append("   " + _("What to do: {todo}").format(todo=event.todo))
+            where = _("In the workbook: {where}.").format(where=where_to_do_it(event.step))
+            lines.append(f"   {due_words(event, tzinfo)} {where}")
+    lines += ["", _("Your calendar file from the workbook's start page holds all of this too.")]
+    subject = ngettext(
+        "My week: {span} ({n} to do)", "My week: {span} ({n} to do)", len(events)
+    ).format(span=span, n=len(events))
+    return subject, "\n".join(lines) + "\n", len(events)
+
+
+def _width(title: str) -> int:
+    """How wide a title is in a plain-text mail: a Chinese character takes two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in title)
 
 
 @dataclass(frozen=True)

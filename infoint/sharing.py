@@ -24,8 +24,18 @@ from . import organizations, pipeline, stages
 from . import targets as tg
 from .coverage import CoverageSummary, coverage_summary
 from .events import MET
+from .i18n import N_, _, ngettext
 from .progress import pipeline_settings, workbook_progress
-from .report_markup import chart_block, fact_table, html_table, none_yet, paragraph, text_html
+from .report_markup import (
+    chart_block,
+    columns,
+    fact_table,
+    html_table,
+    long_list_caption,
+    none_yet,
+    paragraph,
+    text_html,
+)
 from .safe import escape, whole_number
 
 __all__ = [
@@ -50,19 +60,19 @@ ORGANIZATIONS = "organizations"
 EVERYTHING = "everything"
 LEVELS = (COUNTS, ORGANIZATIONS, EVERYTHING)
 LEVEL_LABELS = {
-    COUNTS: "Counts only (no names)",
-    ORGANIZATIONS: "Plus organizations and initials",
-    EVERYTHING: "Everything, notes included",
+    COUNTS: N_("Counts only (no names)"),
+    ORGANIZATIONS: N_("Plus organizations and initials"),
+    EVERYTHING: N_("Everything, notes included"),
 }
 # What each level holds and leaves out, in plain words: the page shows it beside the choice.
 LEVEL_HOLDS = {
-    COUNTS: (
+    COUNTS: N_(
         "Only numbers: the steps you have done, how many requests you sent and how many were "
         "answered, the meetings you held, the thank-yous you sent within 48 hours and how many "
         "of your learning goals your meetings answered. "
         "No names, organizations, email addresses, job titles, notes or addresses."
     ),
-    ORGANIZATIONS: (
+    ORGANIZATIONS: N_(
         "The same numbers, plus your own initials on the cover; the best ten organizations on "
         "your long list, each with its industry and your own ratings of it (your interest, "
         "1 to 5, and its openings, 1 to 3); and, for each person you asked or met, their "
@@ -70,7 +80,7 @@ LEVEL_HOLDS = {
         "(on time or late). "
         "No full names, email addresses, job titles, notes or addresses."
     ),
-    EVERYTHING: (
+    EVERYTHING: N_(
         "Your whole workbook: names, organizations, job titles, your goals and pitch, "
         "the questions you prepared and everything you noted after each meeting. "
         "Share it only with someone you trust with all of that."
@@ -82,7 +92,11 @@ TOP_ORGANIZATIONS = 10  # the long list's best ten, as in the full report (T1)
 def check_level(level: str) -> str:
     """``level`` if it is one of LEVELS, else a ValueError that lists them."""
     if level not in LEVELS:
-        raise ValueError(f"There is no sharing level {level!r}: choose one of {', '.join(LEVELS)}.")
+        raise ValueError(
+            _("There is no sharing level {level}: choose one of {levels}.").format(
+                level=repr(level), levels=", ".join(LEVELS)
+            )
+        )
     return level
 
 
@@ -108,23 +122,32 @@ class Outcomes:
 
     def rows(self) -> list[tuple[str, str]]:
         """(what, how many) in words, for the report and the card's page."""
+        of = _("{n} of {total}")
         rate = (
-            "no requests sent yet"
+            _("no requests sent yet")
             if self.response_rate is None
-            else f"{self.replies} of {self.requests_sent} ({self.response_rate:.0%})"
+            else _("{n} of {total} ({rate})").format(
+                n=self.replies, total=self.requests_sent, rate=_percent(self.response_rate)
+            )
         )
         return [
-            ("Steps done", f"{self.steps_done} of {self.steps_total}"),
-            ("Parts of the steps done", f"{self.parts_done} of {self.parts_total}"),
-            ("Requests sent", str(self.requests_sent)),
-            ("Requests answered", rate),
-            ("Meetings held", str(self.meetings_held)),
+            (_("Steps done"), of.format(n=self.steps_done, total=self.steps_total)),
+            (_("Parts of the steps done"), of.format(n=self.parts_done, total=self.parts_total)),
+            (_("Requests sent"), str(self.requests_sent)),
+            (_("Requests answered"), rate),
+            (_("Meetings held"), str(self.meetings_held)),
             (
-                "Thank-yous sent within 48 hours",
-                f"{self.thanks_on_time} of {self.meetings_held}",
+                _("Thank-yous sent within 48 hours"),
+                of.format(n=self.thanks_on_time, total=self.meetings_held),
             ),
-            ("Learning goals", self.goals.line),
+            (_("Learning goals"), self.goals.line),
         ]
+
+
+def _percent(share: float) -> str:
+    from . import i18n  # a share as each language writes it; English as it always was
+
+    return f"{share:.0%}" if i18n.language() == "en" else i18n.format_percent(share)
 
 
 def _read(ws):
@@ -172,7 +195,7 @@ def initials(name: str) -> str:
     """ "A. M. L." for "Ana María López": the first letter of each word, nothing else of it."""
     letters = [next((ch for ch in word if ch.isalpha()), "") for word in str(name).split()]
     shown = [f"{ch.upper()}." for ch in letters if ch]
-    return " ".join(shown[:4]) or "(no initials)"
+    return " ".join(shown[:4]) or _("(no initials)")
 
 
 def counts_html(ws, now: datetime) -> str:
@@ -181,27 +204,29 @@ def counts_html(ws, now: datetime) -> str:
     out = [fact_table([(what, escape(value)) for what, value in figures.rows()])]
     rows = [
         [
-            escape(f"Step {s.number}: {s.title}"),
-            escape(f"{s.done} of {len(s.parts)}"),
-            escape(", ".join(name for name, ok in s.parts if ok) or "none yet"),
+            escape(_("Step {number}: {title}").format(number=s.number, title=_(s.title))),
+            escape(_("{n} of {total}").format(n=s.done, total=len(s.parts))),
+            escape(_(", ").join(_(name) for name, ok in s.parts if ok) or _("none yet")),
         ]
         for s in workbook_progress(ws, now)
         if s.built
     ]
     out.append(
         html_table(
-            "Progress through the six steps", ["Step", "Parts done", "Which parts are done"], rows
+            _("Progress through the six steps"),
+            [_("Step"), _("Parts done"), _("Which parts are done")],
+            rows,
         )
     )
     out.append(
         chart_block(
             [
-                ("Requests sent", figures.requests_sent),
-                ("Answered", figures.replies),
-                ("Meetings held", figures.meetings_held),
-                ("Thanked within 48 hours", figures.thanks_on_time),
+                (_("Requests sent"), figures.requests_sent),
+                (_("Answered"), figures.replies),
+                (_("Meetings held"), figures.meetings_held),
+                (_("Thanked within 48 hours"), figures.thanks_on_time),
             ],
-            "From requests to thank-yous",
+            _("From requests to thank-yous"),
         )
     )
     return "".join(out)
@@ -211,7 +236,7 @@ def organizations_html(ws, now: datetime) -> str:
     """Organizations and initials: the long list's best, and each person asked or met by
     initials, organization, stage and thank-you status. No names, titles, notes or addresses."""
     contacts, events, settings = _read(ws)
-    out = ["<h3>Organizations on the long list</h3>"]
+    out = [f"<h3>{escape(_('Organizations on the long list'))}</h3>"]
     places = organizations.sort_organizations(organizations.load_organizations(ws))
     if places:
         rows = [
@@ -223,14 +248,11 @@ def organizations_html(ws, now: datetime) -> str:
             ]
             for place, org in places[:TOP_ORGANIZATIONS]
         ]
-        caption = (
-            f"The long list, best first ({len(places)} organizations; "
-            f"the top {min(TOP_ORGANIZATIONS, len(places))} shown)"
-        )
-        out.append(html_table(caption, ["Organization", "Industry", "Interest", "Openings"], rows))
+        caption = long_list_caption(len(places), min(TOP_ORGANIZATIONS, len(places)))
+        out.append(html_table(caption, columns("org industry interest openings"), rows))
     else:
-        out.append(none_yet("No organizations on the long list yet."))
-    out.append("<h3>People asked or met, by initials</h3>")
+        out.append(none_yet(_("No organizations on the long list yet.")))
+    out.append(f"<h3>{escape(_('People asked or met, by initials'))}</h3>")
     thanks = {
         r.contact.id: r.thank_you.status
         for r in pipeline.thanks_overview(contacts, events, now, settings)
@@ -240,38 +262,40 @@ def organizations_html(ws, now: datetime) -> str:
         key=lambda c: (tg.fold(c.organization), initials(c.full_name)),
     )
     if not people:
-        out.append(none_yet("Nobody asked yet."))
+        out.append(none_yet(_("Nobody asked yet.")))
         return "".join(out)
     rows = [
         [
             escape(initials(c.full_name)),
             text_html(c.organization) or "-",
-            escape(stages.STAGE_LABELS[stages.stage(events.get(c.id, []))]),
-            escape(thanks.get(c.id, "-")),
+            escape(_(stages.STAGE_LABELS[stages.stage(events.get(c.id, []))])),
+            escape(_(thanks[c.id]) if c.id in thanks else "-"),
         ]
         for c in people
     ]
     out.append(
         html_table(
-            "Everyone asked or met (initials only)",
-            ["Initials", "Organization", "Stage", "Thank-you note"],
+            _("Everyone asked or met (initials only)"),
+            [_("Initials"), *columns("org stage thank_you_note")],
             rows,
         )
     )
-    who = "person" if len(people) == 1 else "people"
-    out.append(paragraph(escape(f"{len(people)} {who} asked or met in all.")))
+    said = ngettext(
+        "{n} person asked or met in all.", "{n} people asked or met in all.", len(people)
+    )
+    out.append(paragraph(escape(said.format(n=len(people)))))
     return "".join(out)
 
 
-COUNTS_HEADING = "The figures: numbers only"
-ORGANIZATIONS_HEADING = "Organizations and people, by initials"
+COUNTS_HEADING = N_("The figures: numbers only")
+ORGANIZATIONS_HEADING = N_("Organizations and people, by initials")
 
 
 def level_sections(ws, level: str, now: datetime) -> list[tuple[str, str]]:
     """(heading, HTML) of the counts-only or the organizations-and-initials report."""
     if check_level(level) == EVERYTHING:
-        raise ValueError("The whole report's sections come from report.report_sections.")
-    sections = [(COUNTS_HEADING, counts_html(ws, now))]
+        raise ValueError(_("The whole report's sections come from report.report_sections."))
+    sections = [(_(COUNTS_HEADING), counts_html(ws, now))]
     if level == ORGANIZATIONS:
-        sections.append((ORGANIZATIONS_HEADING, organizations_html(ws, now)))
+        sections.append((_(ORGANIZATIONS_HEADING), organizations_html(ws, now)))
     return sections
