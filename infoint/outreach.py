@@ -25,22 +25,29 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import salutation
+from .i18n import LANGUAGES, N_, _, using
+from .i18n import language as _in_use
 from .records import CONNECTIONS, MODES, Contact, Draft, Objective, Organization, Profile
 from .render import first_word, render_block, tidy
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
 from .text import STOP_WORDS, fold, stem, utf16_len, word_count
+from .text_language import text_language
 
 __all__ = [
     "DRAFT_KINDS",
     "DRAFT_LABELS",
+    "LENGTH_LIMITS",
     "LINKEDIN_LIMITS",
     "WORD_LIMITS",
     "PHONE_PLACEHOLDER",
     "Draft",
     "suggested_kind",
     "compose",
+    "draft_language",
+    "draft_length",
     "utf16_len",
     "word_count",
     "word_stems",
@@ -56,13 +63,13 @@ DRAFT_KINDS: tuple[str, ...] = (
     "voicemail",
     "linkedin_note",
 )
-DRAFT_LABELS: dict[str, str] = {
-    "request_direct": "Request to someone you know or share a link with",
-    "request_intro": "Ask the person you both know to introduce you",
-    "request_cold": "Request to someone you have no link with yet",
-    "follow_up": "Follow-up after about a week without an answer",
-    "voicemail": "Script for a voicemail",
-    "linkedin_note": "Note to send with a LinkedIn invitation",
+DRAFT_LABELS: dict[str, str] = {  # shown with _(): the keys are stored, the labels translated
+    "request_direct": N_("Request to someone you know or share a link with"),
+    "request_intro": N_("Ask the person you both know to introduce you"),
+    "request_cold": N_("Request to someone you have no link with yet"),
+    "follow_up": N_("Follow-up after about a week without an answer"),
+    "voicemail": N_("Script for a voicemail"),
+    "linkedin_note": N_("Note to send with a LinkedIn invitation"),
 }
 LINKEDIN_LIMITS: dict[str, int] = {"free": 200, "premium": 300}  # characters in a note
 # R1: (limit, strict limit) in words. Requests: under 100, under 75 is better. An introduction
@@ -75,6 +82,17 @@ WORD_LIMITS: dict[str, tuple[int, int]] = {
     "voicemail": (100, 75),
     "request_intro": (175, 150),
 }
+# R1 per language of the draft: Spanish says the same in about 15% more words, so 115 (85
+# strict) words give the reading time of 100 English ones; Chinese is counted in characters
+# (``draft_length``), about two per English word: 200 (150 strict), 350 for an introduction.
+_ES_LIMITS = dict.fromkeys(("request_direct", "request_cold", "follow_up", "voicemail"), (115, 85))
+_ZH_LIMITS = dict.fromkeys(("request_direct", "request_cold", "follow_up", "voicemail"), (200, 150))
+LENGTH_LIMITS: dict[str, dict[str, tuple[int, int]]] = {
+    "en": WORD_LIMITS,
+    "es": _ES_LIMITS | {"request_intro": (200, 170)},
+    "zh": _ZH_LIMITS | {"request_intro": (350, 300)},
+}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PHONE_PLACEHOLDER = "[your phone number]"  # R7: the profile has no phone number (yet)
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -121,17 +139,6 @@ def suggested_kind(contact: Contact) -> str:
 
 # ----------------------------------------------------------------- what you want to learn
 
-frozenset(
-    """
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers herself him himself his how i if in into is it its itself just
-like me more most my myself no nor not now of off on once only or other our ours out over own
-same she should so some such than that the their theirs them themselves then there these they
-this those through to too under until up very was we were what when where which while who whom
-why will with would you your yours yourself
-""".split()
-)
 # Words that say nothing about a topic: they appear in any request, so they prove nothing (R1).
 _GENERIC = STOP_WORDS | frozenset(
     """
@@ -157,12 +164,26 @@ _GOAL_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_FALLBACK = {  # O1 kind -> what to ask about when no goal fits in a sentence
-    "role": "what a typical week in your role looks like",
-    "organization": "what it's like to work at {organization}",
-    "industry": "how {field} is changing",
-    "career_path": "how you got to where you are now",
+    "role": N_("what a typical week in your role looks like"),
+    "organization": N_("what it's like to work at {organization}"),
+    "industry": N_("how {field} is changing"),
+    "career_path": N_("how you got to where you are now"),
 }
-_TOPIC_DEFAULT = "how you got started and what your work involves day to day"
+_TOPIC_DEFAULT = N_("how you got started and what your work involves day to day")
+# A goal written in Spanish or Chinese, shortened the same way: "Quiero saber cómo ..." and
+# "我想了解……" lose their "I want to learn" opening.
+_ES_PREFIX = re.compile(
+    r"^(?:(?:yo\s+)?(?:quiero|quisiera|me\s+gustar[ií]a|espero)\s+)?"
+    r"(?:aprender|saber|conocer|entender|descubrir|explorar|averiguar)(?:\s+m[aá]s)?"
+    r"(?:\s+(?:sobre|acerca\s+de|de))?\s+",
+    re.IGNORECASE,
+)
+_ES_LOWER = frozenset(
+    "cómo como qué que cuál cuáles el la los las su sus mi mis si dónde cuándo".split()
+)
+_ZH_PREFIX = re.compile(
+    r"^(?:我)?(?:想要|想|希望|打算)?(?:深入)?(?:了解|知道|学习|弄清楚|搞清楚|明白)(?:一下)?"
+)
 _TOPIC_WORDS = 16
 
 
@@ -198,8 +219,37 @@ def _goal_phrase(goal: str) -> str:
     return text.strip(" ,")
 
 
+def _goal_phrase_in(goal: str, lang: str) -> str:
+    """``_goal_phrase`` for a goal in the draft's language: Spanish by words (2-16), Chinese
+    by characters (4-30), English as ``_goal_phrase``; "" when it isn't in that language."""
+    if lang not in ("es", "zh"):
+        return _goal_phrase(goal)
+    text = _one_line(goal, 400)
+    if text_language(text, lang) != lang:
+        return ""
+    text = re.split(r"[:;：；(（\[]|\s[-\u2013\u2014]\s|[.?!](?:\s|$)|[。？！]", text, maxsplit=1)[
+        0
+    ]
+    text = text.strip(" ,，.、")
+    if lang == "zh":
+        text = _ZH_PREFIX.sub("", text).strip(" ，、")
+        return text if 4 <= len(text) <= 30 else ""
+    text = _ES_PREFIX.sub("", text).strip(" ,.-")
+    words = text.split()
+    if not 2 <= len(words) <= _TOPIC_WORDS:
+        return ""
+    if words[0].lower() in _ES_LOWER:
+        text = words[0].lower() + text[len(words[0]) :]
+    return text
+
+
 def _topic(
-    objective: Objective, contact: Contact, organization_name: str, industry: str, field: str
+    objective: Objective,
+    contact: Contact,
+    organization_name: str,
+    industry: str,
+    field: str,
+    lang: str = "en",
 ) -> str:
     """R1: the learning goal most relevant to this person, as a short phrase.
 
@@ -218,8 +268,8 @@ def _topic(
     wanted = word_stems(about)
     goals = [g for g in _as_list(objective.goals) if g.strip()]
     ranked = sorted(enumerate(goals), key=lambda ig: (-len(word_stems(ig[1]) & wanted), ig[0]))
-    for _, goal in ranked:
-        phrase = _goal_phrase(goal)
+    for _i, goal in ranked:
+        phrase = _goal_phrase_in(goal, lang)
         if phrase:
             return phrase
     for kind in _as_list(objective.kinds):
@@ -228,11 +278,11 @@ def _topic(
             continue
         if "{organization}" in template and not organization_name:
             continue
-        return template.format(organization=organization_name, field=field or "your field")
-    return _TOPIC_DEFAULT
+        return _(template).format(organization=organization_name, field=field or _("your field"))
+    return _(_TOPIC_DEFAULT)
 
 
-def _about_me(pitch: str, name: str) -> str:
+def _about_me(pitch: str, name: str, lang: str = "en") -> str:
     """O4 -> R6: one sentence of the pitch for the forwardable paragraph, or "".
 
     Skips greetings and "I'm <name>" openers (the paragraph already says who you are) and
@@ -249,6 +299,8 @@ def _about_me(pitch: str, name: str) -> str:
             continue
         if name_key and name_key in folded and words < 10:
             continue
+        if lang != "en" and text_language(sentence, "en") != lang:
+            continue  # the paragraph is in their language: a sentence in another one won't do
         return sentence if sentence[-1:] in ".!?" else sentence + "."
     return ""
 
@@ -256,9 +308,33 @@ def _about_me(pitch: str, name: str) -> str:
 # ----------------------------------------------------------------- templates
 
 
+def template_name(kind: str, lang: str = "en") -> str:
+    """The template of a draft kind in a language: ``es/<kind>.txt.j2``, ``zh/<kind>.txt.j2``,
+    and for English (or any other code) ``<kind>.txt.j2``."""
+    return f"{lang}/{kind}.txt.j2" if lang in ("es", "zh") else f"{kind}.txt.j2"
+
+
 def _render_block(kind: str, block: str, values: dict) -> str:
-    """One block (subject, body or forwardable) of ``<kind>.txt.j2`` rendered with ``values``."""
-    return render_block(f"{kind}.txt.j2", block, values)
+    """One block (subject, body or forwardable) of the kind's template in the draft's
+    language (``values["lang"]``) rendered with ``values``."""
+    return render_block(template_name(kind, values.get("lang", "en")), block, values)
+
+
+def draft_language(contact: Contact | None, language: str | None = None) -> str:
+    """The language a draft to ``contact`` is written in: ``language`` when given, else the
+    contact's own (``Contact.language``), else the workbook's (``i18n.language()``)."""
+    for code in (language, getattr(contact, "language", ""), _in_use()):
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def draft_length(text: str, lang: str = "en") -> int:
+    """R1's measure of a draft: words, or for Chinese its Chinese characters plus the words
+    written in other scripts (an English company name counts as one)."""
+    if lang != "zh":
+        return word_count(text)
+    return len(_HAN.findall(text)) + len(re.findall(r"[^\W_]+", _HAN.sub(" ", text)))
 
 
 def _link(contact: Contact, connection: str, org_name: str, field: str) -> dict:
@@ -278,7 +354,7 @@ def _link(contact: Contact, connection: str, org_name: str, field: str) -> dict:
         return {"kind": "profile", "value": ""}
     if org_name:
         return {"kind": "website", "value": org_name}
-    return {"kind": "search", "value": field or "this field"}
+    return {"kind": "search", "value": field or _("this field")}
 
 
 def _values(
@@ -287,45 +363,59 @@ def _values(
     contact: Contact,
     organization: Organization | None,
     attempt: int,
+    lang: str = "en",
+    address: tuple[str, str] = ("auto", ""),
 ) -> dict:
-    """Everything a template may use, each value one line of plain text."""
+    """Everything a template may use, each value one line of plain text, in the draft's
+    language (``_()`` speaks it: ``compose`` runs inside ``using(lang)``)."""
     org_name = _one_line(contact.organization) or _one_line(getattr(organization, "name", ""))
     industry = _one_line(getattr(organization, "industry", ""))
     field = _one_line(objective.field_of_interest)
     roles = [_one_line(r) for r in _as_list(objective.roles) if r.strip()]
     if field:
-        explore = f"careers in {field}"
+        explore = _("careers in {field}").format(field=field)
     elif roles:
-        explore = f"roles like {roles[0]}"
+        explore = _("roles like {role}").format(role=roles[0])
     else:
-        explore = "my next career step"
+        explore = _("my next career step")
     first = _one_line(contact.first_name)
     full = _one_line(" ".join([_text(contact.first_name), _text(contact.last_name)]))
-    sender = _one_line(profile.name) or "[your name]"
+    if lang == "zh":  # 李伟, family name first: a Chinese note never calls them by 伟 alone
+        full = _one_line(salutation.name_in(contact, "zh"))
+        first = _one_line(salutation.addressee(contact, address[0], title=address[1]))
+    sender = _one_line(profile.name) or _("[your name]")
     via = _one_line(contact.via)
     modes = [m.strip().lower() for m in _text(contact.modes).split(",") if m.strip()]
     in_person = contact.local is True and (not modes or MODES[0] in modes)
     connection = _connection(contact)
     return {
+        "lang": lang,
+        "greeting": _one_line(
+            salutation.greeting(
+                contact, lang, address[0], title=address[1], warm=connection == "first"
+            )
+        ),
+        "addressee": first,
         "first": first,
-        "them": first or "[their name]",
-        "them_full": full or "[their name]",
-        "them_full_short": _one_line(full, 40) or "someone you know",
+        "them": first or _("[their name]"),
+        "them_full": full or _("[their name]"),
+        "them_full_short": _one_line(full, 40) or _("someone you know"),
         "position": _one_line(contact.position),
         "organization": org_name,
         "organization_short": _one_line(org_name, 40),
         "explore": explore,
-        "short_field": field or (roles[0] if roles else "your field"),
-        "topic": _topic(objective, contact, org_name, industry, field),
+        "short_field": field or (roles[0] if roles else _("your field")),
+        "topic": _topic(objective, contact, org_name, industry, field, lang),
         "link": _link(contact, connection, org_name, field),
-        "via_first": first_word(via) or "someone we both know",
+        "via_first": first_word(via) or _("someone we both know"),
         "via_greet": first_word(via),
         "sender": sender,
         "sender_first": first_word(sender) if profile.name.strip() else sender,
-        "about_me": _about_me(profile.pitch, profile.name) or f"I'm exploring {explore}.",
+        "about_me": _about_me(profile.pitch, profile.name, lang)
+        or _("I'm exploring {explore}.").format(explore=explore),
         "in_person": in_person,
         "attempt": attempt,
-        "phone": PHONE_PLACEHOLDER,
+        "phone": _(PHONE_PLACEHOLDER),
         "brief": 0,
         "variant": 0,
     }
@@ -343,6 +433,7 @@ _CLIPPED = (
     "via_greet",
     "sender",
     "sender_first",
+    "addressee",
     "topic",
     "about_me",
 )
@@ -361,7 +452,8 @@ def _clipped(values: dict, limit: int) -> dict:
 
 def _compose_email(kind: str, values: dict, to: str) -> Draft:
     """Render an email-like draft, shortening optional parts until it fits the word limit (R1)."""
-    limit = WORD_LIMITS.get(kind, (100, 75))[0]
+    lang = values.get("lang", "en")
+    limit = LENGTH_LIMITS.get(lang, WORD_LIMITS).get(kind, WORD_LIMITS.get(kind, (100, 75)))[0]
     draft = None
     # brief 0: everything; 1: without the sentence on flexible times; 2: without the topic too
     for brief, clip in ((0, None), (1, None), (2, None), (2, 40), (2, 20)):
@@ -374,7 +466,7 @@ def _compose_email(kind: str, values: dict, to: str) -> Draft:
         if kind not in ("voicemail", "linkedin_note"):
             subject = _one_line(_render_block(kind, "subject", current), None)
         draft = Draft(kind, subject, body, to, forwardable)
-        if word_count(body) <= limit:
+        if draft_length(body, lang) <= limit:
             break
     return draft
 
@@ -415,6 +507,9 @@ def compose(
     *,
     linkedin_plan: str = "free",
     attempt: int = 1,
+    language: str | None = None,
+    address: str = "auto",
+    title: str = "",
 ) -> Draft:
     """R1, R4, R6, R7, T6: a first draft of ``kind`` for this contact, in plain language.
 
@@ -426,6 +521,11 @@ def compose(
     follow-up is attempt 2 (after about a week) or 3 and later (the last one); a voicemail from
     attempt 2 on mentions the email sent before. A LinkedIn note always fits
     ``LINKEDIN_LIMITS[linkedin_plan]`` (an unknown plan counts as "free").
+
+    The draft is in ``draft_language(contact, language)`` (the recipient's language), from
+    its own templates (``templates/es``, ``templates/zh``), within that language's
+    ``LENGTH_LIMITS``; ``address`` (one of ``salutation.FORMS``, with ``title`` for "title")
+    is how a Spanish or Chinese draft greets them (English keeps its "Hi <first>,").
 
     Values are one line of plain text each and never template code. Raises ValueError only for
     a ``kind`` outside ``DRAFT_KINDS``.
@@ -441,8 +541,13 @@ def compose(
         attempt = 1
     if kind == "follow_up":
         attempt = max(2, attempt)
-    values = _values(profile, objective, contact, organization, attempt)
-    if kind == "linkedin_note":
-        return _compose_linkedin(values, _text(linkedin_plan).strip().lower())
-    to = "" if kind in ("request_intro", "voicemail") else _one_line(contact.email, 320)
-    return _compose_email(kind, values, to)
+    lang = draft_language(contact, language)
+    form = address if address in salutation.FORMS else "auto"
+    with using(lang):
+        values = _values(
+            profile, objective, contact, organization, attempt, lang, (form, _text(title))
+        )
+        if kind == "linkedin_note":
+            return _compose_linkedin(values, _text(linkedin_plan).strip().lower())
+        to = "" if kind in ("request_intro", "voicemail") else _one_line(contact.email, 320)
+        return _compose_email(kind, values, to)

@@ -24,7 +24,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORMS", "family_name", "first_surname", "greeting", "name_in"]
+__all__ = [
+    "FORMS",
+    "addressee",
+    "choice",
+    "family_name",
+    "first_surname",
+    "greeting",
+    "name_in",
+    "setting_key",
+]
 
 FORMS: tuple[str, ...] = ("auto", "full", "mr", "ms", "title")
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
@@ -97,18 +106,21 @@ def _spanish(first: str, last: str, form: str, title: str, warm: bool) -> str:
     return f"Buenos días, {' '.join(p for p in (first, surname) if p)}:"
 
 
-def _chinese(contact, form: str, title: str) -> str:
-    family, _given = family_name(
-        getattr(contact, "first_name", ""), getattr(contact, "last_name", "")
-    )
-    full = name_in(contact, "zh")
-    if not family and not full:
-        return "您好："
-    words = {"mr": "先生", "ms": "女士", "title": title}
-    honorific = words.get(form, "")
+def addressee(contact, form: str = "auto", *, title: str = "") -> str:
+    """How a Chinese note names its reader: "李先生", "李女士", "王经理", else the full name
+    "李伟" (never a gender guessed from the name); "" without a name."""
+    form = form if form in FORMS else "auto"
+    first, last = getattr(contact, "first_name", ""), getattr(contact, "last_name", "")
+    family, _given = family_name(first, last)
+    honorific = {"mr": "先生", "ms": "女士", "title": _clean(title)[:20]}.get(form, "")
     if honorific and family:
-        return f"{family}{honorific}您好："
-    return f"{full}您好："
+        return f"{family}{honorific}"
+    return name_in(contact, "zh")
+
+
+def _chinese(contact, form: str, title: str) -> str:
+    name = addressee(contact, form, title=title)
+    return f"{name}您好：" if name else "您好："
 
 
 def _english(first: str, last: str, form: str, title: str) -> str:
@@ -138,3 +150,18 @@ def greeting(contact, lang: str, form: str = "auto", *, title: str = "", warm: b
     if lang == "es":
         return _spanish(first, last, form, title, warm)
     return _english(first, last, form, title)
+
+
+def setting_key(contact_id) -> str:
+    """Where the draft editor keeps how to address one contact (an ``outreach_log`` setting):
+    "form" or "title:<their title>"; the thanks drafts read the same choice."""
+    return f"outreach.address.{contact_id}"
+
+
+def choice(value: str) -> tuple[str, str]:
+    """(form, title) from a stored choice ("ms", "title:经理"); anything unknown is "auto"."""
+    text = _clean(value)
+    if text.startswith("title:"):
+        title = text[6:].strip()[:20]
+        return ("title", title) if title else ("auto", "")
+    return (text, "") if text in FORMS else ("auto", "")

@@ -28,8 +28,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from . import salutation
 from .clock import aware, zone
 from .events import Event
+from .i18n import N_, _, using
+from .outreach import draft_language
 from .records import Contact, Draft, Profile
 from .render import first_word, render_block, tidy
 from .safe import one_line as _one_line
@@ -62,21 +65,23 @@ THANKS_STATUSES: tuple[str, ...] = ("due", "overdue", "sent on time", "sent late
 THANKS_KINDS: tuple[str, ...] = ("thanks", "card", "intro_thanks", "update")
 # Words: a thank-you (S2) is read in a minute; a card has room for a few sentences only.
 WORD_LIMITS: dict[str, int] = {"thanks": 150, "card": 80, "intro_thanks": 150, "update": 150}
-GIFT_GUIDANCE = (
+GIFT_GUIDANCE = N_(  # shown with _()
     "Always thank them by email. If you have their postal address, send a short handwritten "
     "card as well. Skip e-card services, and don't send gifts: they can make a kind favour "
     "feel like a transaction. A small token fits only after substantial help, such as a "
     "mentor who guided you for months or a lead that turned into a job."
 )
 
-SPECIFIC_PLACEHOLDER = "[something specific they said that stayed with you]"
-SUGGESTION_PLACEHOLDER = "[something they suggested]"
-STATUS_PLACEHOLDER = "[What you have done about it, or when you will]"
-OUTCOME_PLACEHOLDER = "[What came of it: what you learned, or what you will do next]"
-PROGRESS_PLACEHOLDER = (
+# Placeholders in the English drafts; a Spanish or Chinese draft has them in its own language
+# (``_()`` inside ``using(language)``), still in [brackets] for ``check_thanks`` to find.
+SPECIFIC_PLACEHOLDER = N_("[something specific they said that stayed with you]")
+SUGGESTION_PLACEHOLDER = N_("[something they suggested]")
+STATUS_PLACEHOLDER = N_("[What you have done about it, or when you will]")
+OUTCOME_PLACEHOLDER = N_("[What came of it: what you learned, or what you will do next]")
+PROGRESS_PLACEHOLDER = N_(
     "[what you have done since you spoke: a course, a project, a step they suggested]"
 )
-NAME_PLACEHOLDER = "[your name]"
+NAME_PLACEHOLDER = N_("[your name]")
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_PHRASE = 400  # characters kept from a sentence the user wrote (an insight, progress)
@@ -163,29 +168,46 @@ def thank_you(
 
 
 def _render(template_name: str, values: dict) -> tuple[str, str]:
-    """(subject, body) of a template: subject on one line, body tidied."""
+    """(subject, body) of a template in the draft's language (``values["lang"]``): subject on
+    one line, body tidied."""
+    if values.get("lang") in ("es", "zh"):
+        template_name = f"{values['lang']}/{template_name}"
     subject = _one_line(render_block(template_name, "subject", values), None)
     body = tidy(render_block(template_name, "body", values))
     return subject, body
 
 
-def _person_values(profile: Profile, contact: Contact) -> dict:
-    """The names every draft uses, each one line of plain text."""
+def _person_values(
+    profile: Profile, contact: Contact, lang: str = "en", address: str = "auto", title: str = ""
+) -> dict:
+    """The names every draft uses, each one line of plain text, in the draft's language (the
+    caller runs inside ``using(lang)``). Chinese names are family name first; Spanish and
+    Chinese drafts open with ``salutation.greeting`` (``address``, ``title``)."""
     profile = profile if isinstance(profile, Profile) else Profile()
     contact = contact if isinstance(contact, Contact) else Contact()
     first = _one_line(contact.first_name)
     full = _one_line(f"{_text(contact.first_name)} {_text(contact.last_name)}")
+    if lang == "zh":
+        full = _one_line(salutation.name_in(contact, "zh"))
+        first = _one_line(salutation.addressee(contact, address, title=_text(title)))
     organization = _one_line(contact.organization)
     return {
+        "lang": lang,
+        "greeting": _one_line(salutation.greeting(contact, lang, address, title=_text(title))),
         "first": first,
-        "them": first or "[their name]",
-        "them_full": full or "[their name]",
-        "them_full_short": _one_line(full, 40) or "someone you know",
+        "them": first or _("[their name]"),
+        "them_full": full or _("[their name]"),
+        "them_full_short": _one_line(full, 40) or _("someone you know"),
         "position": _one_line(contact.position),
         "organization": organization,
         "organization_short": _one_line(organization, 40),
-        "sender": _one_line(profile.name) or NAME_PLACEHOLDER,
+        "sender": _one_line(profile.name) or _(NAME_PLACEHOLDER),
     }
+
+
+def _language(contact, language: str | None) -> str:
+    """The draft's language: ``language``, else the contact's, else the workbook's."""
+    return draft_language(contact if isinstance(contact, Contact) else None, language)
 
 
 def compose_thanks(
@@ -196,6 +218,9 @@ def compose_thanks(
     suggestion: str = "",
     suggestion_status: str = "",
     card: bool = False,
+    language: str | None = None,
+    address: str = "auto",
+    title: str = "",
 ) -> Draft:
     """S2: a personal thank-you email, or with ``card=True`` the text of a handwritten card.
 
@@ -205,17 +230,23 @@ def compose_thanks(
     this week"). Anything left empty becomes a [placeholder in brackets], which
     ``check_thanks`` reports until it is filled. The email goes to the contact's address; the
     card has no subject and no address (it is posted). Send within 48 hours (S1).
+
+    Written in ``language`` (else the contact's, else the workbook's: ``outreach.
+    draft_language``) from ``templates/es`` or ``templates/zh``; ``address`` and ``title``
+    choose the greeting (``salutation.greeting``).
     """
-    values = _person_values(profile, contact)
-    values.update(
-        specific=phrase(specific) or SPECIFIC_PLACEHOLDER,
-        suggestion=phrase(suggestion) or SUGGESTION_PLACEHOLDER,
-        status=capital(phrase(suggestion_status)) or STATUS_PLACEHOLDER,
-    )
-    if card:
-        _, body = _render("thanks_card.txt.j2", values)
-        return Draft("thanks_card", "", body)
-    subject, body = _render("thanks.txt.j2", values)
+    lang = _language(contact, language)
+    with using(lang):
+        values = _person_values(profile, contact, lang, address, title)
+        values.update(
+            specific=phrase(specific) or _(SPECIFIC_PLACEHOLDER),
+            suggestion=phrase(suggestion) or _(SUGGESTION_PLACEHOLDER),
+            status=capital(phrase(suggestion_status)) or _(STATUS_PLACEHOLDER),
+        )
+        if card:
+            _subject, body = _render("thanks_card.txt.j2", values)
+            return Draft("thanks_card", "", body)
+        subject, body = _render("thanks.txt.j2", values)
     to = _one_line(getattr(contact, "email", ""), 320)
     return Draft("thanks", subject, body, to)
 
@@ -227,31 +258,46 @@ def compose_intro_thanks(
     *,
     outcome: str = "",
     introducer_email: str = "",
+    language: str | None = None,
 ) -> Draft:
     """S3: thank whoever introduced you: that you met, that it went well, what came of it.
 
     ``introducer_name`` is usually the contact's ``via``; ``outcome`` is what came of the
     meeting ("She suggested a portfolio review, and I've booked one"), a placeholder when
-    empty. ``introducer_email`` fills the draft's recipient when you have it.
+    empty. ``introducer_email`` fills the draft's recipient when you have it. In
+    ``language`` (else the contact's: the introducer usually shares it).
     """
-    values = _person_values(profile, contact)
-    values.update(
-        via_first=first_word(_one_line(introducer_name)),
-        outcome=capital(phrase(outcome)) or OUTCOME_PLACEHOLDER,
-    )
-    subject, body = _render("intro_thanks.txt.j2", values)
+    lang = _language(contact, language)
+    with using(lang):
+        values = _person_values(profile, contact, lang)
+        values.update(
+            via_first=first_word(_one_line(introducer_name)),
+            outcome=capital(phrase(outcome)) or _(OUTCOME_PLACEHOLDER),
+        )
+        subject, body = _render("intro_thanks.txt.j2", values)
     return Draft("intro_thanks", subject, body, _one_line(introducer_email, 320))
 
 
-def compose_update(profile: Profile, contact: Contact, *, progress: str = "") -> Draft:
+def compose_update(
+    profile: Profile,
+    contact: Contact,
+    *,
+    progress: str = "",
+    language: str | None = None,
+    address: str = "auto",
+    title: str = "",
+) -> Draft:
     """S4: a short update on your progress that asks for nothing (no reply needed).
 
     ``progress`` is what happened since you spoke ("I finished the course you recommended and
-    started volunteering as a research assistant"), a placeholder when empty.
+    started volunteering as a research assistant"), a placeholder when empty. In
+    ``language`` (else the contact's, else the workbook's), greeted by ``address``/``title``.
     """
-    values = _person_values(profile, contact)
-    values.update(progress=phrase(progress) or PROGRESS_PLACEHOLDER)
-    subject, body = _render("update.txt.j2", values)
+    lang = _language(contact, language)
+    with using(lang):
+        values = _person_values(profile, contact, lang, address, title)
+        values.update(progress=phrase(progress) or _(PROGRESS_PLACEHOLDER))
+        subject, body = _render("update.txt.j2", values)
     return Draft("update", subject, body, _one_line(getattr(contact, "email", ""), 320))
 
 
