@@ -20,8 +20,10 @@ _SHORT_DAY = {"es": "EEE d MMM", "zh": "M月d日EEE"}
 def short_day(moment: datetime) -> str:
     """A due day in a table or a line: "Tue 03 Dec" in English (as it always was), the
     language's own short form otherwise."""
-    pattern = _SHORT_DAY.get(i18n.language())
-    return i18n.format_date(moment, pattern) if pattern else f"{moment:%a %d %b}"
+    code = i18n.language()
+    if code == "en":
+        return f"{moment:%a %d %b}"
+    return i18n.format_date(moment, _SHORT_DAY.get(code, "EEE d MMM"))
 
 
 def pipeline_table_html(
@@ -46,7 +48,7 @@ def pipeline_table_html(
         due = (
             ""
             if nxt is None
-            else (f"<strong>{escape(_('overdue'))}</strong> " if nxt.overdue else "")
+            else ("<strong>{}</strong> ".format(escape(_("overdue"))) if nxt.overdue else "")
             + escape(short_day(nxt.due.astimezone(tz)))
         )
         fast = escape(_(" (answers fast)")) if c.id in boosters else ""
@@ -72,11 +74,11 @@ def pipeline_table_html(
     )
     return STYLE + (
         labelled_table(
-            f"<table class='ii-table'><caption>{escape(_('Your requests'))}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            "<table class='ii-table'><caption>{}</caption>".format(escape(_("Your requests")))
+            + f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
         if rows
-        else f"<p>{escape(_('No targets yet.'))}</p>"
+        else "<p>{}</p>".format(escape(_("No targets yet.")))
     )
 
 

@@ -191,13 +191,13 @@ class QuestionsPage(Page):
         """Q3, Q5: research, your pitch, something to offer, and the checklist for the day."""
         return widgets.VBox(
             [
-                widgets.HTML(f"<p><strong>{escape(_('Research first'))}</strong></p>"),
+                widgets.HTML("<p><strong>{}</strong></p>".format(escape(_("Research first")))),
                 self.research_box,
                 self.notes,
                 self.offer,
                 self.prep_save_state,
                 self.pitch,
-                widgets.HTML(f"<p><strong>{escape(_('On the day'))}</strong></p>"),
+                widgets.HTML("<p><strong>{}</strong></p>".format(escape(_("On the day")))),
                 self.checklist_box,
             ]
         )
