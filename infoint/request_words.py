@@ -80,6 +80,10 @@ REQUEST_VERB_RE = re.compile(
 )
 
 
+# R1: what you want to learn, when the objective is empty.
+LEARN_RE = re.compile(r"\b(?:learn|hear|understand|find\s+out|ask\s+(?:you\s+)?about|curious)\b")
+
+
 # R4: 20-30 minutes, or much more (an hour, a meal).
 TIME_OK_RE = re.compile(
     r"\b(?:(?:10|15|20|25|30|ten|fifteen|twenty|twenty-five|thirty)"
