@@ -28,6 +28,7 @@ from .capture_words import (
     TITLE_WORDS,
     US_STATES,
 )
+from .i18n import _
 from .imports import ImportPlan, plan_merge
 from .records import Contact, email_key, url_key
 from .safe import CONTROL_RE, one_line
@@ -460,7 +461,7 @@ def save_capture(ws, contact: Contact, rename: bool = False) -> Captured:
     saved names change only with ``rename``. ValueError without a name."""
     person = _cleaned(contact)
     if not (person.first_name or person.last_name):
-        raise ValueError("Give the person a name (first or last) before saving.")
+        raise ValueError(_("Give the person a name (first or last) before saving."))
     with ws.transaction():
         existing = load_contacts(ws)
         merge, match = _plan(existing, person, rename)

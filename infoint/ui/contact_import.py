@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from .. import headings, imports, tabular
 from .. import targets as tg
+from ..i18n import N_, _, ngettext
 from ..safe import escape
 from ..schema import WorkspaceError
 from ..workspace import Workspace
@@ -27,7 +28,12 @@ __all__ = ["UPLOAD_LIMIT_MB", "ContactImport"]
 _css, _button = controls("targets")  # the widgets are the page's: ii-targets-<name>
 
 UPLOAD_LIMIT_MB = 10
-_NONE = "(not in this file)"
+_NONE = N_("(not in this file)")
+
+
+def _nothing(exc: Exception) -> str:
+    """Why a file was refused, and that nothing was imported."""
+    return _("{error} Nothing was imported.").format(error=exc)
 
 
 class ContactImport:
@@ -42,7 +48,7 @@ class ContactImport:
             widgets.FileUpload(
                 accept=".csv,.xlsx,.txt,.vcf",
                 multiple=False,
-                description="Choose a contacts file",
+                description=_("Choose a contacts file"),
                 layout=widgets.Layout(width="auto"),
             ),
             "upload",
@@ -50,17 +56,17 @@ class ContactImport:
         self.upload.observe(self._on_upload, names="value")
         self.import_path = text_field(
             "import-path",
-            "Or the file's path on the computer running the workbook",
-            placeholder="e.g. ~/Downloads/Connections.csv",
+            _("Or the file's path on the computer running the workbook"),
+            placeholder=_("e.g. ~/Downloads/Connections.csv"),
         )
-        self.import_path_button = _button("import-read", "Read that file")
+        self.import_path_button = _button("import-read", _("Read that file"))
         self.import_path_button.on_click(self._on_import_path)
         self.mapping_box = _css(widgets.VBox(), "mapping")
         self.mapping_box.add_class("ii-fields")
         self.mapping: dict[str, widgets.Dropdown] = {}
         # Shown only once a file was read (there is nothing to import before).
         self.import_button = _button(
-            "import", "Import these contacts", button_style="primary", disabled=True
+            "import", _("Import these contacts"), button_style="primary", disabled=True
         )
         self.import_button.layout.display = "none"
         self.import_button.on_click(self._on_import)
@@ -75,11 +81,16 @@ class ContactImport:
         """Upload a LinkedIn export or any contact list, map its columns, import all rows or
         none."""
         note = widgets.HTML(
-            f"<p class='ii-muted'>Files above {UPLOAD_LIMIT_MB} MB can't be uploaded in the "
-            "browser: type their path instead.</p>"
+            "<p class='ii-muted'>"
+            + escape(
+                _(
+                    "Files above {mb} MB can't be uploaded in the browser: type their path instead."
+                ).format(mb=UPLOAD_LIMIT_MB)
+            )
+            + "</p>"
         )
         by_path = Details(
-            "Import from a path on this computer instead",
+            _("Import from a path on this computer instead"),
             [note, widgets.HBox([self.import_path, self.import_path_button])],
             "ii-targets-import-by-path",
         )
@@ -97,16 +108,17 @@ class ContactImport:
         if got:
             self.prepare_import(*got)
 
-    def _on_import_path(self, _=None) -> None:
+    def _on_import_path(self, _click=None) -> None:
         raw = self.import_path.value.strip()
         if not raw:
-            self.import_status.value = message_html("Type the path of a file first.", "warning")
+            self.import_status.value = message_html(_("Type the path of a file first."), "warning")
             return
         try:
             data = Path(raw).expanduser().read_bytes()
         except OSError as exc:
             self.import_status.value = message_html(
-                f"Could not read {raw}: {exc.strerror or exc}.", "warning"
+                _("Could not read {path}: {error}.").format(path=raw, error=exc.strerror or exc),
+                "warning",
             )
             return
         self.prepare_import(Path(raw).name, data)
@@ -125,29 +137,43 @@ class ContactImport:
         try:
             parsed = tabular.read_table(data, name)
         except tabular.ImportFailed as exc:
-            self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
+            self.import_status.value = message_html(_nothing(exc), "warning")
             return
         self._pending = (name, data)
         rows = len(parsed.rows)
         if parsed.kind == "linkedin":
             self.import_status.value = message_html(
-                f"{name} is a LinkedIn export with {rows} rows. Press Import to add them.", "note"
+                ngettext(
+                    "{file} is a LinkedIn export with {n} row. Press Import to add them.",
+                    "{file} is a LinkedIn export with {n} rows. Press Import to add them.",
+                    rows,
+                ).format(file=name, n=rows),
+                "note",
             )
         else:
             suggested = headings.suggest_mapping(parsed.columns)
             self.mapping = {}
             for field_name in imports.IMPORT_FIELDS:
-                options = [(_NONE, "")] + [(c, c) for c in parsed.columns]
-                dd = dropdown(f"map-{field_name}", imports.FIELD_LABELS[field_name], options)
+                options = [(_(_NONE), "")] + [(c, c) for c in parsed.columns]
+                dd = dropdown(f"map-{field_name}", _(imports.FIELD_LABELS[field_name]), options)
                 dd.value = suggested.get(field_name, "")
                 self.mapping[field_name] = dd
             intro = widgets.HTML(
-                "<p>Which column holds what? The guesses below come from the column names; "
-                "correct them if needed.</p>"
+                "<p>"
+                + escape(
+                    _(
+                        "Which column holds what? The guesses below come from the column names; "
+                        "correct them if needed."
+                    )
+                )
+                + "</p>"
             )
             self.mapping_box.children = (intro, *self.mapping.values())
             self.import_status.value = message_html(
-                f"{name} has {rows} rows and {len(parsed.columns)} columns.", "note"
+                _("{file} has {rows} rows and {columns} columns.").format(
+                    file=name, rows=rows, columns=len(parsed.columns)
+                ),
+                "note",
             )
         self._show_import(True)
 
@@ -156,22 +182,32 @@ class ContactImport:
         try:
             plan = vcard.read_vcards(data, name)
         except tabular.ImportFailed as exc:
-            self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
+            self.import_status.value = message_html(_nothing(exc), "warning")
             return
         self._pending, self._vcards = (name, data), plan
         people = len(plan.contacts)
-        left = f", {len(plan.skipped)} left out" if plan.skipped else ""
-        self.import_status.value = message_html(
-            f"{name} is a vCard file with {people} {'person' if people == 1 else 'people'}"
-            f"{left}. Press Import to add them; anyone already saved is updated, not added "
-            "twice.",
-            "note",
+        said = (
+            ngettext(
+                "{file} is a vCard file with {n} person, {skipped} left out.",
+                "{file} is a vCard file with {n} people, {skipped} left out.",
+                people,
+            )
+            if plan.skipped
+            else ngettext(
+                "{file} is a vCard file with {n} person.",
+                "{file} is a vCard file with {n} people.",
+                people,
+            )
+        ).format(file=name, n=people, skipped=len(plan.skipped))
+        said += " " + _(
+            "Press Import to add them; anyone already saved is updated, not added twice."
         )
+        self.import_status.value = message_html(said, "note")
         self._show_import(True)
 
-    def _on_import(self, _=None) -> None:
+    def _on_import(self, _click=None) -> None:
         if self._pending is None:
-            self.import_status.value = message_html("Choose a file first.", "warning")
+            self.import_status.value = message_html(_("Choose a file first."), "warning")
             return
         name, data = self._pending
         mapping = (
@@ -188,16 +224,21 @@ class ContactImport:
             existing = tg.load_contacts(self.ws)
             report = tg.apply_merge(self.ws, imports.plan_merge(existing, plan), existing)
         except (tabular.ImportFailed, WorkspaceError, ValueError) as exc:
-            self.import_status.value = message_html(f"{exc} Nothing was imported.", "warning")
+            self.import_status.value = message_html(_nothing(exc), "warning")
             return
         self._pending = self._vcards = None
         self._show_import(False)
         self.mapping_box.children = ()
         self.last_report = report
         details = "".join(
-            f"<li>Line {line}: {escape(why)}</li>" for line, why in report.skipped[:30]
+            "<li>" + escape(_("Line {line}: {why}").format(line=line, why=why)) + "</li>"
+            for line, why in report.skipped[:30]
         )
-        more = f"<li>and {len(report.skipped) - 30} more</li>" if len(report.skipped) > 30 else ""
+        more = (
+            "<li>" + escape(_("and {n} more").format(n=len(report.skipped) - 30)) + "</li>"
+            if len(report.skipped) > 30
+            else ""
+        )
         self.import_status.value = message_html(report.summary(), "ok") + (
             f"<ul class='ii-import-skipped'>{details}{more}</ul>" if details else ""
         )

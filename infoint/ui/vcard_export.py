@@ -13,6 +13,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import targets as tg
+from ..i18n import _, ngettext
+from ..safe import escape
 from .controls import controls
 from .details import Details
 from .download import DownloadButton
@@ -21,7 +23,11 @@ from .page import Page
 
 __all__ = ["VcardExport"]
 
-_css, _ = controls("targets")
+_css, _button = controls("targets")
+
+
+def _muted(text: str) -> str:
+    return f"<p class='ii-muted'>{escape(text)}</p>"
 
 
 class VcardExport:
@@ -32,32 +38,34 @@ class VcardExport:
         self.targets_only = _css(
             widgets.Checkbox(
                 value=False,
-                description="Only the people you picked as targets",
+                description=_("Only the people you picked as targets"),
                 indent=False,
                 layout=widgets.Layout(width="auto"),
             ),
             "vcard-targets-only",
         )
-        self.targets_only.observe(lambda _: self.refresh(), names="value")
+        self.targets_only.observe(lambda _change: self.refresh(), names="value")
         # Notes are the participant's own: they leave only when asked (a .vcf gets shared).
         self.with_notes = _css(
             widgets.Checkbox(
                 value=False,
-                description="Include my notes (what you wrote about each person goes in the file)",
+                description=_(
+                    "Include my notes (what you wrote about each person goes in the file)"
+                ),
                 indent=False,
                 layout=widgets.Layout(width="auto"),
             ),
             "vcard-notes",
         )
-        self.with_notes.observe(lambda _: setattr(self.status, "value", ""), names="value")
+        self.with_notes.observe(lambda _change: setattr(self.status, "value", ""), names="value")
         self.download = DownloadButton(
-            "Download as vCard (.vcf)", self._file, on_error=self._failed
+            _("Download as vCard (.vcf)"), self._file, on_error=self._failed
         )
         self.download.add_class("ii-targets-vcard-download")
         self.status = _css(widgets.HTML(), "vcard-status")
         self.waiting = _css(widgets.HTML(), "vcard-waiting")  # why there is no button yet
         self.details = Details(
-            "Put these contacts on your phone or in your mail program (vCard)",
+            _("Put these contacts on your phone or in your mail program (vCard)"),
             [],
             "ii-targets-vcard",
         )
@@ -65,8 +73,12 @@ class VcardExport:
     def widgets(self) -> Details:
         """The toggle and, when open, the choice and the download."""
         note = widgets.HTML(
-            "<p class='ii-muted'>A .vcf file opens in Apple Contacts, Google Contacts, Outlook "
-            "and on phones. It stays on your computer until you import it there.</p>"
+            _muted(
+                _(
+                    "A .vcf file opens in Apple Contacts, Google Contacts, Outlook and on "
+                    "phones. It stays on your computer until you import it there."
+                )
+            )
         )
         self.details.body.children = (
             note,
@@ -91,14 +103,18 @@ class VcardExport:
             self.waiting.value = ""
             return
         if self.targets_only.value and contacts:
-            self.waiting.value = (
-                "<p class='ii-muted'>You have picked no targets yet: pick some in the list "
-                "below, or untick “Only the people you picked as targets”.</p>"
+            self.waiting.value = _muted(
+                _(
+                    "You have picked no targets yet: pick some in the list below, or untick "
+                    "“Only the people you picked as targets”."
+                )
             )
         else:
-            self.waiting.value = (
-                "<p class='ii-muted'>No contacts yet: import your connections or paste a "
-                "signature above, and the download appears here.</p>"
+            self.waiting.value = _muted(
+                _(
+                    "No contacts yet: import your connections or paste a signature above, and "
+                    "the download appears here."
+                )
             )
 
     def _file(self) -> tuple[str, str, bytes]:
@@ -110,17 +126,35 @@ class VcardExport:
         ]
         if not people:
             raise ValueError(
-                "You have picked no targets yet." if only else "There are no contacts to save yet."
+                _("You have picked no targets yet.")
+                if only
+                else _("There are no contacts to save yet.")
             )
         name = vcard.vcard_filename(only)
         data = vcard.vcard_bytes(people, notes=self.with_notes.value)
         self.status.value = message_html(
-            f"{name}: {len(people)} {'person' if len(people) == 1 else 'people'}"
-            + (", with your notes" if self.with_notes.value else ", without your notes")
-            + ". Open it with your address book to add them.",
+            (
+                ngettext(
+                    "{file}: {n} person, with your notes. Open it with your address book to "
+                    "add them.",
+                    "{file}: {n} people, with your notes. Open it with your address book to "
+                    "add them.",
+                    len(people),
+                )
+                if self.with_notes.value
+                else ngettext(
+                    "{file}: {n} person, without your notes. Open it with your address book "
+                    "to add them.",
+                    "{file}: {n} people, without your notes. Open it with your address book "
+                    "to add them.",
+                    len(people),
+                )
+            ).format(file=name, n=len(people)),
             "ok",
         )
         return name, "text/vcard", data
 
     def _failed(self, exc: Exception) -> None:
-        self.status.value = message_html(f"{exc} Nothing was downloaded.", "warning")
+        self.status.value = message_html(
+            _("{error} Nothing was downloaded.").format(error=exc), "warning"
+        )
