@@ -18,8 +18,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from . import i18n
 from .checklists import in_person_checklist, organization_name, person_name, research_checklist
-from .clock import spoken, zone
+from .clock import zone
+from .i18n import _
 from .meetings import MODE_LABELS, Meeting, start_time, stored_entries
 from .objectives import O6_REMINDER, pitch_stats
 from .question_bank import THEMES, load_bank
@@ -48,7 +50,7 @@ def _when(meeting: Meeting, tz: str) -> str:
     if start is None:
         return ""
     zone_name = plain_text(tz).strip() or "UTC"
-    return f"{spoken(start, year=True)} ({zone(zone_name).key})"
+    return f"{i18n.spoken(start, year=True)} ({zone(zone_name).key})"
 
 
 def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
@@ -63,23 +65,28 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
         asked.append(
             {
                 "text": entry["text"],
-                "theme": THEMES.get(entry["theme"], ""),
+                "theme": _(THEMES[entry["theme"]]) if THEMES.get(entry["theme"]) else "",
                 "lines": 2 if q.closing else max(2, min(5, q.minutes)),
             }
         )
     in_person = meeting.mode == "in person"
+    sender = plain_text(getattr(profile, "name", "")).strip()
     return {
-        "name": person_name(contact) or "(no name yet)",
+        "t": _labels(sender),
+        "lang": i18n.HTML_LANG.get(i18n.language(), "en"),
+        "name": person_name(contact) or _("(no name yet)"),
         "position": plain_text(getattr(contact, "position", "")).strip(),
         "organization": organization_name(contact, organization),
         "sender": plain_text(getattr(profile, "name", "")).strip(),
-        "when": _when(meeting, tz) or "Not set yet",
+        "when": _when(meeting, tz) or _("Not set yet"),
         "minutes": as_int(meeting.minutes, 30),
-        "mode": MODE_LABELS.get(meeting.mode, plain_text(meeting.mode)),
-        "place_label": {"in person": "Where", "video": "Link or tool", "phone": "Number"}.get(
-            meeting.mode, "Where"
+        "mode": _(MODE_LABELS[meeting.mode])
+        if meeting.mode in MODE_LABELS
+        else plain_text(meeting.mode),
+        "place_label": {"video": _("Link or tool"), "phone": _("Number")}.get(
+            meeting.mode, _("Where")
         ),
-        "place": plain_text(meeting.place).strip() or "Not set yet",
+        "place": plain_text(meeting.place).strip() or _("Not set yet"),
         "their_workplace": in_person and bool(meeting.their_workplace),
         "recognise": plain_text(meeting.recognise).strip() if in_person else "",
         "pitch": pitch.strip(),
@@ -87,18 +94,57 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
         "questions": asked,
         "time_plan": fits(questions, meeting.minutes)[1] if questions else "",
         "on_the_day": [
-            (text, bool(meeting.checklist.get(key))) for key, text in in_person_checklist(meeting)
+            (_(text), bool(meeting.checklist.get(key)))
+            for key, text in in_person_checklist(meeting)
         ],
         "research": [
-            (text, bool(meeting.research.get(key)))
+            (_(text), bool(meeting.research.get(key)))
             for key, text in research_checklist(contact, organization)
         ],
         "notes": plain_text(meeting.notes).strip(),
         "offer": plain_text(meeting.offer).strip(),
-        "closing": CLOSING_REMINDERS,
-        "etiquette": ETIQUETTE,
-        "after": AFTER_THE_MEETING,
-        "reminder": O6_REMINDER,
+        "closing": [_(item) for item in CLOSING_REMINDERS],
+        "etiquette": [_(item) for item in ETIQUETTE],
+        "after": [_(item) for item in AFTER_THE_MEETING],
+        "reminder": _(O6_REMINDER),
+    }
+
+
+def _labels(sender: str) -> dict:
+    """The sheet's own words in the language in use: the templates show ``t.<key>``."""
+    return {
+        "title": _("Prep sheet: {name}"),
+        "heading": _("Informational interview with {name}"),
+        "when_where": _("When and where"),
+        "when": _("When"),
+        "length": _("Length"),
+        "minutes": _("{n} minutes"),
+        "how": _("How"),
+        "their_workplace": _("(their workplace, as they offered)"),
+        "recognise": _("They'll recognise you by"),
+        "pitch": _("Your pitch"),
+        "pitch_about": _("Your pitch (about {n} seconds)"),
+        "no_pitch": _(
+            "Not written yet: in three sentences, who you are, what interests you, "
+            "and why you are asking."
+        ),
+        "questions": _("Your questions"),
+        "no_questions": _("No questions chosen yet: pick them in step 4 of the workbook."),
+        "notes_line": _("Notes:"),
+        "before": _("Before you go"),
+        "on_the_day": _("On the day"),
+        "found_out": _("What you found out"),
+        "nothing_yet": _("(nothing yet)"),
+        "offer": _("Something to offer in return:"),
+        "offer_hint": _("an article, a contact, or help with something"),
+        "at_the_end": _("At the end"),
+        "manners": _("Good manners"),
+        "after": _("After the meeting"),
+        "footer": _("Prepared by {name} with the informational interview workbook.").format(
+            name=sender
+        )
+        if sender
+        else _("Prepared with the informational interview workbook."),
     }
 
 
@@ -271,21 +317,24 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
         return None
     from .exports import ics_event  # lazy: the calendar library loads only when a file is made
 
-    person = person_name(contact) or "a contact"
+    person = person_name(contact) or _("a contact")
     org = organization_name(contact, organization)
-    lines = [f"{MODE_LABELS.get(meeting.mode, meeting.mode)}: {meeting.place}".strip()]
+    mode = _(MODE_LABELS[meeting.mode]) if meeting.mode in MODE_LABELS else meeting.mode
+    lines = [f"{mode}: {meeting.place}".strip()]
     if meeting.mode == "in person" and meeting.recognise.strip():
-        lines.append(f"How they'll recognise you: {meeting.recognise.strip()}")
-    lines += ["", "Questions:"] + [
+        lines.append(_("How they'll recognise you: {how}").format(how=meeting.recognise.strip()))
+    lines += ["", _("Questions:")] + [
         f"{n}. {e['text']}" for n, e in enumerate(stored_entries(meeting.questions), 1)
     ]
-    lines += ["", "At the end:"] + [f"- {r}" for r in CLOSING_REMINDERS]
+    lines += ["", _("At the end:")] + [f"- {_(r)}" for r in CLOSING_REMINDERS]
     seed = (
         f"meeting:{meeting.id}"
         if meeting.id is not None
         else f"meeting:contact:{meeting.contact_id}:{meeting.starts_at}"
     )
-    summary = f"Informational interview with {person}" + (f" ({org})" if org else "")
+    summary = _("Informational interview with {name}").format(name=person) + (
+        f" ({org})" if org else ""
+    )
     return ics_event(
         uid_seed=seed,
         summary=summary,

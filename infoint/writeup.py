@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 from . import action_items as ai
 from . import debrief as db
+from . import i18n
 from .checklists import (
     ResearchStatus,
     organization_name,
@@ -32,6 +33,7 @@ from .checklists import (
 )
 from .clock import MONTH_NAMES, zone
 from .events import MET
+from .i18n import N_, _, ngettext
 from .meetings import Meeting, load_meetings
 from .objectives import load_objective, load_profile
 from .outreach_log import load_draft
@@ -64,15 +66,23 @@ MAX_COURSE = 200
 # What such assignments ask for, in the order of the document: (key, what it asks, where the
 # workbook keeps it). The keys are the document's parts.
 PARTS: tuple[tuple[str, str, str], ...] = (
-    ("person", "Whom you interviewed: their name, role and organization", "step 2, the person"),
-    ("objective", "Why this interview: what you wanted to learn", "step 1, your goals"),
-    ("research", "The research you did beforehand", "step 4, research notes"),
-    ("questions", "The questions you asked", "step 4, the questions"),
-    ("answers", "What they answered", "step 5, What you heard"),
-    ("learned", "What you learned", "step 5, Insights"),
-    ("reflection", "Your reflection", "step 5, Reflect"),
-    ("next_steps", "Your next steps", "step 5, what they suggested and what you will change"),
-    ("thanks", "The thank-you you sent", "step 6, Your thank-you"),
+    (
+        "person",
+        N_("Whom you interviewed: their name, role and organization"),
+        N_("step 2, the person"),
+    ),
+    ("objective", N_("Why this interview: what you wanted to learn"), N_("step 1, your goals")),
+    ("research", N_("The research you did beforehand"), N_("step 4, research notes")),
+    ("questions", N_("The questions you asked"), N_("step 4, the questions")),
+    ("answers", N_("What they answered"), N_("step 5, What you heard")),
+    ("learned", N_("What you learned"), N_("step 5, Insights")),
+    ("reflection", N_("Your reflection"), N_("step 5, Reflect")),
+    (
+        "next_steps",
+        N_("Your next steps"),
+        N_("step 5, what they suggested and what you will change"),
+    ),
+    ("thanks", N_("The thank-you you sent"), N_("step 6, Your thank-you")),
 )
 
 
@@ -189,7 +199,7 @@ def answers(iv: Interview) -> list[tuple[str, str]]:
 def reflection_answers(iv: Interview) -> list[tuple[str, str]]:
     """(question, your answer) for each reflection question you answered (D2)."""
     given = iv.debrief.reflection if iv.debrief else {}
-    return [(q, given[k]) for k, q in db.REFLECTION_QUESTIONS if filled(given.get(k))]
+    return [(_(q), given[k]) for k, q in db.REFLECTION_QUESTIONS if filled(given.get(k))]
 
 
 def research(iv: Interview) -> ResearchStatus:
@@ -202,21 +212,13 @@ def research_done(iv: Interview) -> list[str]:
     return list(research(iv).ticked)
 
 
-def _count(n: int, total: int, what: str) -> str:
-    return f"{n} of {total} {what}"
-
-
-def _many(n: int, one: str, more: str) -> str:
-    return f"{n} {one if n == 1 else more}"
-
-
 def checklist(iv: Interview) -> list[CheckItem]:
     """Each part the assignment asks for (``PARTS``): done or still empty, with a detail (how
     much is there) and where in the workbook to add it. The document marks the same parts
     empty."""
     c, d = iv.contact, iv.debrief or db.Debrief(0, 0)
     org = organization_name(c, iv.organization)
-    missing = [n for n, v in (("role", c.position), ("organization", org)) if not filled(v)]
+    missing = [n for n, v in ((_("role"), c.position), (_("organization"), org)) if not filled(v)]
     asked = answers(iv)
     noted = sum(1 for _, a in asked if filled(a))
     studied = research(iv)
@@ -225,47 +227,60 @@ def checklist(iv: Interview) -> list[CheckItem]:
     status = {
         "person": (
             not missing,
-            "their " + " and ".join(missing) + " not known yet" if missing else person_name(c),
+            _("their {what} not known yet").format(what=_(" and ").join(missing))
+            if missing
+            else person_name(c),
         ),
         "objective": (
             any(map(filled, iv.objective.goals)),
-            _count(sum(map(filled, iv.objective.goals)), len(iv.objective.goals), "goals written")
+            _("{n} of {total} goals written").format(
+                n=sum(map(filled, iv.objective.goals)), total=len(iv.objective.goals)
+            )
             if iv.objective.goals
-            else "no concrete goal written yet",
+            else _("no concrete goal written yet"),
         ),
         "research": (studied.done, studied.detail),
         "questions": (
             bool(asked),
-            _count(len(asked), len(asked), "questions") if asked else "none prepared",
+            _("{n} of {total} questions").format(n=len(asked), total=len(asked))
+            if asked
+            else _("none prepared"),
         ),
         "answers": (
             bool(asked) and noted == len(asked),
-            _count(noted, len(asked), "questions have notes")
+            _("{n} of {total} questions have notes").format(n=noted, total=len(asked))
             if asked
-            else "no questions to answer",
+            else _("no questions to answer"),
         ),
         "learned": (
             filled(d.insights),
-            "insights" + (" and surprises" if filled(d.surprises) else "") + " written"
+            (_("insights and surprises written") if filled(d.surprises) else _("insights written"))
             if filled(d.insights)
-            else "no insights written yet",
+            else _("no insights written yet"),
         ),
         "reflection": (
             reflected > 0,
-            _count(reflected, len(db.REFLECTION_QUESTIONS), "reflection questions answered"),
+            _("{n} of {total} reflection questions answered").format(
+                n=reflected, total=len(db.REFLECTION_QUESTIONS)
+            ),
         ),
         "next_steps": (
             bool(iv.items or iv.referrals) or filled(d.next_changes),
-            f"{_many(len(iv.items), 'action item', 'action items')} ({len(open_items)} open), "
-            f"{_many(len(iv.referrals), 'person', 'people')} they suggested"
-            + (", changes planned" if filled(d.next_changes) else ""),
+            ngettext(
+                "{n} action item ({open} open)", "{n} action items ({open} open)", len(iv.items)
+            ).format(n=len(iv.items), open=len(open_items))
+            + _(", ")
+            + ngettext(
+                "{n} person they suggested", "{n} people they suggested", len(iv.referrals)
+            ).format(n=len(iv.referrals))
+            + (_(", changes planned") if filled(d.next_changes) else ""),
         ),
         "thanks": (
             bool(iv.thanks and iv.thanks.sent_at),
             _thanks_detail(iv),
         ),
     }
-    return [CheckItem(k, label, *status[k], where) for k, label, where in PARTS]
+    return [CheckItem(k, _(label), *status[k], _(where)) for k, label, where in PARTS]
 
 
 def day_in_words(moment: datetime | date | None, tz: str = "UTC") -> str:
@@ -273,6 +288,8 @@ def day_in_words(moment: datetime | date | None, tz: str = "UTC") -> str:
     if moment is None:
         return ""
     local = moment.astimezone(zone(tz)) if isinstance(moment, datetime) else moment
+    if i18n.language() != "en":  # "9 de marzo de 2026", "2026年3月9日"
+        return i18n.format_date(local, "long")
     return f"{local.day} {MONTH_NAMES[local.month - 1]} {local.year}"
 
 
@@ -280,7 +297,9 @@ def _thanks_detail(iv: Interview) -> str:
     """S1 in words: sent on time or late, else not sent yet and by when it is due."""
     t = iv.thanks
     if t is None:
-        return "not due yet"
+        return _("not due yet")
     if t.sent_at is not None:
-        return t.status
-    return f"not sent yet; {t.status}, by {day_in_words(t.due, iv.tz)}"
+        return _(t.status)
+    return _("not sent yet; {status}, by {day}").format(
+        status=_(t.status), day=day_in_words(t.due, iv.tz)
+    )

@@ -20,6 +20,7 @@ from . import debrief as db
 from .checklists import organization_name, person_name
 from .clock import iso_day, parse_time, zone
 from .exports.document import Block, Document, Part, docx_bytes, visible_text
+from .i18n import _
 from .meetings import MODE_LABELS
 from .prep_sheet import md_block, md_inline, slug
 from .records import KIND_LABELS
@@ -39,11 +40,15 @@ __all__ = ["writeup_document", "writeup_markdown", "writeup_docx", "writeup_file
 
 
 def _empty(item: CheckItem) -> Block:
-    return Block("note", f"Still empty: add it in {item.where}, then download again.")
+    return Block(
+        "note", _("Still empty: add it in {where}, then download again.").format(where=item.where)
+    )
 
 
 def _title(iv: Interview) -> str:
-    return f"Informational interview with {person_name(iv.contact) or 'someone'}"
+    return _("Informational interview with {who}").format(
+        who=person_name(iv.contact) or _("someone")
+    )
 
 
 def writeup_document(iv: Interview, now: datetime) -> Document:
@@ -56,59 +61,72 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
     byline = tuple(
         line
         for line in (
-            f"By {iv.profile.name.strip()}" if filled(iv.profile.name) else "",
+            _("By {name}").format(name=iv.profile.name.strip()) if filled(iv.profile.name) else "",
             iv.course,
-            f"Written up on {day_in_words(now, tz)}",
+            _("Written up on {day}").format(day=day_in_words(now, tz)),
         )
         if line
     )
     org = organization_name(c, iv.organization)
     person = [
-        Block("field", person_name(c) or "(no name yet)", "Interviewee"),
-        Block("field", c.position.strip() or "not known yet", "Role"),
-        Block("field", org or "not known yet", "Organization"),
-        Block("field", day_in_words(iv.met_at, tz), "Date"),
-        Block("field", f"{MODE_LABELS.get(m.mode, m.mode)}, {m.minutes} minutes", "Format"),
+        Block("field", person_name(c) or _("(no name yet)"), _("Interviewee")),
+        Block("field", c.position.strip() or _("not known yet"), _("Role")),
+        Block("field", org or _("not known yet"), _("Organization")),
+        Block("field", day_in_words(iv.met_at, tz), _("Date")),
+        Block(
+            "field",
+            _("{how}, {minutes} minutes").format(
+                how=_(MODE_LABELS.get(m.mode, m.mode)), minutes=m.minutes
+            ),
+            _("Format"),
+        ),
     ]
-    link = [c.warm_reason.strip(), f"introduced by {c.via.strip()}" if filled(c.via) else ""]
+    via = _("introduced by {name}").format(name=c.via.strip()) if filled(c.via) else ""
+    link = [c.warm_reason.strip(), via]
     if any(link):
-        person.append(Block("field", "; ".join(p for p in link if p), "How we are connected"))
+        person.append(Block("field", "; ".join(p for p in link if p), _("How we are connected")))
     if not status["person"].done:
         person.append(_empty(status["person"]))
 
     o = iv.objective
     objective = []
     if o.kinds:
-        about = "; ".join(KIND_LABELS.get(k, k) for k in o.kinds)
-        objective.append(Block("field", about, "What I wanted to learn about"))
+        about = "; ".join(_(KIND_LABELS.get(k, k)) for k in o.kinds)
+        objective.append(Block("field", about, _("What I wanted to learn about")))
     for label, value in (
-        ("Field", o.field_of_interest),
-        ("Roles", ", ".join(o.roles)),
-        ("Organizations", ", ".join(o.organizations)),
+        (_("Field"), o.field_of_interest),
+        (_("Roles"), ", ".join(o.roles)),
+        (_("Organizations"), ", ".join(o.organizations)),
     ):
         if filled(value):
             objective.append(Block("field", value, label))
     objective += [Block("bullet", g) for g in o.goals if filled(g)]
     if filled(iv.profile.pitch):  # O4: how you introduced yourself
-        objective += [Block("heading", "How I introduced myself"), Block("text", iv.profile.pitch)]
+        objective += [
+            Block("heading", _("How I introduced myself")),
+            Block("text", iv.profile.pitch),
+        ]
     if not status["objective"].done:
         objective.append(_empty(status["objective"]))
 
     research = [Block("bullet", t) for t in research_done(iv)]
     if filled(m.notes):
-        research += [Block("heading", "What I found out"), Block("text", m.notes)]
+        research += [Block("heading", _("What I found out")), Block("text", m.notes)]
     org_notes = getattr(iv.organization, "notes", "")
     if filled(org_notes):
-        research += [Block("heading", f"Notes on {org}"), Block("text", org_notes)]
+        research += [
+            Block("heading", _("Notes on {organization}").format(organization=org)),
+            Block("text", org_notes),
+        ]
     if filled(m.offer):
-        research.append(Block("field", m.offer, "What I offered in return"))
+        research.append(Block("field", m.offer, _("What I offered in return")))
     if not status["research"].done:
         research.append(_empty(status["research"]))
 
     qa = []
     for n, (question, answer) in enumerate(answers(iv), 1):
         qa.append(Block("heading", f"{n}. {one_line(question, None)}"))
-        qa.append(Block("text", answer) if filled(answer) else Block("note", "No notes yet."))
+        qa.append(Block("text", answer) if filled(answer) else Block("note", _("No notes yet.")))
     if not status["questions"].done:
         qa.append(_empty(status["questions"]))
     elif not status["answers"].done:
@@ -120,14 +138,17 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
     else:
         learned.append(_empty(status["learned"]))
     if filled(d.surprises):
-        learned += [Block("heading", "What surprised me"), Block("text", d.surprises)]
+        learned += [Block("heading", _("What surprised me")), Block("text", d.surprises)]
 
     reflection = []
     for question, answer in reflection_answers(iv):
         reflection += [Block("heading", question), Block("text", answer)]
-    for label, rating in (("the role", d.role_fit), ("the organization", d.org_fit)):
+    for label, rating in (
+        (_("How well the role fits me"), d.role_fit),
+        (_("How well the organization fits me"), d.org_fit),
+    ):
         if db.fit_rating(rating):
-            reflection.append(Block("field", f"{rating} out of 5", f"How well {label} fits me"))
+            reflection.append(Block("field", _("{n} out of 5").format(n=rating), label))
     if not status["reflection"].done:
         reflection.append(_empty(status["reflection"]))
 
@@ -135,34 +156,41 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
     for r in iv.referrals:
         where = ", ".join(p for p in (r.position.strip(), r.organization.strip()) if p)
         about = f" ({where})" if where else ""
-        steps.append(Block("bullet", f"Talk to {r.full_name}{about}, whom they suggested"))
+        said = _("Talk to {name}{about}, whom they suggested").format(name=r.full_name, about=about)
+        steps.append(Block("bullet", said))
     if filled(d.next_changes):
-        steps += [Block("heading", "What I will change"), Block("text", d.next_changes)]
+        steps += [Block("heading", _("What I will change")), Block("text", d.next_changes)]
     if not status["next_steps"].done:
         steps.append(_empty(status["next_steps"]))
 
     thanks = []
     if iv.thanks and iv.thanks.sent_at:
         thanks.append(
-            Block("field", f"{day_in_words(iv.thanks.sent_at, tz)} ({iv.thanks.status})", "Sent")
+            Block(
+                "field",
+                f"{day_in_words(iv.thanks.sent_at, tz)} ({_(iv.thanks.status)})",
+                _("Sent"),
+            )
         )
     if filled(iv.thanks_body):
         thanks += [
-            Block("heading", "The note" if status["thanks"].done else "The note (not sent yet)"),
+            Block(
+                "heading", _("The note") if status["thanks"].done else _("The note (not sent yet)")
+            ),
             Block("text", iv.thanks_body),
         ]
     if not status["thanks"].done:
         thanks.append(_empty(status["thanks"]))
 
     parts = (
-        Part("The interview", tuple(person)),
-        Part("My objective", tuple(objective)),
-        Part("Research beforehand", tuple(research)),
-        Part("Questions and answers", tuple(qa)),
-        Part("What I learned", tuple(learned)),
-        Part("Reflection", tuple(reflection)),
-        Part("Next steps", tuple(steps)),
-        Part("Thank-you", tuple(thanks)),
+        Part(_("The interview"), tuple(person)),
+        Part(_("My objective"), tuple(objective)),
+        Part(_("Research beforehand"), tuple(research)),
+        Part(_("Questions and answers"), tuple(qa)),
+        Part(_("What I learned"), tuple(learned)),
+        Part(_("Reflection"), tuple(reflection)),
+        Part(_("Next steps"), tuple(steps)),
+        Part(_("Thank-you"), tuple(thanks)),
     )
     return Document(_title(iv), byline, parts, author=iv.profile.name.strip())
 
@@ -171,9 +199,9 @@ def _action_line(item: ai.ActionItem, tz: str) -> str:
     """D4: an action item, with when it is due or when it was done."""
     done, due = parse_time(item.done_at), iso_day(item.due)
     if done is not None:
-        when = f"done {day_in_words(done, tz)}"
+        when = _("done {day}").format(day=day_in_words(done, tz))
     else:
-        when = f"by {day_in_words(due)}" if due else "no date yet"
+        when = _("by {day}").format(day=day_in_words(due)) if due else _("no date yet")
     return f"{one_line(item.text, None)} ({when})"
 
 

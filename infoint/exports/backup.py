@@ -18,17 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from ..clock import now_iso
+from ..i18n import N_, _
 from ..workspace import Workspace, WorkspaceError
 
 BACKUP_FORMAT = "infoint-workbook-backup"
 BACKUP_MEMBER = "workbook.json"
 MAX_BACKUP_BYTES = 200 * 1024 * 1024  # uncompressed; a zip bomb is refused, not unpacked
 
-_README = """This file is a backup of your informational interview workbook.
+_README = N_("""This file is a backup of your informational interview workbook.
 Keep it somewhere safe. To restore it, open the workbook's start page and use
 "Restore from a backup". The data is in workbook.json; nothing in it is encrypted,
 so treat it like any private document.
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,18 @@ def backup_bytes(ws: Workspace) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(BACKUP_MEMBER, json.dumps(content, ensure_ascii=False, indent=1))
-        zf.writestr("README.txt", _README)
+        zf.writestr("README.txt", _(_README))
     return buffer.getvalue()
 
 
-def read_backup(data: bytes, name: str = "the file") -> dict[str, Any]:
+def read_backup(data: bytes, name: str = "") -> dict[str, Any]:
     """Parse a backup (a ZIP, or its bare workbook.json), or raise a plain-language
     ``WorkspaceError``."""
+    name = name or _("the file")
     if not data:
-        raise WorkspaceError(f"{name} is empty. Choose the .zip file the workbook downloaded.")
+        raise WorkspaceError(
+            _("{name} is empty. Choose the .zip file the workbook downloaded.").format(name=name)
+        )
     if data[:2] == b"PK":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -67,11 +71,14 @@ def read_backup(data: bytes, name: str = "the file") -> dict[str, Any]:
                     info = zf.getinfo(BACKUP_MEMBER)
                 except KeyError:
                     raise WorkspaceError(
-                        f"{name} is a ZIP file but not a workbook backup "
-                        f"(it has no {BACKUP_MEMBER})."
+                        _(
+                            "{name} is a ZIP file but not a workbook backup (it has no {member})."
+                        ).format(name=name, member=BACKUP_MEMBER)
                     ) from None
                 if info.file_size > MAX_BACKUP_BYTES:
-                    raise WorkspaceError(f"{name} is too large to be a workbook backup.")
+                    raise WorkspaceError(
+                        _("{name} is too large to be a workbook backup.").format(name=name)
+                    )
                 with zf.open(info) as member:
                     raw = member.read(MAX_BACKUP_BYTES + 1)
         except (
@@ -82,28 +89,36 @@ def read_backup(data: bytes, name: str = "the file") -> dict[str, Any]:
             NotImplementedError,
         ) as exc:
             raise WorkspaceError(
-                f"{name} is damaged and can't be opened as a ZIP file ({exc})."
+                _("{name} is damaged and can't be opened as a ZIP file ({error}).").format(
+                    name=name, error=exc
+                )
             ) from exc
         if len(raw) > MAX_BACKUP_BYTES:
-            raise WorkspaceError(f"{name} is too large to be a workbook backup.")
+            raise WorkspaceError(
+                _("{name} is too large to be a workbook backup.").format(name=name)
+            )
     elif len(data) > MAX_BACKUP_BYTES:
-        raise WorkspaceError(f"{name} is too large to be a workbook backup.")
+        raise WorkspaceError(_("{name} is too large to be a workbook backup.").format(name=name))
     else:
         raw = data
     try:
         content = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise WorkspaceError(
-            f"{name} is not a workbook backup (its content is not the workbook's format)."
+            _("{name} is not a workbook backup (its content is not the workbook's format).").format(
+                name=name
+            )
         ) from None
     if not isinstance(content, dict) or content.get("format") != BACKUP_FORMAT:
         raise WorkspaceError(
-            f"{name} is not a workbook backup (it doesn't say it was made by this workbook)."
+            _(
+                "{name} is not a workbook backup (it doesn't say it was made by this workbook)."
+            ).format(name=name)
         )
     return content
 
 
-def restore_backup(ws: Workspace, data: bytes, name: str = "the file") -> RestoreReport:
+def restore_backup(ws: Workspace, data: bytes, name: str = "") -> RestoreReport:
     """Restore a backup over the workspace, after saving the current state beside it.
 
     The safety copy means a restore of the wrong file never loses anything.

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from ..clock import zone
 from ..events import Reminder
+from ..i18n import _
 from ._common import clean_text
 from .mail import MAIL_DOMAIN, clean_header
 
@@ -167,7 +168,7 @@ def _vevent(
     if alarm_before is not None:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", clean_header(summary, 500) or "Reminder")
+        alarm.add("description", clean_header(summary, 500) or _("Reminder"))
         alarm.add("trigger", timedelta(minutes=-max(0, int(alarm_before or 0))))
         event.add_component(alarm)
     return event

@@ -19,13 +19,14 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from urllib.parse import quote
 
+from ..i18n import N_, _
 from ._common import clean_text, no_controls
 
 MAIL_DOMAIN = "infoint.local"  # Message-ID and calendar UID domain: never looked up (no DNS)
 MAX_SUBJECT = 300  # no mail client shows more; also keeps header folding simple
 MAX_DISPLAY_NAME = 120
 MAILTO_MAX_LENGTH = 1800  # some browsers and mail clients drop longer mailto: links
-MAILTO_SHORTENED_NOTE = (
+MAILTO_SHORTENED_NOTE = N_(
     "[This message was shortened to fit in a mail link. "
     "The full text is in the .eml draft and in the workbook, ready to copy.]"
 )
@@ -142,8 +143,10 @@ def eml_draft(
     same_people = got is not None and all(got[k] == ([wanted[k]] if wanted[k] else []) for k in got)
     if sorted(names) != sorted(expected) or not same_people:
         raise ValueError(
-            "The draft could not be built safely from this text; "
-            "please simplify the names or subject."
+            _(
+                "The draft could not be built safely from this text; "
+                "please simplify the names or subject."
+            )
         )
     return data
 
@@ -182,7 +185,7 @@ def mailto_link(
     url = build(clean_subject, text)
     if len(url) <= max_length:
         return url, False
-    note = "\n\n" + MAILTO_SHORTENED_NOTE
+    note = "\n\n" + _(MAILTO_SHORTENED_NOTE)
     if len(build(clean_subject, note.lstrip())) > max_length:
         # Not even the note fits beside the subject: shorten the subject, keep the note.
         keep = _longest_fitting(clean_subject, lambda s: len(build(s, note.lstrip())) <= max_length)

@@ -16,23 +16,24 @@ import unicodedata
 from datetime import datetime
 from typing import Any
 
+from ..i18n import N_, _
 from ._common import no_controls
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_MAX_CELL = 32_767  # Excel's limit on the characters in one cell; longer text is cut there
 
 CONTACT_COLUMNS = (
-    ("name", "Name"),
-    ("email", "Email"),
-    ("organization", "Organization"),
-    ("position", "Position"),
-    ("connection", "Connection"),
-    ("seniority", "Seniority"),
-    ("focus", "Focus"),
-    ("target", "Target"),
-    ("notes", "Notes"),
-    ("source", "Source"),
-    ("connected_on", "Connected on"),
+    ("name", N_("Name")),
+    ("email", N_("Email")),
+    ("organization", N_("Organization")),
+    ("position", N_("Position")),
+    ("connection", N_("Connection")),
+    ("seniority", N_("Seniority")),
+    ("focus", N_("Focus")),
+    ("target", N_("Target")),
+    ("notes", N_("Notes")),
+    ("source", N_("Source")),
+    ("connected_on", N_("Connected on")),
 )
 
 
@@ -64,7 +65,7 @@ def contacts_table(contacts, assessed=None) -> tuple[list[str], list[list[str]]]
         if a.contact.id is not None:
             by_id[a.contact.id] = a
         by_object[id(a.contact)] = a
-    header = [label for _, label in CONTACT_COLUMNS]
+    header = [_(label) for _key, label in CONTACT_COLUMNS]  # the participant's language
     rows = []
     for c in contacts:
         a = by_id.get(c.id) if c.id is not None else None
@@ -78,7 +79,7 @@ def contacts_table(contacts, assessed=None) -> tuple[list[str], list[list[str]]]
                 a.connection if a else c.connection,
                 a.seniority if a else c.seniority,
                 a.focus if a else c.focus,
-                "yes" if c.target else "",
+                _("yes") if c.target else "",
                 c.notes,
                 c.source,
                 c.connected_on,
@@ -124,7 +125,7 @@ def xlsx_text(value: object) -> str:
 _XML_INVALID_RE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
-def table_xlsx(header, rows, sheet: str = "Contacts") -> bytes:
+def table_xlsx(header, rows, sheet: str = "") -> bytes:
     """An Excel workbook's bytes: one sheet, a bold header, every cell a string (never a formula).
 
     Cells are neutralised like the CSV (a leading ``'``) and each is typed as text after it is
@@ -139,7 +140,7 @@ def table_xlsx(header, rows, sheet: str = "Contacts") -> bytes:
 
     book = Workbook()
     ws = book.active
-    ws.title = _sheet_title(sheet)
+    ws.title = _sheet_title(sheet or _("Contacts"))
     widths: dict[int, int] = {}
     bold = Font(bold=True)
     all_rows = [list(header)] + [list(r) for r in rows]
@@ -168,7 +169,7 @@ def table_xlsx(header, rows, sheet: str = "Contacts") -> bytes:
 def _sheet_title(name: str) -> str:
     """A sheet name Excel accepts: no ``[]:*?/\\``, not blank, at most 31 characters."""
     title = re.sub(r"[\[\]:*?/\\]", " ", no_controls(name)).strip().strip("'")[:31].strip()
-    return title or "Sheet"
+    return title or _("Sheet")
 
 
 def export_filename(kind: str, ext: str, when: datetime | None = None) -> str:
