@@ -27,6 +27,7 @@ STEP_OF = {
     "goal_words_es": 1,
     "goal_words_zh": 1,
     "email_check": 1,
+    "email_words": 1,
     "objectives": 1,
     "organizations": 2,
     "classification": 2,
