@@ -7,6 +7,7 @@ themselves. Step 6 keeps its thank-you drafts in the same table (``load_draft``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from .safe import plain_text as _text
 
 __all__ = [
     "SENT_EVENTS",
+    "PERSON_SETTING",
     "SETTINGS",
     "SavedDraft",
     "known_words",
@@ -52,6 +54,13 @@ SENT_EVENTS = {
 # The step's stored choices (workspace facts): the 3B7 routine (R7), the strict checker, the
 # LinkedIn plan.
 SETTINGS = ("pipeline.mode_3b7", "outreach.strict", "outreach.linkedin_plan")
+# And per person: the language a draft is written in, per kind ("outreach.language.<id>.<kind>",
+# the draft editor's), and how to address them ("outreach.address.<id>", ``salutation``).
+PERSON_SETTING = re.compile(r"outreach\.(?:language\.\d+\.[a-z_]+|address\.\d+)")
+
+
+def _known_setting(key: str) -> bool:
+    return key in SETTINGS or (isinstance(key, str) and PERSON_SETTING.fullmatch(key) is not None)
 
 
 @dataclass(frozen=True)
@@ -159,15 +168,15 @@ def reopen(ws, contact_id: int, *, at: datetime) -> int:
 
 
 def load_setting(ws, key: str, default: str = "") -> str:
-    """One of the step's choices (``SETTINGS``) as stored, or ``default``."""
-    if key not in SETTINGS:
+    """One of the step's choices (``SETTINGS``, ``PERSON_SETTING``) as stored, or ``default``."""
+    if not _known_setting(key):
         raise ValueError(f"{key!r} is not a setting of step 3.")
     return ws.get_meta(key) or default
 
 
 def save_setting(ws, key: str, value: str) -> None:
-    """Store one of the step's choices (``SETTINGS``)."""
-    if key not in SETTINGS:
+    """Store one of the step's choices (``SETTINGS``, ``PERSON_SETTING``)."""
+    if not _known_setting(key):
         raise ValueError(f"{key!r} is not a setting of step 3.")
     ws.set_meta(key, _text(value))
 

@@ -23,7 +23,15 @@ import json
 
 from .goals import goal_words
 from .i18n import N_, _
-from .question_bank import CLOSING_MINUTES, MINUTES_RANGE, THEME_ORDER, THEMES, Question, load_bank
+from .question_bank import (
+    CLOSING_MINUTES,
+    MINUTES_RANGE,
+    THEME_ORDER,
+    THEMES,
+    Question,
+    english_bank,
+    load_bank,
+)
 from .records import KINDS, SENIORITIES
 
 __all__ = [
@@ -232,7 +240,14 @@ def goal_questions(
         )
         if not q.closing
     ]
-    words = [set(goal_words(q.text, background)) & wanted for q in pool]
+    # A goal may be written in English while the bank is shown in another language (or the
+    # reverse): a question matches on its shown text or on the bank's own English text.
+    source = {q.id: q.text for q in english_bank()} if bank is None else {}
+    words = [
+        (set(goal_words(q.text, background)) | set(goal_words(source.get(q.id, ""), background)))
+        & wanted
+        for q in pool
+    ]
     # A word many questions share ("team") says less about the goal than a rare one ("portfolio").
     spread = {w: sum(1 for found in words if w in found) for w in wanted}
     scored = []
