@@ -438,7 +438,7 @@ def forget_people(ws: Workspace, people) -> int:
     ids = {str(i) for i in people}
     kept = 0
     for r in ws.query("SELECT key, value FROM meta WHERE key LIKE ?", (META_PREFIX + "%",)):
-        cid, _, uid = r["key"][len(META_PREFIX) :].partition(".")
+        cid, _dot, uid = r["key"][len(META_PREFIX) :].partition(".")
         if cid not in ids or not uid:
             continue
         before = json.loads(r["value"])

@@ -21,7 +21,7 @@ WEEK = timedelta(days=7)
 def week_text(ws: Workspace, now: datetime | None = None) -> tuple[str, str]:
     """The week's agenda as (subject, body) of a mail to yourself: what is overdue, then each
     day's items and meetings, each with what to do and in which step."""
-    subject, body, _ = _week(ws, aware(now or datetime.now(UTC)))
+    subject, body, _count = _week(ws, aware(now or datetime.now(UTC)))
     return subject, body
 
 

@@ -378,7 +378,7 @@ def report_html(
         mermaid_js_url="",
         filters={"clean_html": _clean_html},
     )
-    html, _ = exporter.from_notebook_node(
+    html, _resources = exporter.from_notebook_node(
         nb, resources={"infoint_csp": CSP, "metadata": {"name": nb.metadata["title"]}}
     )
     return _finish(_offline(html)).encode("utf-8")

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 
 from ..cohort import CohortRead, cohort_figures, read_cards, read_folder, sample_cards
 from ..cohort_markup import figures_table, reading_html, spread_chart
+from ..i18n import N_, _
 from ..safe import escape
 from .controls import controls
 from .details import Details
@@ -37,8 +38,8 @@ class CohortPage:
     """The views of facilitator_cohort; each method returns one section's widget."""
 
     SECTIONS = (
-        ("cards", "Bring in the cards"),
-        ("figures", "The cohort's figures"),
+        ("cards", N_("Bring in the cards")),
+        ("figures", N_("The cohort's figures")),
     )
 
     def __init__(self):
@@ -47,8 +48,8 @@ class CohortPage:
             widgets.FileUpload(
                 accept=".json",
                 multiple=True,
-                description="Choose cards",
-                tooltip="Choose one or more workshop cards (.json); choose again to add more",
+                description=_("Choose cards"),
+                tooltip=_("Choose one or more workshop cards (.json); choose again to add more"),
                 layout=widgets.Layout(width="auto"),
             ),
             "upload",
@@ -56,15 +57,15 @@ class CohortPage:
         self.upload.observe(self._on_upload, names="value")
         self.folder = _css(
             widgets.Text(
-                description="A folder of cards on the computer running the workbook",
-                placeholder="for example ~/workshop/cards",
+                description=_("A folder of cards on the computer running the workbook"),
+                placeholder=_("for example ~/workshop/cards"),
                 style={"description_width": "initial"},
             ),
             "folder",
         )
-        self.folder_button = _button("folder-read", "Read the cards in this folder")
+        self.folder_button = _button("folder-read", _("Read the cards in this folder"))
         self.folder_button.on_click(self._on_folder)
-        self.clear_button = _button("clear", "Start again with no cards")
+        self.clear_button = _button("clear", _("Start again with no cards"))
         self.clear_button.on_click(self._on_clear)
         self.status = _html(name="status")
         self.figures_html = _html(name="figures-view")
@@ -95,13 +96,18 @@ class CohortPage:
     def cards(self) -> widgets.VBox:
         """Bring in the participants' cards: upload them, or read a folder."""
         intro = _html(
-            STYLE + "<p>Choose all the participants' <strong>workshop cards</strong> (.json "
-            "files, counts only) at once; choosing again adds more, and the same card twice "
-            "counts once. Nothing is sent anywhere: the cards are read on this computer only "
-            "and kept only while this page is open.</p>"
+            STYLE
+            + "<p>"
+            + _(
+                "Choose all the participants' <strong>workshop cards</strong> (.json "
+                "files, counts only) at once; choosing again adds more, and the same card twice "
+                "counts once. Nothing is sent anywhere: the cards are read on this computer only "
+                "and kept only while this page is open."
+            )
+            + "</p>"
         )
         by_folder = Details(
-            "Read a folder of cards instead",
+            _("Read a folder of cards instead"),
             [widgets.HBox([self.folder, self.folder_button])],
             "ii-cohort-by-folder",
         )
@@ -118,29 +124,39 @@ class CohortPage:
         if not files:
             return
         read_cards(
-            ((str(f.get("name", "a file")), bytes(f["content"])) for f in files), into=self.read
+            ((str(f.get("name", _("a file"))), bytes(f["content"])) for f in files),
+            into=self.read,
         )
         self._show()
 
-    def _on_folder(self, _=None) -> None:
+    def _on_folder(self, _click=None) -> None:
         raw = self.folder.value.strip()
         if not raw:
-            self.status.value = message_html("Type the path of a folder of cards first.", "warning")
+            self.status.value = message_html(
+                _("Type the path of a folder of cards first."), "warning"
+            )
             return
         try:
             files = read_folder(raw)
         except OSError as exc:
             self.status.value = message_html(
-                f"Could not read {raw}: {exc.strerror or exc}.", "warning"
+                _("Could not read {folder}: {error}.").format(
+                    folder=raw, error=exc.strerror or exc
+                ),
+                "warning",
             )
             return
         if not files:
-            self.status.value = message_html(f"{raw} holds no .json files.", "warning")
+            self.status.value = message_html(
+                _("{folder} holds no .json files.").format(folder=raw), "warning"
+            )
             return
         read_cards(files, into=self.read)
-        self._show(f"Read {len(files)} file(s) from {Path(raw).expanduser()}.")
+        self._show(
+            _("Read {n} file(s) from {folder}.").format(n=len(files), folder=Path(raw).expanduser())
+        )
 
-    def _on_clear(self, _=None) -> None:
+    def _on_clear(self, _click=None) -> None:
         self.read = CohortRead()
         self._show()
 
@@ -149,7 +165,7 @@ class CohortPage:
         # "Start again" applies only once something was read: hidden before (and after it)
         self.clear_button.layout.display = None if read.cards or read.refused else "none"
         if not read.cards and not read.refused:
-            self.status.value = STYLE + "<p class='ii-muted'>No cards read yet.</p>"
+            self.status.value = STYLE + f"<p class='ii-muted'>{escape(_('No cards read yet.'))}</p>"
         else:
             self.status.value = (
                 STYLE
@@ -158,15 +174,22 @@ class CohortPage:
             )
         if not read.cards:
             self.figures_html.value = (
-                STYLE + "<p>The figures appear here once at least one card is read.</p>"
+                STYLE
+                + f"<p>{escape(_('The figures appear here once at least one card is read.'))}</p>"
             )
             return
         figures = cohort_figures(read.cards)
         self.figures_html.value = (
             STYLE
             + labelled_table(figures_table(figures, len(read.cards)))
-            + "<h3>How the participants spread</h3>"
-            + "<p class='ii-muted'>Each line runs from the lowest to the highest; the box holds "
-            "the middle half of the participants and the bar is the median.</p>"
+            + f"<h3>{escape(_('How the participants spread'))}</h3>"
+            + "<p class='ii-muted'>"
+            + escape(
+                _(
+                    "Each line runs from the lowest to the highest; the box holds "
+                    "the middle half of the participants and the bar is the median."
+                )
+            )
+            + "</p>"
             + f"<div class='ii-cohort-chart'>{spread_chart(figures)}</div>"
         )

@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 
 import ipywidgets as widgets
 
+from .. import i18n
 from ..card import CARD_HOLDS, CARD_MIME, card_file
+from ..i18n import _
 from ..progress import STEPS
 from ..safe import escape
 from ..sharing import COUNTS, EVERYTHING, LEVEL_HOLDS, LEVEL_LABELS, LEVELS, outcomes
@@ -71,7 +73,7 @@ def preview_html(sections: list[tuple[str, str]]) -> str:
         STYLE
         + _PREVIEW_STYLE
         + "<div class='ii-report-preview' tabindex='0' role='region' "
-        + "aria-label='Preview of the report'>"
+        + f"aria-label='{escape(_('Preview of the report'))}'>"
         + "".join(parts)
         + "</div>"
     )
@@ -85,8 +87,8 @@ class ReportSharing:
         self.ws = ws
         self._now = now  # a fixed "now" for tests
         self.level = widgets.RadioButtons(
-            description="What the report shares",
-            options=[(LEVEL_LABELS[level], level) for level in LEVELS],
+            description=_("What the report shares"),
+            options=[(_(LEVEL_LABELS[level]), level) for level in LEVELS],
             value=COUNTS,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="auto"),
@@ -94,22 +96,25 @@ class ReportSharing:
         self.level.add_class("ii-start-report-level")
         self.holds = _html(css="ii-start-report-holds")
         self.scope = widgets.Dropdown(
-            description="What to include",
-            options=[("The whole workbook", 0)]
-            + [(f"Step {n}: {title}", n) for n, title, _ in STEPS],
+            description=_("What to include"),
+            options=[(_("The whole workbook"), 0)]
+            + [
+                (_("Step {number}: {title}").format(number=n, title=_(title)), n)
+                for n, title, _notebook in STEPS
+            ],
             style={"description_width": "initial"},
         )
         self.scope.add_class("ii-start-report-scope")
         self.preview_html = _html(css="ii-start-report-preview-body")
         self.preview = Details(
-            "Preview what the report shows",
+            _("Preview what the report shows"),
             [self.preview_html],
             "ii-start-report-preview",
             open=True,
         )
         self.preview.toggle.on_click(lambda _: self._update_preview())
         self.button = DownloadButton(
-            "Download a report to share with an advisor",
+            _("Download a report to share with an advisor"),
             self._report_file,
             on_error=self._report_failed,
             button_style="primary",
@@ -119,11 +124,13 @@ class ReportSharing:
         # the workshop card
         self.card_figures = _html(css="ii-start-card-figures")
         self.card_details = Details(
-            "See the figures your card would hold", [self.card_figures], "ii-start-card-preview"
+            _("See the figures your card would hold"), [self.card_figures], "ii-start-card-preview"
         )
         self.card_details.toggle.on_click(lambda _: self._update_card())
         self.card_button = DownloadButton(
-            "Download my workshop card (counts only)", self._card_file, on_error=self._card_failed
+            _("Download my workshop card (counts only)"),
+            self._card_file,
+            on_error=self._card_failed,
         )
         self.card_button.add_class("ii-start-card")
         self.card_status = _html(css="ii-start-card-status")
@@ -138,16 +145,26 @@ class ReportSharing:
     def widgets(self) -> widgets.VBox:
         """The section's content, report first, then the card."""
         intro = _html(
-            "<p>A single web page about your informational interviews, for an advising "
-            "appointment: no code, and nothing on it can run. Choose how much it shares; "
-            "<strong>counts only</strong> holds no names at all. Look at the preview before "
-            "you download it, and share it only with people you choose.</p>"
+            "<p>"
+            + _(
+                "A single web page about your informational interviews, for an advising "
+                "appointment: no code, and nothing on it can run. Choose how much it shares; "
+                "<strong>counts only</strong> holds no names at all. Look at the preview before "
+                "you download it, and share it only with people you choose."
+            )
+            + "</p>"
         )
         card_intro = _html(
-            "<h3>A card for your workshop</h3>"
-            f"<p>{escape(CARD_HOLDS)}</p>"
-            "<p class='ii-muted'>It is a small text file (JSON) that you can open and read "
-            "before you hand it in.</p>"
+            f"<h3>{escape(_('A card for your workshop'))}</h3>"
+            f"<p>{escape(_(CARD_HOLDS))}</p>"
+            "<p class='ii-muted'>"
+            + escape(
+                _(
+                    "It is a small text file (JSON) that you can open and read "
+                    "before you hand it in."
+                )
+            )
+            + "</p>"
         )
         return widgets.VBox(
             [
@@ -181,9 +198,9 @@ class ReportSharing:
         level = self.level.value
         return level, (self.scope.value or None) if level == EVERYTHING else None
 
-    def _on_choice(self, _=None) -> None:
+    def _on_choice(self, _change=None) -> None:
         level, _step = self._choice()
-        self.holds.value = STYLE + f"<p class='ii-muted'>{escape(LEVEL_HOLDS[level])}</p>"
+        self.holds.value = STYLE + f"<p class='ii-muted'>{escape(_(LEVEL_HOLDS[level]))}</p>"
         # one step at a time only for the whole report: the other levels are a page of figures
         self.scope.layout.display = None if level == EVERYTHING else "none"
         self._update_preview()
@@ -199,7 +216,7 @@ class ReportSharing:
             sections = sections_for(self.ws, step, level, now=self.now())
         except Exception as exc:  # shown in words; the page stays usable
             self.preview_html.value = message_html(
-                f"The preview could not be made: {exc}", "warning"
+                _("The preview could not be made: {error}").format(error=exc), "warning"
             )
             return
         self.preview_html.value = preview_html(sections)
@@ -220,22 +237,32 @@ class ReportSharing:
 
         level, step = self._choice()
         data = report_html(self.ws, step, now=self.now(), level=level)
+        shares = _(LEVEL_LABELS[level])
         self.status.value = message_html(
-            f"Your report was prepared ({LEVEL_LABELS[level].lower()}; "
-            f"{len(data) // 1024 + 1} KB).",
+            _("Your report was prepared ({shares}; {size} KB).").format(
+                shares=shares.lower() if i18n.language() in ("en", "es") else shares,
+                size=len(data) // 1024 + 1,
+            ),
             "ok",
         )
         return report_filename(step, self.now(), level), REPORT_MIME, data
 
     def _report_failed(self, exc: Exception) -> None:
-        self.status.value = message_html(f"The report could not be made: {exc}", "warning")
+        self.status.value = message_html(
+            _("The report could not be made: {error}").format(error=exc), "warning"
+        )
 
     def _card_file(self) -> tuple[str, str, bytes]:
         name, data = card_file(self.ws, self.now())
         self.card_status.value = message_html(
-            f"Your workshop card was prepared ({len(data):,} bytes, counts only).", "ok"
+            _("Your workshop card was prepared ({size} bytes, counts only).").format(
+                size=f"{len(data):,}"
+            ),
+            "ok",
         )
         return name, CARD_MIME, data
 
     def _card_failed(self, exc: Exception) -> None:
-        self.card_status.value = message_html(f"The card could not be made: {exc}", "warning")
+        self.card_status.value = message_html(
+            _("The card could not be made: {error}").format(error=exc), "warning"
+        )

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from .. import writeup as wu
 from .. import writeup_files as wf
 from ..exports.document import DOCX_MIME
+from ..i18n import _
 from ..safe import escape
 from .controls import controls, fields
 from .download import DownloadButton
@@ -32,15 +33,21 @@ def checklist_html(items: list[wu.CheckItem]) -> str:
     alone), how much is there, and where to add what is missing."""
     empty = [i for i in items if not i.done]
     summary = (
-        f"{len(items) - len(empty)} of {len(items)} parts are there; {len(empty)} still empty."
+        _("{done} of {total} parts are there; {empty} still empty.").format(
+            done=len(items) - len(empty), total=len(items), empty=len(empty)
+        )
         if empty
-        else "Every part an assignment asks for is there."
+        else _("Every part an assignment asks for is there.")
     )
     rows = "".join(
         f"<li class='ii-writeup-{'done' if i.done else 'empty'}'>"
-        f"<strong>{'Done' if i.done else 'Still empty'}:</strong> {escape(i.label)}"
-        f" <span class='ii-muted'>({escape(i.detail)}"
-        + ("" if i.done else f"; add it in {escape(i.where)}")
+        f"<strong>{escape(_('Done') if i.done else _('Still empty'))}:</strong> "
+        f"{escape(i.label)} <span class='ii-muted'>("
+        + escape(
+            i.detail
+            if i.done
+            else _("{detail}; add it in {where}").format(detail=i.detail, where=i.where)
+        )
         + ")</span></li>"
         for i in items
     )
@@ -55,14 +62,14 @@ class WriteUp:
         self.page = page
         self._loading = False
         self.meeting = _css(
-            widgets.Dropdown(description="Interview to write up", options=[], style=_LABEL),
+            widgets.Dropdown(description=_("Interview to write up"), options=[], style=_LABEL),
             "writeup-meeting",
         )
         self.meeting.observe(lambda _: self.draw_checklist(), names="value")
         self.course = _css(
             widgets.Text(
-                description="Course or assignment (shown under the title)",
-                placeholder="For example: CAREER 101, informational interview report",
+                description=_("Course or assignment (shown under the title)"),
+                placeholder=_("For example: CAREER 101, informational interview report"),
                 style=_LABEL,
             ),
             "writeup-course",
@@ -75,7 +82,7 @@ class WriteUp:
         self.checklist = _css(widgets.HTML(), "writeup-checklist")
         self.docx = _css(
             DownloadButton(
-                "Download for Word (.docx)",
+                _("Download for Word (.docx)"),
                 lambda: self._file("docx"),
                 on_error=self._failed,
                 button_style="primary",
@@ -84,16 +91,22 @@ class WriteUp:
         )
         self.markdown = _css(
             DownloadButton(
-                "Download as Markdown (.md)", lambda: self._file("md"), on_error=self._failed
+                _("Download as Markdown (.md)"), lambda: self._file("md"), on_error=self._failed
             ),
             "writeup-md",
         )
         self.status = _css(widgets.HTML(), "writeup-status")
         self._made: list[str] = []  # the files made of the interview shown, for the status line
         self.intro = widgets.HTML(
-            "<p class='ii-muted'>For a course assignment: one interview as a file to edit and "
-            "hand in, in the order such reports usually take. Your own words are copied as you "
-            "wrote them. Check what is still empty before you download.</p>"
+            "<p class='ii-muted'>"
+            + escape(
+                _(
+                    "For a course assignment: one interview as a file to edit and "
+                    "hand in, in the order such reports usually take. Your own words are copied "
+                    "as you wrote them. Check what is still empty before you download."
+                )
+            )
+            + "</p>"
         )
         self.buttons = widgets.HBox([self.docx, self.markdown])
 
@@ -109,7 +122,10 @@ class WriteUp:
         page = self.page
         held = wu.held_meetings(page.ws, page.now(), page.settings.tz)
         tz = page.settings.tz
-        options = [(f"{c.full_name}, {wu.day_in_words(at, tz)}", m.id) for m, c, at in held]
+        options = [
+            (_("{name}, {day}").format(name=c.full_name, day=wu.day_in_words(at, tz)), m.id)
+            for m, c, at in held
+        ]
         keep = self.meeting.value
         self._loading = True
         try:
@@ -127,8 +143,10 @@ class WriteUp:
         self.status.value, self._made = "", []
         if interview is None:
             self.checklist.value = message_html(
-                "Nothing to write up yet: once a meeting took place (step 5's It took place), "
-                "its write-up is here.",
+                _(
+                    "Nothing to write up yet: once a meeting took place (step 5's It took place), "
+                    "its write-up is here."
+                ),
                 "note",
             )
             return
@@ -146,7 +164,7 @@ class WriteUp:
         self.form.flush()
         interview = self.interview()
         if interview is None:
-            raise ValueError("choose an interview that took place first")
+            raise ValueError(_("choose an interview that took place first"))
         document = wf.writeup_document(interview, self.page.now())
         name = wf.writeup_filename(interview, ext)
         if ext == "docx":
@@ -158,15 +176,18 @@ class WriteUp:
         self.draw_checklist()
         self._made = made
         self.status.value = message_html(
-            f"Made {' and '.join(made)}: open it, edit it, hand it in.", "ok"
+            _("Made {files}: open it, edit it, hand it in.").format(files=_(" and ").join(made)),
+            "ok",
         )
         return name, mime, data
 
     def _failed(self, exc: Exception) -> None:
-        self.status.value = message_html(f"The write-up could not be made: {exc}", "warning")
+        self.status.value = message_html(
+            _("The write-up could not be made: {error}").format(error=exc), "warning"
+        )
 
     def run_demo(self) -> None:
         """As a person would: the course typed, the Word file and the Markdown downloaded."""
-        self.course.value = "CAREER 210: Exploring careers, informational interview report"
+        self.course.value = _("CAREER 210: Exploring careers, informational interview report")
         self.docx.click()
         self.markdown.click()
