@@ -176,29 +176,37 @@ _SOCIAL_RE = re.compile(
     r"|tiktok)\b",
     re.I,
 )
+# Places and tools in English, Spanish and Chinese (a place is typed in the participant's
+# language, or the other person's); Chinese words have no spaces around them, so no \b there.
 _VIDEO_TOOL_RE = re.compile(
     r"\b(?:zoom|teams|google\s+meet|meet|webex|skype|jitsi|whereby|facetime"
-    r"|gotomeeting|go\s?to\s?meeting|bluejeans|signal|duo|chime)\b",
+    r"|gotomeeting|go\s?to\s?meeting|bluejeans|signal|duo|chime|voov|dingtalk|lark|feishu)\b"
+    r"|腾讯会议|钉钉|飞书",
     re.I,
 )
 _LINK_RE = re.compile(
     r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|us|me|ca|co|"
-    r"app|edu|gov|uk|de|fr|eu|ly|gl)\b)",
+    r"app|edu|gov|uk|de|fr|eu|ly|gl|es|mx|ar|cl|cn)\b)",
     re.I,
 )
 _HOME_RE = re.compile(
     r"\b(?:home|house|apartment|apt|flat|condo|residence|dorm|my place|"
-    r"their place|his place|her place|bedroom)\b",
+    r"their place|his place|her place|bedroom"
+    r"|mi casa|su casa|tu casa|en casa|domicilio|apartamento|dormitorio)\b"
+    r"|家里|住处|住所|公寓|宿舍|我家|他家|她家|您家|卧室",
     re.I,
 )
 _WORKPLACE_RE = re.compile(
     r"\b(?:office|offices|workplace|headquarters|hq|reception|suite|"
-    r"their work)\b",
+    r"their work|oficinas?|sede|recepción|lugar de trabajo|su trabajo)\b"
+    r"|办公室|办公楼|写字楼|总部|前台|单位|公司",
     re.I,
 )
 _ALCOHOL_MEAL_RE = re.compile(
     r"\b(?:bar|pub|brewery|brewpub|winery|wine|cocktails?|happy hour|"
-    r"lunch|dinner|brunch)\b",
+    r"lunch|dinner|brunch|cervecería|vinoteca|taberna|cantina|copas?|vinos?|almuerzo|"
+    r"comida|cena|restaurante)\b"
+    r"|酒吧|酒馆|啤酒|红酒|喝酒|午餐|午饭|晚餐|晚饭|饭局|吃饭|饭店|餐厅",
     re.I,
 )
 

@@ -268,3 +268,55 @@ def test_step_3_and_4_widgets_of_this_part_are_all_translated(demo_ws):
         facts = outreach.facts.value
         assert f"{i18n.PSEUDO_OPEN}Stage{i18n.PSEUDO_CLOSE}" in facts
         assert questions.fit_note.value.count(i18n.PSEUDO_OPEN) >= 1
+
+
+# R8, Q5: places typed in Spanish or Chinese are read like English ones.
+PLACES = [
+    # (place, what the check should say: "home", "workplace", "meal" or "" for fine)
+    ("Café Tortoni, Av. de Mayo 825, Buenos Aires", ""),
+    ("Cafetería de la biblioteca central, planta baja", ""),
+    ("Starbucks de Paseo de la Reforma 222", ""),
+    ("En mi casa, calle Mayor 12", "home"),
+    ("Su domicilio en Coyoacán", "home"),
+    ("El apartamento de Lucía, 3.º B", "home"),
+    ("En su oficina, recepción de la planta 3", "workplace"),
+    ("La sede de la empresa en Santiago", "workplace"),
+    ("Bar El Tigre, a las 19:00", "meal"),
+    ("Almuerzo en el restaurante de la esquina", "meal"),
+    ("Una cena tranquila en Palermo", "meal"),
+    ("Cervecería La Sureña", "meal"),
+    ("星巴克（国贸店）", ""),
+    ("学校图书馆一楼的咖啡角", ""),
+    ("Manner 咖啡，静安寺店", ""),
+    ("我家楼下", "home"),
+    ("他的公寓，朝阳区", "home"),
+    ("学生宿舍三号楼", "home"),
+    ("他们公司前台", "workplace"),
+    ("对方单位的会议室", "workplace"),
+    ("一起吃饭，海底捞", "meal"),
+    ("三里屯的一家酒吧", "meal"),
+    ("午餐时间，公司附近的餐厅", "meal"),
+]
+
+
+@pytest.mark.parametrize(("place", "expected"), PLACES)
+def test_places_in_spanish_and_chinese_are_checked_like_english_ones(place, expected):
+    meeting = mt.Meeting(
+        contact_id=1, starts_at="2026-03-12T10:00", mode="in person", place=place, recognise="x"
+    )
+    found = mt.check_meeting(meeting, "America/Toronto", NOW)
+    said = {
+        "home": any("home" in f.message for f in found),
+        "workplace": any("workplace" in f.message for f in found),
+        "meal": any(f.rule == "Q5" for f in found),
+    }
+    if expected:
+        assert said[expected], (place, found)
+    else:
+        assert not any(said.values()), (place, found)
+
+
+@pytest.mark.parametrize("place", ["腾讯会议 123 456 789", "钉钉视频会议", "Feishu", "飞书会议"])
+def test_chinese_video_tools_are_known(place):
+    meeting = mt.Meeting(contact_id=1, starts_at="2026-03-12T10:00", mode="video", place=place)
+    assert mt.check_meeting(meeting, "America/Toronto", NOW) == []
