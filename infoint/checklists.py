@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import _
 from .meetings import Meeting
 from .organizations import load_organizations
 from .records import Contact, Organization, org_key
@@ -39,42 +40,45 @@ def in_person_checklist(meeting: Meeting) -> list[tuple[str, str]]:
     mode = getattr(meeting, "mode", "video")
     if mode == "in person":
         where = (
-            "Meeting at their workplace (they offered it): check the address and the entrance."
+            _("Meeting at their workplace (they offered it): check the address and the entrance.")
             if getattr(meeting, "their_workplace", False)
-            else "Meet in a neutral public place, such as a quiet coffee shop."
+            else _("Meet in a neutral public place, such as a quiet coffee shop.")
         )
         return [
             ("place", where),
             (
                 "recognise",
-                "Tell them how they will recognise you (what you'll wear, where you'll sit).",
+                _("Tell them how they will recognise you (what you'll wear, where you'll sit)."),
             ),
-            ("photo_id", "Bring photo ID in case their building asks for it at reception."),
-            ("arrive_early", "Arrive ten minutes early."),
-            ("coffee", "Offer to buy their coffee: keep it small, about $5; no alcohol or meals."),
-            ("no_gifts", "No gifts: your thanks and a follow-up note are enough."),
+            ("photo_id", _("Bring photo ID in case their building asks for it at reception.")),
+            ("arrive_early", _("Arrive ten minutes early.")),
+            (
+                "coffee",
+                _("Offer to buy their coffee: keep it small, about $5; no alcohol or meals."),
+            ),
+            ("no_gifts", _("No gifts: your thanks and a follow-up note are enough.")),
             (
                 "resume",
-                "Bring a copy of your resume, but don't lead with it; share it only if asked.",
+                _("Bring a copy of your resume, but don't lead with it; share it only if asked."),
             ),
-            ("dress", "Dress professionally, a little smarter than everyday."),
-            ("keep_time", "Keep to the agreed time; let them offer more if they want to."),
+            ("dress", _("Dress professionally, a little smarter than everyday.")),
+            ("keep_time", _("Keep to the agreed time; let them offer more if they want to.")),
         ]
     items = [
         (
             "test_link",
-            "Test the link, your camera and your sound beforehand."
+            _("Test the link, your camera and your sound beforehand.")
             if mode == "video"
-            else "Check your phone is charged and has a good signal.",
+            else _("Check your phone is charged and has a good signal."),
         ),
-        ("quiet_place", "Find a quiet place where you won't be interrupted."),
+        ("quiet_place", _("Find a quiet place where you won't be interrupted.")),
         (
             "their_number",
-            "Have their number at hand in case the link fails."
+            _("Have their number at hand in case the link fails.")
             if mode == "video"
-            else "Note who calls whom, and have their number at hand.",
+            else _("Note who calls whom, and have their number at hand."),
         ),
-        ("keep_time", "Keep to the agreed time; let them offer more if they want to."),
+        ("keep_time", _("Keep to the agreed time; let them offer more if they want to.")),
     ]
     return items
 
@@ -104,33 +108,37 @@ def research_checklist(contact, organization) -> list[tuple[str, str]]:
     return [
         (
             "profile",
-            f"Read {person}'s profile: their path so far and what they do now."
+            _("Read {person}'s profile: their path so far and what they do now.").format(
+                person=person
+            )
             if person
-            else "Read their profile: their path so far and what they do now.",
+            else _("Read their profile: their path so far and what they do now."),
         ),
         (
             "website",
-            f"Read {org}'s website: what they do, for whom, and recent projects."
+            _("Read {organization}'s website: what they do, for whom, and recent projects.").format(
+                organization=org
+            )
             if org
-            else "Read the organization's website: what they do, for whom, and recent projects.",
+            else _("Read the organization's website: what they do, for whom, and recent projects."),
         ),
         (
             "news_organization",
-            f"Look for recent news about {org}."
+            _("Look for recent news about {organization}.").format(organization=org)
             if org
-            else "Look for recent news about the organization.",
+            else _("Look for recent news about the organization."),
         ),
         (
             "news_industry",
-            f"Look for recent news and trends in {industry}."
+            _("Look for recent news and trends in {industry}.").format(industry=industry)
             if industry
-            else "Look for recent news and trends in the industry.",
+            else _("Look for recent news and trends in the industry."),
         ),
         (
             "offer",
-            "Find something to offer in return: an article, a contact, or help with something.",
+            _("Find something to offer in return: an article, a contact, or help with something."),
         ),
-        ("pitch", "Rehearse your 30-second pitch out loud."),
+        ("pitch", _("Rehearse your 30-second pitch out loud.")),
     ]
 
 
@@ -152,8 +160,11 @@ class ResearchStatus:
     @property
     def detail(self) -> str:
         """How far it is, in words: "2 of 6 research steps ticked; notes written"."""
-        notes = "notes written" if self.noted else "no notes on what you found"
-        return f"{len(self.ticked)} of {self.total} research steps ticked; {notes}"
+        if self.noted:
+            text = _("{ticked} of {total} research steps ticked; notes written")
+        else:
+            text = _("{ticked} of {total} research steps ticked; no notes on what you found")
+        return text.format(ticked=len(self.ticked), total=self.total)
 
 
 def research_status(meeting: Meeting, contact=None, organization=None) -> ResearchStatus:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .clock import now_iso
 from .exports import save_safety_copy
+from .i18n import N_, _, ngettext
 from .records import Objective, Profile
 from .reminders import forget_people
 from .schema import WorkspaceError
@@ -47,8 +48,10 @@ def demo_dir() -> Path:
         if (folder / "persona.json").is_file():
             return folder
     raise WorkspaceError(
-        "The demo files (data/demo) are not next to this copy of the workbook. "
-        "Run the workbook from its full folder, or set INFOINT_DEMO_DIR to the demo folder."
+        _(
+            "The demo files ({folder}) are not next to this copy of the workbook. "
+            "Run the workbook from its full folder, or set {variable} to the demo folder."
+        ).format(folder="data/demo", variable="INFOINT_DEMO_DIR")
     )
 
 
@@ -239,28 +242,42 @@ class DemoRemoval:
     def summary(self) -> str:
         """What happened, in a few sentences for the page."""
         if not self.removed_anything:
-            return "There was no demo data to remove: nothing was changed."
+            return _("There was no demo data to remove: nothing was changed.")
         people, orgs = self.deleted.get("contacts", 0), self.deleted.get("organizations", 0)
         others = sum(self.deleted.values()) - people - orgs
         others -= sum(self.deleted.get(t, 0) for t in _SINGLE_ROW)
-        parts = [
-            f"The demo persona is removed: {people} {'person' if people == 1 else 'people'} "
-            f"and {orgs} organization{'' if orgs == 1 else 's'}"
-            + (f", with {others} more things done with them." if others else ".")
-        ]
+        who = ngettext("{n} person", "{n} people", people).format(n=people)
+        where = ngettext("{n} organization", "{n} organizations", orgs).format(n=orgs)
+        if others:
+            removed = ngettext(
+                "The demo persona is removed: {people} and {organizations}, with {n} more thing "
+                "done with them.",
+                "The demo persona is removed: {people} and {organizations}, with {n} more things "
+                "done with them.",
+                others,
+            )
+        else:
+            removed = _("The demo persona is removed: {people} and {organizations}.")
+        parts = [removed.format(people=who, organizations=where, n=others)]
         step1 = [t for t in _SINGLE_ROW if t in self.restored]
         if step1:
-            parts.append(f"Step 1 ({' and '.join(_WORDS[t] for t in step1)}) is back as before.")
+            what = _("{first} and {second}") if len(step1) == 2 else "{first}"
+            what = what.format(first=_(_WORDS[step1[0]]), second=_(_WORDS[step1[-1]]))
+            parts.append(_("Step 1 ({what}) is back as before.").format(what=what))
         if [t for t in _SINGLE_ROW if t in self.kept]:
-            parts.append("What you changed in step 1 after loading the demo stays as it is.")
+            parts.append(_("What you changed in step 1 after loading the demo stays as it is."))
         if {"organizations", "contacts"} & set(self.restored):
-            parts.append("Your own entries that the demo had filled in are back as they were.")
+            parts.append(_("Your own entries that the demo had filled in are back as they were."))
         if self.safety_copy:
-            parts.append(f"A copy of the workbook with the demo was saved to {self.safety_copy}.")
+            parts.append(
+                _("A copy of the workbook with the demo was saved to {copy}.").format(
+                    copy=self.safety_copy
+                )
+            )
         return " ".join(parts)
 
 
-_WORDS = {"profile": "your profile", "objective": "your objectives"}
+_WORDS = {"profile": N_("your profile"), "objective": N_("your objectives")}
 
 
 def remove_persona(ws: Workspace, safety_copy: bool = True) -> DemoRemoval:

@@ -58,6 +58,7 @@ from .events import (
     AgendaItem,
     Event,
 )
+from .i18n import _
 from .records import STEP_NOTEBOOKS, Contact
 from .stages import MAX_ATTEMPTS, REQUEST_KINDS, LogState, Settings, replay, stage_of
 from .stay_in_touch import next_update
@@ -163,8 +164,12 @@ class ResponseStats:
 
 def _who(name: str, organization: str) -> str:
     name, organization = " ".join((name or "").split()), " ".join((organization or "").split())
-    who = name or "this contact"
-    return f"{who} ({organization})" if organization else who
+    who = name or _("this contact")
+    return (
+        _("{name} ({organization})").format(name=who, organization=organization)
+        if organization
+        else who
+    )
 
 
 def _sentence(text: str) -> str:
@@ -216,28 +221,37 @@ def next_actions(
             add(
                 "schedule",
                 booked.at if booked else now,
-                f"Write down the date and time agreed with {who}, so the workbook can remind you.",
+                _(
+                    "Write down the date and time agreed with {who}, "
+                    "so the workbook can remind you."
+                ).format(who=who),
             )
         elif now < s.meeting_start:
             add(
                 "prepare",
                 add_days(s.meeting_start, -1, tz),
-                f"Prepare for your meeting with {who}: "
-                "research them, pick your questions, rehearse your pitch.",
+                _(
+                    "Prepare for your meeting with {who}: "
+                    "research them, pick your questions, rehearse your pitch."
+                ).format(who=who),
             )
         else:
             add(
                 "debrief",
                 s.meeting_start + timedelta(minutes=s.meeting_minutes),
-                f"Was your meeting with {who} held? Note what you learned while it is fresh, "
-                "or record that it was cancelled.",
+                _(
+                    "Was your meeting with {who} held? Note what you learned while it is fresh, "
+                    "or record that it was cancelled."
+                ).format(who=who),
             )
     elif current == "met":
         add(
             "thanks",
             s.met_at + timedelta(hours=max(0, settings.thanks_hours)),
-            f"Send {who} a thank-you note within {settings.thanks_hours} hours of the meeting, "
-            "naming something specific you learned.",
+            _(
+                "Send {who} a thank-you note within {hours} hours of the meeting, "
+                "naming something specific you learned."
+            ).format(who=who, hours=settings.thanks_hours),
         )
     elif current in ("thanked", "in_touch"):
         last = s.last_touch or s.thanked_at
@@ -252,17 +266,21 @@ def next_actions(
             add(
                 "update",
                 due.astimezone(UTC),
-                f"Send {who} a short update on your progress: "
-                "it has been a while since you were last in touch.",
+                _(
+                    "Send {who} a short update on your progress: "
+                    "it has been a while since you were last in touch."
+                ).format(who=who),
             )
 
     if s.met_at is not None and (s.intro or intro_by) and not s.intro_thanked:
-        by = intro_by or "the person who introduced you"
+        by = intro_by or _("the person who introduced you")
         add(
             "intro_thanks",
             add_days(s.met_at, INTRO_THANKS_DAYS, tz),
-            f"Thank {by} for the introduction to {who}: "
-            "say that you met, how it went and what came of it.",
+            _(
+                "Thank {by} for the introduction to {who}: "
+                "say that you met, how it went and what came of it."
+            ).format(by=by, who=who),
         )
     return sorted(out, key=lambda a: (a.due, a.kind))
 
@@ -300,10 +318,15 @@ def _outreach_actions(
         add(
             "schedule",
             since + ANSWER_YES_WITHIN,
-            f"Your meeting with {who} was cancelled: offer new times, or let it go if they can't."
+            _(
+                "Your meeting with {who} was cancelled: "
+                "offer new times, or let it go if they can't."
+            ).format(who=who)
             if again
-            else f"{_sentence(who)} said yes: answer quickly with a few times that suit them, "
-            "how long (20-30 minutes) and where.",
+            else _(
+                "{who} said yes: answer quickly with a few times that suit them, "
+                "how long (20-30 minutes) and where."
+            ).format(who=_sentence(who)),
         )
         return
     limit = min(max(int(settings.max_attempts), 1), MAX_ATTEMPTS)
@@ -313,42 +336,54 @@ def _outreach_actions(
             add(
                 "follow_up",
                 add_days(s.answer_at, settings.later_days, tz),
-                f"{_sentence(who)} asked you to come back later: send a short, friendly follow-up.",
+                _("{who} asked you to come back later: send a short, friendly follow-up.").format(
+                    who=_sentence(who)
+                ),
             )
         return
     if s.unanswered >= limit:
         add(
             "move_on",
             add_days(last.at, settings.follow_up_days, tz),
-            f"No answer from {who} after {s.unanswered} tries. Take it as a no and move on; "
-            "don't write again. Many requests go unanswered, and that is normal.",
+            _(
+                "No answer from {who} after {n} tries. Take it as a no and move on; "
+                "don't write again. Many requests go unanswered, and that is normal."
+            ).format(who=who, n=s.unanswered),
         )
         return
     if s.unanswered == limit - 1 and s.round_calls == 0:
         add(
             "call",
             add_days(last.at, settings.call_after_days, tz),
-            f"Still no answer from {who}: try one phone call. If you get voicemail, say your name, "
-            "why you are calling and your phone number, slowly and twice.",
+            _(
+                "Still no answer from {who}: try one phone call. If you get voicemail, say your "
+                "name, why you are calling and your phone number, slowly and twice."
+            ).format(who=who),
         )
     else:
         if settings.mode_3b7 and s.unanswered == 1 and last.kind in REQUEST_KINDS:
             due = add_business_days(last.at, settings.follow_up_business_days, tz)
         else:
             due = add_days(last.at, settings.follow_up_days, tz)
-        add("follow_up", due, f"No answer from {who} yet: send a short, polite follow-up.")
+        add(
+            "follow_up",
+            due,
+            _("No answer from {who} yet: send a short, polite follow-up.").format(who=who),
+        )
     if (
         settings.mode_3b7
         and not s.second_contact
         and s.round_request_at is not None
         and not s.answer
     ):
-        where = " ".join((organization or "").split()) or "the same organization"
+        where = " ".join((organization or "").split()) or _("the same organization")
         add(
             "second_contact",
             add_business_days(s.round_request_at, settings.second_contact_business_days, tz),
-            f"No answer from {who} in {settings.second_contact_business_days} business days: "
-            f"start a second contact at {where} as well.",
+            _(
+                "No answer from {who} in {days} business days: "
+                "start a second contact at {where} as well."
+            ).format(who=who, days=settings.second_contact_business_days, where=where),
         )
 
 

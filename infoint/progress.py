@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 from . import action_items, stages
 from .action_items import action_agenda, load_action_items
 from .clock import zone
+from .i18n import N_, _
 from .objectives import step_progress
 from .records import STEP_NOTEBOOKS, Objective, Plan, Profile
 from .records import STEPS as ALL_STEPS
 from .workspace import Workspace
 
 _ONE_DAY = timedelta(days=1)  # today's agenda: due within the next day, or overdue
-NOT_BUILT = "Not built yet in this version of the workbook."  # kept for steps added later
+NOT_BUILT = N_("Not built yet in this version of the workbook.")  # kept for steps added later
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,19 @@ class StepStatus:
 
     @property
     def done(self) -> int:
-        return sum(1 for _, ok in self.parts if ok)
+        return sum(1 for _name, ok in self.parts if ok)
 
     @property
     def summary(self) -> str:
         """One line: what is done, what is next, or that the step does not exist yet."""
         if not self.built:
-            return NOT_BUILT
+            return _(NOT_BUILT)
         if self.done == len(self.parts):
-            return f"Done: all {len(self.parts)} parts."
+            return _("Done: all {n} parts.").format(n=len(self.parts))
         todo = next(name for name, ok in self.parts if not ok)
-        return f"{self.done} of {len(self.parts)} parts done. Next: {todo}."
+        return _("{done} of {total} parts done. Next: {todo}.").format(
+            done=self.done, total=len(self.parts), todo=todo
+        )
 
 
 # (number, title, notebook) of steps 1-6, from the one table of steps in ``records``.
@@ -105,10 +108,10 @@ def _outreach_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     )
     answered = any(e.kind == pipeline.REPLY for events in by_contact.values() for e in events)
     return [
-        ("A draft saved for each target", bool(targets) and set(targets) <= drafted),
-        ("Requests sent to all your targets", bool(targets) and set(targets) <= asked),
-        ("No follow-up overdue", bool(asked) and not overdue),
-        ("At least one answer logged", answered),
+        (_("A draft saved for each target"), bool(targets) and set(targets) <= drafted),
+        (_("Requests sent to all your targets"), bool(targets) and set(targets) <= asked),
+        (_("No follow-up overdue"), bool(asked) and not overdue),
+        (_("At least one answer logged"), answered),
     ]
 
 
@@ -119,13 +122,13 @@ def _questions_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     meetings = [m for m in mt.load_meetings(ws) if not m.cancelled and m.starts_at]
     last = meetings[-1] if meetings else None
     return [
-        ("A meeting booked with someone who said yes", bool(meetings)),
-        ("Questions chosen, ending with the closing ask", bool(last and last.questions)),
+        (_("A meeting booked with someone who said yes"), bool(meetings)),
+        (_("Questions chosen, ending with the closing ask"), bool(last and last.questions)),
         (  # Q3: the one derivation, as the write-up and the report say it
-            "Research ticked and what you found noted",
+            _("Research ticked and what you found noted"),
             bool(last) and meeting_research(ws, last).done,
         ),
-        ("Something to offer in return", bool(last and last.offer.strip())),
+        (_("Something to offer in return"), bool(last and last.offer.strip())),
     ]
 
 
@@ -139,10 +142,10 @@ def _debrief_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     overdue = any(not i.done and i.due and i.due < today for i in items)
     goals = coverage_summary(ws)  # D5.1: answered means a meeting answered it in full
     return [
-        ("A meeting debriefed", any(d.insights.strip() or d.answers for d in debriefs)),
-        ("Role and organization fit rated", any(d.role_fit and d.org_fit for d in debriefs)),
-        ("No action item overdue", bool(debriefs) and not overdue),
-        ("Every learning goal answered", goals.total > 0 and goals.answered == goals.total),
+        (_("A meeting debriefed"), any(d.insights.strip() or d.answers for d in debriefs)),
+        (_("Role and organization fit rated"), any(d.role_fit and d.org_fit for d in debriefs)),
+        (_("No action item overdue"), bool(debriefs) and not overdue),
+        (_("Every learning goal answered"), goals.total > 0 and goals.answered == goals.total),
     ]
 
 
@@ -154,15 +157,15 @@ def _thanks_progress(ws: Workspace, now: datetime) -> list[tuple[str, bool]]:
     overview = pipeline.thanks_overview(_contacts(ws), by_contact, now, settings)
     return [
         (
-            "A thank-you sent to everyone you met",
+            _("A thank-you sent to everyone you met"),
             bool(overview) and all(r.thank_you.sent_at for r in overview),
         ),
         (
-            "Introducers thanked",
+            _("Introducers thanked"),
             bool(overview) and all(r.introducer_thanked for r in overview if r.introduced),
         ),
         (
-            "Stay-in-touch updates on time",
+            _("Stay-in-touch updates on time"),
             bool(overview) and all(r.next_update is None or r.next_update >= now for r in overview),
         ),
     ]
@@ -210,7 +213,7 @@ def todays_agenda(ws: Workspace, now=None, within=_ONE_DAY) -> list:
                 pipeline.AgendaItem(
                     now,
                     False,
-                    f"Write your request to {contact.full_name}.",
+                    _("Write your request to {name}.").format(name=contact.full_name),
                     STEP_NOTEBOOKS["requests"],
                     contact_id,
                     "request",

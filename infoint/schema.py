@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from .i18n import _
+
 
 class WorkspaceError(Exception):
     """A problem with the workspace, worded for the user (what happened and what to do)."""
@@ -223,7 +225,7 @@ def validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
     """The schema version and tables of a dump, or WorkspaceError saying what is wrong with it."""
     if not isinstance(content, Mapping):
         raise WorkspaceError(
-            "The backup's content is not what the workbook writes. Nothing was changed."
+            _("The backup's content is not what the workbook writes. Nothing was changed.")
         )
     version = content.get("schema_version")
     tables = content.get("tables")
@@ -233,12 +235,16 @@ def validate_dump(content: Mapping[str, Any]) -> tuple[int, dict]:
         or version < 1
         or not isinstance(tables, Mapping)
     ):
-        raise WorkspaceError("The backup has no valid data version or tables. Nothing was changed.")
+        raise WorkspaceError(
+            _("The backup has no valid data version or tables. Nothing was changed.")
+        )
     if version > SCHEMA_VERSION:
         raise WorkspaceError(
-            f"This backup was made by a newer version of the workbook (data version {version}; "
-            f"this one knows {SCHEMA_VERSION}). Update the workbook, then restore it. "
-            "Nothing was changed."
+            _(
+                "This backup was made by a newer version of the workbook (data version "
+                "{version}; this one knows {known}). Update the workbook, then restore it. "
+                "Nothing was changed."
+            ).format(version=version, known=SCHEMA_VERSION)
         )
     return version, dict(tables)
 
@@ -248,20 +254,26 @@ def insert_block(conn: sqlite3.Connection, table: str, block: Any) -> None:
     known = set(user_tables(conn))
     if table not in known:
         raise WorkspaceError(
-            f"The backup has a table '{table}' this workbook does not know. Nothing was changed."
+            _(
+                "The backup has a table '{table}' this workbook does not know. Nothing was changed."
+            ).format(table=table)
         )
     if (
         not isinstance(block, Mapping)
         or not isinstance(block.get("columns"), list)
         or not isinstance(block.get("rows"), list)
     ):
-        raise WorkspaceError(f"The backup's table '{table}' is malformed. Nothing was changed.")
+        raise WorkspaceError(
+            _("The backup's table '{table}' is malformed. Nothing was changed.").format(table=table)
+        )
     cols = block["columns"]
     have = {r[1] for r in conn.execute(f"PRAGMA table_info({quote_name(table)})")}
     if not cols or any(not isinstance(c, str) or c not in have for c in cols):
         raise WorkspaceError(
-            f"The backup's table '{table}' has columns this workbook does not know. "
-            "Nothing was changed."
+            _(
+                "The backup's table '{table}' has columns this workbook does not know. "
+                "Nothing was changed."
+            ).format(table=table)
         )
     names = ", ".join(quote_name(c) for c in cols)
     marks = ", ".join("?" for _ in cols)
@@ -275,6 +287,8 @@ def insert_block(conn: sqlite3.Connection, table: str, block: Any) -> None:
             )
         ):
             raise WorkspaceError(
-                f"A row of the backup's table '{table}' is malformed. Nothing was changed."
+                _(
+                    "A row of the backup's table '{table}' is malformed. Nothing was changed."
+                ).format(table=table)
             )
         conn.execute(f"INSERT INTO {quote_name(table)} ({names}) VALUES ({marks})", row)

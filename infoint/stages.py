@@ -38,6 +38,7 @@ from .events import (
     UPDATE_SENT,
     Event,
 )
+from .i18n import N_
 from .records import DEFAULT_CADENCE_DAYS
 
 REQUEST_KINDS = (REQUEST_SENT, INTRO_REQUESTED)
@@ -60,16 +61,17 @@ STAGES = (
 )
 
 
+# What each stage reads as (shown translated: ``_(STAGE_LABELS[stage])``).
 STAGE_LABELS: dict[str, str] = {
-    "to_contact": "Not asked yet",
-    "requested": "Request sent",
-    "followed_up": "Followed up",
-    "scheduled": "Meeting booked",
-    "met": "Met",
-    "thanked": "Thanked",
-    "in_touch": "Staying in touch",
-    "declined": "Said no",
-    "moved_on": "Moved on",
+    "to_contact": N_("Not asked yet"),
+    "requested": N_("Request sent"),
+    "followed_up": N_("Followed up"),
+    "scheduled": N_("Meeting booked"),
+    "met": N_("Met"),
+    "thanked": N_("Thanked"),
+    "in_touch": N_("Staying in touch"),
+    "declined": N_("Said no"),
+    "moved_on": N_("Moved on"),
 }
 
 

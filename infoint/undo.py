@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import action_items, coverage, demo, organizations, targets
 from .exports import restore_backup
+from .i18n import _
 from .records import Contact, Organization
 from .schema import WorkspaceError
 
@@ -55,9 +56,9 @@ def archived(ws, org: Organization) -> Undo:
 
     def run() -> str:
         organizations.set_archived(ws, org.id, False)
-        return f"Undone: {org.name} is back on your list."
+        return _("Undone: {name} is back on your list.").format(name=org.name)
 
-    return Undo(f"archiving {org.name}", run)
+    return Undo(_("archiving {name}").format(name=org.name), run)
 
 
 def capture_updated(ws, before: Contact, changed: tuple[str, ...]) -> Undo:
@@ -65,9 +66,9 @@ def capture_updated(ws, before: Contact, changed: tuple[str, ...]) -> Undo:
 
     def run() -> str:
         targets.save_contact(ws, before, fields=changed)
-        return f"Undone: {before.full_name}'s details are as they were before."
+        return _("Undone: {name}'s details are as they were before.").format(name=before.full_name)
 
-    return Undo(f"updating {before.full_name}", run)
+    return Undo(_("updating {name}").format(name=before.full_name), run)
 
 
 def action_item_done(ws, item: action_items.ActionItem) -> Undo:
@@ -75,9 +76,9 @@ def action_item_done(ws, item: action_items.ActionItem) -> Undo:
 
     def run() -> str:
         action_items.save_action_item(ws, replace(item, done_at=""))
-        return f"Undone: “{item.text}” is open again."
+        return _("Undone: “{item}” is open again.").format(item=item.text)
 
-    return Undo(f"marking “{item.text}” done", run)
+    return Undo(_("marking “{item}” done").format(item=item.text), run)
 
 
 def goal_unlinked(ws, before: coverage.GoalLink, name: str) -> Undo:
@@ -85,10 +86,12 @@ def goal_unlinked(ws, before: coverage.GoalLink, name: str) -> Undo:
 
     def run() -> str:
         coverage.set_link(ws, before.meeting_id, before.goal, before.extent)
-        word = coverage.EXTENT_LABELS[before.extent].lower()
-        return f"Undone: your meeting with {name} is linked to that goal again ({word})."
+        word = _(coverage.EXTENT_LABELS[before.extent]).lower()
+        return _(
+            "Undone: your meeting with {name} is linked to that goal again ({extent})."
+        ).format(name=name, extent=word)
 
-    return Undo(f"unlinking your meeting with {name} from a goal", run)
+    return Undo(_("unlinking your meeting with {name} from a goal").format(name=name), run)
 
 
 def restored(ws, safety_copy: Path, name: str) -> Undo:
@@ -96,12 +99,12 @@ def restored(ws, safety_copy: Path, name: str) -> Undo:
 
     def run() -> str:
         again = _restore_copy(ws, safety_copy)
-        return (
-            f"Undone: your workbook is back as it was before you restored {name}. "
-            f"What the restore had put here was saved to {again}."
-        )
+        return _(
+            "Undone: your workbook is back as it was before you restored {name}. "
+            "What the restore had put here was saved to {copy}."
+        ).format(name=name, copy=again)
 
-    return Undo(f"restoring {name}", run)
+    return Undo(_("restoring {name}").format(name=name), run)
 
 
 def demo_loaded(ws) -> Undo:
@@ -109,9 +112,11 @@ def demo_loaded(ws) -> Undo:
 
     def run() -> str:
         removal = demo.remove_persona(ws)
-        return ("Undone: " if removal.removed_anything else "") + removal.summary()
+        if removal.removed_anything:
+            return _("Undone: {summary}").format(summary=removal.summary())
+        return removal.summary()
 
-    return Undo("loading the demo persona", run)
+    return Undo(_("loading the demo persona"), run)
 
 
 def demo_removed(ws, safety_copy: Path) -> Undo:
@@ -119,12 +124,12 @@ def demo_removed(ws, safety_copy: Path) -> Undo:
 
     def run() -> str:
         again = _restore_copy(ws, safety_copy)
-        return (
+        return _(
             "Undone: the demo persona is back, and your workbook is as it was before you "
-            f"removed it. The workbook without the demo was saved to {again}."
-        )
+            "removed it. The workbook without the demo was saved to {copy}."
+        ).format(copy=again)
 
-    return Undo("removing the demo persona", run)
+    return Undo(_("removing the demo persona"), run)
 
 
 def _restore_copy(ws, path: Path) -> Path | None:
@@ -133,7 +138,9 @@ def _restore_copy(ws, path: Path) -> Path | None:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise WorkspaceError(
-            f"The copy of your previous workbook ({path}) can't be read "
-            f"({exc.strerror or exc}). Nothing was changed."
+            _(
+                "The copy of your previous workbook ({path}) can't be read "
+                "({error}). Nothing was changed."
+            ).format(path=path, error=exc.strerror or exc)
         ) from exc
     return restore_backup(ws, data, Path(path).name).safety_copy

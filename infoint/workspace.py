@@ -19,6 +19,7 @@ from typing import Any
 
 from . import schema
 from .clock import now_iso
+from .i18n import _
 from .location import ENV_VAR, NETWORK_FILESYSTEMS, default_path, filesystem_type, prepare_location
 from .schema import SCHEMA_VERSION, WorkspaceError, quote_name
 
@@ -60,9 +61,11 @@ class Workspace:
             )
         except (OSError, sqlite3.Error) as exc:
             raise WorkspaceError(
-                f"The workbook can't create or open its data file at {target} ({exc}). "
-                f"Choose a folder you can write to with the {ENV_VAR} environment variable "
-                "or the notebooks' workspace parameter."
+                _(
+                    "The workbook can't create or open its data file at {path} ({error}). "
+                    "Choose a folder you can write to with the {variable} environment variable "
+                    "or the notebooks' workspace parameter."
+                ).format(path=target, error=exc, variable=ENV_VAR)
             ) from exc
         conn.row_factory = sqlite3.Row
         ws = cls(path=target, _conn=conn)
@@ -85,24 +88,28 @@ class Workspace:
             result = str(exc)
         if result != "ok":
             raise WorkspaceError(
-                f"The workspace file at {self.path} is damaged or is not a workbook file "
-                f"(SQLite says: {result}). Nothing was changed. Move it aside and restore your "
-                "last backup from the start page, or point the workbook at another file."
+                _(
+                    "The workspace file at {path} is damaged or is not a workbook file "
+                    "(SQLite says: {result}). Nothing was changed. Move it aside and restore your "
+                    "last backup from the start page, or point the workbook at another file."
+                ).format(path=self.path, result=result)
             )
 
     def _set_journal(self, requested: str) -> None:
         requested = requested.strip().lower()
         fs = filesystem_type(self.path)
         if requested in ("delete", "rollback"):
-            reason = "the rollback journal was requested"
+            reason = _("the rollback journal was requested")
         elif fs in NETWORK_FILESYSTEMS:
-            reason = f"the workspace is on a network file system ({fs}), where WAL is unsafe"
+            reason = _(
+                "the workspace is on a network file system ({fs}), where WAL is unsafe"
+            ).format(fs=fs)
         else:
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower()
             if mode == "wal":
                 self.journal_mode, self.notice = "wal", ""
                 return
-            reason = f"SQLite could not use WAL here (it answered '{mode}')"
+            reason = _("SQLite could not use WAL here (it answered '{mode}')").format(mode=mode)
         try:
             mode = self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()
         except (
@@ -111,25 +118,27 @@ class Workspace:
             mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
         self.journal_mode = mode
         if mode == "wal":
-            self.notice = (
-                f"The rollback journal was wanted because {reason}, "
+            self.notice = _(
+                "The rollback journal was wanted because {reason}, "
                 "but another notebook has the workbook open. "
                 "It stays in WAL mode until every notebook using it is closed; "
                 "your data is safe either way."
-            )
+            ).format(reason=reason)
             return
-        self.notice = (
-            f"Using SQLite's rollback journal because {reason}. Your data is safe; "
+        self.notice = _(
+            "Using SQLite's rollback journal because {reason}. Your data is safe; "
             "two notebooks writing at the same moment just wait a little longer for each other."
-        )
+        ).format(reason=reason)
 
     def _migrate(self) -> None:
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise WorkspaceError(
-                f"The workspace at {self.path} was written by a newer version of the workbook "
-                f"(data version {version}, this one knows {SCHEMA_VERSION}). Update the workbook; "
-                "nothing was changed."
+                _(
+                    "The workspace at {path} was written by a newer version of the workbook "
+                    "(data version {version}, this one knows {known}). Update the workbook; "
+                    "nothing was changed."
+                ).format(path=self.path, version=version, known=SCHEMA_VERSION)
             )
         if version == SCHEMA_VERSION:
             return
@@ -142,7 +151,7 @@ class Workspace:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise WorkspaceError("This workspace has been closed; open it again.")
+            raise WorkspaceError(_("This workspace has been closed; open it again."))
         return self._conn
 
     @property
@@ -195,8 +204,10 @@ class Workspace:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise WorkspaceError(
-                f"The workbook is busy ({exc}): another notebook kept it locked for too long. "
-                "Nothing was lost; try again."
+                _(
+                    "The workbook is busy ({error}): another notebook kept it locked for too "
+                    "long. Nothing was lost; try again."
+                ).format(error=exc)
             ) from exc
         self._depth = 1
         try:
@@ -211,7 +222,9 @@ class Workspace:
         except sqlite3.OperationalError as exc:
             conn.execute("ROLLBACK")
             raise WorkspaceError(
-                f"The change could not be saved ({exc}). Nothing was changed; try again."
+                _(
+                    "The change could not be saved ({error}). Nothing was changed; try again."
+                ).format(error=exc)
             ) from exc
 
     def query(self, sql: str, params: tuple | Mapping = ()) -> list[dict]:
@@ -448,7 +461,9 @@ class Workspace:
                 scratch.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise WorkspaceError(
-                    f"The backup could not be read back: {exc}. Nothing was changed."
+                    _("The backup could not be read back: {error}. Nothing was changed.").format(
+                        error=exc
+                    )
                 ) from exc
             return self._replace_from(scratch)
         finally:

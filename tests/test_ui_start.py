@@ -140,9 +140,9 @@ def test_where_names_the_file_and_warns_on_binder(ws, monkeypatch):
 def test_agenda_lists_due_items_with_links_and_escaped_names(ws):
     from infoint import targets as tg
 
-    assert "Nothing is due today" in StartPage(ws).today().children[0].value
+    assert "Nothing is due today" in StartPage(ws).today().children[0].children[-1].value
     tg.save_contact(ws, tg.Contact(first_name="<img src=x onerror=alert(1)>", target=True))
-    html = StartPage(ws).today().children[0].value
+    html = StartPage(ws).today().children[0].children[-1].value
     assert "Write your request to &lt;img" in html and "<img" not in html
     assert 'href="03_compose_requests.ipynb"' in html and "Step 3" in html
 

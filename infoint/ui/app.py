@@ -18,7 +18,9 @@ from typing import Self
 
 import ipywidgets as widgets
 
+from .. import i18n
 from ..demo import recording
+from ..i18n import N_, _, ngettext
 from ..records import STEP_BY_KEY, STEPS
 from ..safe import escape
 from ..workspace import Workspace
@@ -31,27 +33,27 @@ from .page import Page
 from .section import Section
 from .session import open_workspace
 from .snapshot import agenda_now, progress_now
-from .start import StartPage
+from .start import StartPage, language_picker
 from .unload_guard import UnloadGuard
 
 __all__ = ["App", "page_class", "step_link"]
 
 START = "start"
-BRAND = "Informational interview workbook"
-_FAILED = (
+BRAND = N_("Informational interview workbook")
+_FAILED = N_(
     "This step could not be opened ({exc}). What you saved is safe: "
     "reload the page to try again, or open the step's own notebook."
 )
 _log = logging.getLogger(__name__)
 # The navigation's short names (the full titles are each step's heading and tooltip).
 SHORT_TITLES = {
-    "start": "Start",
-    "objectives": "Objectives",
-    "targets": "Targets",
-    "outreach": "Requests",
-    "questions": "Questions",
-    "debrief": "Debrief",
-    "thanks": "Thanks",
+    "start": N_("Start"),
+    "objectives": N_("Objectives"),
+    "targets": N_("Targets"),
+    "outreach": N_("Requests"),
+    "questions": N_("Questions"),
+    "debrief": N_("Debrief"),
+    "thanks": N_("Thanks"),
 }
 
 # The app's own look (the shared one is feedback.DESIGN): the notebook's narrative is for
@@ -142,8 +144,11 @@ def parse_address(address: str) -> tuple[str, int | None]:
 
 
 def _title(step) -> str:
-    """A step's heading: "Step 2: Build your target lists" (the start page: its title)."""
-    return step.title if not step.number else f"Step {step.number}: {step.title}"
+    """A step's heading: "Step 2: Build your target lists" (the start page: its title), in the
+    language in use."""
+    if not step.number:
+        return _(step.title)
+    return _("Step {number}: {title}").format(number=step.number, title=_(step.title))
 
 
 def _html(value: str, css: str) -> widgets.HTML:
@@ -174,6 +179,7 @@ class App:
 
     def __init__(self, ws: Workspace):
         self.ws = ws
+        i18n.set_language(i18n.chosen_language(ws))  # the kernel speaks the workbook's language
         self.pages: dict[str, Page] = {}
         self.steps: dict[str, widgets.VBox] = {}  # each opened step's container
         self.built: list[str] = []  # the steps in the order they were built (once each)
@@ -182,7 +188,7 @@ class App:
         self.location.observe(self._on_hash, names="hash")
         self.nav: dict[str, widgets.Button] = {}
         for step in STEPS:
-            button = widgets.Button(description=SHORT_TITLES[step.key])
+            button = widgets.Button(description=_(SHORT_TITLES[step.key]))
             button.layout.width = "auto"
             button.add_class("ii-nav")
             button.add_class(f"ii-nav-{step.key}")
@@ -193,13 +199,16 @@ class App:
         self.guard = UnloadGuard.for_state(save_state_for(ws))
         nav = widgets.HBox(list(self.nav.values()))
         nav.add_class("ii-app-nav")
-        status = widgets.HBox([self.agenda, self.save_state])
+        self.language = language_picker(ws, "ii-nav-language")
+        self.language.observe(self._on_language, names="value")
+        status = widgets.HBox([self.agenda, self.save_state, self.language])
         status.add_class("ii-app-status")
-        top = widgets.HBox([_html(f'<p class="ii-app-brand">{BRAND}</p>', "ii-app-brand"), status])
+        self.brand = _html(f'<p class="ii-app-brand">{escape(_(BRAND))}</p>', "ii-app-brand")
+        top = widgets.HBox([self.brand, status])
         top.add_class("ii-app-top")
         self.header = widgets.VBox([top, nav])
         self.header.add_class("ii-app-header")
-        self.landmarks = Landmarks(title=BRAND)  # banner, navigation, main; lang and title
+        self.landmarks = Landmarks(title=_(BRAND))  # banner, navigation, main; lang and title
         self.body = widgets.VBox()
         self.body.add_class("ii-app-steps")
         self.widget = Section(
@@ -211,7 +220,7 @@ class App:
                 self.guard,
                 self.landmarks,
             ],
-            title="The informational interview workbook",
+            title=_("The informational interview workbook"),
         )
         self.widget.add_class("ii-app")
         self.widget.add_class("ii-ui")  # the shared look (feedback.DESIGN) applies inside
@@ -262,7 +271,7 @@ class App:
             for other, box in self.steps.items():
                 box.layout.display = None if other == key else "none"
             self.current = key
-            self.landmarks.title = f"{_title(STEP_BY_KEY[key])} - {BRAND}"
+            self.landmarks.title = f"{_title(STEP_BY_KEY[key])} - {_(BRAND)}"
             for other, button in self.nav.items():
                 if other == key:
                     button.add_class("ii-nav-current")
@@ -282,13 +291,18 @@ class App:
         ]
         try:
             cls = page_class(key)
-            page = cls(self.ws, link_for=step_link) if cls is StartPage else cls(self.ws)
+            page = (
+                cls(self.ws, link_for=step_link, on_language=self.choose_language)
+                if cls is StartPage
+                else cls(self.ws)
+            )
             for method, heading in cls.SECTIONS:
-                children.append(_html(f"<h2>{escape(heading)}</h2>", "ii-app-section-heading"))
+                children.append(_html(f"<h2>{escape(_(heading))}</h2>", "ii-app-section-heading"))
                 children.append(getattr(page, method)())
         except Exception as exc:  # shown in the step: a click must never do nothing
             _log.exception("step %s could not be opened", key)
-            children[1:] = [_html(message_html(_FAILED.format(exc=exc), "warning"), "ii-app-error")]
+            failed = _(_FAILED).format(exc=exc)
+            children[1:] = [_html(message_html(failed, "warning"), "ii-app-error")]
         else:
             self.pages[key] = page
             self.built.append(key)
@@ -313,6 +327,35 @@ class App:
         page = self.pages.get(self.current)
         return page is not None and page.show_person(contact_id)
 
+    # -- language ------------------------------------------------------------------------------
+    def _on_language(self, change) -> None:
+        self.choose_language(change["new"])
+
+    def choose_language(self, code: str) -> None:
+        """Speak ``code`` from now (remembered in the workspace): every page built so far is
+        built again in it, the current step at once and the others when next opened; the step
+        shown stays, and what was typed is written first, so it is all there again."""
+        if code == i18n.chosen_language(self.ws) and code == i18n.language():
+            return
+        flush_all()  # a pending edit is in the workspace before its form is built again
+        i18n.choose_language(self.ws, code)
+        if self.language.value != i18n.chosen_language(self.ws):
+            self.language.value = i18n.chosen_language(self.ws)  # an unknown code: English
+        key = self.current or START
+        self.pages, self.steps, self.built, self.stale = {}, {}, [], set()
+        self.body.children = ()
+        self.current = ""
+        self.relabel()
+        self.open_step(key, from_address=True)
+
+    def relabel(self) -> None:
+        """The header's own words in the language in use (the steps' are rebuilt)."""
+        self.brand.value = f'<p class="ii-app-brand">{escape(_(BRAND))}</p>'
+        self.language.description = _("Language")
+        self.landmarks.relabel()
+        self.widget._title = _("The informational interview workbook")
+        save_state_for(self.ws).relabel()
+
     # -- live views --------------------------------------------------------------------------
     def refresh_views(self) -> None:
         """The workspace changed (here, in another tab or in a notebook): redraw the header and
@@ -330,22 +373,35 @@ class App:
         for step in STEPS:
             button = self.nav[step.key]
             status = done.get(step.number)
-            here = " You are here." if step.key == self.current else ""
+            here = step.key == self.current
+            name, title = _(SHORT_TITLES[step.key]), _(step.title)
             if status is None:
-                button.description = SHORT_TITLES[step.key]
-                button.tooltip = f"{step.title}.{here}"
+                button.description = name
+                tip = _("{title}. You are here.") if here else _("{title}.")
+                button.tooltip = tip.format(title=title)
             else:
                 total = len(status.parts)
-                button.description = f"{step.number} {SHORT_TITLES[step.key]} {status.done}/{total}"
-                button.tooltip = (
-                    f"Step {step.number}: {step.title}: {status.done} of {total} parts done.{here}"
+                button.description = f"{step.number} {name} {status.done}/{total}"
+                tip = (
+                    _("Step {number}: {title}: {done} of {total} parts done. You are here.")
+                    if here
+                    else _("Step {number}: {title}: {done} of {total} parts done.")
+                )
+                button.tooltip = tip.format(
+                    number=step.number, title=title, done=status.done, total=total
                 )
             button.button_style = "primary" if step.key == self.current else ""
         items = agenda_now(self.ws)
         overdue = sum(1 for item in items if item.overdue)
         if not items:
-            text = "Today: nothing due"
+            text = _("Today: nothing due")
+        elif overdue:
+            text = ngettext(
+                "Today: {n} thing to do ({overdue} overdue)",
+                "Today: {n} things to do ({overdue} overdue)",
+                len(items),
+            ).format(n=len(items), overdue=overdue)
         else:
-            text = f"Today: {len(items)} thing{'s' if len(items) != 1 else ''} to do"
-            text += f" ({overdue} overdue)" if overdue else ""
+            text = ngettext("Today: {n} thing to do", "Today: {n} things to do", len(items))
+            text = text.format(n=len(items))
         self.agenda.value = f'<a href="{step_link(START)}">{escape(text)}</a>'

@@ -31,6 +31,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import traitlets
 
+from ..i18n import _
 from .feedback import message_html
 
 __all__ = [
@@ -57,21 +58,36 @@ class SaveState(traitlets.HasTraits):
     pending = traitlets.Bool(False)
     ok = traitlets.Bool(True)
 
+    said: tuple = ()  # what the text says, to say it again in another language (``relabel``)
+
     def saving(self) -> None:
         """An edit is waiting to be written."""
-        self.pending, self.text = True, "Saving..."
+        self.said = ("saving",)
+        self.pending, self.text = True, _("Saving...")
 
     def saved(self, at: datetime | None = None) -> None:
         """Everything typed is in the workspace (``at`` shown in its own zone when it has one,
         else in this computer's)."""
         moment = at if at is not None and at.tzinfo is not None else (at or datetime.now())
         moment = moment if moment.tzinfo is not None else moment.astimezone()
-        self.pending, self.ok, self.text = False, True, f"Saved {moment:%H:%M}"
+        self.said = ("saved", moment)
+        self.pending, self.ok = False, True
+        self.text = _("Saved {time}").format(time=f"{moment:%H:%M}")
 
     def failed(self, why: str) -> None:
         """The last save did not reach the workspace; the text stays in the form."""
+        self.said = ("failed", why)
         self.pending, self.ok = False, False
-        self.text = f"Not saved: {why}. Your text is still here."
+        self.text = _("Not saved: {why}. Your text is still here.").format(why=why)
+
+    def relabel(self) -> None:
+        """Say the same again in the language in use now (the participant chose another)."""
+        if self.said[:1] == ("saving",):
+            self.saving()
+        elif self.said[:1] == ("saved",):
+            self.saved(self.said[1])
+        elif self.said[:1] == ("failed",):
+            self.failed(self.said[1])
 
 
 _STATES: dict[Path, SaveState] = {}
@@ -137,7 +153,7 @@ def _sum_up(shared: SaveState) -> None:
         if last is not None:
             shared.saved(last)
         else:
-            shared.pending, shared.ok, shared.text = False, True, ""
+            shared.said, shared.pending, shared.ok, shared.text = (), False, True, ""
 
 
 class Autosave:
@@ -258,6 +274,7 @@ class Autosave:
         self._cancel_timer()
         self.dirty, self.why, self._first_change = False, "", None
         _PENDING.discard(self)
+        self.state.said = ()
         self.state.pending, self.state.ok, self.state.text = False, True, ""
         self._tell()
 

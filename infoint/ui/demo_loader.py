@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from .. import demo
 from .. import undo as undoing
+from ..i18n import _
 from ..schema import WorkspaceError
 from ..workspace import Workspace
 from .controls import controls
@@ -40,24 +41,24 @@ class DemoLoader:
         self.page = page
         self.demo_button = _button(
             "demo",
-            "Load the demo persona",
-            tooltip="Fill the workbook with a made-up student's data",
+            _("Load the demo persona"),
+            tooltip=_("Fill the workbook with a made-up student's data"),
         )
         self.demo_button.on_click(self._on_demo)
         self.demo_confirm = _button(
-            "demo-confirm", "Yes, replace my data with the demo", button_style="warning"
+            "demo-confirm", _("Yes, replace my data with the demo"), button_style="warning"
         )
         self.demo_confirm.layout.display = "none"
         self.demo_confirm.on_click(self._on_demo_confirmed)
         self.remove_button = _button(
             "demo-remove",
-            "Remove the demo persona",
-            tooltip="Delete the demo's people and organizations, and put step 1 back",
+            _("Remove the demo persona"),
+            tooltip=_("Delete the demo's people and organizations, and put step 1 back"),
         )
         self.remove_button.layout.display = "none"
         self.remove_button.on_click(self._on_remove)
         self.remove_confirm = _button(
-            "demo-remove-confirm", "Yes, remove the demo's data", button_style="danger"
+            "demo-remove-confirm", _("Yes, remove the demo's data"), button_style="danger"
         )
         self.remove_confirm.layout.display = "none"
         self.remove_confirm.on_click(self._on_remove_confirmed)
@@ -87,22 +88,24 @@ class DemoLoader:
             self.remove_confirm.layout.display = "none"
 
     # -- loading ---------------------------------------------------------------------------------
-    def _on_demo(self, _=None) -> None:
+    def _on_demo(self, _click=None) -> None:
         self.remove_confirm.layout.display = "none"
         if demo.has_user_data(self.ws):
             self.undo.clear()  # the message beside it now asks a question
             self.demo_confirm.layout.display = None
             self.demo_status.value = message_html(
-                "Your workbook already has data. Loading the demo replaces your profile and "
-                "objectives and adds its organizations and contacts to your lists. "
-                "A safety copy of your data is saved first, and "
-                "Remove the demo persona takes exactly the demo's data out again.",
+                _(
+                    "Your workbook already has data. Loading the demo replaces your profile and "
+                    "objectives and adds its organizations and contacts to your lists. "
+                    "A safety copy of your data is saved first, and "
+                    "Remove the demo persona takes exactly the demo's data out again."
+                ),
                 "warning",
             )
             return
         self._load_demo()
 
-    def _on_demo_confirmed(self, _=None) -> None:
+    def _on_demo_confirmed(self, _click=None) -> None:
         self.demo_confirm.layout.display = "none"
         self._load_demo()
 
@@ -110,45 +113,54 @@ class DemoLoader:
         try:
             report = demo.apply_persona(self.ws)
         except _FAILED as exc:
-            self.demo_status.value = message_html(f"The demo could not be loaded: {exc}", "warning")
+            self.demo_status.value = message_html(
+                _("The demo could not be loaded: {error}").format(error=exc), "warning"
+            )
             return
-        saved = f" Your own data was saved to {report.safety_copy}." if report.safety_copy else ""
+        if report.safety_copy:
+            loaded = _(
+                "The demo persona, {name}, is loaded: open Step 1 to see her objectives. "
+                "Your own data was saved to {copy}."
+            )
+        else:
+            loaded = _("The demo persona, {name}, is loaded: open Step 1 to see her objectives.")
         self.demo_status.value = message_html(
-            f"The demo persona, {report.name}, is loaded: "
-            f"open Step 1 to see her objectives.{saved}",
-            "ok",
+            loaded.format(name=report.name, copy=report.safety_copy), "ok"
         )
         self.page.offer_undo(self.undo, undoing.demo_loaded(self.ws))
         self.page.refresh()
 
     # -- removing --------------------------------------------------------------------------------
-    def _on_remove(self, _=None) -> None:
+    def _on_remove(self, _click=None) -> None:
         self.demo_confirm.layout.display = "none"
         found = demo.demo_data(self.ws)
         if found is None:
             self.refresh()
-            self.demo_status.value = message_html("There is no demo data to remove.", "note")
+            self.demo_status.value = message_html(_("There is no demo data to remove."), "note")
             return
         self.undo.clear()  # the message beside it now asks a question
         self.remove_confirm.layout.display = None
         self.demo_status.value = message_html(
-            f"Remove the demo persona? This deletes the {found.contacts} people and "
-            f"{found.organizations} organizations the demo added, even those you edited, "
-            "and the people they referred you to, with everything done with those people "
-            "(requests, meetings, debriefs, action items, thank-yous). "
-            "Your own people and organizations stay as they are. "
-            "Step 1 goes back to what it was before the demo, unless you changed it since. "
-            "A safety copy of the whole workbook is saved first.",
+            _(
+                "Remove the demo persona? This deletes the {people} people and "
+                "{organizations} organizations the demo added, even those you edited, "
+                "and the people they referred you to, with everything done with those people "
+                "(requests, meetings, debriefs, action items, thank-yous). "
+                "Your own people and organizations stay as they are. "
+                "Step 1 goes back to what it was before the demo, unless you changed it since. "
+                "A safety copy of the whole workbook is saved first."
+            ).format(people=found.contacts, organizations=found.organizations),
             "warning",
         )
 
-    def _on_remove_confirmed(self, _=None) -> None:
+    def _on_remove_confirmed(self, _click=None) -> None:
         self.remove_confirm.layout.display = "none"
         try:
             removal = demo.remove_persona(self.ws)
         except _FAILED as exc:
             self.demo_status.value = message_html(
-                f"The demo could not be removed: {exc} Nothing was changed.", "warning"
+                _("The demo could not be removed: {error} Nothing was changed.").format(error=exc),
+                "warning",
             )
             return
         self.demo_status.value = message_html(removal.summary(), "ok")

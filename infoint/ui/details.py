@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..i18n import _
+
 __all__ = ["Details"]
 
 
@@ -39,4 +41,5 @@ class Details(widgets.VBox):
             self.toggle.add_class("ii-open")
         else:
             self.toggle.remove_class("ii-open")
-        self.toggle.tooltip = ("Hide: " if self.open else "Show: ") + self.toggle.description
+        shown = _("Hide: {what}") if self.open else _("Show: {what}")
+        self.toggle.tooltip = shown.format(what=self.toggle.description)

@@ -53,7 +53,7 @@ class DownloadButton(anywidget.AnyWidget):
     """A button that downloads whatever ``provider()`` returns: (file name, MIME type, bytes)."""
 
     _esm = _ESM
-    label = traitlets.Unicode("Download").tag(sync=True)
+    label = traitlets.Unicode("").tag(sync=True)  # the caller's words (translated)
     button_style = traitlets.Unicode("").tag(sync=True)  # "primary": the section's main action
 
     def __init__(

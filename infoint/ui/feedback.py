@@ -6,12 +6,13 @@ import html as html_text
 import re
 from collections.abc import Iterable
 
+from ..i18n import N_, _
 from ..safe import escape
 
 _SEVERITY = {
-    "error": ("ii-finding-error", "Needs fixing"),
-    "warning": ("ii-finding-warning", "Worth a look"),
-    "info": ("ii-finding-info", "Tip"),
+    "error": ("ii-finding-error", N_("Needs fixing")),
+    "warning": ("ii-finding-warning", N_("Worth a look")),
+    "info": ("ii-finding-info", N_("Tip")),
 }
 
 # The workbook's look, written once (DESIGN): each page carries it once, through its Landmarks
@@ -218,13 +219,14 @@ def findings_html(findings: Iterable, ok_text: str = "") -> str:
     items = []
     for f in findings:
         css, word = _SEVERITY.get(f.severity, _SEVERITY["info"])
-        parts = [f"<strong>{escape(word)} ({escape(f.rule)}):</strong> {escape(f.message)}"]
+        head = _("{severity} ({rule}):").format(severity=_(word), rule=f.rule)
+        parts = [f"<strong>{escape(head)}</strong> {escape(f.message)}"]
         if f.subject:
-            parts.append(
-                f' <span class="ii-muted">About: &ldquo;{escape(_clip(f.subject))}&rdquo;.</span>'
-            )
+            words = f"&ldquo;{escape(_clip(f.subject))}&rdquo;"
+            about = escape(_("About: {words}.")).replace("{words}", words)
+            parts.append(f' <span class="ii-muted">{about}</span>')
         if f.fix:
-            parts.append(f" <em>Try this:</em> {escape(f.fix)}")
+            parts.append(f" <em>{escape(_('Try this:'))}</em> {escape(f.fix)}")
         items.append(f'<li class="{css}">{"".join(parts)}</li>')
     if not items:
         return f'<p class="ii-ok">&#10003; {escape(ok_text)}</p>' if ok_text else ""

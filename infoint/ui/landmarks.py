@@ -9,8 +9,8 @@ rendered once per page (the app holds one; a step notebook's first section carri
   classes (``ii-app-header``, ``ii-app-nav``, ``ii-app-steps``);
 - in a step notebook it makes Voila's container of the rendered cells ``role="main"``
   (the narrative and every section are the page's main content);
-- it sets ``<html lang="en">`` when the page has no language, and the document's title
-  (``title``, or else the page's first heading);
+- it sets ``<html lang>`` to the workbook's language (``lang``: ``i18n.HTML_LANG``), and the
+  document's title (``title``, or else the page's first heading);
 - states ipywidgets can't express: ``aria-current="page"`` on the step button of the step shown
   (class ``ii-nav-current``) and ``aria-expanded`` on each ``Details`` toggle (``ii-open``).
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
+from ..i18n import HTML_LANG, _, language
 from .feedback import DESIGN
 
 __all__ = ["Landmarks"]
@@ -58,14 +59,15 @@ function render({ model, el }) {
   const apply = () => {
     states();
     const root = document.documentElement;
-    if (!root.getAttribute("lang")) root.setAttribute("lang", "en");
+    const lang = model.get("lang") || "en";
+    if (root.getAttribute("lang") !== lang) root.setAttribute("lang", lang);
     const title = model.get("title") || heading();
     if (title && document.title !== title) document.title = title;
     const app = document.querySelector(".ii-app");
     if (app) {
       return [
         mark(app.querySelector(".ii-app-header"), "banner"),
-        mark(app.querySelector(".ii-app-nav"), "navigation", "Steps"),
+        mark(app.querySelector(".ii-app-nav"), "navigation", model.get("nav_label") || "Steps"),
         mark(app.querySelector(".ii-app-steps"), "main"),
       ].every(Boolean);
     }
@@ -85,10 +87,11 @@ function render({ model, el }) {
   observer.observe(document.querySelector("#rendered_cells") || body,
                    { childList: true, subtree: true, attributes: true,
                      attributeFilter: ["class"] });
-  model.on("change:title", apply);
+  const traits = ["change:title", "change:lang", "change:nav_label"];
+  for (const t of traits) model.on(t, apply);
   return () => {
     observer.disconnect();
-    model.off("change:title", apply);
+    for (const t of traits) model.off(t, apply);
   };
 }
 export default { render };
@@ -98,8 +101,22 @@ export default { render };
 class Landmarks(anywidget.AnyWidget):
     """Sets the page's landmarks, ``lang`` and title when rendered in Voila (see the module).
 
-    ``title`` is the document's title; empty means the page's first heading."""
+    ``title`` is the document's title; empty means the page's first heading. ``lang`` is the
+    page's language (BCP 47), the language in use when it is made unless told;
+    ``nav_label`` names the app's step navigation for screen readers."""
 
     _esm = _ESM
     _css = DESIGN  # the workbook's look (ui/feedback.py), once per page
     title = traitlets.Unicode("").tag(sync=True)
+    lang = traitlets.Unicode("en").tag(sync=True)
+    nav_label = traitlets.Unicode("Steps").tag(sync=True)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("lang", HTML_LANG.get(language(), "en"))
+        kwargs.setdefault("nav_label", _("Steps"))
+        super().__init__(**kwargs)
+
+    def relabel(self) -> None:
+        """Speak the language in use now (after the participant chose another)."""
+        self.lang = HTML_LANG.get(language(), "en")
+        self.nav_label = _("Steps")

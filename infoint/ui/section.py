@@ -16,6 +16,7 @@ import functools
 
 import ipywidgets as widgets
 
+from ..i18n import _
 from .landmarks import Landmarks
 
 
@@ -27,7 +28,9 @@ class Section(widgets.VBox):
         self._title = title
 
     def __repr__(self) -> str:
-        return f"[{self._title}: open this notebook in JupyterLab or the app to use it]"
+        return _("[{title}: open this notebook in JupyterLab or the app to use it]").format(
+            title=self._title
+        )
 
 
 def section(method):

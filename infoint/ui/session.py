@@ -5,18 +5,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .. import i18n
 from ..workspace import Workspace, default_path
 
 _OPEN: dict[Path, Workspace] = {}
 
 
 def open_workspace(path: str | os.PathLike | None = None) -> Workspace:
-    """The workspace at ``path`` (the notebook's parameter) or the default location."""
+    """The workspace at ``path`` (the notebook's parameter) or the default location; the kernel
+    speaks the language chosen for it from now (``i18n.chosen_language``)."""
     target = Path(path).expanduser().resolve() if path else default_path().expanduser().resolve()
     ws = _OPEN.get(target)
     if ws is None or ws._conn is None:
         ws = Workspace.open(target)
         _OPEN[target] = ws
+    i18n.set_language(i18n.chosen_language(ws))
     return ws
 
 

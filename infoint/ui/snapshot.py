@@ -4,13 +4,15 @@ derived once per change of the workspace rather than once per view.
 Opening the app draws the start page and then the header, and every change redraws both:
 without this each would ask ``progress`` again for the same answer. The answer is kept while
 the workspace's change signal and the minute stay the same (the agenda's "due" and "overdue"
-move with the clock), so a view can never show an older answer than the other.
+move with the clock) and the language is the same (the texts are in it), so a view can never
+show an older answer than the other.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from ..i18n import language
 from ..progress import StepStatus, todays_agenda, workbook_progress
 
 __all__ = ["agenda_now", "progress_now"]
@@ -20,7 +22,7 @@ _KEPT: dict[tuple, object] = {}
 
 def _key(ws, what: str) -> tuple:
     minute = datetime.now(UTC).replace(second=0, microsecond=0)
-    return (what, id(ws), ws.path, ws.change_signal(), minute)
+    return (what, id(ws), ws.path, language(), ws.change_signal(), minute)
 
 
 def _kept(ws, what: str, derive):

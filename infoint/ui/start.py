@@ -7,10 +7,12 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from .. import i18n
 from .. import undo as undoing
 from ..clock import zone
 from ..coverage import coverage_summary
 from ..exports import backup_bytes, backup_filename, read_backup, restore_backup
+from ..i18n import N_, _, ngettext
 from ..progress import STEPS, pipeline_settings
 from ..records import STEP_BY_KEY
 from ..records import STEPS as ALL_STEPS
@@ -39,6 +41,38 @@ def notebook_link(step_key: str, contact_id: int | None = None) -> str:
     return STEP_BY_KEY[step_key].notebook
 
 
+def language_picker(ws, css: str) -> widgets.Dropdown:
+    """The labelled choice of the workbook's language (English, Español, 简体中文: each in its
+    own language), showing the one chosen for ``ws``; the caller observes its ``value`` (a
+    language code)."""
+    picker = widgets.Dropdown(
+        options=[(name, code) for code, name in i18n.LANGUAGE_NAMES.items()],
+        value=i18n.chosen_language(ws),
+        description=_("Language"),
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="auto"),
+    )
+    picker.add_class("ii-language")
+    picker.add_class(css)
+    return picker
+
+
+def _norms(ws) -> widgets.Widget | None:
+    """The short guide to networking norms (``ui/norms.py``), when this copy has it."""
+    return None
+
+
+def _when(moment) -> str:
+    """A due time in the agenda: "Tue 10 Mar, 09:00" (in Spanish and Chinese, their way)."""
+    code = i18n.language()
+    if code in _AGENDA_TIME:
+        return i18n.format_datetime(moment, _AGENDA_TIME[code])
+    return moment.strftime("%a %d %b, %H:%M")
+
+
+_AGENDA_TIME = {"es": "EEE d MMM, HH:mm", "zh": "M月d日EEE HH:mm"}
+
+
 def _auto() -> widgets.Layout:
     return widgets.Layout(width="auto")
 
@@ -59,25 +93,36 @@ class StartPage(Page):
     # The sections in the order the notebook shows them, each with its heading in the app
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
-        ("today", "What to do today"),
-        ("reminders", "Reminders in your calendar and mail"),
-        ("where", "Where your data lives"),
-        ("progress", "Your progress"),
-        ("backup", "Keep a copy: download and restore"),
-        ("report", "A report for an advising appointment"),
-        ("demo_loader", "Try it with a demo persona"),
+        ("today", N_("What to do today")),
+        ("reminders", N_("Reminders in your calendar and mail")),
+        ("where", N_("Where your data lives")),
+        ("progress", N_("Your progress")),
+        ("backup", N_("Keep a copy: download and restore")),
+        ("report", N_("A report for an advising appointment")),
+        ("demo_loader", N_("Try it with a demo persona")),
     )
 
-    def __init__(self, ws: Workspace, link_for: Callable[..., str] = notebook_link):
+    def __init__(
+        self,
+        ws: Workspace,
+        link_for: Callable[..., str] = notebook_link,
+        on_language: Callable[[str], None] | None = None,
+    ):
         self.ws = ws
         self.link_for = link_for
+        # the workbook's language: in the app the whole app speaks it at once (``on_language``);
+        # in a notebook, from the next page opened
+        self.on_language = on_language
+        self.language = language_picker(ws, "ii-start-language")
+        self.language.observe(self._on_language, names="value")
+        self.language_status = _html(css="ii-start-language-status")
         # progress and today's agenda
         self.progress_html = _html(css="ii-start-progress")
         self.agenda_html = _html(css="ii-start-agenda")
         self.reminder_part = ReminderDownloads(self)  # the calendar file and my week's draft
         # backup
         self.download = DownloadButton(
-            "Download my whole workbook",
+            _("Download my whole workbook"),
             self._backup_file,
             on_error=self._download_failed,
             button_style="primary",
@@ -86,25 +131,27 @@ class StartPage(Page):
         self.upload = widgets.FileUpload(
             accept=".zip,.json",
             multiple=False,
-            description="Choose a backup file",
-            tooltip="Upload a workbook backup (.zip) that you downloaded earlier",
+            description=_("Choose a backup file"),
+            tooltip=_("Upload a workbook backup (.zip) that you downloaded earlier"),
             layout=_auto(),
         )
         self.upload.add_class("ii-start-upload")
         self.upload.observe(self._on_upload, names="value")
         self.restore_path = widgets.Text(
-            description="Or the backup's path on the computer running the workbook",
-            placeholder="for example ~/Downloads/infoint-backup-2026-01-31-0930.zip",
+            description=_("Or the backup's path on the computer running the workbook"),
+            placeholder=_("for example {path}").format(
+                path="~/Downloads/infoint-backup-2026-01-31-0930.zip"
+            ),
             style={"description_width": "initial"},
             layout=widgets.Layout(width="90%"),
         )
         self.restore_path.add_class("ii-start-restore-path")
-        self.check_path_button = widgets.Button(description="Read that file", layout=_auto())
+        self.check_path_button = widgets.Button(description=_("Read that file"), layout=_auto())
         self.check_path_button.add_class("ii-start-restore-read")
         self.check_path_button.on_click(self._on_path)
         # Shown only once a backup file was chosen and read (nothing to replace it with before).
         self.restore_button = widgets.Button(
-            description="Replace my workbook with this backup",
+            description=_("Replace my workbook with this backup"),
             button_style="danger",
             disabled=True,
             layout=widgets.Layout(width="auto", display="none"),
@@ -144,20 +191,23 @@ class StartPage(Page):
     def where(self) -> widgets.VBox:
         """Where the data lives, what stays private, and the Binder warning."""
         parts = [STYLE]
-        parts.append(
-            "<p>Your workbook is saved in one file on this computer: "
-            f'<code class="ii-start-path">{escape(self.ws.path)}</code>. '
-            "Nothing you type is sent anywhere; the workbook never uses the internet.</p>"
+        saved = _(
+            "Your workbook is saved in one file on this computer: {path}. "
+            "Nothing you type is sent anywhere; the workbook never uses the internet."
         )
+        path = f'<code class="ii-start-path">{escape(self.ws.path)}</code>'
+        parts.append(f"<p>{escape(saved).replace('{path}', path)}</p>")
         if self.ws.notice:
-            parts.append(message_html(self.ws.notice, "note"))
+            parts.append(message_html(self.ws.notice, "note"))  # translated by the workspace
         if on_binder():
             parts.append(
                 message_html(
-                    "You are on Binder, a free temporary computer in the cloud. "
-                    "Everything here, your workbook included, is deleted when the session ends "
-                    "(after about 10 minutes without activity, or when you close the tab). "
-                    "Download your workbook before you leave, and restore it next time.",
+                    _(
+                        "You are on Binder, a free temporary computer in the cloud. "
+                        "Everything here, your workbook included, is deleted when the session "
+                        "ends (after about 10 minutes without activity, or when you close the "
+                        "tab). Download your workbook before you leave, and restore it next time."
+                    ),
                     "warning",
                 )
             )
@@ -170,8 +220,21 @@ class StartPage(Page):
 
     @section
     def today(self) -> widgets.VBox:
-        """What to do today: every due and overdue action, soonest first, with the step for it."""
-        return self.agenda_html
+        """What to do today: every due and overdue action, soonest first, with the step for it.
+
+        The workbook's language is chosen here (the start page's first section), and the short
+        guide to networking norms waits here, folded, for whoever is new to this."""
+        parts: list[widgets.Widget] = [widgets.HBox([self.language]), self.language_status]
+        guide = _norms(self.ws)
+        if guide is not None:
+            parts.append(
+                Details(
+                    _("New to informational interviews? Read this first"),
+                    [guide],
+                    "ii-start-norms",
+                )
+            )
+        return widgets.VBox([*parts, self.agenda_html])
 
     @section
     def reminders(self) -> widgets.VBox:
@@ -181,22 +244,33 @@ class StartPage(Page):
     @section
     def backup(self) -> widgets.VBox:
         """Download everything as one file; restore it later (here or on another computer)."""
-        intro = _html(
-            "<p><strong>Download</strong> saves your whole workbook as one .zip file. "
-            "<strong>Restore</strong> puts a downloaded workbook back; what is here now is saved "
-            "to a safety copy first, so nothing is lost.</p>"
+        words = escape(
+            _(
+                "{download} saves your whole workbook as one .zip file. {restore} puts a "
+                "downloaded workbook back; what is here now is saved to a safety copy first, "
+                "so nothing is lost."
+            )
         )
+        words = words.replace("{download}", f"<strong>{escape(_('Download'))}</strong>")
+        words = words.replace("{restore}", f"<strong>{escape(_('Restore'))}</strong>")
+        intro = _html(f"<p>{words}</p>")
         return widgets.VBox(
             [
                 intro,
                 self.download,
                 self.upload,
                 Details(
-                    "Restore from a path on this computer instead",
+                    _("Restore from a path on this computer instead"),
                     [
                         _html(
-                            f'<p class="ii-muted">Files above {UPLOAD_LIMIT_MB} MB can\'t be '
-                            "uploaded in the browser: give their path instead.</p>"
+                            '<p class="ii-muted">'
+                            + escape(
+                                _(
+                                    "Files above {size} MB can't be uploaded in the browser: "
+                                    "give their path instead."
+                                ).format(size=UPLOAD_LIMIT_MB)
+                            )
+                            + "</p>"
                         ),
                         widgets.HBox([self.restore_path, self.check_path_button]),
                     ],
@@ -233,7 +307,8 @@ class StartPage(Page):
         rows = []
         for step in progress_now(self.ws):
             href = self.link_for(_KEY_OF_NOTEBOOK[step.notebook])
-            name = f'<a href="{escape(href)}">Step {step.number}: {escape(step.title)}</a>'
+            title = _("Step {number}: {title}").format(number=step.number, title=_(step.title))
+            name = f'<a href="{escape(href)}">{escape(title)}</a>'
             if step.built:
                 parts = ", ".join(
                     f"{'&#10003;' if ok else '&#9675;'} {escape(p)}" for p, ok in step.parts
@@ -242,10 +317,12 @@ class StartPage(Page):
             else:
                 detail = f"<span class='ii-muted'>{escape(step.summary)}</span>"
             rows.append(f"<tr><th scope='row'>{name}</th><td>{detail}</td></tr>")
+        caption = escape(_("Your progress ({done} done, {todo} still to do)"))
+        caption = caption.replace("{done}", "&#10003;").replace("{todo}", "&#9675;")
         table = STYLE + labelled_table(
-            "<table class='ii-table ii-progress'><caption>Your progress "
-            "(&#10003; done, &#9675; still to do)</caption>"
-            "<thead><tr><th scope='col'>Step</th><th scope='col'>Where you are</th></tr></thead>"
+            f"<table class='ii-table ii-progress'><caption>{caption}</caption>"
+            f"<thead><tr><th scope='col'>{escape(_('Step'))}</th>"
+            f"<th scope='col'>{escape(_('Where you are'))}</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
         self.progress_html.value = table + self._goals_html()
@@ -254,29 +331,37 @@ class StartPage(Page):
         """D5.1-D5.3 in one line: how many learning goals your meetings answered."""
         line = coverage_summary(self.ws).line
         href = escape(self.link_for("debrief"))
+        label = escape(_("Your learning goals:"))
+        link = escape(_("See which ones in step 5"))
         return (
-            f"<p class='ii-start-goals'><strong>Your learning goals:</strong> {escape(line)} "
-            f'<a href="{href}">See which ones in step 5</a>.</p>'
+            f"<p class='ii-start-goals'><strong>{label}</strong> {escape(line)} "
+            f'<a href="{href}">{link}</a>.</p>'
         )
 
     def _agenda_html(self) -> str:
-
         tz = zone(pipeline_settings(self.ws).tz)
-        titles = {notebook: f"Step {number}" for number, _, notebook in STEPS}
+        titles = {
+            notebook: _("Step {number}").format(number=number) for number, _t, notebook in STEPS
+        }
         items = agenda_now(self.ws)
         if not items:
-            return (
-                STYLE + "<p>Nothing is due today. When you send requests and meet people, "
-                "what to do next shows up here.</p>"
+            nothing = _(
+                "Nothing is due today. When you send requests and meet people, "
+                "what to do next shows up here."
             )
+            return STYLE + f"<p>{escape(nothing)}</p>"
         lines = []
         for item in items:
-            when = item.due.astimezone(tz).strftime("%a %d %b, %H:%M")
-            status = f"<strong>Overdue</strong> since {when}" if item.overdue else f"Due {when}"
+            when = escape(_when(item.due.astimezone(tz)))
+            if item.overdue:
+                status = escape(_("{overdue} since {when}")).replace("{when}", when)
+                status = status.replace("{overdue}", f"<strong>{escape(_('Overdue'))}</strong>")
+            else:
+                status = escape(_("Due {when}")).replace("{when}", when)
             key = _KEY_OF_NOTEBOOK.get(item.step)
             step = (
                 f'<a href="{escape(self.link_for(key, item.contact_id) if key else item.step)}">'
-                f"{escape(titles.get(item.step, 'Open the step'))}</a>"
+                f"{escape(titles.get(item.step) or _('Open the step'))}</a>"
             )
             lines.append(f"<li>{status}: {escape(item.text)} ({step})</li>")
         return STYLE + f"<ol class='ii-agenda'>{''.join(lines)}</ol>"
@@ -284,15 +369,16 @@ class StartPage(Page):
     def _backup_file(self) -> tuple[str, str, bytes]:
         data = backup_bytes(self.ws)
         self.backup_status.value = message_html(
-            f"Your workbook was prepared for download ({len(data) // 1024 + 1} KB). "
-            "Keep the file somewhere safe.",
+            _(
+                "Your workbook was prepared for download ({size} KB). Keep the file somewhere safe."
+            ).format(size=len(data) // 1024 + 1),
             "ok",
         )
         return backup_filename(), "application/zip", data
 
     def _download_failed(self, exc: Exception) -> None:
         self.backup_status.value = message_html(
-            f"The download could not be prepared: {exc}", "warning"
+            _("The download could not be prepared: {error}").format(error=exc), "warning"
         )
 
     def _on_upload(self, change) -> None:
@@ -300,13 +386,13 @@ class StartPage(Page):
         if not files:
             return
         item = files[0]
-        self._check_backup(str(item.get("name", "the file")), bytes(item["content"]))
+        self._check_backup(str(item.get("name", _("the file"))), bytes(item["content"]))
 
-    def _on_path(self, _=None) -> None:
+    def _on_path(self, _click=None) -> None:
         raw = self.restore_path.value.strip()
         if not raw:
             self.backup_status.value = message_html(
-                "Type the path of a backup file first.", "warning"
+                _("Type the path of a backup file first."), "warning"
             )
             return
         path = Path(raw).expanduser()
@@ -314,7 +400,8 @@ class StartPage(Page):
             data = path.read_bytes()
         except OSError as exc:
             self.backup_status.value = message_html(
-                f"Could not read {raw}: {exc.strerror or exc}.", "warning"
+                _("Could not read {path}: {error}.").format(path=raw, error=exc.strerror or exc),
+                "warning",
             )
             return
         self._check_backup(path.name, data)
@@ -331,7 +418,7 @@ class StartPage(Page):
             content = read_backup(data, name)
         except WorkspaceError as exc:
             self.backup_status.value = message_html(
-                f"{exc} Your workbook was not changed.", "warning"
+                _("{error} Your workbook was not changed.").format(error=exc), "warning"
             )
             return
         counts = {
@@ -339,20 +426,25 @@ class StartPage(Page):
             for t, b in content.get("tables", {}).items()
             if isinstance(b, dict)
         }
-        summary = ", ".join(f"{t}: {n} row{'s' if n != 1 else ''}" for t, n in counts.items())
+        summary = _(", ").join(
+            ngettext("{table}: {n} row", "{table}: {n} rows", n).format(table=t, n=n)
+            for t, n in counts.items()
+        )
         self._pending = (name, data)
         self._show_restore(True)
+        made = content.get("exported_at") or _("at an unknown time")
         self.backup_status.value = message_html(
-            f"{name} is a workbook backup made "
-            f"{content.get('exported_at', 'at an unknown time')} ({summary}). "
-            "Press the red button below, Replace my workbook with this backup, to use it; "
-            "a safety copy of the current one is saved first.",
+            _(
+                "{name} is a workbook backup made {made} ({summary}). "
+                "Press the red button below, Replace my workbook with this backup, to use it; "
+                "a safety copy of the current one is saved first."
+            ).format(name=name, made=made, summary=summary),
             "note",
         )
 
-    def _on_restore(self, _=None) -> None:
+    def _on_restore(self, _click=None) -> None:
         if self._pending is None:
-            self.backup_status.value = message_html("Choose a backup file first.", "warning")
+            self.backup_status.value = message_html(_("Choose a backup file first."), "warning")
             return
         name, data = self._pending
         try:
@@ -363,13 +455,25 @@ class StartPage(Page):
         self._pending = None
         self._show_restore(False)
         self.backup_status.value = message_html(
-            f"Restored {name}. Your previous workbook was saved to {report.safety_copy}. "
-            "Reopen the other steps to see the restored data.",
+            _(
+                "Restored {name}. Your previous workbook was saved to {copy}. "
+                "Reopen the other steps to see the restored data."
+            ).format(name=name, copy=report.safety_copy),
             "ok",
         )
         if report.safety_copy is not None:
             self.offer_undo(self.restore_undo, undoing.restored(self.ws, report.safety_copy, name))
         self.refresh()
+
+    def _on_language(self, change) -> None:
+        code = change["new"]
+        if self.on_language is not None:  # the app: everything speaks it at once
+            self.on_language(code)
+            return
+        i18n.choose_language(self.ws, code)
+        self.language_status.value = message_html(
+            _("Chosen. The pages you open from now on are in this language."), "ok"
+        )
 
     def offer_undo(self, button: UndoButton, undo: undoing.Undo) -> None:
         """Offer ``undo`` on ``button``: the page keeps only its last action (a restore or the

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from ..i18n import _
 from ..schema import WorkspaceError
 from ..undo import Undo
 from .feedback import message_html
@@ -30,7 +31,7 @@ class UndoButton:
         self.after = after
         self.pending: Undo | None = None
         self.button = widgets.Button(
-            description="Undo", layout=widgets.Layout(width="auto", display="none")
+            description=_("Undo"), layout=widgets.Layout(width="auto", display="none")
         )
         self.button.add_class(css)
         self.button.on_click(self._on_click)
@@ -51,7 +52,7 @@ class UndoButton:
     def offer(self, undo: Undo) -> None:
         """Show the button for ``undo`` (it replaces whatever it offered before)."""
         self.pending = undo
-        self.button.tooltip = f"Undo {undo.what}"
+        self.button.tooltip = _("Undo {what}").format(what=undo.what)
         self.button.layout.display = None
 
     def clear(self) -> None:
@@ -63,7 +64,7 @@ class UndoButton:
         if not self._quiet:
             self.clear()  # another message: the Undo no longer sits beside its confirmation
 
-    def _on_click(self, _=None) -> None:
+    def _on_click(self, _click=None) -> None:
         undo = self.pending
         if undo is None:
             self.clear()
@@ -73,7 +74,10 @@ class UndoButton:
         except (WorkspaceError, OSError, ValueError) as exc:
             self._quiet = True
             try:
-                self.status.value = message_html(f"Could not undo {undo.what}: {exc}", "warning")
+                self.status.value = message_html(
+                    _("Could not undo {what}: {error}").format(what=undo.what, error=exc),
+                    "warning",
+                )
             finally:
                 self._quiet = False
             return  # still offered: try again

@@ -1,0 +1,156 @@
+"""The workbook's language, chosen on the start page or in the app's header (in-process, no
+browser): remembered in the workspace, spoken by every page built after, the app rebuilt at once
+with the step and what was typed kept, and English for a code nobody knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoint import i18n
+from infoint.ui.app import App
+from infoint.ui.autosave import flush_all, save_state_for
+from infoint.ui.landmarks import Landmarks
+from infoint.ui.session import open_workspace
+from infoint.ui.start import StartPage
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    """Every test leaves the kernel speaking English, as it found it."""
+    yield
+    i18n.set_language("en")
+
+
+def _pickers(widget) -> list:
+    """Every widget under ``widget`` with the class ``ii-language``."""
+    found, todo = [], [widget]
+    while todo:
+        w = todo.pop()
+        if "ii-language" in getattr(w, "_dom_classes", ()):
+            found.append(w)
+        todo.extend(getattr(w, "children", ()))
+    return found
+
+
+def test_the_start_page_offers_the_three_languages_labelled(ws):
+    page = StartPage(ws)
+    picker = page.language
+    assert {"ii-language", "ii-start-language"} <= set(picker._dom_classes)
+    assert picker.description == "Language"
+    assert list(picker.options) == [("English", "en"), ("Español", "es"), ("简体中文", "zh")]
+    assert picker.value == "en"
+    assert _pickers(page.today()) == [picker]  # shown in the start page's first section
+
+
+def test_choosing_on_the_start_page_saves_it_and_a_new_page_speaks_it(ws):
+    page = StartPage(ws)
+    page.language.value = "es"
+    assert ws.get_meta("language") == "es" and i18n.chosen_language(ws) == "es"
+    assert "ii-ok" in page.language_status.value  # said, in the new language
+    again = StartPage(ws)
+    assert again.language.value == "es"
+    assert again.download.label == i18n.translate("es", "Download my whole workbook")
+    assert again.download.label != "Download my whole workbook"
+
+
+def test_a_new_kernel_speaks_the_remembered_language(ws, monkeypatch):
+    i18n.choose_language(ws, "zh")
+    i18n.set_language("en")  # a new kernel starts in English...
+    from infoint.ui import session
+
+    session._OPEN.clear()  # ...and opens the workspace afresh
+    other = open_workspace(ws.path)
+    assert i18n.language() == "zh"  # ...and speaks what the workspace remembers
+    assert StartPage(other).restore_button.description == i18n.translate(
+        "zh", "Replace my workbook with this backup"
+    )
+    other.close()
+
+
+def test_unknown_codes_fall_back_to_english(ws):
+    assert i18n.choose_language(ws, "xx") == "en"
+    assert ws.get_meta("language") == "en"
+    ws.set_meta("language", "klingon")
+    assert i18n.chosen_language(ws) == "en"
+    app = App(ws)
+    assert app.language.value == "en" and i18n.language() == "en"
+    app.choose_language("tlh")
+    assert app.language.value == "en" and i18n.chosen_language(ws) == "en"
+    assert app.nav["targets"].description.endswith("Targets") or "Targets" in (
+        app.nav["targets"].description
+    )
+
+
+def test_the_header_offers_the_choice_and_the_app_rebuilds_in_it(ws):
+    app = App(ws)
+    assert {"ii-language", "ii-nav-language"} <= set(app.language._dom_classes)
+    assert app.language in app.header.children[0].children[1].children
+    app.open_step("targets")
+    old_targets, old_start = app.pages["targets"], app.pages["start"]
+    app.language.value = "es"
+    assert ws.get_meta("language") == "es"
+    assert app.current == "targets" and list(app.pages) == ["targets"]  # rebuilt at once
+    assert app.pages["targets"] is not old_targets
+    assert app.steps["targets"].layout.display is None
+    assert app.landmarks.lang == "es" and app.landmarks.nav_label == i18n.translate("es", "Steps")
+    assert app.language.description == i18n.translate("es", "Language")
+    assert app.nav["targets"].description.split()[1] == i18n.translate("es", "Targets")
+    assert app.landmarks.title.endswith(i18n.translate("es", "Informational interview workbook"))
+    app.open_step("start")  # the others are built again when next opened, in the new language
+    assert app.pages["start"] is not old_start
+    assert app.pages["start"].language.value == "es"
+
+
+def test_the_start_page_in_the_app_switches_the_whole_app(ws):
+    app = App(ws)
+    app.pages["start"].language.value = "zh"
+    assert i18n.chosen_language(ws) == "zh" and app.language.value == "zh"
+    assert app.landmarks.lang == "zh-Hans"
+    assert app.current == "start" and app.pages["start"].language.value == "zh"
+
+
+def test_the_rebuild_keeps_the_step_and_what_was_typed(ws):
+    app = App(ws)
+    app.open_step("objectives")
+    page = app.pages["objectives"]
+    page.pitch.value = "I study statistics and want to hear how analysts spend their day."
+    assert page.form.pending  # not written yet: no running loop in a test
+    app.choose_language("es")  # the pending edit is written before the page is built again
+    again = app.pages["objectives"]
+    assert again is not page and app.current == "objectives"
+    assert again.pitch.value.startswith("I study statistics")
+    saved = i18n.translate("es", "Saved {time}").split("{")[0]
+    assert saved != "Saved " and save_state_for(ws).text.startswith(saved)  # said in Spanish
+    flush_all()
+
+
+def test_the_save_state_is_said_again_in_the_new_language(ws):
+    state = save_state_for(ws)
+    state.saving()
+    assert state.text == "Saving..."
+    with i18n.using("es"):
+        state.relabel()
+    assert state.text == i18n.translate("es", "Saving...")
+    state.relabel()
+    assert state.text == "Saving..."
+
+
+def test_landmarks_always_carry_the_language(ws):
+    assert Landmarks().lang == "en"
+    with i18n.using("zh"):
+        mark = Landmarks()
+        assert mark.lang == "zh-Hans"
+    with i18n.using("es"):
+        mark.relabel()
+    assert mark.lang == "es"
+    assert "root.setAttribute(\"lang\", lang)" in Landmarks._esm  # set whatever the page had
+
+
+def test_the_header_and_start_page_in_the_pseudo_language(ws):
+    """Every header text goes through the catalogs (the pseudo-language brackets it)."""
+    with i18n.using(i18n.PSEUDO):
+        app = App(ws)
+        for button in app.nav.values():
+            assert i18n.PSEUDO_OPEN in button.description and i18n.PSEUDO_OPEN in button.tooltip
+        assert i18n.PSEUDO_OPEN in app.agenda.value and i18n.PSEUDO_OPEN in app.brand.value
+        assert i18n.PSEUDO_OPEN in app.language.description
