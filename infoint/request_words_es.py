@@ -15,7 +15,8 @@ import re
 # A greeting ("Hola, Ana:", "Estimada Sra. López:") and the sentences after it.
 GREETING_RE = re.compile(
     r"^\s*¡?\s*(?:hola|buen(?:os|as)\s+(?:dias|tardes|noches)|buenas|estimad[oa]s?|apreciad[oa]s?"
-    r"|querid[oa]s?|distinguid[oa]s?|senor(?:a|ita)?|sr|sra)\b[^\n!?]{0,80}?(?:[,:!\n]|$)"
+    r"|querid[oa]s?|distinguid[oa]s?|senor(?:a|ita)?|sr|sra)\b"
+    r"(?:,?\s*(?:sr|sra|srta|dr|dra|lic|ing|prof|profa|mtro|mtra)\.)?[^\n!?]{0,80}?(?:[,:!\n]|$)"
 )
 
 

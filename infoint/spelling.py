@@ -18,7 +18,15 @@ from .i18n import _, ngettext
 from .records import Contact, Finding, Objective, Profile, finding_subject
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
-from .spelling_es import EXTRA_WORDS, known_spanish, spanish_checker, suggest_spanish
+from .spelling_es import (
+    EXTRA_WORDS,
+    accent_only,
+    accented_form,
+    known_spanish,
+    likely_typo,
+    spanish_checker,
+    suggest_spanish,
+)
 from .text_language import text_language
 
 __all__ = ["accepted_words", "known_set", "spell_checker", "typo_findings"]
@@ -142,9 +150,11 @@ def _chunks(text: str, language: str):
 def _unknown(key: str, language: str) -> bool:
     if language == "es":
         spell = spanish_checker()
-        return not (
-            known_spanish(key, spell) or key in EXTRA_WORDS or key in spell_checker()
-        )  # an English word in a Spanish note is a title or a term ("marketing", "data")
+        if known_spanish(key, spell) or key in EXTRA_WORDS:
+            return False
+        # an English word in a Spanish note is a title or a term ("marketing", "data"), unless
+        # it is a Spanish word that lost its accent ("reunion")
+        return accented_form(key, spell) or key not in spell_checker()
     return key not in spell_checker()
 
 
@@ -207,7 +217,15 @@ def typo_findings(text: str, known: set[str], language: str | None = None) -> li
             suggest_spanish(key, spanish_checker()) if lang == "es" else _suggest(spell, key)
         )
         capitalized = original[:1].isupper()
-        severity = _WARNING if suggestion and not capitalized else _INFO
+        typo = bool(suggestion) and (
+            lang != "es" or likely_typo(key, suggestion, spanish_checker())
+        )
+        if lang == "es" and not typo:
+            suggestion = ""  # the Spanish list lacks many terms: no far-fetched correction
+        if lang == "es" and typo and capitalized and key.isascii() and accent_only(key, suggestion):
+            capitalized = False  # "Tambien" opening a sentence is a lost accent, not a name
+            suggestion = suggestion[:1].upper() + suggestion[1:]
+        severity = _WARNING if typo and not capitalized else _INFO
         message = _(
             "This word isn't in the spelling list. A typo in a first message can make a "
             "careful person look careless."

@@ -15,7 +15,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["EXTRA_WORDS", "accent_only", "known_spanish", "spanish_checker", "suggest_spanish"]
+__all__ = [
+    "EXTRA_WORDS",
+    "accent_only",
+    "accented_form",
+    "known_spanish",
+    "likely_typo",
+    "spanish_checker",
+    "suggest_spanish",
+]
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +39,14 @@ _CLITIC = re.compile(r"(?:me|te|le|les|lo|la|los|las|nos|se)(?:lo|la|los|las)?$"
 # Verb endings -> the infinitive endings they may come from.
 _VERB_ENDINGS = (
     ("ábamos", ("ar",)),
+    ("áramos", ("ar",)),
+    ("iéramos", ("er", "ir")),
+    ("ieran", ("er", "ir")),
+    ("ieras", ("er", "ir")),
+    ("aran", ("ar",)),
+    ("aras", ("ar",)),
+    ("ase", ("ar",)),
+    ("iese", ("er", "ir")),
     ("aríamos", ("ar",)),
     ("eríamos", ("er",)),
     ("iríamos", ("ir",)),
@@ -55,7 +71,7 @@ _VERB_ENDINGS = (
     ("ada", ("ar",)),
     ("ido", ("er", "ir")),
     ("ida", ("er", "ir")),
-    ("amos", ("ar",)),
+    ("amos", ("ar", "er", "ir")),
     ("emos", ("er", "ar")),
     ("imos", ("ir", "er")),
     ("áis", ("ar",)),
@@ -67,16 +83,16 @@ _VERB_ENDINGS = (
     ("iste", ("er", "ir")),
     ("ara", ("ar",)),
     ("iera", ("er", "ir")),
-    ("an", ("ar",)),
+    ("an", ("ar", "er", "ir")),
     ("en", ("er", "ir", "ar")),
-    ("as", ("ar",)),
+    ("as", ("ar", "er", "ir")),
     ("es", ("er", "ir", "ar")),
     ("ió", ("er", "ir")),
     ("ó", ("ar",)),
     ("é", ("ar",)),
     ("í", ("er", "ir")),
     ("o", ("ar", "er", "ir")),
-    ("a", ("ar",)),
+    ("a", ("ar", "er", "ir")),
     ("e", ("er", "ir", "ar")),
 )
 # The future and conditional add these to the infinitive ("agradecería", "escribiré").
@@ -105,6 +121,13 @@ EXTRA_WORDS = frozenset(
     dime hágame cuénteme videollamada videollamadas currículum curriculum vitae cv máster
     egresado egresada egresados egresadas exalumno exalumna exalumnos exalumnas email correo
     online pasantía pasantías prácticas linkedin zoom startup startups marketing feedback
+    qué cómo dónde cuándo cuál cuáles quién quiénes cuánto cuánta cuántos cuántas
+    dio di dimos dieron fue fui fuimos fueron hizo hice hicimos dijo dije dijeron puso pude
+    pudo quise quiso supe supo tuve tuvo estuve estuvo hubo vino vine traje trajo
+    soy eres es somos son estoy estás está estamos están voy vas va vamos van doy sé
+    he has ha hemos han hay
+    logística planificación planificar optimización contactar agendar pyme pymes coordinar
+    emprendimiento analítica consultoría liderazgo mentoría reclutamiento
     """.split()
 )
 
@@ -112,6 +135,10 @@ EXTRA_WORDS = frozenset(
 def _plain(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _marks(word: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", word) if unicodedata.combining(c))
 
 
 def accent_only(word: str, other: str) -> bool:
@@ -124,10 +151,13 @@ def _known_form(word: str, has) -> bool:
         return True
     # plurals and feminines: "datos" -> "dato", "meses" -> "mes", "acciones" -> "acción",
     # "interesada" -> "interesado"
-    if word.endswith("ciones") and has(word[:-5] + "ción"):
-        return True
-    if word.endswith("siones") and has(word[:-5] + "sión"):
-        return True
+    if word.endswith("iones") and has(word[:-5] + "ión"):
+        return True  # "decisiones" -> "decisión"
+    for ending in ("ísimo", "ísima", "ísimos", "ísimas"):
+        if word.endswith(ending) and any(has(word[: -len(ending)] + v) for v in "oae"):
+            return True  # "muchísimo" -> "mucho"
+    if word.endswith("zco") and has(word[:-3] + "cer"):
+        return True  # "agradezco" -> "agradecer", "conozco" -> "conocer"
     if word.endswith("s") and (has(word[:-1]) or (word.endswith("es") and has(word[:-2]))):
         return True
     for ending, masculine in (("a", "o"), ("as", "o"), ("as", "os")):
@@ -138,8 +168,10 @@ def _known_form(word: str, has) -> bool:
     for ending in _FUTURE_ENDINGS:
         if word.endswith(ending):
             stem = word[: -len(ending)]
-            if has(stem) and stem.endswith(("ar", "er", "ir")) or stem in _IRREGULAR_STEMS:
+            if has(stem) and stem.endswith(("ar", "er", "ir")):
                 return True
+            if any(stem.endswith(irregular) for irregular in _IRREGULAR_STEMS):
+                return True  # "podría", and "dispondría" (disponer) like "pondría"
     for ending, infinitives in _VERB_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: -len(ending)]
@@ -199,3 +231,27 @@ def suggest_spanish(word: str, spell) -> str:
         return max(sorted(listed), key=lambda w: spell.word_usage_frequency(w))
     forms = sorted(c for c in edits if known_spanish(c, spell))
     return forms[0] if forms else ""
+
+
+_COMMON = 1000  # occurrences in the list's corpus: a word this common is a safe correction
+
+
+def likely_typo(word: str, suggestion: str, spell) -> bool:
+    """True when an unknown ``word`` is probably a typo of ``suggestion``: a lost or wrong accent,
+    or a common word one edit away that is not just the start of ``word`` ("agendar" is not a
+    typo of "agenda": the list lacks many verbs and terms, which then are only info)."""
+    if not suggestion:
+        return False
+    if accent_only(word, suggestion):
+        return _marks(suggestion) > _marks(word)  # an accent lost, not one added ("Tomás")
+    if word.startswith(suggestion) or suggestion.startswith(word):
+        return False
+    if suggestion in spell:
+        return spell[suggestion] >= _COMMON
+    return len(word) >= 5  # a regular form of a listed word ("grcias" -> "gracias")
+
+
+def accented_form(word: str, spell) -> bool:
+    """True when the list holds ``word`` with accents ("reunion" -> "reunión"): then ``word``
+    is a lost accent even if English has it."""
+    return bool(_by_plain(spell).get(_plain(word)))
