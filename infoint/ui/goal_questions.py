@@ -107,8 +107,8 @@ class GoalQuestions:
                 for n, i in enumerate(items, 1)
                 if i.status != cv.ANSWERED
             )
-            html = "{} {}</p><ul>{}</ul><p>".format(
-                escape(summary.line), escape(_("Still to find out:")), goals
+            html = "{}</p><ul>{}</ul><p>".format(
+                escape(_("{summary} Still to find out:").format(summary=summary.line)), goals
             )
             if page.contact is not None and not options:
                 html += escape(

@@ -314,8 +314,9 @@ class QuestionsPage(Page):
         pitch = escape(self.profile.pitch) or "<em>{}</em>".format(
             escape(_("not written yet: add it in step 1"))
         )
-        self.pitch.value = "<p><strong>{title}</strong> {source} {pitch}</p>".format(
-            title=escape(_("Your pitch")), source=escape(_("(from step 1):")), pitch=pitch
+        title = "<strong>{}</strong>".format(escape(_("Your pitch")))
+        self.pitch.value = "<p>{}</p>".format(
+            escape(_("{title} (from step 1): {pitch}")).format(title=title, pitch=pitch)
         )
         self._draw_checklists()
         self.question_list.draw()
