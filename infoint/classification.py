@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from .bulk import paused_gc
-from .i18n import N_, _, ngettext
+from .i18n import N_, _
+from .mix_words import missing_sentence
 from .organizations import sort_organizations
 from .records import (
     CONNECTION_LABELS,
@@ -436,48 +437,13 @@ def mix_rows(plan, mix: Mix) -> list[tuple[str, int, int]]:
     ]
 
 
-def _missing(key: str, n: int) -> str:
-    """ "Add 2 more junior people, ...": one whole sentence per group (word order differs)."""
-    if key == "position":
-        said = ngettext(
-            "Add {n} more person in a position you want.",
-            "Add {n} more people in a position you want.",
-            n,
-        )
-    elif key == "organization":
-        said = ngettext(
-            "Add {n} more person at an organization you want.",
-            "Add {n} more people at an organization you want.",
-            n,
-        )
-    elif key == "both":
-        said = ngettext(
-            "Add {n} more person who is both in a position and at an organization you want.",
-            "Add {n} more people who are both in a position and at an organization you want.",
-            n,
-        )
-    elif key == "junior":
-        said = ngettext(
-            "Add {n} more junior person, who remembers recent hiring well.",
-            "Add {n} more junior people, who remember recent hiring well.",
-            n,
-        )
-    else:
-        said = ngettext(
-            "Add {n} more mid-level or senior person, who knows what employers look for.",
-            "Add {n} more mid-level or senior people, who know what employers look for.",
-            n,
-        )
-    return said.format(n=n)
-
-
 def missing_in_mix(plan, mix: Mix) -> list[str]:
     """The groups the chosen targets still lack against the plan, one sentence each."""
     tips = []
     for key in ("position", "organization", "both", "junior", "senior"):
         missing = int(getattr(plan, key)) - int(getattr(mix, key))
         if missing > 0:
-            tips.append(_missing(key, missing))
+            tips.append(missing_sentence(key, missing))
     return tips
 
 

@@ -44,10 +44,31 @@ LINKEDIN_FIELDS = (  # the contact field each of LinkedIn's columns fills
 
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "first_name": ("first name", "firstname", "first", "given name", "forename"),
-    "last_name": ("last name", "lastname", "last", "surname", "family name"),
-    "full_name": ("name", "full name", "fullname", "contact name"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail"),
+    # English, then Spanish and Chinese headings (issue 16)
+    "first_name": ("first name", "firstname", "first", "given name", "forename", "nombre", "名"),
+    "last_name": (
+        "last name",
+        "lastname",
+        "last",
+        "surname",
+        "family name",
+        "apellido",
+        "apellidos",
+        "姓",
+    ),
+    "full_name": ("name", "full name", "fullname", "contact name", "nombre completo", "姓名"),
+    "email": (
+        "email",
+        "e mail",
+        "email address",
+        "e mail address",
+        "mail",
+        "correo",
+        "correo electronico",
+        "邮箱",
+        "电子邮件",
+        "电子邮箱",
+    ),
     "profile_url": (
         "url",
         "linkedin",
@@ -56,12 +77,23 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "linkedin url",
         "linkedin profile",
     ),
-    "organization": ("company", "organization", "organisation", "employer", "company name"),
-    "position": ("title", "job title", "position", "role"),
+    "organization": (
+        "company",
+        "organization",
+        "organisation",
+        "employer",
+        "company name",
+        "empresa",
+        "organizacion",
+        "公司",
+        "单位",
+        "机构",
+    ),
+    "position": ("title", "job title", "position", "role", "cargo", "puesto", "职位", "职务"),
     "connected_on": ("connected on", "connected", "date connected"),
-    "location": ("location", "city"),
-    "phone": ("phone", "mobile", "phone number", "telephone"),
-    "notes": ("notes", "comments", "note", "comment"),
+    "location": ("location", "city", "ciudad", "ubicacion", "城市", "地点"),
+    "phone": ("phone", "mobile", "phone number", "telephone", "telefono", "movil", "电话", "手机"),
+    "notes": ("notes", "comments", "note", "comment", "notas", "comentarios", "备注"),
     "via": ("introduced by", "via", "mutual connection"),
     "warm_reason": ("how we met", "shared link"),
     "years_in_industry": (
@@ -71,6 +103,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "years experience",
         "experience years",
     ),
+    "language": ("language", "idioma", "lengua", "语言", "语种"),
+    "time_zone": ("time zone", "timezone", "tz", "zona horaria", "huso horario", "时区"),
 }
 
 

@@ -22,8 +22,9 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from .bulk import paused_gc
-from .clock import MONTH_NAMES
-from .headings import linkedin_mapping, suggest_mapping
+from .clock import MONTH_NAMES, known_zones
+from .headings import header_key, linkedin_mapping, suggest_mapping
+from .i18n import N_, _
 from .records import Contact, email_key, name_org_key, url_key
 from .tabular import ImportFailed, ParsedFile, read_table
 
@@ -53,23 +54,27 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "via",
     "warm_reason",
     "years_in_industry",
+    "language",
+    "time_zone",
 )
 
 FIELD_LABELS: dict[str, str] = {
-    "first_name": "First name",
-    "last_name": "Last name",
-    "full_name": "Full name (split into first and last)",
-    "email": "Email",
-    "profile_url": "Profile URL (LinkedIn)",
-    "organization": "Organization",
-    "position": "Position (job title)",
-    "connected_on": "Connected on (date)",
-    "location": "Location",
-    "phone": "Phone",
-    "notes": "Notes",
-    "via": "Introduced by (mutual connection)",
-    "warm_reason": "Shared link (how you know them)",
-    "years_in_industry": "Years in the industry",
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "full_name": N_("Full name (split into first and last)"),
+    "email": N_("Email"),
+    "profile_url": N_("Profile URL (LinkedIn)"),
+    "organization": N_("Organization"),
+    "position": N_("Position (job title)"),
+    "connected_on": N_("Connected on (date)"),
+    "location": N_("Location"),
+    "phone": N_("Phone"),
+    "notes": N_("Notes"),
+    "via": N_("Introduced by (mutual connection)"),
+    "warm_reason": N_("Shared link (how you know them)"),
+    "years_in_industry": N_("Years in the industry"),
+    "language": N_("Language to write to them in"),
+    "time_zone": N_("Their time zone"),
 }
 
 
@@ -85,7 +90,7 @@ _IMPORTED = (
     "location",
     "phone",
 )
-_FILL_IF_EMPTY = ("via", "warm_reason", "notes", "years_in_industry")
+_FILL_IF_EMPTY = ("via", "warm_reason", "notes", "years_in_industry", "language", "time_zone")
 _TEXT_FIELDS = tuple(
     f for f in IMPORT_FIELDS if f not in ("full_name", "connected_on", "years_in_industry")
 )
@@ -229,26 +234,74 @@ def _checked_mapping(parsed: ParsedFile, mapping: dict[str, str]) -> dict[str, s
     unknown = [f for f in used if f not in IMPORT_FIELDS]
     if unknown:
         raise ImportFailed(
-            f"{parsed.name}: the workbook has no contact field called "
-            f"{', '.join(map(repr, unknown))}. Choose among: "
-            f"{', '.join(FIELD_LABELS[f] for f in IMPORT_FIELDS)}.",
+            _(
+                "{file}: the workbook has no contact field called {fields}. Choose among: "
+                "{choices}."
+            ).format(
+                file=parsed.name,
+                fields=", ".join(map(repr, unknown)),
+                choices=_(", ").join(_(FIELD_LABELS[f]) for f in IMPORT_FIELDS),
+            ),
             file=parsed.name,
         )
     missing = sorted({c for c in used.values() if c not in parsed.columns})
     if missing:
         raise ImportFailed(
-            f"{parsed.name} has no column called {', '.join(map(repr, missing))}. Its columns are: "
-            f"{', '.join(parsed.columns) or '(none)'}. Choose again from these.",
+            _(
+                "{file} has no column called {missing}. Its columns are: {columns}. Choose "
+                "again from these."
+            ).format(
+                file=parsed.name,
+                missing=", ".join(map(repr, missing)),
+                columns=", ".join(parsed.columns) or _("(none)"),
+            ),
             file=parsed.name,
         )
     if not any(f in used for f in ("first_name", "last_name", "full_name")):
         raise ImportFailed(
-            f"{parsed.name}: choose which column holds the names (first and last name, or the "
-            "full name); the workbook couldn't tell from the headings "
-            f"({', '.join(parsed.columns) or 'none'}).",
+            _(
+                "{file}: choose which column holds the names (first and last name, or the "
+                "full name); the workbook couldn't tell from the headings ({columns})."
+            ).format(file=parsed.name, columns=", ".join(parsed.columns) or _("none")),
             file=parsed.name,
         )
     return used
+
+
+# What a "Language" column may say for each of the workbook's languages (folded).
+_LANGUAGE_WORDS = {
+    "en": ("en", "eng", "english", "ingles", "英语", "英文"),
+    "es": ("es", "spa", "spanish", "espanol", "castellano", "西班牙语", "西班牙文"),
+    "zh": (
+        "zh",
+        "zh cn",
+        "zh hans",
+        "chinese",
+        "mandarin",
+        "chino",
+        "中文",
+        "汉语",
+        "普通话",
+        "简体中文",
+        "简体",
+    ),
+}
+_LANGUAGE_OF = {word: code for code, words in _LANGUAGE_WORDS.items() for word in words}
+
+
+def language_code(text: str) -> str:
+    """The workbook's code ("en", "es", "zh") for what a cell says ("Español", "中文", "EN");
+    "" for anything else (the contact is then written to in the workbook's language)."""
+    return _LANGUAGE_OF.get(header_key(text or ""), "")
+
+
+def _zone(text: str) -> str:
+    """An IANA zone as the file writes it, if it is one ("" otherwise: guessed later)."""
+    text = (text or "").strip()
+    if text in known_zones():
+        return text
+    folded = text.casefold()
+    return next((z for z in known_zones() if z.casefold() == folded), "")
 
 
 @paused_gc()
@@ -267,7 +320,11 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
     full = position[used["full_name"]] if "full_name" in used else None
     connected = position[used["connected_on"]] if "connected_on" in used else None
     years = position[used["years_in_industry"]] if "years_in_industry" in used else None
-    unit = "row" if parsed.encoding == "xlsx" else "line"
+    same = (
+        _("same person as row {line}")
+        if parsed.encoding == "xlsx"
+        else _("same person as line {line}")
+    )
     filled = {f for f, _ in text_fields} | {"source"}
     filled |= {"first_name", "last_name"} if full is not None else set()
     filled |= {"connected_on"} if connected is not None else set()
@@ -281,7 +338,7 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
     dates: dict[str, str] = {}  # a LinkedIn export has a few thousand distinct days for 30,000 rows
     for line, cells in parsed.rows:
         if not any(cells):
-            plan.skipped.append((line, "blank row"))
+            plan.skipped.append((line, _("blank row")))
             continue
         if pick is not None:
             values: dict[str, Any] = dict(zip(names, pick(cells), strict=False))
@@ -290,7 +347,7 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
         if full is not None and not values.get("first_name") and not values.get("last_name"):
             values["first_name"], values["last_name"] = _split_name(cells[full])
         if not values.get("first_name") and not values.get("last_name"):
-            plan.skipped.append((line, "no name"))
+            plan.skipped.append((line, _("no name")))
             continue
         if connected is not None:
             day = cells[connected]
@@ -300,11 +357,15 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
             values["connected_on"] = iso
         if years is not None:
             values["years_in_industry"] = _years(cells[years])
+        if "language" in values:
+            values["language"] = language_code(values["language"])
+        if "time_zone" in values:
+            values["time_zone"] = _zone(values["time_zone"])
         contact = Contact(**values, source=source)
         url, email = url_key(contact.profile_url), email_key(contact.email) if contact.email else ""
         earlier = people.find(contact, url, email)
         if earlier is not None:
-            plan.skipped.append((line, f"same person as {unit} {earlier}"))
+            plan.skipped.append((line, same.format(line=earlier)))
             continue
         people.add(line, contact, url, email)
         plan.contacts.append((line, contact))
@@ -369,7 +430,12 @@ def plan_merge(existing: list[Contact], plan: ImportPlan) -> MergePlan:
             merge.add.append((line, contact))
             continue
         if index in matched:
-            merge.skipped.append((line, f"matches the same saved contact as line {matched[index]}"))
+            merge.skipped.append(
+                (
+                    line,
+                    _("matches the same saved contact as line {line}").format(line=matched[index]),
+                )
+            )
             continue
         matched[index] = line
         old = existing[index]

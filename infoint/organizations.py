@@ -7,6 +7,7 @@ workspace's generic methods, each write one transaction.
 
 from __future__ import annotations
 
+from .i18n import _
 from .records import SIZE_BANDS, Organization, org_key
 from .text import fold
 
@@ -36,38 +37,72 @@ def check_organization(org: Organization) -> list[str]:
     """Plain reasons an organization can't be saved as entered (empty list: fine)."""
     problems = []
     if not org.name.strip():
-        problems.append("Give the organization a name.")
+        problems.append(_("Give the organization a name."))
     elif not org_key(org.name):
-        problems.append("The name needs at least one letter or digit.")
+        problems.append(_("The name needs at least one letter or digit."))
     if org.motivation is not None and not 1 <= org.motivation <= 5:
-        problems.append("Motivation is rated from 1 (a little) to 5 (very much).")
+        problems.append(_("Motivation is rated from 1 (a little) to 5 (very much)."))
     if org.postings is not None and not 1 <= org.postings <= 3:
-        problems.append("Postings are rated from 1 (none seen) to 3 (several relevant ones).")
+        problems.append(_("Postings are rated from 1 (none seen) to 3 (several relevant ones)."))
     if org.size and org.size not in SIZE_BANDS:
-        problems.append(f"Size is one of {', '.join(SIZE_BANDS)}.")
+        problems.append(_("Size is one of {sizes}.").format(sizes=", ".join(SIZE_BANDS)))
     return problems
 
 
 def long_list_note(count: int) -> str:
     """Where the long list stands against the suggested 40 (T1)."""
     if count >= LONG_LIST:
-        return f"{count} organizations: a full long list. Work the top {TOP} first."
-    return (
-        f"{count} of about {LONG_LIST} organizations. A long list gives you choices: "
+        return _("{n} organizations: a full long list. Work the top {top} first.").format(
+            n=count, top=TOP
+        )
+    return _(
+        "{n} of about {target} organizations. A long list gives you choices: "
         "add large, small and in-between ones, then rate them and work the top five first."
-    )
+    ).format(n=count, target=LONG_LIST)
 
 
+# Headings in English, Spanish and Chinese (folded: case and accents don't matter).
 ORG_COLUMNS = {
-    "name": ("name", "organization", "organisation", "company", "employer"),
-    "industry": ("industry", "sector", "field"),
-    "size": ("size", "size band", "employees", "headcount"),
-    "location": ("location", "city", "place"),
-    "motivation": ("motivation", "interest"),
-    "postings": ("postings", "posting", "openings"),
-    "advocacy": ("advocacy", "alumni", "contact there"),
-    "website": ("website", "site", "url", "web"),
-    "notes": ("notes", "comments"),
+    "name": (
+        "name",
+        "organization",
+        "organisation",
+        "company",
+        "employer",
+        "nombre",
+        "organizacion",
+        "empresa",
+        "名称",
+        "公司",
+        "机构",
+        "单位",
+    ),
+    "industry": ("industry", "sector", "field", "industria", "rubro", "行业", "领域"),
+    "size": ("size", "size band", "employees", "headcount", "tamano", "empleados", "规模", "人数"),
+    "location": (
+        "location",
+        "city",
+        "place",
+        "ubicacion",
+        "ciudad",
+        "lugar",
+        "地点",
+        "城市",
+        "所在地",
+    ),
+    "motivation": ("motivation", "interest", "motivacion", "interes", "兴趣", "动机"),
+    "postings": ("postings", "posting", "openings", "ofertas", "vacantes", "职位空缺", "招聘"),
+    "advocacy": (
+        "advocacy",
+        "alumni",
+        "contact there",
+        "contacto alli",
+        "exalumnos",
+        "联系人",
+        "校友",
+    ),
+    "website": ("website", "site", "url", "web", "sitio web", "pagina web", "网站", "网址"),
+    "notes": ("notes", "comments", "notas", "comentarios", "备注", "说明"),
 }
 
 
@@ -82,7 +117,9 @@ def organizations_from_table(
             if folded in names and field_name not in index:
                 index[field_name] = i
     if "name" not in index:
-        raise ValueError("The file has no column for the organization's name (for example 'Name').")
+        raise ValueError(
+            _("The file has no column for the organization's name (for example 'Name').")
+        )
     orgs, skipped, seen = [], [], {}
     for line, cells in rows:
         get = lambda f, cells=cells: (  # noqa: E731
@@ -107,9 +144,11 @@ def organizations_from_table(
             else None
         )
         if not org_key(org.name):
-            skipped.append((line, "no organization name"))
+            skipped.append((line, _("no organization name")))
         elif org_key(org.name) in seen:
-            skipped.append((line, f"same organization as line {seen[org_key(org.name)]}"))
+            skipped.append(
+                (line, _("same organization as line {line}").format(line=seen[org_key(org.name)]))
+            )
         else:
             seen[org_key(org.name)] = line
             orgs.append(org)
@@ -135,13 +174,13 @@ def save_organization(ws, org: Organization) -> int:
     """Add or update one organization; ValueError with a plain reason when it can't be saved."""
     problems = check_organization(org)
     if problems:
-        raise ValueError(" ".join(problems))
+        raise ValueError(_(" ").join(problems))
     key = org_key(org.name)
     clash = ws.query(
         "SELECT id FROM organizations WHERE name_key = ? AND id IS NOT ?", (key, org.id)
     )
     if clash:
-        raise ValueError(f"{org.name} is already on your list.")
+        raise ValueError(_("{name} is already on your list.").format(name=org.name))
     return ws.save("organizations", org.id, org.to_row())
 
 

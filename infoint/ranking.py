@@ -9,44 +9,51 @@ from __future__ import annotations
 
 from .bulk import paused_gc
 from .classification import Assessment, Context, Mix, mix_of
+from .i18n import N_, _
 from .organizations import TOP
 from .records import org_key
 
 
 def _part(points: float, text: str) -> tuple[float, str]:
-    """One scored reason, its points shown in the text so the score explains itself."""
-    return (points, f"{text} ({points:+g})")
+    """One scored reason: its points and its text (marked ``N_`` here, translated when the why
+    is written, where its points are shown beside it so the score explains itself)."""
+    return (points, text)
 
 
-_KNOW = _part(3.0, "you know them")
+def _said(part: tuple[float, str]) -> tuple[float, str]:
+    """A reason kept in a module constant, in the language in use."""
+    return (part[0], _(part[1]))
 
 
-_INTRO = _part(2.0, "someone you know can introduce you")
+_KNOW = _part(3.0, N_("you know them"))
+
+
+_INTRO = _part(2.0, N_("someone you know can introduce you"))
 
 
 _FOCUS_PARTS = {
-    "both": _part(3.0, "fits a target role and a target organization"),
-    "position": _part(2.0, "in a role you want to learn about"),
-    "organization": _part(1.5, "at an organization you want to learn about"),
+    "both": _part(3.0, N_("fits a target role and a target organization")),
+    "position": _part(2.0, N_("in a role you want to learn about")),
+    "organization": _part(1.5, N_("at an organization you want to learn about")),
 }
 
 
-_NEED_JUNIOR = _part(1.5, "junior, which your plan still needs")
+_NEED_JUNIOR = _part(1.5, N_("junior, which your plan still needs"))
 
 
-_NEED_SENIOR = _part(1.5, "mid-level or senior, which your plan still needs")
+_NEED_SENIOR = _part(1.5, N_("mid-level or senior, which your plan still needs"))
 
 
-_NEED_ROLE = _part(1.0, "a role your plan still needs")
+_NEED_ROLE = _part(1.0, N_("a role your plan still needs"))
 
 
-_NEED_ORG = _part(1.0, "an organization your plan still needs")
+_NEED_ORG = _part(1.0, N_("an organization your plan still needs"))
 
 
-_TOP_MANAGER = _part(-1.5, "a top manager: early on, people in roles like yours tell you more")
+_TOP_MANAGER = _part(-1.5, N_("a top manager: early on, people in roles like yours tell you more"))
 
 
-_NO_REASON = "no strong reason yet: add their role, organization or how you know them"
+_NO_REASON = N_("no strong reason yet: add their role, organization or how you know them")
 
 
 @paused_gc()
@@ -84,7 +91,10 @@ def rank(assessed: list[Assessment], ctx: Context, chosen: Mix | None = None) ->
             )
             org_part = org_parts[c.organization] = (
                 _part(
-                    points, f"{c.organization} is #{places.get(key)} on your list of organizations"
+                    points,
+                    _("{organization} is #{place} on your list of organizations").format(
+                        organization=c.organization, place=places.get(key)
+                    ),
                 )
                 if points
                 else None
@@ -114,31 +124,32 @@ def _score(reasons: tuple, lacking: dict[str, bool]) -> tuple[float, str]:
     connection, shared, focus, org_part, target, seniority, top_manager = reasons
     parts = []
     if connection == "first":
-        parts.append(_KNOW)
+        parts.append(_said(_KNOW))
     elif connection == "second":
-        parts.append(_INTRO)
+        parts.append(_said(_INTRO))
     elif shared:
-        parts.append(_part(1.0, f"a shared link ({shared})"))
+        parts.append(_part(1.0, _("a shared link ({link})").format(link=shared)))
     if focus in _FOCUS_PARTS:
-        parts.append(_FOCUS_PARTS[focus])
+        parts.append(_said(_FOCUS_PARTS[focus]))
     if org_part is not None:
         parts.append(org_part)
     if not target:
         if lacking["junior"] and seniority == "junior":
-            parts.append(_NEED_JUNIOR)
+            parts.append(_said(_NEED_JUNIOR))
         elif lacking["senior"] and seniority != "junior":
-            parts.append(_NEED_SENIOR)
+            parts.append(_said(_NEED_SENIOR))
         if lacking["position"] and focus in ("position", "both"):
-            parts.append(_NEED_ROLE)
+            parts.append(_said(_NEED_ROLE))
         elif lacking["organization"] and focus in ("organization", "both"):
-            parts.append(_NEED_ORG)
+            parts.append(_said(_NEED_ORG))
     if top_manager:
-        parts.append(_TOP_MANAGER)
+        parts.append(_said(_TOP_MANAGER))
     score = round(sum(p[0] for p in parts), 1)
     # The three weightiest reasons, and always any penalty, so a low score explains itself.
     penalties = [p for p in parts if p[0] < 0]
     top = sorted((p for p in parts if p[0] > 0), key=_weight)[: 3 - len(penalties)] + penalties
-    return score, "; ".join(p[1] for p in top) if top else _NO_REASON
+    why = _("; ").join(f"{text} ({points:+g})" for points, text in top)
+    return score, why if top else _(_NO_REASON)
 
 
 _RECENT: dict[str, int] = {}  # ISO date -> its sort number (a few thousand distinct days at most)
@@ -174,7 +185,7 @@ def suggest_targets(
         :pool
     ]
     picks: list[Assessment] = []
-    for _ in range(max(0, count)):
+    for _pick in range(max(0, count)):
         if not candidates:
             break
         best = rank(candidates, ctx, mix_of(chosen + picks))[0]

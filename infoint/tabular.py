@@ -21,6 +21,7 @@ from typing import Any
 
 from .bulk import paused_gc
 from .headings import column_names, find_header, is_linkedin
+from .i18n import _
 
 __all__ = ["MAX_CELL_CHARS", "MAX_FILE_BYTES", "ImportFailed", "ParsedFile", "read_table"]
 
@@ -69,6 +70,11 @@ class ParsedFile:
     rows: list[tuple[int, list[str]]]
 
 
+def _unit(unit: str) -> str:
+    """ "row" (a spreadsheet's) or "line" (a text file's), in the language in use."""
+    return _("row") if unit == "row" else _("line")
+
+
 def _fail(name: str, text: str, line: int | None = None) -> ImportFailed:
     return ImportFailed(text, file=name, line=line)
 
@@ -79,8 +85,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 def _garbage(name: str) -> ImportFailed:
     return _fail(
         name,
-        f"{name} doesn't look like a CSV or Excel file. Choose your contact list itself: a .csv "
-        "file (for LinkedIn, Connections.csv) or an .xlsx spreadsheet.",
+        _(
+            "{file} doesn't look like a CSV or Excel file. Choose your contact list itself: a "
+            ".csv file (for LinkedIn, Connections.csv) or an .xlsx spreadsheet."
+        ).format(file=name),
     )
 
 
@@ -98,9 +106,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise _fail(
                 name,
-                f"{name} looks like UTF-16 text but part of it is damaged (near byte "
-                f'{exc.start}). Open it in a spreadsheet program, save it again as "CSV UTF-8", '
-                "and import that file.",
+                _(
+                    "{file} looks like UTF-16 text but part of it is damaged (near byte "
+                    '{byte}). Open it in a spreadsheet program, save it again as "CSV UTF-8", '
+                    "and import that file."
+                ).format(file=name, byte=exc.start),
             ) from None
     else:
         if encoding == "utf-8-sig":
@@ -153,9 +163,11 @@ def _split_line(line: str) -> tuple[list[str], str]:
 def _long_cell(name: str, unit: str, number: int) -> ImportFailed:
     return _fail(
         name,
-        f"{name}: a cell on {unit} {number} is longer than {MAX_CELL_CHARS:,} characters; this "
-        "doesn't look like a contact list. Check that you chose the right file (if you did, look "
-        f'on {unit} {number} for a quote mark " that is never closed).',
+        _(
+            "{file}: a cell on {unit} {number} is longer than {limit:,} characters; this "
+            "doesn't look like a contact list. Check that you chose the right file (if you did, "
+            'look on {unit} {number} for a quote mark " that is never closed).'
+        ).format(file=name, unit=_unit(unit), number=number, limit=MAX_CELL_CHARS),
         number,
     )
 
@@ -181,9 +193,11 @@ class _Rows:
         if len(self.rows) + self.blank_count >= _MAX_ROWS:
             raise _fail(
                 self.name,
-                f"{self.name} has more than {_MAX_ROWS:,} rows (at {self.unit} {number}), more "
-                "than a contact list holds. Split it into smaller files and import them one "
-                "after the other.",
+                _(
+                    "{file} has more than {limit:,} rows (at {unit} {number}), more than a "
+                    "contact list holds. Split it into smaller files and import them one after "
+                    "the other."
+                ).format(file=self.name, limit=_MAX_ROWS, unit=_unit(self.unit), number=number),
                 number,
             )
         for offset in range(self.blank_count):
@@ -200,8 +214,10 @@ def _check_columns(name: str, columns: list[str], line: int, unit: str) -> None:
     if len(columns) > _MAX_COLUMNS:
         raise _fail(
             name,
-            f"{name}: the header on {unit} {line} has more than {_MAX_COLUMNS:,} columns; this "
-            "doesn't look like a contact list. Check that you chose the right file.",
+            _(
+                "{file}: the header on {unit} {number} has more than {limit:,} columns; this "
+                "doesn't look like a contact list. Check that you chose the right file."
+            ).format(file=name, unit=_unit(unit), number=line, limit=_MAX_COLUMNS),
             line,
         )
     if any(len(cell) > MAX_CELL_CHARS for cell in columns):
@@ -231,9 +247,14 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
     if index is None:
         index = next((i for i, line in enumerate(_lines(text)) if any(_split_line(line)[0])), None)
     if index is None:
-        raise _fail(name, f"{name} holds only blank lines. Choose the file that has your contacts.")
+        raise _fail(
+            name,
+            _("{file} holds only blank lines. Choose the file that has your contacts.").format(
+                file=name
+            ),
+        )
     start = 0  # where the header line starts
-    for _ in range(index):
+    for _line in range(index):
         start = text.index("\n", start) + 1
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
@@ -268,8 +289,11 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
             raise _long_cell(name, "line", line) from None
         raise _fail(
             name,
-            f"{name}: line {line} can't be read as CSV ({exc}). Open the file in a spreadsheet "
-            "program, correct or delete that line, save it as CSV and import it again.",
+            _(
+                "{file}: line {line} can't be read as CSV ({error}). Open the file in a "
+                "spreadsheet program, correct or delete that line, save it as CSV and import it "
+                "again."
+            ).format(file=name, line=line, error=exc),
             line,
         ) from None
     return ParsedFile(
@@ -286,8 +310,10 @@ def _bounded_lines(lines: Iterable[str], name: str, header_line: int, ncols: int
             length = len(line.rstrip("\n"))
             raise _fail(
                 name,
-                f"{name}: line {number} is {length:,} characters long, too long for a contact "
-                f"list with {ncols} columns. Check that you chose the right file.",
+                _(
+                    "{file}: line {line} is {length:,} characters long, too long for a contact "
+                    "list with {columns} columns. Check that you chose the right file."
+                ).format(file=name, line=number, length=length, columns=ncols),
                 number,
             )
         yield line
@@ -317,11 +343,11 @@ def _cell_text(value: Any) -> str:
 
 
 def _read_xlsx(data: bytes, name: str) -> ParsedFile:
-    unreadable = (
-        f"{name} looks like a ZIP/Excel file but can't be read (it may be damaged or "
+    unreadable = _(
+        "{file} looks like a ZIP/Excel file but can't be read (it may be damaged or "
         "password-protected). Open it in Excel, LibreOffice or Google Sheets, save it again as "
         ".xlsx or CSV, and import that file."
-    )
+    ).format(file=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -330,14 +356,18 @@ def _read_xlsx(data: bytes, name: str) -> ParsedFile:
     if any(m.filename.rsplit("/", 1)[-1].casefold() == "connections.csv" for m in members):
         raise _fail(
             name,
-            f"{name} is LinkedIn's download (a ZIP archive). Unzip it (double-click it) and "
-            "import the file Connections.csv from inside.",
+            _(
+                "{file} is LinkedIn's download (a ZIP archive). Unzip it (double-click it) and "
+                "import the file Connections.csv from inside."
+            ).format(file=name),
         )
     if sum(m.file_size for m in members) > _MAX_UNPACKED_BYTES:
         raise _fail(
             name,
-            f"{name} is too large once unpacked to be a contact list. Check that you chose the "
-            "right file.",
+            _(
+                "{file} is too large once unpacked to be a contact list. Check that you chose "
+                "the right file."
+            ).format(file=name),
         )
     from openpyxl import load_workbook  # lazily: only .xlsx files need it
 
@@ -359,7 +389,10 @@ def _read_workbook(workbook: Any, name: str) -> ParsedFile:
     sheets = list(workbook.worksheets)
     if not sheets:
         raise _fail(
-            name, f"{name} has no sheets with cells. Choose the spreadsheet that has your contacts."
+            name,
+            _(
+                "{file} has no sheets with cells. Choose the spreadsheet that has your contacts."
+            ).format(file=name),
         )
     chosen = fallback = None
     for sheet in sheets:
@@ -379,8 +412,11 @@ def _read_workbook(workbook: Any, name: str) -> ParsedFile:
     if chosen is None:
         raise _fail(
             name,
-            f"{name} has no text in the first {_HEADER_SCAN} rows of any sheet. Put the column "
-            "names in the first row of the sheet with your contacts, save, and import it again.",
+            _(
+                "{file} has no text in the first {rows} rows of any sheet. Put the column "
+                "names in the first row of the sheet with your contacts, save, and import it "
+                "again."
+            ).format(file=name, rows=_HEADER_SCAN),
         )
     sheet, top, index = chosen
     header_row = index + 1
@@ -408,22 +444,28 @@ def read_table(data: bytes, name: str) -> ParsedFile:
     if not data:
         raise _fail(
             name,
-            f"{name} is empty. Choose the file again; if it is a LinkedIn export, download it "
-            "again.",
+            _(
+                "{file} is empty. Choose the file again; if it is a LinkedIn export, download it "
+                "again."
+            ).format(file=name),
         )
     if len(data) > MAX_FILE_BYTES:
         raise _fail(
             name,
-            f"{name} is {len(data) / 1024 / 1024:.0f} MB, more than the "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB the workbook can import at once. Split it into "
-            "smaller files (for example by copying half the rows into a new spreadsheet) and "
-            "import them one after the other.",
+            _(
+                "{file} is {size:.0f} MB, more than the {limit} MB the workbook can import at "
+                "once. Split it into smaller files (for example by copying half the rows into a "
+                "new spreadsheet) and import them one after the other."
+            ).format(file=name, size=len(data) / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024),
         )
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _fail(
             name,
-            f"{name} is an old-style Excel file (.xls), which the workbook can't read. Open it in "
-            "Excel, LibreOffice or Google Sheets, save it as .xlsx or CSV, and import that file.",
+            _(
+                "{file} is an old-style Excel file (.xls), which the workbook can't read. Open "
+                "it in Excel, LibreOffice or Google Sheets, save it as .xlsx or CSV, and import "
+                "that file."
+            ).format(file=name),
         )
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, name)

@@ -19,6 +19,7 @@ import vobject
 from vobject.vcard import Address, Name
 
 from .bulk import paused_gc
+from .i18n import _
 from .imports import ImportPlan, to_contacts
 from .records import Contact, person_name
 from .safe import CONTROL_RE, one_line, safe_url
@@ -62,7 +63,9 @@ def _decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise _fail(name, f"{name} is UTF-16 text with damaged bytes in it.") from None
+            raise _fail(
+                name, _("{file} is UTF-16 text with damaged bytes in it.").format(file=name)
+            ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -139,9 +142,11 @@ def _cards(lines: list[tuple[int, str]], name: str) -> list[tuple[int, list[tupl
             if current is not None:
                 raise _fail(
                     name,
-                    f"{name}: a new card starts on line {number} before the card that starts on "
-                    f"line {current[0][0]} ends (END:VCARD is missing). Export the contacts "
-                    "again from your address book.",
+                    _(
+                        "{file}: a new card starts on line {line} before the card that starts "
+                        "on line {start} ends (END:VCARD is missing). Export the contacts "
+                        "again from your address book."
+                    ).format(file=name, line=number, start=current[0][0]),
                     number,
                 )
             current = [(number, line)]
@@ -149,9 +154,11 @@ def _cards(lines: list[tuple[int, str]], name: str) -> list[tuple[int, list[tupl
         if current is None:
             raise _fail(
                 name,
-                f"{name}: line {number} is outside any card (cards start with BEGIN:VCARD). "
-                "This doesn't look like a vCard file; export your contacts again as vCard "
-                "(.vcf).",
+                _(
+                    "{file}: line {line} is outside any card (cards start with BEGIN:VCARD). "
+                    "This doesn't look like a vCard file; export your contacts again as vCard "
+                    "(.vcf)."
+                ).format(file=name, line=number),
                 number,
             )
         property_name = key.split(":", 1)[0].split(";", 1)[0].rsplit(".", 1)[-1]
@@ -163,9 +170,11 @@ def _cards(lines: list[tuple[int, str]], name: str) -> list[tuple[int, list[tupl
         except Exception:  # noqa: BLE001 - any unreadable line refuses the file
             raise _fail(
                 name,
-                f"{name}: line {number} can't be read as vCard ({one_line(line, 60)!r}). Each "
-                "line needs a property name, a colon and a value. Export the contacts again, "
-                "or correct that line in a text editor.",
+                _(
+                    "{file}: line {line} can't be read as vCard ({text}). Each line needs a "
+                    "property name, a colon and a value. Export the contacts again, or correct "
+                    "that line in a text editor."
+                ).format(file=name, line=number, text=repr(one_line(line, 60))),
                 number,
             ) from None
         current.append((number, line))
@@ -175,22 +184,28 @@ def _cards(lines: list[tuple[int, str]], name: str) -> list[tuple[int, list[tupl
             if len(cards) > _MAX_CARDS:
                 raise _fail(
                     name,
-                    f"{name} holds more than {_MAX_CARDS:,} cards, more than an address book "
-                    "does. Split it and import the parts one after the other.",
+                    _(
+                        "{file} holds more than {limit:,} cards, more than an address book "
+                        "does. Split it and import the parts one after the other."
+                    ).format(file=name, limit=_MAX_CARDS),
                     number,
                 )
     if current is not None:
         raise _fail(
             name,
-            f"{name}: the card that starts on line {current[0][0]} never ends (END:VCARD is "
-            "missing): the file may have been cut off. Export the contacts again.",
+            _(
+                "{file}: the card that starts on line {start} never ends (END:VCARD is "
+                "missing): the file may have been cut off. Export the contacts again."
+            ).format(file=name, start=current[0][0]),
             current[0][0],
         )
     if not cards:
         raise _fail(
             name,
-            f"{name} has no contact card in it (no BEGIN:VCARD line). Choose a .vcf file "
-            "exported from your phone, Apple Contacts, Google Contacts or Outlook.",
+            _(
+                "{file} has no contact card in it (no BEGIN:VCARD line). Choose a .vcf file "
+                "exported from your phone, Apple Contacts, Google Contacts or Outlook."
+            ).format(file=name),
         )
     return cards
 
@@ -291,18 +306,31 @@ def read_vcards(data: bytes, name: str) -> ImportPlan:
     as in a CSV import; each contact's source is the file name.
     """
     if not data:
-        raise _fail(name, f"{name} is empty. Export your contacts again and choose that file.")
+        raise _fail(
+            name,
+            _("{file} is empty. Export your contacts again and choose that file.").format(
+                file=name
+            ),
+        )
     if len(data) > MAX_FILE_BYTES:
         raise _fail(
             name,
-            f"{name} is {len(data) / 1024 / 1024:.0f} MB, more than the "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB the workbook can import at once.",
+            _(
+                "{file} is {size:.0f} MB, more than the {limit} MB the workbook can import at once."
+            ).format(file=name, size=len(data) / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024),
         )
     if data.startswith(b"PK\x03\x04"):
-        raise _fail(name, f"{name} is a ZIP archive. Unzip it and import the .vcf file inside.")
+        raise _fail(
+            name,
+            _("{file} is a ZIP archive. Unzip it and import the .vcf file inside.").format(
+                file=name
+            ),
+        )
     text = _decode(data, name)
     if "\x00" in text:
-        raise _fail(name, f"{name} isn't a text file, so it can't be a vCard file.")
+        raise _fail(
+            name, _("{file} isn't a text file, so it can't be a vCard file.").format(file=name)
+        )
     rows: list[tuple[int, list[str]]] = []
     companies: list[tuple[int, str]] = []
     for start, lines in _cards(_logical_lines(text), name):
@@ -312,12 +340,16 @@ def read_vcards(data: bytes, name: str) -> ImportPlan:
         except Exception as exc:  # noqa: BLE001 - vobject raises many kinds on damaged values
             raise _fail(
                 name,
-                f"{name}: the card that starts on line {start} can't be read "
-                f"({one_line(exc, 80)}). Export the contacts again, or correct that card.",
+                _(
+                    "{file}: the card that starts on line {start} can't be read ({error}). "
+                    "Export the contacts again, or correct that card."
+                ).format(file=name, start=start, error=one_line(exc, 80)),
                 start,
             ) from None
         if _is_company(card, row):
-            companies.append((start, f"a card for an organization ({row[5]}), not a person"))
+            companies.append(
+                (start, _("a card for an organization ({name}), not a person").format(name=row[5]))
+            )
         else:
             rows.append((start, row))
     parsed = ParsedFile(name, "vcard", "utf-8", "", 0, list(VCARD_FIELDS), rows)
