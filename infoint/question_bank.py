@@ -3,7 +3,9 @@
 objectives it serves (O1), by the seniority it suits (T3) and by the minutes it takes.
 
 The shipped file is read once, on first use, and checked (``validate_bank``): a damaged bank
-is reported, never half-used.
+is reported, never half-used. The file is English, the source; ``load_bank`` gives each text in
+the language in use (its Spanish and Chinese are in the ``steps34`` catalogs, one entry per
+question, msgid the English text; tests/test_i18n_steps34.py checks that none is missing).
 """
 
 from __future__ import annotations
