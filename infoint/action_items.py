@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 
 from .clock import iso_day, zone
 from .events import AgendaItem
+from .i18n import _
 from .records import ERROR, STEP_NOTEBOOKS, WARNING, Finding, row_value
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
@@ -76,8 +77,8 @@ def check_action_item(item: ActionItem, today: date) -> list[Finding]:
             Finding(
                 "D4",
                 ERROR,
-                "Say what you will do, in a few words.",
-                fix="For example: 'Read the article she mentioned'.",
+                _("Say what you will do, in a few words."),
+                fix=_("For example: 'Read the article she mentioned'."),
             )
         )
     due_text = _text(item.due).strip()
@@ -87,8 +88,8 @@ def check_action_item(item: ActionItem, today: date) -> list[Finding]:
             Finding(
                 "D4",
                 ERROR,
-                "Give it a date so it shows in your agenda.",
-                fix="Pick the day you mean to do it by; sooner keeps it fresh.",
+                _("Give it a date so it shows in your agenda."),
+                fix=_("Pick the day you mean to do it by; sooner keeps it fresh."),
             )
         )
     elif due is None:
@@ -96,9 +97,9 @@ def check_action_item(item: ActionItem, today: date) -> list[Finding]:
             Finding(
                 "D4",
                 ERROR,
-                "This is not a date the workbook can read, so it can't show in your agenda.",
+                _("This is not a date the workbook can read, so it can't show in your agenda."),
                 _one_line(due_text, 40),
-                "Pick the date from the calendar.",
+                _("Pick the date from the calendar."),
             )
         )
     elif not item.done and isinstance(today, date) and due < iso_day(today):
@@ -106,9 +107,9 @@ def check_action_item(item: ActionItem, today: date) -> list[Finding]:
             Finding(
                 "D4",
                 WARNING,
-                "This date has passed and it isn't done yet.",
+                _("This date has passed and it isn't done yet."),
                 due.isoformat(),
-                "Do it soon, or give it a new date.",
+                _("Do it soon, or give it a new date."),
             )
         )
     return found
@@ -135,10 +136,12 @@ def action_agenda(
         if day is None:
             continue
         end_of_day = datetime.combine(day, time(23, 59, 59), tzinfo=tzinfo).astimezone(UTC)
-        what = _one_line(item.text) or "(no description)"
+        what = _one_line(item.text) or _("(no description)")
         who = _one_line(names.get(item.contact_id, ""), 80) if item.contact_id is not None else ""
         text = (
-            f"Action item from your meeting with {who}: {what}" if who else f"Action item: {what}"
+            _("Action item from your meeting with {who}: {what}").format(who=who, what=what)
+            if who
+            else _("Action item: {what}").format(what=what)
         )
         out.append(
             AgendaItem(

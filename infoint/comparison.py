@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .classification import fold_title
 from .debrief import Debrief, fit_rating
+from .i18n import N_, _, format_number, ngettext
 from .records import Contact, org_key
 from .referrals import real_name
 from .safe import one_line as _one_line
@@ -107,24 +108,59 @@ def _fit_score(row: dict) -> float | None:
 
 
 def _rated(values: list[int]) -> str:
-    """ "2/5", or "3.5/5 on average" when the meetings disagree."""
+    """ "2/5", or "3.5/5 on average" when the meetings disagree (the number as the language
+    in use writes it: "3,5/5 de media")."""
     if len(set(values)) == 1:
-        return f"{values[0]}/5"
-    return f"{sum(values) / len(values):.1f}/5 on average".replace(".0/", "/")
-
-
-def _meetings_phrase(n: int, where: str) -> str:
-    if n == 1:
-        return f"Your meeting at {where}"
-    if n == 2:
-        return f"Both meetings at {where}"
-    return f"All {n} meetings at {where}"
+        return _("{rating}/5").format(rating=values[0])
+    mean = round(sum(values) / len(values), 1)
+    return _("{rating}/5 on average").format(rating=format_number(mean))
 
 
 def _join(items: list[str]) -> str:
+    """ "a, b and c" in the language in use ("a, b y c", "a、b和c")."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _("{items} and {last}").format(items=_(", ").join(items[:-1]), last=items[-1])
+
+
+def _quoted(term: str) -> str:
+    return _("\u201c{term}\u201d").format(term=term)
+
+
+# D5 on an organization, one whole sentence per number of meetings (the word order differs
+# between languages): (one meeting, two, three or more).
+_GOOD_ORG = (
+    N_(
+        "Your meeting at {organization} rated the organization {rating}: keep "
+        "{organization} near the top of your list, and look for another person there to talk to."
+    ),
+    N_(
+        "Both meetings at {organization} rated the organization {rating}: keep "
+        "{organization} near the top of your list, and look for another person there to talk to."
+    ),
+    N_(
+        "All {n} meetings at {organization} rated the organization {rating}: keep "
+        "{organization} near the top of your list, and look for another person there to talk to."
+    ),
+)
+_POOR_ORG = (
+    N_(
+        "Your meeting at {organization} rated the organization {rating}: consider moving "
+        "{organization} down your list."
+    ),
+    N_(
+        "Both meetings at {organization} rated the organization {rating}: consider moving "
+        "{organization} down your list."
+    ),
+    N_(
+        "All {n} meetings at {organization} rated the organization {rating}: consider moving "
+        "{organization} down your list."
+    ),
+)
+
+
+def _about_org(sentences: tuple[str, str, str], n: int, label: str, values: list[int]) -> str:
+    return _(sentences[min(n, 3) - 1]).format(n=n, organization=label, rating=_rated(values))
 
 
 def compare(
@@ -153,7 +189,7 @@ def compare(
     for d in debriefs:
         c = contacts.get(d.contact_id)
         c = c if isinstance(c, Contact) else None
-        name = c.full_name if c else "(unknown contact)"
+        name = c.full_name if c else _("(unknown contact)")
         rows.append(
             {
                 "meeting_id": d.meeting_id,
@@ -200,9 +236,9 @@ def _suggestions(
     """D5 in plain sentences: what fits, what to change next, whom to talk to next."""
     tips: list[str] = []
     if not rows:
-        tips.append("Debrief your first meeting to start comparing.")
+        tips.append(_("Debrief your first meeting to start comparing."))
     elif len(rows) == 1:
-        tips.append("Debrief one more meeting to see what the two have in common.")
+        tips.append(_("Debrief one more meeting to see what the two have in common."))
 
     roles = _group(
         rows,
@@ -220,50 +256,52 @@ def _suggestions(
 
     good_roles = sorted((g for g in roles if mean(g[1]) >= _HIGH), key=lambda g: -mean(g[1]))
     if good_roles:
-        names = [f"{label} ({_rated(values)})" for label, values in good_roles[:3]]
+        names = [
+            _("{role} ({rating})").format(role=label, rating=_rated(values))
+            for label, values in good_roles[:3]
+        ]
         tips.append(
-            f"The role that fits you best so far: {names[0]}. "
+            _(
+                "The role that fits you best so far: {role}. Shape your resume around it: lead "
+                "with the skills and experience people in that role said matter most."
+            ).format(role=names[0])
             if len(names) == 1
-            else f"The roles that fit you best so far: {_join(names)}. "
-        )
-        tips[-1] += (
-            "Shape your resume around it: lead with the skills and experience people "
-            "in that role said matter most."
-            if len(names) == 1
-            else "Shape your resume around them: lead with the skills and experience people "
-            "in those roles said matter most."
+            else _(
+                "The roles that fit you best so far: {roles}. Shape your resume around them: "
+                "lead with the skills and experience people in those roles said matter most."
+            ).format(roles=_join(names))
         )
     for label, values in roles:
         if mean(values) <= _LOW:
             tips.append(
-                f"You rated the role of {label} {_rated(values)}. If another "
-                "conversation confirms it, take it off your target roles in step 1."
+                _(
+                    "You rated the role of {role} {rating}. If another conversation confirms "
+                    "it, take it off your target roles in step 1."
+                ).format(role=label, rating=_rated(values))
             )
     for label, values in orgs:
         if mean(values) >= _HIGH:
-            tips.append(
-                f"{_meetings_phrase(len(values), label)} rated the organization "
-                f"{_rated(values)}: keep {label} near the top of your list, and look for "
-                "another person there to talk to."
-            )
+            tips.append(_about_org(_GOOD_ORG, len(values), label, values))
     for label, values in orgs:
         if mean(values) <= _LOW:
-            tips.append(
-                f"{_meetings_phrase(len(values), label)} rated the organization "
-                f"{_rated(values)}: consider moving {label} down your list."
-            )
+            tips.append(_about_org(_POOR_ORG, len(values), label, values))
 
     unrated = sum(1 for r in rows if r["role_fit"] is None or r["org_fit"] is None)
     if unrated:
         tips.append(
-            f"Rate the role and organization fit in {unrated} more "
-            f"{'debrief' if unrated == 1 else 'debriefs'} to compare them fully."
+            ngettext(
+                "Rate the role and organization fit in {n} more debrief to compare them fully.",
+                "Rate the role and organization fit in {n} more debriefs to compare them fully.",
+                unrated,
+            ).format(n=unrated)
         )
     if recurring:
-        themes = _join([f"\u201c{t}\u201d" for t, _ in recurring[:3]])
+        themes = _join([_quoted(term) for term, _count in recurring[:3]])
         tips.append(
-            f"More than one person brought up {themes}. Ask your next contacts about "
-            "these too, and make sure your resume speaks to them."
+            _(
+                "More than one person brought up {themes}. Ask your next contacts about these "
+                "too, and make sure your resume speaks to them."
+            ).format(themes=themes)
         )
 
     waiting = [
@@ -283,16 +321,32 @@ def _suggestions(
         for c in waiting[: max(0, max_referrals)]:
             referrer = contacts.get(c.referred_by)
             by = real_name(referrer) if isinstance(referrer, Contact) else ""
-            where = f" at {_one_line(c.organization)}" if c.organization.strip() else ""
-            tips.append(
-                f"Talk to {_one_line(c.full_name, 80)}{where} next"
-                + (f": {by} suggested them." if by else ": you were referred to them.")
-            )
+            fields = {
+                "name": _one_line(c.full_name, 80),
+                "organization": _one_line(c.organization),
+                "referrer": by,
+            }
+            if c.organization.strip():
+                tip = (
+                    _("Talk to {name} at {organization} next: {referrer} suggested them.")
+                    if by
+                    else _("Talk to {name} at {organization} next: you were referred to them.")
+                )
+            else:
+                tip = (
+                    _("Talk to {name} next: {referrer} suggested them.")
+                    if by
+                    else _("Talk to {name} next: you were referred to them.")
+                )
+            tips.append(tip.format(**fields))
         extra = len(waiting) - max(0, max_referrals)
         if extra > 0:
             tips.append(
-                f"You have {extra} more {'referral' if extra == 1 else 'referrals'} "
-                "waiting in your contact list (step 2)."
+                ngettext(
+                    "You have {n} more referral waiting in your contact list (step 2).",
+                    "You have {n} more referrals waiting in your contact list (step 2).",
+                    extra,
+                ).format(n=extra)
             )
     return tips
 
@@ -306,7 +360,11 @@ def fit_chart_rows(comparison: Comparison) -> list[tuple[str, int, int]]:
     for row in comparison.rows:
         name = _one_line(row.get("name"), 60)
         organization = _one_line(row.get("organization"), 60)
-        label = f"{name} ({organization})" if organization else name
+        label = (
+            _("{name} ({organization})").format(name=name, organization=organization)
+            if organization
+            else name
+        )
         out.append(
             (label, fit_rating(row.get("role_fit")) or 0, fit_rating(row.get("org_fit")) or 0)
         )

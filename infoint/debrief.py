@@ -22,6 +22,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .i18n import N_, _
 from .records import (
     ERROR,
     INFO,
@@ -47,12 +48,15 @@ __all__ = [
 # D2: the reflection after each meeting, as (key, question). The keys are stored in the
 # ``debriefs.reflection`` JSON object, so they never change; the wording may.
 REFLECTION_QUESTIONS: list[tuple[str, str]] = [
-    ("field", "After this conversation, does this field still feel like yours? Why, or why not?"),
-    ("open_questions", "What do you still want to find out, and who might know?"),
-    ("employer", "What did you notice about what you want, or don't want, in an employer?"),
-    ("learned", "What is the most useful thing you learned?"),
-    ("network", "Did your network grow: did they name people, groups or events to look into?"),
-    ("strengths", "Where do you already measure up, and where would you need to grow?"),
+    (
+        "field",
+        N_("After this conversation, does this field still feel like yours? Why, or why not?"),
+    ),
+    ("open_questions", N_("What do you still want to find out, and who might know?")),
+    ("employer", N_("What did you notice about what you want, or don't want, in an employer?")),
+    ("learned", N_("What is the most useful thing you learned?")),
+    ("network", N_("Did your network grow: did they name people, groups or events to look into?")),
+    ("strengths", N_("Where do you already measure up, and where would you need to grow?")),
 ]
 RATING_RANGE = (1, 5)  # D2/D5: role fit and organization fit, 1 (poor) to 5 (great)
 
@@ -221,10 +225,12 @@ def check_debrief(debrief: Debrief, questions: list[str]) -> list[Finding]:
                 Finding(
                     "D1",
                     INFO,
-                    "No notes for this question yet. Write down what they said while "
-                    "you still remember it, even a few words.",
+                    _(
+                        "No notes for this question yet. Write down what they said while "
+                        "you still remember it, even a few words."
+                    ),
                     _one_line(question, 80),
-                    "Jot down their answer, or 'not asked' if you ran out of time.",
+                    _("Jot down their answer, or 'not asked' if you ran out of time."),
                 )
             )
     if not _text(debrief.insights).strip():
@@ -232,32 +238,52 @@ def check_debrief(debrief: Debrief, questions: list[str]) -> list[Finding]:
             Finding(
                 "D1",
                 INFO,
-                "Write down your main insights: what you learned that you couldn't "
-                "have found online.",
-                fix="Two or three sentences are enough.",
+                _(
+                    "Write down your main insights: what you learned that you couldn't "
+                    "have found online."
+                ),
+                fix=_("Two or three sentences are enough."),
             )
         )
     reflection = debrief.reflection if isinstance(debrief.reflection, Mapping) else {}
-    if not any(_text(reflection.get(key)).strip() for key, _ in REFLECTION_QUESTIONS):
+    if not any(_text(reflection.get(key)).strip() for key, _question in REFLECTION_QUESTIONS):
         found.append(
             Finding(
                 "D2",
                 INFO,
-                "Take a few minutes to reflect on the meeting: it is how each "
-                "conversation changes your next step.",
-                fix="Answer one or two of the reflection questions.",
+                _(
+                    "Take a few minutes to reflect on the meeting: it is how each "
+                    "conversation changes your next step."
+                ),
+                fix=_("Answer one or two of the reflection questions."),
             )
         )
-    for name, label in (("role_fit", "the role"), ("org_fit", "the organization")):
+    # One whole sentence per rating (word order differs between languages).
+    wording = {
+        "role_fit": (
+            N_(
+                "Rate how well the role fits you, from 1 to 5, so you can compare "
+                "your meetings side by side."
+            ),
+            N_("The rating for the role must be a whole number from 1 to 5."),
+        ),
+        "org_fit": (
+            N_(
+                "Rate how well the organization fits you, from 1 to 5, so you can compare "
+                "your meetings side by side."
+            ),
+            N_("The rating for the organization must be a whole number from 1 to 5."),
+        ),
+    }
+    for name, (missing, broken) in wording.items():
         value = getattr(debrief, name, None)
         if value is None or (isinstance(value, str) and not value.strip()):
             found.append(
                 Finding(
                     "D2",
                     INFO,
-                    f"Rate how well {label} fits you, from 1 to 5, so you can compare "
-                    "your meetings side by side.",
-                    fix="A rough rating is fine; you can change it.",
+                    _(missing),
+                    fix=_("A rough rating is fine; you can change it."),
                 )
             )
         elif fit_rating(value) is None:
@@ -265,9 +291,9 @@ def check_debrief(debrief: Debrief, questions: list[str]) -> list[Finding]:
                 Finding(
                     "D2",
                     ERROR,
-                    f"The rating for {label} must be a whole number from 1 to 5.",
+                    _(broken),
                     _one_line(value, 20),
-                    "Pick 1 (poor fit) to 5 (great fit).",
+                    _("Pick 1 (poor fit) to 5 (great fit)."),
                 )
             )
     return found

@@ -1,15 +1,17 @@
 """The event log's vocabulary: the kinds of event, the answers a reply can give, an event as
 read back, and what the log gives rise to (agenda lines, calendar reminders).
 
-Ground floor: imports nothing of the package. The pages append events (a kind, a contact, a
-little data); ``stages`` replays them into each contact's stage, ``pipeline`` and ``progress``
-into today's agenda, and ``exports.calendar`` turns reminders into .ics files.
+Ground floor: imports nothing of the package but ``i18n``. The pages append events (a kind, a
+contact, a little data); ``stages`` replays them into each contact's stage, ``pipeline`` and
+``progress`` into today's agenda, and ``exports.calendar`` turns reminders into .ics files.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from .i18n import N_
 
 # ----------------------------------------------------------------------------- event kinds
 # ``Event.kind``; the comment says what its ``data`` holds.
@@ -35,22 +37,23 @@ REOPENED = "reopened"  # undoes moved_on
 # R7 3B7: you wrote to someone else there; data: other (contact id)
 SECOND_CONTACT_STARTED = "second_contact_started"
 
+# What each kind reads as (shown translated: ``_(EVENT_KINDS[kind])``).
 EVENT_KINDS: dict[str, str] = {
-    REQUEST_SENT: "sent the request",
-    INTRO_REQUESTED: "asked for an introduction",
-    FOLLOW_UP_SENT: "sent a follow-up",
-    CALL_MADE: "called",
-    REPLY: "got an answer",
-    MEETING_SCHEDULED: "booked the meeting",
-    MEETING_CANCELLED: "meeting cancelled",
-    MET: "met",
-    THANKS_SENT: "sent thanks",
-    INTRO_THANKS_SENT: "thanked the introducer",
-    UPDATE_SENT: "sent an update",
-    CONTACT_LOGGED: "were in touch",
-    MOVED_ON: "moved on",
-    REOPENED: "picked up again",
-    SECOND_CONTACT_STARTED: "started a second contact there",
+    REQUEST_SENT: N_("sent the request"),
+    INTRO_REQUESTED: N_("asked for an introduction"),
+    FOLLOW_UP_SENT: N_("sent a follow-up"),
+    CALL_MADE: N_("called"),
+    REPLY: N_("got an answer"),
+    MEETING_SCHEDULED: N_("booked the meeting"),
+    MEETING_CANCELLED: N_("meeting cancelled"),
+    MET: N_("met"),
+    THANKS_SENT: N_("sent thanks"),
+    INTRO_THANKS_SENT: N_("thanked the introducer"),
+    UPDATE_SENT: N_("sent an update"),
+    CONTACT_LOGGED: N_("were in touch"),
+    MOVED_ON: N_("moved on"),
+    REOPENED: N_("picked up again"),
+    SECOND_CONTACT_STARTED: N_("started a second contact there"),
 }
 
 ANSWERS = ("yes", "no", "later")  # REPLY's data["answer"]

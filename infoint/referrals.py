@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .i18n import _
 from .imports import ImportPlan, MergePlan
 from .records import Contact, email_key, name_org_key, url_key
 from .safe import one_line as _one_line
@@ -49,18 +50,18 @@ def referral_contacts(referrals: Iterable[Referral], referrer: Contact) -> Impor
     """
     name = real_name(referrer) if isinstance(referrer, Contact) else ""
     referrer_id = referrer.id if isinstance(referrer, Contact) else None
-    plan = ImportPlan(f"referrals from {name}" if name else "referrals")
+    plan = ImportPlan(_("referrals from {name}").format(name=name) if name else _("referrals"))
     by_url: dict[str, int] = {}
     by_email: dict[str, int] = {}
     name_bare: dict[str, int] = {}  # people without a profile URL
     name_any: dict[str, int] = {}
     for line, ref in enumerate(referrals, start=1):
         if not isinstance(ref, Referral):
-            plan.skipped.append((line, "not a referral"))
+            plan.skipped.append((line, _("not a referral")))
             continue
         first, last = _one_line(ref.first_name), _one_line(ref.last_name)
         if not (first or last):
-            plan.skipped.append((line, "no name"))
+            plan.skipped.append((line, _("no name")))
             continue
         contact = Contact(
             first_name=first,
@@ -71,7 +72,12 @@ def referral_contacts(referrals: Iterable[Referral], referrer: Contact) -> Impor
             profile_url=_one_line(ref.profile_url, 2000),
             notes=_text(ref.notes).strip(),
             via=name,
-            warm_reason=f"referred by {name}" if name else "referred by someone you met",
+            # Written in the participant's language: they read (and may edit) it in step 2.
+            warm_reason=(
+                _("referred by {name}").format(name=name)
+                if name
+                else _("referred by someone you met")
+            ),
             referred_by=referrer_id,
             source="referral",
         )
@@ -85,7 +91,7 @@ def referral_contacts(referrals: Iterable[Referral], referrer: Contact) -> Impor
         if earlier is None:
             earlier = (name_bare if url else name_any).get(person)
         if earlier is not None:
-            plan.skipped.append((line, f"same person as line {earlier}"))
+            plan.skipped.append((line, _("same person as line {line}").format(line=earlier)))
             continue
         if url:
             by_url.setdefault(url, line)
@@ -151,7 +157,7 @@ def record_referral(ws, referral: Referral, referrer: Contact):
 
     plan = referral_contacts([referral], referrer)
     if not plan.contacts:
-        raise ValueError("Give the person a name first.")
+        raise ValueError(_("Give the person a name first."))
     with ws.transaction():
         existing = targets.load_contacts(ws)
         merge = record_referrer(imports.plan_merge(existing, plan), existing, referrer)

@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 
 from .clock import add_days, aware, zone
 from .events import CONTACT_LOGGED, MET, THANKS_SENT, UPDATE_SENT, Event, Reminder
+from .i18n import _
 from .records import DEFAULT_CADENCE_DAYS, STEP_NOTEBOOKS, Contact
 from .safe import one_line as _one_line
 from .stages import stage
@@ -122,17 +123,28 @@ def stay_in_touch_reminders(
             continue
         name = _one_line(contact.full_name, 80)
         organization = _one_line(contact.organization, 80)
-        who = f"{name} ({organization})" if organization else name
-        description = (
-            f"It has been a while since you were last in touch with {who}.\n"
-            "Send a short update on your progress: what you did since you spoke, ideally with "
-            "their advice. Ask for nothing; no reply needed.\n"
-            f"Draft it in step 6 of the workbook ({STEP_NOTEBOOKS['thanks']})."
+        who = (
+            _("{name} ({organization})").format(name=name, organization=organization)
+            if organization
+            else name
+        )
+        # The participant's calendar: in the participant's language.
+        description = "\n".join(
+            [
+                _("It has been a while since you were last in touch with {who}.").format(who=who),
+                _(
+                    "Send a short update on your progress: what you did since you spoke, "
+                    "ideally with their advice. Ask for nothing; no reply needed."
+                ),
+                _("Draft it in step 6 of the workbook ({notebook}).").format(
+                    notebook=STEP_NOTEBOOKS["thanks"]
+                ),
+            ]
         )
         out.append(
             Reminder(
                 uid_seed=f"stay_in_touch:{contact.id}",
-                summary=f"Send {name} a short update",
+                summary=_("Send {name} a short update").format(name=name),
                 description=description,
                 start=_reminder_start(due, now, tzinfo),
             )
@@ -157,6 +169,6 @@ def stay_in_touch_calendar(
             c for c in people if any(e.kind == THANKS_SENT for e in events_by_contact.get(c.id, []))
         ]
         if thanked and all(c.cadence_days == 0 for c in thanked):
-            raise ValueError("every person you thanked is set to 'no updates'")
-        raise ValueError("no updates are planned yet: send a thank-you first")
+            raise ValueError(_("every person you thanked is set to 'no updates'"))
+        raise ValueError(_("no updates are planned yet: send a thank-you first"))
     return ics_reminders(reminders, tz)

@@ -12,6 +12,7 @@ import json
 from datetime import datetime
 
 from .events import CONTACT_LOGGED, INTRO_THANKS_SENT, THANKS_SENT, UPDATE_SENT
+from .i18n import _
 from .outreach_log import save_draft
 from .safe import plain_text as _text
 from .safe import whole_number
@@ -85,7 +86,9 @@ def set_cadence(ws, contact_id: int, days: int | None) -> None:
     if days is not None:
         number = whole_number(days)
         if number is None or not 0 <= number <= MAX_CADENCE_DAYS:
-            raise ValueError(f"Choose 0 to {MAX_CADENCE_DAYS} days between updates.")
+            raise ValueError(
+                _("Choose 0 to {days} days between updates.").format(days=MAX_CADENCE_DAYS)
+            )
         days = number
     ws.write(updates={"contacts": [(contact_id, {"cadence_days": days})]})
 

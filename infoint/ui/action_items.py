@@ -10,6 +10,7 @@ import ipywidgets as widgets
 
 from .. import action_items
 from .. import undo as undoing
+from ..i18n import _
 from .controls import controls
 from .feedback import findings_html, message_html
 from .page import Page
@@ -29,23 +30,27 @@ class ActionItems:
     def __init__(self, page: Page):
         self.page = page
         self.item_text = _css(
-            widgets.Text(description="Something they suggested you do", style=_LABEL, layout=_WIDE),
+            widgets.Text(
+                description=_("Something they suggested you do"), style=_LABEL, layout=_WIDE
+            ),
             "item-text",
         )
-        self.item_due = _css(widgets.DatePicker(description="Do it by", style=_LABEL), "item-due")
+        self.item_due = _css(
+            widgets.DatePicker(description=_("Do it by"), style=_LABEL), "item-due"
+        )
         # A button: adding a new item to the list is an event (it reaches the start page's
         # agenda); the text is checked first, and stays in the field until it is added.
-        self.item_add = _button("item-add", "Add the action item", button_style="primary")
+        self.item_add = _button("item-add", _("Add the action item"), button_style="primary")
         self.item_add.on_click(self._on_item_add)
         self.typed = page.keep_typed("debrief.action_item", {"text": self.item_text})
         self.items_list = _css(
             widgets.Select(
-                description="Open action items", options=[], rows=5, style=_LABEL, layout=_WIDE
+                description=_("Open action items"), options=[], rows=5, style=_LABEL, layout=_WIDE
             ),
             "items",
         )
         # A button: only the user knows they did it (an event; the item leaves the agenda).
-        self.item_done = _button("item-done", "Mark as done")
+        self.item_done = _button("item-done", _("Mark as done"))
         self.item_done.on_click(self._on_item_done)
         self.items_status = _css(widgets.HTML(), "items-status")
         # Undo beside the confirmation: the item last marked done is open again (ui/undo.py).
@@ -70,9 +75,12 @@ class ActionItems:
             if page.contact
             else []
         )
-        self.items_list.options = [(f"{i.text} (by {i.due or 'no date'})", i.id) for i in items]
+        self.items_list.options = [
+            (_("{text} (by {due})").format(text=i.text, due=i.due or _("no date")), i.id)
+            for i in items
+        ]
 
-    def _on_item_add(self, _=None) -> None:
+    def _on_item_add(self, _click=None) -> None:
         page = self.page
         if page.contact is None:
             return
@@ -95,10 +103,10 @@ class ActionItems:
         self.item_due.value = None
         self.draw()
         self.items_status.value = message_html(
-            "Added. It shows on the start page's agenda until you mark it done.", "ok"
+            _("Added. It shows on the start page's agenda until you mark it done."), "ok"
         )
 
-    def _on_item_done(self, _=None) -> None:
+    def _on_item_done(self, _click=None) -> None:
         page = self.page
         chosen = (
             next(
@@ -113,12 +121,12 @@ class ActionItems:
             else None
         )
         if chosen is None:
-            self.items_status.value = message_html("Choose an action item first.", "warning")
+            self.items_status.value = message_html(_("Choose an action item first."), "warning")
             return
         chosen.done_at = page.now().isoformat()
         action_items.save_action_item(page.ws, chosen)
         self.draw()
         self.items_status.value = message_html(
-            "Done. Mention it in your thank-you or your next update.", "ok"
+            _("Done. Mention it in your thank-you or your next update."), "ok"
         )
         self.items_undo.offer(undoing.action_item_done(page.ws, chosen))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import comparison as cmp
 from ..charts import bar_chart
+from ..i18n import N_, _
 from ..safe import escape
 from .feedback import STYLE, labelled_table
 
@@ -14,10 +15,10 @@ def comparison_chart_html(comparison: cmp.Comparison) -> str:
     """Role fit and organization fit per meeting, as a bar chart."""
     chart_rows = cmp.fit_chart_rows(comparison)
     return bar_chart(
-        [(label, role) for label, role, _ in chart_rows],
-        "Role fit (solid) and organization fit (dashed), 1 to 5",
-        compare=[org for _, _, org in chart_rows],
-        names=("role fit", "organization fit"),
+        [(label, role) for label, role, _org in chart_rows],
+        _("Role fit (solid) and organization fit (dashed), 1 to 5"),
+        compare=[org for _label, _role, org in chart_rows],
+        names=(N_("role fit"), N_("organization fit")),  # the chart translates them
     )
 
 
@@ -25,8 +26,15 @@ def comparison_table_html(comparison: cmp.Comparison) -> str:
     """The meetings, best fit first, then the words that came up more than once and the
     suggestions, as escaped HTML with the page style."""
     head = "".join(
-        f"<th scope='col'>{h}</th>"
-        for h in ("Person", "Organization", "Role", "Role fit", "Organization fit", "Insights")
+        f"<th scope='col'>{escape(h)}</th>"
+        for h in (
+            _("Person"),
+            _("Organization"),
+            _("Role"),
+            _("Role fit"),
+            _("Organization fit"),
+            _("Insights"),
+        )
     )
     body = "".join(
         f"<tr><th scope='row'>{escape(r.get('name', ''))}</th>"
@@ -35,16 +43,18 @@ def comparison_table_html(comparison: cmp.Comparison) -> str:
         f"<td>{escape(r.get('insights', ''))}</td></tr>"
         for r in comparison.rows
     )
-    recurring = (
-        ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring) or "none yet"
-    )
+    recurring = _(", ").join(
+        escape(_("{term} ({count})").format(term=word, count=count))
+        for word, count in comparison.recurring
+    ) or escape(_("none yet"))
     tips = "".join(f"<li>{escape(t)}</li>" for t in comparison.suggestions)
     table = labelled_table(
-        "<table class='ii-table'><caption>Your meetings, best fit first</caption>"
+        f"<table class='ii-table'><caption>{escape(_('Your meetings, best fit first'))}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
     return (
         STYLE
         + table
-        + f"<p><strong>Came up more than once:</strong> {recurring}</p><ul>{tips}</ul>"
+        + f"<p><strong>{escape(_('Came up more than once:'))}</strong> {recurring}</p>"
+        + f"<ul>{tips}</ul>"
     )

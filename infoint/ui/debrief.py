@@ -17,6 +17,7 @@ from .. import meetings as mt
 from .. import meetings_log as mt_log
 from .. import pipeline, stages
 from .. import targets as tg
+from ..i18n import N_, _
 from ..progress import pipeline_settings
 from ..safe import escape
 from ..workspace import Workspace
@@ -29,10 +30,14 @@ from .goal_links import GoalLinks
 from .page import Page
 from .referrals import Referrals
 from .section import section
+from .thanks_table import moment_text
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
-_RATINGS = [("not rated", 0)] + [(str(i), i) for i in range(1, 6)]
+
+
+def _ratings() -> list[tuple[str, int]]:
+    return [(_("not rated"), 0)] + [(str(i), i) for i in range(1, 6)]
 
 
 _css, _button = controls("debrief")
@@ -57,13 +62,13 @@ class DebriefPage(Page):
     # The sections in the order the notebook shows them, each with its heading in the app
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
-        ("choose_section", "Which meeting?"),
-        ("notes_section", "What you heard"),
-        ("reflect_section", "Reflect"),
-        ("goals_section", "Which of your goals it answered"),
-        ("actions_section", "What they suggested you do"),
-        ("referrals_section", "People they suggested"),
-        ("compare_section", "Compare your meetings"),
+        ("choose_section", N_("Which meeting?")),
+        ("notes_section", N_("What you heard")),
+        ("reflect_section", N_("Reflect")),
+        ("goals_section", N_("Which of your goals it answered")),
+        ("actions_section", N_("What they suggested you do")),
+        ("referrals_section", N_("People they suggested")),
+        ("compare_section", N_("Compare your meetings")),
     )
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -76,7 +81,10 @@ class DebriefPage(Page):
         self._loading = False
         self.pick = _css(
             widgets.Dropdown(
-                description="Meeting", options=[], style=_LABEL, layout=widgets.Layout(width="80%")
+                description=_("Meeting"),
+                options=[],
+                style=_LABEL,
+                layout=widgets.Layout(width="80%"),
             ),
             "meeting",
         )
@@ -86,31 +94,33 @@ class DebriefPage(Page):
             self._write, active=lambda: not self._loading and self.meeting is not None
         )
         # A button: only the user knows the meeting took place (an event: S1's 48 hours start).
-        self.held_button = _button("held", "It took place", button_style="primary")
+        self.held_button = _button("held", _("It took place"), button_style="primary")
         self.held_button.on_click(self._on_held)
         self.meeting_note = _css(widgets.HTML(), "meeting-note")
         self.answers_box = _css(widgets.VBox(), "answers")
-        self.insights = _area("insights", "Insights: what you learned")
-        self.surprises = _area("surprises", "Surprises: what you didn't expect")
+        self.insights = _area("insights", _("Insights: what you learned"))
+        self.surprises = _area("surprises", _("Surprises: what you didn't expect"))
         self.reflection = {
-            key: _area(f"reflect-{key}", text, 3) for key, text in db.REFLECTION_QUESTIONS
+            key: _area(f"reflect-{key}", _(text), 3) for key, text in db.REFLECTION_QUESTIONS
         }
         self.role_fit = _css(
             widgets.ToggleButtons(
-                description="How well does the role fit you? (1-5)", options=_RATINGS, style=_LABEL
+                description=_("How well does the role fit you? (1-5)"),
+                options=_ratings(),
+                style=_LABEL,
             ),
             "role-fit",
         )
         self.org_fit = _css(
             widgets.ToggleButtons(
-                description="How well does the organization fit you? (1-5)",
-                options=_RATINGS,
+                description=_("How well does the organization fit you? (1-5)"),
+                options=_ratings(),
                 style=_LABEL,
             ),
             "org-fit",
         )
         self.next_changes = _area(
-            "next-changes", "What will you change next: targets, resume, questions?", 3
+            "next-changes", _("What will you change next: targets, resume, questions?"), 3
         )
         for w in [
             self.insights,
@@ -247,8 +257,10 @@ class DebriefPage(Page):
         self.meetings = {m.id: m for m in meetings}
         options = [
             (
-                f"{self.contacts[m.contact_id].full_name}, "
-                f"{mt.start_time(m.starts_at, self.tz):%a %d %b %Y %H:%M}",
+                _("{name}, {when}").format(
+                    name=self.contacts[m.contact_id].full_name,
+                    when=moment_text(mt.start_time(m.starts_at, self.tz), "short"),
+                ),
                 m.id,
             )
             for m in meetings
@@ -273,7 +285,7 @@ class DebriefPage(Page):
                 self.pick.value = current  # its observer shows it
         else:
             self.meeting_note.value = message_html(
-                "No meetings yet: record one in step 4 when someone says yes.", "note"
+                _("No meetings yet: record one in step 4 when someone says yes."), "note"
             )
             self.goal_links.draw()
         self._draw_compare()
@@ -299,9 +311,13 @@ class DebriefPage(Page):
         events = stages.events_by_contact(self.ws, self.contact.id).get(self.contact.id, [])
         held = any(e.kind == pipeline.MET for e in events)
         self.held_button.layout.display = "none" if held else None  # it applies until it is
+        organization = self.contact.organization or _("no organization")
         self.meeting_note.value = message_html(
-            f"{'Held' if held else 'Not marked as held yet'}: with {self.contact.full_name} "
-            f"({self.contact.organization or 'no organization'}).",
+            (
+                _("Held: with {name} ({organization}).")
+                if held
+                else _("Not marked as held yet: with {name} ({organization}).")
+            ).format(name=self.contact.full_name, organization=organization),
             "note",
         )
         self.questions = db.question_texts(self.meeting.questions)
@@ -313,15 +329,21 @@ class DebriefPage(Page):
                     f"<p class='ii-debrief-question'><strong>{i + 1}.</strong> "
                     f"{escape(question)}</p>"
                 )
-                box = _area("answer", f"Your notes on question {i + 1}", 3)
+                box = _area("answer", _("Your notes on question {n}").format(n=i + 1), 3)
                 box.value = db.answer_for(self.debrief, i, question)
                 box.observe(self._changed, names="value")
                 boxes += [heading, box]
             self.answer_boxes = boxes[1::2]
             self.answers_box.children = boxes or [
                 widgets.HTML(
-                    "<p>No questions were prepared for this meeting: "
-                    "write your notes under Insights.</p>"
+                    "<p>"
+                    + escape(
+                        _(
+                            "No questions were prepared for this meeting: "
+                            "write your notes under Insights."
+                        )
+                    )
+                    + "</p>"
                 )
             ]
             d = self.debrief
@@ -339,9 +361,9 @@ class DebriefPage(Page):
         self.goal_links.draw()
         self.debrief_form.discard()  # what the form shows now is what the workspace holds
         self._opened_note = (
-            "Saved earlier. Every change saves as you type."
+            _("Saved earlier. Every change saves as you type.")
             if self.debrief.id
-            else "Not started yet: your notes save as you type."
+            else _("Not started yet: your notes save as you type.")
         )
         self._show_state()
         self.findings.value = findings_html(db.check_debrief(self._collect(), self.questions))
@@ -362,12 +384,12 @@ class DebriefPage(Page):
         d.role_fit, d.org_fit = self.role_fit.value or None, self.org_fit.value or None
         return d
 
-    def _changed(self, _=None) -> None:
+    def _changed(self, _click=None) -> None:
         if not self._loading:
             self.findings.value = findings_html(db.check_debrief(self._collect(), self.questions))
             self.debrief_form.changed()
 
-    def save(self, _=None) -> bool:
+    def save(self, _click=None) -> bool:
         """Write everything typed so far now (typing does this by itself); True when saved."""
         if self.meeting is None:
             return False
@@ -386,19 +408,22 @@ class DebriefPage(Page):
             state_html(state) if state.text else message_html(self._opened_note, "note")
         )
 
-    def _on_held(self, _=None) -> None:
+    def _on_held(self, _click=None) -> None:
         if self.meeting is None:
             return
         # A button: only the user knows the meeting took place.
         if not mt_log.mark_held(self.ws, self.meeting, self.tz, at=self.now()):
             self.meeting_note.value = message_html(
-                "Already marked as held. The thank-you is due within 48 hours: see step 6.", "note"
+                _("Already marked as held. The thank-you is due within 48 hours: see step 6."),
+                "note",
             )
             return
         self.held_button.layout.display = "none"
         self.meeting_note.value = message_html(
-            "Marked as held. Write your notes now, while they are fresh, "
-            f"and thank {self.contact.full_name} within 48 hours (step 6).",
+            _(
+                "Marked as held. Write your notes now, while they are fresh, "
+                "and thank {name} within 48 hours (step 6)."
+            ).format(name=self.contact.full_name),
             "ok",
         )
 
@@ -417,7 +442,7 @@ class DebriefPage(Page):
         if not comparison.rows:
             self.compare_chart.value = ""
             self.compare_table.value = (
-                "<p>Your debriefed meetings will appear here side by side.</p>"
+                "<p>" + escape(_("Your debriefed meetings will appear here side by side.")) + "</p>"
             )
             return
         self.compare_chart.value = comparison_chart_html(comparison)

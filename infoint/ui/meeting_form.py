@@ -17,11 +17,13 @@ from .. import meetings as mt
 from .. import meetings_log as mt_log
 from .. import pipeline, stages
 from .. import prep_sheet as ps
+from ..i18n import _
 from ..schema import WorkspaceError
 from .controls import controls
 from .download import DownloadButton
 from .feedback import findings_html, message_html
 from .page import Page
+from .thanks_table import moment_text
 
 __all__ = ["MeetingForm"]
 
@@ -36,21 +38,21 @@ class MeetingForm:
 
     def __init__(self, page: Page):
         self.page = page
-        self.date = _css(widgets.DatePicker(description="Date", style=_LABEL), "date")
+        self.date = _css(widgets.DatePicker(description=_("Date"), style=_LABEL), "date")
         self.start = _css(
-            widgets.Text(description="Start time (24-hour clock, e.g. 14:30)", style=_LABEL),
+            widgets.Text(description=_("Start time (24-hour clock, e.g. 14:30)"), style=_LABEL),
             "start",
         )
         self.minutes = _css(
             widgets.BoundedIntText(
-                description="Length in minutes", value=30, min=10, max=120, style=_LABEL
+                description=_("Length in minutes"), value=30, min=10, max=120, style=_LABEL
             ),
             "minutes",
         )
         self.mode = _css(
             widgets.ToggleButtons(
-                description="How",
-                options=[(mt.MODE_LABELS[m], m) for m in mt.MODES],
+                description=_("How"),
+                options=[(_(mt.MODE_LABELS[m]), m) for m in mt.MODES],
                 value="video",
                 style=_LABEL,
             ),
@@ -58,17 +60,21 @@ class MeetingForm:
         )
         self.place = _css(
             widgets.Text(
-                description="Where: address, video link or phone number", style=_LABEL, layout=_WIDE
+                description=_("Where: address, video link or phone number"),
+                style=_LABEL,
+                layout=_WIDE,
             ),
             "place",
         )
         self.workplace = _css(
-            widgets.Checkbox(description="They offered to meet at their workplace", indent=False),
+            widgets.Checkbox(
+                description=_("They offered to meet at their workplace"), indent=False
+            ),
             "workplace",
         )
         self.recognise = _css(
             widgets.Text(
-                description="How they will recognise you (in person)", style=_LABEL, layout=_WIDE
+                description=_("How they will recognise you (in person)"), style=_LABEL, layout=_WIDE
             ),
             "recognise",
         )
@@ -85,17 +91,19 @@ class MeetingForm:
         self.meeting_findings = _css(widgets.HTML(), "meeting-findings")
         # A button: the time is agreed with the other person, so booking it is an event (it
         # moves them to "scheduled"); a time typed but not booked is kept as proposed.
-        self.save_button = _button("save-meeting", "Book this meeting", button_style="primary")
+        self.save_button = _button("save-meeting", _("Book this meeting"), button_style="primary")
         self.save_button.on_click(self.save_meeting)
         self.book_button = self.save_button
         # A button: the meeting won't happen at that time, which only the user knows; shown
         # only while a meeting is booked.
-        self.cancel_button = _button("cancel-meeting", "The meeting is cancelled")
+        self.cancel_button = _button("cancel-meeting", _("The meeting is cancelled"))
         self.cancel_button.layout.display = "none"
         self.cancel_button.on_click(self._on_cancel)
         self.meeting_status = _css(widgets.HTML(), "meeting-status")
         self.ics_button = _css(
-            DownloadButton("Add it to my calendar (.ics)", self._ics_file, on_error=page._failed),
+            DownloadButton(
+                _("Add it to my calendar (.ics)"), self._ics_file, on_error=page._failed
+            ),
             "ics",
         )
 
@@ -177,14 +185,14 @@ class MeetingForm:
     def show_booking(self) -> None:
         """Say whether the time shown is booked, or typed and still to book."""
         if self.proposed() is not None:
-            text = (
+            text = _(
                 "Kept, not booked yet: when you have agreed this time with them, "
                 "press Book this meeting."
             )
         elif self._booked():
-            text = "Booked."
+            text = _("Booked.")
         else:
-            text = "No meeting booked yet: fill in the date, time and place."
+            text = _("No meeting booked yet: fill in the date, time and place.")
         self.meeting_status.value = message_html(text, "note")
         self.cancel_button.layout.display = None if self._booked() else "none"
 
@@ -209,14 +217,14 @@ class MeetingForm:
         problems = mt.check_meeting(meeting, page.tz, page.now())
         if self.date.value is not None and self.start.value.strip() and not meeting.starts_at:
             self.meeting_findings.value = message_html(
-                "Write the start time like 14:30 (24-hour clock).", "warning"
+                _("Write the start time like 14:30 (24-hour clock)."), "warning"
             )
             return
         self.meeting_findings.value = findings_html(
-            problems, "Everything needed for the meeting is here."
+            problems, _("Everything needed for the meeting is here.")
         )
 
-    def save_meeting(self, _=None) -> bool:
+    def save_meeting(self, _click=None) -> bool:
         """Book the meeting (the whole form, preparation included); a new or moved start time
         is logged so the pipeline shows "scheduled"."""
         page = self.page
@@ -225,13 +233,15 @@ class MeetingForm:
         meeting = page._meeting_from_form()
         if not meeting.starts_at:
             self.meeting_status.value = message_html(
-                "Add the date and the start time first.", "warning"
+                _("Add the date and the start time first."), "warning"
             )
             return False
         try:
             mt_log.book_meeting(page.ws, meeting, at=page.now())
         except WorkspaceError as exc:
-            self.meeting_status.value = message_html(f"Not booked: {exc}", "warning")
+            self.meeting_status.value = message_html(
+                _("Not booked: {reason}").format(reason=exc), "warning"
+            )
             return False
         page.meeting = meeting
         self.cancel_button.layout.display = None  # booked: it can be cancelled now
@@ -239,29 +249,32 @@ class MeetingForm:
         page._events = stages.events_by_contact(page.ws)
         start = mt.start_time(meeting.starts_at, page.tz)
         self.meeting_status.value = message_html(
-            f"Booked: {start:%A %d %B at %H:%M}, {meeting.minutes} minutes. "
-            "Add it to your calendar below.",
+            _("Booked: {when}, {minutes} minutes. Add it to your calendar below.").format(
+                when=moment_text(start, "day_at"), minutes=meeting.minutes
+            ),
             "ok",
         )
         return True
 
-    def _on_cancel(self, _=None) -> None:
+    def _on_cancel(self, _click=None) -> None:
         page = self.page
         if page.meeting is None or page.meeting.id is None:
             self.meeting_status.value = message_html(
-                "There is no booked meeting to cancel.", "warning"
+                _("There is no booked meeting to cancel."), "warning"
             )
             return
         page.prep_form.flush()  # what was typed is kept; the booked time is what is cancelled
         try:
             mt_log.cancel_meeting(page.ws, page.meeting, at=page.now())
         except WorkspaceError as exc:
-            self.meeting_status.value = message_html(f"Not saved: {exc}", "warning")
+            self.meeting_status.value = message_html(
+                _("Not saved: {reason}").format(reason=exc), "warning"
+            )
             return
         page._events = stages.events_by_contact(page.ws)
         page.select(page.contact.id)
         self.meeting_status.value = message_html(
-            "Marked as cancelled. If you agree a new time, fill it in and book it again.", "ok"
+            _("Marked as cancelled. If you agree a new time, fill it in and book it again."), "ok"
         )
 
     def _ics_file(self) -> tuple[str, str, bytes]:
@@ -273,7 +286,7 @@ class MeetingForm:
             tz=page.tz,
         )
         if data is None:
-            raise ValueError("add the date and start time first")
+            raise ValueError(_("add the date and start time first"))
         name = ps.prep_sheet_filename(page.contact, page.meeting, "html").replace(
             "prep-sheet", "meeting", 1
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import exports, outreach_log, thanks_check, thanks_log
+from ..i18n import _
 from ..records import Draft
 from ..safe import escape
 from ..schema import WorkspaceError
@@ -35,14 +36,15 @@ class Note:
     def __init__(self, page: Page, name: str, kind: str, sent_label: str):
         self.page, self.kind = page, kind
         self.to = _css(
-            widgets.Text(description="To (email address)", style=_LABEL, layout=_WIDE), f"{name}-to"
+            widgets.Text(description=_("To (email address)"), style=_LABEL, layout=_WIDE),
+            f"{name}-to",
         )
         self.subject = _css(
-            widgets.Text(description="Subject", style=_LABEL, layout=_WIDE), f"{name}-subject"
+            widgets.Text(description=_("Subject"), style=_LABEL, layout=_WIDE), f"{name}-subject"
         )
         self.body = _css(
             widgets.Textarea(
-                description="Message",
+                description=_("Message"),
                 style=_LABEL,
                 layout=widgets.Layout(width="95%", height="13em"),
             ),
@@ -50,7 +52,9 @@ class Note:
         )
         self.findings = _css(widgets.HTML(), f"{name}-findings")
         self.eml = _css(
-            DownloadButton("Download as an email draft (.eml)", self._eml, on_error=page._failed),
+            DownloadButton(
+                _("Download as an email draft (.eml)"), self._eml, on_error=page._failed
+            ),
             f"{name}-eml",
         )
         self.mailto = _css(widgets.HTML(), f"{name}-mailto")
@@ -124,14 +128,15 @@ class Note:
             suggestion_hints=page.suggestion_hints() if self.kind == "thanks" else [],
             known_words=page.known_words | set(page.contact.via.split()),
         )
-        self.findings.value = findings_html(findings, "Personal and ready to send.")
+        self.findings.value = findings_html(findings, _("Personal and ready to send."))
         url, shortened = exports.mailto_link(self.to.value, self.subject.value, self.body.value)
         note = (
-            " (shortened to fit a link: use the .eml draft for the full text)" if shortened else ""
+            _(" (shortened to fit a link: use the .eml draft for the full text)")
+            if shortened
+            else ""
         )
-        self.mailto.value = (
-            f'<p><a href="{escape(url)}">Open in my mail program</a>{escape(note)}.</p>'
-        )
+        link = escape(_("Open in my mail program"))
+        self.mailto.value = f'<p><a href="{escape(url)}">{link}</a>{escape(note)}.</p>'
 
     def save_draft(self) -> bool:
         """Write the user's own wording now (typing does this by itself); True when kept."""
@@ -171,7 +176,7 @@ class Note:
         )
         return exports.eml_filename(self.page.contact.full_name, self.kind), "message/rfc822", data
 
-    def _on_sent(self, _=None) -> None:
+    def _on_sent(self, _click=None) -> None:
         page = self.page
         if page.contact is None:
             return
@@ -186,7 +191,9 @@ class Note:
                 at=page.now(),
             )
         except WorkspaceError as exc:
-            self.status.value = message_html(f"Not recorded: {exc}", "warning")
+            self.status.value = message_html(
+                _("Not recorded: {reason}").format(reason=exc), "warning"
+            )
             return
-        self.status.value = message_html("Recorded. Well done.", "ok")
+        self.status.value = message_html(_("Recorded. Well done."), "ok")
         page.refresh(keep=page.contact.id)

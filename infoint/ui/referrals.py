@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import referrals
+from ..i18n import _
 from ..schema import WorkspaceError
 from .controls import controls
 from .feedback import message_html
@@ -27,20 +28,20 @@ class Referrals:
 
     def __init__(self, page: Page):
         self.page = page
-        self.ref_first = _css(widgets.Text(description="First name", style=_LABEL), "ref-first")
-        self.ref_last = _css(widgets.Text(description="Last name", style=_LABEL), "ref-last")
+        self.ref_first = _css(widgets.Text(description=_("First name"), style=_LABEL), "ref-first")
+        self.ref_last = _css(widgets.Text(description=_("Last name"), style=_LABEL), "ref-last")
         self.ref_org = _css(
-            widgets.Text(description="Organization", style=_LABEL), "ref-organization"
+            widgets.Text(description=_("Organization"), style=_LABEL), "ref-organization"
         )
         self.ref_position = _css(
-            widgets.Text(description="Job title", style=_LABEL), "ref-position"
+            widgets.Text(description=_("Job title"), style=_LABEL), "ref-position"
         )
         self.ref_email = _css(
-            widgets.Text(description="Email (if they gave it)", style=_LABEL), "ref-email"
+            widgets.Text(description=_("Email (if they gave it)"), style=_LABEL), "ref-email"
         )
         # A button: adding a new person to the list is an event (a warm contact in step 2,
         # "referred by" recorded); the fields stay filled until they are added.
-        self.ref_add = _button("ref-add", "Add to my list of people", button_style="primary")
+        self.ref_add = _button("ref-add", _("Add to my list of people"), button_style="primary")
         self.ref_add.on_click(self._on_referral)
         # What is typed for the person is kept until they are added (a reload loses none of it).
         self.typed = page.keep_typed(
@@ -67,7 +68,7 @@ class Referrals:
             self.ref_status,
         ]
 
-    def _on_referral(self, _=None) -> None:
+    def _on_referral(self, _click=None) -> None:
         page = self.page
         if page.contact is None:
             return
@@ -81,17 +82,19 @@ class Referrals:
         try:
             report = referrals.record_referral(page.ws, referral, page.contact)
         except (WorkspaceError, ValueError) as exc:
-            self.ref_status.value = message_html(f"Not added: {exc}", "warning")
+            self.ref_status.value = message_html(
+                _("Not added: {reason}").format(reason=exc), "warning"
+            )
             return
         who = " ".join(p for p in (referral.first_name, referral.last_name) if p)
         if report.added:
-            text = (
-                f"{who} is now on your list in step 2: warm, referred by "
-                f"{page.contact.full_name}. Rank and contact them from there."
-            )
+            text = _(
+                "{who} is now on your list in step 2: warm, referred by "
+                "{referrer}. Rank and contact them from there."
+            ).format(who=who, referrer=page.contact.full_name)
         else:
-            text = (
-                f"{who} was already on your list; noted that {page.contact.full_name} referred you."
+            text = _("{who} was already on your list; noted that {referrer} referred you.").format(
+                who=who, referrer=page.contact.full_name
             )
         self.ref_status.value = message_html(text, "ok")
         self.typed.done()

@@ -14,6 +14,7 @@ from .. import action_items, outreach_log, pipeline, stages, stay_in_touch, than
 from .. import debrief as db
 from .. import targets as tg
 from .. import thanks as th
+from ..i18n import N_, _
 from ..objectives import load_profile
 from ..progress import pipeline_settings
 from ..records import DEFAULT_CADENCE_DAYS
@@ -27,19 +28,21 @@ from .feedback import STYLE, message_html
 from .notes import Note
 from .page import Page
 from .section import section
-from .thanks_table import thanks_table_html
+from .thanks_table import deadline_text, moment_text, person_label, thanks_table_html
 from .writeup import WriteUp
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
-_CADENCES = [
-    ("every 2 months", 61),
-    ("every 3 months (suggested)", DEFAULT_CADENCE_DAYS),
-    ("every 4 months", 122),
-    ("every 6 months", 182),
-    ("no updates", 0),
+_CADENCES = [  # (label, shown with _(); days between updates, the value kept)
+    (N_("every 2 months"), 61),
+    (N_("every 3 months (suggested)"), DEFAULT_CADENCE_DAYS),
+    (N_("every 4 months"), 122),
+    (N_("every 6 months"), 182),
+    (N_("no updates"), 0),
 ]
 
+
+_NO_INTRODUCER = N_("No one introduced you to this person, so there is no one else to thank.")
 
 _css, _button = controls("thanks")
 
@@ -50,12 +53,12 @@ class ThanksPage(Page):
     # The sections in the order the notebook shows them, each with its heading in the app
     # (tests/test_hygiene.py: the notebook calls exactly these, in this order).
     SECTIONS = (
-        ("choose_section", "Whom to thank"),
-        ("thanks_section", "Your thank-you"),
-        ("introducer_section", "Thank whoever introduced you"),
-        ("stay_in_touch_section", "Stay in touch"),
-        ("overview_section", "Everyone you met"),
-        ("writeup_section", "Your assignment write-up"),
+        ("choose_section", N_("Whom to thank")),
+        ("thanks_section", N_("Your thank-you")),
+        ("introducer_section", N_("Thank whoever introduced you")),
+        ("stay_in_touch_section", N_("Stay in touch")),
+        ("overview_section", N_("Everyone you met")),
+        ("writeup_section", N_("Your assignment write-up")),
     )
 
     def __init__(self, ws: Workspace, now: datetime | None = None):
@@ -69,7 +72,7 @@ class ThanksPage(Page):
         self._loading = False
         self.person = _css(
             widgets.Dropdown(
-                description="Person you met",
+                description=_("Person you met"),
                 options=[],
                 style=_LABEL,
                 layout=widgets.Layout(width="80%"),
@@ -80,7 +83,7 @@ class ThanksPage(Page):
         self.deadline = _css(widgets.HTML(), "deadline")
         self.specific = _css(
             widgets.Combobox(
-                description="Something specific from your conversation",
+                description=_("Something specific from your conversation"),
                 options=[],
                 ensure_option=False,
                 style=_LABEL,
@@ -89,28 +92,28 @@ class ThanksPage(Page):
             "specific",
         )
         self.suggestion = _css(
-            widgets.Text(description="Something they suggested", style=_LABEL, layout=_WIDE),
+            widgets.Text(description=_("Something they suggested"), style=_LABEL, layout=_WIDE),
             "suggestion",
         )
         self.suggestion_status = _css(
             widgets.Text(
-                description="What you did about it, or when you will", style=_LABEL, layout=_WIDE
+                description=_("What you did about it, or when you will"), style=_LABEL, layout=_WIDE
             ),
             "suggestion-status",
         )
         self.card = _css(
             widgets.Checkbox(
-                description="I have their postal address: write a handwritten card as well",
+                description=_("I have their postal address: write a handwritten card as well"),
                 indent=False,
             ),
             "card",
         )
-        self.compose_button = _button("compose", "Write the thank-you for me")
+        self.compose_button = _button("compose", _("Write the thank-you for me"))
         self.compose_button.on_click(self._on_compose)
-        self.note = Note(self, "note", "thanks", "I sent the thank-you")
+        self.note = Note(self, "note", "thanks", _("I sent the thank-you"))
         self.card_text = _css(
             widgets.Textarea(
-                description="Card text (to copy by hand)",
+                description=_("Card text (to copy by hand)"),
                 style=_LABEL,
                 layout=widgets.Layout(width="95%", height="9em", display="none"),
             ),
@@ -122,21 +125,21 @@ class ThanksPage(Page):
         self.inputs_form.watch(self.specific, self.suggestion, self.suggestion_status, self.card)
         self.inputs_form.watch(self.card_text)
         self.inputs_save_status = state_view(self.inputs_form.state, "ii-thanks-inputs-save-state")
-        self.gifts = _css(widgets.HTML(STYLE + message_html(th.GIFT_GUIDANCE, "note")), "gifts")
+        self.gifts = _css(widgets.HTML(STYLE + message_html(_(th.GIFT_GUIDANCE), "note")), "gifts")
         # S3
         self.intro_box = _css(widgets.VBox(), "intro")
         self.outcome = _css(
-            widgets.Text(description="What came of it", style=_LABEL, layout=_WIDE), "outcome"
+            widgets.Text(description=_("What came of it"), style=_LABEL, layout=_WIDE), "outcome"
         )
         self.inputs_form.watch(self.outcome)
-        self.intro_compose = _button("intro-compose", "Write the thank-you to the introducer")
+        self.intro_compose = _button("intro-compose", _("Write the thank-you to the introducer"))
         self.intro_compose.on_click(self._on_intro_compose)
-        self.intro = Note(self, "intro", "intro_thanks", "I thanked the introducer")
+        self.intro = Note(self, "intro", "intro_thanks", _("I thanked the introducer"))
         # S4
         self.cadence = _css(
             widgets.Dropdown(
-                description="Send a short update",
-                options=_CADENCES,
+                description=_("Send a short update"),
+                options=[(_(label), days) for label, days in _CADENCES],
                 value=DEFAULT_CADENCE_DAYS,
                 style=_LABEL,
             ),
@@ -145,18 +148,18 @@ class ThanksPage(Page):
         self.cadence.observe(self._on_cadence, names="value")
         self.next_update = _css(widgets.HTML(), "next-update")
         self.progress_text = _css(
-            widgets.Text(description="Your news since you spoke", style=_LABEL, layout=_WIDE),
+            widgets.Text(description=_("Your news since you spoke"), style=_LABEL, layout=_WIDE),
             "progress",
         )
         self.inputs_form.watch(self.progress_text)
-        self.update_compose = _button("update-compose", "Write an update for me")
+        self.update_compose = _button("update-compose", _("Write an update for me"))
         self.update_compose.on_click(self._on_update_compose)
-        self.update = Note(self, "update", "update", "I sent the update")
-        self.logged = _button("log-contact", "We were in touch another way")
+        self.update = Note(self, "update", "update", _("I sent the update"))
+        self.logged = _button("log-contact", _("We were in touch another way"))
         self.logged.on_click(self._on_logged)
         self.reminders = _css(
             DownloadButton(
-                "Calendar reminders for all updates (.ics)", self._ics, on_error=self._failed
+                _("Calendar reminders for all updates (.ics)"), self._ics, on_error=self._failed
             ),
             "ics",
         )
@@ -197,7 +200,7 @@ class ThanksPage(Page):
                 widgets.HBox([self.compose_button]),
                 *self.note.widgets(),
                 self.card_text,
-                Details("Cards and gifts: what fits", [self.gifts], "ii-thanks-gifts-more"),
+                Details(_("Cards and gifts: what fits"), [self.gifts], "ii-thanks-gifts-more"),
             ]
         )
 
@@ -238,9 +241,7 @@ class ThanksPage(Page):
         self._read_met()
         met, order = self.met, self._order()
         self._loading = True
-        self.person.options = [
-            (f"{self.contacts[cid].full_name}: {self._status(cid)}", cid) for cid in order
-        ]
+        self.person.options = [self._person_option(cid) for cid in order]
         self._loading = False
         if order:
             chosen = keep if keep in met else order[0]
@@ -250,7 +251,7 @@ class ThanksPage(Page):
                 self.person.value = chosen  # its observer shows them
         else:
             self.deadline.value = message_html(
-                "Nobody to thank yet: after a meeting, mark it as held in step 5.", "note"
+                _("Nobody to thank yet: after a meeting, mark it as held in step 5."), "note"
             )
         self._draw_table()
         self.writeup.draw()
@@ -279,6 +280,9 @@ class ThanksPage(Page):
     def _status(self, cid: int) -> str:
         return self.thanks[cid].status
 
+    def _person_option(self, cid: int) -> tuple[str, int]:
+        return person_label(self.contacts[cid].full_name, self._status(cid)), cid
+
     def select(self, contact_id) -> None:
         """Show one person: deadline, what to thank them for, the introducer, the update rhythm."""
         if self._loading or contact_id not in getattr(self, "met", {}):
@@ -288,16 +292,8 @@ class ThanksPage(Page):
         tz = pipeline.zone(self.settings.tz)
         due = self.thanks[contact_id].due
         status = self._status(contact_id)
-        words = {
-            "due": "Due",
-            "overdue": "Overdue: it was due",
-            "sent on time": "Sent on time (due",
-            "sent late": "Sent, a little late (due",
-        }[status]
-        closing = ")" if status.startswith("sent") else ""
         self.deadline.value = message_html(
-            f"Thank-you note: {words} {due.astimezone(tz):%A %d %B, %H:%M}{closing}. "
-            "Within 48 hours of the meeting; sooner is better.",
+            deadline_text(status, due.astimezone(tz)),
             "warning" if status == "overdue" else "note",
         )
         debriefs = [d for d in db.load_debriefs(self.ws) if d.contact_id == contact_id]
@@ -310,7 +306,7 @@ class ThanksPage(Page):
             self.specific.value = typed.get("specific", "")
             self.suggestion.value = typed.get("suggestion", items[0].text if items else "")
             self.suggestion_status.value = typed.get(
-                "suggestion_status", "" if not items else ("Done" if items[0].done else "")
+                "suggestion_status", "" if not items else (_("Done") if items[0].done else "")
             )
             self.card.value = typed.get("card", False)
             self.card_text.value = typed.get("card_text", "")
@@ -344,7 +340,7 @@ class ThanksPage(Page):
         """The suggested item, for the S2 check that its status is mentioned."""
         return [self.suggestion.value] if self.suggestion.value.strip() else []
 
-    def _on_compose(self, _=None) -> None:
+    def _on_compose(self, _click=None) -> None:
         if self.contact is None:
             return
         args = {
@@ -384,26 +380,29 @@ class ThanksPage(Page):
     def _introducer(self) -> str:
         c = self.contact
         intro = any(e.kind == pipeline.INTRO_REQUESTED for e in self.events.get(c.id, []))
-        return c.via.strip() or ("the person who introduced you" if intro else "")
+        return c.via.strip() or (_("the person who introduced you") if intro else "")
 
     def _draw_intro(self, compose: bool = False) -> None:
         """The introducer's part: their saved note, else (or when ``compose``) one written
         from what came of it."""
         name = self._introducer()
         if not name:
-            self.intro_box.children = (
-                widgets.HTML(
-                    "<p>No one introduced you to this person, so there is no one else to thank.</p>"
-                ),
-            )
+            self.intro_box.children = (widgets.HTML(f"<p>{escape(_(_NO_INTRODUCER))}</p>"),)
             return
         done = self._sent_at(self.contact.id, pipeline.INTRO_THANKS_SENT)
-        state = "already thanked" if done else "not thanked yet"
+        said = (
+            _(
+                "{name} introduced you (already thanked). "
+                "Tell them you met, how it went, and what came of it."
+            )
+            if done
+            else _(
+                "{name} introduced you (not thanked yet). "
+                "Tell them you met, how it went, and what came of it."
+            )
+        )
         self.intro_box.children = (
-            widgets.HTML(
-                f"<p>{escape(name)} introduced you ({state}). "
-                "Tell them you met, how it went, and what came of it.</p>"
-            ),
+            widgets.HTML(f"<p>{escape(said.format(name=name))}</p>"),
             self.outcome,
             widgets.HBox([self.intro_compose]),
             *self.intro.widgets(),
@@ -421,7 +420,7 @@ class ThanksPage(Page):
             written=compose,
         )
 
-    def _on_intro_compose(self, _=None) -> None:
+    def _on_intro_compose(self, _click=None) -> None:
         if self.contact is not None:
             self._draw_intro(compose=True)
 
@@ -433,13 +432,12 @@ class ThanksPage(Page):
         )
         update = next((a for a in actions if a.kind == "update"), None)
         if self.cadence.value == 0:
-            text = "No updates planned for this person."
+            text = _("No updates planned for this person.")
         elif update is None:
-            text = "The first update is planned once you have sent your thank-you."
+            text = _("The first update is planned once you have sent your thank-you.")
         else:
-            text = (
-                f"Next update: {update.due.astimezone(tz):%A %d %B %Y}. "
-                "Logging any contact moves it on."
+            text = _("Next update: {day}. Logging any contact moves it on.").format(
+                day=moment_text(update.due.astimezone(tz), "day")
             )
         self.next_update.value = message_html(text, "note")
 
@@ -450,9 +448,9 @@ class ThanksPage(Page):
         self.contact.cadence_days = change["new"]
         self._draw_next_update()
         self._draw_table()
-        self.status.value = message_html("Saved.", "ok")
+        self.status.value = message_html(_("Saved."), "ok")
 
-    def _on_update_compose(self, _=None) -> None:
+    def _on_update_compose(self, _click=None) -> None:
         if self.contact is not None:
             self.update.fill(
                 th.compose_update(
@@ -462,11 +460,11 @@ class ThanksPage(Page):
                 written=True,
             )
 
-    def _on_logged(self, _=None) -> None:
+    def _on_logged(self, _click=None) -> None:
         if self.contact is None:
             return
         thanks_log.log_contact(self.ws, self.contact.id, at=self.now())
-        self.status.value = message_html("Noted: the next update moves on from today.", "ok")
+        self.status.value = message_html(_("Noted: the next update moves on from today."), "ok")
         self.refresh(keep=self.contact.id)
 
     def _ics(self) -> tuple[str, str, bytes]:
@@ -475,7 +473,9 @@ class ThanksPage(Page):
         return "stay-in-touch-reminders.ics", "text/calendar", data
 
     def _failed(self, exc: Exception) -> None:
-        self.status.value = message_html(f"The file could not be made: {exc}", "warning")
+        self.status.value = message_html(
+            _("The file could not be made: {reason}").format(reason=exc), "warning"
+        )
 
     def live_refresh(self) -> None:
         """Everyone met (a meeting marked as held in step 5 adds them), their thank-you and
@@ -484,9 +484,7 @@ class ThanksPage(Page):
             self.refresh()
             return
         self._read_met()
-        options = [
-            (f"{self.contacts[cid].full_name}: {self._status(cid)}", cid) for cid in self._order()
-        ]
+        options = [self._person_option(cid) for cid in self._order()]
         if not self.keep_choice(self.person, options):
             self.refresh()
             return
