@@ -159,7 +159,7 @@ TOPIC_RE = words_re(
         r"competencia",
         r"demanda",
         r"quien mas",
-        r"contactos?",
+        r"(?<!hacer )contactos?",
         r"estructura",
         r"departamentos?",
         r"areas? de",
@@ -210,6 +210,6 @@ JOB_ASK_RES = (
 
 # Getting a job for yourself: an ask unless the goal is about how others got theirs.
 JOB_FOR_ME_RE = re.compile(
-    r"\b(?:conseguir|encontrar|buscar|obtener|lograr|tener)\s+(?:un |el |una |la )?"
-    r"(?:trabajo|empleo|puesto|practicas|pasantia|chamba|curro)\b"
+    r"\b(?:conseguir|encontrar|buscar|obtener|lograr|tener)\s+(?:un |el |una |la |unas |unos )?"
+    r"(?:trabajo|empleo|puesto|practicas|pasantia|chamba|curro|job|internship)\b"
 )

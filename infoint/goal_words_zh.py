@@ -192,7 +192,10 @@ JOB_ASK_RES = (
 
 
 # Getting a job for yourself: an ask unless the goal is about how others got theirs.
-JOB_FOR_ME_RE = re.compile(r"找工作|找实习|求职|拿(?:到)?(?:offer|录用)|进(?:他们|她们|您)的?公司")
+JOB_FOR_ME_RE = re.compile(
+    r"找(?:一份|份|一个|个)?[^,.;!?。]{0,20}?(?:工作|实习|internship|job)|求职|拿到?[^,.;!?。]{0,8}?(?:offer|录用)"
+    r"|进(?:他们|她们|您)的?公司"
+)
 
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
