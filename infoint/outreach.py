@@ -12,12 +12,12 @@ checker that judges any draft by them is ``request_check``:
   profile, the objective and the contact;
 - ``send_time_advice`` says whether now is a good time to send, and when the next one is (R5).
 
+Drafts are in the recipient's language (``draft_language``) from ``templates/es`` and
+``templates/zh``, written natively, within that language's ``LENGTH_LIMITS``.
 Untrusted text: names, organizations and notes are values handed to the templates, never
 template source, so ``{{7*7}}`` or ``{% raw %}`` in a name stays literally what it is. Values
 used on one line (all of them; the subject above all) lose newlines and control characters.
-The plain-text helpers below are shared with ``request_check``, so both count words and
-characters the same way. No widgets, files or network here; Jinja2 is loaded on first use and
-cached.
+No widgets, files or network here; Jinja2 is loaded on first use and cached.
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ import re
 from pathlib import Path
 
 from . import salutation
-from .i18n import LANGUAGES, N_, _, using
-from .i18n import language as _in_use
+from .i18n import N_, _, using
 from .records import CONNECTIONS, MODES, Contact, Draft, Objective, Organization, Profile
 from .render import first_word, render_block, tidy
 from .safe import one_line as _one_line
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
+from .salutation import draft_language, draft_length
 from .text import STOP_WORDS, fold, stem, utf16_len, word_count
 from .text_language import text_language
 
@@ -55,13 +55,8 @@ __all__ = [
 
 # The drafts step 3 writes: a request in three flavours by connection (T2, R6), then the
 # follow-ups of R7 (an email after about a week, then a phone call), and a LinkedIn note (R1).
-DRAFT_KINDS: tuple[str, ...] = (
-    "request_direct",
-    "request_intro",
-    "request_cold",
-    "follow_up",
-    "voicemail",
-    "linkedin_note",
+DRAFT_KINDS: tuple[str, ...] = tuple(
+    "request_direct request_intro request_cold follow_up voicemail linkedin_note".split()
 )
 DRAFT_LABELS: dict[str, str] = {  # shown with _(): the keys are stored, the labels translated
     "request_direct": N_("Request to someone you know or share a link with"),
@@ -92,13 +87,9 @@ LENGTH_LIMITS: dict[str, dict[str, tuple[int, int]]] = {
     "es": _ES_LIMITS | {"request_intro": (200, 170)},
     "zh": _ZH_LIMITS | {"request_intro": (350, 300)},
 }
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-PHONE_PLACEHOLDER = "[your phone number]"  # R7: the profile has no phone number (yet)
+PHONE_PLACEHOLDER = N_("[your phone number]")  # R7: the profile has no phone number (yet)
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-# ----------------------------------------------------------------- plain text helpers
 
 
 # ----------------------------------------------------------------- the draft kinds
@@ -170,8 +161,7 @@ _TOPIC_FALLBACK = {  # O1 kind -> what to ask about when no goal fits in a sente
     "career_path": N_("how you got to where you are now"),
 }
 _TOPIC_DEFAULT = N_("how you got started and what your work involves day to day")
-# A goal written in Spanish or Chinese, shortened the same way: "Quiero saber cómo ..." and
-# "我想了解……" lose their "I want to learn" opening.
+# A Spanish or Chinese goal loses its "I want to learn" opening too ("Quiero saber", "我想了解").
 _ES_PREFIX = re.compile(
     r"^(?:(?:yo\s+)?(?:quiero|quisiera|me\s+gustar[ií]a|espero)\s+)?"
     r"(?:aprender|saber|conocer|entender|descubrir|explorar|averiguar)(?:\s+m[aá]s)?"
@@ -309,32 +299,13 @@ def _about_me(pitch: str, name: str, lang: str = "en") -> str:
 
 
 def template_name(kind: str, lang: str = "en") -> str:
-    """The template of a draft kind in a language: ``es/<kind>.txt.j2``, ``zh/<kind>.txt.j2``,
-    and for English (or any other code) ``<kind>.txt.j2``."""
+    """A kind's template in a language: ``es/<kind>.txt.j2``, ``zh/...``, else ``<kind>.txt.j2``."""
     return f"{lang}/{kind}.txt.j2" if lang in ("es", "zh") else f"{kind}.txt.j2"
 
 
 def _render_block(kind: str, block: str, values: dict) -> str:
-    """One block (subject, body or forwardable) of the kind's template in the draft's
-    language (``values["lang"]``) rendered with ``values``."""
+    """One block (subject, body, forwardable) in the draft's language, with ``values``."""
     return render_block(template_name(kind, values.get("lang", "en")), block, values)
-
-
-def draft_language(contact: Contact | None, language: str | None = None) -> str:
-    """The language a draft to ``contact`` is written in: ``language`` when given, else the
-    contact's own (``Contact.language``), else the workbook's (``i18n.language()``)."""
-    for code in (language, getattr(contact, "language", ""), _in_use()):
-        if code in LANGUAGES:
-            return code
-    return "en"
-
-
-def draft_length(text: str, lang: str = "en") -> int:
-    """R1's measure of a draft: words, or for Chinese its Chinese characters plus the words
-    written in other scripts (an English company name counts as one)."""
-    if lang != "zh":
-        return word_count(text)
-    return len(_HAN.findall(text)) + len(re.findall(r"[^\W_]+", _HAN.sub(" ", text)))
 
 
 def _link(contact: Contact, connection: str, org_name: str, field: str) -> dict:
@@ -366,8 +337,7 @@ def _values(
     lang: str = "en",
     address: tuple[str, str] = ("auto", ""),
 ) -> dict:
-    """Everything a template may use, each value one line of plain text, in the draft's
-    language (``_()`` speaks it: ``compose`` runs inside ``using(lang)``)."""
+    """Everything a template may use, one line of plain text each, in ``using(lang)``."""
     org_name = _one_line(contact.organization) or _one_line(getattr(organization, "name", ""))
     industry = _one_line(getattr(organization, "industry", ""))
     field = _one_line(objective.field_of_interest)
@@ -421,21 +391,9 @@ def _values(
     }
 
 
-_CLIPPED = (
-    "first",
-    "them",
-    "them_full",
-    "position",
-    "organization",
-    "explore",
-    "short_field",
-    "via_first",
-    "via_greet",
-    "sender",
-    "sender_first",
-    "addressee",
-    "topic",
-    "about_me",
+_CLIPPED = tuple(
+    "first them them_full position organization explore short_field via_first via_greet "
+    "sender sender_first addressee topic about_me".split()
 )
 
 
@@ -475,18 +433,10 @@ def _compose_linkedin(values: dict, plan: str) -> Draft:
     """A LinkedIn note that always fits the plan's limit: richer variants first, then shorter
     ones with shortened names, then a fixed note; as a last guard, a hard cut."""
     limit = LINKEDIN_LIMITS.get(plan, LINKEDIN_LIMITS["free"])
-    attempts = (
-        (0, None),
-        (1, None),
-        (2, None),
-        (0, 40),
-        (1, 40),
-        (2, 40),
-        (1, 20),
-        (2, 20),
-        (2, 12),
-        (3, None),
-    )
+    # fmt: off
+    attempts = ((0, None), (1, None), (2, None), (0, 40), (1, 40), (2, 40),
+                (1, 20), (2, 20), (2, 12), (3, None))
+    # fmt: on
     body = ""
     for variant, clip in attempts:
         current = dict(_clipped(values, clip) if clip else values, variant=variant)
@@ -521,11 +471,8 @@ def compose(
     follow-up is attempt 2 (after about a week) or 3 and later (the last one); a voicemail from
     attempt 2 on mentions the email sent before. A LinkedIn note always fits
     ``LINKEDIN_LIMITS[linkedin_plan]`` (an unknown plan counts as "free").
-
-    The draft is in ``draft_language(contact, language)`` (the recipient's language), from
-    its own templates (``templates/es``, ``templates/zh``), within that language's
-    ``LENGTH_LIMITS``; ``address`` (one of ``salutation.FORMS``, with ``title`` for "title")
-    is how a Spanish or Chinese draft greets them (English keeps its "Hi <first>,").
+    In ``draft_language(contact, language)``; ``address`` (``salutation.FORMS``, ``title``
+    for "title") is how a Spanish or Chinese draft greets them (English: "Hi <first>,").
 
     Values are one line of plain text each and never template code. Raises ValueError only for
     a ``kind`` outside ``DRAFT_KINDS``.

@@ -24,18 +24,26 @@ from __future__ import annotations
 
 import re
 
+from .i18n import LANGUAGES
+from .i18n import language as _in_use
+from .text import word_count
+
 __all__ = [
     "FORMS",
     "addressee",
     "choice",
+    "draft_language",
+    "draft_length",
     "family_name",
     "first_surname",
+    "form_of",
     "greeting",
     "name_in",
     "setting_key",
 ]
 
 FORMS: tuple[str, ...] = ("auto", "full", "mr", "ms", "title")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 慕容 令狐 司徒 夏侯 尉迟 长孙 宇文 公孙 端木 西门 南宫 "
@@ -165,3 +173,47 @@ def choice(value: str) -> tuple[str, str]:
         title = text[6:].strip()[:20]
         return ("title", title) if title else ("auto", "")
     return (text, "") if text in FORMS else ("auto", "")
+
+
+def form_of(contact, lang: str, text: str) -> tuple[str, str]:
+    """(form, title) a draft's first line was written with, re-derived from the saved text (the
+    draft is what is saved; the choice isn't stored apart): "李经理您好：" -> ("title", "经理"),
+    "Estimada Sra. García:" -> ("ms", ""); ("auto", "") when no form matches."""
+    lines = (text or "").strip().splitlines()
+    first_line = lines[0].strip() if lines else ""
+    for form in ("mr", "ms", "full", "auto"):
+        if first_line == greeting(contact, lang, form):
+            return form, ""
+    if lang == "zh":
+        family, _given = family_name(
+            getattr(contact, "first_name", ""), getattr(contact, "last_name", "")
+        )
+        match = re.fullmatch(re.escape(family) + r"(.{1,20}?)您好[：:！!，,]?", first_line)
+        if family and match:
+            return "title", match.group(1)
+    elif lang == "es":
+        surname = first_surname(getattr(contact, "last_name", ""))
+        match = re.fullmatch(r"Buenos días, (.{1,20}?) " + re.escape(surname) + ":", first_line)
+        if surname and match:
+            return "title", match.group(1)
+    return "auto", ""
+
+
+# ----------------------------------------------------------------- the draft's language
+
+
+def draft_language(contact, language: str | None = None) -> str:
+    """The language a draft to ``contact`` is written in: ``language`` when given, else the
+    contact's own (``Contact.language``), else the workbook's (``i18n.language()``)."""
+    for code in (language, getattr(contact, "language", ""), _in_use()):
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def draft_length(text: str, lang: str = "en") -> int:
+    """R1's measure of a draft: words, or for Chinese its Chinese characters plus the words
+    written in other scripts (an English company name counts as one)."""
+    if lang != "zh":
+        return word_count(text)
+    return len(_HAN.findall(text)) + len(re.findall(r"[^\W_]+", _HAN.sub(" ", text)))

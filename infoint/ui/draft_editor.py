@@ -5,15 +5,29 @@ workbook knows (``contact``, ``events``, ``organizations``, ``profile``, ``objec
 ``settings``, ``known_words``, ``_loading``); drafts and settings are kept through the logic
 layer's ``outreach_log`` actions. The draft saves as it is typed (there is no Save button),
 always for the person and kind it was loaded for.
+
+A draft is "Written in" its recipient's language and greets them as chosen ("How to address
+them"); the checker judges it in that language and advises in the participant's.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import exports, outreach, outreach_log, pipeline, request_check, send_time, stages
+from .. import (
+    exports,
+    outreach,
+    outreach_log,
+    pipeline,
+    request_check,
+    salutation,
+    send_time,
+    stages,
+)
 from .. import targets as tg
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from ..safe import escape
+from ..text_language import text_language
 from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
@@ -26,6 +40,14 @@ _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
 
 _css, _button = controls("outreach")  # the editor's widgets are the page's: ii-outreach-<name>
+# How to address them (salutation.FORMS): the value is stored, the label translated.
+_ADDRESS = (
+    ("auto", N_("As the workbook suggests")),
+    ("full", N_("Full name, no title")),
+    ("mr", N_("Mr (先生, Sr.)")),
+    ("ms", N_("Ms (女士, Sra.)")),
+    ("title", N_("Their title (经理, 老师, 教授, Dr.)")),
+)
 
 
 class DraftEditor:
@@ -37,18 +59,40 @@ class DraftEditor:
         ws = page.ws
         self.kind = _css(
             widgets.Dropdown(
-                description="Kind of message",
-                options=[(outreach.DRAFT_LABELS[k], k) for k in outreach.DRAFT_KINDS],
+                description=_("Kind of message"),
+                options=[(_(outreach.DRAFT_LABELS[k]), k) for k in outreach.DRAFT_KINDS],
                 style=_LABEL,
                 layout=widgets.Layout(width="70%"),
             ),
             "kind",
         )
-        self.kind.observe(lambda _: self.load(), names="value")
+        self.kind.observe(lambda _change: self.load(), names="value")
+        self.written_in = _css(
+            widgets.Dropdown(
+                description=_("Written in"),
+                options=[(LANGUAGE_NAMES[c], c) for c in LANGUAGES],
+                style=_LABEL,
+            ),
+            "written-in",
+        )
+        self.written_in.observe(self._on_language, names="value")
+        self.address = _css(
+            widgets.Dropdown(
+                description=_("How to address them"),
+                options=[(_(label), form) for form, label in _ADDRESS],
+                style=_LABEL,
+            ),
+            "address",
+        )
+        self.title = _css(widgets.Text(description=_("Their title"), style=_LABEL), "title")
+        self.title.layout = widgets.Layout(width="40%", display="none")
+        self.address.observe(self._on_address, names="value")
+        self.title.observe(self._on_address, names="value")
+        self.language_hint = _css(widgets.HTML(), "language-hint")
         self.linkedin_plan = _css(
             widgets.ToggleButtons(
-                description="Your LinkedIn account",
-                options=[("free (200 characters)", "free"), ("Premium (300)", "premium")],
+                description=_("Your LinkedIn account"),
+                options=[(_("free (200 characters)"), "free"), (_("Premium (300)"), "premium")],
                 style=_LABEL,
             ),
             "linkedin-plan",
@@ -57,24 +101,25 @@ class DraftEditor:
         self.linkedin_plan.observe(self._on_setting, names="value")
         self.strict = _css(
             widgets.Checkbox(
-                description="Stricter length: aim for 75 words",
+                description=_("Stricter length: aim for 75 words"),
                 indent=False,
                 value=outreach_log.load_setting(ws, "outreach.strict") == "1",
             ),
             "strict",
         )
         self.strict.observe(self._on_setting, names="value")
-        self.compose_button = _button("compose", "Write a first draft for me")
+        self.compose_button = _button("compose", _("Write a first draft for me"))
         self.compose_button.on_click(self._on_compose)
         self.to = _css(
-            widgets.Text(description="Send to (email address)", style=_LABEL, layout=_WIDE), "to"
+            widgets.Text(description=_("Send to (email address)"), style=_LABEL, layout=_WIDE),
+            "to",
         )
         self.subject = _css(
-            widgets.Text(description="Subject", style=_LABEL, layout=_WIDE), "subject"
+            widgets.Text(description=_("Subject"), style=_LABEL, layout=_WIDE), "subject"
         )
         self.body = _css(
             widgets.Textarea(
-                description="Message",
+                description=_("Message"),
                 style=_LABEL,
                 layout=widgets.Layout(width="95%", height="16em"),
             ),
@@ -82,7 +127,7 @@ class DraftEditor:
         )
         self.forwardable = _css(
             widgets.Textarea(
-                description="Paragraph they can forward",
+                description=_("Paragraph they can forward"),
                 style=_LABEL,
                 layout=widgets.Layout(width="95%", height="8em", display="none"),
             ),
@@ -100,7 +145,7 @@ class DraftEditor:
         self.save_status = state_view(self.draft_form.state, "ii-outreach-save-state")
         self.eml_button = _css(
             DownloadButton(
-                "Download as an email draft (.eml)",
+                _("Download as an email draft (.eml)"),
                 self._eml_file,
                 on_error=self._output_failed,
                 button_style="primary",  # the send section's one main action
@@ -110,7 +155,7 @@ class DraftEditor:
         self.mailto = _css(widgets.HTML(), "mailto")
         self.ics_button = _css(
             DownloadButton(
-                "Calendar reminder to follow up (.ics)",
+                _("Calendar reminder to follow up (.ics)"),
                 self._ics_file,
                 on_error=self._output_failed,
             ),
@@ -121,6 +166,8 @@ class DraftEditor:
         """The editor's widgets, in the order the page's draft section shows them."""
         return [
             self.kind,
+            widgets.HBox([self.written_in, self.address, self.title]),
+            self.language_hint,
             self.linkedin_plan,
             self.strict,
             widgets.HBox([self.compose_button]),
@@ -149,6 +196,7 @@ class DraftEditor:
         saved = outreach_log.load_draft(page.ws, page.contact.id, kind)
         page._loading = True
         try:
+            self._load_choices(kind, saved)
             if saved:
                 self.subject.value, self.body.value, self.forwardable.value = (
                     saved.draft.subject,
@@ -156,14 +204,15 @@ class DraftEditor:
                     saved.draft.forwardable,
                 )
                 self.draft_status.value = message_html(
-                    f"Your saved draft ({saved.saved_at[:16].replace('T', ' ')} UTC). "
-                    "Every change saves as you type.",
+                    _("Your saved draft ({time} UTC). Every change saves as you type.").format(
+                        time=saved.saved_at[:16].replace("T", " ")
+                    ),
                     "note",
                 )
             else:
                 self._fill(self._compose())
                 self.draft_status.value = message_html(
-                    "A first draft from the workbook: make it yours. It saves as you type.",
+                    _("A first draft from the workbook: make it yours. It saves as you type."),
                     "note",
                 )
             self._default_to = "" if kind == "request_intro" else page.contact.email
@@ -186,7 +235,90 @@ class DraftEditor:
             org,
             linkedin_plan=self.linkedin_plan.value,
             attempt=attempt,
+            language=self.written_in.value,
+            address=self.address.value,
+            title=self.title.value,
         )
+
+    # -- the draft's language and greeting -------------------------------------------------------
+    def _language_key(self, kind: str) -> str:
+        return f"outreach.language.{self.page.contact.id}.{kind}"
+
+    def _setting(self, key: str, value: str | None = None) -> str:
+        """Load (or with ``value`` keep) a choice; step 3 may not keep it: then "" (the saved
+        draft's text says it again)."""
+        try:
+            if value is None:
+                return outreach_log.load_setting(self.page.ws, key, "")
+            outreach_log.save_setting(self.page.ws, key, value)
+        except ValueError:
+            pass
+        return ""
+
+    def _load_choices(self, kind: str, saved) -> None:
+        """The language and greeting of this person's draft: as chosen (when step 3 keeps the
+        choice), else read back from the saved draft, else the contact's language."""
+        page = self.page
+        text = saved.draft.body if saved else ""
+        lang = self._setting(self._language_key(kind)) or (
+            text_language(text, outreach.draft_language(page.contact)) if text else None
+        )
+        self.written_in.value = outreach.draft_language(page.contact, lang)
+        stored = self._setting(salutation.setting_key(page.contact.id))
+        if stored:
+            form, title = salutation.choice(stored)
+        else:
+            form, title = salutation.form_of(page.contact, self.written_in.value, text)
+        self.address.value, self.title.value = form, title
+        self._show_choices()
+
+    def _show_choices(self) -> None:
+        lang = self.written_in.value
+        self.address.layout.display = None if lang != "en" else "none"
+        self.title.layout.display = (
+            None if lang != "en" and self.address.value == "title" else "none"
+        )
+        hint = _("Your draft is in {language}.").format(language=LANGUAGE_NAMES[lang])
+        if lang != "en":
+            hint += " " + _("It opens with: {greeting}").format(
+                greeting=salutation.greeting(
+                    self.page.contact, lang, self.address.value, title=self.title.value
+                )
+            )
+        self.language_hint.value = f"<p class='ii-outreach-language'>{escape(hint)}</p>"
+
+    def _redraft(self) -> None:
+        """After a change of language or greeting: a new first draft unless one is saved."""
+        page = self.page
+        self._show_choices()
+        if outreach_log.load_draft(page.ws, page.contact.id, self.kind.value):
+            self.draft_status.value = message_html(
+                _(
+                    "Your saved draft is kept. Press “Write a first draft for me” for a new "
+                    "one in {language}."
+                ).format(language=LANGUAGE_NAMES[self.written_in.value]),
+                "note",
+            )
+            self.update_feedback()
+        else:
+            self._on_compose()
+
+    def _on_language(self, change) -> None:
+        if not self.page._loading and self.page.contact is not None:
+            self._setting(self._language_key(self.kind.value), change["new"])
+            self._redraft()
+
+    def _on_address(self, _change=None) -> None:
+        page = self.page
+        if page._loading or page.contact is None:
+            return
+        form, title = self.address.value, self.title.value.strip()
+        stored = f"title:{title}" if form == "title" and title else form
+        self._setting(salutation.setting_key(page.contact.id), stored)
+        if form == "title" and not title:
+            self._show_choices()  # the title field opens; the draft waits for the title
+            return
+        self._redraft()
 
     def _fill(self, draft: outreach.Draft) -> None:
         self.subject.value, self.body.value, self.forwardable.value = (
@@ -195,7 +327,7 @@ class DraftEditor:
             draft.forwardable,
         )
 
-    def _on_compose(self, _=None) -> None:
+    def _on_compose(self, _click=None) -> None:
         page = self.page
         if page.contact is None:
             return
@@ -206,12 +338,14 @@ class DraftEditor:
             page._loading = False
         self.update_feedback()
         self.draft_status.value = message_html(
-            "A fresh first draft. Your saved draft stays until you change this one: "
-            "then this one is saved instead.",
+            _(
+                "A fresh first draft. Your saved draft stays until you change this one: "
+                "then this one is saved instead."
+            ),
             "note",
         )
 
-    def _changed(self, _=None) -> None:
+    def _changed(self, _change=None) -> None:
         if self.page._loading:
             return
         self.update_feedback()
@@ -237,32 +371,45 @@ class DraftEditor:
             known_words=page.known_words,
             sender=page.profile.email,
             linkedin_plan=self.linkedin_plan.value,
+            language=self.written_in.value,
         )
         words = len(self.body.value.split())
-        self.findings.value = (
-            f"<p class='ii-outreach-count'>{words} words, {len(self.body.value)} characters.</p>"
-            + findings_html(findings, "Nothing to fix: this reads well.")
+        count = _("{words} words, {characters} characters.").format(
+            words=words, characters=len(self.body.value)
         )
-        advice = send_time.send_time_advice(page.now(), page.settings.tz)
-        verdict = "A good time to send." if advice.now_ok else "Better to wait."
+        self.findings.value = f"<p class='ii-outreach-count'>{escape(count)}</p>" + findings_html(
+            findings, _("Nothing to fix: this reads well.")
+        )
+        theirs = send_time.recipient_zone(page.contact, page.settings.tz)
+        advice = send_time.send_time_advice(page.now(), page.settings.tz, theirs)
+        verdict = _("A good time to send.") if advice.now_ok else _("Better to wait.")
         self.advice.value = message_html(
-            f"{verdict} {advice.note} (Times are in {page.settings.tz}.)", "note"
+            _("{verdict} {note} (Times are in {zone}.)").format(
+                verdict=verdict, note=advice.note, zone=page.settings.tz
+            ),
+            "note",
         )
         if self.kind.value in ("voicemail", "linkedin_note"):
-            self.mailto.value = "<p>Copy the text above: this one isn't sent by email.</p>"
+            self.mailto.value = (
+                "<p>" + escape(_("Copy the text above: this one isn't sent by email.")) + "</p>"
+            )
         else:
             url, shortened = exports.mailto_link(self.to.value, self.subject.value, self.body.value)
             note = (
-                " The message was shortened to fit in a link: use the .eml draft for the full text."
+                " "
+                + _(
+                    "The message was shortened to fit in a link: use the .eml draft for the "
+                    "full text."
+                )
                 if shortened
                 else ""
             )
             self.mailto.value = (
-                f'<p><a href="{escape(url)}" class="ii-mailto-link">Open in my mail program</a>.'
-                f"{escape(note)}</p>"
+                f'<p><a href="{escape(url)}" class="ii-mailto-link">'
+                f"{escape(_('Open in my mail program'))}</a>.{escape(note)}</p>"
             )
 
-    def save_draft(self, _=None) -> bool:
+    def save_draft(self, _click=None) -> bool:
         """Write the user's edits now (typing does this by itself); True when they are kept."""
         return self.draft_form.flush()
 
@@ -324,7 +471,7 @@ class DraftEditor:
                     c.id,
                     "follow_up",
                     start,
-                    f"Follow up with {c.full_name} if they haven't answered.",
+                    _("Follow up with {name} if they haven't answered.").format(name=c.full_name),
                     pipeline.ACTION_KINDS["follow_up"],
                     False,
                 )
@@ -333,7 +480,9 @@ class DraftEditor:
             exports.Reminder(
                 uid_seed=f"{c.id}-{a.kind}-{a.due.date()}",
                 summary=a.text,
-                description=f"From your informational interview workbook ({a.step}).",
+                description=_("From your informational interview workbook ({step}).").format(
+                    step=a.step
+                ),
                 start=a.due,
             )
             for a in actions
@@ -345,4 +494,6 @@ class DraftEditor:
         )
 
     def _output_failed(self, exc: Exception) -> None:
-        self.draft_status.value = message_html(f"The file could not be made: {exc}", "warning")
+        self.draft_status.value = message_html(
+            _("The file could not be made: {reason}").format(reason=exc), "warning"
+        )
