@@ -281,7 +281,9 @@ def check_email(address: str, name: str = "") -> list[Finding]:
     parts = _name_parts(_text(name))
     chinese = _pinyin_name(_text(name))
     if chinese:
-        parts = list(dict.fromkeys([*parts, chinese[0], "".join(chinese[1]), *chinese[1]]))
+        given = "".join(chinese[1])
+        whole = [chinese[0] + given, given + chinese[0]]
+        parts = list(dict.fromkeys([*parts, chinese[0], given, *chinese[1], *whole]))
     for word in _hobby_words(local, set(parts)):
         warn(
             _(
