@@ -9,6 +9,7 @@ with an empty translation, for a translator to fill in.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -30,6 +31,21 @@ PACKAGE = Path(__file__).resolve().parent
 # The functions whose first argument(s) are the English text (Babel's keyword spec).
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 TRANSLATED = ("es", "zh")
+NOTEBOOK_DIR = PACKAGE.parent / "notebooks"
+# The English notebooks whose narrative is translated (``notebook_sets`` makes the copies).
+SET_NOTEBOOKS = (
+    "00_start_here.ipynb",
+    "01_define_objectives.ipynb",
+    "02_build_target_list.ipynb",
+    "03_compose_requests.ipynb",
+    "04_prepare_questions.ipynb",
+    "05_debrief.ipynb",
+    "06_send_thanks.ipynb",
+    "app.ipynb",
+    "facilitator_cohort.ipynb",
+)
+# A comment: a whole line "# text", or "code  # text" (two spaces, as ruff formats it).
+_COMMENT = re.compile(r"^(?P<code>(?:.*\S)?\s*?)(?P<mark>(?:^|  )# )(?P<text>.*\S)\s*$")
 _FIELD = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)?(?:[!:][^{}]*)?\}")
 
 
@@ -85,8 +101,6 @@ def marked_strings(paths: list[Path] | None = None) -> list[Marked]:
     or those of ``paths`` only."""
     from babel.messages.extract import extract_from_file  # lazy
 
-    from .notebook_sets import NOTEBOOK_DIR, SET_NOTEBOOKS, notebook_messages  # lazy
-
     files = paths or [
         *sorted(PACKAGE.rglob("*.py")),
         *(NOTEBOOK_DIR / name for name in SET_NOTEBOOKS),
@@ -107,6 +121,47 @@ def marked_strings(paths: list[Path] | None = None) -> list[Marked]:
                 found.append(Marked(message[0], message[1], where))
             elif message:
                 found.append(Marked(message, None, where))
+    return found
+
+
+@dataclass(frozen=True)
+class Message:
+    """One text of a notebook a reader sees, and where."""
+
+    msgid: str
+    where: str
+
+
+def source(cell: dict) -> str:
+    """A notebook cell's source as one string."""
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def comment(line: str):
+    """The match of a code line's comment (code, mark, text), or None."""
+    match = _COMMENT.match(line)
+    if not match or line.lstrip().startswith("#!"):
+        return None
+    return match
+
+
+def notebook_messages(paths: list[Path] | None = None) -> list[Message]:
+    """Every text of the English notebooks a reader sees: each Markdown cell whole, and each
+    code comment."""
+    found = []
+    for path in paths or [NOTEBOOK_DIR / name for name in SET_NOTEBOOKS]:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for number, cell in enumerate(cells, 1):
+            where = f"notebooks/{path.name}:cell {number}"
+            text = source(cell).strip()
+            if cell["cell_type"] == "markdown" and text:
+                found.append(Message(text, where))
+            elif cell["cell_type"] == "code":
+                for line in source(cell).splitlines():
+                    match = comment(line)
+                    if match:
+                        found.append(Message(match["text"], where))
     return found
 
 

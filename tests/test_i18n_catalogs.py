@@ -7,6 +7,7 @@ also make sure the catalogs parse, translate into the right script, and that the
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
@@ -20,6 +21,30 @@ def test_every_marked_string_is_translated_in_every_language():
     problems = catalogs.check()
     listed = "\n".join(f"{p.language} {p.where} {p.why}: {p.msgid!r}" for p in problems[:60])
     assert not problems, f"{len(problems)} problem(s):\n{listed}"
+
+
+def _calls_inside_fstrings(tree) -> list[int]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in catalogs.KEYWORDS
+                ):
+                    found.append(inner.lineno)
+    return found
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """Babel's extractor cannot see ``_()`` inside an f-string (on Python 3.11), so such a
+    string would never reach a catalog and the check above would not know it."""
+    hidden = []
+    for path in sorted(catalogs.PACKAGE.rglob("*.py")):
+        lines = _calls_inside_fstrings(ast.parse(path.read_text(encoding="utf-8")))
+        hidden.extend(f"{path.name}:{line}" for line in lines)
+    assert not hidden, hidden
 
 
 def test_the_code_marks_strings_and_the_catalogs_hold_them():
