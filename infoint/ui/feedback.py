@@ -226,7 +226,8 @@ def findings_html(findings: Iterable, ok_text: str = "") -> str:
             about = escape(_("About: {words}.")).replace("{words}", words)
             parts.append(f' <span class="ii-muted">{about}</span>')
         if f.fix:
-            parts.append(f" <em>{escape(_('Try this:'))}</em> {escape(f.fix)}")
+            try_this = escape(_("Try this:"))
+            parts.append(f" <em>{try_this}</em> {escape(f.fix)}")
         items.append(f'<li class="{css}">{"".join(parts)}</li>')
     if not items:
         return f'<p class="ii-ok">&#10003; {escape(ok_text)}</p>' if ok_text else ""

@@ -251,8 +251,9 @@ class StartPage(Page):
                 "so nothing is lost."
             )
         )
-        words = words.replace("{download}", f"<strong>{escape(_('Download'))}</strong>")
-        words = words.replace("{restore}", f"<strong>{escape(_('Restore'))}</strong>")
+        download, restore = escape(_("Download")), escape(_("Restore"))
+        words = words.replace("{download}", f"<strong>{download}</strong>")
+        words = words.replace("{restore}", f"<strong>{restore}</strong>")
         intro = _html(f"<p>{words}</p>")
         return widgets.VBox(
             [
@@ -319,10 +320,11 @@ class StartPage(Page):
             rows.append(f"<tr><th scope='row'>{name}</th><td>{detail}</td></tr>")
         caption = escape(_("Your progress ({done} done, {todo} still to do)"))
         caption = caption.replace("{done}", "&#10003;").replace("{todo}", "&#9675;")
+        step_word, where_word = escape(_("Step")), escape(_("Where you are"))
         table = STYLE + labelled_table(
             f"<table class='ii-table ii-progress'><caption>{caption}</caption>"
-            f"<thead><tr><th scope='col'>{escape(_('Step'))}</th>"
-            f"<th scope='col'>{escape(_('Where you are'))}</th></tr></thead>"
+            f"<thead><tr><th scope='col'>{step_word}</th>"
+            f"<th scope='col'>{where_word}</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
         self.progress_html.value = table + self._goals_html()
@@ -355,13 +357,15 @@ class StartPage(Page):
             when = escape(_when(item.due.astimezone(tz)))
             if item.overdue:
                 status = escape(_("{overdue} since {when}")).replace("{when}", when)
-                status = status.replace("{overdue}", f"<strong>{escape(_('Overdue'))}</strong>")
+                overdue = escape(_("Overdue"))
+                status = status.replace("{overdue}", f"<strong>{overdue}</strong>")
             else:
                 status = escape(_("Due {when}")).replace("{when}", when)
             key = _KEY_OF_NOTEBOOK.get(item.step)
+            name = titles.get(item.step) or _("Open the step")
             step = (
                 f'<a href="{escape(self.link_for(key, item.contact_id) if key else item.step)}">'
-                f"{escape(titles.get(item.step) or _('Open the step'))}</a>"
+                f"{escape(name)}</a>"
             )
             lines.append(f"<li>{status}: {escape(item.text)} ({step})</li>")
         return STYLE + f"<ol class='ii-agenda'>{''.join(lines)}</ol>"
