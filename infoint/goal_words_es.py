@@ -96,6 +96,8 @@ TOPIC_RE = words_re(
         r"dia a dia",
         r"(?:un|una) (?:dia|jornada|semana) (?:normal|tipic[ao]|habitual|cualquiera)",
         r"rutina",
+        r"(?:que|a que se) (?:hace|hacen|dedica|dedican)",
+        r"primer (?:ano|mes|anio)",
         r"tareas?",
         r"responsabilidades?",
         r"funciones",

@@ -289,7 +289,7 @@ def _is_job_ask(text: str, lang: str) -> bool:
     _vague, _topic, asks, for_me, how_others = _lists(lang)
     if any(p.search(text) for p in asks) or (for_me.search(text) and not how_others.search(text)):
         return True
-    return lang != "en" and _is_job_ask(text, "en")
+    return lang != "en" and _is_job_ask(goal_words_zh.CJK_RE.sub(" ", text), "en")
 
 
 def check_goal(goal: str, language: str | None = None) -> list[Finding]:
@@ -337,7 +337,7 @@ def check_goal(goal: str, language: str | None = None) -> list[Finding]:
     vague = vague_re.search(text)
     # A Spanish or Chinese goal may name its topic in English ("el día a día de un UX designer").
     has_topic = topic_re.search(text) is not None or (
-        lang != "en" and _TOPIC_RE.search(text) is not None
+        lang != "en" and _TOPIC_RE.search(goal_words_zh.CJK_RE.sub(" ", text)) is not None
     )
     if lang == "zh":
         size = len(goal_words_zh.CJK_RE.findall(text)) + len(
