@@ -1,6 +1,7 @@
 """Take the screenshots in this folder: every step of the app at 1280 and 390 px wide.
 
-    .venv/bin/python docs/screenshots/take.py
+    .venv/bin/python docs/screenshots/take.py          # English, here
+    .venv/bin/python docs/screenshots/take.py es zh    # Spanish and Chinese, in es/ and zh/
 
 The demo persona goes through all six steps in a fresh workspace (tests/browser_support.py's
 ``full_demo``), Voila serves the app on it, and Debian's Chromium photographs each step: the
@@ -36,12 +37,18 @@ MAX_HEIGHT = 2000
 TALLEST = "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
 
 
-def main() -> None:
+def main(language: str = "en") -> None:
     from playwright.sync_api import sync_playwright
 
+    from infoint.workspace import Workspace
+
+    folder = HERE if language == "en" else HERE / language
+    folder.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         workspace = Path(tmp) / "workspace.sqlite3"
         full_demo(workspace)
+        with Workspace.open(workspace) as ws:
+            ws.set_meta("language", language)  # what the language choice saves
         proc, base, log = start_voila(workspace)
         try:
             with sync_playwright() as p:
@@ -61,16 +68,18 @@ def main() -> None:
                         tallest = page.evaluate(TALLEST)
                         page.set_viewport_size({"width": width, "height": min(tallest, MAX_HEIGHT)})
                         page.wait_for_timeout(400)
-                        shot = HERE / f"app-{step.key}-{width}.png"
+                        shot = folder / f"app-{step.key}-{width}.png"
                         page.screenshot(path=str(shot))
-                        print(f"{step.key:>10} at {width:>4} px: {tallest:>6} px tall")
+                        print(f"{language} {step.key:>10} at {width:>4} px: {tallest:>6} px tall")
                     page.close()
                 browser.close()
         finally:
             stop_voila(proc, log)
     if shutil.which("optipng"):
-        subprocess.run(["optipng", "-quiet", "-o2", *map(str, HERE.glob("app-*.png"))], check=True)
+        shots = map(str, folder.glob("app-*.png"))
+        subprocess.run(["optipng", "-quiet", "-o2", *shots], check=True)
 
 
 if __name__ == "__main__":
-    main()
+    for code in sys.argv[1:] or ["en"]:
+        main(code)
