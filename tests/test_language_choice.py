@@ -143,7 +143,7 @@ def test_landmarks_always_carry_the_language(ws):
     with i18n.using("es"):
         mark.relabel()
     assert mark.lang == "es"
-    assert "root.setAttribute(\"lang\", lang)" in Landmarks._esm  # set whatever the page had
+    assert 'root.setAttribute("lang", lang)' in Landmarks._esm  # set whatever the page had
 
 
 def test_the_header_and_start_page_in_the_pseudo_language(ws):
@@ -154,3 +154,40 @@ def test_the_header_and_start_page_in_the_pseudo_language(ws):
             assert i18n.PSEUDO_OPEN in button.description and i18n.PSEUDO_OPEN in button.tooltip
         assert i18n.PSEUDO_OPEN in app.agenda.value and i18n.PSEUDO_OPEN in app.brand.value
         assert i18n.PSEUDO_OPEN in app.language.description
+
+
+def test_the_agenda_and_progress_speak_the_language_in_use(ws):
+    from infoint import targets as tg
+
+    tg.save_contact(ws, tg.Contact(first_name="Lucía", last_name="Pérez García", target=True))
+    with i18n.using("es"):
+        page = StartPage(ws)
+        agenda = page.agenda_html.value
+        progress = page.progress_html.value
+    assert "Escribe tu solicitud a Lucía Pérez García." in agenda
+    assert "Para el " in agenda and "Paso 3" in agenda  # the due time in Spanish words
+    assert "Un borrador guardado para cada contacto" in progress
+    with i18n.using("zh"):
+        agenda = StartPage(ws).agenda_html.value
+    assert "给 Lucía Pérez García 写你的请求。" in agenda and "截止" in agenda
+    english = StartPage(ws).agenda_html.value  # and English stays exactly as it was
+    assert "Write your request to Lucía Pérez García." in english and "Due " in english
+
+
+def test_a_next_action_is_written_in_the_participants_language():
+    from datetime import UTC, datetime, timedelta
+
+    from infoint import pipeline
+    from infoint.events import Event
+
+    sent = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    events = [Event(1, sent, pipeline.REQUEST_SENT, 7, {})]
+    later = sent + timedelta(days=9)
+    with i18n.using("es"):
+        (action,) = pipeline.next_actions(7, events, later, name="Wei Li", organization="Acme")
+    assert action.text.startswith("Aún sin respuesta de Wei Li (Acme)")
+    with i18n.using("zh"):
+        (action,) = pipeline.next_actions(7, events, later, name="李伟", organization="Acme")
+    assert action.text.startswith("李伟") and "Acme" in action.text and "还没有回复" in action.text
+    (action,) = pipeline.next_actions(7, events, later, name="Wei Li", organization="Acme")
+    assert action.text == "No answer from Wei Li (Acme) yet: send a short, polite follow-up."
