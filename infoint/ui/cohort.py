@@ -98,12 +98,14 @@ class CohortPage:
         intro = _html(
             STYLE
             + "<p>"
-            + _(
-                "Choose all the participants' <strong>workshop cards</strong> (.json "
-                "files, counts only) at once; choosing again adds more, and the same card twice "
-                "counts once. Nothing is sent anywhere: the cards are read on this computer only "
-                "and kept only while this page is open."
-            )
+            + escape(
+                _(
+                    "Choose all the participants' {workshop_cards} (.json "
+                    "files, counts only) at once; choosing again adds more, and the same card "
+                    "twice counts once. Nothing is sent anywhere: the cards are read on this "
+                    "computer only and kept only while this page is open."
+                )
+            ).format(workshop_cards=f"<strong>{escape(_('workshop cards'))}</strong>")
             + "</p>"
         )
         by_folder = Details(

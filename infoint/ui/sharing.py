@@ -146,12 +146,14 @@ class ReportSharing:
         """The section's content, report first, then the card."""
         intro = _html(
             "<p>"
-            + _(
-                "A single web page about your informational interviews, for an advising "
-                "appointment: no code, and nothing on it can run. Choose how much it shares; "
-                "<strong>counts only</strong> holds no names at all. Look at the preview before "
-                "you download it, and share it only with people you choose."
-            )
+            + escape(
+                _(
+                    "A single web page about your informational interviews, for an advising "
+                    "appointment: no code, and nothing on it can run. Choose how much it shares; "
+                    "{counts_only} holds no names at all. Look at the preview before "
+                    "you download it, and share it only with people you choose."
+                )
+            ).format(counts_only=f"<strong>{escape(_('counts only'))}</strong>")
             + "</p>"
         )
         card_intro = _html(
