@@ -181,7 +181,7 @@ def form_of(contact, lang: str, text: str) -> tuple[str, str]:
     "Estimada Sra. García:" -> ("ms", ""); ("auto", "") when no form matches."""
     lines = (text or "").strip().splitlines()
     first_line = lines[0].strip() if lines else ""
-    for form in ("mr", "ms", "full", "auto"):
+    for form in ("auto", "mr", "ms", "full"):
         if first_line == greeting(contact, lang, form):
             return form, ""
     if lang == "zh":
