@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .text import fold
+
 VAGUE_RE = re.compile(
     "|".join(
         [
@@ -200,3 +202,28 @@ JOB_FOR_ME_RE = re.compile(
 
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+# Words that frame a goal or fill any note (``goals.goal_words``), in Chinese: removed as
+# phrases before the text is cut into two-character pieces.
+FRAMING = tuple(
+    sorted(
+        """
+了解 学习 知道 想要 希望 工作 行业 公司 职业 岗位 职位 领域 哪些 什么 怎么 如何 怎样 是否
+一下 一些 情况 我们 您的 他们 她们 这个 那个 的 了 是 我 您 你 他 她 在 和 与 对 有 会 能 想
+""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def pieces(text: str) -> list[str]:
+    """The two-character pieces of a text's Chinese, framing phrases taken out (no stemming:
+    "数据分析的日常" -> 数据, 据分, 分析, 日常)."""
+    folded = fold(text[:50_000])
+    for phrase in FRAMING:
+        folded = folded.replace(phrase, " ")
+    runs = CJK_RUN_RE.findall(folded)
+    return list(dict.fromkeys(run[i : i + 2] for run in runs for i in range(len(run) - 1)))

@@ -408,6 +408,10 @@ learn learning learned find finding found understand understanding hope hoping h
 explore exploring discover see work works working worked job jobs role roles career careers
 field fields industry industries company companies organization organisation organizations
 organisations someone people person whether which also especially really much
+que como los las del una unos unas para por con sobre cual cuales cuando donde mas muy ser
+estar hace hacen tiene tienen puede pueden esta este estos estas ese esa sus aprender saber
+conocer entender averiguar trabajo trabajar empresa empresas puesto puestos carrera gente
+personas alguien
 """.split()
 )
 _WORD_RE = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
@@ -419,7 +423,8 @@ def goal_words(text: str, background=frozenset()) -> dict[str, str]:
     Folded, split into words of three letters or more, framing words dropped (``_FRAMING``)
     and then any stem in ``background`` (the words of your field and target roles, which
     every note of yours is about); a hyphenated word counts whole and as its parts of five
-    letters or more ("front-line": frontline; "guest-experience": experience too).
+    letters or more ("front-line": frontline; "guest-experience": experience too). Chinese
+    counts two characters at a time (``goal_words_zh.pieces``).
     """
     found: dict[str, str] = {}
     for token in _WORD_RE.findall(fold(_text(text)[:50_000])):
@@ -433,6 +438,11 @@ def goal_words(text: str, background=frozenset()) -> dict[str, str]:
             key = stem(word)
             if key not in background:
                 found.setdefault(key, word)
+    plain = _text(text)
+    if goal_words_zh.CJK_RE.search(plain):
+        found.update(
+            (k, k) for k in goal_words_zh.pieces(plain) if k not in background and k not in found
+        )
     return found
 
 

@@ -208,3 +208,19 @@ def test_findings_speak_the_participants_language():
     with i18n.using("es"):
         found = check_goals([])
     assert found[0].message.startswith("Escribe al menos una cosa")
+
+
+@pytest.mark.parametrize(
+    "goal, note, shared",
+    [
+        ("数据分析师每天用哪些工具", "她说数据分析师每天都用SQL和Excel这些工具", True),
+        ("医院药剂科的轮班制度", "聊了医院药剂科夜班怎么排", True),
+        ("数据分析师每天用哪些工具", "聊了城市规划的公众参与", False),
+        ("Qué habilidades necesita una analista de datos", "Las habilidades de análisis", True),
+        ("Qué habilidades necesita una analista de datos", "Hablamos de la empresa", False),
+    ],
+)
+def test_goal_words_link_notes_in_spanish_and_chinese(goal, note, shared):
+    from infoint.goals import goal_words
+
+    assert bool(set(goal_words(goal)) & set(goal_words(note))) is shared
