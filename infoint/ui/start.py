@@ -63,14 +63,15 @@ def _norms(ws) -> widgets.Widget | None:
 
 
 def _when(moment) -> str:
-    """A due time in the agenda: "Tue 10 Mar, 09:00" (in Spanish and Chinese, their way)."""
+    """A due time in the agenda: "Tue 10 Mar, 09:00" ("martes 10 de marzo, 09:00",
+    "3月10日周二 09:00")."""
     code = i18n.language()
     if code in _AGENDA_TIME:
         return i18n.format_datetime(moment, _AGENDA_TIME[code])
     return moment.strftime("%a %d %b, %H:%M")
 
 
-_AGENDA_TIME = {"es": "EEE d MMM, HH:mm", "zh": "M月d日EEE HH:mm"}
+_AGENDA_TIME = {"es": "EEEE d 'de' MMMM, HH:mm", "zh": "M月d日EEE HH:mm"}
 
 
 def _auto() -> widgets.Layout:
