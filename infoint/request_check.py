@@ -50,6 +50,7 @@ __all__ = ["check_request", "draft_language", "linkedin_note_findings"]
 
 _VOCABS = {"en": request_words, "es": request_words_es, "zh": request_words_zh}
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_LATIN = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff])")
 # Chinese ends a sentence with 。！？ and no space ("！" and "？" are "!" and "?" once folded).
 _CJK_SPLIT = re.compile(r"(?<=。)|(?<=[!?;])(?=[\u3400-\u9fff])")
 _EX_QUESTION = N_("'Would you be open to a 20-minute phone call next week?'")
@@ -116,6 +117,8 @@ def _check(
         )
         return found
     folded = _fold(text)
+    if _CJK.search(folded):
+        folded = _CJK_LATIN.sub(" ", folded)  # "您的经历太amazing了": English words stand apart
     sentences = _sentences(folded, [_VOCABS[lang], request_words])
     vocabs = _vocabs(lang, folded, sentences)
 

@@ -173,7 +173,7 @@ JOB_ASK_RES = (
         r"|vacante|chamba|curro)\b"
     ),
     re.compile(
-        r"\b(?:estan|esta|siguen|sigue)\s+(?:ahora\s+|actualmente\s+)?(?:contratando|reclutando"
+        r"\b(?:estan|esta|siguen|sigue)\s+(?:ahora\s+|actualmente\s+)?(?:contratando|reclutando|hiring"
         r"|buscando\s+(?:personal|gente|candidat[oa]s|practicantes|becari[oa]s))\b"
     ),
     re.compile(

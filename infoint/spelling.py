@@ -60,7 +60,7 @@ _MAX_WORD = 30  # longer runs of letters are not words (and would be slow to cor
 _WORD_RE = re.compile(r"\w+(?:'\w+)*")
 _PROPER_RE = re.compile(r"\b[A-Z][\w'-]*")  # capitalized words of the pitch: places, schools
 _SUFFIX_RE = re.compile(r"(?:'s|'re|'ve|'ll|'d|'m|n't|')$")
-_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+|\n+")  # not inside links: "a.example/x"
 _LATIN_RE = re.compile(r"^[A-Za-z\u00c0-\u024f']+$")  # Latin letters, accents and ñ included
 
 
@@ -139,12 +139,9 @@ def _add_candidate(
 def _chunks(text: str, language: str):
     """(chunk of text, its language): the draft's, or for a sentence plainly in the other
     language of the two (an English note with one Spanish sentence), that one."""
-    if language == "en" and not re.search(r"[\u00c0-\u024f¿¡]", text):
-        yield text, "en"  # plain ASCII English: one chunk, as always
-        return
-    for match in _SENTENCE_RE.finditer(text):
-        sentence = match.group(0)
-        yield sentence, text_language(sentence, default=language)
+    for sentence in _SENTENCE_SPLIT_RE.split(text):
+        if sentence.strip():
+            yield sentence, text_language(sentence, default=language)
 
 
 def _unknown(key: str, language: str) -> bool:

@@ -121,6 +121,7 @@ EXTRA_WORDS = frozenset(
     dime hágame cuénteme videollamada videollamadas currículum curriculum vitae cv máster
     egresado egresada egresados egresadas exalumno exalumna exalumnos exalumnas email correo
     online pasantía pasantías prácticas linkedin zoom startup startups marketing feedback
+    junior senior master
     qué cómo dónde cuándo cuál cuáles quién quiénes cuánto cuánta cuántos cuántas
     dio di dimos dieron fue fui fuimos fueron hizo hice hicimos dijo dije dijeron puso pude
     pudo quise quiso supe supo tuve tuvo estuve estuvo hubo vino vine traje trajo
