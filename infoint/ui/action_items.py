@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import action_items
+from .. import action_items, i18n
 from .. import undo as undoing
+from ..clock import iso_day
 from ..i18n import _
 from .controls import controls
 from .feedback import findings_html, message_html
@@ -21,7 +22,18 @@ __all__ = ["ActionItems"]
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
 
-_css, _button = controls("debrief")  # the items' widgets are the page's: ii-debrief-<name>
+_css, _button = controls("debrief")
+
+
+def _due_text(due: str) -> str:
+    """The due date as the list shows it: ISO in English (as always), the language's own
+    way of writing a date in the others."""
+    day = iso_day(due)
+    if day is None:
+        return due or _("no date")
+    return (
+        due if i18n.language() == "en" else i18n.format_date(day)
+    )  # the items' widgets are the page's: ii-debrief-<name>
 
 
 class ActionItems:
@@ -76,8 +88,7 @@ class ActionItems:
             else []
         )
         self.items_list.options = [
-            (_("{text} (by {due})").format(text=i.text, due=i.due or _("no date")), i.id)
-            for i in items
+            (_("{text} (by {due})").format(text=i.text, due=_due_text(i.due)), i.id) for i in items
         ]
 
     def _on_item_add(self, _click=None) -> None:

@@ -48,13 +48,10 @@ def comparison_table_html(comparison: cmp.Comparison) -> str:
         for word, count in comparison.recurring
     ) or escape(_("none yet"))
     tips = "".join(f"<li>{escape(t)}</li>" for t in comparison.suggestions)
+    caption = escape(_("Your meetings, best fit first"))
+    came_up = escape(_("Came up more than once:"))
     table = labelled_table(
-        f"<table class='ii-table'><caption>{escape(_('Your meetings, best fit first'))}</caption>"
+        f"<table class='ii-table'><caption>{caption}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
-    return (
-        STYLE
-        + table
-        + f"<p><strong>{escape(_('Came up more than once:'))}</strong> {recurring}</p>"
-        + f"<ul>{tips}</ul>"
-    )
+    return STYLE + table + f"<p><strong>{came_up}</strong> {recurring}</p>" + f"<ul>{tips}</ul>"

@@ -387,7 +387,7 @@ class ThanksPage(Page):
         from what came of it."""
         name = self._introducer()
         if not name:
-            self.intro_box.children = (widgets.HTML(f"<p>{escape(_(_NO_INTRODUCER))}</p>"),)
+            self.intro_box.children = (widgets.HTML("<p>" + escape(_(_NO_INTRODUCER)) + "</p>"),)
             return
         done = self._sent_at(self.contact.id, pipeline.INTRO_THANKS_SENT)
         said = (

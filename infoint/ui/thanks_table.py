@@ -105,11 +105,13 @@ def thanks_table_html(
         f"<th scope='col'>{escape(h)}</th>"
         for h in (_("Person"), _("Met"), _("Thank-you"), _("Introducer thanked"), _("Next update"))
     )
+    caption = escape(_("Everyone you met"))
+    nobody = escape(_("Nobody yet."))
     return STYLE + (
         labelled_table(
-            f"<table class='ii-table'><caption>{escape(_('Everyone you met'))}</caption>"
+            f"<table class='ii-table'><caption>{caption}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
         if rows
-        else f"<p>{escape(_('Nobody yet.'))}</p>"
+        else f"<p>{nobody}</p>"
     )
