@@ -55,9 +55,9 @@ SAME_IN_EVERY_LANGUAGE = frozenset(
         *LANGUAGE_NAMES.values(),
     }
 )
-_MARKED = re.compile(
-    re.escape(PSEUDO_OPEN) + r"[^" + re.escape(PSEUDO_CLOSE) + r"]*" + re.escape(PSEUDO_CLOSE)
-)
+# The innermost bracketed text: a translated sentence may hold translated or formatted parts.
+_BRACKETS = re.escape(PSEUDO_OPEN + PSEUDO_CLOSE)
+_MARKED = re.compile(f"{re.escape(PSEUDO_OPEN)}[^{_BRACKETS}]*{re.escape(PSEUDO_CLOSE)}")
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _ZONES = frozenset(time_zone_names())
 
@@ -183,7 +183,9 @@ def unmarked(
     same = {w.lower() for w in SAME_IN_EVERY_LANGUAGE}
     problems = []
     for where, text in texts:
-        rest = _MARKED.sub(" ", text)
+        rest, before = text, None
+        while rest != before:  # take out the innermost brackets until none is left
+            before, rest = rest, _MARKED.sub(" ", rest)
         words = [
             w
             for w in _WORD.findall(rest)
