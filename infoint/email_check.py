@@ -1,7 +1,8 @@
 """Step 1, O5: the sender address is valid and looks professional.
 
-The address check has its own vocabularies (nickname and hobby words, fillers) and the only
-use of ``email_validator``; step 1's profile check (``objectives.check_profile``) and the
+The address check has its own vocabularies (nickname and hobby words, fillers; the Spanish
+and pinyin ones, and the pinyin of Chinese names, in ``email_words``) and the only use of
+``email_validator``; step 1's profile check (``objectives.check_profile``) and the
 request checker (O5 again, for a draft's sender) both call it. No network look-up: syntax and
 wording only.
 """

@@ -4,6 +4,11 @@ met, how it went and what came of it (S3), does an update ask for nothing (S4)?
 Typos (R3) and job asks (R2) are found by step 3's ``request_check.check_request``, keeping
 only its R3 and R2 findings, so every step judges spelling and asks the same way. Checks
 return ``Finding`` objects and never raise, whatever the text.
+
+A note is judged in the language it is written in (English, Spanish or Chinese: the word lists
+of ``thanks_words``, ``thanks_words_es``, ``thanks_words_zh``; what it names through
+``thanks_marks``); the findings speak the participant's language (``i18n``), with example
+phrases in the note's.
 """
 
 from __future__ import annotations
