@@ -230,11 +230,14 @@ class App:
         self.watcher.add(self.refresh_views, own=True)
 
     @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> Self:
+    def open(
+        cls, workspace: str | None = None, demo: bool = False, language: str | None = None
+    ) -> Self:
         """The app on the workspace (the notebook's parameter, else the default one);
-        ``demo=True`` then runs every page's demo, in order, inside the app."""
+        ``demo=True`` then runs every page's demo, in order, inside the app; ``language`` as
+        in ``Page.open``."""
         flush_all()  # what other pages of this kernel still hold is written before we read
-        app = cls(open_workspace(workspace))
+        app = cls(open_workspace(workspace, language))
         if demo:
             app.run_demo()
         return app

@@ -14,6 +14,7 @@ from typing import Self
 
 import ipywidgets as widgets
 
+from .. import i18n
 from ..cohort import CohortRead, cohort_figures, read_cards, read_folder, sample_cards
 from ..cohort_markup import figures_table, reading_html, spread_chart
 from ..i18n import N_, _
@@ -73,11 +74,17 @@ class CohortPage:
 
     @classmethod
     def open(
-        cls, workspace: str | None = None, demo: bool = False, folder: str | None = None
+        cls,
+        workspace: str | None = None,
+        demo: bool = False,
+        folder: str | None = None,
+        language: str | None = None,
     ) -> Self:
         """Open the view; ``folder`` reads the cards there; ``demo=True`` uploads 30 made-up
-        cards (some damaged), as a facilitator would. ``workspace`` is not used: no workbook
-        is opened here."""
+        cards (some damaged), as a facilitator would; ``language``: the notebook's own. The
+        ``workspace`` is not used: no workbook is opened here."""
+        if language is not None:
+            i18n.set_language(language)
         page = cls()
         page._landmarks_pending = True  # the first section shown carries the page's landmarks
         if folder:

@@ -30,11 +30,14 @@ class Page:
     _now: datetime | None = None  # a fixed "now" for tests; pages that take one set it
 
     @classmethod
-    def open(cls, workspace: str | None = None, demo: bool = False) -> Self:
+    def open(
+        cls, workspace: str | None = None, demo: bool = False, language: str | None = None
+    ) -> Self:
         """Open the page on the workspace (the notebook's parameter, else the default one);
-        ``demo=True`` then runs the page's demo."""
+        ``demo=True`` then runs the page's demo; ``language``: the notebook's own (notebooks/es/,
+        notebooks/zh/), chosen for the workbook, else the workbook's choice."""
         flush_all()  # what other pages of this kernel still hold is written before we read
-        page = cls(open_workspace(workspace))
+        page = cls(open_workspace(workspace, language))
         page._landmarks_pending = True  # the first section shown carries the page's landmarks
         if demo:
             with recording(page.ws):  # what the demo adds is the demo's: removing it goes too

@@ -11,14 +11,17 @@ from ..workspace import Workspace, default_path
 _OPEN: dict[Path, Workspace] = {}
 
 
-def open_workspace(path: str | os.PathLike | None = None) -> Workspace:
+def open_workspace(path: str | os.PathLike | None = None, language: str | None = None) -> Workspace:
     """The workspace at ``path`` (the notebook's parameter) or the default location; the kernel
-    speaks the language chosen for it from now (``i18n.chosen_language``)."""
+    speaks the language chosen for it from now (``i18n.chosen_language``). A ``language`` (a
+    Spanish or Chinese notebook's own) is chosen for the workbook first."""
     target = Path(path).expanduser().resolve() if path else default_path().expanduser().resolve()
     ws = _OPEN.get(target)
     if ws is None or ws._conn is None:
         ws = Workspace.open(target)
         _OPEN[target] = ws
+    if language is not None:
+        i18n.choose_language(ws, language)
     i18n.set_language(i18n.chosen_language(ws))
     return ws
 
