@@ -49,7 +49,7 @@ class ContactForm:
         )
         self.c_email, self.c_url = (
             text_field("c-email", _("Email")),
-            text_field("c-url", _("Profile URL"), placeholder="https://www.linkedin.com/in/..."),
+            text_field("c-url", _("Profile URL"), placeholder=_("https://www.linkedin.com/in/...")),
         )
         self.c_org, self.c_position = (
             text_field("c-organization", _("Organization")),

@@ -59,7 +59,7 @@ class LongList:
             "org-size", _("Size (people)"), [(_("not known"), "")] + [(b, b) for b in SIZE_BANDS]
         )
         self.org_location = text_field("org-location", _("Location (city, or remote)"))
-        self.org_website = text_field("org-website", _("Website"), placeholder="https://...")
+        self.org_website = text_field("org-website", _("Website"), placeholder=_("https://..."))
         self.org_motivation = _css(
             widgets.ToggleButtons(
                 description=_("Motivation: how much it interests you (1-5)"),

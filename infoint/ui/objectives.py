@@ -379,8 +379,20 @@ class ObjectivesPage(Page):
         self.plan_chart.value = bar_chart(plan_mix(objective.plan), _("Your planned interview mix"))
         stats = pitch_stats(profile.pitch)
         self.pitch_feedback.value = "<p class='ii-objectives-pitch-stats'>{}</p>".format(
-            _("{length}, about {seconds} seconds spoken.").format(
-                length=stats.length(), seconds=round(stats.seconds)
+            (
+                ngettext(
+                    "{n} character, about {seconds} seconds spoken.",
+                    "{n} characters, about {seconds} seconds spoken.",
+                    stats.characters,
+                )
+                if stats.chinese
+                else ngettext(
+                    "{n} word, about {seconds} seconds spoken.",
+                    "{n} words, about {seconds} seconds spoken.",
+                    stats.words,
+                )
+            ).format(
+                n=stats.characters if stats.chinese else stats.words, seconds=round(stats.seconds)
             )
         ) + findings_html(check_pitch(profile.pitch))
 
