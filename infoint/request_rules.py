@@ -102,10 +102,14 @@ def _objective_text(objective: Objective) -> str:
 
 def _objective_pairs(objective: Objective) -> set[str]:
     """R1: the objective's Chinese words, as pairs of characters ("数据分析" -> 数据, 据分, 分析),
-    minus the generic ones; a Chinese draft that holds one of them names the objective."""
+    after its generic words ("了解", "工作") are cut out; a Chinese draft that holds one of
+    them names the objective."""
     pairs = set()
     for run in _CJK_RUN.findall(_fold(_objective_text(objective))):
-        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+        for generic in request_words_zh.GENERIC_PAIRS:
+            run = run.replace(generic, " ")
+        for segment in run.split():
+            pairs.update(segment[i : i + 2] for i in range(len(segment) - 1))
     return pairs - request_words_zh.GENERIC_PAIRS
 
 

@@ -128,7 +128,7 @@ LEARN_RE = re.compile(
 GENERIC_STEMS = frozenset(
     "quiero quisie aprend conoce saber entend sobre trabaj para como donde cuando porque "
     "tambie mucho poder puede hacer tener estar desde entre hasta esto esta este estos estas "
-    "otros otras todos todas cosas forma mejor gustar gustar gustari".split()
+    "otros otras todos todas cosas forma mejor gustar".split()
 )
 
 

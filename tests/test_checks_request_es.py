@@ -420,3 +420,18 @@ def test_about_me_counts_spanish_pronouns():
     assert "'yo', 'me', 'mi'" in found[0].message
     assert "yo/me/mi" in found[0].subject
     assert not any(f.message.startswith("This is mostly") for f in check(GOOD))
+
+
+def test_the_objective_words_are_found_in_spanish_and_generic_words_do_not_count():
+    assert not any(f.message.startswith("It doesn't say what you want") for f in check(GOOD))
+    vague = draft(learn="Quiero aprender sobre su trabajo y cómo es para usted.", link="")
+    objective = Objective(field_of_interest="logística", goals=["aprender sobre el trabajo"])
+    found = check(vague, objective=objective)
+    assert any(f.message.startswith("It doesn't say what you want") for f in found)
+    plural = draft(learn="Me interesan los analistas de demanda.")
+    assert not any(
+        f.message.startswith("It doesn't say what you want")
+        for f in check(plural, objective=Objective(roles=["analista de demanda"]))
+    )
+    empty = check(draft(learn="Quisiera conocer su experiencia."), objective=Objective())
+    assert not any(f.message.startswith("It doesn't say what you want") for f in empty)

@@ -354,3 +354,15 @@ def test_about_me_counts_chinese_pronouns():
     assert len(found) == 1
     assert "'我'" in found[0].message
     assert not any(f.message.startswith("This is mostly") for f in check(GOOD))
+
+
+def test_the_objective_words_are_found_in_chinese_and_generic_words_do_not_count():
+    assert not any(f.message.startswith("It doesn't say what you want") for f in check(GOOD))
+    other = draft(learn="我想了解产品经理的日常工作。", link="")
+    assert any(f.message.startswith("It doesn't say what you want") for f in check(other))
+    # an objective of generic words only ("了解日常工作内容") leaves the learning words to decide
+    only_generic = Objective(goals=["了解日常工作内容"])
+    found = check(draft(learn="我想了解您的日常工作。"), objective=only_generic)
+    assert not any(f.message.startswith("It doesn't say what you want") for f in found)
+    empty = check(draft(learn="想向您请教几个问题。"), objective=Objective())
+    assert not any(f.message.startswith("It doesn't say what you want") for f in empty)
