@@ -16,9 +16,10 @@ searched with the word lists of every language it holds.
 
 The patterns it looks for are in ``request_words`` (English), ``request_words_es`` and
 ``request_words_zh``, the rules one by one in ``request_rules``, the length rules in
-``request_length``, the spelling check (R3) in ``spelling``. Like step 1, checks return ``Finding`` objects instead of raising; user text goes
-into a finding's ``subject`` (shortened), never into its ``message``. No widgets, files or
-network here; the spelling list is loaded on the first check and cached.
+``request_length``, the spelling check (R3) in ``spelling``. Like step 1, checks return
+``Finding`` objects instead of raising; user text goes into a finding's ``subject``
+(shortened), never into its ``message``. No widgets, files or network here; the spelling list
+is loaded on the first check and cached.
 """
 
 from __future__ import annotations

@@ -103,8 +103,9 @@ LEARN_RE = re.compile(r"了解|学习|请教|听听|好奇|想知道|咨询")
 
 # R1: pairs of characters of a Chinese objective that say nothing on their own.
 GENERIC_PAIRS = frozenset(
-    "了解 学习 希望 工作 我们 什么 如何 怎么 这个 一个 可以 我的 您的 行业 方面 相关 知道 想要 "
-    "进入 日常 情况 以及 还有 需要 一些 有关 关于 目标 职业 发展 内容 主要 具体 方式 方法 过程".split()
+    "了解 学习 希望 工作 我们 什么 如何 怎么 这个 一个 可以 我的 您的 行业 方面 相关 "
+    "知道 想要 进入 日常 情况 以及 还有 需要 一些 有关 关于 目标 职业 发展 内容 主要 "
+    "具体 方式 方法 过程".split()
 )
 
 
