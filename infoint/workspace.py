@@ -48,6 +48,7 @@ class Workspace:
     notice: str = ""  # why the rollback journal is in use, shown on the start page
     _conn: sqlite3.Connection | None = field(default=None, repr=False)
     _depth: int = field(default=0, repr=False)  # open transactions: 0, 1, or nested savepoints
+    _say_notice: Any = field(default=None, repr=False)  # ``notice`` in the language in use
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -98,37 +99,46 @@ class Workspace:
     def _set_journal(self, requested: str) -> None:
         requested = requested.strip().lower()
         fs = filesystem_type(self.path)
-        if requested in ("delete", "rollback"):
-            reason = _("the rollback journal was requested")
-        elif fs in NETWORK_FILESYSTEMS:
-            reason = _(
-                "the workspace is on a network file system ({fs}), where WAL is unsafe"
-            ).format(fs=fs)
-        else:
-            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower()
-            if mode == "wal":
-                self.journal_mode, self.notice = "wal", ""
+        wal_answer = ""
+        if requested not in ("delete", "rollback") and fs not in NETWORK_FILESYSTEMS:
+            wal_answer = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower()
+            if wal_answer == "wal":
+                self.journal_mode, self.notice, self._say_notice = "wal", "", None
                 return
-            reason = _("SQLite could not use WAL here (it answered '{mode}')").format(mode=mode)
+
+        def reason() -> str:
+            if requested in ("delete", "rollback"):
+                return _("the rollback journal was requested")
+            if fs in NETWORK_FILESYSTEMS:
+                return _(
+                    "the workspace is on a network file system ({fs}), where WAL is unsafe"
+                ).format(fs=fs)
+            return _("SQLite could not use WAL here (it answered '{mode}')").format(mode=wal_answer)
+
         try:
             mode = self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()
-        except (
-            sqlite3.OperationalError
-        ):  # another notebook has the file open in WAL: it can't switch now
+        except sqlite3.OperationalError:  # another notebook has it open in WAL: it can't switch
             mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
         self.journal_mode = mode
-        if mode == "wal":
-            self.notice = _(
-                "The rollback journal was wanted because {reason}, "
-                "but another notebook has the workbook open. "
-                "It stays in WAL mode until every notebook using it is closed; "
-                "your data is safe either way."
-            ).format(reason=reason)
-            return
-        self.notice = _(
-            "Using SQLite's rollback journal because {reason}. Your data is safe; "
-            "two notebooks writing at the same moment just wait a little longer for each other."
-        ).format(reason=reason)
+
+        def say() -> str:
+            if mode == "wal":
+                return _(
+                    "The rollback journal was wanted because {reason}, "
+                    "but another notebook has the workbook open. "
+                    "It stays in WAL mode until every notebook using it is closed; "
+                    "your data is safe either way."
+                ).format(reason=reason())
+            return _(
+                "Using SQLite's rollback journal because {reason}. Your data is safe; "
+                "two notebooks writing at the same moment just wait a little longer for each other."
+            ).format(reason=reason())
+
+        self.notice, self._say_notice = say(), say
+
+    def notice_now(self) -> str:
+        """``notice`` in the language in use now (chosen, maybe, after the workspace opened)."""
+        return self._say_notice() if self._say_notice is not None else self.notice
 
     def _migrate(self) -> None:
         version = self.schema_version

@@ -199,7 +199,7 @@ class StartPage(Page):
         path = f'<code class="ii-start-path">{escape(self.ws.path)}</code>'
         parts.append(f"<p>{escape(saved).replace('{path}', path)}</p>")
         if self.ws.notice:
-            parts.append(message_html(self.ws.notice, "note"))  # translated by the workspace
+            parts.append(message_html(self.ws.notice_now(), "note"))
         if on_binder():
             parts.append(
                 message_html(
