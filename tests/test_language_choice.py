@@ -191,3 +191,17 @@ def test_a_next_action_is_written_in_the_participants_language():
     assert action.text.startswith("李伟") and "Acme" in action.text and "还没有回复" in action.text
     (action,) = pipeline.next_actions(7, events, later, name="Wei Li", organization="Acme")
     assert action.text == "No answer from Wei Li (Acme) yet: send a short, polite follow-up."
+
+
+def test_the_journal_notice_is_said_in_the_language_chosen_after_opening(tmp_path):
+    from infoint.workspace import Workspace
+
+    w = Workspace.open(tmp_path / "nfs" / "workspace.sqlite3", journal="delete")
+    try:
+        assert w.notice.startswith("Using SQLite's rollback journal because the rollback journal")
+        assert w.notice_now() == w.notice
+        with i18n.using("es"):
+            spanish = w.notice_now()
+        assert spanish.startswith("Se usa el diario de reversión de SQLite porque se pidió")
+    finally:
+        w.close()
