@@ -16,7 +16,7 @@ import re
 GREETING_RE = re.compile(
     r"^\s*¡?\s*(?:hola|buen(?:os|as)\s+(?:dias|tardes|noches)|buenas|estimad[oa]s?|apreciad[oa]s?"
     r"|querid[oa]s?|distinguid[oa]s?|senor(?:a|ita)?|sr|sra)\b"
-    r"(?:,?\s*(?:sr|sra|srta|dr|dra|lic|ing|prof|profa|mtro|mtra)\.)?[^\n!?]{0,80}?(?:[,:!\n]|$)"
+    r",?(?:\s*(?:sr|sra|srta|dr|dra|lic|ing|prof|profa|mtro|mtra)\.)?[^\n!?,:]{0,60}(?:[,:!\n]|$)"
 )
 
 

@@ -47,6 +47,9 @@ def messages(findings, rule, start=""):
 def test_a_good_spanish_request_has_no_warnings():
     found = check(GOOD)
     assert [f for f in found if f.severity in ("error", "warning")] == []
+    for greeting in ("Estimado Dr. Ruiz:\n\n", "Buenos días, Sra. López:\n", "¡Hola, Ana!\n"):
+        text = GOOD.replace(GREETING, greeting)
+        assert [f for f in check(text) if f.severity in ("error", "warning")] == [], greeting
     # and the same draft, its language guessed from the text
     guessed = check(GOOD, language=None)
     assert [f for f in guessed if f.severity in ("error", "warning")] == []

@@ -42,7 +42,10 @@ def test_a_good_chinese_request_has_no_warnings():
     for language in ("zh", None):
         found = check(GOOD, language=language)
         assert [f for f in found if f.severity in ("error", "warning")] == []
-    # full-width punctuation, as a Chinese keyboard types it, reads the same
+    # other greetings, and full-width punctuation as a Chinese keyboard types it
+    for greeting in ("尊敬的王经理:\n", "王老师好!", "李总,您好!", "您好!"):
+        text = GOOD.replace(GREETING, greeting)
+        assert [f for f in check(text) if f.severity in ("error", "warning")] == [], greeting
     wide = GOOD.replace(",", "，").replace("!", "！").replace("?", "？")
     assert [f for f in check(wide) if f.severity in ("error", "warning")] == []
 
