@@ -293,6 +293,7 @@ _HIRING = words_re(
         r"applica\w*",
         r"first job",
         r"break(?:ing)? into",
+        r"contrat\w*|seleccion\w*|reclut\w*|portafolios?|curriculum|practicas|becari\w*",
     ]
 )
 _SENIOR_VIEW = words_re(
@@ -306,6 +307,7 @@ _SENIOR_VIEW = words_re(
         r"stand out",
         r"strateg\w*",
         r"decisions?",
+        r"tendencias?|futuro|cambi\w*|perspectivas?|empleadores?|destacar|estrategi\w*|decisiones",
     ]
 )
 _ROLE_TOPIC = words_re(
@@ -321,6 +323,7 @@ _ROLE_TOPIC = words_re(
         r"fits?",
         r"suits?",
         r"uses?",
+        r"habilidades|herramientas?|dia a dia|tipic\w*|diari\w*|tareas?|metodos?|responsab\w*",
     ]
 )
 _ORG_TOPIC = words_re(
@@ -333,7 +336,18 @@ _ORG_TOPIC = words_re(
         r"environment",
         r"structure",
         r"colleagues",
+        r"cultura|equipos?|jefes?|gerentes?|direccion|valores|ambiente|entorno|estructura|companeros",
     ]
+)
+# The same topics in Chinese, which has no spaces to bound a word: (hiring, senior view, role, org)
+_TOPICS_ZH = tuple(
+    re.compile(words)
+    for words in (
+        "招聘|录用|求职|简历|作品集|实习|应届|入行|面试|初级",
+        "趋势|未来|变化|前景|用人单位|雇主|脱颖而出|战略|决策",
+        "技能|工具|日常|典型|每天|任务|方法|职责|适合",
+        "文化|团队|经理|管理|价值观|环境|结构|同事",
+    )
 )
 _PUNCT = re.compile(r"[^\w&]+")
 
@@ -350,16 +364,17 @@ def _fit(goal: str, a) -> tuple[float, list[str]]:
         why.append(
             _("works at {organization}, which this goal names").format(organization=c.organization)
         )
-    if _ROLE_TOPIC.search(text) and a.focus in ("position", "both"):
+    hiring, senior_view, role_topic, org_topic = (t.search(text) for t in _TOPICS_ZH)
+    if (_ROLE_TOPIC.search(text) or role_topic) and a.focus in ("position", "both"):
         points += 2
         why.append(_("in a role you want to learn about"))
-    elif _ORG_TOPIC.search(text) and a.focus in ("organization", "both"):
+    elif (_ORG_TOPIC.search(text) or org_topic) and a.focus in ("organization", "both"):
         points += 2
         why.append(_("at an organization you want to learn about"))
-    if _HIRING.search(text) and a.seniority == "junior":
+    if (_HIRING.search(text) or hiring) and a.seniority == "junior":
         points += 1
         why.append(_("junior: knows how hiring goes now"))
-    elif _SENIOR_VIEW.search(text) and a.seniority == "senior":
+    elif (_SENIOR_VIEW.search(text) or senior_view) and a.seniority == "senior":
         points += 1
         why.append(_("senior: knows what employers look for"))
     return points, why

@@ -326,3 +326,41 @@ def test_an_uploaded_vcard_says_what_it_holds_in_spanish(ws):
         page = TargetsPage(ws)
         page.upload.value = as_upload("ana.vcf", card)
         assert "ana.vcf es un archivo vCard con 1 persona." in page.import_status.value
+
+
+@pytest.mark.parametrize(
+    "goal, focus, seniority, reason",
+    [
+        ("Qué herramientas usa un equipo de UX en su día a día", "position", "mid", "role"),
+        ("Cómo es la cultura de los equipos de diseño en Acme", "organization", "mid", "org"),
+        (
+            "Cómo contratan a investigadores junior y qué portafolio esperan",
+            "both",
+            "junior",
+            "hiring",
+        ),
+        ("Qué tendencias ven los empleadores en el futuro del sector", "both", "senior", "senior"),
+        ("用户研究员的日常工作要用哪些工具和技能", "position", "mid", "role"),
+        ("这家公司的团队文化和管理风格是什么样的", "organization", "mid", "org"),
+        ("设计团队招聘初级研究员时看重作品集的哪些方面", "both", "junior", "hiring"),
+        ("资深从业者怎么看这个行业未来的趋势和变化", "both", "senior", "senior"),
+    ],
+)
+def test_who_could_answer_a_goal_follows_its_topic_in_spanish_and_chinese(
+    goal, focus, seniority, reason
+):
+    from types import SimpleNamespace
+
+    from infoint.coverage import _fit
+
+    person = SimpleNamespace(
+        contact=Contact(organization="Nimbus"), focus=focus, seniority=seniority
+    )
+    points, why = _fit(goal, person)
+    wanted = {
+        "role": "in a role you want to learn about",
+        "org": "at an organization you want to learn about",
+        "hiring": "junior: knows how hiring goes now",
+        "senior": "senior: knows what employers look for",
+    }[reason]
+    assert points > 0 and wanted in why

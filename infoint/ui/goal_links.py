@@ -54,10 +54,12 @@ class GoalLinks:
         """The part's widgets, in the order the page shows them."""
         intro = widgets.HTML(
             "<p>"
-            + _(
-                "Which of the goals you set in step 1 did this meeting answer? Choose "
-                "<em>Answered</em> or <em>Partly</em> for each one it did; a goal no meeting "
-                "answered stays open."
+            + escape(
+                _(
+                    "Which of the goals you set in step 1 did this meeting answer? Choose "
+                    "“Answered” or “Partly” for each one it did; a goal no "
+                    "meeting answered stays open."
+                )
             )
             + "</p>"
         )
