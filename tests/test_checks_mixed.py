@@ -197,3 +197,16 @@ def test_every_message_is_translated_in_both_languages():
             for a, b in zip(english, translated, strict=True):
                 assert a.message != b.message, (language, a.message)
                 assert a.fix == b.fix == "" or a.fix != b.fix, (language, a.fix)
+
+
+@pytest.mark.parametrize("language", ["es", "zh", None])
+def test_hostile_text_in_any_language_gives_findings_and_never_raises(language):
+    from test_request_check import HOSTILE_TEXT
+
+    from infoint.records import Finding
+
+    extra = ["¿" * 50_000, "您" * 100_000, "我在" * 50_000, "informacion " * 10_000, "经" * 99_999]
+    for text in [*HOSTILE_TEXT, *extra]:
+        found = check(text, language=language)
+        assert isinstance(found, list) and all(isinstance(f, Finding) for f in found)
+        assert not any(f.message == "This message could not be checked completely." for f in found)
