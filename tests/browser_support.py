@@ -126,3 +126,63 @@ def full_demo(workspace: Path) -> None:
     ):
         page.open(str(workspace), demo=True)
     session._OPEN.pop(workspace.resolve()).close()
+
+
+# -- the designed look, checked on every page (test_design_browser, test_i18n_browser) ---------
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+MIN_TARGET = 24
+
+# Sideways scrolling: the document, Voila's own scroller, and any element that scrolls inside.
+SIDEWAYS = """() => {
+  const found = [];
+  const root = document.scrollingElement;
+  if (root.scrollWidth > window.innerWidth) found.push(`the page: ${root.scrollWidth} px`);
+  for (const e of document.querySelectorAll("#rendered_cells, #rendered_cells *")) {
+    const style = getComputedStyle(e);
+    const scrolls = e.id === "rendered_cells" ||
+      style.overflowX === "auto" || style.overflowX === "scroll";
+    if (scrolls && e.scrollWidth > e.clientWidth + 1 && e.getClientRects().length) {
+      found.push(`${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}: ` +
+                 `${e.scrollWidth} px in ${e.clientWidth} px`);
+    }
+  }
+  return found;
+}"""
+
+# Controls smaller than the minimum (a checkbox or radio button is measured with its label).
+SMALL = """(minimum) => {
+  const found = [];
+  const controls = "button, select, input:not([type=hidden]), textarea, summary, [role=button]";
+  for (const e of document.querySelectorAll(controls)) {
+    let box = e.getBoundingClientRect();
+    if (!box.width || !box.height || !e.checkVisibility()) continue;
+    if (e.type === "checkbox" || e.type === "radio") {
+      const label = e.closest("label");
+      if (label) box = label.getBoundingClientRect();
+    }
+    if (box.width < minimum || box.height < minimum) {
+      const name = (e.getAttribute("aria-label") || e.textContent || e.value || "").trim();
+      found.push(`${e.tagName.toLowerCase()} "${name.slice(0, 40)}": ` +
+                 `${Math.round(box.width)}x${Math.round(box.height)} px`);
+    }
+  }
+  return found;
+}"""
+
+# How many visible landmarks of each role the page has (Voila's own hidden top panel aside).
+LANDMARKS = """() => ["banner", "navigation", "main"].map((role) =>
+  [...document.querySelectorAll(`[role=${role}]`)].filter((e) => e.checkVisibility()).length)"""
+
+# Red buttons visible: a destructive action is offered only once it applies.
+RED = """() => [...document.querySelectorAll(".jupyter-button.mod-danger")]
+  .filter((b) => b.checkVisibility()).map((b) => b.textContent.trim())"""
+
+
+def axe_violations(page) -> list[tuple[str, str, int, str]]:
+    """axe-core's violations on the page (every rule, target-size too): id, impact, count, html."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    return [
+        (v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["html"][:160]) for v in violations
+    ]

@@ -13,7 +13,15 @@ has no axe-core violation either (its landmarks come from its first section).
 from __future__ import annotations
 
 import pytest
-from browser_support import PAGES
+from browser_support import (
+    LANDMARKS,
+    MIN_TARGET,
+    PAGES,
+    RED,
+    SIDEWAYS,
+    SMALL,
+    axe_violations,
+)
 
 from infoint.exports import backup_bytes
 from infoint.records import STEPS
@@ -24,62 +32,6 @@ pytestmark = pytest.mark.browser
 
 APP = "/voila/render/app.ipynb"
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
-AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
-MIN_TARGET = 24
-
-# Sideways scrolling: the document, Voila's own scroller, and any element that scrolls inside.
-SIDEWAYS = """() => {
-  const found = [];
-  const root = document.scrollingElement;
-  if (root.scrollWidth > window.innerWidth) found.push(`the page: ${root.scrollWidth} px`);
-  for (const e of document.querySelectorAll("#rendered_cells, #rendered_cells *")) {
-    const style = getComputedStyle(e);
-    const scrolls = e.id === "rendered_cells" ||
-      style.overflowX === "auto" || style.overflowX === "scroll";
-    if (scrolls && e.scrollWidth > e.clientWidth + 1 && e.getClientRects().length) {
-      found.push(`${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)}: ` +
-                 `${e.scrollWidth} px in ${e.clientWidth} px`);
-    }
-  }
-  return found;
-}"""
-
-# Controls smaller than the minimum (a checkbox or radio button is measured with its label).
-SMALL = """(minimum) => {
-  const found = [];
-  const controls = "button, select, input:not([type=hidden]), textarea, summary, [role=button]";
-  for (const e of document.querySelectorAll(controls)) {
-    let box = e.getBoundingClientRect();
-    if (!box.width || !box.height || !e.checkVisibility()) continue;
-    if (e.type === "checkbox" || e.type === "radio") {
-      const label = e.closest("label");
-      if (label) box = label.getBoundingClientRect();
-    }
-    if (box.width < minimum || box.height < minimum) {
-      const name = (e.getAttribute("aria-label") || e.textContent || e.value || "").trim();
-      found.push(`${e.tagName.toLowerCase()} "${name.slice(0, 40)}": ` +
-                 `${Math.round(box.width)}x${Math.round(box.height)} px`);
-    }
-  }
-  return found;
-}"""
-
-# How many visible landmarks of each role the page has (Voila's own hidden top panel aside).
-LANDMARKS = """() => ["banner", "navigation", "main"].map((role) =>
-  [...document.querySelectorAll(`[role=${role}]`)].filter((e) => e.checkVisibility()).length)"""
-
-# Red buttons visible: a destructive action is offered only once it applies.
-RED = """() => [...document.querySelectorAll(".jupyter-button.mod-danger")]
-  .filter((b) => b.checkVisibility()).map((b) => b.textContent.trim())"""
-
-
-def _axe(page) -> list[tuple[str, str, int, str]]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-    return [
-        (v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["html"][:160]) for v in violations
-    ]
 
 
 def _open_app(browser, base: str, size: tuple[int, int]):
@@ -109,7 +61,7 @@ def test_every_step_is_accessible_fits_and_has_targets_big_enough(demo_voila, br
         for step in STEPS:
             _show(page, step.key)
             found = {
-                "axe-core": _axe(page),
+                "axe-core": axe_violations(page),
                 "sideways scrolling": page.evaluate(SIDEWAYS),
                 f"smaller than {MIN_TARGET} px": page.evaluate(SMALL, MIN_TARGET),
                 "red buttons before they apply": page.evaluate(RED),
@@ -153,5 +105,5 @@ def test_each_step_notebook_has_no_axe_violation(demo_voila, page, notebook, rea
     page.goto(f"{base}/voila/render/{notebook}.ipynb")
     page.wait_for_selector(ready)
     page.wait_for_timeout(800)  # let the live feedback render too
-    assert _axe(page) == []
+    assert axe_violations(page) == []
     assert page.evaluate("() => document.querySelectorAll('[role=main]').length") == 1
