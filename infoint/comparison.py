@@ -44,6 +44,22 @@ _CLAUSE_RE = re.compile(r"[.!?;:,()\[\]\"\n\r\u2014\u2013]+|\s-\s")
 
 _TOP_RECURRING = 10
 
+# Spanish notes: the small words that recur in any text (accents folded, as ``fold`` leaves
+# them), so that the themes are the words that mean something. Chinese notes have no spaces
+# between words, so no themes are counted in them (a word splitter would be needed).
+_SPANISH_STOP_WORDS = frozenset(
+    """
+al algo algun alguna algunas alguno algunos ante antes asi aunque bien cada como con contra
+cual cuando de del desde donde dijo dice durante el ella ellas ellos en entre era eran es esa
+esas ese eso esos esta estaba estan estar estas este esto estos fue fueron ha han hace hacer
+hay la las le les lo los mas me mi mis mucho mucha muchos muchas muy nada ni no nos nosotros
+otra otras otro otros para pero poco por porque puede pueden que quien se sea segun ser si
+sin sobre solo son su sus tambien tan tanto te tiene tienen todo toda todos todas tu un una
+uno unos unas usted y ya yo
+""".split()
+)
+_SKIP_WORDS = STOP_WORDS | _SPANISH_STOP_WORDS
+
 
 _MAX_TEXT = 50_000
 
@@ -65,7 +81,7 @@ def _meeting_terms(text: str, skip: set[str]) -> set[str]:
         for word in _TOKEN_RE.findall(clause):
             meaningful = (
                 len(word) >= 2
-                and word not in STOP_WORDS
+                and word not in _SKIP_WORDS
                 and word not in skip
                 and not word.replace("-", "").isdigit()
             )
