@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import i18n
 from .card import CARD_FORMAT, CARD_VERSION, card_content
 from .i18n import _, ngettext
 
@@ -312,8 +313,7 @@ def cohort_figures(cards: list[Card]) -> list[CohortFigure]:
 
 
 def _share(value: float) -> str:
-    from . import i18n  # lazy: a share per language, English as it always was
-
+    """A share as each language writes it; English as it always was."""
     return f"{value:.0%}" if i18n.language() == "en" else i18n.format_percent(value)
 
 

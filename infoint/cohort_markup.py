@@ -8,6 +8,7 @@ colour nor length is the only signal.
 
 from __future__ import annotations
 
+from . import i18n
 from .cohort import CohortFigure, CohortRead, Spread
 from .i18n import _, ngettext
 from .safe import escape
@@ -17,6 +18,8 @@ __all__ = ["number", "figures_table", "spread_chart", "reading_html"]
 
 def number(value: float, percent: bool = False) -> str:
     """A figure as people read it: ``42%``, ``3``, ``2.5``."""
+    if i18n.language() != "en":  # "42 %", "2,5" in Spanish
+        return i18n.format_percent(value) if percent else i18n.format_number(round(value, 1))
     if percent:
         return f"{value:.0%}"
     return f"{value:.1f}".rstrip("0").rstrip(".")

@@ -326,7 +326,7 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
     lines += ["", _("Questions:")] + [
         f"{n}. {e['text']}" for n, e in enumerate(stored_entries(meeting.questions), 1)
     ]
-    lines += ["", _("At the end:")] + [f"- {_(r)}" for r in CLOSING_REMINDERS]
+    lines += ["", _("At the end:")] + [("- " + _(r)) for r in CLOSING_REMINDERS]
     seed = (
         f"meeting:{meeting.id}"
         if meeting.id is not None

@@ -141,17 +141,21 @@ def overview(d: ReportData) -> str:
             when = time_text(item.due, d.tz)
             status = (
                 _("{overdue} since {when}").format(
-                    overdue=f"<strong>{escape(_('Overdue'))}</strong>", when=escape(when)
+                    overdue=("<strong>" + escape(_("Overdue")) + "</strong>"), when=escape(when)
                 )
                 if item.overdue
                 else escape(_("Due {when}").format(when=when))
             )
             lines.append(_("{status}: {text}").format(status=status, text=escape(item.text)))
-        out.append(f"<h3>{escape(_('What is due now'))}</h3>" + html_list(lines, ordered=True))
+        out.append(
+            ("<h3>" + escape(_("What is due now")) + "</h3>") + html_list(lines, ordered=True)
+        )
         if len(items) > MAX_ROWS:
             out.append(paragraph(escape(_("And {n} more.").format(n=len(items) - MAX_ROWS))))
     else:
-        out.append(f"<h3>{escape(_('What is due now'))}</h3>" + none_yet(_("Nothing is due.")))
+        out.append(
+            ("<h3>" + escape(_("What is due now")) + "</h3>") + none_yet(_("Nothing is due."))
+        )
     return "".join(out)
 
 
@@ -247,7 +251,7 @@ def _cover(ws, step, now: datetime, level: str = EVERYTHING) -> str:
         else _("step {step} only ({title})").format(step=step, title=_(STEP_TITLES[step]))
     )
     prepared = _("Prepared for {name} on {when}, covering {scope}.").format(
-        name=f"<strong>{text_html(name) or escape(_('(no name yet)'))}</strong>",
+        name="<strong>" + (text_html(name) or escape(_("(no name yet)"))) + "</strong>",
         when=escape(time_text(now, tz)),
         scope=escape(scope),
     )
@@ -366,6 +370,7 @@ def report_html(
         template_name="lab",
         extra_loaders=[DictLoader({_TEMPLATE_NAME: _TEMPLATE})],
         template_file=_TEMPLATE_NAME,
+        language_code=i18n.language() if i18n.language() in i18n.LANGUAGES else "en",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,

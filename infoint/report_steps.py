@@ -247,7 +247,7 @@ def step3(d: ReportData) -> str:
                 escape(date_text(first, d.tz)) or "-",
                 escape(str(answers[-1])) if answers else "-",
                 (
-                    (f"<strong>{escape(_('Overdue'))}</strong>: " if nxt.overdue else "")
+                    (("<strong>" + escape(_("Overdue")) + "</strong>: ") if nxt.overdue else "")
                     + escape(f"{nxt.text} ({date_text(nxt.due, d.tz)})")
                 )
                 if nxt
@@ -326,7 +326,7 @@ def step4(d: ReportData) -> str:
         rows.append(
             [
                 text_html(d.name(m.contact_id))
-                + (f"<br><small>{escape(_('(cancelled)'))}</small>" if m.cancelled else ""),
+                + (("<br><small>" + escape(_("(cancelled)")) + "</small>") if m.cancelled else ""),
                 escape(when),
                 escape(how) + (f"<br>{text_html(m.place)}" if m.place.strip() else ""),
                 asked,
@@ -385,7 +385,7 @@ def step5(d: ReportData) -> str:
         recurring = ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring)
         out.append(
             paragraph(
-                f"<strong>{escape(_('Came up in more than one meeting:'))}</strong> "
+                ("<strong>" + escape(_("Came up in more than one meeting:")) + "</strong> ")
                 + (recurring or escape(_("nothing yet")))
             )
         )

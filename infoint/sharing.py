@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import organizations, pipeline, stages
+from . import i18n, organizations, pipeline, stages
 from . import targets as tg
 from .coverage import CoverageSummary, coverage_summary
 from .events import MET
@@ -145,8 +145,7 @@ class Outcomes:
 
 
 def _percent(share: float) -> str:
-    from . import i18n  # a share as each language writes it; English as it always was
-
+    """A share as each language writes it; English as it always was."""
     return f"{share:.0%}" if i18n.language() == "en" else i18n.format_percent(share)
 
 
@@ -236,7 +235,7 @@ def organizations_html(ws, now: datetime) -> str:
     """Organizations and initials: the long list's best, and each person asked or met by
     initials, organization, stage and thank-you status. No names, titles, notes or addresses."""
     contacts, events, settings = _read(ws)
-    out = [f"<h3>{escape(_('Organizations on the long list'))}</h3>"]
+    out = [("<h3>" + escape(_("Organizations on the long list")) + "</h3>")]
     places = organizations.sort_organizations(organizations.load_organizations(ws))
     if places:
         rows = [
@@ -252,7 +251,7 @@ def organizations_html(ws, now: datetime) -> str:
         out.append(html_table(caption, columns("org industry interest openings"), rows))
     else:
         out.append(none_yet(_("No organizations on the long list yet.")))
-    out.append(f"<h3>{escape(_('People asked or met, by initials'))}</h3>")
+    out.append("<h3>" + escape(_("People asked or met, by initials")) + "</h3>")
     thanks = {
         r.contact.id: r.thank_you.status
         for r in pipeline.thanks_overview(contacts, events, now, settings)

@@ -168,7 +168,7 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
         thanks.append(
             Block(
                 "field",
-                f"{day_in_words(iv.thanks.sent_at, tz)} ({_(iv.thanks.status)})",
+                day_in_words(iv.thanks.sent_at, tz) + " (" + _(iv.thanks.status) + ")",
                 _("Sent"),
             )
         )

@@ -96,6 +96,7 @@ def test_report_page_in_chinese_is_offline_and_titled(demo_ws):
         page = report.report_html(demo_ws, now=NOW, level=sharing.COUNTS).decode("utf-8")
     assert tr("zh", "The figures: numbers only") in page
     assert tr("zh", "Informational interview workbook: report") in page
+    assert '<html lang="zh">' in page  # nbconvert takes ISO 639-1 codes only
     assert "<script" not in page.lower()
     assert report.CSP in page
 

@@ -112,7 +112,7 @@ class CohortPage:
                     "twice counts once. Nothing is sent anywhere: the cards are read on this "
                     "computer only and kept only while this page is open."
                 )
-            ).format(workshop_cards=f"<strong>{escape(_('workshop cards'))}</strong>")
+            ).format(workshop_cards=("<strong>" + escape(_("workshop cards")) + "</strong>"))
             + "</p>"
         )
         by_folder = Details(
@@ -174,7 +174,9 @@ class CohortPage:
         # "Start again" applies only once something was read: hidden before (and after it)
         self.clear_button.layout.display = None if read.cards or read.refused else "none"
         if not read.cards and not read.refused:
-            self.status.value = STYLE + f"<p class='ii-muted'>{escape(_('No cards read yet.'))}</p>"
+            self.status.value = STYLE + (
+                "<p class='ii-muted'>" + escape(_("No cards read yet.")) + "</p>"
+            )
         else:
             self.status.value = (
                 STYLE
@@ -182,16 +184,17 @@ class CohortPage:
                 + f"<div role='status'>{reading_html(read)}</div>"
             )
         if not read.cards:
-            self.figures_html.value = (
-                STYLE
-                + f"<p>{escape(_('The figures appear here once at least one card is read.'))}</p>"
+            self.figures_html.value = STYLE + (
+                "<p>"
+                + escape(_("The figures appear here once at least one card is read."))
+                + "</p>"
             )
             return
         figures = cohort_figures(read.cards)
         self.figures_html.value = (
             STYLE
             + labelled_table(figures_table(figures, len(read.cards)))
-            + f"<h3>{escape(_('How the participants spread'))}</h3>"
+            + ("<h3>" + escape(_("How the participants spread")) + "</h3>")
             + "<p class='ii-muted'>"
             + escape(
                 _(

@@ -44,15 +44,15 @@ class ReminderDownloads:
 
     def widgets(self) -> widgets.VBox:
         """The intro, both buttons and the status line."""
-        intro = widgets.HTML(f"<p>{_(INTRO)}</p>")  # trusted text: no < or & in it
+        intro = widgets.HTML("<p>" + _(INTRO) + "</p>")  # trusted text: no < or & in it
         intro.add_class("ii-start-reminders-intro")
         box = widgets.VBox(
             [
                 intro,
                 self.calendar_button,
-                widgets.HTML(f'<p class="ii-muted">{escape(_(CALENDAR_HELP))}</p>'),
+                widgets.HTML('<p class="ii-muted">' + escape(_(CALENDAR_HELP)) + "</p>"),
                 self.week_button,
-                widgets.HTML(f'<p class="ii-muted">{escape(_(WEEK_HELP))}</p>'),
+                widgets.HTML('<p class="ii-muted">' + escape(_(WEEK_HELP)) + "</p>"),
                 self.status,
             ]
         )

@@ -73,7 +73,7 @@ def preview_html(sections: list[tuple[str, str]]) -> str:
         STYLE
         + _PREVIEW_STYLE
         + "<div class='ii-report-preview' tabindex='0' role='region' "
-        + f"aria-label='{escape(_('Preview of the report'))}'>"
+        + ("aria-label='" + escape(_("Preview of the report")) + "'>")
         + "".join(parts)
         + "</div>"
     )
@@ -153,13 +153,13 @@ class ReportSharing:
                     "{counts_only} holds no names at all. Look at the preview before "
                     "you download it, and share it only with people you choose."
                 )
-            ).format(counts_only=f"<strong>{escape(_('counts only'))}</strong>")
+            ).format(counts_only=("<strong>" + escape(_("counts only")) + "</strong>"))
             + "</p>"
         )
         card_intro = _html(
-            f"<h3>{escape(_('A card for your workshop'))}</h3>"
-            f"<p>{escape(_(CARD_HOLDS))}</p>"
-            "<p class='ii-muted'>"
+            ("<h3>" + escape(_("A card for your workshop")) + "</h3>")
+            + ("<p>" + escape(_(CARD_HOLDS)) + "</p>")
+            + "<p class='ii-muted'>"
             + escape(
                 _(
                     "It is a small text file (JSON) that you can open and read "
@@ -202,7 +202,7 @@ class ReportSharing:
 
     def _on_choice(self, _change=None) -> None:
         level, _step = self._choice()
-        self.holds.value = STYLE + f"<p class='ii-muted'>{escape(_(LEVEL_HOLDS[level]))}</p>"
+        self.holds.value = STYLE + ("<p class='ii-muted'>" + escape(_(LEVEL_HOLDS[level])) + "</p>")
         # one step at a time only for the whole report: the other levels are a page of figures
         self.scope.layout.display = None if level == EVERYTHING else "none"
         self._update_preview()

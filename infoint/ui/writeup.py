@@ -41,7 +41,9 @@ def checklist_html(items: list[wu.CheckItem]) -> str:
     )
     rows = "".join(
         f"<li class='ii-writeup-{'done' if i.done else 'empty'}'>"
-        f"<strong>{escape(_('Done') if i.done else _('Still empty'))}:</strong> "
+        + "<strong>"
+        + escape(_("Done") if i.done else _("Still empty"))
+        + ":</strong> "
         f"{escape(i.label)} <span class='ii-muted'>("
         + escape(
             i.detail
