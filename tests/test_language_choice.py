@@ -205,3 +205,19 @@ def test_the_journal_notice_is_said_in_the_language_chosen_after_opening(tmp_pat
         assert spanish.startswith("Se usa el diario de reversión de SQLite porque se pidió")
     finally:
         w.close()
+
+
+def test_the_guide_to_networking_norms_waits_folded_on_the_start_page(ws):
+    from infoint.ui.details import Details
+
+    page = StartPage(ws)
+    (guide,) = [w for w in page.today().children[0].children if isinstance(w, Details)]
+    assert guide.toggle.description == "New to informational interviews? Read this first"
+    assert not guide.open and guide.body.layout.display == "none"  # closed until asked for
+    assert "ii-norms-guide" in guide.body.children[0].value
+    with i18n.using("es"):
+        spanish = StartPage(ws).today().children[0].children[2]
+    assert spanish.toggle.description == i18n.translate(
+        "es", "New to informational interviews? Read this first"
+    )
+    assert "lang='es'" in spanish.body.children[0].value

@@ -57,9 +57,11 @@ def language_picker(ws, css: str) -> widgets.Dropdown:
     return picker
 
 
-def _norms(ws) -> widgets.Widget | None:
-    """The short guide to networking norms (``ui/norms.py``), when this copy has it."""
-    return None
+def _norms(ws) -> widgets.Widget:
+    """The short guide to networking norms (``ui/norms.py``), in the language in use."""
+    from .norms import norms_section  # lazy: the guide's text loads when the page is built
+
+    return norms_section(ws)
 
 
 def _when(moment) -> str:
@@ -225,17 +227,14 @@ class StartPage(Page):
 
         The workbook's language is chosen here (the start page's first section), and the short
         guide to networking norms waits here, folded, for whoever is new to this."""
-        parts: list[widgets.Widget] = [widgets.HBox([self.language]), self.language_status]
-        guide = _norms(self.ws)
-        if guide is not None:
-            parts.append(
-                Details(
-                    _("New to informational interviews? Read this first"),
-                    [guide],
-                    "ii-start-norms",
-                )
-            )
-        return widgets.VBox([*parts, self.agenda_html])
+        guide = Details(
+            _("New to informational interviews? Read this first"),
+            [_norms(self.ws)],
+            "ii-start-norms",
+        )
+        return widgets.VBox(
+            [widgets.HBox([self.language]), self.language_status, guide, self.agenda_html]
+        )
 
     @section
     def reminders(self) -> widgets.VBox:
