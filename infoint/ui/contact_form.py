@@ -241,7 +241,9 @@ class ContactForm:
         return (
             "<ul class='ii-why'>"
             + "".join(
-                f"<li><strong>{escape(_('{label}:').format(label=k))}</strong> {escape(v)}</li>"
+                "<li><strong>"
+                + escape(_("{label}:").format(label=k))
+                + f"</strong> {escape(v)}</li>"
                 for k, v in items
             )
             + "</ul>"

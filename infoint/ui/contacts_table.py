@@ -208,7 +208,7 @@ class ContactsTable:
         )
         self.page_label.value = f"<p>{escape(said)}</p>"
         body = "".join(self._row_html(a) for a in rows)
-        head = "".join(f"<th scope='col'>{escape(_(h))}</th>" for h in _COLUMNS)
+        head = "".join("<th scope='col'>" + escape(_(h)) + "</th>" for h in _COLUMNS)
         self.table.value = (
             STYLE
             + labelled_table(
@@ -231,15 +231,16 @@ class ContactsTable:
         warm = " " + escape(_("(warm)")) if a.warm and a.connection == "cold" else ""
         local = escape(_("yes") if a.local else _("no"))
         why = escape(_("Why {score}").format(score=f"{a.score:g}"))
+        connection = escape(_(_CONNECTION_WORDS.get(a.connection, a.connection)))
+        seniority = escape(_(SENIORITY_LABELS[a.seniority]))
+        focus = escape(_(classification.FOCUS_WORDS.get(a.focus, a.focus)))
         return (
             f"<tr><td>{a.rank}</td><td>{target}</td>"
             f"<th scope='row' class='ii-name'>{escape(c.full_name)}</th>"
             f"<td>{escape(c.organization)}</td><td>{escape(c.position)}</td>"
-            f"<td title='{escape(a.connection_why)}'>"
-            f"{escape(_(_CONNECTION_WORDS.get(a.connection, a.connection)))}{warm}</td>"
-            f"<td title='{escape(a.seniority_why)}'>{escape(_(SENIORITY_LABELS[a.seniority]))}</td>"
-            f"<td title='{escape(a.focus_why)}'>"
-            f"{escape(_(classification.FOCUS_WORDS.get(a.focus, a.focus)))}</td>"
+            f"<td title='{escape(a.connection_why)}'>{connection}{warm}</td>"
+            f"<td title='{escape(a.seniority_why)}'>{seniority}</td>"
+            f"<td title='{escape(a.focus_why)}'>{focus}</td>"
             f"<td>{local}</td><td>{a.score:g}</td>"
             f"<td class='ii-why'><details><summary>{why}</summary>"
             f"{escape(a.why)}</details></td></tr>"

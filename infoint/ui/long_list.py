@@ -181,8 +181,9 @@ class LongList:
         active = [o for o in orgs if not o.archived]
         counts = targets.contacts_per_organization(self.ws)
         rows = []
+        top5 = escape(_("Top 5"))
         for place, org in organizations.sort_organizations(orgs):
-            top = f"<strong>{escape(_('Top 5'))}</strong>" if place <= organizations.TOP else ""
+            top = "<strong>" + top5 + "</strong>" if place <= organizations.TOP else ""
             advocacy = escape({True: _("yes"), False: _("no"), None: _("not sure")}[org.advocacy])
             site = link(org.website, _("site")) if org.website else ""
             rows.append(
@@ -201,7 +202,7 @@ class LongList:
             f"<th scope='col'>{h}</th>"
             for h in (
                 escape(_("Rank")),
-                f"<span class='ii-sr-only'>{escape(_('Top 5'))}</span>",
+                "<span class='ii-sr-only'>" + top5 + "</span>",
                 *(escape(_(h)) for h in _COLUMNS),
             )
         )
