@@ -116,6 +116,7 @@ def _labels(sender: str) -> dict:
         "title": _("Prep sheet: {name}"),
         "heading": _("Informational interview with {name}"),
         "when_where": _("When and where"),
+        "field": _("{label}:"),  # a label before its value ("When:", "时间：")
         "when": _("When"),
         "length": _("Length"),
         "minutes": _("{n} minutes"),

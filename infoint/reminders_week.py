@@ -51,7 +51,9 @@ def _week(ws: Workspace, now: datetime) -> tuple[str, str, int]:
             lines.append(f"{number}. {event.summary}")
             lines.append("   " + _("What to do: {todo}").format(todo=event.todo))
             where = _("In the workbook: {where}.").format(where=where_to_do_it(event.step))
-            lines.append(f"   {due_words(event, tzinfo)} {where}")
+            lines.append(
+                "   " + _("{due} {where}").format(due=due_words(event, tzinfo), where=where)
+            )
     lines += ["", _("Your calendar file from the workbook's start page holds all of this too.")]
     subject = ngettext(
         "My week: {span} ({n} to do)", "My week: {span} ({n} to do)", len(events)
