@@ -485,7 +485,7 @@ def set_link(ws, meeting_id: int, goal: str, extent: str) -> GoalLink:
         raise ValueError(f"extent must be one of {EXTENTS} or empty, not {extent!r}")
     key = goal_key(goal)
     if not key:
-        raise ValueError("a link needs a goal with words in it")
+        raise ValueError(_("a link needs a goal with words in it"))
     with ws.transaction():
         rows = ws.rows("goal_links", "meeting_id = ? AND goal_key = ?", (int(meeting_id), key))
         before = GoalLink.from_row(rows[0]) if rows else GoalLink(int(meeting_id), key, goal)
