@@ -238,7 +238,8 @@ def writeup_markdown(document: Document) -> str:
             elif block.kind == "number":
                 lines.append(f"{number}. {inline(block.text)}")
             elif block.kind == "field":
-                lines.append(f"**{inline(block.label)}:** {inline(block.text)}  ")
+                label = inline(_("{label}:").format(label=block.label))
+                lines.append(f"**{label}** {inline(block.text)}  ")
             elif block.kind == "note":
                 lines += [f"*{inline(block.text)}*", ""]
             else:

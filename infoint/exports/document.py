@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..i18n import _
+
 __all__ = ["Block", "Part", "Document", "visible_text", "docx_bytes", "DOCX_MIME"]
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -113,7 +115,7 @@ def docx_bytes(document: Document, *, created: datetime | None = None) -> bytes:
                 _runs(doc.add_paragraph(style="List Number"), block.text)
             elif block.kind == "field":
                 paragraph = doc.add_paragraph()
-                _runs(paragraph, f"{block.label}: ", bold=True)
+                _runs(paragraph, _("{label}:").format(label=block.label) + " ", bold=True)
                 _runs(paragraph, block.text)
             elif block.kind == "note":
                 _runs(doc.add_paragraph(), block.text, italic=True)
