@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .bulk import paused_gc
 from .classification import Assessment, Context, Mix, mix_of
-from .i18n import N_, _
+from .i18n import N_, _, format_number, language
 from .organizations import TOP
 from .records import org_key
 
@@ -18,6 +18,18 @@ def _part(points: float, text: str) -> tuple[float, str]:
     """One scored reason: its points and its text (marked ``N_`` here, translated when the why
     is written, where its points are shown beside it so the score explains itself)."""
     return (points, text)
+
+
+def score_text(score: float) -> str:
+    """A score as the language writes numbers ("10.9", "10,9")."""
+    return f"{score:g}" if language() == "en" else format_number(score)
+
+
+def _signed(points: float) -> str:
+    """A reason's points with their sign ("+2.4", "+2,4", "-1.5")."""
+    if language() == "en":
+        return f"{points:+g}"
+    return ("+" if points >= 0 else "\u2212") + format_number(abs(points))
 
 
 def _said(part: tuple[float, str]) -> tuple[float, str]:
@@ -148,7 +160,7 @@ def _score(reasons: tuple, lacking: dict[str, bool]) -> tuple[float, str]:
     # The three weightiest reasons, and always any penalty, so a low score explains itself.
     penalties = [p for p in parts if p[0] < 0]
     top = sorted((p for p in parts if p[0] > 0), key=_weight)[: 3 - len(penalties)] + penalties
-    why = _("; ").join(f"{text} ({points:+g})" for points, text in top)
+    why = _("; ").join(f"{text} ({_signed(points)})" for points, text in top)
     return score, why if top else _(_NO_REASON)
 
 

@@ -16,6 +16,7 @@ from .. import classification
 from .. import targets as tg
 from ..clock import time_zone_names
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, _
+from ..ranking import score_text
 from ..records import (
     CONNECTION_LABELS,
     CONNECTIONS,
@@ -236,7 +237,7 @@ class ContactForm:
             (_("Focus"), a.focus_why),
             (_("In person?"), a.local_why),
             (_("Offer"), modes_text(a.modes)),
-            (_("Rank {rank}, score {score}").format(rank=a.rank, score=f"{a.score:g}"), a.why),
+            (_("Rank {rank}, score {score}").format(rank=a.rank, score=score_text(a.score)), a.why),
         ]
         return (
             "<ul class='ii-why'>"

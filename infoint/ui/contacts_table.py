@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from .. import classification, exports, ranking
 from .. import targets as tg
 from ..i18n import N_, _, ngettext
+from ..ranking import score_text
 from ..records import CONNECTIONS, FOCUSES, SENIORITIES, SENIORITY_LABELS
 from ..safe import escape
 from ..workspace import Workspace
@@ -230,7 +231,8 @@ class ContactsTable:
         target = "&#10003; " + escape(_("target")) if c.target else ""
         warm = " " + escape(_("(warm)")) if a.warm and a.connection == "cold" else ""
         local = escape(_("yes") if a.local else _("no"))
-        why = escape(_("Why {score}").format(score=f"{a.score:g}"))
+        score = escape(score_text(a.score))
+        why = escape(_("Why {score}").format(score=score_text(a.score)))
         connection = escape(_(_CONNECTION_WORDS.get(a.connection, a.connection)))
         seniority = escape(_(SENIORITY_LABELS[a.seniority]))
         focus = escape(_(classification.FOCUS_WORDS.get(a.focus, a.focus)))
@@ -241,7 +243,7 @@ class ContactsTable:
             f"<td title='{escape(a.connection_why)}'>{connection}{warm}</td>"
             f"<td title='{escape(a.seniority_why)}'>{seniority}</td>"
             f"<td title='{escape(a.focus_why)}'>{focus}</td>"
-            f"<td>{local}</td><td>{a.score:g}</td>"
+            f"<td>{local}</td><td>{score}</td>"
             f"<td class='ii-why'><details><summary>{why}</summary>"
             f"{escape(a.why)}</details></td></tr>"
         )

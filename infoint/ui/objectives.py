@@ -14,7 +14,7 @@ from .. import demo as demo_data
 from ..charts import bar_chart
 from ..clock import time_zone_names
 from ..goals import check_goals
-from ..i18n import N_, _, format_datetime, language, ngettext
+from ..i18n import N_, _, language, ngettext, spoken
 from ..objectives import (
     O6_REMINDER,
     check_kinds,
@@ -410,4 +410,4 @@ class ObjectivesPage(Page):
         local = when.astimezone(zone) if zone else when.astimezone()
         if language() == "en":
             return local.strftime("%Y-%m-%d %H:%M")
-        return format_datetime(local, "short")
+        return spoken(local, year=True)
