@@ -32,7 +32,8 @@ NOTE_EVENTS = {"thanks": THANKS_SENT, "intro_thanks": INTRO_THANKS_SENT, "update
 MAX_CADENCE_DAYS = 3650
 # What the page asks before writing the notes for the user: something specific (S2), their
 # suggestion and what came of it, the card (and its text), what came of the introduction (S3),
-# their news since (S4). "card" is yes or no; the others are text.
+# their news since (S4), and the language the notes are written in. "card" is yes or no; the
+# others are text.
 NOTE_INPUTS = (
     "specific",
     "suggestion",
@@ -41,6 +42,7 @@ NOTE_INPUTS = (
     "card_text",
     "outcome",
     "progress",
+    "language",
 )
 
 

@@ -378,3 +378,32 @@ def test_the_two_pages_speak_the_language(ws, code):
     assert debrief.items_list.options[0][0].startswith("Read it")
     assert "2026" in debrief.items_list.options[0][0]
     assert thanks.cadence.options[1][1] == 91  # the value kept is the number of days
+
+
+def test_notes_are_written_in_the_persons_language_and_the_choice_is_kept(ws):
+    from infoint import outreach_log
+    from infoint.demo import apply_persona
+    from infoint.ui.thanks import ThanksPage
+    from tests.test_ui_thanks import contact_id, met
+
+    apply_persona(ws)
+    amara = contact_id(ws, "Amara")
+    met(ws, amara)
+    ws.write(updates={"contacts": [(amara, {"language": "es"})]})
+    page = ThanksPage(ws, now=NOW)
+    assert page.written_in.value == "es"
+    assert "Español" in page.written_in.hint.value
+    assert "Muchas gracias" in page.note.body.value
+    assert not HAN.search(page.note.body.value)
+    page.written_in.choice.value = "zh"  # nothing saved yet: new drafts in Chinese
+    assert HAN.search(page.note.body.value) and HAN.search(page.update.body.value)
+    page.flush()
+    again = ThanksPage(ws, now=NOW)
+    assert again.written_in.value == "zh"  # kept with what was typed for this person
+    assert outreach_log.load_draft(ws, amara, "thanks") is None or HAN.search(again.note.body.value)
+    # a note the participant saved stays as written when the language changes
+    again.note.body.value = "Dear Amara, thank you for the portfolio advice."
+    again.note.save_draft()
+    again.written_in.choice.value = "en"
+    assert again.note.body.value == "Dear Amara, thank you for the portfolio advice."
+    assert "kept as they are" in again.written_in.hint.value

@@ -1,4 +1,5 @@
-"""Step 6's note editor: one message (to, subject, body) with its checker, files and "I sent it".
+"""Step 6's note editor: one message (to, subject, body) with its checker, files and "I sent it";
+and the language the person's notes are written in (``WrittenIn``).
 
 The thanks page shows three: the thank-you (S2), the introducer's thanks (S3) and the
 stay-in-touch update (S4). A note reads the page's chosen person, profile and the hints the
@@ -12,17 +13,19 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import exports, outreach_log, thanks_check, thanks_log
-from ..i18n import _
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, _
 from ..records import Draft
 from ..safe import escape
+from ..salutation import draft_language
 from ..schema import WorkspaceError
+from ..text_language import text_language
 from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
 from .feedback import findings_html, message_html
 from .page import Page
 
-__all__ = ["Note"]
+__all__ = ["Note", "WrittenIn"]
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
@@ -127,6 +130,8 @@ class Note:
             specific_hints=[h for h in hints if h.strip()],
             suggestion_hints=page.suggestion_hints() if self.kind == "thanks" else [],
             known_words=page.known_words | set(page.contact.via.split()),
+            # judged in the language it is written in (the one chosen when too short to tell)
+            language=text_language(self.body.value, page.written_in.value),
         )
         self.findings.value = findings_html(findings, _("Personal and ready to send."))
         url, shortened = exports.mailto_link(self.to.value, self.subject.value, self.body.value)
@@ -197,3 +202,63 @@ class Note:
             return
         self.status.value = message_html(_("Recorded. Well done."), "ok")
         page.refresh(keep=page.contact.id)
+
+
+class WrittenIn:
+    """The language one person's notes are written in (S2-S4): theirs by default
+    (``Contact.language``), else as chosen here; the page keeps the choice with what was
+    typed for their notes and asks for new drafts in it (``page.redraft``)."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.choice = _css(
+            widgets.Dropdown(
+                description=_("Written in"),
+                options=[(LANGUAGE_NAMES[c], c) for c in LANGUAGES],
+                style=_LABEL,
+            ),
+            "written-in",
+        )
+        self.hint = _css(widgets.HTML(), "language-hint")
+        self._showing = False
+        self._switched = False  # the participant changed the language just now
+        self.choice.observe(self._changed, names="value")
+
+    @property
+    def value(self) -> str:
+        """The language chosen ("en", "es", "zh")."""
+        return self.choice.value
+
+    def widgets(self) -> list:
+        """The choice and what it means, in the order the page shows them."""
+        return [self.choice, self.hint]
+
+    def show(self, contact, chosen: str | None = None) -> None:
+        """The language of ``contact``'s notes: ``chosen`` when it is one, else theirs."""
+        self._showing = True
+        try:
+            self.choice.value = draft_language(contact, chosen if chosen in LANGUAGES else None)
+        finally:
+            self._showing = False
+        self._hint()
+
+    def _hint(self, kept: bool = False) -> None:
+        language = LANGUAGE_NAMES[self.choice.value]
+        text = _("Your notes to them are in {language}.").format(language=language)
+        if kept:
+            text += " " + _(
+                "The notes you saved are kept as they are: press a “Write … for me” button "
+                "for a new one in {language}."
+            ).format(language=language)
+        self.hint.value = f"<p class='ii-thanks-language'>{escape(text)}</p>"
+
+    def kept(self, saved: bool) -> None:
+        """After new drafts: say so when saved notes were kept in the language they are in."""
+        self._hint(kept=saved and self._switched)
+        self._switched = False
+
+    def _changed(self, _change=None) -> None:
+        self._hint()
+        if not self._showing and not self.page._loading and self.page.contact is not None:
+            self._switched = True
+            self.page.redraft()

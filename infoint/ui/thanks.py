@@ -25,24 +25,22 @@ from .controls import controls, fields
 from .details import Details
 from .download import DownloadButton
 from .feedback import STYLE, message_html
-from .notes import Note
+from .notes import Note, WrittenIn
 from .page import Page
 from .section import section
-from .thanks_table import deadline_text, moment_text, person_label, thanks_table_html
+from .thanks_table import (
+    CADENCES,
+    deadline_text,
+    introducer_text,
+    next_update_text,
+    person_label,
+    thanks_table_html,
+)
 from .writeup import WriteUp
 
 _LABEL = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="95%")
-_CADENCES = [  # (label, shown with _(); days between updates, the value kept)
-    (N_("every 2 months"), 61),
-    (N_("every 3 months (suggested)"), DEFAULT_CADENCE_DAYS),
-    (N_("every 4 months"), 122),
-    (N_("every 6 months"), 182),
-    (N_("no updates"), 0),
-]
 
-
-_NO_INTRODUCER = N_("No one introduced you to this person, so there is no one else to thank.")
 
 _css, _button = controls("thanks")
 
@@ -81,6 +79,7 @@ class ThanksPage(Page):
         )
         self.person.observe(lambda _: self.select(self.person.value), names="value")
         self.deadline = _css(widgets.HTML(), "deadline")
+        self.written_in = WrittenIn(self)  # the person's language, unless chosen otherwise
         self.specific = _css(
             widgets.Combobox(
                 description=_("Something specific from your conversation"),
@@ -123,7 +122,7 @@ class ThanksPage(Page):
         self._inputs_for: int | None = None  # the person the inputs were filled for
         self.inputs_form = self.autosave(self._save_inputs, active=lambda: not self._loading)
         self.inputs_form.watch(self.specific, self.suggestion, self.suggestion_status, self.card)
-        self.inputs_form.watch(self.card_text)
+        self.inputs_form.watch(self.card_text, self.written_in.choice)
         self.inputs_save_status = state_view(self.inputs_form.state, "ii-thanks-inputs-save-state")
         self.gifts = _css(widgets.HTML(STYLE + message_html(_(th.GIFT_GUIDANCE), "note")), "gifts")
         # S3
@@ -139,7 +138,7 @@ class ThanksPage(Page):
         self.cadence = _css(
             widgets.Dropdown(
                 description=_("Send a short update"),
-                options=[(_(label), days) for label, days in _CADENCES],
+                options=[(_(label), days) for label, days in CADENCES],
                 value=DEFAULT_CADENCE_DAYS,
                 style=_LABEL,
             ),
@@ -185,7 +184,9 @@ class ThanksPage(Page):
     @section
     def choose_section(self) -> widgets.VBox:
         """Whom to thank, and the 48-hour deadline (S1)."""
-        return widgets.VBox([widgets.HTML(STYLE), self.person, self.deadline])
+        return widgets.VBox(
+            [widgets.HTML(STYLE), self.person, self.deadline, *self.written_in.widgets()]
+        )
 
     @section
     def thanks_section(self) -> widgets.VBox:
@@ -313,28 +314,37 @@ class ThanksPage(Page):
             self.card_text.layout.display = None if self.card_text.value else "none"
             self.outcome.value = typed.get("outcome", "")
             self.progress_text.value = typed.get("progress", "")
+            self.written_in.show(self.contact, typed.get("language"))
         finally:
             self._loading = False
         self._inputs_for = contact_id
         self.inputs_form.discard()
-        self.note.fill(
-            self.note.saved_draft() or th.compose_thanks(self.profile, self.contact),
-            self.contact.email,
-        )
-        self._draw_intro()
+        self.redraft()
         cadence = (
             DEFAULT_CADENCE_DAYS if self.contact.cadence_days is None else self.contact.cadence_days
         )
         self._loading = True
         self.cadence.value = (
-            cadence if cadence in [v for _, v in _CADENCES] else DEFAULT_CADENCE_DAYS
+            cadence if cadence in [v for _, v in CADENCES] else DEFAULT_CADENCE_DAYS
         )
         self._loading = False
         self._draw_next_update()
-        self.update.fill(
-            self.update.saved_draft() or th.compose_update(self.profile, self.contact),
+
+    def redraft(self) -> None:
+        """The three notes in the language chosen: the ones saved as they are (a note says so
+        on a change of language), the others written anew."""
+        lang = self.written_in.value
+        saved = self.note.saved_draft(), self.update.saved_draft()
+        self.note.fill(
+            saved[0] or th.compose_thanks(self.profile, self.contact, language=lang),
             self.contact.email,
         )
+        self._draw_intro()
+        self.update.fill(
+            saved[1] or th.compose_update(self.profile, self.contact, language=lang),
+            self.contact.email,
+        )
+        self.written_in.kept(any(saved) or self.intro.saved_draft() is not None)
 
     def suggestion_hints(self) -> list[str]:
         """The suggested item, for the S2 check that its status is mentioned."""
@@ -349,12 +359,14 @@ class ThanksPage(Page):
             "suggestion_status": self.suggestion_status.value.strip(),
         }
         self.note.fill(
-            th.compose_thanks(self.profile, self.contact, **args), self.contact.email, written=True
+            th.compose_thanks(self.profile, self.contact, language=self.written_in.value, **args),
+            self.contact.email,
+            written=True,
         )
         self.card_text.layout.display = None if self.card.value else "none"
         if self.card.value:
             self.card_text.value = th.compose_thanks(
-                self.profile, self.contact, card=True, **args
+                self.profile, self.contact, card=True, language=self.written_in.value, **args
             ).body
 
     def _save_inputs(self) -> None:
@@ -373,6 +385,7 @@ class ThanksPage(Page):
                 "card_text": self.card_text.value,
                 "outcome": self.outcome.value,
                 "progress": self.progress_text.value,
+                "language": self.written_in.value,
             },
         )
 
@@ -387,22 +400,13 @@ class ThanksPage(Page):
         from what came of it."""
         name = self._introducer()
         if not name:
-            self.intro_box.children = (widgets.HTML("<p>" + escape(_(_NO_INTRODUCER)) + "</p>"),)
+            self.intro_box.children = (
+                widgets.HTML("<p>" + escape(introducer_text("", False)) + "</p>"),
+            )
             return
         done = self._sent_at(self.contact.id, pipeline.INTRO_THANKS_SENT)
-        said = (
-            _(
-                "{name} introduced you (already thanked). "
-                "Tell them you met, how it went, and what came of it."
-            )
-            if done
-            else _(
-                "{name} introduced you (not thanked yet). "
-                "Tell them you met, how it went, and what came of it."
-            )
-        )
         self.intro_box.children = (
-            widgets.HTML(f"<p>{escape(said.format(name=name))}</p>"),
+            widgets.HTML(f"<p>{escape(introducer_text(name, bool(done)))}</p>"),
             self.outcome,
             widgets.HBox([self.intro_compose]),
             *self.intro.widgets(),
@@ -414,7 +418,11 @@ class ThanksPage(Page):
         self.intro.fill(
             saved
             or th.compose_intro_thanks(
-                self.profile, name, self.contact, outcome=self.outcome.value.strip()
+                self.profile,
+                name,
+                self.contact,
+                outcome=self.outcome.value.strip(),
+                language=self.written_in.value,
             ),
             introducer.email if introducer else "",
             written=compose,
@@ -431,15 +439,8 @@ class ThanksPage(Page):
             self.contact, self.events.get(self.contact.id, []), self.now(), self.settings
         )
         update = next((a for a in actions if a.kind == "update"), None)
-        if self.cadence.value == 0:
-            text = _("No updates planned for this person.")
-        elif update is None:
-            text = _("The first update is planned once you have sent your thank-you.")
-        else:
-            text = _("Next update: {day}. Logging any contact moves it on.").format(
-                day=moment_text(update.due.astimezone(tz), "day")
-            )
-        self.next_update.value = message_html(text, "note")
+        due = None if update is None else update.due.astimezone(tz)
+        self.next_update.value = message_html(next_update_text(self.cadence.value, due), "note")
 
     def _on_cadence(self, change) -> None:
         if self._loading or self.contact is None:
@@ -454,7 +455,10 @@ class ThanksPage(Page):
         if self.contact is not None:
             self.update.fill(
                 th.compose_update(
-                    self.profile, self.contact, progress=self.progress_text.value.strip()
+                    self.profile,
+                    self.contact,
+                    progress=self.progress_text.value.strip(),
+                    language=self.written_in.value,
                 ),
                 self.contact.email,
                 written=True,

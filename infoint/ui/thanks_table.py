@@ -1,4 +1,6 @@
-"""Step 6's overview table: everyone you met, the thank-you, the introducer, the next update."""
+"""Step 6's overview table (everyone you met, the thank-you, the introducer, the next update)
+and the page's sentences about them: the deadline, the introducer, the next update, the
+update rhythm; with how steps 5 and 6 write a local moment in each language."""
 
 from __future__ import annotations
 
@@ -7,16 +9,29 @@ from datetime import datetime
 
 from .. import i18n, pipeline
 from ..i18n import N_, _
+from ..records import DEFAULT_CADENCE_DAYS
 from ..safe import escape
 from .feedback import STYLE, labelled_table
 
 __all__ = [
+    "CADENCES",
     "STATUS_LABELS",
     "deadline_text",
+    "introducer_text",
     "moment_text",
+    "next_update_text",
     "person_label",
     "status_label",
     "thanks_table_html",
+]
+
+# S4: how often to send a short update, as step 6 offers it.
+CADENCES = [  # (label, shown with _(); days between updates, the value kept)
+    (N_("every 2 months"), 61),
+    (N_("every 3 months (suggested)"), DEFAULT_CADENCE_DAYS),
+    (N_("every 4 months"), 122),
+    (N_("every 6 months"), 182),
+    (N_("no updates"), 0),
 ]
 
 # A thank-you's status (``thanks.thank_you``: a value, matched elsewhere) as the page says it.
@@ -115,3 +130,35 @@ def thanks_table_html(
         if rows
         else f"<p>{nobody}</p>"
     )
+
+
+def next_update_text(cadence_days: int, due: datetime | None) -> str:
+    """S4: when the next update is planned (``due``, local), or why none is."""
+    if cadence_days == 0:
+        return _("No updates planned for this person.")
+    if due is None:
+        return _("The first update is planned once you have sent your thank-you.")
+    return _("Next update: {day}. Logging any contact moves it on.").format(
+        day=moment_text(due, "day")
+    )
+
+
+_NO_INTRODUCER = N_("No one introduced you to this person, so there is no one else to thank.")
+
+
+def introducer_text(name: str, thanked: bool) -> str:
+    """S3: who introduced you (``name``; "" when nobody did) and whether they were thanked."""
+    if not name:
+        return _(_NO_INTRODUCER)
+    said = (
+        _(
+            "{name} introduced you (already thanked). "
+            "Tell them you met, how it went, and what came of it."
+        )
+        if thanked
+        else _(
+            "{name} introduced you (not thanked yet). "
+            "Tell them you met, how it went, and what came of it."
+        )
+    )
+    return said.format(name=name)
