@@ -138,7 +138,8 @@ def test_calendar_in_the_language_parses(demo_ws, code):
         made = reminders.download_calendar(demo_ws, NOW)
     cal = Calendar.from_ical(made.data)
     assert str(cal["X-WR-CALNAME"]) == tr(code, reminders.CALENDAR_NAME)
-    events = [c for c in cal.walk("VEVENT")]
+    # what is due now; a cancelled event keeps the words it was first sent with
+    events = [c for c in cal.walk("VEVENT") if str(c.get("STATUS")) == "CONFIRMED"]
     assert events, "the demo has things due"
     titles = {tr(code, t) for t in reminders.TITLES.values()}
     for event in events:
