@@ -1,8 +1,9 @@
 """The shared records: the dataclasses every step passes around, their vocabularies and the
 identity keys that recognise the same organization or person twice.
 
-Ground floor: imports nothing above ``safe``, ``text`` and ``clock``. Steps import their types
-from here, never from each other. A record knows how to become a row of its table and back
+Ground floor: imports nothing above ``safe``, ``text``, ``clock`` and ``i18n`` (its labels are
+marked with ``N_``, translated where shown). Steps import their types from here, never from
+each other. A record knows how to become a row of its table and back
 (``to_row``, ``from_row``), tolerating damaged or missing columns; rules live in the steps.
 The event log's vocabulary (event kinds, ``Event``, agenda items, reminders) is in ``events``.
 """
