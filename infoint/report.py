@@ -140,9 +140,10 @@ def overview(d: ReportData) -> str:
         for item in items[:MAX_ROWS]:
             when = time_text(item.due, d.tz)
             status = (
-                _("{overdue} since {when}").format(
-                    overdue=("<strong>" + escape(_("Overdue")) + "</strong>"), when=escape(when)
-                )
+                "<strong>"
+                + escape(_("Overdue"))
+                + "</strong> "
+                + escape(_("since {when}").format(when=when))
                 if item.overdue
                 else escape(_("Due {when}").format(when=when))
             )
