@@ -39,14 +39,21 @@ class Comparison:
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
-_CLAUSE_RE = re.compile(r"[.!?;:,()\[\]\"\n\r\u2014\u2013]+|\s-\s")
+_CLAUSE_RE = re.compile(
+    r"[.!?;:,()\[\]\"\n\r\u2014\u2013\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+|\s-\s"
+)
+# Chinese has no spaces between words: its terms are two to four characters side by side
+# (most words are two, terms like 用户研究 four), leaving out any with a particle or pronoun
+# in them; ``_recurring`` keeps the longest that came up as often ("作品集", not "作品").
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HAN_SKIP = frozenset("的了吗呢吧啊着过我你他她它们这那是很也都就还和与")
+_HAN_LONGEST = 4
 
 
 _TOP_RECURRING = 10
 
 # Spanish notes: the small words that recur in any text (accents folded, as ``fold`` leaves
-# them), so that the themes are the words that mean something. Chinese notes have no spaces
-# between words, so no themes are counted in them (a word splitter would be needed).
+# them), so that the themes are the words that mean something.
 _SPANISH_STOP_WORDS = frozenset(
     """
 al algo algun alguna algunas alguno algunos ante antes asi aunque bien cada como con contra
@@ -72,7 +79,8 @@ def _meeting_terms(text: str, skip: set[str]) -> set[str]:
 
     A word counts when it has two or more letters, isn't a stop word or a number, and isn't
     a name of the people and organizations compared (those recur trivially). A phrase is two
-    such words side by side within one clause.
+    such words side by side within one clause. In Chinese (no spaces), two to four
+    characters side by side within one clause (``_HAN_RE``).
     """
     terms: set[str] = set()
     folded = fold(text[:_MAX_TEXT].replace("\u2019", "'"))
@@ -92,7 +100,18 @@ def _meeting_terms(text: str, skip: set[str]) -> set[str]:
             if previous:
                 terms.add(f"{previous} {word}")
             previous = word
+        for run in _HAN_RE.findall(clause):
+            terms.update(
+                piece
+                for size in range(2, _HAN_LONGEST + 1)
+                for piece in (run[i : i + size] for i in range(len(run) - size + 1))
+                if not _HAN_SKIP.intersection(piece)
+            )
     return terms
+
+
+def _han(term: str) -> bool:
+    return bool(_HAN_RE.fullmatch(term))
 
 
 def _recurring(debriefs: list[Debrief], skip: set[str]) -> list[tuple[str, int]]:
@@ -113,6 +132,11 @@ def _recurring(debriefs: list[Debrief], skip: set[str]) -> list[tuple[str, int]]
         if " " in term:
             for word in term.split():
                 covered[word] = max(covered.get(word, 0), n)
+        elif _han(term):  # "作品" is inside "作品集": the longer says more
+            for size in range(2, len(term)):
+                for i in range(len(term) - size + 1):
+                    part = term[i : i + size]
+                    covered[part] = max(covered.get(part, 0), n)
     kept = [(t, n) for t, n in shared.items() if " " in t or covered.get(t, 0) < n]
     kept.sort(key=lambda tn: (-tn[1], -len(tn[0].split()), tn[0]))
     return kept[:_TOP_RECURRING]

@@ -407,3 +407,16 @@ def test_notes_are_written_in_the_persons_language_and_the_choice_is_kept(ws):
     again.written_in.choice.value = "en"
     assert again.note.body.value == "Dear Amara, thank you for the portfolio advice."
     assert "kept as they are" in again.written_in.hint.value
+
+
+def test_chinese_notes_have_themes_too_the_longest_that_recur():
+    notes = [
+        "她说作品集比学历更重要，用户研究的岗位很看重沟通。",
+        "他也提到作品集，还有用户研究团队的招聘节奏。",
+        "作品集要有真实项目。",
+    ]
+    ds = [db.Debrief(i, 1, insights=n) for i, n in enumerate(notes)]
+    assert compare(ds, {}).recurring[:2] == [("作品集", 3), ("用户研究", 2)]
+    with i18n.using("zh"):
+        tips = compare(ds, {}).suggestions
+    assert any("“作品集”和“用户研究”" in t for t in tips), tips
