@@ -107,12 +107,12 @@ class CohortPage:
             + "<p>"
             + escape(
                 _(
-                    "Choose all the participants' {workshop_cards} (.json "
+                    "Choose all the participants' workshop cards (.json "
                     "files, counts only) at once; choosing again adds more, and the same card "
                     "twice counts once. Nothing is sent anywhere: the cards are read on this "
                     "computer only and kept only while this page is open."
                 )
-            ).format(workshop_cards=("<strong>" + escape(_("workshop cards")) + "</strong>"))
+            )
             + "</p>"
         )
         by_folder = Details(

@@ -150,10 +150,10 @@ class ReportSharing:
                 _(
                     "A single web page about your informational interviews, for an advising "
                     "appointment: no code, and nothing on it can run. Choose how much it shares; "
-                    "{counts_only} holds no names at all. Look at the preview before "
+                    "counts only holds no names at all. Look at the preview before "
                     "you download it, and share it only with people you choose."
                 )
-            ).format(counts_only=("<strong>" + escape(_("counts only")) + "</strong>"))
+            )
             + "</p>"
         )
         card_intro = _html(
