@@ -210,6 +210,8 @@ def sample_rows() -> dict[str, list[dict]]:
                 "created_at": T0,
                 "updated_at": T1,
                 "cadence_days": 45,
+                "language": "es",
+                "time_zone": "Europe/Madrid",
             },
             {
                 "id": 2,
@@ -239,6 +241,8 @@ def sample_rows() -> dict[str, list[dict]]:
                 "created_at": T0,
                 "updated_at": T0,
                 "cadence_days": 90,
+                "language": "zh",
+                "time_zone": HOSTILE,
             },
         ],
         "drafts": [
@@ -332,7 +336,12 @@ def sample_rows() -> dict[str, list[dict]]:
 
 # Columns a later migration added, and the value they get on upgrade:
 # (table, column) -> (version, default).
-ADDED_LATER = {("profile", "location"): (3, ""), ("contacts", "cadence_days"): (6, None)}
+ADDED_LATER = {
+    ("profile", "location"): (3, ""),
+    ("contacts", "cadence_days"): (6, None),
+    ("contacts", "language"): (8, ""),
+    ("contacts", "time_zone"): (8, ""),
+}
 KEYS = {"meta": "key"}  # every other table is keyed by id
 
 
@@ -454,6 +463,7 @@ def assert_loaders_read(w: Workspace, inserted: dict[str, list[dict]]) -> None:
             and c.referred_by == r["referred_by"]
         )
         assert c.cadence_days == r.get("cadence_days")
+        assert (c.language, c.time_zone) == (r.get("language", ""), r.get("time_zone", ""))
 
     drafts = w.query("SELECT * FROM drafts ORDER BY id")
     assert [(d["subject"], d["body"]) for d in drafts] == [
