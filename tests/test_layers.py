@@ -24,6 +24,7 @@ UI = 3
 # Step logic, by the step whose rules it holds (a later step may use an earlier one's rules).
 STEP_OF = {
     "goals": 1,
+    "pitch": 1,
     "goal_words_es": 1,
     "goal_words_zh": 1,
     "email_check": 1,
@@ -31,6 +32,7 @@ STEP_OF = {
     "objectives": 1,
     "organizations": 2,
     "classification": 2,
+    "mix_words": 2,
     "ranking": 2,
     "targets": 2,
     "headings": 2,
@@ -111,6 +113,7 @@ VIEWS = {
     "cohort_markup",
     "reminders",
     "reminders_week",
+    "norms",
 }
 
 
