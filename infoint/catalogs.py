@@ -29,7 +29,9 @@ __all__ = [
 CATALOG_DIR = Path(__file__).resolve().parent / "locale"
 PACKAGE = Path(__file__).resolve().parent
 # The functions whose first argument(s) are the English text (Babel's keyword spec).
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+# How gettext keys a message with a context: "context\x04message".
+_CONTEXT = "\x04"
 TRANSLATED = ("es", "zh")
 NOTEBOOK_DIR = PACKAGE.parent / "notebooks"
 # The English notebooks whose narrative is translated (``notebook_sets`` makes the copies).
@@ -61,6 +63,10 @@ def _read(path: Path):
         return read_po(handle, locale=None, abort_invalid=True)
 
 
+def _key(msgid: str, context: str | None) -> str:
+    return f"{context}{_CONTEXT}{msgid}" if context else msgid
+
+
 @cache
 def _catalog(code: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     singles: dict[str, str] = {}
@@ -72,7 +78,7 @@ def _catalog(code: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
             if isinstance(message.id, tuple):
                 plurals[message.id[0]] = tuple(message.string)
             elif message.string:
-                singles[message.id] = message.string
+                singles[_key(message.id, message.context)] = message.string
     return singles, plurals
 
 
@@ -93,6 +99,7 @@ class Marked:
     msgid: str
     plural: str | None
     where: str
+    context: str | None = None
 
 
 def marked_strings(paths: list[Path] | None = None) -> list[Marked]:
@@ -110,7 +117,7 @@ def marked_strings(paths: list[Path] | None = None) -> list[Marked]:
     if notebooks:
         found.extend(Marked(m.msgid, None, m.where) for m in notebook_messages(notebooks))
     for path in (p for p in files if p.suffix == ".py"):
-        for line, message, _comments, _context in extract_from_file(
+        for line, message, _comments, context in extract_from_file(
             "python", str(path), keywords=KEYWORDS
         ):
             shown = (
@@ -120,7 +127,7 @@ def marked_strings(paths: list[Path] | None = None) -> list[Marked]:
             if isinstance(message, tuple):
                 found.append(Marked(message[0], message[1], where))
             elif message:
-                found.append(Marked(message, None, where))
+                found.append(Marked(message, None, where, context))
     return found
 
 
@@ -190,7 +197,11 @@ def check(paths: list[Path] | None = None) -> list[Problem]:
             for message in _read(path):
                 if not message.id:
                     continue
-                key = message.id[0] if isinstance(message.id, tuple) else message.id
+                key = (
+                    message.id[0]
+                    if isinstance(message.id, tuple)
+                    else _key(message.id, message.context)
+                )
                 value = tuple(message.string) if isinstance(message.id, tuple) else message.string
                 table = plurals if isinstance(message.id, tuple) else singles
                 if key in table and table[key] != value and value:
@@ -207,7 +218,7 @@ def check(paths: list[Path] | None = None) -> list[Problem]:
                 if any(_fields(form) - wanted for form in forms):
                     problems.append(Problem(code, item.msgid, item.where, "a {field} differs"))
                 continue
-            text = singles.get(item.msgid)
+            text = singles.get(_key(item.msgid, item.context))
             if not text:
                 problems.append(Problem(code, item.msgid, item.where, "not translated"))
             elif _fields(text) != _fields(item.msgid):
@@ -226,17 +237,22 @@ def update(part: str, paths: list[Path]) -> dict[str, int]:
     for code in TRANSLATED:
         known = set()
         for path in catalog_files(code):
-            known |= {m.id[0] if isinstance(m.id, tuple) else m.id for m in _read(path) if m.id}
+            known |= {
+                m.id[0] if isinstance(m.id, tuple) else _key(m.id, m.context)
+                for m in _read(path)
+                if m.id
+            }
         target = CATALOG_DIR / code / f"{part}.po"
         catalog = _read(target) if target.exists() else _new_catalog(Catalog, code, part)
         count = 0
         for item in marked:
-            if item.msgid in known:
+            if _key(item.msgid, item.context) in known:
                 continue
             msgid = (item.msgid, item.plural) if item.plural is not None else item.msgid
             string = ("",) * catalog.num_plurals if item.plural is not None else ""
-            catalog.add(msgid, string, locations=[(item.where.rsplit(":", 1)[0], None)])
-            known.add(item.msgid)
+            where = [(item.where.rsplit(":", 1)[0], None)]
+            catalog.add(msgid, string, locations=where, context=item.context)
+            known.add(_key(item.msgid, item.context))
             count += 1
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as handle:

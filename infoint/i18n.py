@@ -33,6 +33,7 @@ __all__ = [
     "format_time",
     "language",
     "ngettext",
+    "pgettext",
     "set_language",
     "spoken",
     "translate",
@@ -99,6 +100,23 @@ def translate(code: str, message: str) -> str:
 def _(message: str) -> str:
     """``message`` in the language in use now."""
     return translate(language(), message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in use, as meant in ``context``: one English word that two
+    languages say differently ("Name" of a person, 姓名, or of an organization, 名称)."""
+    code = language()
+    if code == "en":
+        return message
+    if code == PSEUDO:
+        return translate(code, message)
+    return translate(code, f"{context}\x04{message}") if _has(code, context, message) else message
+
+
+def _has(code: str, context: str, message: str) -> bool:
+    from .catalogs import translations  # lazy
+
+    return f"{context}\x04{message}" in translations(code)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

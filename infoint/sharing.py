@@ -24,7 +24,7 @@ from . import i18n, organizations, pipeline, stages
 from . import targets as tg
 from .coverage import CoverageSummary, coverage_summary
 from .events import MET
-from .i18n import N_, _, ngettext
+from .i18n import N_, _, ngettext, pgettext
 from .progress import pipeline_settings, workbook_progress
 from .report_markup import (
     chart_block,
@@ -221,7 +221,7 @@ def counts_html(ws, now: datetime) -> str:
         chart_block(
             [
                 (_("Requests sent"), figures.requests_sent),
-                (_("Answered"), figures.replies),
+                (pgettext("replies", "Answered"), figures.replies),
                 (_("Meetings held"), figures.meetings_held),
                 (_("Thanked within 48 hours"), figures.thanks_on_time),
             ],

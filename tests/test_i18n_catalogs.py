@@ -131,3 +131,16 @@ def test_dates_and_numbers_follow_the_language():
     with i18n.using("zh"):
         assert i18n.spoken(moment) == "3月10日星期二 09:00"
         assert i18n.format_date(moment, "long") == "2026年3月10日"
+
+
+def test_one_english_word_meant_two_ways_takes_its_context():
+    """pgettext: an organization's "Name" is 名称 in Chinese, a person's 姓名; English is one."""
+    assert i18n.pgettext("organization", "Name") == "Name"
+    with i18n.using("zh"):
+        assert i18n.pgettext("organization", "Name") != i18n._("Name")
+        assert i18n.pgettext("replies", "Answered") != i18n._("Answered")
+        assert i18n.pgettext("nowhere", "Name") == "Name"  # no such context: the English
+    with i18n.using(i18n.PSEUDO):
+        assert i18n.pgettext("organization", "Name") == "⟦Name⟧"
+    contexts = {m.context for m in catalogs.marked_strings() if m.context}
+    assert {"organization", "replies"} <= contexts

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 
 from .. import organizations, tabular, targets
 from .. import undo as undoing
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, pgettext
 from ..records import SIZE_BANDS, Organization, org_key
 from ..safe import escape, link
 from ..schema import WorkspaceError
@@ -53,7 +53,7 @@ class LongList:
         self._filling = self._picking = False
         self.org_pick = dropdown("org-pick", _("Edit an organization"), [(_("(a new one)"), None)])
         self.org_pick.observe(self._on_org_pick, names="value")
-        self.org_name = text_field("org-name", _("Name"))
+        self.org_name = text_field("org-name", pgettext("organization", "Name"))
         self.org_industry = text_field("org-industry", _("Industry"))
         self.org_size = dropdown(
             "org-size", _("Size (people)"), [(_("not known"), "")] + [(b, b) for b in SIZE_BANDS]
