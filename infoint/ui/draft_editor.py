@@ -404,9 +404,10 @@ class DraftEditor:
                 if shortened
                 else ""
             )
+            label = _("Open in my mail program")
             self.mailto.value = (
                 f'<p><a href="{escape(url)}" class="ii-mailto-link">'
-                f"{escape(_('Open in my mail program'))}</a>.{escape(note)}</p>"
+                f"{escape(label)}</a>.{escape(note)}</p>"
             )
 
     def save_draft(self, _click=None) -> bool:
