@@ -215,7 +215,9 @@ color: #1b1b1b; border-radius: 0 4px 4px 0; max-width: var(--ii-measure); }
 
 
 def findings_html(findings: Iterable, ok_text: str = "") -> str:
-    """A list of findings (rule id, severity word, message, the words concerned and a fix)."""
+    """A list of findings (rule id, severity word, message, the words concerned and a fix),
+    after ``ok_text`` when none of them is more than a note."""
+    findings = list(findings)
     items = []
     for f in findings:
         css, word = _SEVERITY.get(f.severity, _SEVERITY["info"])
@@ -229,9 +231,12 @@ def findings_html(findings: Iterable, ok_text: str = "") -> str:
             try_this = escape(_("Try this:"))
             parts.append(f" <em>{try_this}</em> {escape(f.fix)}")
         items.append(f'<li class="{css}">{"".join(parts)}</li>')
+    ok = f'<p class="ii-ok">&#10003; {escape(ok_text)}</p>' if ok_text else ""
     if not items:
-        return f'<p class="ii-ok">&#10003; {escape(ok_text)}</p>' if ok_text else ""
-    return '<ul class="ii-findings">' + "".join(items) + "</ul>"
+        return ok
+    listed = '<ul class="ii-findings">' + "".join(items) + "</ul>"
+    # Notes only (no error, no warning), such as "no spell check runs on Chinese": still ready.
+    return (ok + listed) if all(f.severity == "info" for f in findings) else listed
 
 
 _HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
