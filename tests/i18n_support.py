@@ -59,6 +59,8 @@ SAME_IN_EVERY_LANGUAGE = frozenset(
 _BRACKETS = re.escape(PSEUDO_OPEN + PSEUDO_CLOSE)
 _MARKED = re.compile(f"{re.escape(PSEUDO_OPEN)}[^{_BRACKETS}]*{re.escape(PSEUDO_CLOSE)}")
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# A file's path or a web address shown as it is (the workbook's own file, a link).
+_PATH = re.compile(r"\S*[/\\]\S*")
 _ZONES = frozenset(time_zone_names())
 
 
@@ -112,8 +114,8 @@ def visible_texts(root: widgets.Widget) -> list[tuple[str, str]]:
         return f"{type(widget).__name__}[{' '.join(classes)}]"
 
     def visit(widget) -> None:
-        if id(widget) in seen:
-            return
+        if id(widget) in seen or "ii-app-probe" in getattr(widget, "_dom_classes", ()):
+            return  # the probe is the benchmarks' own, never shown
         seen.add(id(widget))
         here = where(widget)
         for name in ("description", "placeholder", "tooltip", "button_style_label"):
@@ -121,10 +123,12 @@ def visible_texts(root: widgets.Widget) -> list[tuple[str, str]]:
             if isinstance(value, str) and value.strip():
                 out.append((f"{here}.{name}", value))
         if isinstance(widget, widgets.HTML | widgets.HTMLMath | widgets.Label):
-            shown = (
+            # one piece of HTML is read as one text: a translated sentence may hold markup
+            parts = (
                 [widget.value] if isinstance(widget, widgets.Label) else html_texts(widget.value)
             )
-            out.extend((f"{here}.value", text) for text in shown)
+            if " ".join(parts).strip():
+                out.append((f"{here}.value", " ".join(parts)))
         labels = getattr(widget, "_options_labels", None)
         if labels and not (set(labels) <= _ZONES):
             out.extend((f"{here}.option", label) for label in labels)
@@ -186,6 +190,7 @@ def unmarked(
         rest, before = text, None
         while rest != before:  # take out the innermost brackets until none is left
             before, rest = rest, _MARKED.sub(" ", rest)
+        rest = _PATH.sub(" ", rest)
         words = [
             w
             for w in _WORD.findall(rest)
