@@ -154,7 +154,9 @@ def walk_the_journey(
     expect(page.locator(".ii-app-header .ii-nav-start")).to_be_visible(timeout=STEP_TIMEOUT)
     page.evaluate("window.__iiOneAppPage = true")  # gone if anything loads another page
     if language != "en":
-        page.locator(".ii-app-header .ii-nav-language select").select_option(language)
+        page.locator(".ii-app-header .ii-nav-language select").select_option(
+            label=i18n.LANGUAGE_NAMES[language]
+        )
         expect(page.locator("html")).to_have_attribute(
             "lang", i18n.HTML_LANG[language], timeout=STEP_TIMEOUT
         )
@@ -190,7 +192,7 @@ def walk_the_journey(
     status = step.locator(".ii-targets-import-status")
     export = "{file} is a LinkedIn export with {n} row. Press Import to add them."
     exports = "{file} is a LinkedIn export with {n} rows. Press Import to add them."
-    expect(status).to_contain_text(t(export, exports, 28), timeout=STEP_TIMEOUT)
+    expect(status).to_contain_text(t(export, exports, 30), timeout=STEP_TIMEOUT)
     step.locator(".ii-targets-import").click()
     summary = (
         "{file}: {added} added, {updated} updated, {unchanged} already there, {skipped} left out."
