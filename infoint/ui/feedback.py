@@ -168,8 +168,7 @@ margin: 0 0 var(--ii-s2) 0; width: 100%; }
 .ii-ui caption { text-align: left; color: var(--ii-muted); padding: 0 0 var(--ii-s2) 0; }
 .ii-ui :is(th, td) { padding: var(--ii-s2); text-align: left; vertical-align: top;
 border-bottom: 1px solid var(--ii-line); }
-.ii-ui thead th { border-bottom: 2px solid var(--ii-control-line);
-white-space: nowrap; }
+.ii-ui thead th { border-bottom: 2px solid var(--ii-control-line); }
 .ii-ui tbody tr:nth-child(even) { background: #f8fafc; }
 .ii-ui td > strong:only-child { white-space: nowrap; }
 .ii-ui td details summary { cursor: pointer; color: var(--ii-primary); min-height: 24px;
