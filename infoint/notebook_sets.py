@@ -32,7 +32,7 @@ def _translate_code(source: str, table: dict[str, str], code: str) -> str:
         lines.append(line)
     text = "\n".join(lines)
     return _OPEN.sub(
-        lambda m: f".open({m['args']}, language={code!r})" if m["args"] else m[0], text
+        lambda m: f'.open({m["args"]}, language="{code}")' if m["args"] else m[0], text
     )
 
 
