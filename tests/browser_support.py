@@ -129,6 +129,7 @@ def full_demo(workspace: Path) -> None:
 
 
 # -- the designed look, checked on every page (test_design_browser, test_i18n_browser) ---------
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}  # a laptop and a phone
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 MIN_TARGET = 24
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import vobject
-from test_design_browser import SIDEWAYS, SMALL, WIDTHS, _axe
+from browser_support import SIDEWAYS, SMALL, WIDTHS
+from browser_support import axe_violations as _axe
 
 from infoint import targets as tg
 from infoint.workspace import Workspace

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_design_browser import AXE_OPTIONS, MIN_TARGET, SIDEWAYS, SMALL
+from browser_support import AXE_OPTIONS, MIN_TARGET, SIDEWAYS, SMALL
 
 from infoint.cohort import sample_cards
 

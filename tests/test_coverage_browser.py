@@ -6,7 +6,7 @@ the workspace; the goals part has no axe-core violation and fits a phone's width
 from __future__ import annotations
 
 import pytest
-from test_design_browser import _axe
+from browser_support import axe_violations as _axe
 
 from infoint import coverage as cv
 from infoint.demo import load_persona

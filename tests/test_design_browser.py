@@ -20,6 +20,7 @@ from browser_support import (
     RED,
     SIDEWAYS,
     SMALL,
+    WIDTHS,
     axe_violations,
 )
 
@@ -31,7 +32,6 @@ from infoint.workspace import Workspace
 pytestmark = pytest.mark.browser
 
 APP = "/voila/render/app.ipynb"
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
 def _open_app(browser, base: str, size: tuple[int, int]):

@@ -17,6 +17,7 @@ from browser_support import (
     MIN_TARGET,
     SIDEWAYS,
     SMALL,
+    WIDTHS,
     axe_violations,
     full_demo,
     require_chromium,
@@ -34,7 +35,6 @@ pytestmark = pytest.mark.browser
 
 APP = "/voila/render/app.ipynb"
 LANGUAGES = ["es", "zh"]
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
 def headings(key: str) -> list[str]:

@@ -11,8 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
+from browser_support import SIDEWAYS, SMALL, WIDTHS
+from browser_support import axe_violations as _axe
 from icalendar import Calendar
-from test_design_browser import SIDEWAYS, SMALL, WIDTHS, _axe
 
 from infoint.reminders import due_events
 from infoint.workspace import Workspace
