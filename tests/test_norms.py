@@ -98,3 +98,13 @@ def test_every_string_on_the_norms_section_is_translatable():
     assert texts and all(
         t.startswith(i18n.PSEUDO_OPEN) and t.endswith(i18n.PSEUDO_CLOSE) for t in texts
     ), texts
+
+
+def test_docs_norms_md_is_the_english_guide():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "norms.md").read_text("utf-8")
+    assert doc.startswith(f"# {norms_title()}\n")
+    for heading, paragraph in norms_guide():
+        assert f"## {heading}\n\n{paragraph}\n" in doc, heading
+    assert "infoint/locale/es/norms.po" in doc and "infoint/locale/zh/norms.po" in doc
