@@ -19,6 +19,7 @@ from ..progress import pipeline_settings
 from ..safe import escape
 from ..schema import WorkspaceError
 from ..workspace import Workspace
+from .contact_form import modes_text
 from .controls import controls
 from .draft_editor import DraftEditor
 from .feedback import STYLE, message_html
@@ -250,7 +251,7 @@ class OutreachPage(Page):
                 _("Email"),
                 c.email or _("not known: find it on their profile or the organization's site"),
             ),
-            (_("Offer to meet by"), a.modes),
+            (_("Offer to meet by"), modes_text(a.modes)),
             (_("Next"), next_text),
         ]
         moved_on = stages.stage(events) == "moved_on"  # only one of the two applies
