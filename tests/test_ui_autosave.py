@@ -371,25 +371,23 @@ def test_a_process_that_exits_with_a_save_pending_still_writes_it(tmp_path):
 
 # -- no Save button is left, and typing reaches the kernel ---------------------------------------
 def _controls(page) -> list[widgets.Widget]:
+    """The widgets a page holds within three steps of its attributes, nearest first (breadth
+    first, so a part that two attributes reach is walked from the nearer one)."""
     found, seen = [], set()
-
-    def walk(value, depth=0):
+    queue = [(vars(page), 0)]
+    while queue:
+        value, depth = queue.pop(0)
         if id(value) in seen or depth > 3:
-            return
+            continue
         seen.add(id(value))
         if isinstance(value, widgets.Widget):
             found.append(value)
         elif isinstance(value, dict):
-            for item in value.values():
-                walk(item, depth + 1)
+            queue.extend((item, depth + 1) for item in value.values())
         elif isinstance(value, list | tuple):
-            for item in value:
-                walk(item, depth + 1)
+            queue.extend((item, depth + 1) for item in value)
         elif hasattr(value, "__dict__") and type(value).__module__.startswith("infoint.ui"):
-            for item in vars(value).values():
-                walk(item, depth + 1)
-
-    walk(vars(page))
+            queue.extend((item, depth + 1) for item in vars(value).values())
     return found
 
 
