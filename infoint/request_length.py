@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .i18n import _
+from .i18n import _, ngettext
 from .outreach import LINKEDIN_LIMITS, WORD_LIMITS
 from .records import ERROR, INFO, WARNING, Finding, finding_subject
 from .safe import plain_text as _text
 from .text import utf16_len as _utf16_len
 from .text import word_count as _word_count
 
-__all__ = ["length_findings", "length_limits", "linkedin_note_findings", "measure"]
+__all__ = ["length_findings", "length_limits", "length_note", "linkedin_note_findings", "measure"]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
 
@@ -58,6 +58,19 @@ def measure(text: str, language: str) -> int:
     if not cjk:
         return _word_count(text)
     return _word_count(_CJK.sub(" ", text)) + (cjk + 1) // 2
+
+
+def length_note(text: str, language: str) -> str:
+    """The draft's size as the page shows it under the draft: words and characters, or for a
+    Chinese draft the characters R1 counts (``measure``)."""
+    if language == "zh":
+        size = measure(text, "zh")
+        return ngettext(
+            "{n} character, as R1 counts it.", "{n} characters, as R1 counts them.", size
+        ).format(n=size)
+    return _("{words} words, {characters} characters.").format(
+        words=len(text.split()), characters=len(text)
+    )
 
 
 def length_findings(text: str, kind: str, strict: bool, language: str) -> list[Finding]:

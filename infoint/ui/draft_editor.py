@@ -26,6 +26,7 @@ from .. import (
 )
 from .. import targets as tg
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
+from ..request_length import length_note
 from ..safe import escape
 from ..text_language import text_language
 from .autosave import state_view
@@ -373,10 +374,7 @@ class DraftEditor:
             linkedin_plan=self.linkedin_plan.value,
             language=self.written_in.value,
         )
-        words = len(self.body.value.split())
-        count = _("{words} words, {characters} characters.").format(
-            words=words, characters=len(self.body.value)
-        )
+        count = length_note(self.body.value, self.written_in.value)
         self.findings.value = f"<p class='ii-outreach-count'>{escape(count)}</p>" + findings_html(
             findings, _("Nothing to fix: this reads well.")
         )
