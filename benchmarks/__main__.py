@@ -41,6 +41,8 @@ REGISTRY: list[tuple[str, str]] = [
     ("app-memory", "benchmarks.app_memory"),
     # What an idle app costs: the live views' change-signal poll (benchmarks/app_idle.py).
     ("app-idle", "benchmarks.app_idle"),
+    # The app in Spanish and Chinese against English (benchmarks/languages.py).
+    ("languages", "benchmarks.languages"),
     # A workshop on a real JupyterHub: a room at once against one alone (benchmarks/hub.py).
     ("hub", "benchmarks.hub"),
 ]
