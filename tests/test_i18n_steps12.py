@@ -306,7 +306,7 @@ def test_the_targets_page_in_chinese_keeps_the_stored_values(ws):
         assert page.c_connection.description == "关系"
         assert dict(page.c_focus.options)["你想要的职位"] == "position"
         assert page.f_targets.description == "只看我的目标联系人"
-        assert page.c_language.options[0] == ("与工作簿相同", "")
+        assert page.c_language.options[0] == ("与练习册相同", "")
 
 
 def test_the_mix_advice_and_step_progress_do_not_depend_on_english():
