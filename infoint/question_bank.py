@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .i18n import N_, _, language, translate
+from .i18n import LANGUAGES, N_, _, language, translate
 from .records import KINDS, SENIORITIES
 from .text import fold
 
@@ -164,6 +164,20 @@ def _translated(code: str, bank: tuple[Question, ...]) -> tuple[Question, ...]:
 def english_bank() -> list[Question]:
     """Q1: the shipped bank as written (English), whatever the language in use."""
     return list(_bank())
+
+
+def bank_texts(qid: str) -> frozenset[str]:
+    """Every text the bank gives question ``qid`` (English, Spanish, Chinese), spaces folded;
+    empty for an id the bank doesn't have. A stored text among these was picked unedited."""
+    return _bank_texts(_bank()).get(qid, frozenset())
+
+
+@lru_cache(maxsize=2)
+def _bank_texts(bank: tuple[Question, ...]) -> dict[str, frozenset[str]]:
+    return {
+        q.id: frozenset(" ".join(translate(code, q.text).split()) for code in LANGUAGES)
+        for q in bank
+    }
 
 
 def question_text(english: str) -> str:

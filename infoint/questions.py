@@ -29,6 +29,7 @@ from .question_bank import (
     THEME_ORDER,
     THEMES,
     Question,
+    bank_texts,
     english_bank,
     load_bank,
 )
@@ -341,9 +342,10 @@ def to_entries(questions: list[Question]) -> list[dict]:
 
 
 def from_entries(entries, bank: list[Question] | None = None) -> list[Question]:
-    """Stored entries back as Questions: bank ids take the bank's tags and minutes (the text
-    stays as stored, in case the user edited it); the user's own get ``CUSTOM_MINUTES``.
-    Anything that isn't an entry with text is skipped."""
+    """Stored entries back as Questions: bank ids take the bank's tags and minutes; the user's
+    own get ``CUSTOM_MINUTES``. A bank question's text picked unedited (the bank's own text in
+    any of the workbook's languages) is shown in the language in use; an edited one stays as
+    typed. Anything that isn't an entry with text is skipped."""
     by_id = {q.id: q for q in (load_bank() if bank is None else bank)}
     out = []
     for entry in entries or ():
@@ -355,7 +357,9 @@ def from_entries(entries, bank: list[Question] | None = None) -> list[Question]:
             out.append(
                 Question(
                     known.id,
-                    entry["text"],
+                    known.text
+                    if " ".join(entry["text"].split()) in bank_texts(known.id)
+                    else entry["text"],
                     known.themes,
                     known.objectives,
                     known.seniority,

@@ -473,3 +473,22 @@ def test_entries_round_trip_through_the_bank():
     back = from_entries(edited)
     assert back[-2].id == "" and back[-2].themes == () and back[-2].minutes == qm.CUSTOM_MINUTES
     assert back[-1].themes == ("advice",)
+
+
+@pytest.mark.parametrize("picked_in", ["en", "es", "zh"])
+def test_unedited_bank_questions_show_in_the_language_in_use(picked_in):
+    from infoint.i18n import using
+
+    with using(picked_in):
+        entries = to_entries(propose(["industry"], "senior", 45))
+    entries.append({"id": entries[0]["id"], "text": "My own wording?", "theme": "advice"})
+    entries.append({"id": "", "text": "我自己的问题？", "theme": "advice"})
+    for shown_in in ("en", "es", "zh"):
+        with using(shown_in):
+            bank = {q.id: q.text for q in load_bank()}
+            back = from_entries(entries)
+        assert [q.text for q in back[:-2]] == [bank[e["id"]] for e in entries[:-2]]
+        assert back[-2].text == "My own wording?"  # edited: stays as typed
+        assert back[-1].text == "我自己的问题？"  # the user's own: as typed
+    with using("es"):
+        assert from_entries(entries)[0].text != entries[0]["text"] or picked_in == "es"
