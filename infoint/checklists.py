@@ -14,6 +14,7 @@ from .i18n import _
 from .meetings import Meeting
 from .organizations import load_organizations
 from .records import Contact, Organization, org_key
+from .records import person_name as records_person_name
 from .safe import plain_text
 
 __all__ = [
@@ -91,8 +92,10 @@ def organization_name(contact, organization) -> str:
 
 def person_name(contact) -> str:
     """The person's name for a sheet or a file name; "" when they have none yet."""
-    full = plain_text(getattr(contact, "full_name", "")).strip()
-    return "" if full in ("", "(no name)") else full
+    first, last = getattr(contact, "first_name", None), getattr(contact, "last_name", None)
+    if first is not None or last is not None:  # a Contact: its own name, never the stand-in
+        return plain_text(records_person_name(first or "", last or "")).strip()
+    return plain_text(getattr(contact, "full_name", "")).strip()
 
 
 def research_checklist(contact, organization) -> list[tuple[str, str]]:

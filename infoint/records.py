@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
-from .i18n import N_
+from .i18n import N_, _
 from .safe import one_line
 from .safe import plain_text as _text
 from .safe import text_list as _as_list
@@ -349,7 +349,7 @@ class Contact:
     @property
     def full_name(self) -> str:
         """First and last name, or a stand-in that says the name is missing."""
-        return person_name(self.first_name, self.last_name) or "(no name)"
+        return person_name(self.first_name, self.last_name) or _("(no name)")
 
     def keys(self) -> dict[str, str]:
         """The three identities used to recognise the same person on re-import."""

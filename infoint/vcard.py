@@ -380,7 +380,7 @@ def _card(contact: Contact, with_notes: bool = False) -> vobject.base.Component:
     card = vobject.vCard()
     first, last = one_line(contact.first_name, None), one_line(contact.last_name, None)
     card.add("n").value = Name(family=last, given=first)
-    card.add("fn").value = person_name(first, last) or "(no name)"
+    card.add("fn").value = person_name(first, last) or _("(no name)")
     if contact.email.strip():
         line = card.add("email")
         line.value = one_line(contact.email, None)
