@@ -187,3 +187,19 @@ def axe_violations(page) -> list[tuple[str, str, int, str]]:
     return [
         (v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["html"][:160]) for v in violations
     ]
+
+
+def design_problems(page) -> dict[str, list]:
+    """What the designed look finds wrong on the page as shown now: axe-core's violations,
+    sideways scrolling, targets under MIN_TARGET px, red buttons before they apply, and the
+    landmarks (one banner, navigation and main); only the checks that found something."""
+    found = {
+        "axe-core": axe_violations(page),
+        "sideways scrolling": page.evaluate(SIDEWAYS),
+        f"smaller than {MIN_TARGET} px": page.evaluate(SMALL, MIN_TARGET),
+        "red buttons before they apply": page.evaluate(RED),
+    }
+    landmarks = page.evaluate(LANDMARKS)
+    if landmarks != [1, 1, 1]:
+        found["landmarks (banner, navigation, main)"] = [landmarks]
+    return {what: items for what, items in found.items() if items}

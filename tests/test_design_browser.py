@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import pytest
 from browser_support import (
-    LANDMARKS,
-    MIN_TARGET,
     PAGES,
-    RED,
-    SIDEWAYS,
-    SMALL,
     WIDTHS,
     axe_violations,
+    design_problems,
 )
 
 from infoint.exports import backup_bytes
@@ -60,16 +56,7 @@ def test_every_step_is_accessible_fits_and_has_targets_big_enough(demo_voila, br
     try:
         for step in STEPS:
             _show(page, step.key)
-            found = {
-                "axe-core": axe_violations(page),
-                "sideways scrolling": page.evaluate(SIDEWAYS),
-                f"smaller than {MIN_TARGET} px": page.evaluate(SMALL, MIN_TARGET),
-                "red buttons before they apply": page.evaluate(RED),
-            }
-            landmarks = page.evaluate(LANDMARKS)
-            if landmarks != [1, 1, 1]:
-                found["landmarks (banner, navigation, main)"] = [landmarks]
-            found = {what: items for what, items in found.items() if items}
+            found = design_problems(page)
             if found:
                 problems[step.key] = found
     finally:

@@ -13,12 +13,8 @@ import re
 
 import pytest
 from browser_support import (
-    LANDMARKS,
-    MIN_TARGET,
-    SIDEWAYS,
-    SMALL,
     WIDTHS,
-    axe_violations,
+    design_problems,
     full_demo,
     require_chromium,
     start_voila,
@@ -100,19 +96,13 @@ def test_every_step_in_each_language_is_accessible_fits_and_speaks_it(
             for heading in headings(step.key)[:3]:
                 expect(shown).to_contain_text(i18n.translate(language, heading))
             page.wait_for_timeout(800)  # let the live feedback and the tables render
-            found = {
-                "axe-core": axe_violations(page),
-                "sideways scrolling": page.evaluate(SIDEWAYS),
-                f"smaller than {MIN_TARGET} px": page.evaluate(SMALL, MIN_TARGET),
-                "pseudo-language marks": ["⟦"] if "⟦" in shown.inner_text() else [],
-            }
-            if page.evaluate(LANDMARKS) != [1, 1, 1]:
-                found["landmarks (banner, navigation, main)"] = [page.evaluate(LANDMARKS)]
+            found = design_problems(page)
+            if "⟦" in shown.inner_text():
+                found["pseudo-language marks"] = ["⟦"]
             if language == "zh":
                 han = len(re.findall(r"[\u4e00-\u9fff]", shown.inner_text()))
                 if han < 100:
                     found["Chinese characters on the step"] = [han]
-            found = {what: items for what, items in found.items() if items}
             if found:
                 problems[step.key] = found
     finally:
