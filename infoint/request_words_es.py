@@ -110,9 +110,10 @@ IN_PERSON_RE = re.compile(
 FLEXIBLE_RE = re.compile(
     r"\b(?:flexible|flexibilidad|cuando\s+(?:le|te|a\s+usted\s+le)\s+(?:venga|convenga|quede"
     r"|resulte|vaya)|cuando\s+(?:usted\s+)?(?:pueda|prefiera|quiera)|a\s+su\s+conveniencia"
-    r"|(?:me\s+adapto|adaptarme|ajustarme|me\s+ajusto)\s+a|su\s+(?:horario|agenda"
+    r"|(?:me\s+adapto|adaptarme|ajustarme|me\s+ajusto)\s+al?|su\s+(?:horario|agenda"
     r"|disponibilidad)|cualquier\s+(?:dia|hora|momento)|(?:le|te)\s+(?:venga|convenga|quede)"
-    r"\s+(?:bien|mejor)|lo\s+que\s+(?:le|te)\s+(?:venga|convenga|resulte))\b"
+    r"\s+(?:bien|mejor)|mejor\s+(?:le|te)\s+(?:venga|convenga|quede|resulte)"
+    r"|lo\s+que\s+(?:le|te)\s+(?:venga|convenga|resulte))\b"
 )
 
 
@@ -264,5 +265,7 @@ FOLLOW_UP_REF_RE = re.compile(
     r"\b(?:seguimiento|le\s+escribi|te\s+escribi|mi\s+(?:mensaje|correo|nota|email)\s+"
     r"(?:anterior|de\s+la\s+semana|del)|la\s+semana\s+pasada|hace\s+(?:una|unas|dos)\s+semanas?"
     r"|hace\s+unos\s+dias|vuelvo\s+a\s+escribirle|retomo|le\s+recuerdo"
-    r"|mi\s+(?:primer|anterior|ultimo)\s+(?:mensaje|correo))\b"
+    r"|mi\s+(?:primer|anterior|ultimo)\s+(?:mensaje|correo)"
+    r"|mis\s+(?:mensajes|correos|notas|emails)(?:\s+anteriores)?"
+    r"|(?:mensajes|correos)\s+anteriores)\b"
 )

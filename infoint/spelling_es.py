@@ -129,6 +129,9 @@ EXTRA_WORDS = frozenset(
     he has ha hemos han hay
     logística planificación planificar optimización contactar agendar pyme pymes coordinar
     emprendimiento analítica consultoría liderazgo mentoría reclutamiento
+    esté estés estén haga hagas hagan hiciera hicieras hicieran pusiera pusieras pusieran
+    dales dale deles dele vez veces aún guion guiones caracteres carácter web webs premium
+    portafolio portafolios sr sra dr dra lic
     """.split()
 )
 

@@ -244,3 +244,113 @@ def test_the_editor_in_the_pseudo_language_marks_its_labels(demo_ws):
         for widget in (editor.written_in, editor.address, editor.title, editor.kind):
             assert widget.description.startswith(i18n.PSEUDO_OPEN)
         assert all(label.startswith(i18n.PSEUDO_OPEN) for label, _ in editor.address.options)
+
+
+# ----------------------------------------------------------------- every draft passes its checks
+
+ENGLISH = Contact(
+    "Priya", "Raman", email="priya.raman@example.ca", organization="Shopify",
+    position="data scientist", location="Toronto", language="en",
+)  # fmt: skip
+OBJECTIVES = {  # what a participant writing in each language would put in step 1
+    "en": Objective(
+        field_of_interest="data science", roles=["data scientist"],
+        goals=["Learn how data teams decide what to build"], kinds=["role"],
+    ),
+    "es": Objective(
+        field_of_interest="ciencia de datos", roles=["científica de datos"],
+        goals=["Quiero saber cómo es un día normal de un científico de datos"], kinds=["role"],
+    ),
+    "zh": Objective(
+        field_of_interest="数据科学", roles=["数据科学家"],
+        goals=["了解数据科学家的日常工作"], kinds=["role"],
+    ),
+}  # fmt: skip
+BASES = {"en": ENGLISH, "es": SPANISH, "zh": CHINESE}
+THANKS_VALUES = {  # (specific, suggestion, what you did, the introduction's outcome, progress)
+    "en": (
+        "your advice on analysis projects", "the book you recommended",
+        "I've ordered it and will read it this week",
+        "she suggested a portfolio review, and I've booked one",
+        "I finished the course you recommended",
+    ),
+    "es": (
+        "su consejo sobre los proyectos de análisis", "el libro que me recomendó",
+        "ya lo he pedido y lo leeré esta semana",
+        "me sugirió revisar mi portafolio y ya lo he hecho",
+        "he terminado el curso que me recomendó",
+    ),
+    "zh": (
+        "您关于数据分析项目的建议", "您推荐的那本书", "我已经买了，这周就读",
+        "她建议我完善作品集，我已经做了", "我完成了您推荐的课程",
+    ),
+}  # fmt: skip
+
+
+def _serious(findings):
+    return [(f.rule, f.severity, f.message, f.subject) for f in findings if f.severity != "info"]
+
+
+@pytest.mark.parametrize("attempt", [1, 2, 3])
+@pytest.mark.parametrize("kind", outreach.DRAFT_KINDS)
+@pytest.mark.parametrize("lang", ["es", "zh", "en"])
+def test_every_request_the_workbook_writes_passes_its_own_checks(lang, kind, attempt):
+    if kind == "voicemail" and lang != "en":
+        pytest.xfail(
+            "request_check counts only the English '[your phone number]' placeholder "
+            "(request_words.PHONE_RE): the Spanish and Chinese placeholders need adding there"
+        )
+    contact, objective = _contact(BASES[lang], kind), OBJECTIVES[lang]
+    draft = outreach.compose(kind, PROFILE, objective, contact, attempt=attempt)
+    text = draft.body  # an introduction request quotes its forwardable note in the body
+    assert not draft.forwardable or draft.forwardable in text
+    findings = request_check.check_request(
+        text, profile=PROFILE, objective=objective, contact=contact, kind=kind,
+        language=lang, sender=PROFILE.email,
+    )  # fmt: skip
+    assert _serious(findings) == [], text
+
+
+@pytest.mark.parametrize("lang", ["es", "zh", "en"])
+def test_every_thank_you_the_workbook_writes_passes_its_own_checks(lang):
+    from infoint import thanks_check
+
+    contact = BASES[lang]
+    specific, suggestion, status, outcome, progress = THANKS_VALUES[lang]
+    known = [contact.first_name, contact.last_name, contact.organization, PROFILE.name, "Luis"]
+    notes = (
+        (thanks.compose_thanks(PROFILE, contact, specific=specific, suggestion=suggestion,
+                               suggestion_status=status), "thanks", [specific], [suggestion]),
+        (thanks.compose_thanks(PROFILE, contact, specific=specific, suggestion=suggestion,
+                               suggestion_status=status, card=True), "card", [specific],
+         [suggestion]),
+        (thanks.compose_intro_thanks(PROFILE, "Luis Pérez", contact, outcome=outcome),
+         "intro_thanks", [outcome], []),
+        (thanks.compose_update(PROFILE, contact, progress=progress), "update", [progress], []),
+    )  # fmt: skip
+    for draft, kind, hints, suggestions in notes:
+        findings = thanks_check.check_thanks(
+            draft.body, kind=kind, specific_hints=hints, suggestion_hints=suggestions,
+            known_words=known, language=lang,
+        )  # fmt: skip
+        assert _serious(findings) == [], (kind, draft.body)
+
+
+@pytest.mark.parametrize(
+    "lang, text, rule",
+    [
+        ("es", "Me adapto al momento que mejor le venga.", "R4"),
+        ("es", "Le escribo por última vez sobre mis mensajes anteriores.", "R7"),
+        ("zh", "我想应聘这个岗位。", "R2"),
+    ],
+)
+def test_the_phrases_the_templates_use_are_understood(lang, text, rule):
+    from infoint import request_words_es, request_words_zh
+
+    folded = text.lower().replace("ú", "u")
+    if rule == "R4":
+        assert request_words_es.FLEXIBLE_RE.search(folded)
+    elif rule == "R7":
+        assert request_words_es.FOLLOW_UP_REF_RE.search(folded)
+    else:
+        assert any(p.search(folded) for p in request_words_zh.JOB_ASK_RES)
