@@ -29,7 +29,7 @@ from .feedback import STYLE, message_html
 from .landmarks import Landmarks
 from .live import watcher_for
 from .location import Location
-from .page import Page
+from .page import Page, close_widgets
 from .section import Section
 from .session import open_workspace
 from .snapshot import agenda_now, progress_now
@@ -210,7 +210,10 @@ class App:
         self.brand = _html(f'<p class="ii-app-brand">{escape(_(BRAND))}</p>', "ii-app-brand")
         top = widgets.HBox([self.brand, status])
         top.add_class("ii-app-top")
-        self.header = widgets.VBox([top, nav])
+        self.language_note = _html("", "ii-app-language-note")  # a change refused, and why
+        self.language_note.layout.display = "none"
+        save_state_for(ws).observe(self._on_saved, names="ok")  # corrected: the note goes
+        self.header = widgets.VBox([top, self.language_note, nav])
         self.header.add_class("ii-app-header")
         self.landmarks = Landmarks(title=_(BRAND))  # banner, navigation, main; lang and title
         self.body = widgets.VBox()
@@ -341,19 +344,51 @@ class App:
     def choose_language(self, code: str) -> None:
         """Speak ``code`` from now (remembered in the workspace): every page built so far is
         built again in it, the current step at once and the others when next opened; the step
-        shown stays, and what was typed is written first, so it is all there again."""
+        shown stays, and what was typed is written first, so it is all there again. While a
+        form holds an edit that can't be saved (a number that is not one), nothing changes:
+        the language stays, the picker says so and why, and the text stays to be corrected."""
         if code == i18n.chosen_language(self.ws) and code == i18n.language():
             return
         flush_all()  # a pending edit is in the workspace before its form is built again
+        refused = [(key, why) for key, page in self.pages.items() for why in page.refusals()]
+        if refused:
+            self._keep_language(*refused[0])
+            return
+        self._say_language("")
         i18n.choose_language(self.ws, code)
         if self.language.value != i18n.chosen_language(self.ws):
             self.language.value = i18n.chosen_language(self.ws)  # an unknown code: English
         key = self.current or START
+        for page in self.pages.values():
+            page.close()  # its forms leave the save state, its widgets are closed
+        close_widgets(*self.steps.values())  # the headings, probes and failed steps too
         self.pages, self.steps, self.built, self.stale = {}, {}, [], set()
         self.body.children = ()
         self.current = ""
         self.relabel()
         self.open_step(key, from_address=True)
+
+    def _keep_language(self, key: str, why: str) -> None:
+        """Refuse a change of language: the pickers show the language in use again, and the
+        header says which step holds the text that can't be saved, and why."""
+        kept = i18n.chosen_language(self.ws)
+        self.language.value = kept
+        start = self.pages.get(START)
+        if isinstance(start, StartPage):
+            start.language.value = kept
+        text = _(
+            "The language was not changed, so nothing you typed is lost: {why} ({step}). "
+            "Correct that, then choose the language again."
+        ).format(why=why, step=_title(STEP_BY_KEY[key]))
+        self._say_language(message_html(text, "warning"))
+
+    def _on_saved(self, change) -> None:
+        if change["new"]:
+            self._say_language("")
+
+    def _say_language(self, html: str) -> None:
+        self.language_note.value = html
+        self.language_note.layout.display = None if html else "none"
 
     def relabel(self) -> None:
         """The header's own words in the language in use (the steps' are rebuilt)."""

@@ -130,6 +130,9 @@ _PENDING: set[Autosave] = set()
 _FORMS_OF: weakref.WeakKeyDictionary[SaveState, weakref.WeakSet[Autosave]] = (
     weakref.WeakKeyDictionary()
 )
+# The last save of the forms each shared state no longer sums up (their page was closed): the
+# state still says when the workbook was last saved.
+_SAVED_BEFORE: weakref.WeakKeyDictionary[SaveState, datetime] = weakref.WeakKeyDictionary()
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
@@ -149,7 +152,10 @@ def _sum_up(shared: SaveState) -> None:
     elif any(f.dirty for f in forms):
         shared.saving()
     else:
-        last = max((f.saved_at for f in forms if f.saved_at), default=None)
+        saves = [f.saved_at for f in forms if f.saved_at]
+        if shared in _SAVED_BEFORE:
+            saves.append(_SAVED_BEFORE[shared])
+        last = max(saves, default=None)
         if last is not None:
             shared.saved(last)
         else:
@@ -277,6 +283,27 @@ class Autosave:
         self.state.said = ()
         self.state.pending, self.state.ok, self.state.text = False, True, ""
         self._tell()
+
+    def close(self) -> bool:
+        """The form's page is gone: write a pending edit, then stop reporting to the shared
+        states and leave every registry. False (and nothing changed) when the edit was refused:
+        a form still holding unsaved text is never dropped."""
+        if not self.flush():
+            return False
+        self._cancel_timer()
+        _PENDING.discard(self)
+        for state in self.shared:
+            if self.saved_at is not None:
+                before = _SAVED_BEFORE.get(state)
+                _SAVED_BEFORE[state] = (
+                    self.saved_at if before is None else max(before, self.saved_at)
+                )
+            forms = _FORMS_OF.get(state)
+            if forms is not None:
+                forms.discard(self)
+        self._tell()
+        self.shared = []
+        return True
 
     def _cancel_timer(self) -> None:
         if self._handle is not None:

@@ -46,6 +46,8 @@ class Watcher:
         """Stop redrawing ``view``."""
         with contextlib.suppress(ValueError):
             self._views.remove(view)
+        with contextlib.suppress(ValueError):
+            self._own.remove(view)
 
     def check(self) -> bool:
         """One poll: True (and every view redrawn) when something changed since the last one."""

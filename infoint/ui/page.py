@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Self
 
 import ipywidgets as widgets
@@ -14,10 +16,46 @@ from ..demo import recording
 from ..objectives import load_profile
 from ..typed import forget_typed, keep_typed, typed
 from .autosave import Autosave, SaveState, flush_all, save_state_for
-from .live import watcher_for
+from .live import _WATCHERS, watcher_for
 from .session import open_workspace
 
-__all__ = ["KeptTyping", "Page"]
+__all__ = ["KeptTyping", "Page", "close_widgets"]
+
+
+def _shared_widgets() -> set[int]:
+    """The widgets the ui modules keep for every page (a shared ``Layout``): never closed."""
+    found = set()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("infoint.") and module is not None:
+            found.update(id(v) for v in vars(module).values() if isinstance(v, widgets.Widget))
+    return found
+
+
+def close_widgets(*roots: object) -> int:
+    """Close every widget reachable from ``roots`` (widgets, and the objects a page keeps them
+    in): their children, layouts and styles, and the widgets held in the attributes of a page
+    and its helper objects (a form, a table), shared module widgets aside. The number closed."""
+    keep, seen, todo, closed = _shared_widgets(), set(), list(roots), 0
+    while todo:
+        item = todo.pop()
+        if id(item) in seen or id(item) in keep:
+            continue
+        seen.add(id(item))
+        if isinstance(item, widgets.Widget):
+            for name in item.keys:
+                value = getattr(item, name, None)
+                if isinstance(value, widgets.Widget | list | tuple):
+                    todo.append(value)
+            if item.comm is not None:
+                item.close()
+                closed += 1
+        elif isinstance(item, list | tuple | set | frozenset):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend(item.values())
+        elif type(item).__module__.startswith("infoint.ui.") and hasattr(item, "__dict__"):
+            todo.extend(vars(item).values())  # a page or one of its parts: its widgets
+    return closed
 
 
 class Page:
@@ -109,6 +147,27 @@ class Page:
     def flush(self) -> bool:
         """Write every pending edit of this page now; True when all of it was saved."""
         return all([form.flush() for form in self.__dict__.get("_forms", [])])
+
+    def refusals(self) -> list[str]:
+        """Why each of this page's forms holding a refused edit can't save it as it stands
+        (the text is still in the form); empty when nothing typed here is unsaved."""
+        return [f.why for f in self.__dict__.get("_forms", []) if f.dirty and f.why]
+
+    def close(self) -> bool:
+        """The page is discarded (the app is built again in another language): write what is
+        pending, then drop its forms from the save states and its view from the workspace's
+        watcher, and close its widgets. False, and the page left as it is, when a form holds a
+        refused edit (``refusals``)."""
+        forms = self.__dict__.get("_forms", [])
+        if not all([form.flush() for form in forms]):
+            return False
+        for form in forms:
+            form.close()
+        watcher = _WATCHERS.get(Path(self.ws.path))
+        if watcher is not None:
+            watcher.remove(self.live_refresh)
+        close_widgets(self)
+        return True
 
     def run_demo(self) -> None:
         """Drive the page with the demo persona, as a person would."""
