@@ -349,9 +349,8 @@ def _values(
     else:
         explore = _("my next career step")
     first = _one_line(contact.first_name)
-    full = _one_line(" ".join([_text(contact.first_name), _text(contact.last_name)]))
-    if lang == "zh":  # 李伟, family name first: a Chinese note never calls them by 伟 alone
-        full = _one_line(salutation.name_in(contact, "zh"))
+    full = _one_line(salutation.name_in(contact, lang))  # 李伟 in every language, family first
+    if lang == "zh":  # a Chinese note never calls them by 伟 alone
         first = _one_line(salutation.addressee(contact, address[0], title=address[1]))
     sender = _one_line(profile.name) or _("[your name]")
     via = _one_line(contact.via)

@@ -26,6 +26,7 @@ import re
 
 from .i18n import LANGUAGES
 from .i18n import language as _in_use
+from .records import person_name
 from .text import word_count
 
 __all__ = [
@@ -88,15 +89,11 @@ def family_name(first: str, last: str) -> tuple[str, str]:
 
 
 def name_in(contact, lang: str) -> str:
-    """The full name as the language writes it: family first without a space for Chinese
-    characters, otherwise "first last"."""
-    first, last = (
-        _clean(getattr(contact, "first_name", "")),
-        _clean(getattr(contact, "last_name", "")),
+    """The full name as it is written in every language (``records.person_name``): family
+    first without a space for Chinese characters (李伟), otherwise "first last"."""
+    return person_name(
+        _clean(getattr(contact, "first_name", "")), _clean(getattr(contact, "last_name", ""))
     )
-    if first and last and _CJK.match(first) and _CJK.match(last):
-        return last + first
-    return " ".join(p for p in (first, last) if p)
 
 
 def _spanish(first: str, last: str, form: str, title: str, warm: bool) -> str:
@@ -111,6 +108,8 @@ def _spanish(first: str, last: str, form: str, title: str, warm: bool) -> str:
         return f"Buenos días, {title} {surname}:"
     if form == "auto" and warm and first:
         return f"Hola, {first}:"
+    if _CJK.match(first) and _CJK.match(surname):  # 李伟: family name first, no space
+        return f"Buenos días, {person_name(first, last)}:"
     return f"Buenos días, {' '.join(p for p in (first, surname) if p)}:"
 
 

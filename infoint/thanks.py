@@ -186,9 +186,8 @@ def _person_values(
     profile = profile if isinstance(profile, Profile) else Profile()
     contact = contact if isinstance(contact, Contact) else Contact()
     first = _one_line(contact.first_name)
-    full = _one_line(f"{_text(contact.first_name)} {_text(contact.last_name)}")
+    full = _one_line(salutation.name_in(contact, lang))  # 李伟 in every language
     if lang == "zh":
-        full = _one_line(salutation.name_in(contact, "zh"))
         first = _one_line(salutation.addressee(contact, address, title=_text(title)))
     organization = _one_line(contact.organization)
     return {

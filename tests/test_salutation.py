@@ -167,3 +167,35 @@ def test_every_zone_in_the_table_exists():
         for name in table.values():
             ZoneInfo(name)
     assert len(zones._CITIES) >= 150
+
+
+@pytest.mark.parametrize(
+    "first, last, form, expected",
+    [
+        ("伟", "李", "auto", "Buenos días, 李伟:"),  # family name first, no space
+        ("伟", "李", "full", "Buenos días, 李伟:"),
+        ("娜娜", "欧阳", "auto", "Buenos días, 欧阳娜娜:"),
+        ("李伟", "", "auto", "Buenos días, 李伟:"),
+        ("伟", "李", "mr", "Estimado Sr. 李:"),
+        ("Wei", "Li", "auto", "Buenos días, Wei Li:"),
+    ],
+)
+def test_spanish_greetings_write_han_names_family_first(first, last, form, expected):
+    assert sal.greeting(Contact(first, last), "es", form) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "zh"])
+def test_han_names_are_written_family_first_in_every_language(lang):
+    from infoint import outreach, thanks
+    from infoint.records import Objective, Profile
+
+    contact = Contact("伟", "李", organization="腾讯", via="Luis Pérez", connection="second")
+    profile, objective = Profile(name="Ana Torres"), Objective(field_of_interest="datos")
+    assert sal.name_in(contact, lang) == "李伟"
+    drafts = [
+        outreach.compose(kind, profile, objective, contact, language=lang)
+        for kind in outreach.DRAFT_KINDS
+    ] + [thanks.compose_thanks(profile, contact, language=lang)]
+    for draft in drafts:
+        assert "伟 李" not in draft.subject + draft.body + draft.forwardable
+    assert sal.name_in(Contact("Priya", "Raman"), lang) == "Priya Raman"
