@@ -4,9 +4,17 @@ with the step and what was typed kept, and English for a code nobody knows."""
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
+import ipywidgets as widgets
 import pytest
+from browser_support import full_demo
 
 from infoint import i18n
+from infoint import targets as tg
+from infoint.ui import autosave, session
 from infoint.ui.app import App
 from infoint.ui.autosave import flush_all, save_state_for
 from infoint.ui.landmarks import Landmarks
@@ -221,3 +229,116 @@ def test_the_guide_to_networking_norms_waits_folded_on_the_start_page(ws):
         "es", "New to informational interviews? Read this first"
     )
     assert "lang='es'" in spanish.body.children[0].value
+
+
+# -- switching loses nothing and leaks nothing --------------------------------------------------
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    """A workspace where the demo persona went through all six steps (made once)."""
+    path = tmp_path_factory.mktemp("language-demo") / "workspace.sqlite3"
+    full_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_ws(demo_file, isolated_workspace):
+    """A copy of the demo workspace at this test's default path, open, with no form of an
+    earlier test still pending."""
+    isolated_workspace.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    shutil.copyfile(demo_file, isolated_workspace)
+    os.chmod(isolated_workspace, 0o600)
+    autosave._PENDING.clear()
+    yield session.open_workspace(None)
+    autosave._PENDING.clear()
+
+
+def _editing_with_bad_years(app: App):
+    """Step 2 open on its first contact, "cuatro" typed as their years in the industry."""
+    app.open_step("targets")
+    page = app.pages["targets"]
+    page.row_pick.value = page.row_pick.options[0][1]
+    page.edit_button.click()
+    page.c_years.value = "cuatro"
+    return page, page._editing_contact
+
+
+def test_a_refused_edit_keeps_the_language_the_page_and_the_text(demo_ws):
+    app = App(demo_ws)
+    page, person = _editing_with_bad_years(app)
+    app.language.value = "es"
+    assert app.language.value == "en" and i18n.language() == "en"  # the picker put back
+    assert i18n.chosen_language(demo_ws) == "en" and app.landmarks.lang == "en"
+    assert app.pages["targets"] is page and page.c_years.value == "cuatro"  # nothing lost
+    note = app.language_note.value
+    assert app.language_note.layout.display is None and "ii-warning-box" in note
+    assert note.startswith('<div class="ii-warning-box" role="status">The language was not')
+    assert "years in the industry should be a number" in note  # the field, in plain words
+    assert "(Step 2: Build your target lists)" in note  # and where it is
+    assert save_state_for(demo_ws).text.startswith("Not saved: years in the industry")
+    # the start page's own picker is refused the same way, and put back too
+    start = app.pages["start"]
+    start.language.value = "zh"
+    assert start.language.value == "en" and app.language.value == "en"
+    assert i18n.chosen_language(demo_ws) == "en" and app.pages["targets"] is page
+    # corrected: the note goes, and the language changes with what was typed written first
+    page.c_years.value = "4"
+    assert flush_all() and app.language_note.layout.display == "none"
+    assert not app.language_note.value
+    app.language.value = "es"
+    assert i18n.chosen_language(demo_ws) == "es" and app.pages["targets"] is not page
+    stored = next(c for c in tg.load_contacts(demo_ws) if c.id == person.id)
+    assert stored.years_in_industry == 4
+    state = save_state_for(demo_ws)
+    assert state.ok and not state.pending
+    assert state.text.startswith(i18n.translate("es", "Saved {time}").split("{")[0])
+    assert not autosave._PENDING and flush_all()  # no form left pending for good
+
+
+def test_the_refusal_is_said_in_the_language_in_use(demo_ws):
+    i18n.choose_language(demo_ws, "es")
+    app = App(demo_ws)
+    page, _person = _editing_with_bad_years(app)
+    app.choose_language("zh")
+    assert i18n.chosen_language(demo_ws) == "es" and app.language.value == "es"
+    note = app.language_note.value
+    assert "No se ha cambiado el idioma" in note and "(Paso 2: " in note
+    assert "los años en el sector deben ser un número" in note
+    page.c_years.value = ""  # emptied: nothing to refuse any more
+    app.choose_language("zh")
+    assert i18n.chosen_language(demo_ws) == "zh" and not app.language_note.value
+
+
+def _live() -> int:
+    return len(widgets.widget._instances)
+
+
+def _forms(ws) -> int:
+    return len(list(autosave._FORMS_OF.get(save_state_for(ws), ())))
+
+
+def test_switching_closes_the_old_pages_so_nothing_grows(demo_ws):
+    app = App(demo_ws)
+    for key in ("objectives", "outreach", "targets"):
+        app.open_step(key)
+    app.pages["objectives"].pitch.value = "I study statistics."  # one edit, saved on the switch
+    app.choose_language("es")  # what one switch leaves: the current step built again
+    widgets_after, forms_after = _live(), _forms(demo_ws)
+    old = app.pages["targets"]
+    old_forms = list(old.__dict__["_forms"])
+    old_box = app.steps["targets"]
+    for code in ("zh", "en", "es", "en"):
+        app.choose_language(code)
+        assert _live() <= widgets_after + 5 and _forms(demo_ws) <= forms_after
+    assert app.current == "targets" and list(app.pages) == ["targets"]
+    # the old step's widgets are closed and its forms left every registry
+    assert old_box.comm is None and old.c_years.comm is None and old.c_years.layout.comm is None
+    registered = set(autosave._FORMS_OF.get(save_state_for(demo_ws), ()))
+    assert not registered & set(old_forms) and not autosave._PENDING & set(old_forms)
+    assert not registered & set(autosave._FORMS_OF.get(old.save_state, ()))
+    state = save_state_for(demo_ws)
+    assert state.text.startswith("Saved ") and state.ok and not state.pending
+    # what the app shows still draws: no live widget points at a closed one (a shared layout)
+    for key in ("start", "objectives", "outreach", "questions", "debrief", "thanks"):
+        app.open_step(key)
+    for w in list(widgets.widget._instances.values()):
+        w.get_state()
