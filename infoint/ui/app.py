@@ -322,6 +322,8 @@ class App:
         old = self.steps.get(key)  # a step that failed before is tried again
         self.steps[key] = container
         self.body.children = (*(c for c in self.body.children if c is not old), container)
+        if old is not None:
+            close_widgets(old)  # the failed attempt's message and probe
 
     def _on_hash(self, change) -> None:
         wanted, person = parse_address(change["new"] or START)
