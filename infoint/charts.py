@@ -39,8 +39,9 @@ def bar_chart(
         else _("{label}: {value}").format(label=label, value=value)
         for i, (label, value) in enumerate(rows)
     )
+    spoken = _("{title}. {summary}").format(title=title, summary=summary)
     parts = [
-        f'<svg role="img" aria-label="{escape(title + ". " + summary)}" '
+        f'<svg role="img" aria-label="{escape(spoken)}" '
         f'width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" '
         'style="font: 12px sans-serif">',

@@ -90,7 +90,14 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "机构",
     ),
     "position": ("title", "job title", "position", "role", "cargo", "puesto", "职位", "职务"),
-    "connected_on": ("connected on", "connected", "date connected"),
+    "connected_on": (
+        "connected on",
+        "connected",
+        "date connected",
+        "conectado el",  # the workbook's own contacts table, in Spanish and Chinese
+        "fecha de conexion",
+        "建立联系日期",
+    ),
     "location": ("location", "city", "ciudad", "ubicacion", "城市", "地点"),
     "phone": ("phone", "mobile", "phone number", "telephone", "telefono", "movil", "电话", "手机"),
     "notes": ("notes", "comments", "note", "comment", "notas", "comentarios", "备注"),
@@ -128,6 +135,10 @@ def suggest_mapping(columns: list[str]) -> dict[str, str]:
         name = _HEADER_WORDS.get(header_key(column))
         if name and name not in mapping:
             mapping[name] = column
+    first = mapping.get("first_name")
+    if first and header_key(first) == "nombre" and not {"last_name", "full_name"} & set(mapping):
+        # Spanish "Nombre" alone is the whole name (the workbook's own table says so)
+        mapping["full_name"] = mapping.pop("first_name")
     return mapping
 
 

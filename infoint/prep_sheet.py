@@ -35,6 +35,7 @@ __all__ = [
     "meeting_ics",
     "md_inline",
     "md_block",
+    "name_slug",
     "slug",
 ]
 
@@ -293,6 +294,22 @@ def slug(text: str, limit: int = 40) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))[:limit].strip("-")
 
 
+def name_slug(contact) -> str:
+    """A contact's name as a file-name part; a name with no ASCII letters (王芳) becomes a
+    stand-in that keeps two people's files apart without transliterating: ``contact-12`` (the
+    contact's id), else ``contact-`` and a short digest of the name."""
+    name = person_name(contact)
+    found = slug(name)
+    if found or not name.strip():
+        return found
+    contact_id = getattr(contact, "id", None)
+    if contact_id is not None:
+        return f"contact-{contact_id}"
+    import hashlib  # lazy: only a name without ASCII letters needs it
+
+    return "contact-" + hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:8]
+
+
 def prep_sheet_filename(contact, meeting: Meeting, ext: str = "html") -> str:
     """A file name every system accepts, e.g. ``prep-sheet-amara-osei-2026-03-12.html``.
 
@@ -305,7 +322,7 @@ def prep_sheet_filename(contact, meeting: Meeting, ext: str = "html") -> str:
         date = match.group(1)
     suffix = plain_text(ext).lower().lstrip(".")
     suffix = suffix if re.fullmatch(r"[a-z0-9]{1,8}", suffix) else "html"
-    stem = "-".join(p for p in ("prep-sheet", slug(person_name(contact)), date) if p)
+    stem = "-".join(p for p in ("prep-sheet", name_slug(contact), date) if p)
     return f"{stem}.{suffix}"
 
 
@@ -321,7 +338,7 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
     person = person_name(contact) or _("a contact")
     org = organization_name(contact, organization)
     mode = _(MODE_LABELS[meeting.mode]) if meeting.mode in MODE_LABELS else meeting.mode
-    lines = [f"{mode}: {meeting.place}".strip()]
+    lines = [_("{mode}: {place}").format(mode=mode, place=meeting.place).strip()]
     if meeting.mode == "in person" and meeting.recognise.strip():
         lines.append(_("How they'll recognise you: {how}").format(how=meeting.recognise.strip()))
     lines += ["", _("Questions:")] + [
@@ -333,9 +350,9 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
         if meeting.id is not None
         else f"meeting:contact:{meeting.contact_id}:{meeting.starts_at}"
     )
-    summary = _("Informational interview with {name}").format(name=person) + (
-        f" ({org})" if org else ""
-    )
+    summary = _("Informational interview with {name}").format(name=person)
+    if org:
+        summary = _("{name} ({organization})").format(name=summary, organization=org)
     return ics_event(
         uid_seed=seed,
         summary=summary,

@@ -179,11 +179,8 @@ def due_events(ws: Workspace, now: datetime | None = None, within: timedelta | N
     for item in items:
         contact = people.get(item.contact_id)
         name = one_line(contact.full_name, 80) if contact else ""
-        who = (
-            f"{name} ({one_line(contact.organization, 80)})"
-            if contact and contact.organization.strip()
-            else name
-        )
+        org = one_line(contact.organization, 80).strip() if contact else ""
+        who = _("{name} ({organization})").format(name=name, organization=org) if org else name
         seed = _seed(item, seen)
         title = _(TITLES.get(item.kind, N_("To do")))
         out.append(

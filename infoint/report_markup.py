@@ -70,6 +70,16 @@ def html_table(caption: str, head: list[str], rows: list[list[str]]) -> str:
     )
 
 
+# A reply's answer as step 3's page names it (``ui.outreach``); the workbook stores the code.
+ANSWER_LABELS = {"yes": N_("yes"), "no": N_("no"), "later": N_("ask me later")}
+
+
+def answer_label(code) -> str:
+    """The answer in the language in use ("later" is "ask me later"); an unknown code as it is."""
+    label = ANSWER_LABELS.get(str(code))
+    return _(label) if label else str(code)
+
+
 def fact_table(pairs: list[tuple[str, str]]) -> str:
     """A definition list of (label, escaped HTML value)."""
     return (
@@ -79,11 +89,13 @@ def fact_table(pairs: list[tuple[str, str]]) -> str:
     )
 
 
-def chart_block(rows, title: str, compare=None) -> str:
-    """``charts.bar_chart`` (inline SVG, labels escaped there) under a visible title."""
+def chart_block(rows, title: str, compare=None, names=None) -> str:
+    """``charts.bar_chart`` (inline SVG, labels escaped there) under a visible title; ``names``
+    (untranslated msgids, the chart translates them) say what its two bars are."""
+    extra = {} if names is None else {"names": names}
     return (
         f"<div class='ii-report-chart'><p><strong>{escape(title)}</strong></p>"
-        f"{bar_chart(rows, title, compare=compare)}</div>"
+        f"{bar_chart(rows, title, compare=compare, **extra)}</div>"
     )
 
 

@@ -16,7 +16,7 @@ from . import questions as qs
 from . import targets as tg
 from .checklists import meeting_research
 from .clock import parse_time
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 from .objectives import pitch_stats, plan_mix
 from .records import (
     CONNECTION_LABELS,
@@ -30,6 +30,7 @@ from .report_markup import (
     _decimal,
     _h3,
     _percent,
+    answer_label,
     chart_block,
     columns,
     date_text,
@@ -245,7 +246,7 @@ def step3(d: ReportData) -> str:
                 escape(_(stage)),
                 str(stages.attempts(events)),
                 escape(date_text(first, d.tz)) or "-",
-                escape(str(answers[-1])) if answers else "-",
+                escape(answer_label(answers[-1])) if answers else "-",
                 (
                     (("<strong>" + escape(_("Overdue")) + "</strong>: ") if nxt.overdue else "")
                     + escape(f"{nxt.text} ({date_text(nxt.due, d.tz)})")
@@ -380,6 +381,7 @@ def step5(d: ReportData) -> str:
                 [(label, role) for label, role, _org in chart],
                 _("Role fit (solid) and organization fit (dashed), 1-5"),
                 compare=[org for _label, _role, org in chart],
+                names=(N_("role fit"), N_("organization fit")),  # the chart translates them
             )
         )
         recurring = ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring)

@@ -22,7 +22,7 @@ from .clock import iso_day, parse_time, zone
 from .exports.document import Block, Document, Part, docx_bytes, visible_text
 from .i18n import _
 from .meetings import MODE_LABELS
-from .prep_sheet import md_block, md_inline, slug
+from .prep_sheet import md_block, md_inline, name_slug
 from .records import KIND_LABELS
 from .safe import one_line
 from .writeup import (
@@ -258,6 +258,6 @@ def writeup_filename(iv: Interview, ext: str) -> str:
     """``interview-write-up-amara-osei-2026-03-09.docx`` (the day it took place): ASCII
     letters, digits and hyphens only."""
     start = iv.met_at.astimezone(zone(iv.tz))
-    stem = "-".join(p for p in ("interview-write-up", slug(person_name(iv.contact))) if p)
+    stem = "-".join(p for p in ("interview-write-up", name_slug(iv.contact)) if p)
     suffix = ext if ext in ("docx", "md") else "md"
     return f"{stem}-{start:%Y-%m-%d}.{suffix}"

@@ -201,13 +201,21 @@ def test_any_text_as_address_never_adds_a_recipient(text):
         ("Ana Silva", "request", "request_Ana-Silva.eml"),
         ("Zoë O'Brien <script>", "thanks", "thanks_Zoe-O-Brien-script.eml"),
         ("../../etc/passwd", "request", "request_etc-passwd.eml"),
-        ("山田 太郎", "thanks", "thanks.eml"),
+        # a Han name is not dropped (every draft would be "thanks.eml"): a stand-in
+        ("山田 太郎", "thanks", "thanks_contact-ed6d53c9.eml"),
         ("", "", "draft.eml"),
         ("CON", "", "CON.eml"),
     ],
 )
 def test_eml_filename(name, kind, expected):
     assert eml_filename(name, kind) == expected
+
+
+def test_eml_filename_of_a_han_name_is_the_contact_s_and_apart_from_another_s():
+    assert eml_filename("王芳", "request-direct", contact_id=12) == "request-direct_contact-12.eml"
+    assert eml_filename("王芳", "request-direct") != eml_filename("李娜", "request-direct")
+    assert eml_filename("王芳", "thanks").isascii()
+    assert eml_filename("Wang 芳", "thanks", contact_id=12) == "thanks_Wang.eml"  # ASCII kept
 
 
 def test_eml_filename_is_short_and_plain():

@@ -9,6 +9,7 @@ rules, and the English one is unchanged."""
 
 from __future__ import annotations
 
+import csv
 import email
 import email.policy
 import io
@@ -30,8 +31,10 @@ from infoint.exports import contacts_table, table_csv
 from infoint.meetings import load_meetings
 from infoint.objectives import load_profile
 from infoint.prep_sheet import prep_sheet_html, prep_sheet_markdown
+from infoint.records import CONNECTIONS, FOCUSES, SENIORITIES
 from infoint.targets import load_contacts
 from infoint.workspace import Workspace
+from tests.i18n_support import data_words, html_texts, unmarked
 
 LANGUAGES = ("es", "zh")
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -254,3 +257,54 @@ def test_contacts_table_headers_translated_and_still_formula_safe(demo_ws, code)
     assert header[0] == i18n.translate(code, "Name")
     text = table_csv(header, rows + [["=1+1"] + [""] * (len(header) - 1)]).decode("utf-8-sig")
     assert '"\'=1+1"' in text
+
+
+# ----------------------------------------------------------------- the pseudo-language scan
+
+
+def _pseudo_exports(ws) -> list[tuple[str, str]]:
+    """``(where, text)`` for every text of every export, made in the pseudo-language."""
+    texts: list[tuple[str, str]] = []
+    with i18n.using(i18n.PSEUDO):
+        for heading, body in report.report_sections(ws, now=NOW):
+            texts.append(("report.heading", heading))
+            texts += [("report", t) for t in html_texts(body)]
+        header, rows = contacts_table(load_contacts(ws))
+        table = table_csv(header, rows).decode("utf-8-sig")
+        for n, row in enumerate(csv.reader(io.StringIO(table))):
+            texts += [(f"contacts.csv:{n}", cell) for cell in row if cell]
+        cal = Calendar.from_ical(reminders.download_calendar(ws, NOW).data)
+        texts.append(("ics.name", str(cal["X-WR-CALNAME"])))
+        for event in cal.walk("VEVENT"):
+            if str(event.get("STATUS")) != "CONFIRMED":
+                continue  # a cancelled event keeps the words it was first sent with
+            for key in ("SUMMARY", "DESCRIPTION", "LOCATION"):
+                if event.get(key):
+                    texts += [(f"ics.{key}", line) for line in str(event[key]).splitlines()]
+        draft = reminders_week.week_draft(ws, NOW)
+        message = email.message_from_bytes(draft.data, policy=email.policy.strict)
+        texts.append(("week.subject", str(message["Subject"])))
+        texts += [("week.body", line) for line in message.get_content().splitlines()]
+        args = _sheet_args(ws)
+        texts += [("prep.html", t) for t in html_texts(prep_sheet_html(**args))]
+        texts += [("prep.md", line) for line in prep_sheet_markdown(**args).splitlines()]
+        document = wf.writeup_document(_interview(ws), NOW)
+        markdown = wf.writeup_markdown(document)
+        texts += [("writeup.md", line) for line in markdown.splitlines()]
+    return texts
+
+
+# The codes the workbook stores (they are in its data, so the word scan lets them through):
+# an export that shows one of them as a whole cell or line shows the code, not its label.
+STORED_CODES = frozenset(
+    {*CONNECTIONS, *SENIORITIES, *FOCUSES, "yes", "no", "later", "linkedin", "form", "referral"}
+)
+
+
+def test_every_export_in_the_pseudo_language_is_all_translated(demo_ws):
+    """Each export, made in ``i18n.PSEUDO``, holds only bracketed (translated) words and the
+    participant's own data: English left in a file is what a Spanish or Chinese reader gets."""
+    texts = _pseudo_exports(demo_ws)
+    problems = unmarked(texts, data_words(demo_ws))
+    problems += [f"{where}: {text!r}" for where, text in texts if text.strip() in STORED_CODES]
+    assert not problems, f"{len(problems)} text(s) not translated:\n" + "\n".join(problems[:80])

@@ -264,7 +264,14 @@ def test_keep_spaces_never_makes_markup_and_shows_each_line_as_typed(text):
             "prep-sheet-etc-passwd.html",
         ),
         (Contact(), "2026-03-12", "html", "prep-sheet-2026-03-12.html"),
-        (Contact(first_name="李", last_name="小龙"), "garbage", "exe/../x", "prep-sheet.html"),
+        # a Han name gets a stand-in, never dropped (two people's sheets would collide)
+        (
+            Contact(first_name="李", last_name="小龙"),
+            "garbage",
+            "exe/../x",
+            "prep-sheet-contact-f293c3ef.html",
+        ),
+        (Contact(id=12, first_name="王", last_name="芳"), "", "md", "prep-sheet-contact-12.md"),
         (Contact(first_name="A" * 200), "", "html", "prep-sheet-" + "a" * 40 + ".html"),
     ],
 )

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..i18n import _
+from ..i18n import _, language
 
 __all__ = ["Block", "Part", "Document", "visible_text", "docx_bytes", "DOCX_MIME"]
 
@@ -101,6 +101,7 @@ def docx_bytes(document: Document, *, created: datetime | None = None) -> bytes:
     props.comments = props.subject = props.keywords = props.category = ""
     if created is not None:
         props.created = props.modified = created.replace(tzinfo=None)
+    _set_language(doc, DOCX_LANGUAGES.get(language(), "en-CA"))
     _runs(doc.add_paragraph(style="Title"), document.title)
     for line in document.byline:
         _runs(doc.add_paragraph(), line)
@@ -115,7 +116,7 @@ def docx_bytes(document: Document, *, created: datetime | None = None) -> bytes:
                 _runs(doc.add_paragraph(style="List Number"), block.text)
             elif block.kind == "field":
                 paragraph = doc.add_paragraph()
-                _runs(paragraph, _("{label}:").format(label=block.label) + " ", bold=True)
+                _runs(paragraph, _("{label}: ").format(label=block.label), bold=True)
                 _runs(paragraph, block.text)
             elif block.kind == "note":
                 _runs(doc.add_paragraph(), block.text, italic=True)
@@ -124,3 +125,23 @@ def docx_bytes(document: Document, *, created: datetime | None = None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+# The document's language as Word names it (spelling, hyphenation and the East Asian font).
+DOCX_LANGUAGES = {"en": "en-CA", "es": "es-ES", "zh": "zh-CN"}
+
+
+def _set_language(doc, tag: str) -> None:
+    """The file's language: its properties and the Normal style's ``w:lang`` (``w:eastAsia``
+    too for Chinese, which Word reads for Han text)."""
+    from docx.oxml.ns import qn  # lazy, with python-docx
+
+    doc.core_properties.language = tag
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    if tag.startswith("zh"):
+        lang.set(qn("w:eastAsia"), tag)

@@ -151,15 +151,23 @@ def eml_draft(
     return data
 
 
-def eml_filename(to_name: str, kind: str) -> str:
+def eml_filename(to_name: str, kind: str, contact_id: int | None = None) -> str:
     """A file name every system accepts: ASCII letters, digits, ``-`` and ``_``, at most 60
-    characters."""
+    characters. A name with no ASCII letters (王芳) becomes a stand-in that keeps two people's
+    drafts apart without transliterating: ``contact-12`` (``contact_id``), else ``contact-``
+    and a short digest of the name."""
 
     def part(text: str) -> str:
         plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")
         return "-".join(re.findall(r"[A-Za-z0-9]+", plain))
 
-    stem = "_".join(p for p in (part(kind), part(to_name)) if p) or "draft"
+    who = part(to_name)
+    if not who and (to_name or "").strip():
+        import hashlib  # lazy: only a name without ASCII letters needs it
+
+        digest = hashlib.sha256(to_name.strip().encode("utf-8")).hexdigest()[:8]
+        who = f"contact-{contact_id}" if contact_id is not None else f"contact-{digest}"
+    stem = "_".join(p for p in (part(kind), who) if p) or "draft"
     return stem[: 60 - len(".eml")].rstrip("-_") + ".eml"
 
 

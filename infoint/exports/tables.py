@@ -16,7 +16,8 @@ import unicodedata
 from datetime import datetime
 from typing import Any
 
-from ..i18n import N_, _
+from ..i18n import N_, _, language
+from ..records import CONNECTION_LABELS, SENIORITY_LABELS
 from ._common import no_controls
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -35,6 +36,28 @@ CONTACT_COLUMNS = (
     ("source", N_("Source")),
     ("connected_on", N_("Connected on")),
 )
+
+# What the focus and source codes are called in the participant's language (the contact
+# form's words); an English table keeps the codes, as it always has.
+FOCUS_LABELS = {
+    "both": N_("both a role and an organization you want"),
+    "position": N_("a position you want"),
+    "organization": N_("an organization you want"),
+    "neither": N_("neither"),
+}
+SOURCE_LABELS = {
+    "linkedin": "LinkedIn",
+    "form": N_("the contact form"),
+    "referral": N_("a referral"),
+}
+
+
+def code_label(labels: dict[str, str], code: str) -> str:
+    """A stored code as the table says it: the code in English, its translated label otherwise
+    (a code without a label, such as an import's file name, as it is)."""
+    if language() == "en" or code not in labels:
+        return code
+    return _(labels[code])
 
 
 def neutralise_cell(value: object) -> str:
@@ -76,12 +99,12 @@ def contacts_table(contacts, assessed=None) -> tuple[list[str], list[list[str]]]
                 c.email,
                 c.organization,
                 c.position,
-                a.connection if a else c.connection,
-                a.seniority if a else c.seniority,
-                a.focus if a else c.focus,
+                code_label(CONNECTION_LABELS, a.connection if a else c.connection),
+                code_label(SENIORITY_LABELS, a.seniority if a else c.seniority),
+                code_label(FOCUS_LABELS, a.focus if a else c.focus),
                 _("yes") if c.target else "",
                 c.notes,
-                c.source,
+                code_label(SOURCE_LABELS, c.source),
                 c.connected_on,
             ]
         )
