@@ -217,7 +217,7 @@ def test_the_editor_writes_in_the_contacts_language_and_offers_a_change(demo_ws)
     editor = page.draft_editor
     assert editor.written_in.value == "es"
     assert page.body.value.startswith("Buenos días, Amara") or page.body.value.startswith("Hola")
-    assert "Español" in editor.language_hint.value
+    assert "Spanish" in editor.language_hint.value and "Español" not in editor.language_hint.value
     assert editor.address.layout.display is None
     editor.address.value = "ms"
     assert page.body.value.splitlines()[0].startswith("Estimada Sra.")
@@ -354,3 +354,47 @@ def test_the_phrases_the_templates_use_are_understood(lang, text, rule):
         assert request_words_es.FOLLOW_UP_REF_RE.search(folded)
     else:
         assert any(p.search(folded) for p in request_words_zh.JOB_ASK_RES)
+
+
+def test_sentences_name_the_language_in_the_pages_language(demo_ws):
+    with i18n.using("es"):
+        editor = _page(demo_ws).draft_editor
+        assert "Tu borrador está en español." in editor.language_hint.value
+        assert ("Español", "es") in editor.written_in.options  # the picker keeps the endonym
+    with i18n.using("zh"):
+        editor = _page(demo_ws).draft_editor
+        assert "西班牙文" in editor.language_hint.value and "Español" not in (
+            editor.language_hint.value
+        )
+
+
+def test_the_checker_judges_the_text_in_the_language_it_is_written_in(demo_ws):
+    page = _page(demo_ws)
+    editor = page.draft_editor
+    editor.written_in.value = "zh"
+    assert "No spell check runs on Chinese text" in page.findings.value
+    english = outreach.compose("request_direct", PROFILE, OBJECTIVE, page.contact, language="en")
+    page.body.value = english.body  # typed in English under the Chinese choice
+    assert editor.written_in.value == "zh"
+    assert "No spell check runs on Chinese text" not in page.findings.value  # judged as English
+
+
+def test_the_send_advice_names_places_not_zone_ids(demo_ws):
+    from infoint.ui.draft_words import send_time_line
+
+    madrid = Contact("María", "García", location="Madrid")
+    at = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
+    with i18n.using("es"):
+        line = send_time_line(at, "America/Toronto", madrid)
+        assert "Madrid" in line and "America/" not in line and "Europe/" not in line
+        own = send_time_line(at, "America/Toronto", Contact("Ana", "Ruiz"))
+        assert "Toronto" in own and "America/Toronto" not in own
+    with i18n.using("zh"):
+        assert "America/" not in send_time_line(at, "America/Toronto", Contact("伟", "李"))
+    assert "(Times are in America/Toronto.)" in send_time_line(
+        at, "America/Toronto", Contact("Priya", "Raman")
+    )  # English as it was
+    page = _page(demo_ws)
+    with i18n.using("es"):
+        page.draft_editor.update_feedback()
+        assert "America/" not in page.draft_editor.advice.value

@@ -95,8 +95,12 @@ def test_a_chosen_question_is_stored_as_the_participant_reads_it(code):
     assert proposed[-1].closing
     assert [e["text"] for e in entries] == [q.text for q in proposed]
     assert all(e["text"] not in bank_texts() for e in entries)  # what they saw, not English
-    # read back in English, a stored question keeps the text chosen, with the bank's tags
-    assert [q.text for q in qs.from_entries(entries)] == [e["text"] for e in entries]
+    assert [q.text for q in back] == [e["text"] for e in entries]
+    # read back in English, an unedited bank question is shown in English, with the bank's tags
+    by_id = {q.id: q.text for q in english_bank()}
+    assert [q.text for q in qs.from_entries(entries)] == [by_id[e["id"]] for e in entries]
+    edited = [dict(entries[0], text=entries[0]["text"] + " ¿Y hoy?")]
+    assert qs.from_entries(edited)[0].text == edited[0]["text"]  # edited: kept as typed
     assert [q.themes for q in back] == [q.themes for q in proposed]
 
 

@@ -21,7 +21,6 @@ from .. import (
     pipeline,
     request_check,
     salutation,
-    send_time,
     stages,
 )
 from .. import targets as tg
@@ -32,6 +31,7 @@ from ..text_language import text_language
 from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
+from .draft_words import language_name, send_time_line
 from .feedback import findings_html, message_html
 from .page import Page
 
@@ -279,7 +279,7 @@ class DraftEditor:
         self.title.layout.display = (
             None if lang != "en" and self.address.value == "title" else "none"
         )
-        hint = _("Your draft is in {language}.").format(language=LANGUAGE_NAMES[lang])
+        hint = _("Your draft is in {language}.").format(language=language_name(lang))
         if lang != "en":
             hint += " " + _("It opens with: {greeting}").format(
                 greeting=salutation.greeting(
@@ -297,7 +297,7 @@ class DraftEditor:
                 _(
                     "Your saved draft is kept. Press “Write a first draft for me” for a new "
                     "one in {language}."
-                ).format(language=LANGUAGE_NAMES[self.written_in.value]),
+                ).format(language=language_name(self.written_in.value)),
                 "note",
             )
             self.update_feedback()
@@ -357,11 +357,11 @@ class DraftEditor:
         page = self.page
         if page.contact is None:
             return
-        text = (
-            self.body.value
-            if self.kind.value != "request_intro"
-            else self.body.value + "\n\n" + self.forwardable.value
-        )
+        text, forwardable = self.body.value, self.forwardable.value
+        if self.kind.value == "request_intro" and forwardable.strip() not in text:
+            text += "\n\n" + forwardable  # checked with the note, counted once when quoted
+        # judged in the language it is written in (the one chosen when too short to tell)
+        lang = text_language(text, self.written_in.value)
         findings = request_check.check_request(
             text,
             profile=page.profile,
@@ -372,20 +372,14 @@ class DraftEditor:
             known_words=page.known_words,
             sender=page.profile.email,
             linkedin_plan=self.linkedin_plan.value,
-            language=self.written_in.value,
+            language=lang,
         )
-        count = length_note(self.body.value, self.written_in.value)
+        count = length_note(self.body.value, lang)
         self.findings.value = f"<p class='ii-outreach-count'>{escape(count)}</p>" + findings_html(
             findings, _("Nothing to fix: this reads well.")
         )
-        theirs = send_time.recipient_zone(page.contact, page.settings.tz)
-        advice = send_time.send_time_advice(page.now(), page.settings.tz, theirs)
-        verdict = _("A good time to send.") if advice.now_ok else _("Better to wait.")
         self.advice.value = message_html(
-            _("{verdict} {note} (Times are in {zone}.)").format(
-                verdict=verdict, note=advice.note, zone=page.settings.tz
-            ),
-            "note",
+            send_time_line(page.now(), page.settings.tz, page.contact), "note"
         )
         if self.kind.value in ("voicemail", "linkedin_note"):
             self.mailto.value = (
@@ -445,7 +439,8 @@ class DraftEditor:
         self.save_draft()
         body = self.body.value + (
             ("\n\n" + self.forwardable.value)
-            if self.kind.value == "request_intro" and self.forwardable.value
+            if self.kind.value == "request_intro"
+            and self.forwardable.value.strip() not in self.body.value  # not quoted already
             else ""
         )
         data = exports.eml_draft(

@@ -22,6 +22,7 @@ from ..text_language import text_language
 from .autosave import state_view
 from .controls import controls
 from .download import DownloadButton
+from .draft_words import language_name
 from .feedback import findings_html, message_html
 from .page import Page
 
@@ -243,7 +244,7 @@ class WrittenIn:
         self._hint()
 
     def _hint(self, kept: bool = False) -> None:
-        language = LANGUAGE_NAMES[self.choice.value]
+        language = language_name(self.choice.value)  # in a sentence: the page's word for it
         text = _("Your notes to them are in {language}.").format(language=language)
         if kept:
             text += " " + _(
