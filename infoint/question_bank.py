@@ -172,6 +172,21 @@ def bank_texts(qid: str) -> frozenset[str]:
     return _bank_texts(_bank()).get(qid, frozenset())
 
 
+def unedited(qid: str, text: str) -> bool:
+    """True when ``text`` is the bank's own text for ``qid`` in one of the languages."""
+    return isinstance(qid, str) and " ".join(str(text).split()) in bank_texts(qid)
+
+
+def shown_text(qid: str, text: str) -> str:
+    """A stored question's text as shown now: a bank question picked unedited (its text is the
+    bank's in any language) in the language in use; an edited or own one as typed."""
+    if unedited(qid, text):
+        for q in _bank():
+            if q.id == qid:
+                return question_text(q.text)
+    return text
+
+
 @lru_cache(maxsize=2)
 def _bank_texts(bank: tuple[Question, ...]) -> dict[str, frozenset[str]]:
     return {

@@ -29,9 +29,10 @@ from .question_bank import (
     THEME_ORDER,
     THEMES,
     Question,
-    bank_texts,
     english_bank,
     load_bank,
+    shown_text,
+    unedited,
 )
 from .records import KINDS, SENIORITIES
 
@@ -48,6 +49,7 @@ __all__ = [
     "fits",
     "to_entries",
     "from_entries",
+    "shown_entries",
     "custom_question",
     "as_int",
     "load_custom_questions",
@@ -357,9 +359,7 @@ def from_entries(entries, bank: list[Question] | None = None) -> list[Question]:
             out.append(
                 Question(
                     known.id,
-                    known.text
-                    if " ".join(entry["text"].split()) in bank_texts(known.id)
-                    else entry["text"],
+                    known.text if unedited(qid, entry["text"]) else entry["text"],
                     known.themes,
                     known.objectives,
                     known.seniority,
@@ -369,6 +369,17 @@ def from_entries(entries, bank: list[Question] | None = None) -> list[Question]:
         else:
             out.append(custom_question(entry["text"], [entry.get("theme")]))
     return out
+
+
+def shown_entries(entries) -> list[dict]:
+    """Stored entries (``to_entries``' form) as the prep sheet, .ics, report and write-up show
+    them: each bank question picked unedited in the language in use (``shown_text``), the rest
+    as typed; anything that isn't an entry with text is skipped."""
+    return [
+        {**e, "text": shown_text(e.get("id") if isinstance(e.get("id"), str) else "", e["text"])}
+        for e in entries or ()
+        if isinstance(e, dict) and isinstance(e.get("text"), str)
+    ]
 
 
 def custom_question(text: str, themes=(), minutes: int = CUSTOM_MINUTES) -> Question:

@@ -492,3 +492,20 @@ def test_unedited_bank_questions_show_in_the_language_in_use(picked_in):
         assert back[-1].text == "我自己的问题？"  # the user's own: as typed
     with using("es"):
         assert from_entries(entries)[0].text != entries[0]["text"] or picked_in == "es"
+
+
+def test_shown_entries_give_every_output_the_language_in_use():
+    from infoint.i18n import using
+
+    with using("zh"):
+        entries = to_entries(propose(["role"], "mid", 30))
+    entries += [{"id": entries[0]["id"], "text": "Edited?", "theme": ""}, "junk", {"id": 1}]
+    with using("es"):
+        spanish = {q.id: q.text for q in load_bank()}
+        shown = qm.shown_entries(entries)
+    assert [e["text"] for e in shown[:-1]] == [spanish[e["id"]] for e in entries[:-3]]
+    assert shown[-1] == {"id": entries[0]["id"], "text": "Edited?", "theme": ""}
+    english = {q.id: q.text for q in load_bank()}
+    assert [e["text"] for e in qm.shown_entries(entries)[:-1]] == [
+        english[e["id"]] for e in entries[:-3]
+    ]
