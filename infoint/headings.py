@@ -112,6 +112,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "language": ("language", "idioma", "lengua", "语言", "语种"),
     "time_zone": ("time zone", "timezone", "tz", "zona horaria", "huso horario", "时区"),
+    # the workbook's own contacts table, in English, Spanish and Chinese
+    "connection": ("connection", "conexion", "关系"),
+    "seniority": ("seniority", "nivel de experiencia", "资历"),
+    "focus": ("focus", "enfoque", "侧重"),
 }
 
 

@@ -23,9 +23,10 @@ from typing import Any
 
 from .bulk import paused_gc
 from .clock import MONTH_NAMES, known_zones
+from .exports.tables import FOCUS_LABELS
 from .headings import header_key, linkedin_mapping, suggest_mapping
-from .i18n import N_, _
-from .records import Contact, email_key, name_org_key, url_key
+from .i18n import LANGUAGES, N_, _, translate
+from .records import CONNECTION_LABELS, SENIORITY_LABELS, Contact, email_key, name_org_key, url_key
 from .tabular import ImportFailed, ParsedFile, read_table
 
 __all__ = [
@@ -56,6 +57,9 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "years_in_industry",
     "language",
     "time_zone",
+    "connection",
+    "seniority",
+    "focus",
 )
 
 FIELD_LABELS: dict[str, str] = {
@@ -75,6 +79,9 @@ FIELD_LABELS: dict[str, str] = {
     "years_in_industry": N_("Years in the industry"),
     "language": N_("Language to write to them in"),
     "time_zone": N_("Their time zone"),
+    "connection": N_("Connection"),
+    "seniority": N_("Seniority"),
+    "focus": N_("Focus"),
 }
 
 
@@ -91,6 +98,7 @@ _IMPORTED = (
     "phone",
 )
 _FILL_IF_EMPTY = ("via", "warm_reason", "notes", "years_in_industry", "language", "time_zone")
+_FILL_IF_EMPTY += ("connection", "seniority", "focus")  # codes (``coded_value``)
 _TEXT_FIELDS = tuple(
     f for f in IMPORT_FIELDS if f not in ("full_name", "connected_on", "years_in_industry")
 )
@@ -295,6 +303,30 @@ def language_code(text: str) -> str:
     return _LANGUAGE_OF.get(header_key(text or ""), "")
 
 
+# Connection, seniority and focus as a file says them: the code, or its label in any of the
+# workbook's languages (its own contacts table, made in Spanish or Chinese, reads back).
+_CODED = {"connection": CONNECTION_LABELS, "seniority": SENIORITY_LABELS, "focus": FOCUS_LABELS}
+
+
+@lru_cache(maxsize=1)
+def _code_words() -> dict[str, dict[str, str]]:
+    return {
+        name: {
+            header_key(word): code
+            for code, label in labels.items()
+            for word in (code, *(translate(lang, label) for lang in LANGUAGES))
+        }
+        for name, labels in _CODED.items()
+    }
+
+
+def coded_value(field_name: str, text: str) -> str:
+    """The stored code for a connection, seniority or focus cell ("first", "mid", "both"):
+    from the code or a label in English, Spanish or Chinese; "" for anything else (the
+    workbook then works it out, as for an empty cell)."""
+    return _code_words()[field_name].get(header_key(text or ""), "")
+
+
 def _zone(text: str) -> str:
     """An IANA zone as the file writes it, if it is one ("" otherwise: guessed later)."""
     text = (text or "").strip()
@@ -361,6 +393,8 @@ def to_contacts(parsed: ParsedFile, mapping: dict[str, str], source: str) -> Imp
             values["language"] = language_code(values["language"])
         if "time_zone" in values:
             values["time_zone"] = _zone(values["time_zone"])
+        for coded in _CODED.keys() & values.keys():
+            values[coded] = coded_value(coded, values[coded])
         contact = Contact(**values, source=source)
         url, email = url_key(contact.profile_url), email_key(contact.email) if contact.email else ""
         earlier = people.find(contact, url, email)

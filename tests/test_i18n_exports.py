@@ -27,12 +27,19 @@ from infoint import writeup as wu
 from infoint import writeup_files as wf
 from infoint.checklists import organization_of
 from infoint.cohort import read_card
-from infoint.exports import contacts_table, table_csv
+from infoint.exports import contacts_table, table_csv, table_xlsx
+from infoint.imports import coded_value, read_contacts
 from infoint.meetings import load_meetings
 from infoint.objectives import load_profile
-from infoint.prep_sheet import prep_sheet_html, prep_sheet_markdown
-from infoint.records import CONNECTIONS, FOCUSES, SENIORITIES
-from infoint.targets import load_contacts
+from infoint.prep_sheet import meeting_ics, prep_sheet_html, prep_sheet_markdown
+from infoint.records import (
+    CONNECTION_LABELS,
+    CONNECTIONS,
+    FOCUSES,
+    SENIORITIES,
+    SENIORITY_LABELS,
+)
+from infoint.targets import Contact, load_contacts
 from infoint.workspace import Workspace
 from tests.i18n_support import data_words, html_texts, unmarked
 
@@ -308,3 +315,102 @@ def test_every_export_in_the_pseudo_language_is_all_translated(demo_ws):
     problems = unmarked(texts, data_words(demo_ws))
     problems += [f"{where}: {text!r}" for where, text in texts if text.strip() in STORED_CODES]
     assert not problems, f"{len(problems)} text(s) not translated:\n" + "\n".join(problems[:80])
+
+
+@pytest.mark.parametrize("code", ("en", "es", "zh"))
+@pytest.mark.parametrize("kind", ("csv", "xlsx"))
+def test_contacts_table_in_any_language_reads_back(code, kind):
+    """The table's connection, seniority, focus and source are labels outside English (the
+    codes in English); the importer reads either back to the codes, from any language."""
+    people = [
+        Contact(
+            id=n + 1,
+            first_name=first,
+            last_name="Ríos",
+            email=f"p{n}@example.com",
+            organization="Acme",
+            position="Designer",
+            connection=CONNECTIONS[n % 3],
+            seniority=SENIORITIES[n % 3],
+            focus=FOCUSES[n % 4],
+            notes="Met at a meetup",
+            source="referral" if n else "linkedin",
+            connected_on="2024-05-01",
+        )
+        for n, first in enumerate(("Ana", "Bo", "Cy", "Dee"))
+    ]
+    with i18n.using(code):
+        header, rows = contacts_table(people)
+    if code != "en":
+        assert rows[0][4] == i18n.translate(code, CONNECTION_LABELS["first"])
+        assert rows[0][9] == "LinkedIn" and rows[1][9] == tr(code, "a referral")
+    data = table_csv(header, rows) if kind == "csv" else table_xlsx(header, rows)
+    with i18n.using(code):
+        plan = read_contacts(data, f"contacts.{kind}")
+    assert not plan.skipped
+    back = [c for _line, c in plan.contacts]
+    assert [(c.first_name, c.last_name, c.email) for c in back] == [
+        (p.first_name, p.last_name, p.email) for p in people
+    ]
+    for field_name in ("organization", "position", "notes", "connected_on"):
+        assert [getattr(c, field_name) for c in back] == [getattr(p, field_name) for p in people]
+    for field_name in ("connection", "seniority", "focus"):
+        assert [getattr(c, field_name) for c in back] == [getattr(p, field_name) for p in people]
+
+
+def test_coded_cells_read_in_every_language_and_as_codes():
+    assert coded_value("connection", "first") == "first"
+    assert coded_value("connection", "First-degree (you know them)") == "first"
+    assert coded_value("seniority", i18n.translate("es", SENIORITY_LABELS["mid"])) == "mid"
+    assert coded_value("seniority", i18n.translate("zh", SENIORITY_LABELS["mid"])) == "mid"
+    assert coded_value("focus", i18n.translate("zh", "neither")) == "neither"
+    assert coded_value("focus", "whatever") == ""
+
+
+@pytest.mark.parametrize("code, tag", [("en", "en-CA"), ("es", "es-ES"), ("zh", "zh-CN")])
+def test_writeup_docx_says_its_language(demo_ws, code, tag):
+    from docx.oxml.ns import qn
+
+    iv = _interview(demo_ws)
+    with i18n.using(code):
+        data = wf.writeup_docx(wf.writeup_document(iv, NOW), NOW)
+    opened = docx.Document(io.BytesIO(data))
+    assert opened.core_properties.language == tag
+    lang = opened.styles["Normal"].element.rPr.find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == tag
+    if code == "zh":
+        assert lang.get(qn("w:eastAsia")) == "zh-CN"  # what Word reads for Han text
+    if code == "zh":
+        fields = [p.text for p in opened.paragraphs if "：" in p.text]
+        assert fields and not any("： " in t for t in fields)  # full-width colon, no space
+
+
+def test_report_fit_chart_names_its_bars(demo_ws):
+    with i18n.using("es"):
+        html = "".join(body for _, body in report.report_sections(demo_ws, now=NOW))
+    chart = html.split(tr("es", "Role fit (solid) and organization fit (dashed), 1-5"), 1)[1]
+    chart = chart.split("</svg>", 1)[0]
+    assert tr("es", "role fit") in chart and tr("es", "organization fit") in chart
+    assert tr("es", "planned") not in chart
+
+
+def test_chinese_exports_use_full_width_punctuation(demo_ws):
+    with i18n.using("zh"):
+        cal = Calendar.from_ical(reminders.download_calendar(demo_ws, NOW).data)
+        args = {k: v for k, v in _sheet_args(demo_ws).items() if k != "profile"}
+        sheet = meeting_ics(**args)
+    # what is due now (a cancelled event keeps the words it was first sent with)
+    events = [e for e in cal.walk("VEVENT") if str(e.get("STATUS")) == "CONFIRMED"]
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert any("（" in s for s in summaries)
+    assert not any(" (" in s for s in summaries)
+    event = next(iter(Calendar.from_ical(sheet).walk("VEVENT")))
+    assert "（" in str(event["SUMMARY"]) and " (" not in str(event["SUMMARY"])
+    assert str(event["DESCRIPTION"]).splitlines()[0].count("：") == 1
+
+
+def test_writeup_file_of_a_han_name_is_its_own(demo_ws):
+    iv = _interview(demo_ws)
+    iv.contact.first_name, iv.contact.last_name = "芳", "王"
+    name = wf.writeup_filename(iv, "md")
+    assert name.startswith(f"interview-write-up-contact-{iv.contact.id}-") and name.isascii()
