@@ -256,4 +256,8 @@ FOLLOW_UP_REF_RE = re.compile(
 )
 
 
-PHONE_RE = re.compile(r"\[your phone number\]|\+?\d[\d\s().-]{6,}\d")
+# A phone number, or the draft's placeholder for it in each language (folded: no accents);
+# tests/test_drafts_i18n.py checks these against outreach.PHONE_PLACEHOLDER's translations.
+PHONE_RE = re.compile(
+    r"\[(?:your phone number|tu numero de telefono|你的电话号码)\]|\+?\d[\d\s().-]{6,}\d"
+)

@@ -392,7 +392,7 @@ def test_notes_are_written_in_the_persons_language_and_the_choice_is_kept(ws):
     ws.write(updates={"contacts": [(amara, {"language": "es"})]})
     page = ThanksPage(ws, now=NOW)
     assert page.written_in.value == "es"
-    assert "Español" in page.written_in.hint.value
+    assert "Spanish" in page.written_in.hint.value  # the page's own word for it (English here)
     assert "Muchas gracias" in page.note.body.value
     assert not HAN.search(page.note.body.value)
     page.written_in.choice.value = "zh"  # nothing saved yet: new drafts in Chinese
