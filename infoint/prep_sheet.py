@@ -67,6 +67,9 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
             {
                 "text": entry["text"],
                 "theme": _(THEMES[entry["theme"]]) if THEMES.get(entry["theme"]) else "",
+                "theme_note": _("({theme})").format(theme=_(THEMES[entry["theme"]]))
+                if THEMES.get(entry["theme"])
+                else "",
                 "lines": 2 if q.closing else max(2, min(5, q.minutes)),
             }
         )

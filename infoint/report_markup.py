@@ -80,6 +80,12 @@ def answer_label(code) -> str:
     return _(label) if label else str(code)
 
 
+def with_detail(text: str, detail: str) -> str:
+    """ "text (detail)" in the language in use (full-width brackets in Chinese); just the text
+    when there is no detail."""
+    return _("{text} ({detail})").format(text=text, detail=detail) if detail else text
+
+
 def fact_table(pairs: list[tuple[str, str]]) -> str:
     """A definition list of (label, escaped HTML value)."""
     return (

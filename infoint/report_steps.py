@@ -42,6 +42,7 @@ from .report_markup import (
     paragraph,
     text_html,
     time_text,
+    with_detail,
 )
 from .safe import escape, link, one_line
 
@@ -249,7 +250,7 @@ def step3(d: ReportData) -> str:
                 escape(answer_label(answers[-1])) if answers else "-",
                 (
                     (("<strong>" + escape(_("Overdue")) + "</strong>: ") if nxt.overdue else "")
-                    + escape(f"{nxt.text} ({date_text(nxt.due, d.tz)})")
+                    + escape(with_detail(nxt.text, date_text(nxt.due, d.tz)))
                 )
                 if nxt
                 else (_("Write the request.") if not events else _("Nothing planned.")),
@@ -384,7 +385,10 @@ def step5(d: ReportData) -> str:
                 names=(N_("role fit"), N_("organization fit")),  # the chart translates them
             )
         )
-        recurring = ", ".join(f"{escape(word)} ({count})" for word, count in comparison.recurring)
+        recurring = _(", ").join(
+            escape(_("{term} ({count})").format(term=word, count=count))
+            for word, count in comparison.recurring
+        )
         out.append(
             paragraph(
                 ("<strong>" + escape(_("Came up in more than one meeting:")) + "</strong> ")
@@ -471,8 +475,7 @@ def step6(d: ReportData) -> str:
             [
                 text_html(c.full_name),
                 escape(date_text(ty.met_at, d.tz)),
-                escape(_(ty.status))
-                + (escape(f" ({date_text(ty.sent_at, d.tz)})") if ty.sent_at else ""),
+                escape(with_detail(_(ty.status), date_text(ty.sent_at, d.tz))),
                 escape(
                     (_("thanked") if r.introducer_thanked else _("not yet"))
                     if r.introduced

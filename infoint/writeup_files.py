@@ -155,8 +155,12 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
     steps = [Block("bullet", _action_line(item, tz)) for item in iv.items]
     for r in iv.referrals:
         where = ", ".join(p for p in (r.position.strip(), r.organization.strip()) if p)
-        about = f" ({where})" if where else ""
-        said = _("Talk to {name}{about}, whom they suggested").format(name=r.full_name, about=about)
+        name = (
+            _("{name} ({organization})").format(name=r.full_name, organization=where)
+            if where
+            else r.full_name
+        )
+        said = _("Talk to {name}{about}, whom they suggested").format(name=name, about="")
         steps.append(Block("bullet", said))
     if filled(d.next_changes):
         steps += [Block("heading", _("What I will change")), Block("text", d.next_changes)]
@@ -168,7 +172,9 @@ def writeup_document(iv: Interview, now: datetime) -> Document:
         thanks.append(
             Block(
                 "field",
-                day_in_words(iv.thanks.sent_at, tz) + " (" + _(iv.thanks.status) + ")",
+                _("{text} ({detail})").format(
+                    text=day_in_words(iv.thanks.sent_at, tz), detail=_(iv.thanks.status)
+                ),
                 _("Sent"),
             )
         )
