@@ -25,7 +25,15 @@ from .i18n import _
 from .meetings import MODE_LABELS, Meeting, start_time, stored_entries
 from .objectives import O6_REMINDER, pitch_stats
 from .question_bank import THEMES, load_bank
-from .questions import AFTER_THE_MEETING, CLOSING_REMINDERS, ETIQUETTE, as_int, fits, from_entries
+from .questions import (
+    AFTER_THE_MEETING,
+    CLOSING_REMINDERS,
+    ETIQUETTE,
+    as_int,
+    fits,
+    from_entries,
+    shown_entries,
+)
 from .safe import escape, plain_text
 
 __all__ = [
@@ -59,7 +67,7 @@ def _sheet(profile, contact, organization, meeting: Meeting, tz: str) -> dict:
     meeting = meeting if isinstance(meeting, Meeting) else Meeting(contact_id=0)
     bank = load_bank()
     questions = from_entries(meeting.questions, bank)
-    entries = stored_entries(meeting.questions)
+    entries = shown_entries(stored_entries(meeting.questions))  # bank ones in today's language
     pitch = plain_text(getattr(profile, "pitch", ""))
     asked = []
     for entry, q in zip(entries, questions, strict=False):
@@ -345,7 +353,8 @@ def meeting_ics(*, contact, organization, meeting: Meeting, tz: str) -> bytes | 
     if meeting.mode == "in person" and meeting.recognise.strip():
         lines.append(_("How they'll recognise you: {how}").format(how=meeting.recognise.strip()))
     lines += ["", _("Questions:")] + [
-        f"{n}. {e['text']}" for n, e in enumerate(stored_entries(meeting.questions), 1)
+        f"{n}. {e['text']}"
+        for n, e in enumerate(shown_entries(stored_entries(meeting.questions)), 1)
     ]
     lines += ["", _("At the end:")] + [("- " + _(r)) for r in CLOSING_REMINDERS]
     seed = (

@@ -298,11 +298,11 @@ def step4(d: ReportData) -> str:
         return none_yet(_("No meeting booked yet."))
     rows = []
     for m in meetings:
-        texts = [e.get("text", "") for e in m.questions if isinstance(e, dict)]
+        entries = qs.shown_entries([e for e in m.questions if isinstance(e, dict)])
+        texts = [e.get("text", "") for e in entries]
         themes = [
             _(qs.THEMES.get(e.get("theme", ""), "")) if qs.THEMES.get(e.get("theme", "")) else ""
-            for e in m.questions
-            if isinstance(e, dict)
+            for e in entries
         ]
         asked = (
             html_list(

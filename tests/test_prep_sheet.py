@@ -300,3 +300,28 @@ def test_meeting_ics_uses_the_calendar_export():
         meeting_ics(contact=CONTACT, organization=ORG, meeting=hostile_meeting(starts_at=""), tz=TZ)
         is None
     )
+
+
+@pytest.mark.parametrize("language", ["es", "zh"])
+def test_a_bank_question_picked_in_english_shows_in_the_language_in_use(language):
+    """Picked unedited from the bank, a question follows the workbook's language on the sheet
+    and in its calendar event; one the participant edited stays as typed."""
+    from infoint import i18n
+    from infoint.question_bank import english_bank
+
+    bank = english_bank()[0]
+    own = "My own question, as I typed it?"
+    meeting = hostile_meeting(
+        questions=[
+            {"id": bank.id, "text": bank.text, "theme": bank.theme},
+            {"id": "", "text": own, "theme": ""},
+        ]
+    )
+    args = dict(contact=Contact(first_name="Ana"), organization=None, meeting=meeting, tz=TZ)
+    with i18n.using(language):
+        translated = i18n._(bank.text)
+        sheet = prep_sheet_markdown(profile=Profile(), **args)
+        calendar = meeting_ics(**args)
+    assert translated != bank.text
+    assert translated in sheet and bank.text not in sheet and own in sheet
+    assert calendar is not None and translated.encode() in calendar.replace(b"\r\n ", b"")
