@@ -451,7 +451,7 @@ class DraftEditor:
             subject=self.subject.value,
             body=body,
         )
-        return exports.eml_filename(c.full_name, self.kind.value), "message/rfc822", data
+        return exports.eml_filename(c.full_name, self.kind.value, c.id), "message/rfc822", data
 
     def _ics_file(self) -> tuple[str, str, bytes]:
         page = self.page
@@ -482,7 +482,7 @@ class DraftEditor:
             for a in actions
         ]
         return (
-            f"reminders-{exports.eml_filename(c.full_name, 'follow-up')[:-4]}.ics",
+            f"reminders-{exports.eml_filename(c.full_name, 'follow-up', c.id)[:-4]}.ics",
             "text/calendar",
             exports.ics_reminders(reminders, page.settings.tz),
         )

@@ -180,7 +180,11 @@ class Note:
             subject=self.subject.value,
             body=self.body.value,
         )
-        return exports.eml_filename(self.page.contact.full_name, self.kind), "message/rfc822", data
+        return (
+            exports.eml_filename(self.page.contact.full_name, self.kind, self.page.contact.id),
+            "message/rfc822",
+            data,
+        )
 
     def _on_sent(self, _click=None) -> None:
         page = self.page
