@@ -157,7 +157,7 @@ def test_a_spanish_workbook_gets_spanish_advice_about_an_english_draft():
     bad = ENGLISH.replace("Priya Raman suggested I contact you. ", "")
     with i18n.using("es"):
         found = check(bad)
-    opening = [f for f in found if f.rule == "R1" and "conexión" in f.message + f.fix]
+    opening = [f for f in found if f.rule == "R1" and "vínculo" in f.message + f.fix]
     assert len(opening) == 1
     assert opening[0].message.startswith("El comienzo no dice cómo conseguiste su nombre")
     # the example is in the draft's language: words to put into an English note
