@@ -77,7 +77,8 @@ gap: var(--ii-s1) var(--ii-s4); }
 .ii-app.ii-ui .ii-app-status .widget-inline-hbox.ii-nav-language { flex-wrap: nowrap;
 align-items: center; column-gap: var(--ii-s1); max-width: none; }
 .ii-app.ii-ui .ii-nav-language > .widget-label { flex: 0 0 auto; font-weight: 400; }
-.ii-app.ii-ui .ii-nav-language > select { flex: 0 0 auto; width: auto; min-height: 32px; }
+.ii-app.ii-ui .ii-nav-language > select { flex: 0 0 auto; width: auto; min-width: 9em;
+min-height: 32px; padding-right: 2em; }
 .ii-app.ii-ui .ii-save-state .ii-note { border: 0; background: none; padding: 0;
 color: var(--ii-muted); }
 .ii-app.ii-ui .ii-save-state .ii-warning-box { padding: 0 var(--ii-s2); }
