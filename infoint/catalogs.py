@@ -29,7 +29,13 @@ __all__ = [
 CATALOG_DIR = Path(__file__).resolve().parent / "locale"
 PACKAGE = Path(__file__).resolve().parent
 # The functions whose first argument(s) are the English text (Babel's keyword spec).
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "NP_": ((1, "c"), 2),
+}
 # How gettext keys a message with a context: "context\x04message".
 _CONTEXT = "\x04"
 TRANSLATED = ("es", "zh")

@@ -21,6 +21,7 @@ __all__ = [
     "HTML_LANG",
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "NP_",
     "N_",
     "PSEUDO",
     "_",
@@ -86,6 +87,19 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
     return message
 
 
+class _InContext(str):
+    """A label kept in a constant with its context (``NP_``), which ``_()`` passes on."""
+
+    context = ""
+
+
+def NP_(context: str, message: str) -> str:  # noqa: N802 - gettext's naming
+    """``N_`` with a context: the label is translated as ``pgettext(context, message)``."""
+    marked = _InContext(message)
+    marked.context = context
+    return marked
+
+
 def translate(code: str, message: str) -> str:
     """``message`` in the language ``code`` (English when the catalog has none)."""
     if code == "en":
@@ -98,7 +112,9 @@ def translate(code: str, message: str) -> str:
 
 
 def _(message: str) -> str:
-    """``message`` in the language in use now."""
+    """``message`` in the language in use now (a label marked with ``NP_`` in its context)."""
+    if isinstance(message, _InContext):
+        return pgettext(message.context, str(message))
     return translate(language(), message)
 
 

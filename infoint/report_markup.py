@@ -12,7 +12,7 @@ from datetime import datetime
 from . import i18n, pipeline, stages
 from . import targets as tg
 from .charts import bar_chart
-from .i18n import N_, _, ngettext
+from .i18n import N_, NP_, _, ngettext
 from .progress import pipeline_settings
 from .records import Objective, Plan, Profile
 from .safe import escape, safe_url
@@ -186,7 +186,7 @@ COLUMNS = {
     "role_fit": N_("Role fit"),
     "organization_fit": N_("Organization fit"),
     "insights": N_("Insights"),
-    "met": N_("Met"),
+    "met": NP_("date", "Met"),  # over the day they met, not the stage
     "thank_you_note": N_("Thank-you note"),
     "introducer_thanked": N_("Introducer thanked"),
     "updates_sent": N_("Updates sent"),

@@ -16,7 +16,7 @@ from . import questions as qs
 from . import targets as tg
 from .checklists import meeting_research
 from .clock import parse_time
-from .i18n import N_, _, ngettext
+from .i18n import N_, _, ngettext, pgettext
 from .objectives import pitch_stats, plan_mix
 from .records import (
     CONNECTION_LABELS,
@@ -427,7 +427,7 @@ def step5(d: ReportData) -> str:
                 text_html(i.text),
                 text_html(d.name(i.contact_id)) if i.contact_id else "-",
                 escape(i.due) or "-",
-                escape(_("done") if i.done else _("open")),
+                escape(_("done") if i.done else pgettext("action item", "open")),
             ]
             for i in items
         ]

@@ -145,3 +145,14 @@ def test_one_english_word_meant_two_ways_takes_its_context():
         assert i18n.pgettext("organization", "Name") == "⟦Name⟧"
     contexts = {m.context for m in catalogs.marked_strings() if m.context}
     assert {"organization", "replies"} <= contexts
+
+
+def test_a_label_kept_in_a_constant_carries_its_context():
+    """NP_: the report's "Met" column (a date) against step 3's "Met" stage, each its own."""
+    from infoint.report_markup import COLUMNS
+    from infoint.stages import STAGE_LABELS
+
+    assert i18n._(COLUMNS["met"]) == "Met" == i18n._(STAGE_LABELS["met"])
+    with i18n.using("zh"):
+        assert i18n._(COLUMNS["met"]) == i18n.pgettext("date", "Met") != i18n._("Met")
+    assert ("date", "Met") in {(m.context, m.msgid) for m in catalogs.marked_strings()}

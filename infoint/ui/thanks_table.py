@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from .. import i18n, pipeline
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 from ..records import DEFAULT_CADENCE_DAYS
 from ..safe import escape
 from .feedback import STYLE, labelled_table
@@ -118,7 +118,13 @@ def thanks_table_html(
         )
     head = "".join(
         f"<th scope='col'>{escape(h)}</th>"
-        for h in (_("Person"), _("Met"), _("Thank-you"), _("Introducer thanked"), _("Next update"))
+        for h in (
+            _("Person"),
+            pgettext("date", "Met"),
+            _("Thank-you"),
+            _("Introducer thanked"),
+            _("Next update"),
+        )
     )
     caption = escape(_("Everyone you met"))
     nobody = escape(_("Nobody yet."))
