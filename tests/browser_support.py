@@ -63,7 +63,8 @@ def free_port() -> int:
 
 
 def start_voila(workspace: Path):
-    """Start Voila on the notebooks folder with its own workspace; returns (process, URL, log)."""
+    """Start Voila on the notebooks folder with its own workspace, configured as ``make app``
+    configures it; returns (process, URL, log)."""
     port = free_port()
     log = open(workspace.parent / "voila.log", "w")  # closed by stop_voila
     proc = subprocess.Popen(
@@ -75,6 +76,9 @@ def start_voila(workspace: Path):
             "--no-browser",
             f"--port={port}",
             "--Voila.ip=127.0.0.1",
+            # As `make app` runs it: the workbook's Voila config (infoint_server's page hook).
+            "--Voila.config_file_paths=.",
+            "--Voila.config_file_paths=infoint_server/config",
         ],
         cwd=ROOT,
         env={**os.environ, "INFOINT_WORKSPACE": str(workspace)},

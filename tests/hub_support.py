@@ -388,7 +388,31 @@ def login(page, hub: Hub, user: str, next_url: str | None, timeout_ms: int = 240
     page.fill("#username_input", user)
     page.fill("#password_input", PASSWORD)
     page.click("#login_submit")
-    page.wait_for_selector(APP_READY, state="attached", timeout=timeout_ms)
+    try:
+        page.wait_for_selector(APP_READY, state="attached", timeout=timeout_ms)
+    except Exception as exc:  # the app never came: say what the page and the user's server show
+        stalled = what_stalled(page, hub, user)
+        raise AssertionError(f"{user}: the app did not open\n{stalled}") from exc
+
+
+def what_stalled(page, hub: Hub, user: str) -> str:
+    """What a stalled page shows, what the user runs, where their processes wait (py-spy, when
+    installed) and their lines of the hub's log: enough to tell a hang from a slow machine."""
+    try:
+        shown = page.evaluate("document.body ? document.body.innerText.slice(0, 600) : ''")
+    except Exception as exc:  # noqa: BLE001 (the page itself may be gone)
+        shown = f"(page unreadable: {exc})"
+    parts = [f"url: {page.url}", f"page shows: {shown!r}"]
+    for proc in processes(user):
+        parts.append(f"process {proc.pid}: {proc.args[:160]}")
+        if shutil.which("py-spy") and ("ipykernel" in proc.args or proc.is_server):
+            dump = subprocess.run(
+                ["py-spy", "dump", "--pid", str(proc.pid)], capture_output=True, text=True
+            )
+            parts.append(dump.stdout[-6000:] or dump.stderr[-500:])
+    mine = [line for line in hub.log_tail(2_000_000).splitlines() if f"/{user}/" in line]
+    parts.append("hub log, this user's lines:\n" + "\n".join(mine[-60:]))
+    return "\n".join(parts)
 
 
 @dataclass
@@ -404,7 +428,8 @@ def in_browsers(jobs: dict, timeout_s: float = 900) -> dict[str, Outcome]:
     """Run ``jobs`` (user -> ``job(page)``) at once, each in its own Chromium and thread (one
     Playwright per thread: its API is not thread-safe), all starting at the same moment once
     every browser is up: a whole room logging in together. Errors are collected, not raised."""
-    import threading  # lazy: only the functions that drive browsers need it
+    import collections  # lazy: only the functions that drive browsers need it
+    import threading  # lazy: as above
     import traceback  # lazy: as above
 
     from browser_support import CHROMIUM, CHROMIUM_ARGS
@@ -415,6 +440,7 @@ def in_browsers(jobs: dict, timeout_s: float = 900) -> dict[str, Outcome]:
     def run(user: str, job) -> None:
         from playwright.sync_api import sync_playwright  # lazy: heavy, browser tests only
 
+        console = collections.deque(maxlen=40)  # the page's last words, for a failure
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(
@@ -423,6 +449,8 @@ def in_browsers(jobs: dict, timeout_s: float = 900) -> dict[str, Outcome]:
                 try:
                     context = browser.new_context(accept_downloads=True)
                     page = context.new_page()
+                    page.on("console", lambda m: console.append(f"{m.type}: {m.text[:300]}"))
+                    page.on("pageerror", lambda e: console.append(f"page error: {e}"[:300]))
                     page.set_default_timeout(180_000)
                     barrier.wait(timeout=120)
                     outcomes[user].value = job(page)
@@ -430,7 +458,9 @@ def in_browsers(jobs: dict, timeout_s: float = 900) -> dict[str, Outcome]:
                     browser.close()
         except BaseException as exc:  # noqa: B036 (reported per participant: the test fails)
             where = "".join(traceback.format_tb(exc.__traceback__)[-3:])
-            outcomes[user].error = f"{type(exc).__name__}: {str(exc)[:2000]}\n{where}"
+            said = "\n".join(console)
+            error = f"{type(exc).__name__}: {str(exc)[:20000]}\n{where}"
+            outcomes[user].error = f"{error}\nbrowser console:\n{said}"
 
     threads = [threading.Thread(target=run, args=item, daemon=True) for item in jobs.items()]
     for thread in threads:

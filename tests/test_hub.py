@@ -8,8 +8,9 @@ afterwards whatever happens. Each logs in through the facilitator's nbgitpuller 
 git repository, lands on the app (``/user/<name>/voila/render/.../notebooks/app.ipynb``) and goes
 through the whole journey by real clicks in Chromium (tests/app_journey.py), all of the room at
 once. Then: every workspace is its owner's alone (the OS refuses the others), a closed tab frees
-its kernel, a new commit pulled by the same link updates the notebooks and keeps everyone's data,
-and the idle culler (a hub service) stops servers left idle.
+its kernel, a new commit pulled by the same link updates the notebooks and keeps everyone's
+data (the app page comes with the workbook's Content-Security-Policy), and the idle culler (a
+hub service) stops servers left idle.
 
 ROOM participants at once (6 by default, INFOINT_HUB_ROOM to change): what this 2-core machine
 holds with a browser per participant on the same cores; the whole module took 6.5 minutes
@@ -28,6 +29,8 @@ import urllib.error
 
 import hub_support as hs
 import pytest
+
+import infoint_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(1500)]
 
@@ -173,14 +176,24 @@ def test_a_new_commit_pulled_by_the_same_link_keeps_every_participants_data(work
 
     def pull_job(user):
         def job(page):
+            policies = []  # the app page's Content-Security-Policy, as the hub served it
+
+            def seen(response):
+                if f"/user/{user}/{hs.APP_PATH}" in response.url:
+                    policies.append(response.headers.get("content-security-policy"))
+
+            page.on("response", seen)
             hs.login(page, hub, user, hub.pull_link())  # the same link: the app opens again
             hs.close_tab(page)
+            return policies
 
         return job
 
     outcomes = hs.in_browsers({user: pull_job(user) for user in room})
     failed = {user: o.error for user, o in outcomes.items() if o.error}
     assert not failed, f"pull failed: {failed}\nhub log:\n{hub.log_tail()}"
+    for user, outcome in outcomes.items():  # the hub's servers run the workbook's page hook
+        assert outcome.value == [infoint_server.PAGE_POLICY], (user, outcome.value)
     for user, outcome in room.items():
         clone = hs.home(user) / hs.WORKBOOK
         notebook = clone / "notebooks" / "app.ipynb"

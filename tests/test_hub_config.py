@@ -70,7 +70,7 @@ def test_littlest_jupyterhub_and_kubernetes_land_on_the_same_app(monkeypatch):
     assert values["cull"]["timeout"] == 3600 and values["cull"]["every"] == 300
     assert values["singleuser"]["startTimeout"] == c.Spawner.start_timeout
     voila = values["singleuser"]["extraFiles"]["voila-config"]["stringData"]
-    assert "prelaunch_hook = set_xsrf_cookie" in voila
+    assert "prelaunch_hook = prepare_page" in voila
 
 
 def measured_sizing() -> dict[int, tuple[int, int]]:
