@@ -102,7 +102,9 @@ def test_the_app_opens_when_other_servers_never_answer(demo_voila, page):
     as a participant's page did once on the test hub). With it, nothing waits on them."""
     base, _ = demo_voila
     held = []  # requests to another host, never answered
-    page.route(re.compile(r"^(?!" + re.escape(base) + r"/)https?://"), held.append)
+    page.route(
+        re.compile(r"^(?!" + re.escape(base) + r"/)https?://"), lambda route: held.append(route)
+    )
     page.goto(f"{base}{APP}", wait_until="commit")
     page.wait_for_selector(".ii-step-start .ii-app-probe", state="attached", timeout=60_000)
     assert held == []
