@@ -405,7 +405,7 @@ def what_stalled(page, hub: Hub, user: str) -> str:
     parts = [f"url: {page.url}", f"page shows: {shown!r}"]
     for proc in processes(user):
         parts.append(f"process {proc.pid}: {proc.args[:160]}")
-        if shutil.which("py-spy") and ("ipykernel" in proc.args or proc.is_server):
+        if shutil.which("py-spy") and (proc.is_kernel or proc.is_server):
             dump = subprocess.run(
                 ["py-spy", "dump", "--pid", str(proc.pid)], capture_output=True, text=True
             )
